@@ -12,6 +12,7 @@ pub mod error;
 pub mod force;
 pub mod mandate;
 pub mod types;
+pub mod view;
 
 pub use error::{DomainError, FieldError, ValidationErrors};
 pub use types::*;

@@ -1,1 +1,384 @@
-//! placeholder
+//! The record log and its projections, on SQLite or PostgreSQL.
+//!
+//! [`Store`] is the one door to the database. Reads go through a pool of connections and see
+//! the record through a [`Visibility`] (the two clocks and the caller's clearance). Writes go
+//! through the single [`writer`] task, which appends hash-chained entries ([`log`]) and updates
+//! the projections ([`project`]) in the same transaction. The backend is chosen at run time from
+//! the database URL; both are compiled in.
+
+pub mod log;
+pub mod project;
+pub mod query;
+pub mod scenario;
+pub mod users;
+pub mod writer;
+
+use sqlx::{PgConnection, SqliteConnection};
+use std::{path::Path, str::FromStr, time::Duration};
+use time::OffsetDateTime;
+
+pub use query::Visibility;
+pub use users::User;
+pub use writer::{Actor, Envelope, Submitted, Writer};
+
+static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
+static PG_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
+
+/// Errors from the store: a refused command (domain), or a failure of the database itself.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The command was refused by a rule.
+    #[error(transparent)]
+    Domain(#[from] konbit_domain::DomainError),
+    /// The database failed.
+    #[error("database error")]
+    Db(#[from] sqlx::Error),
+    /// Anything else unexpected (a corrupt row, a closed writer).
+    #[error("{0}")]
+    Internal(String),
+}
+
+impl StoreError {
+    pub(crate) fn internal(e: impl std::fmt::Display) -> Self {
+        StoreError::Internal(e.to_string())
+    }
+}
+
+/// Result alias for the store.
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// Which database backend a URL names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    /// `sqlite://PATH` (the default; embedded).
+    Sqlite,
+    /// `postgres://…` or `postgresql://…`.
+    Postgres,
+}
+
+impl Backend {
+    /// The backend of a database URL, or an error naming the accepted schemes.
+    pub fn of(url: &str) -> Result<Backend> {
+        if url.starts_with("sqlite:") {
+            Ok(Backend::Sqlite)
+        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Ok(Backend::Postgres)
+        } else {
+            Err(StoreError::Internal(format!(
+                "unsupported database URL {:?}: use sqlite://PATH or postgres://…",
+                redact(url)
+            )))
+        }
+    }
+}
+
+/// The URL with any password replaced by `***`, for messages and logs.
+pub fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(s), Some(at)) if at > s => {
+            let creds = &url[s + 3..at];
+            match creds.find(':') {
+                Some(c) => format!("{}{}:***{}", &url[..s + 3], &creds[..c], &url[at..]),
+                None => url.to_string(),
+            }
+        }
+        _ => url.to_string(),
+    }
+}
+
+/// A connection pool on one of the two backends.
+#[derive(Clone, Debug)]
+pub enum Pool {
+    /// SQLite.
+    Sqlite(sqlx::SqlitePool),
+    /// PostgreSQL.
+    Pg(sqlx::PgPool),
+}
+
+/// A borrowed connection on one of the two backends; every query in this crate runs on one.
+pub enum Ex<'a> {
+    /// SQLite.
+    Sqlite(&'a mut SqliteConnection),
+    /// PostgreSQL.
+    Pg(&'a mut PgConnection),
+}
+
+/// Runs the same query code on whichever backend `$ex` (an `&mut Ex`) holds. The body is
+/// compiled once per backend, so it may use backend-specific types only through sqlx's traits.
+#[macro_export]
+macro_rules! on {
+    ($ex:expr, |$c:ident| $body:expr) => {
+        match $ex {
+            $crate::Ex::Sqlite(conn) => {
+                let $c = &mut **conn;
+                $body
+            }
+            $crate::Ex::Pg(conn) => {
+                let $c = &mut **conn;
+                $body
+            }
+        }
+    };
+}
+
+/// An owned connection taken from the pool.
+pub enum PoolConn {
+    /// SQLite.
+    Sqlite(sqlx::pool::PoolConnection<sqlx::Sqlite>),
+    /// PostgreSQL.
+    Pg(sqlx::pool::PoolConnection<sqlx::Postgres>),
+}
+
+impl PoolConn {
+    /// Borrows it for queries.
+    pub fn ex(&mut self) -> Ex<'_> {
+        match self {
+            PoolConn::Sqlite(c) => Ex::Sqlite(&mut *c),
+            PoolConn::Pg(c) => Ex::Pg(&mut *c),
+        }
+    }
+}
+
+/// The store: a read pool and the handle of the single writer.
+#[derive(Clone, Debug)]
+pub struct Store {
+    pool: Pool,
+    writer: Writer,
+    backend: Backend,
+}
+
+/// How to open the database.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// `sqlite://PATH` or `postgres://…`.
+    pub url: String,
+    /// Apply pending migrations on open (otherwise refuse an outdated schema).
+    pub migrate: bool,
+}
+
+impl Store {
+    /// Opens the database, migrates it if asked (or checks it is up to date), and starts the
+    /// writer task.
+    pub async fn open(opts: &Options) -> Result<Store> {
+        let backend = Backend::of(&opts.url)?;
+        let pool = connect_pool(&opts.url, backend).await?;
+        if opts.migrate {
+            migrate_pool(&pool).await?;
+        } else {
+            check_schema(&pool).await?;
+        }
+        let writer = Writer::start(&opts.url, backend).await?;
+        Ok(Store {
+            pool,
+            writer,
+            backend,
+        })
+    }
+
+    /// Which backend this store runs on.
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// The writer handle (commands go through it).
+    pub fn writer(&self) -> &Writer {
+        &self.writer
+    }
+
+    /// A read connection from the pool.
+    pub async fn conn(&self) -> Result<PoolConn> {
+        Ok(match &self.pool {
+            Pool::Sqlite(p) => PoolConn::Sqlite(p.acquire().await?),
+            Pool::Pg(p) => PoolConn::Pg(p.acquire().await?),
+        })
+    }
+
+    /// Records one command through the writer (validated, appended, projected, committed).
+    pub async fn submit(&self, actor: Actor, env: Envelope) -> Result<Submitted> {
+        self.writer.submit(actor, env).await
+    }
+
+    /// Creates a user; the password is checked and hashed here.
+    pub async fn create_user(
+        &self,
+        actor: Actor,
+        username: &str,
+        password: &str,
+        role: konbit_domain::Role,
+    ) -> Result<Submitted> {
+        users::check_username(username)?;
+        users::check_password(password)?;
+        let password_hash = hash_off_thread(password).await?;
+        self.writer
+            .user_op(
+                actor,
+                users::UserOp::Create {
+                    username: username.into(),
+                    password_hash,
+                    role,
+                },
+            )
+            .await
+    }
+
+    /// Replaces a user's password.
+    pub async fn set_password(&self, actor: Actor, username: &str, password: &str) -> Result<Submitted> {
+        users::check_password(password)?;
+        let password_hash = hash_off_thread(password).await?;
+        self.writer
+            .user_op(
+                actor,
+                users::UserOp::SetPassword {
+                    username: username.into(),
+                    password_hash,
+                },
+            )
+            .await
+    }
+
+    /// Changes a user's role.
+    pub async fn set_role(&self, actor: Actor, username: &str, role: konbit_domain::Role) -> Result<Submitted> {
+        self.writer
+            .user_op(
+                actor,
+                users::UserOp::SetRole {
+                    username: username.into(),
+                    role,
+                },
+            )
+            .await
+    }
+
+    /// Closes the pool and stops the writer once queued commands are done.
+    pub async fn close(self) {
+        self.writer.stop().await;
+        match self.pool {
+            Pool::Sqlite(p) => p.close().await,
+            Pool::Pg(p) => p.close().await,
+        }
+    }
+}
+
+/// Only applies migrations, then closes (for `konbit migrate`).
+pub async fn migrate(url: &str) -> Result<Vec<String>> {
+    let backend = Backend::of(url)?;
+    let pool = connect_pool(url, backend).await?;
+    let applied = migrate_pool(&pool).await?;
+    match pool {
+        Pool::Sqlite(p) => p.close().await,
+        Pool::Pg(p) => p.close().await,
+    }
+    Ok(applied)
+}
+
+fn sqlite_options(url: &str) -> Result<sqlx::sqlite::SqliteConnectOptions> {
+    use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqliteSynchronous};
+    Ok(SqliteConnectOptions::from_str(url)?
+        .create_if_missing(true)
+        .journal_mode(SqliteJournalMode::Wal)
+        // An acknowledged write must survive a power cut: fsync on every commit.
+        .synchronous(SqliteSynchronous::Full)
+        .foreign_keys(true)
+        .busy_timeout(Duration::from_secs(10)))
+}
+
+async fn connect_pool(url: &str, backend: Backend) -> Result<Pool> {
+    Ok(match backend {
+        Backend::Sqlite => {
+            if let Some(path) = url
+                .strip_prefix("sqlite://")
+                .or_else(|| url.strip_prefix("sqlite:"))
+            {
+                let path = path.split('?').next().unwrap_or(path);
+                if let Some(dir) = Path::new(path).parent()
+                    && !dir.as_os_str().is_empty()
+                {
+                    std::fs::create_dir_all(dir).map_err(|e| {
+                        StoreError::Internal(format!("cannot create {}: {e}", dir.display()))
+                    })?;
+                }
+            }
+            Pool::Sqlite(
+                sqlx::sqlite::SqlitePoolOptions::new()
+                    .max_connections(8)
+                    .connect_with(sqlite_options(url)?)
+                    .await?,
+            )
+        }
+        Backend::Postgres => Pool::Pg(
+            sqlx::postgres::PgPoolOptions::new()
+                .max_connections(8)
+                .connect(url)
+                .await?,
+        ),
+    })
+}
+
+async fn migrate_pool(pool: &Pool) -> Result<Vec<String>> {
+    let (m, before) = match pool {
+        Pool::Sqlite(p) => (&SQLITE_MIGRATIONS, applied_versions_sqlite(p).await),
+        Pool::Pg(p) => (&PG_MIGRATIONS, applied_versions_pg(p).await),
+    };
+    match pool {
+        Pool::Sqlite(p) => m.run(p).await,
+        Pool::Pg(p) => m.run(p).await,
+    }
+    .map_err(|e| StoreError::Internal(format!("migration failed: {e}")))?;
+    Ok(m.iter()
+        .filter(|x| !before.contains(&x.version))
+        .map(|x| format!("{} {}", x.version, x.description))
+        .collect())
+}
+
+async fn applied_versions_sqlite(p: &sqlx::SqlitePool) -> Vec<i64> {
+    sqlx::query_scalar("SELECT version FROM _sqlx_migrations WHERE success")
+        .fetch_all(p)
+        .await
+        .unwrap_or_default()
+}
+
+async fn applied_versions_pg(p: &sqlx::PgPool) -> Vec<i64> {
+    sqlx::query_scalar("SELECT version FROM _sqlx_migrations WHERE success")
+        .fetch_all(p)
+        .await
+        .unwrap_or_default()
+}
+
+async fn check_schema(pool: &Pool) -> Result<()> {
+    let (applied, known) = match pool {
+        Pool::Sqlite(p) => (applied_versions_sqlite(p).await, &SQLITE_MIGRATIONS),
+        Pool::Pg(p) => (applied_versions_pg(p).await, &PG_MIGRATIONS),
+    };
+    let missing: Vec<String> = known
+        .iter()
+        .filter(|m| !applied.contains(&m.version))
+        .map(|m| format!("{} {}", m.version, m.description))
+        .collect();
+    if missing.is_empty() {
+        Ok(())
+    } else {
+        Err(StoreError::Internal(format!(
+            "the database schema is out of date (pending: {}); run `konbit migrate`",
+            missing.join(", ")
+        )))
+    }
+}
+
+async fn hash_off_thread(password: &str) -> Result<String> {
+    let pw = password.to_string();
+    tokio::task::spawn_blocking(move || users::hash_password(&pw))
+        .await
+        .map_err(StoreError::internal)?
+}
+
+/// Now, truncated to microseconds so both backends round-trip it exactly.
+pub fn now() -> OffsetDateTime {
+    let t = OffsetDateTime::now_utc();
+    t.replace_nanosecond(t.nanosecond() / 1000 * 1000)
+        .unwrap_or(t)
+}
+
+/// Microseconds since the Unix epoch.
+pub fn micros(t: OffsetDateTime) -> i64 {
+    i64::try_from(t.unix_timestamp_nanos() / 1000).unwrap_or(i64::MAX)
+}

@@ -1,0 +1,738 @@
+//! Reads: the projections seen through a [`Visibility`] — the record as it stood at a record
+//! time (`as_of`) for a caller's clearance — and the read models built from them. The valid-time
+//! clock (`on`) is applied here too, by the domain's arithmetic over the visible rows.
+
+use crate::{Ex, Result, StoreError, on};
+use konbit_domain::{
+    Classification, InstrumentKind, Personnel,
+    command::{Claim, Money},
+    country,
+    force::{self, Flow, Held, PledgeVersion},
+    mandate,
+    view::*,
+};
+use sqlx::FromRow;
+use time::Date;
+use uuid::Uuid;
+
+/// What a reader may see: the record as it stood at `as_of_us` (microseconds since 1970;
+/// `i64::MAX` for now), up to `clearance`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Visibility {
+    /// Record-time cut-off, inclusive.
+    pub as_of_us: i64,
+    /// Highest classification shown.
+    pub clearance: Classification,
+}
+
+impl Visibility {
+    /// Everything, now: what the writer checks rules against.
+    pub const ALL: Visibility = Visibility {
+        as_of_us: i64::MAX,
+        clearance: Classification::Restricted,
+    };
+
+    /// The current record at a clearance.
+    pub fn now(clearance: Classification) -> Visibility {
+        Visibility {
+            as_of_us: i64::MAX,
+            clearance,
+        }
+    }
+}
+
+/// The SQL condition selecting rows visible under `$1` (as_of_us) and `$2` (clearance rank).
+pub(crate) const VISIBLE: &str =
+    "recorded_us <= $1 AND (superseded_us IS NULL OR superseded_us > $1) AND class <= $2";
+
+/// Columns every projection row has.
+#[derive(Debug, Clone, FromRow)]
+pub struct Meta {
+    /// Entry behind the row.
+    pub entry_seq: i64,
+    /// Entry the row stands for.
+    pub origin_seq: i64,
+    /// Record id.
+    pub id: Uuid,
+    /// Record time, µs.
+    pub recorded_us: i64,
+    /// Classification rank.
+    pub class: i64,
+    /// Source ids, JSON.
+    pub sources: String,
+}
+
+impl Meta {
+    fn view(&self) -> RecordMeta {
+        let recorded = time::OffsetDateTime::from_unix_timestamp_nanos(
+            i128::from(self.recorded_us) * 1000,
+        )
+        .map(crate::log::format_recorded_at)
+        .unwrap_or_default();
+        RecordMeta {
+            entry_seq: self.entry_seq,
+            origin_seq: self.origin_seq,
+            corrected: self.entry_seq != self.origin_seq,
+            recorded_at: recorded,
+            classification: match self.class {
+                0 => Classification::Public,
+                1 => Classification::Mission,
+                _ => Classification::Restricted,
+            },
+            sources: serde_json::from_str(&self.sources).unwrap_or_default(),
+        }
+    }
+}
+
+macro_rules! row {
+    ($name:ident { $($f:ident : $t:ty),* $(,)? }) => {
+        /// A projection row (see the migration for the column meanings).
+        #[derive(Debug, Clone, FromRow)]
+        #[allow(missing_docs)]
+        pub struct $name {
+            #[sqlx(flatten)]
+            pub meta: Meta,
+            $(pub $f: $t),*
+        }
+    };
+}
+
+row!(MissionRow { slug: String, name: String, short_name: String, host_country: String,
+    lead_nation: String, start_date: Date, note: Option<String> });
+row!(MandateRow { mission: String, resolution: i64, adopted_on: Date, votes_for: i64,
+    votes_against: i64, votes_abstain: i64, mandate_end: Date, review_on: Option<Date>,
+    ceiling_total: Option<i64>, ceiling_uniformed: Option<i64>, ceiling_civilian: Option<i64>,
+    summary: Option<String> });
+row!(SuccessionRow { mission: String, successor: String, on_date: Date, resolution: Option<i64> });
+row!(RequirementRow { mission: String, from_date: Date, instruments: String });
+row!(PledgeRow { mission: String, country: String, version_on: Date, status: String,
+    police: i64, military: i64, civilian: i64, equipment: Option<String>,
+    money_amount: Option<i64>, money_currency: Option<String>, note: Option<String> });
+row!(AuthorizationRow { mission: String, country: String, kind: String, title: String,
+    issued_on: Date, status: String, note: Option<String> });
+row!(DeploymentRow { mission: String, country: String, movement: String, on_date: Date,
+    in_police: i64, in_military: i64, in_civilian: i64, out_police: i64, out_military: i64,
+    out_civilian: i64, unit: Option<String>, note: Option<String>,
+    override_reason: Option<String> });
+row!(FundingRow { mission: String, donor: String, kind: String, channel: String, amount: i64,
+    currency: String, on_date: Date, note: Option<String> });
+row!(SourceRow { kind: String, title: String, url: Option<String>, reference: Option<String>,
+    published_on: Option<Date>, outlet: Option<String>, language: Option<String>,
+    reliability: String, credibility: i64, note: Option<String> });
+row!(DiscrepancyRow { about: Uuid, field: String, claims: String, accepted: i64,
+    reason: String });
+
+
+/// Visible rows of `table`, optionally only those of one mission, in entry order.
+pub(crate) async fn rows<T>(
+    ex: &mut Ex<'_>,
+    table: &str,
+    mission: Option<&str>,
+    vis: Visibility,
+) -> Result<Vec<T>>
+where
+    T: for<'r> FromRow<'r, sqlx::sqlite::SqliteRow>
+        + for<'r> FromRow<'r, sqlx::postgres::PgRow>
+        + Send
+        + Unpin,
+{
+    let filter = if mission.is_some() {
+        " AND mission = $3"
+    } else {
+        ""
+    };
+    let sql = format!("SELECT * FROM {table} WHERE {VISIBLE}{filter} ORDER BY entry_seq");
+    let m = mission.unwrap_or_default();
+    Ok(on!(ex, |c| sqlx::query_as::<_, T>(sqlx::AssertSqlSafe(sql.as_str()))
+        .bind(vis.as_of_us)
+        .bind(vis.clearance.rank())
+        .bind(m)
+        .fetch_all(c)
+        .await)?)
+}
+
+fn parse<T: std::str::FromStr<Err = String>>(s: &str) -> Result<T> {
+    s.parse().map_err(StoreError::Internal)
+}
+
+fn personnel(police: i64, military: i64, civilian: i64) -> Personnel {
+    Personnel {
+        police,
+        military,
+        civilian,
+    }
+}
+
+impl DeploymentRow {
+    /// The movement as a flow of people in and out.
+    pub fn flow(&self) -> Flow {
+        Flow {
+            on: self.on_date,
+            arriving: personnel(self.in_police, self.in_military, self.in_civilian),
+            leaving: personnel(self.out_police, self.out_military, self.out_civilian),
+        }
+    }
+}
+
+impl PledgeRow {
+    /// The version as the domain's arithmetic takes it.
+    pub fn version(&self) -> Result<PledgeVersion> {
+        Ok(PledgeVersion {
+            pledge: self.meta.id.as_u128(),
+            on: self.version_on,
+            seq: self.meta.origin_seq,
+            status: parse(&self.status)?,
+            personnel: personnel(self.police, self.military, self.civilian),
+        })
+    }
+}
+
+impl AuthorizationRow {
+    /// The instrument as the requirement check takes it.
+    pub fn held(&self) -> Result<Held> {
+        Ok(Held {
+            kind: parse(&self.kind)?,
+            status: parse(&self.status)?,
+            issued_on: self.issued_on,
+            seq: self.meta.origin_seq,
+        })
+    }
+}
+
+/// Everything visible about one mission: the rows the read models are computed from.
+#[derive(Debug, Clone)]
+pub struct Snapshot {
+    /// The mission row.
+    pub mission: MissionRow,
+    /// Its mandates.
+    pub mandates: Vec<MandateRow>,
+    /// Successions from or to it.
+    pub successions: Vec<SuccessionRow>,
+    /// Deployment requirements.
+    pub requirements: Vec<RequirementRow>,
+    /// Pledge versions.
+    pub pledges: Vec<PledgeRow>,
+    /// Instruments.
+    pub authorizations: Vec<AuthorizationRow>,
+    /// Movements.
+    pub deployments: Vec<DeploymentRow>,
+    /// Funding.
+    pub funding: Vec<FundingRow>,
+}
+
+/// All visible missions.
+pub async fn missions(ex: &mut Ex<'_>, vis: Visibility) -> Result<Vec<MissionRow>> {
+    rows(ex, "missions", None, vis).await
+}
+
+/// The visible mission with this slug.
+pub async fn mission(ex: &mut Ex<'_>, slug: &str, vis: Visibility) -> Result<Option<MissionRow>> {
+    Ok(missions(ex, vis).await?.into_iter().find(|m| m.slug == slug))
+}
+
+/// Loads everything visible about a mission, or `None` if it is not visible.
+pub async fn snapshot(ex: &mut Ex<'_>, slug: &str, vis: Visibility) -> Result<Option<Snapshot>> {
+    let Some(mission) = mission(ex, slug, vis).await? else {
+        return Ok(None);
+    };
+    let successions: Vec<SuccessionRow> = rows(ex, "successions", None, vis)
+        .await?
+        .into_iter()
+        .filter(|s: &SuccessionRow| s.mission == slug || s.successor == slug)
+        .collect();
+    Ok(Some(Snapshot {
+        mission,
+        mandates: rows(ex, "mandates", Some(slug), vis).await?,
+        successions,
+        requirements: rows(ex, "requirements", Some(slug), vis).await?,
+        pledges: rows(ex, "pledges", Some(slug), vis).await?,
+        authorizations: rows(ex, "authorizations", Some(slug), vis).await?,
+        deployments: rows(ex, "deployments", Some(slug), vis).await?,
+        funding: rows(ex, "funding", Some(slug), vis).await?,
+    }))
+}
+
+/// The instruments required on `on` by a mission's requirement rows.
+pub fn required_on(reqs: &[RequirementRow], on: Date) -> Result<Vec<InstrumentKind>> {
+    match reqs
+        .iter()
+        .filter(|r| r.from_date <= on)
+        .max_by_key(|r| (r.from_date, r.meta.origin_seq))
+    {
+        None => Ok(Vec::new()),
+        Some(r) => r
+            .instruments
+            .split(',')
+            .filter(|s| !s.is_empty())
+            .map(parse)
+            .collect(),
+    }
+}
+
+impl Snapshot {
+    /// The mission card on `on`.
+    pub fn mission_view(&self, on: Date) -> Result<MissionView> {
+        let m = &self.mission;
+        let mut mandates: Vec<MandateView> = self
+            .mandates
+            .iter()
+            .filter(|x| x.adopted_on <= on)
+            .map(mandate_view)
+            .collect();
+        mandates.sort_by_key(|x| x.adopted_on);
+        let spans: Vec<(Date, Date)> = mandates
+            .iter()
+            .map(|x| (x.adopted_on, x.mandate_end))
+            .collect();
+        let authorized_until = mandate::authorized_until(&spans, on);
+        let succ = |s: &SuccessionRow| Succession {
+            mission: s.mission.clone(),
+            successor: s.successor.clone(),
+            on: s.on_date,
+            resolution: s.resolution,
+            meta: s.meta.view(),
+        };
+        Ok(MissionView {
+            id: m.meta.id,
+            slug: m.slug.clone(),
+            name: m.name.clone(),
+            short_name: m.short_name.clone(),
+            host_country: m.host_country.clone(),
+            lead_nation: m.lead_nation.clone(),
+            start_date: m.start_date,
+            note: m.note.clone(),
+            authorized_until,
+            expiry: authorized_until.map(|end| mandate::expiry(end, on)),
+            ceiling: self.ceiling_on(on),
+            successor: self
+                .successions
+                .iter()
+                .find(|s| s.mission == m.slug)
+                .map(succ),
+            predecessor: self
+                .successions
+                .iter()
+                .find(|s| s.successor == m.slug)
+                .map(succ),
+            required_instruments: required_on(&self.requirements, on)?,
+            mandates,
+            meta: m.meta.view(),
+        })
+    }
+
+    /// The personnel ceiling in force on `on`: from the latest mandate adopted by then that sets one.
+    pub fn ceiling_on(&self, on: Date) -> Option<i64> {
+        self.mandates
+            .iter()
+            .filter(|x| x.adopted_on <= on)
+            .max_by_key(|x| x.adopted_on)
+            .and_then(|x| {
+                x.ceiling_total.or_else(|| {
+                    match (x.ceiling_uniformed, x.ceiling_civilian) {
+                        (None, None) => None,
+                        (u, c) => Some(u.unwrap_or(0) + c.unwrap_or(0)),
+                    }
+                })
+            })
+    }
+
+    /// The contributing countries (anyone with a pledge, instrument or movement), sorted by
+    /// deployed strength then pledged, with their figures on `on`.
+    pub fn contributors(&self, on: Date) -> Result<Vec<ContributorSummary>> {
+        let mut countries: Vec<&str> = self
+            .pledges
+            .iter()
+            .map(|p| p.country.as_str())
+            .chain(self.deployments.iter().map(|d| d.country.as_str()))
+            .chain(self.authorizations.iter().map(|a| a.country.as_str()))
+            .collect();
+        countries.sort();
+        countries.dedup();
+        let required = required_on(&self.requirements, on)?;
+        let mut out = Vec::new();
+        for c in countries {
+            out.push(self.contributor(c, on, &required)?);
+        }
+        out.sort_by(|a, b| {
+            (b.deployed.total(), b.pledged.total(), &a.country).cmp(&(
+                a.deployed.total(),
+                a.pledged.total(),
+                &b.country,
+            ))
+        });
+        Ok(out)
+    }
+
+    fn contributor(
+        &self,
+        country_code: &str,
+        on: Date,
+        required: &[InstrumentKind],
+    ) -> Result<ContributorSummary> {
+        let versions = self
+            .pledges
+            .iter()
+            .filter(|p| p.country == country_code)
+            .map(PledgeRow::version)
+            .collect::<Result<Vec<_>>>()?;
+        let held = self
+            .authorizations
+            .iter()
+            .filter(|a| a.country == country_code)
+            .map(AuthorizationRow::held)
+            .collect::<Result<Vec<_>>>()?;
+        Ok(ContributorSummary {
+            country: country_code.to_string(),
+            name: country::name(country_code, "en"),
+            pledged: force::pledged_on(&versions, on),
+            deployed: force::strength_on(&self.flows(Some(country_code)), on),
+            missing_instruments: force::missing_instruments(required, &held, on),
+        })
+    }
+
+    /// One contributor's figures on `on`.
+    pub fn contributor_summary(&self, country_code: &str, on: Date) -> Result<ContributorSummary> {
+        self.contributor(
+            country_code,
+            on,
+            &required_on(&self.requirements, on)?,
+        )
+    }
+
+    /// Movements of one contributor, or of all.
+    pub fn flows(&self, country_code: Option<&str>) -> Vec<Flow> {
+        self.deployments
+            .iter()
+            .filter(|d| country_code.is_none_or(|c| d.country == c))
+            .map(DeploymentRow::flow)
+            .collect()
+    }
+
+    /// Deployed, pledged and ceiling at every date on which one of them changed, from the
+    /// mission's start to `to`, plus a closing point on `to`.
+    pub fn strength_series(&self, to: Date) -> Result<Vec<StrengthPoint>> {
+        let flows = self.flows(None);
+        let versions = self
+            .pledges
+            .iter()
+            .map(PledgeRow::version)
+            .collect::<Result<Vec<_>>>()?;
+        let mut dates: Vec<Date> = flows
+            .iter()
+            .map(|f| f.on)
+            .chain(versions.iter().map(|v| v.on))
+            .chain(self.mandates.iter().map(|m| m.adopted_on))
+            .chain(std::iter::once(self.mission.start_date))
+            .filter(|d| *d <= to)
+            .collect();
+        dates.push(to);
+        dates.sort();
+        dates.dedup();
+        Ok(dates
+            .into_iter()
+            .map(|d| StrengthPoint {
+                date: d,
+                deployed: force::strength_on(&flows, d),
+                pledged: force::pledged_on(&versions, d),
+                ceiling: self.ceiling_on(d),
+            })
+            .collect())
+    }
+
+    /// Every pledge version of a contributor (or all), in date order.
+    pub fn pledge_views(&self, country_code: Option<&str>) -> Result<Vec<PledgeView>> {
+        let mut first: Vec<Uuid> = Vec::new();
+        let mut out = Vec::new();
+        let mut rows: Vec<&PledgeRow> = self
+            .pledges
+            .iter()
+            .filter(|p| country_code.is_none_or(|c| p.country == c))
+            .collect();
+        rows.sort_by_key(|p| (p.version_on, p.meta.origin_seq));
+        for p in rows {
+            let status = parse(&p.status)?;
+            let change = if status == konbit_domain::PledgeStatus::Withdrawn {
+                "withdrawn"
+            } else if first.contains(&p.meta.id) {
+                "revised"
+            } else {
+                "recorded"
+            };
+            first.push(p.meta.id);
+            out.push(PledgeView {
+                id: p.meta.id,
+                country: p.country.clone(),
+                on: p.version_on,
+                change: change.into(),
+                status,
+                personnel: personnel(p.police, p.military, p.civilian),
+                equipment: p.equipment.clone(),
+                money: match (p.money_amount, &p.money_currency) {
+                    (Some(amount), Some(currency)) => Some(Money {
+                        amount,
+                        currency: currency.clone(),
+                    }),
+                    _ => None,
+                },
+                note: p.note.clone(),
+                meta: p.meta.view(),
+            });
+        }
+        Ok(out)
+    }
+
+    /// Instruments of a contributor (or all), in date order.
+    pub fn authorization_views(&self, country_code: Option<&str>) -> Result<Vec<AuthorizationView>> {
+        let mut v = self
+            .authorizations
+            .iter()
+            .filter(|a| country_code.is_none_or(|c| a.country == c))
+            .map(|a| {
+                Ok(AuthorizationView {
+                    id: a.meta.id,
+                    country: a.country.clone(),
+                    kind: parse(&a.kind)?,
+                    title: a.title.clone(),
+                    issued_on: a.issued_on,
+                    status: parse(&a.status)?,
+                    note: a.note.clone(),
+                    meta: a.meta.view(),
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        v.sort_by_key(|a| (a.issued_on, a.meta.origin_seq));
+        Ok(v)
+    }
+
+    /// Movements of a contributor (or all), in date order.
+    pub fn deployment_views(&self, country_code: Option<&str>) -> Result<Vec<DeploymentView>> {
+        let mut v = self
+            .deployments
+            .iter()
+            .filter(|d| country_code.is_none_or(|c| d.country == c))
+            .map(|d| {
+                let f = d.flow();
+                Ok(DeploymentView {
+                    id: d.meta.id,
+                    country: d.country.clone(),
+                    movement: parse(&d.movement)?,
+                    on: d.on_date,
+                    arriving: f.arriving,
+                    leaving: f.leaving,
+                    unit: d.unit.clone(),
+                    note: d.note.clone(),
+                    override_reason: d.override_reason.clone(),
+                    meta: d.meta.view(),
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        v.sort_by_key(|d| (d.on, d.meta.origin_seq));
+        Ok(v)
+    }
+
+    /// Funding records, in date order.
+    pub fn funding_views(&self) -> Result<Vec<FundingView>> {
+        let mut v = self
+            .funding
+            .iter()
+            .map(|f| {
+                Ok(FundingView {
+                    id: f.meta.id,
+                    donor: f.donor.clone(),
+                    kind: parse(&f.kind)?,
+                    channel: parse(&f.channel)?,
+                    amount: f.amount,
+                    currency: f.currency.clone(),
+                    on: f.on_date,
+                    note: f.note.clone(),
+                    meta: f.meta.view(),
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        v.sort_by_key(|f| (f.on, f.meta.origin_seq));
+        Ok(v)
+    }
+
+    /// The mission's records in valid-time order, up to `on`.
+    pub fn timeline(&self, on: Date) -> Result<Vec<TimelineItem>> {
+        let mut items = Vec::new();
+        let item = |on, kind: &str, country: Option<&str>, summary: String, meta: &Meta| {
+            TimelineItem {
+                on,
+                kind: kind.into(),
+                country: country.map(str::to_string),
+                summary,
+                subject: meta.id,
+                meta: meta.view(),
+            }
+        };
+        for m in &self.mandates {
+            items.push(item(
+                m.adopted_on,
+                "mandate",
+                None,
+                format!(
+                    "Resolution {} adopted ({}–{}–{}); authorization to {}",
+                    m.resolution, m.votes_for, m.votes_against, m.votes_abstain, m.mandate_end
+                ),
+                &m.meta,
+            ));
+        }
+        for s in &self.successions {
+            items.push(item(
+                s.on_date,
+                "succession",
+                None,
+                format!("{} succeeded by {}", s.mission, s.successor),
+                &s.meta,
+            ));
+        }
+        for p in self.pledge_views(None)? {
+            let what = describe_personnel(&p.personnel);
+            let row = self.pledges.iter().find(|r| r.meta.entry_seq == p.meta.entry_seq);
+            if let Some(r) = row {
+                items.push(item(
+                    p.on,
+                    "pledge",
+                    Some(&p.country),
+                    format!("pledge {}: {}", p.change, what),
+                    &r.meta,
+                ));
+            }
+        }
+        for a in &self.authorizations {
+            items.push(item(
+                a.issued_on,
+                "authorization",
+                Some(&a.country),
+                format!("{} ({}, {})", a.title, a.kind, a.status),
+                &a.meta,
+            ));
+        }
+        for d in &self.deployments {
+            let f = d.flow();
+            let what = match d.movement.as_str() {
+                "departure" => format!("departure: {}", describe_personnel(&f.leaving)),
+                "rotation" => format!(
+                    "rotation: {} in, {} out",
+                    describe_personnel(&f.arriving),
+                    describe_personnel(&f.leaving)
+                ),
+                _ => format!("arrival: {}", describe_personnel(&f.arriving)),
+            };
+            items.push(item(d.on_date, "deployment", Some(&d.country), what, &d.meta));
+        }
+        for f in &self.funding {
+            items.push(item(
+                f.on_date,
+                "funding",
+                Some(&f.donor),
+                format!("{} {} {} ({})", f.kind, f.amount, f.currency, f.channel),
+                &f.meta,
+            ));
+        }
+        items.retain(|i| i.on <= on);
+        items.sort_by_key(|i| (i.on, i.meta.origin_seq));
+        Ok(items)
+    }
+}
+
+/// "400 police, 20 military" — the non-zero categories, or "no personnel figure".
+pub fn describe_personnel(p: &Personnel) -> String {
+    let parts: Vec<String> = [
+        (p.police, "police"),
+        (p.military, "military"),
+        (p.civilian, "civilian"),
+    ]
+    .iter()
+    .filter(|(n, _)| *n != 0)
+    .map(|(n, c)| format!("{n} {c}"))
+    .collect();
+    if parts.is_empty() {
+        "no personnel figure".into()
+    } else {
+        parts.join(", ")
+    }
+}
+
+fn mandate_view(m: &MandateRow) -> MandateView {
+    MandateView {
+        id: m.meta.id,
+        resolution: m.resolution,
+        adopted_on: m.adopted_on,
+        votes: [m.votes_for, m.votes_against, m.votes_abstain],
+        mandate_end: m.mandate_end,
+        review_on: m.review_on,
+        ceiling_total: m.ceiling_total,
+        ceiling_uniformed: m.ceiling_uniformed,
+        ceiling_civilian: m.ceiling_civilian,
+        summary: m.summary.clone(),
+        meta: m.meta.view(),
+    }
+}
+
+/// Visible sources, optionally only those with the given ids.
+pub async fn sources(
+    ex: &mut Ex<'_>,
+    ids: Option<&[Uuid]>,
+    vis: Visibility,
+) -> Result<Vec<SourceView>> {
+    let all: Vec<SourceRow> = rows(ex, "sources", None, vis).await?;
+    all.into_iter()
+        .filter(|s| ids.is_none_or(|ids| ids.contains(&s.meta.id)))
+        .map(|s| {
+            let reliability: konbit_domain::Reliability = parse(&s.reliability)?;
+            Ok(SourceView {
+                id: s.meta.id,
+                kind: parse(&s.kind)?,
+                grade: format!("{}{}", reliability, s.credibility),
+                title: s.title,
+                url: s.url,
+                reference: s.reference,
+                published_on: s.published_on,
+                outlet: s.outlet,
+                language: s.language,
+                reliability,
+                credibility: s.credibility,
+                note: s.note,
+                meta: s.meta.view(),
+            })
+        })
+        .collect()
+}
+
+/// Visible discrepancies about any of the given subjects.
+pub async fn discrepancies(
+    ex: &mut Ex<'_>,
+    about: &[Uuid],
+    vis: Visibility,
+) -> Result<Vec<DiscrepancyView>> {
+    let all: Vec<DiscrepancyRow> = rows(ex, "discrepancies", None, vis).await?;
+    all.into_iter()
+        .filter(|d| about.contains(&d.about))
+        .map(|d| {
+            let claims: Vec<Claim> =
+                serde_json::from_str(&d.claims).map_err(StoreError::internal)?;
+            Ok(DiscrepancyView {
+                id: d.meta.id,
+                about: d.about,
+                field: d.field,
+                claims,
+                accepted: usize::try_from(d.accepted).unwrap_or(0),
+                reason: d.reason,
+                meta: d.meta.view(),
+            })
+        })
+        .collect()
+}
+
+/// The mission whose tenure covers `on` (latest start on or before it), else the first.
+pub async fn mission_on(ex: &mut Ex<'_>, on: Date, vis: Visibility) -> Result<Option<MissionRow>> {
+    let mut all = missions(ex, vis).await?;
+    all.sort_by_key(|m| m.start_date);
+    let current = all.iter().rposition(|m| m.start_date <= on);
+    Ok(match current {
+        Some(i) => all.into_iter().nth(i),
+        None => all.into_iter().next(),
+    })
+}

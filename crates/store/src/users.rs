@@ -1,0 +1,323 @@
+//! Users, sessions and API tokens: who may log in and with which role. Not part of the mission's
+//! record, but every change to a user also appends a `user.*` entry (never with a secret in it)
+//! so the log shows who was given which access, and when.
+
+use crate::{
+    Ex, Result, StoreError,
+    log::{self, Draft, Entry, TimedHead},
+    micros, now, on,
+    writer::Actor,
+};
+use argon2::{Argon2, PasswordHash, PasswordHasher, PasswordVerifier};
+use konbit_domain::{Classification, DomainError, Role};
+use sha2::{Digest, Sha256};
+use uuid::Uuid;
+
+/// A user as the application sees it (no password hash).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct User {
+    /// Id.
+    pub id: Uuid,
+    /// Login name.
+    pub username: String,
+    /// Role.
+    pub role: Role,
+    /// Disabled users cannot log in.
+    pub disabled: bool,
+}
+
+#[derive(sqlx::FromRow)]
+struct UserRow {
+    id: Uuid,
+    username: String,
+    password_hash: String,
+    role: String,
+    disabled: bool,
+}
+
+impl UserRow {
+    fn user(&self) -> Result<User> {
+        Ok(User {
+            id: self.id,
+            username: self.username.clone(),
+            role: self.role.parse().map_err(StoreError::Internal)?,
+            disabled: self.disabled,
+        })
+    }
+}
+
+/// Changes to users, executed by the writer.
+#[derive(Debug, Clone)]
+pub enum UserOp {
+    /// Create a user with an already-hashed password.
+    Create {
+        /// Login name.
+        username: String,
+        /// argon2id PHC string.
+        password_hash: String,
+        /// Role.
+        role: Role,
+    },
+    /// Replace a user's password.
+    SetPassword {
+        /// Login name.
+        username: String,
+        /// argon2id PHC string.
+        password_hash: String,
+    },
+    /// Change a user's role.
+    SetRole {
+        /// Login name.
+        username: String,
+        /// New role.
+        role: Role,
+    },
+}
+
+/// Checks a login name: 1–64 characters of letters, digits, `.`, `_`, `-`.
+pub fn check_username(name: &str) -> Result<(), DomainError> {
+    let ok = !name.is_empty()
+        && name.len() <= 64
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'));
+    if ok {
+        Ok(())
+    } else {
+        Err(DomainError::invalid(
+            "username",
+            "must be 1–64 letters, digits, '.', '_' or '-'",
+        ))
+    }
+}
+
+/// Checks a new password's strength: at least 10 characters.
+pub fn check_password(pw: &str) -> Result<(), DomainError> {
+    if pw.chars().count() < 10 {
+        Err(DomainError::invalid("password", "must be at least 10 characters"))
+    } else {
+        Ok(())
+    }
+}
+
+/// argon2id with the crate's default (OWASP) parameters; CPU-heavy, call off the async threads.
+pub fn hash_password(pw: &str) -> Result<String> {
+    Argon2::default()
+        .hash_password(pw.as_bytes())
+        .map(|h| h.to_string())
+        .map_err(StoreError::internal)
+}
+
+fn verify_hash(pw: &str, phc: &str) -> bool {
+    PasswordHash::new(phc)
+        .map(|h| Argon2::default().verify_password(pw.as_bytes(), &h).is_ok())
+        .unwrap_or(false)
+}
+
+/// A real hash of nothing in particular, checked against when the user does not exist.
+static DUMMY_HASH: std::sync::LazyLock<String> =
+    std::sync::LazyLock::new(|| hash_password("no such user").unwrap_or_default());
+
+/// SHA-256 of a session or API token: only this is stored.
+pub fn token_hash(token: &str) -> Vec<u8> {
+    Sha256::digest(token.as_bytes()).to_vec()
+}
+
+/// A new random secret: 32 bytes, hex.
+pub fn new_token() -> Result<String> {
+    let mut b = [0u8; 32];
+    getrandom::fill(&mut b).map_err(StoreError::internal)?;
+    Ok(hex::encode(b))
+}
+
+pub(crate) async fn execute(
+    ex: &mut Ex<'_>,
+    head: &TimedHead,
+    actor: &Actor,
+    op: &UserOp,
+) -> Result<Entry> {
+    let at = head.next_time();
+    let (kind, id, body) = match op {
+        UserOp::Create {
+            username,
+            password_hash,
+            role,
+        } => {
+            check_username(username)?;
+            if find(ex, username).await?.is_some() {
+                return Err(DomainError::Conflict(format!("user {username:?} already exists")).into());
+            }
+            let id = Uuid::now_v7();
+            on!(ex, |c| sqlx::query(
+                "INSERT INTO users (id, username, password_hash, role, created_us, disabled) \
+                 VALUES ($1, $2, $3, $4, $5, $6)"
+            )
+            .bind(id)
+            .bind(username)
+            .bind(password_hash)
+            .bind(role.as_str())
+            .bind(micros(at))
+            .bind(false)
+            .execute(c).await.map(|_| ()))?;
+            (
+                "user.created",
+                id,
+                serde_json::json!({"username": username, "role": role}),
+            )
+        }
+        UserOp::SetPassword {
+            username,
+            password_hash,
+        } => {
+            let u = find(ex, username)
+                .await?
+                .ok_or_else(|| DomainError::NotFound { what: format!("user {username:?}") })?;
+            on!(ex, |c| sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
+                .bind(password_hash)
+                .bind(u.id)
+                .execute(c).await.map(|_| ()))?;
+            ("user.password_changed", u.id, serde_json::json!({"username": username}))
+        }
+        UserOp::SetRole { username, role } => {
+            let u = find(ex, username)
+                .await?
+                .ok_or_else(|| DomainError::NotFound { what: format!("user {username:?}") })?;
+            on!(ex, |c| sqlx::query("UPDATE users SET role = $1 WHERE id = $2")
+                .bind(role.as_str())
+                .bind(u.id)
+                .execute(c).await.map(|_| ()))?;
+            (
+                "user.role_changed",
+                u.id,
+                serde_json::json!({"username": username, "role": role}),
+            )
+        }
+    };
+    log::append(
+        ex,
+        &head.head,
+        Draft {
+            actor: actor.0.clone(),
+            kind: kind.into(),
+            subject: id,
+            valid_at: at.date().to_string(),
+            classification: Classification::Restricted,
+            body,
+            sources: Vec::new(),
+        },
+        at,
+    )
+    .await
+}
+
+/// The user with this login name.
+pub async fn find(ex: &mut Ex<'_>, username: &str) -> Result<Option<User>> {
+    let row: Option<UserRow> = on!(ex, |c| sqlx::query_as(
+        "SELECT id, username, password_hash, role, disabled FROM users WHERE username = $1"
+    )
+    .bind(username)
+    .fetch_optional(c)
+    .await)?;
+    row.map(|r| r.user()).transpose()
+}
+
+/// Every user, by name.
+pub async fn list(ex: &mut Ex<'_>) -> Result<Vec<User>> {
+    let rows: Vec<UserRow> = on!(ex, |c| sqlx::query_as(
+        "SELECT id, username, password_hash, role, disabled FROM users ORDER BY username"
+    )
+    .fetch_all(c)
+    .await)?;
+    rows.iter().map(UserRow::user).collect()
+}
+
+/// Checks a login; `None` when the user is unknown, disabled, or the password is wrong.
+pub async fn authenticate(ex: &mut Ex<'_>, username: &str, password: &str) -> Result<Option<User>> {
+    let row: Option<UserRow> = on!(ex, |c| sqlx::query_as(
+        "SELECT id, username, password_hash, role, disabled FROM users WHERE username = $1"
+    )
+    .bind(username)
+    .fetch_optional(c)
+    .await)?;
+    let Some(row) = row else {
+        // Spend the same time as a real check so that timing does not reveal which names exist.
+        let pw = password.to_string();
+        tokio::task::spawn_blocking(move || verify_hash(&pw, &DUMMY_HASH))
+        .await
+        .map_err(StoreError::internal)?;
+        return Ok(None);
+    };
+    let pw = password.to_string();
+    let phc = row.password_hash.clone();
+    let ok = tokio::task::spawn_blocking(move || verify_hash(&pw, &phc))
+        .await
+        .map_err(StoreError::internal)?;
+    if ok && !row.disabled {
+        Ok(Some(row.user()?))
+    } else {
+        Ok(None)
+    }
+}
+
+/// Kind of secret: a browser session cookie or an API token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Browser session.
+    Session,
+    /// API bearer token.
+    Api,
+}
+
+impl TokenKind {
+    fn as_str(self) -> &'static str {
+        match self {
+            TokenKind::Session => "session",
+            TokenKind::Api => "api",
+        }
+    }
+}
+
+/// Issues a new secret for a user, valid for `ttl`; returns the secret (only its hash is kept).
+pub async fn issue_token(
+    ex: &mut Ex<'_>,
+    user: &User,
+    kind: TokenKind,
+    ttl: time::Duration,
+) -> Result<String> {
+    let token = new_token()?;
+    let t = now();
+    on!(ex, |c| sqlx::query(
+        "INSERT INTO sessions (token_hash, user_id, kind, created_us, expires_us) \
+         VALUES ($1, $2, $3, $4, $5)"
+    )
+    .bind(token_hash(&token))
+    .bind(user.id)
+    .bind(kind.as_str())
+    .bind(micros(t))
+    .bind(micros(t + ttl))
+    .execute(c).await.map(|_| ()))?;
+    Ok(token)
+}
+
+/// The user a live secret of this kind belongs to.
+pub async fn user_for_token(ex: &mut Ex<'_>, token: &str, kind: TokenKind) -> Result<Option<User>> {
+    let row: Option<UserRow> = on!(ex, |c| sqlx::query_as(
+        "SELECT u.id, u.username, u.password_hash, u.role, u.disabled FROM sessions s \
+         JOIN users u ON u.id = s.user_id \
+         WHERE s.token_hash = $1 AND s.kind = $2 AND s.expires_us > $3"
+    )
+    .bind(token_hash(token))
+    .bind(kind.as_str())
+    .bind(micros(now()))
+    .fetch_optional(c)
+    .await)?;
+    Ok(row.map(|r| r.user()).transpose()?.filter(|u| !u.disabled))
+}
+
+/// Ends a session (logout).
+pub async fn revoke_token(ex: &mut Ex<'_>, token: &str) -> Result<()> {
+    on!(ex, |c| sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
+        .bind(token_hash(token))
+        .execute(c).await.map(|_| ()))?;
+    Ok(())
+}

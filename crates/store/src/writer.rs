@@ -1,0 +1,292 @@
+//! The single writer: one task owns the write connection; handlers send it commands over a
+//! channel. It takes whatever is waiting as one batch, runs each command inside a savepoint of
+//! one transaction (a refused command rolls back alone), commits once — durably — and only
+//! then answers the waiters (group commit). One fsync serves the whole batch, the chain stays
+//! strictly ordered, and an acknowledged write is on disk.
+//!
+//! On PostgreSQL each batch takes a transaction-scoped advisory lock and re-reads the head, so
+//! two `konbit serve` processes on one database never interleave their appends.
+
+use crate::{Backend, Ex, Result, StoreError, log, project, users};
+use konbit_domain::{Classification, command::Command};
+use sqlx::{Connection, PgConnection, SqliteConnection};
+use tokio::sync::{mpsc, oneshot};
+use uuid::Uuid;
+
+/// Who is writing: `user:NAME` or `system:JOB`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor(pub String);
+
+impl Actor {
+    /// A logged-in user.
+    pub fn user(name: &str) -> Actor {
+        Actor(format!("user:{name}"))
+    }
+    /// A system job (scenario load, CLI).
+    pub fn system(job: &str) -> Actor {
+        Actor(format!("system:{job}"))
+    }
+}
+
+/// A command with what every entry carries besides its body.
+#[derive(Debug, Clone)]
+pub struct Envelope {
+    /// The command.
+    pub command: Command,
+    /// Source ids the record rests on.
+    pub sources: Vec<Uuid>,
+    /// Who may read it.
+    pub classification: Classification,
+}
+
+/// What the writer answers for an accepted command.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Submitted {
+    /// The entry's sequence number.
+    pub seq: i64,
+    /// The subject (the new record's id, or the record the entry is about).
+    pub subject: Uuid,
+    /// The entry's hash, hex.
+    pub hash: String,
+}
+
+/// What can be asked of the writer.
+pub(crate) enum Op {
+    Record(Actor, Envelope),
+    User(Actor, users::UserOp),
+    Rebuild,
+}
+
+struct Job {
+    op: Op,
+    reply: oneshot::Sender<Result<Submitted>>,
+}
+
+enum Msg {
+    Job(Job),
+    Stop(oneshot::Sender<()>),
+}
+
+/// Handle to the writer task. Cheap to clone.
+#[derive(Clone, Debug)]
+pub struct Writer {
+    tx: mpsc::Sender<Msg>,
+}
+
+/// The most commands one transaction takes; bounds the time a batch holds the lock.
+const MAX_BATCH: usize = 512;
+
+enum WConn {
+    Sqlite(SqliteConnection),
+    Pg(PgConnection),
+}
+
+impl WConn {
+    fn ex(&mut self) -> Ex<'_> {
+        match self {
+            WConn::Sqlite(c) => Ex::Sqlite(c),
+            WConn::Pg(c) => Ex::Pg(c),
+        }
+    }
+}
+
+/// Arbitrary but fixed key of the advisory lock that serializes appends on PostgreSQL.
+const PG_LOG_LOCK: i64 = 0x6b6f_6e62_6974;
+
+impl Writer {
+    pub(crate) async fn start(url: &str, backend: Backend) -> Result<Writer> {
+        let conn = match backend {
+            Backend::Sqlite => WConn::Sqlite(
+                SqliteConnection::connect_with(&crate::sqlite_options(url)?).await?,
+            ),
+            Backend::Postgres => WConn::Pg(PgConnection::connect(url).await?),
+        };
+        let (tx, rx) = mpsc::channel(4096);
+        tokio::spawn(run(conn, rx));
+        Ok(Writer { tx })
+    }
+
+    async fn send(&self, op: Op) -> Result<Submitted> {
+        let (reply, rx) = oneshot::channel();
+        self.tx
+            .send(Msg::Job(Job { op, reply }))
+            .await
+            .map_err(|_| StoreError::Internal("the writer has stopped".into()))?;
+        rx.await
+            .map_err(|_| StoreError::Internal("the writer dropped the command".into()))?
+    }
+
+    /// Validates, appends and projects one command; returns once it is durably committed.
+    pub async fn submit(&self, actor: Actor, env: Envelope) -> Result<Submitted> {
+        self.send(Op::Record(actor, env)).await
+    }
+
+    pub(crate) async fn user_op(&self, actor: Actor, op: users::UserOp) -> Result<Submitted> {
+        self.send(Op::User(actor, op)).await
+    }
+
+    /// Empties and replays every projection in one transaction; returns the entries replayed.
+    pub async fn rebuild(&self) -> Result<i64> {
+        Ok(self.send(Op::Rebuild).await?.seq)
+    }
+
+    /// Finishes queued work and stops the task.
+    pub async fn stop(&self) {
+        let (tx, rx) = oneshot::channel();
+        if self.tx.send(Msg::Stop(tx)).await.is_ok() {
+            let _ = rx.await;
+        }
+    }
+}
+
+async fn run(mut conn: WConn, mut rx: mpsc::Receiver<Msg>) {
+    while let Some(first) = rx.recv().await {
+        let mut batch = Vec::new();
+        let mut stop = None;
+        match first {
+            Msg::Job(j) => batch.push(j),
+            Msg::Stop(s) => stop = Some(s),
+        }
+        while stop.is_none() && batch.len() < MAX_BATCH {
+            match rx.try_recv() {
+                Ok(Msg::Job(j)) => batch.push(j),
+                Ok(Msg::Stop(s)) => stop = Some(s),
+                Err(_) => break,
+            }
+        }
+        if !batch.is_empty() {
+            run_batch(&mut conn, batch).await;
+        }
+        if let Some(s) = stop {
+            let _ = s.send(());
+            return;
+        }
+    }
+}
+
+async fn exec(conn: &mut WConn, sql: &str) -> Result<()> {
+    let mut ex = conn.ex();
+    crate::on!(&mut ex, |c| sqlx::raw_sql(sqlx::AssertSqlSafe(sql)).execute(c).await.map(|_| ()))?;
+    Ok(())
+}
+
+async fn begin(conn: &mut WConn) -> Result<()> {
+    match conn {
+        // IMMEDIATE takes the write lock now, so the head we read next cannot go stale.
+        WConn::Sqlite(_) => exec(conn, "BEGIN IMMEDIATE").await,
+        WConn::Pg(_) => {
+            exec(conn, "BEGIN").await?;
+            exec(
+                conn,
+                &format!("SELECT pg_advisory_xact_lock({PG_LOG_LOCK})"),
+            )
+            .await
+        }
+    }
+}
+
+async fn run_batch(conn: &mut WConn, batch: Vec<Job>) {
+    if let Err(e) = begin(conn).await {
+        tracing::error!(error = %e, "writer: cannot begin a transaction");
+        let msg = format!("the database refused a write transaction: {e}");
+        for j in batch {
+            let _ = j.reply.send(Err(StoreError::Internal(msg.clone())));
+        }
+        return;
+    }
+    let mut head = match log::head_with_time(&mut conn.ex()).await {
+        Ok(h) => h,
+        Err(e) => {
+            let _ = exec(conn, "ROLLBACK").await;
+            let msg = e.to_string();
+            for j in batch {
+                let _ = j.reply.send(Err(StoreError::Internal(msg.clone())));
+            }
+            return;
+        }
+    };
+    let mut done = Vec::with_capacity(batch.len());
+    let mut broken = None;
+    for job in batch {
+        if broken.is_some() {
+            let _ = job
+                .reply
+                .send(Err(StoreError::Internal("the batch was aborted".into())));
+            continue;
+        }
+        if let Err(e) = exec(conn, "SAVEPOINT cmd").await {
+            broken = Some(e.to_string());
+            let _ = job.reply.send(Err(e));
+            continue;
+        }
+        let result = match &job.op {
+            Op::Record(actor, env) => project::execute(&mut conn.ex(), &head, actor, env).await,
+            Op::User(actor, op) => users::execute(&mut conn.ex(), &head, actor, op).await,
+            Op::Rebuild => match project::rebuild(&mut conn.ex()).await {
+                // Rebuilding appends nothing: answer with the count, keep the head.
+                Ok(n) => {
+                    let _ = exec(conn, "RELEASE SAVEPOINT cmd").await;
+                    done.push((
+                        job.reply,
+                        Submitted {
+                            seq: n,
+                            subject: Uuid::nil(),
+                            hash: hex::encode(head.head.hash),
+                        },
+                    ));
+                    continue;
+                }
+                Err(e) => Err(e),
+            },
+        };
+        match result {
+            Ok(entry) => {
+                if let Err(e) = exec(conn, "RELEASE SAVEPOINT cmd").await {
+                    broken = Some(e.to_string());
+                    let _ = job.reply.send(Err(e));
+                    continue;
+                }
+                head = log::TimedHead::of(&entry);
+                done.push((
+                    job.reply,
+                    Submitted {
+                        seq: entry.seq,
+                        subject: entry.subject,
+                        hash: hex::encode(&entry.hash),
+                    },
+                ));
+            }
+            Err(e) => {
+                if let Err(re) = exec(conn, "ROLLBACK TO SAVEPOINT cmd").await {
+                    broken = Some(re.to_string());
+                } else if let Err(re) = exec(conn, "RELEASE SAVEPOINT cmd").await {
+                    broken = Some(re.to_string());
+                }
+                let _ = job.reply.send(Err(e));
+            }
+        }
+    }
+    let outcome = match broken {
+        Some(why) => {
+            let _ = exec(conn, "ROLLBACK").await;
+            Err(why)
+        }
+        None => exec(conn, "COMMIT").await.map_err(|e| e.to_string()),
+    };
+    match outcome {
+        Ok(()) => {
+            for (reply, s) in done {
+                let _ = reply.send(Ok(s));
+            }
+        }
+        Err(why) => {
+            tracing::error!(error = %why, "writer: batch rolled back");
+            let _ = exec(conn, "ROLLBACK").await;
+            for (reply, _) in done {
+                let _ = reply.send(Err(StoreError::Internal(format!(
+                    "the write was rolled back: {why}"
+                ))));
+            }
+        }
+    }
+}
