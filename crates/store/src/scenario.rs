@@ -358,14 +358,8 @@ fn describe(e: &crate::StoreError) -> String {
     }
 }
 
-fn read(dir: &Path, name: &str) -> anyhow::Result<File> {
-    let path = dir.join(name);
-    if !path.exists() {
-        return Ok(File::default());
-    }
-    let text =
-        std::fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
-    toml::from_str(&text).with_context(|| format!("{} is not a valid scenario file", path.display()))
+fn parse_file(name: &str, text: &str) -> anyhow::Result<File> {
+    toml::from_str(text).with_context(|| format!("{name} is not a valid scenario file"))
 }
 
 fn money(amount: Option<i64>, currency: Option<String>, what: &str) -> anyhow::Result<Option<Money>> {
@@ -381,9 +375,27 @@ pub async fn load(store: &Store, dir: &Path) -> anyhow::Result<Report> {
     if !dir.is_dir() {
         bail!("{} is not a scenario folder", dir.display());
     }
-    let files: Vec<(&str, File)> = FILES
+    let mut texts = Vec::new();
+    for name in FILES {
+        let path = dir.join(name);
+        if path.exists() {
+            let text = std::fs::read_to_string(&path)
+                .with_context(|| format!("cannot read {}", path.display()))?;
+            texts.push((*name, text));
+        }
+    }
+    if texts.is_empty() {
+        bail!("{} holds none of the scenario files ({})", dir.display(), FILES.join(", "));
+    }
+    let borrowed: Vec<(&str, &str)> = texts.iter().map(|(n, t)| (*n, t.as_str())).collect();
+    load_texts(store, &borrowed).await
+}
+
+/// Loads a scenario given as (file name, TOML text) pairs, e.g. one embedded in the binary.
+pub async fn load_texts(store: &Store, texts: &[(&str, &str)]) -> anyhow::Result<Report> {
+    let files: Vec<(&str, File)> = texts
         .iter()
-        .map(|n| read(dir, n).map(|f| (*n, f)))
+        .map(|(n, t)| parse_file(n, t).map(|f| (*n, f)))
         .collect::<anyhow::Result<_>>()?;
     let mut l = Loader {
         store,

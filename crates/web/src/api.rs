@@ -1,0 +1,548 @@
+//! The JSON API under `/api/v1`, and its OpenAPI 3.1 description. Reads honour the two clocks
+//! (`on`, `as_of`) and the caller's clearance; writes need the editor role (missions and
+//! requirements: admin) and go through the store's single writer.
+
+use crate::{
+    AppState,
+    auth::{Admin, Caller, Editor},
+    error::{ApiError, Problem},
+    extract::{ApiJson, Clocks, Record},
+};
+use axum::{
+    Json, Router,
+    extract::{Path, Query, State},
+    http::StatusCode,
+    routing::{get, post},
+};
+use konbit_domain::{Role, command::*, view::*};
+use konbit_store::{
+    Actor, Envelope, Visibility, log, query::{self, Snapshot},
+    users::{self, TokenKind},
+};
+use serde::{Deserialize, Serialize};
+use utoipa::{OpenApi, ToSchema};
+use uuid::Uuid;
+
+/// The API's routes.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/healthz", get(healthz))
+        .route("/api/v1/openapi.json", get(openapi))
+        .route("/api/v1/auth/token", post(token))
+        .route("/api/v1/missions", get(list_missions).post(create_mission))
+        .route("/api/v1/missions/{slug}", get(get_mission))
+        .route("/api/v1/mandates", post(record_mandate))
+        .route("/api/v1/successions", post(record_succession))
+        .route("/api/v1/requirements", post(set_requirements))
+        .route("/api/v1/contributors", get(list_contributors))
+        .route("/api/v1/contributors/{country}", get(get_contributor))
+        .route("/api/v1/strength", get(strength))
+        .route("/api/v1/timeline", get(timeline))
+        .route("/api/v1/pledges", post(record_pledge))
+        .route("/api/v1/pledges/{id}/revisions", post(revise_pledge))
+        .route("/api/v1/pledges/{id}/withdrawal", post(withdraw_pledge))
+        .route("/api/v1/authorizations", post(record_authorization))
+        .route("/api/v1/deployments", post(record_deployment))
+        .route("/api/v1/funding", get(list_funding).post(record_funding))
+        .route("/api/v1/sources", get(list_sources).post(register_source))
+        .route("/api/v1/discrepancies", post(record_discrepancy))
+        .route("/api/v1/corrections", post(record_correction))
+        .route("/api/v1/log", get(list_log))
+        .route("/api/v1/log/verify", get(verify_log))
+        .route("/api/v1/users", get(list_users).post(create_user))
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "Konbit API", description = "Mission information system: the record log, force generation, mandates, funding and sources. Errors are RFC 9457 problem details. Every POST that records something also accepts `sources` (list of source ids) and `classification` (public, mission, restricted; default mission)."),
+    paths(healthz, token, list_missions, create_mission, get_mission, record_mandate,
+          record_succession, set_requirements, list_contributors, get_contributor, strength,
+          timeline, record_pledge, revise_pledge, withdraw_pledge, record_authorization,
+          record_deployment, list_funding, record_funding, list_sources, register_source,
+          record_discrepancy, record_correction, list_log, verify_log, list_users, create_user,
+          openapi),
+    components(schemas(Problem, Written, TokenRequest, TokenResponse, LogEntry, LogVerification,
+                       ContributorDetail, NewUser, UserView)),
+    modifiers(&Security)
+)]
+struct ApiDoc;
+
+struct Security;
+impl utoipa::Modify for Security {
+    fn modify(&self, doc: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+        doc.components
+            .get_or_insert_with(Default::default)
+            .add_security_scheme(
+                "bearer",
+                SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+            );
+    }
+}
+
+/// The OpenAPI document (3.1).
+pub fn openapi_doc() -> utoipa::openapi::OpenApi {
+    ApiDoc::openapi()
+}
+
+type ApiResult<T> = Result<T, ApiError>;
+
+/// Liveness: 200 when the database answers.
+#[utoipa::path(get, path = "/healthz", responses((status = 200, description = "ok")))]
+async fn healthz(State(s): State<AppState>) -> ApiResult<&'static str> {
+    let mut c = s.store.conn().await?;
+    log::count(&mut c.ex()).await?;
+    Ok("ok")
+}
+
+/// This document.
+#[utoipa::path(get, path = "/api/v1/openapi.json", responses((status = 200, description = "OpenAPI 3.1 document")))]
+async fn openapi() -> Json<utoipa::openapi::OpenApi> {
+    Json(openapi_doc())
+}
+
+/// Login for scripts.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TokenRequest {
+    /// Login name.
+    pub username: String,
+    /// Password.
+    pub password: String,
+}
+
+/// A bearer token.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TokenResponse {
+    /// Send as `Authorization: Bearer <token>`; valid 30 days.
+    pub token: String,
+}
+
+/// Exchanges a user name and password for an API token.
+#[utoipa::path(post, path = "/api/v1/auth/token", request_body = TokenRequest,
+    responses((status = 200, body = TokenResponse), (status = 401, body = Problem), (status = 429, body = Problem)))]
+async fn token(State(s): State<AppState>, ApiJson(req): ApiJson<TokenRequest>) -> ApiResult<Json<TokenResponse>> {
+    let Some(user) = crate::auth::login(&s, &req.username, &req.password).await? else {
+        return Err(ApiError::new(
+            StatusCode::UNAUTHORIZED,
+            "bad_credentials",
+            "Bad credentials",
+            "unknown user name or wrong password",
+        ));
+    };
+    let mut c = s.store.conn().await?;
+    let token = users::issue_token(&mut c.ex(), &user, TokenKind::Api, time::Duration::days(30)).await?;
+    Ok(Json(TokenResponse { token }))
+}
+
+/// What a write returns.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Written {
+    /// The new log entry.
+    pub seq: i64,
+    /// The record's id.
+    pub id: Uuid,
+    /// The entry's hash (hex).
+    pub hash: String,
+}
+
+async fn write<T>(s: &AppState, user: &konbit_store::User, command: Command, rec: &Record<T>) -> ApiResult<(StatusCode, Json<Written>)> {
+    let w = s
+        .store
+        .submit(
+            Actor::user(&user.username),
+            Envelope { command, sources: rec.sources.clone(), classification: rec.classification },
+        )
+        .await?;
+    Ok((StatusCode::CREATED, Json(Written { seq: w.seq, id: w.subject, hash: w.hash })))
+}
+
+async fn snapshot(s: &AppState, clocks: &Clocks, vis: Visibility) -> ApiResult<(Snapshot, time::Date)> {
+    let on = clocks.on()?;
+    let mut c = s.store.conn().await?;
+    let slug = match &clocks.mission {
+        Some(m) => m.clone(),
+        None => query::mission_on(&mut c.ex(), on, vis)
+            .await?
+            .map(|m| m.slug)
+            .ok_or_else(|| ApiError::not_found("any mission"))?,
+    };
+    let snap = query::snapshot(&mut c.ex(), &slug, vis)
+        .await?
+        .ok_or_else(|| ApiError::not_found(format!("mission {slug:?}")))?;
+    Ok((snap, on))
+}
+
+/// Every mission, with its mandate state on `on`.
+#[utoipa::path(get, path = "/api/v1/missions", params(Clocks), responses((status = 200, body = Vec<MissionView>), (status = 400, body = Problem)))]
+async fn list_missions(State(s): State<AppState>, caller: Caller, Query(q): Query<Clocks>) -> ApiResult<Json<Vec<MissionView>>> {
+    let vis = q.visibility(caller.clearance())?;
+    let on = q.on()?;
+    let mut c = s.store.conn().await?;
+    let mut out = Vec::new();
+    for m in query::missions(&mut c.ex(), vis).await? {
+        if let Some(snap) = query::snapshot(&mut c.ex(), &m.slug, vis).await? {
+            out.push(snap.mission_view(on)?);
+        }
+    }
+    Ok(Json(out))
+}
+
+/// One mission.
+#[utoipa::path(get, path = "/api/v1/missions/{slug}", params(("slug" = String, Path), Clocks), responses((status = 200, body = MissionView), (status = 404, body = Problem)))]
+async fn get_mission(State(s): State<AppState>, caller: Caller, Path(slug): Path<String>, Query(mut q): Query<Clocks>) -> ApiResult<Json<MissionView>> {
+    q.mission = Some(slug);
+    let (snap, on) = snapshot(&s, &q, q.visibility(caller.clearance())?).await?;
+    Ok(Json(snap.mission_view(on)?))
+}
+
+/// Creates a mission (admin).
+#[utoipa::path(post, path = "/api/v1/missions", request_body = NewMission, security(("bearer" = [])),
+    responses((status = 201, body = Written), (status = 401, body = Problem), (status = 403, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+async fn create_mission(State(s): State<AppState>, Admin(u): Admin, rec: Record<NewMission>) -> ApiResult<(StatusCode, Json<Written>)> {
+    write(&s, &u, Command::CreateMission(rec.body.clone()), &rec).await
+}
+
+/// Records a mandate instrument (a Security Council resolution).
+#[utoipa::path(post, path = "/api/v1/mandates", request_body = NewMandate, security(("bearer" = [])),
+    responses((status = 201, body = Written), (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem)))]
+async fn record_mandate(State(s): State<AppState>, Editor(u): Editor, rec: Record<NewMandate>) -> ApiResult<(StatusCode, Json<Written>)> {
+    write(&s, &u, Command::RecordMandate(rec.body.clone()), &rec).await
+}
+
+/// Records that a mission was succeeded by another.
+#[utoipa::path(post, path = "/api/v1/successions", request_body = NewSuccession, security(("bearer" = [])),
+    responses((status = 201, body = Written), (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem)))]
+async fn record_succession(State(s): State<AppState>, Editor(u): Editor, rec: Record<NewSuccession>) -> ApiResult<(StatusCode, Json<Written>)> {
+    write(&s, &u, Command::RecordSuccession(rec.body.clone()), &rec).await
+}
+
+/// Sets the instruments contributors need before deploying (admin).
+#[utoipa::path(post, path = "/api/v1/requirements", request_body = NewRequirements, security(("bearer" = [])),
+    responses((status = 201, body = Written), (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem)))]
+async fn set_requirements(State(s): State<AppState>, Admin(u): Admin, rec: Record<NewRequirements>) -> ApiResult<(StatusCode, Json<Written>)> {
+    write(&s, &u, Command::SetRequirements(rec.body.clone()), &rec).await
+}
+
+/// Per contributing country: pledged and deployed by category on `on`, as recorded by `as_of`.
+#[utoipa::path(get, path = "/api/v1/contributors", params(Clocks), responses((status = 200, body = Vec<ContributorSummary>), (status = 400, body = Problem), (status = 404, body = Problem)))]
+async fn list_contributors(State(s): State<AppState>, caller: Caller, Query(q): Query<Clocks>) -> ApiResult<Json<Vec<ContributorSummary>>> {
+    let (snap, on) = snapshot(&s, &q, q.visibility(caller.clearance())?).await?;
+    Ok(Json(snap.contributors(on)?))
+}
+
+/// One contributor's record: figures, pledges, movements, instruments, disputes and sources.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ContributorDetail {
+    /// Figures on the date.
+    pub summary: ContributorSummary,
+    /// Pledge versions.
+    pub pledges: Vec<PledgeView>,
+    /// Movements up to the date.
+    pub deployments: Vec<DeploymentView>,
+    /// Authorization chain.
+    pub authorizations: Vec<AuthorizationView>,
+    /// Disagreements between sources about these records.
+    pub discrepancies: Vec<DiscrepancyView>,
+    /// Every source cited.
+    pub sources: Vec<SourceView>,
+}
+
+/// Builds a contributor's record (shared by the API and the page).
+pub async fn contributor_detail(s: &AppState, snap: &Snapshot, country: &str, on: time::Date, vis: Visibility) -> ApiResult<ContributorDetail> {
+    let pledges = snap.pledge_views(Some(country))?;
+    let deployments: Vec<DeploymentView> = snap.deployment_views(Some(country))?.into_iter().filter(|d| d.on <= on).collect();
+    let authorizations = snap.authorization_views(Some(country))?;
+    if pledges.is_empty() && deployments.is_empty() && authorizations.is_empty() {
+        return Err(ApiError::not_found(format!("contributor {country:?} in {}", snap.mission.slug)));
+    }
+    let ids: Vec<Uuid> = pledges.iter().map(|p| p.id).chain(deployments.iter().map(|d| d.id)).chain(authorizations.iter().map(|a| a.id)).collect();
+    let mut c = s.store.conn().await?;
+    let discrepancies = query::discrepancies(&mut c.ex(), &ids, vis).await?;
+    let mut cited: Vec<Uuid> = pledges.iter().flat_map(|p| p.meta.sources.clone())
+        .chain(deployments.iter().flat_map(|d| d.meta.sources.clone()))
+        .chain(authorizations.iter().flat_map(|a| a.meta.sources.clone()))
+        .chain(discrepancies.iter().flat_map(|d| d.claims.iter().flat_map(|c| c.sources.clone())))
+        .collect();
+    cited.sort();
+    cited.dedup();
+    let sources = query::sources(&mut c.ex(), Some(&cited), vis).await?;
+    Ok(ContributorDetail { summary: snap.contributor_summary(country, on)?, pledges, deployments, authorizations, discrepancies, sources })
+}
+
+/// One contributor.
+#[utoipa::path(get, path = "/api/v1/contributors/{country}", params(("country" = String, Path, description = "ISO 3166-1 alpha-3"), Clocks),
+    responses((status = 200, body = ContributorDetail), (status = 404, body = Problem)))]
+async fn get_contributor(State(s): State<AppState>, caller: Caller, Path(country): Path<String>, Query(q): Query<Clocks>) -> ApiResult<Json<ContributorDetail>> {
+    let vis = q.visibility(caller.clearance())?;
+    let (snap, on) = snapshot(&s, &q, vis).await?;
+    Ok(Json(contributor_detail(&s, &snap, &country, on, vis).await?))
+}
+
+/// Strength over time: deployed, pledged and the authorized ceiling at every change, up to `on`.
+#[utoipa::path(get, path = "/api/v1/strength", params(Clocks), responses((status = 200, body = Vec<StrengthPoint>), (status = 400, body = Problem), (status = 404, body = Problem)))]
+async fn strength(State(s): State<AppState>, caller: Caller, Query(q): Query<Clocks>) -> ApiResult<Json<Vec<StrengthPoint>>> {
+    let (snap, on) = snapshot(&s, &q, q.visibility(caller.clearance())?).await?;
+    Ok(Json(snap.strength_series(on)?))
+}
+
+/// The mission's records in valid-time order, up to `on`.
+#[utoipa::path(get, path = "/api/v1/timeline", params(Clocks), responses((status = 200, body = Vec<TimelineItem>), (status = 404, body = Problem)))]
+async fn timeline(State(s): State<AppState>, caller: Caller, Query(q): Query<Clocks>) -> ApiResult<Json<Vec<TimelineItem>>> {
+    let (snap, on) = snapshot(&s, &q, q.visibility(caller.clearance())?).await?;
+    Ok(Json(snap.timeline(on)?))
+}
+
+/// Records a pledge.
+#[utoipa::path(post, path = "/api/v1/pledges", request_body = NewPledge, security(("bearer" = [])),
+    responses((status = 201, body = Written), (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem)))]
+async fn record_pledge(State(s): State<AppState>, Editor(u): Editor, rec: Record<NewPledge>) -> ApiResult<(StatusCode, Json<Written>)> {
+    write(&s, &u, Command::RecordPledge(rec.body.clone()), &rec).await
+}
+
+/// New figures for a pledge (the body's `pledge` must match the path).
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RevisionBody {
+    /// From when.
+    #[schema(value_type = String, format = Date)]
+    pub on: time::Date,
+    /// New personnel figures.
+    #[serde(default)]
+    pub personnel: konbit_domain::Personnel,
+    /// Equipment.
+    pub equipment: Option<String>,
+    /// Money.
+    pub money: Option<Money>,
+    /// Free text.
+    pub note: Option<String>,
+}
+
+/// Revises a pledge.
+#[utoipa::path(post, path = "/api/v1/pledges/{id}/revisions", params(("id" = Uuid, Path)), request_body = RevisionBody, security(("bearer" = [])),
+    responses((status = 201, body = Written), (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem)))]
+async fn revise_pledge(State(s): State<AppState>, Editor(u): Editor, Path(id): Path<Uuid>, rec: Record<RevisionBody>) -> ApiResult<(StatusCode, Json<Written>)> {
+    let b = &rec.body;
+    let cmd = Command::RevisePledge(PledgeRevision { pledge: id, on: b.on, personnel: b.personnel, equipment: b.equipment.clone(), money: b.money.clone(), note: b.note.clone() });
+    write(&s, &u, cmd, &rec).await
+}
+
+/// Why a pledge is withdrawn.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct WithdrawalBody {
+    /// From when.
+    #[schema(value_type = String, format = Date)]
+    pub on: time::Date,
+    /// Why.
+    pub reason: String,
+}
+
+/// Withdraws a pledge.
+#[utoipa::path(post, path = "/api/v1/pledges/{id}/withdrawal", params(("id" = Uuid, Path)), request_body = WithdrawalBody, security(("bearer" = [])),
+    responses((status = 201, body = Written), (status = 401, body = Problem), (status = 403, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+async fn withdraw_pledge(State(s): State<AppState>, Editor(u): Editor, Path(id): Path<Uuid>, rec: Record<WithdrawalBody>) -> ApiResult<(StatusCode, Json<Written>)> {
+    let cmd = Command::WithdrawPledge(PledgeWithdrawal { pledge: id, on: rec.body.on, reason: rec.body.reason.clone() });
+    write(&s, &u, cmd, &rec).await
+}
+
+/// Records a legal instrument of a contributor.
+#[utoipa::path(post, path = "/api/v1/authorizations", request_body = NewAuthorization, security(("bearer" = [])),
+    responses((status = 201, body = Written), (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem)))]
+async fn record_authorization(State(s): State<AppState>, Editor(u): Editor, rec: Record<NewAuthorization>) -> ApiResult<(StatusCode, Json<Written>)> {
+    write(&s, &u, Command::RecordAuthorization(rec.body.clone()), &rec).await
+}
+
+/// Records an arrival, departure or rotation. Refused (422 `authorization_missing`) when the
+/// contributor lacks an instrument the mission requires, unless `override_reason` is given.
+#[utoipa::path(post, path = "/api/v1/deployments", request_body = NewDeployment, security(("bearer" = [])),
+    responses((status = 201, body = Written), (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem)))]
+async fn record_deployment(State(s): State<AppState>, Editor(u): Editor, rec: Record<NewDeployment>) -> ApiResult<(StatusCode, Json<Written>)> {
+    write(&s, &u, Command::RecordDeployment(rec.body.clone()), &rec).await
+}
+
+/// Funding records of a mission.
+#[utoipa::path(get, path = "/api/v1/funding", params(Clocks), responses((status = 200, body = Vec<FundingView>), (status = 404, body = Problem)))]
+async fn list_funding(State(s): State<AppState>, caller: Caller, Query(q): Query<Clocks>) -> ApiResult<Json<Vec<FundingView>>> {
+    let (snap, on) = snapshot(&s, &q, q.visibility(caller.clearance())?).await?;
+    Ok(Json(snap.funding_views()?.into_iter().filter(|f| f.on <= on).collect()))
+}
+
+/// Records money pledged, received or frozen.
+#[utoipa::path(post, path = "/api/v1/funding", request_body = NewFunding, security(("bearer" = [])),
+    responses((status = 201, body = Written), (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem)))]
+async fn record_funding(State(s): State<AppState>, Editor(u): Editor, rec: Record<NewFunding>) -> ApiResult<(StatusCode, Json<Written>)> {
+    write(&s, &u, Command::RecordFunding(rec.body.clone()), &rec).await
+}
+
+/// Registered sources.
+#[utoipa::path(get, path = "/api/v1/sources", params(Clocks), responses((status = 200, body = Vec<SourceView>)))]
+async fn list_sources(State(s): State<AppState>, caller: Caller, Query(q): Query<Clocks>) -> ApiResult<Json<Vec<SourceView>>> {
+    let vis = q.visibility(caller.clearance())?;
+    let mut c = s.store.conn().await?;
+    Ok(Json(query::sources(&mut c.ex(), None, vis).await?))
+}
+
+/// Registers a source document with its Admiralty grade.
+#[utoipa::path(post, path = "/api/v1/sources", request_body = NewSource, security(("bearer" = [])),
+    responses((status = 201, body = Written), (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem)))]
+async fn register_source(State(s): State<AppState>, Editor(u): Editor, mut rec: Record<NewSource>) -> ApiResult<(StatusCode, Json<Written>)> {
+    if !rec.sources.is_empty() {
+        return Err(ApiError::invalid_field("sources", "a source does not cite sources"));
+    }
+    rec.sources.clear();
+    write(&s, &u, Command::RegisterSource(rec.body.clone()), &rec).await
+}
+
+/// Records that sources disagree about a figure, and which claim the mission accepts.
+#[utoipa::path(post, path = "/api/v1/discrepancies", request_body = NewDiscrepancy, security(("bearer" = [])),
+    responses((status = 201, body = Written), (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem)))]
+async fn record_discrepancy(State(s): State<AppState>, Editor(u): Editor, rec: Record<NewDiscrepancy>) -> ApiResult<(StatusCode, Json<Written>)> {
+    write(&s, &u, Command::RecordDiscrepancy(rec.body.clone()), &rec).await
+}
+
+/// Corrects an earlier entry: a new `entry.corrected` entry supersedes its body; both stay in the log.
+#[utoipa::path(post, path = "/api/v1/corrections", request_body = Correction, security(("bearer" = [])),
+    responses((status = 201, body = Written), (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem)))]
+async fn record_correction(State(s): State<AppState>, Editor(u): Editor, rec: Record<Correction>) -> ApiResult<(StatusCode, Json<Written>)> {
+    write(&s, &u, Command::Correct(rec.body.clone()), &rec).await
+}
+
+/// A log entry as served. Entries above the caller's clearance keep their chain fields but not
+/// their content (`redacted`), so the chain can be followed but not read.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct LogEntry {
+    /// Sequence number.
+    pub seq: i64,
+    /// Record time (the hashed text).
+    pub recorded_at: String,
+    /// Who.
+    pub actor: Option<String>,
+    /// Kind.
+    pub kind: String,
+    /// Subject id.
+    pub subject: Option<Uuid>,
+    /// Valid time.
+    pub valid_at: Option<String>,
+    /// Classification.
+    pub classification: String,
+    /// The canonical JSON body, exactly as hashed.
+    pub body: Option<String>,
+    /// The canonical JSON source list, exactly as hashed.
+    pub sources: Option<String>,
+    /// Previous hash, hex.
+    pub prev_hash: String,
+    /// This entry's hash, hex.
+    pub hash: String,
+    /// True when the content is withheld from this caller.
+    pub redacted: bool,
+}
+
+/// Pagination of the log.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct LogQuery {
+    /// Entries after this sequence number (default 0).
+    pub after: Option<i64>,
+    /// At most this many (default 100, at most 1000).
+    pub limit: Option<i64>,
+}
+
+/// Log entries after `after`, with their hashes.
+#[utoipa::path(get, path = "/api/v1/log", params(LogQuery), responses((status = 200, body = Vec<LogEntry>), (status = 400, body = Problem)))]
+async fn list_log(State(s): State<AppState>, caller: Caller, Query(q): Query<LogQuery>) -> ApiResult<Json<Vec<LogEntry>>> {
+    let after = q.after.unwrap_or(0);
+    let limit = q.limit.unwrap_or(100);
+    if after < 0 || !(1..=1000).contains(&limit) {
+        return Err(ApiError::bad_request("invalid_query", "after must be ≥ 0 and limit from 1 to 1000"));
+    }
+    let clearance = caller.clearance();
+    let mut c = s.store.conn().await?;
+    let entries = log::entries_after(&mut c.ex(), after, limit).await?;
+    Ok(Json(entries.into_iter().map(|e| log_entry(e, clearance)).collect()))
+}
+
+/// Converts an entry for a reader with `clearance`.
+pub fn log_entry(e: log::Entry, clearance: konbit_domain::Classification) -> LogEntry {
+    let visible = e.class().map(|c| c <= clearance).unwrap_or(false);
+    LogEntry {
+        seq: e.seq,
+        recorded_at: e.recorded_at,
+        actor: visible.then_some(e.actor),
+        kind: e.kind,
+        subject: visible.then_some(e.subject),
+        valid_at: visible.then_some(e.valid_at),
+        classification: e.classification,
+        body: visible.then_some(e.body),
+        sources: visible.then_some(e.sources),
+        prev_hash: hex::encode(&e.prev_hash),
+        hash: hex::encode(&e.hash),
+        redacted: !visible,
+    }
+}
+
+/// The result of verifying the chain.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct LogVerification {
+    /// True when intact.
+    pub ok: bool,
+    /// Entries checked.
+    pub length: i64,
+    /// Hash of the last entry, hex.
+    pub head: Option<String>,
+    /// First bad sequence number.
+    pub first_bad_seq: Option<i64>,
+    /// What is wrong.
+    pub problem: Option<String>,
+}
+
+/// Recomputes the whole chain and checks the projections against it.
+#[utoipa::path(get, path = "/api/v1/log/verify", responses((status = 200, body = LogVerification)))]
+async fn verify_log(State(s): State<AppState>) -> ApiResult<Json<LogVerification>> {
+    let mut c = s.store.conn().await?;
+    let v = log::verify(&mut c.ex()).await?;
+    Ok(Json(LogVerification { ok: v.ok, length: v.length, head: v.head, first_bad_seq: v.first_bad_seq, problem: v.problem }))
+}
+
+/// A user as listed.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct UserView {
+    /// Login name.
+    pub username: String,
+    /// Role.
+    pub role: Role,
+    /// Disabled.
+    pub disabled: bool,
+}
+
+/// Users (admin).
+#[utoipa::path(get, path = "/api/v1/users", security(("bearer" = [])), responses((status = 200, body = Vec<UserView>), (status = 401, body = Problem), (status = 403, body = Problem)))]
+async fn list_users(State(s): State<AppState>, Admin(_): Admin) -> ApiResult<Json<Vec<UserView>>> {
+    let mut c = s.store.conn().await?;
+    Ok(Json(users::list(&mut c.ex()).await?.into_iter().map(|u| UserView { username: u.username, role: u.role, disabled: u.disabled }).collect()))
+}
+
+/// A new user.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewUser {
+    /// Login name.
+    pub username: String,
+    /// At least 10 characters.
+    pub password: String,
+    /// Role.
+    pub role: Role,
+}
+
+/// Creates a user (admin).
+#[utoipa::path(post, path = "/api/v1/users", request_body = NewUser, security(("bearer" = [])),
+    responses((status = 201, body = Written), (status = 401, body = Problem), (status = 403, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+async fn create_user(State(s): State<AppState>, Admin(a): Admin, ApiJson(n): ApiJson<NewUser>) -> ApiResult<(StatusCode, Json<Written>)> {
+    let w = s.store.create_user(Actor::user(&a.username), &n.username, &n.password, n.role).await?;
+    Ok((StatusCode::CREATED, Json(Written { seq: w.seq, id: w.subject, hash: w.hash })))
+}
+
+/// The `Visibility` every read in a request uses, exported for pages.
+pub fn visibility(q: &Clocks, caller: &Caller) -> ApiResult<Visibility> {
+    q.visibility(caller.clearance())
+}

@@ -1,0 +1,163 @@
+//! Request parsing shared by the API: JSON bodies that reject unknown fields and name the field
+//! at fault, and the two clocks (`on`, `as_of`) as query parameters.
+
+use crate::{AppState, error::ApiError};
+use axum::{
+    body::Bytes,
+    extract::{FromRequest, Request},
+    http::{StatusCode, header},
+};
+use konbit_domain::Classification;
+use konbit_store::Visibility;
+use serde::{Deserialize, de::DeserializeOwned};
+use time::{Date, OffsetDateTime, format_description::well_known::Rfc3339};
+use uuid::Uuid;
+
+/// A JSON body of type `T`. Wrong content type: 415; too large: 413; bad JSON: 400; a field that
+/// does not fit `T` (wrong type, unknown, missing): 422 naming the field.
+#[derive(Debug)]
+pub struct ApiJson<T>(pub T);
+
+/// Parses JSON text into `T`, naming the offending field on failure.
+pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
+    let de = &mut serde_json::Deserializer::from_slice(bytes);
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        let inner = e.inner();
+        if inner.is_syntax() || inner.is_eof() {
+            return ApiError::bad_request("malformed_json", format!("the body is not valid JSON: {inner}"));
+        }
+        let path = e.path().to_string();
+        let msg = inner.to_string();
+        // serde reports an unknown field at its parent's path; name the field itself.
+        let field = match msg.strip_prefix("unknown field `").and_then(|r| r.split('`').next()) {
+            Some(f) if path == "." => f.to_string(),
+            Some(f) => format!("{path}.{f}"),
+            None if path == "." => "body".to_string(),
+            None => path,
+        };
+        let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
+        ApiError::invalid_field(field, msg)
+    })
+}
+
+impl<T: DeserializeOwned> FromRequest<AppState> for ApiJson<T> {
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &AppState) -> Result<Self, ApiError> {
+        let json = req
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.starts_with("application/json"));
+        if !json {
+            return Err(ApiError::new(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "unsupported_media_type",
+                "Unsupported media type",
+                "send the body as application/json",
+            ));
+        }
+        let bytes = Bytes::from_request(req, state).await.map_err(|e| {
+            if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                ApiError::new(
+                    StatusCode::PAYLOAD_TOO_LARGE,
+                    "body_too_large",
+                    "Body too large",
+                    format!("request bodies are limited to {} bytes", crate::BODY_LIMIT),
+                )
+            } else {
+                ApiError::bad_request("unreadable_body", e.body_text())
+            }
+        })?;
+        Ok(ApiJson(parse_json(&bytes)?))
+    }
+}
+
+/// A record to write: the command's own fields plus `sources` and `classification`, which every
+/// POST accepts. The two are taken out before the rest is matched against `T`, so `T` can still
+/// refuse unknown fields.
+#[derive(Debug)]
+pub struct Record<T> {
+    /// The command fields.
+    pub body: T,
+    /// Source ids.
+    pub sources: Vec<Uuid>,
+    /// Classification (default `mission`: need to know unless said otherwise).
+    pub classification: Classification,
+}
+
+impl<T: DeserializeOwned> FromRequest<AppState> for Record<T> {
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &AppState) -> Result<Self, ApiError> {
+        let ApiJson(mut v) = ApiJson::<serde_json::Value>::from_request(req, state).await?;
+        let Some(obj) = v.as_object_mut() else {
+            return Err(ApiError::invalid_field("body", "must be a JSON object"));
+        };
+        let sources = match obj.remove("sources") {
+            None => Vec::new(),
+            Some(s) => parse_json::<Vec<Uuid>>(s.to_string().as_bytes()).map_err(|e| {
+                let p = e.problem();
+                let f = p.errors.first().map(|f| f.field.clone()).unwrap_or_default();
+                ApiError::invalid_field(
+                    format!("sources{}", f.trim_start_matches('.').replace("body", "")),
+                    "must be a list of source ids (UUIDs)",
+                )
+            })?,
+        };
+        let classification = match obj.remove("classification") {
+            None => Classification::Mission,
+            Some(c) => serde_json::from_value(c).map_err(|_| {
+                ApiError::invalid_field("classification", "must be public, mission or restricted")
+            })?,
+        };
+        let body = parse_json(v.to_string().as_bytes())?;
+        Ok(Record { body, sources, classification })
+    }
+}
+
+/// The two clocks, as query parameters.
+#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct Clocks {
+    /// Valid time: the world on this date (ISO 8601, default today).
+    pub on: Option<String>,
+    /// Record time: as recorded by this instant (RFC 3339, default now).
+    pub as_of: Option<String>,
+    /// Mission slug (default: the mission in office on `on`).
+    pub mission: Option<String>,
+}
+
+impl Clocks {
+    /// The `on` date, or today.
+    pub fn on(&self) -> Result<Date, ApiError> {
+        match &self.on {
+            None => Ok(OffsetDateTime::now_utc().date()),
+            Some(s) => parse_date(s).ok_or_else(|| {
+                ApiError::bad_request("invalid_query", format!("on={s:?} is not an ISO 8601 date (YYYY-MM-DD)"))
+            }),
+        }
+    }
+
+    /// The visibility for a caller's clearance.
+    pub fn visibility(&self, clearance: Classification) -> Result<Visibility, ApiError> {
+        let as_of_us = match &self.as_of {
+            None => i64::MAX,
+            Some(s) => {
+                let t = OffsetDateTime::parse(s, &Rfc3339).map_err(|_| {
+                    ApiError::bad_request(
+                        "invalid_query",
+                        format!("as_of={s:?} is not an RFC 3339 timestamp (2024-11-15T00:00:00Z)"),
+                    )
+                })?;
+                konbit_store::micros(t)
+            }
+        };
+        Ok(Visibility { as_of_us, clearance })
+    }
+}
+
+/// Parses `YYYY-MM-DD`.
+pub fn parse_date(s: &str) -> Option<Date> {
+    Date::parse(s, time::macros::format_description!("[year]-[month]-[day]")).ok()
+}
