@@ -1,1 +1,9 @@
-fn main() {}
+//! The one integration-test binary: the real application over HTTP on a fresh database per
+//! test, on SQLite always and on PostgreSQL when `KONBIT_TEST_POSTGRES_URL` is set.
+
+mod api;
+mod browser;
+mod log;
+mod roles;
+mod scenario;
+mod schema;

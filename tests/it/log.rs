@@ -1,0 +1,254 @@
+//! The record log: verification catches alteration, removal, reordering and orphan projection
+//! rows; the database refuses UPDATE and DELETE; rebuild gives identical state; corrections keep
+//! history; concurrent writes are group-committed into one unbroken chain.
+
+use konbit_domain::Role;
+use konbit_store::log;
+use konbit_testkit::{Backend, TestApp, backends, seed, spawn_app_on};
+use serde_json::json;
+
+async fn verify(app: &TestApp) -> log::Verification {
+    let mut c = app.store.conn().await.expect("conn");
+    log::verify(&mut c.ex()).await.expect("verify")
+}
+
+async fn app_with_records(b: Backend) -> TestApp {
+    let app = spawn_app_on(b).await;
+    let source = seed(&app).await;
+    let editor = app.client(Some(Role::Editor)).await;
+    for (i, day) in ["2024-06-25", "2024-07-16", "2024-09-12"].iter().enumerate() {
+        let r = editor
+            .post_json(
+                "/api/v1/deployments",
+                &json!({"mission": "t", "country": "KEN", "movement": "arrival", "on": day,
+                        "personnel": {"police": 100 + i}, "sources": [source],
+                        "override_reason": "test"}),
+            )
+            .await;
+        assert_eq!(r.status, 201, "{}", r.text);
+    }
+    app
+}
+
+fn drop_triggers(b: Backend) -> &'static str {
+    match b {
+        Backend::Sqlite => "DROP TRIGGER log_no_update; DROP TRIGGER log_no_delete;",
+        Backend::Postgres => {
+            "DROP TRIGGER log_no_update ON log; DROP TRIGGER log_no_delete ON log;"
+        }
+    }
+}
+
+#[tokio::test]
+async fn intact_log_verifies_with_length_and_head() {
+    for b in backends() {
+        let app = app_with_records(b).await;
+        let v = verify(&app).await;
+        assert!(v.ok, "{b:?}: {v:?}");
+        assert_eq!(v.length, app.log_len().await);
+        let api = app.anonymous().get("/api/v1/log/verify").await.json();
+        assert_eq!(api["ok"], true);
+        assert_eq!(api["head"].as_str(), v.head.as_deref());
+    }
+}
+
+#[tokio::test]
+async fn the_database_refuses_update_and_delete_on_the_log() {
+    for b in backends() {
+        let app = app_with_records(b).await;
+        let upd = app.sql("UPDATE log SET body = '{}' WHERE seq = 5").await;
+        assert!(upd.is_err(), "{b:?}: UPDATE was allowed");
+        assert!(format!("{:?}", upd.err()).contains("append-only"));
+        assert!(app.sql("DELETE FROM log WHERE seq = 5").await.is_err(), "{b:?}");
+        assert!(verify(&app).await.ok);
+    }
+}
+
+#[tokio::test]
+async fn an_altered_entry_is_named() {
+    for b in backends() {
+        let app = app_with_records(b).await;
+        app.sql(drop_triggers(b)).await.expect("drop triggers");
+        app.sql("UPDATE log SET body = replace(body, '101', '901') WHERE seq = 9")
+            .await
+            .expect("tamper");
+        let v = verify(&app).await;
+        assert!(!v.ok);
+        assert_eq!(v.first_bad_seq, Some(9), "{b:?}: {v:?}");
+    }
+}
+
+#[tokio::test]
+async fn a_removed_entry_is_named() {
+    for b in backends() {
+        let app = app_with_records(b).await;
+        app.sql(drop_triggers(b)).await.expect("drop triggers");
+        app.sql("DELETE FROM log WHERE seq = 6").await.expect("tamper");
+        let v = verify(&app).await;
+        assert!(!v.ok);
+        assert_eq!(v.first_bad_seq, Some(6), "{b:?}: {v:?}");
+    }
+}
+
+#[tokio::test]
+async fn reordered_entries_are_named() {
+    for b in backends() {
+        let app = app_with_records(b).await;
+        app.sql(drop_triggers(b)).await.expect("drop triggers");
+        // Swap the contents of entries 7 and 8 (seq stays, so only the hashes tell).
+        app.sql(
+            "UPDATE log SET seq = -7 WHERE seq = 7; UPDATE log SET seq = 7 WHERE seq = 8; \
+             UPDATE log SET seq = 8 WHERE seq = -7;",
+        )
+        .await
+        .expect("tamper");
+        let v = verify(&app).await;
+        assert!(!v.ok);
+        assert_eq!(v.first_bad_seq, Some(7), "{b:?}: {v:?}");
+    }
+}
+
+#[tokio::test]
+async fn a_projection_row_without_an_entry_is_named() {
+    for b in backends() {
+        let app = app_with_records(b).await;
+        app.sql(
+            "INSERT INTO deployments (entry_seq, origin_seq, id, recorded_us, class, sources, \
+             mission, country, movement, on_date, in_police, in_military, in_civilian, out_police, \
+             out_military, out_civilian) SELECT 9999, 9999, id, recorded_us, class, sources, \
+             mission, country, movement, on_date, 500, 0, 0, 0, 0, 0 FROM deployments \
+             WHERE entry_seq = (SELECT MIN(entry_seq) FROM deployments)",
+        )
+        .await
+        .expect("insert orphan");
+        let v = verify(&app).await;
+        assert!(!v.ok);
+        assert_eq!(v.first_bad_seq, Some(9999), "{b:?}: {v:?}");
+        assert!(v.problem.unwrap_or_default().contains("deployments"));
+    }
+}
+
+async fn dump(app: &TestApp) -> Vec<String> {
+    let mut out = Vec::new();
+    for table in konbit_store::project::TABLES {
+        // Every projection's columns as JSON text, in entry order: same on both backends.
+        let mut c = app.store.conn().await.expect("conn");
+        let mut ex = c.ex();
+        let sql = format!("SELECT * FROM {table} ORDER BY entry_seq");
+        let rows: Vec<String> = konbit_store::on!(&mut ex, |conn| {
+            use sqlx::{Column, Row};
+            let rows = sqlx::query(sqlx::AssertSqlSafe(sql.clone())).fetch_all(conn).await.expect("rows");
+            rows.iter()
+                .map(|r| {
+                    (0..r.len())
+                        .map(|i| {
+                            let name = r.column(i).name().to_string();
+                            let v: Option<String> = r
+                                .try_get::<Option<String>, _>(i)
+                                .ok()
+                                .flatten()
+                                .or_else(|| r.try_get::<Option<i64>, _>(i).ok().flatten().map(|x| x.to_string()))
+                                .or_else(|| r.try_get::<Option<uuid::Uuid>, _>(i).ok().flatten().map(|x| x.to_string()))
+                                .or_else(|| r.try_get::<Option<time::Date>, _>(i).ok().flatten().map(|x| x.to_string()));
+                            format!("{name}={v:?}")
+                        })
+                        .collect::<Vec<_>>()
+                        .join(",")
+                })
+                .collect()
+        });
+        out.push(format!("{table}: {}", rows.join("\n")));
+    }
+    out
+}
+
+#[tokio::test]
+async fn rebuild_gives_identical_state() {
+    for b in backends() {
+        let app = app_with_records(b).await;
+        // A correction too, so supersession is replayed.
+        let editor = app.client(Some(Role::Editor)).await;
+        let seq = app.log_len().await;
+        let r = editor
+            .post_json(
+                "/api/v1/corrections",
+                &json!({"corrects": seq, "reason": "typo in the count",
+                        "body": {"mission": "t", "country": "KEN", "movement": "arrival",
+                                 "on": "2024-09-12", "personnel": {"police": 150},
+                                 "override_reason": "test"}}),
+            )
+            .await;
+        assert_eq!(r.status, 201, "{}", r.text);
+        let before = dump(&app).await;
+        assert!(before.iter().any(|t| t.contains("deployments") && t.contains("150")));
+        let n = app.store.writer().rebuild().await.expect("rebuild");
+        assert_eq!(n, app.log_len().await);
+        assert_eq!(dump(&app).await, before, "{b:?}");
+        assert!(verify(&app).await.ok);
+    }
+}
+
+#[tokio::test]
+async fn a_correction_supersedes_but_history_keeps_both() {
+    for b in backends() {
+        let app = app_with_records(b).await;
+        let editor = app.client(Some(Role::Editor)).await;
+        let q = "/api/v1/contributors/KEN?mission=t&on=2024-12-31";
+        assert_eq!(editor.get(q).await.json()["summary"]["deployed"]["police"], 303);
+        let before = time::OffsetDateTime::now_utc();
+        let seq = app.log_len().await;
+        let r = editor
+            .post_json(
+                "/api/v1/corrections",
+                &json!({"corrects": seq, "reason": "the press report said 150",
+                        "body": {"mission": "t", "country": "KEN", "movement": "arrival",
+                                 "on": "2024-09-12", "personnel": {"police": 150},
+                                 "override_reason": "test"}}),
+            )
+            .await;
+        assert_eq!(r.status, 201, "{}", r.text);
+        let now = editor.get(q).await.json();
+        assert_eq!(now["summary"]["deployed"]["police"], 100 + 101 + 150);
+        assert!(now["deployments"].as_array().expect("list").iter().any(|d| d["meta"]["corrected"] == true));
+        // As known before the correction, the old figure stands.
+        let as_of = before.format(&time::format_description::well_known::Rfc3339).expect("fmt");
+        let old = editor.get(&format!("{q}&as_of={as_of}")).await.json();
+        assert_eq!(old["summary"]["deployed"]["police"], 303);
+        // Both entries stay in the log.
+        let log = editor.get(&format!("/api/v1/log?after={}", seq - 1)).await.json();
+        let kinds: Vec<&str> = log.as_array().expect("log").iter().filter_map(|e| e["kind"].as_str()).collect();
+        assert_eq!(kinds, vec!["deployment.recorded", "entry.corrected"]);
+    }
+}
+
+#[tokio::test]
+async fn concurrent_writes_form_one_unbroken_chain() {
+    for b in backends() {
+        let app = spawn_app_on(b).await;
+        let editor = app.client(Some(Role::Editor)).await;
+        let before = app.log_len().await;
+        let mut tasks = Vec::new();
+        for i in 0..64 {
+            let c = editor.clone();
+            tasks.push(tokio::spawn(async move {
+                c.post_json(
+                    "/api/v1/sources",
+                    &json!({"kind": "news_article", "title": format!("article {i}"),
+                            "url": format!("https://example.org/{i}"), "reliability": "C", "credibility": 3}),
+                )
+                .await
+            }));
+        }
+        let mut seqs = Vec::new();
+        for t in tasks {
+            let r = t.await.expect("task");
+            assert_eq!(r.status, 201, "{}", r.text);
+            seqs.push(r.json()["seq"].as_i64().expect("seq"));
+        }
+        seqs.sort();
+        seqs.dedup();
+        assert_eq!(seqs.len(), 64);
+        assert_eq!(app.log_len().await, before + 64);
+        assert!(verify(&app).await.ok, "{b:?}");
+    }
+}
