@@ -1,1 +1,111 @@
-fn main() {}
+//! Write benchmark: durable entries per second through the HTTP API for 1, 8 and 64 concurrent
+//! clients, against the rate of a no-op POST on the same server in the same run (the baseline:
+//! what HTTP, JSON and auth cost without the log). Prints a table; asserts nothing.
+//!
+//! `cargo bench -p konbit-testkit --bench write` (SQLite in a temp dir, WAL, synchronous=FULL).
+//! Set `KONBIT_BENCH_POSTGRES_URL` to also run it on PostgreSQL. `KONBIT_BENCH_SECONDS` sets the
+//! time per measurement (default 5).
+
+#![allow(clippy::print_stdout, clippy::expect_used, clippy::unwrap_used)]
+
+use axum::{Router, http::StatusCode, routing::post};
+use konbit_domain::Role;
+use konbit_store::{Actor, Options, Store};
+use std::{
+    sync::{
+        Arc,
+        atomic::{AtomicU64, Ordering},
+    },
+    time::{Duration, Instant},
+};
+
+async fn noop(body: axum::body::Bytes) -> StatusCode {
+    // Parse like a real handler would, then write nothing.
+    let _: serde_json::Value = serde_json::from_slice(&body).unwrap_or_default();
+    StatusCode::CREATED
+}
+
+async fn start(url: &str) -> (String, Store) {
+    let store = Store::open(&Options { url: url.into(), migrate: true }).await.expect("open");
+    store
+        .create_user(Actor::system("bench"), "editor", "bench-password", Role::Editor)
+        .await
+        .expect("user");
+    let app = konbit_web::app(konbit_web::AppState::new(store.clone(), false))
+        .merge(Router::new().route("/bench/noop", post(noop)));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    tokio::spawn(async move { axum::serve(listener, app).await });
+    (format!("http://{addr}"), store)
+}
+
+/// Runs `clients` loops posting to `path` for `secs`; returns successful requests per second.
+async fn measure(base: &str, token: &str, path: &str, clients: usize, secs: f64) -> f64 {
+    let done = Arc::new(AtomicU64::new(0));
+    let deadline = Instant::now() + Duration::from_secs_f64(secs);
+    let http = reqwest::Client::new();
+    let mut tasks = Vec::new();
+    for c in 0..clients {
+        let (http, done, url, token) = (http.clone(), done.clone(), format!("{base}{path}"), token.to_string());
+        tasks.push(tokio::spawn(async move {
+            let mut i = 0u64;
+            while Instant::now() < deadline {
+                i += 1;
+                let body = serde_json::json!({"kind": "news_article", "title": format!("bench {c}-{i}"),
+                    "url": "https://example.org/bench", "reliability": "C", "credibility": 3});
+                let r = http.post(&url).bearer_auth(&token).json(&body).send().await.expect("send");
+                assert_eq!(r.status().as_u16(), 201, "{}", r.text().await.unwrap_or_default());
+                done.fetch_add(1, Ordering::Relaxed);
+            }
+        }));
+    }
+    let t0 = Instant::now();
+    for t in tasks {
+        t.await.expect("client");
+    }
+    done.load(Ordering::Relaxed) as f64 / t0.elapsed().as_secs_f64()
+}
+
+async fn run(label: &str, url: &str, secs: f64) {
+    let (base, store) = start(url).await;
+    let token = reqwest::Client::new()
+        .post(format!("{base}/api/v1/auth/token"))
+        .json(&serde_json::json!({"username": "editor", "password": "bench-password"}))
+        .send()
+        .await
+        .expect("login")
+        .json::<serde_json::Value>()
+        .await
+        .expect("token")["token"]
+        .as_str()
+        .expect("token")
+        .to_string();
+    println!("\n{label}: {secs} s per measurement");
+    println!("{:>8} {:>16} {:>16} {:>8}", "clients", "no-op POST/s", "entries/s", "ratio");
+    for clients in [1usize, 8, 64] {
+        let base_rate = measure(&base, &token, "/bench/noop", clients, secs).await;
+        let rate = measure(&base, &token, "/api/v1/sources", clients, secs).await;
+        println!("{clients:>8} {base_rate:>16.0} {rate:>16.0} {:>8.3}", rate / base_rate);
+    }
+    let mut c = store.conn().await.expect("conn");
+    let v = konbit_store::log::verify(&mut c.ex()).await.expect("verify");
+    println!("log after the run: {} entries, intact: {}", v.length, v.ok);
+}
+
+fn main() {
+    let secs: f64 = std::env::var("KONBIT_BENCH_SECONDS").ok().and_then(|s| s.parse().ok()).unwrap_or(5.0);
+    let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build().expect("runtime");
+    rt.block_on(async {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let url = format!("sqlite://{}", dir.path().join("bench.db").display());
+        run("SQLite (WAL, synchronous=FULL)", &url, secs).await;
+        if let Ok(pg) = std::env::var("KONBIT_BENCH_POSTGRES_URL") {
+            let name = format!("konbit_bench_{}", uuid::Uuid::now_v7().simple());
+            let mut admin = <sqlx::PgConnection as sqlx::Connection>::connect(&pg).await.expect("pg");
+            sqlx::raw_sql(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}"))).execute(&mut admin).await.expect("create");
+            let base = pg.rsplit_once('/').map(|(b, _)| b.to_string()).unwrap_or(pg.clone());
+            run("PostgreSQL", &format!("{base}/{name}"), secs).await;
+            let _ = sqlx::raw_sql(sqlx::AssertSqlSafe(format!("DROP DATABASE {name} WITH (FORCE)"))).execute(&mut admin).await;
+        }
+    });
+}

@@ -69,7 +69,7 @@ async fn strength_is_computed_on_any_date_and_as_recorded_by_any_time() {
         let app = spawn_app_on(b).await;
         let source = seed(&app).await;
         let editor = app.client(Some(Role::Editor)).await;
-        let mut post = |body: Value| {
+        let post = |body: Value| {
             let e = editor.clone();
             async move {
                 let r = e.post_json("/api/v1/deployments", &body).await;
@@ -108,6 +108,7 @@ async fn strength_is_computed_on_any_date_and_as_recorded_by_any_time() {
         // More leaving than deployed is refused, naming the field.
         let mut d = arrival("KEN", "2025-02-01", 1000, &source);
         d["movement"] = json!("departure");
+        d["override_reason"] = json!("test");
         refused(&app, Role::Editor, "/api/v1/deployments", d, 422, "validation_failed", Some("personnel")).await;
     }
 }

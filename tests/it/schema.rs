@@ -46,6 +46,7 @@ async fn both_backends_have_the_same_tables_and_columns() {
     }
     let lite = columns(&TestDb::new(Backend::Sqlite).await.expect("sqlite")).await;
     let pg = columns(&TestDb::new(Backend::Postgres).await.expect("postgres")).await;
+    konbit_testkit::mark_ran("postgres");
     let only_lite: Vec<_> = lite.difference(&pg).collect();
     let only_pg: Vec<_> = pg.difference(&lite).collect();
     assert!(only_lite.is_empty() && only_pg.is_empty(), "only in SQLite: {only_lite:?}\nonly in PostgreSQL: {only_pg:?}");

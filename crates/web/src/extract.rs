@@ -28,12 +28,12 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
         }
         let path = e.path().to_string();
         let msg = inner.to_string();
-        // serde reports an unknown field at its parent's path; name the field itself.
+        // The path names the offending field itself (for an unknown field too); at the top
+        // level of a malformed value it is ".", so name the unknown field or the whole body.
         let field = match msg.strip_prefix("unknown field `").and_then(|r| r.split('`').next()) {
             Some(f) if path == "." => f.to_string(),
-            Some(f) => format!("{path}.{f}"),
             None if path == "." => "body".to_string(),
-            None => path,
+            _ => path,
         };
         let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
         ApiError::invalid_field(field, msg)
