@@ -26,14 +26,26 @@ async fn noop(body: axum::body::Bytes) -> StatusCode {
 }
 
 async fn start(url: &str) -> (String, Store) {
-    let store = Store::open(&Options { url: url.into(), migrate: true }).await.expect("open");
+    let store = Store::open(&Options {
+        url: url.into(),
+        migrate: true,
+    })
+    .await
+    .expect("open");
     store
-        .create_user(Actor::system("bench"), "editor", "bench-password", Role::Editor)
+        .create_user(
+            Actor::system("bench"),
+            "editor",
+            "bench-password",
+            Role::Editor,
+        )
         .await
         .expect("user");
     let app = konbit_web::app(konbit_web::AppState::new(store.clone(), false))
         .merge(Router::new().route("/bench/noop", post(noop)));
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
     let addr = listener.local_addr().expect("addr");
     tokio::spawn(async move { axum::serve(listener, app).await });
     (format!("http://{addr}"), store)
@@ -46,7 +58,12 @@ async fn measure(base: &str, token: &str, path: &str, clients: usize, secs: f64)
     let http = reqwest::Client::new();
     let mut tasks = Vec::new();
     for c in 0..clients {
-        let (http, done, url, token) = (http.clone(), done.clone(), format!("{base}{path}"), token.to_string());
+        let (http, done, url, token) = (
+            http.clone(),
+            done.clone(),
+            format!("{base}{path}"),
+            token.to_string(),
+        );
         tasks.push(tokio::spawn(async move {
             let mut i = 0u64;
             while Instant::now() < deadline {
@@ -81,31 +98,57 @@ async fn run(label: &str, url: &str, secs: f64) {
         .expect("token")
         .to_string();
     println!("\n{label}: {secs} s per measurement");
-    println!("{:>8} {:>16} {:>16} {:>8}", "clients", "no-op POST/s", "entries/s", "ratio");
+    println!(
+        "{:>8} {:>16} {:>16} {:>8}",
+        "clients", "no-op POST/s", "entries/s", "ratio"
+    );
     for clients in [1usize, 8, 64] {
         let base_rate = measure(&base, &token, "/bench/noop", clients, secs).await;
         let rate = measure(&base, &token, "/api/v1/sources", clients, secs).await;
-        println!("{clients:>8} {base_rate:>16.0} {rate:>16.0} {:>8.3}", rate / base_rate);
+        println!(
+            "{clients:>8} {base_rate:>16.0} {rate:>16.0} {:>8.3}",
+            rate / base_rate
+        );
     }
     let mut c = store.conn().await.expect("conn");
-    let v = konbit_store::log::verify(&mut c.ex()).await.expect("verify");
+    let v = konbit_store::log::verify(&mut c.ex())
+        .await
+        .expect("verify");
     println!("log after the run: {} entries, intact: {}", v.length, v.ok);
 }
 
 fn main() {
-    let secs: f64 = std::env::var("KONBIT_BENCH_SECONDS").ok().and_then(|s| s.parse().ok()).unwrap_or(5.0);
-    let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build().expect("runtime");
+    let secs: f64 = std::env::var("KONBIT_BENCH_SECONDS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(5.0);
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
     rt.block_on(async {
         let dir = tempfile::tempdir().expect("tempdir");
         let url = format!("sqlite://{}", dir.path().join("bench.db").display());
         run("SQLite (WAL, synchronous=FULL)", &url, secs).await;
         if let Ok(pg) = std::env::var("KONBIT_BENCH_POSTGRES_URL") {
             let name = format!("konbit_bench_{}", uuid::Uuid::now_v7().simple());
-            let mut admin = <sqlx::PgConnection as sqlx::Connection>::connect(&pg).await.expect("pg");
-            sqlx::raw_sql(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}"))).execute(&mut admin).await.expect("create");
-            let base = pg.rsplit_once('/').map(|(b, _)| b.to_string()).unwrap_or(pg.clone());
+            let mut admin = <sqlx::PgConnection as sqlx::Connection>::connect(&pg)
+                .await
+                .expect("pg");
+            sqlx::raw_sql(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+                .execute(&mut admin)
+                .await
+                .expect("create");
+            let base = pg
+                .rsplit_once('/')
+                .map(|(b, _)| b.to_string())
+                .unwrap_or(pg.clone());
             run("PostgreSQL", &format!("{base}/{name}"), secs).await;
-            let _ = sqlx::raw_sql(sqlx::AssertSqlSafe(format!("DROP DATABASE {name} WITH (FORCE)"))).execute(&mut admin).await;
+            let _ = sqlx::raw_sql(sqlx::AssertSqlSafe(format!(
+                "DROP DATABASE {name} WITH (FORCE)"
+            )))
+            .execute(&mut admin)
+            .await;
         }
     });
 }

@@ -9,18 +9,26 @@ use std::{path::Path, time::Duration};
 
 fn chromedriver() -> Option<std::path::PathBuf> {
     std::env::var_os("PATH").and_then(|p| {
-        std::env::split_paths(&p).map(|d| d.join("chromedriver")).find(|f| f.is_file())
+        std::env::split_paths(&p)
+            .map(|d| d.join("chromedriver"))
+            .find(|f| f.is_file())
     })
 }
 
 async fn browser() -> Option<(Client, tokio::process::Child)> {
     let required = std::env::var("KONBIT_TEST_BROWSER").is_ok_and(|v| v == "1");
     let Some(driver) = chromedriver() else {
-        assert!(!required, "KONBIT_TEST_BROWSER=1 but chromedriver is not on the PATH");
+        assert!(
+            !required,
+            "KONBIT_TEST_BROWSER=1 but chromedriver is not on the PATH"
+        );
         eprintln!("skipped: chromedriver not found (apt-get install chromium chromium-driver)");
         return None;
     };
-    let port = std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("port").port();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("port")
+        .port();
     let child = tokio::process::Command::new(driver)
         .arg(format!("--port={port}"))
         .stdout(std::process::Stdio::null())
@@ -29,7 +37,10 @@ async fn browser() -> Option<(Client, tokio::process::Child)> {
         .spawn()
         .expect("start chromedriver");
     for _ in 0..100 {
-        if tokio::net::TcpStream::connect(("127.0.0.1", port)).await.is_ok() {
+        if tokio::net::TcpStream::connect(("127.0.0.1", port))
+            .await
+            .is_ok()
+        {
             break;
         }
         tokio::time::sleep(Duration::from_millis(50)).await;
@@ -53,21 +64,38 @@ async fn browser() -> Option<(Client, tokio::process::Child)> {
 }
 
 async fn text(c: &Client, css: &str) -> String {
-    c.find(Locator::Css(css)).await.unwrap_or_else(|e| panic!("{css}: {e}")).text().await.expect("text")
+    c.find(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("{css}: {e}"))
+        .text()
+        .await
+        .expect("text")
 }
 
 async fn attr(c: &Client, css: &str, name: &str) -> String {
-    c.find(Locator::Css(css)).await.unwrap_or_else(|e| panic!("{css}: {e}")).attr(name).await.expect("attr").unwrap_or_default()
+    c.find(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("{css}: {e}"))
+        .attr(name)
+        .await
+        .expect("attr")
+        .unwrap_or_default()
 }
 
 fn number(s: &str) -> i64 {
-    s.chars().filter(char::is_ascii_digit).collect::<String>().parse().unwrap_or_else(|_| panic!("no number in {s:?}"))
+    s.chars()
+        .filter(char::is_ascii_digit)
+        .collect::<String>()
+        .parse()
+        .unwrap_or_else(|_| panic!("no number in {s:?}"))
 }
 
 /// Sets a field's value as a user would leave it (through the DOM, so that date inputs do not
 /// depend on the browser's locale for typing).
 async fn fill(c: &Client, name: &str, value: &str) {
-    c.find(Locator::Css(&format!("[name={name}]"))).await.unwrap_or_else(|e| panic!("{name}: {e}"));
+    c.find(Locator::Css(&format!("[name={name}]")))
+        .await
+        .unwrap_or_else(|e| panic!("{name}: {e}"));
     c.execute(
         "document.getElementsByName(arguments[0])[0].value = arguments[1];",
         vec![serde_json::json!(name), serde_json::json!(value)],
@@ -78,14 +106,21 @@ async fn fill(c: &Client, name: &str, value: &str) {
 
 async fn scenario_app() -> TestApp {
     let app = spawn_app().await;
-    let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/scenarios/haiti-mss"));
-    konbit_store::scenario::load(&app.store, dir).await.expect("scenario");
+    let dir = Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../data/scenarios/haiti-mss"
+    ));
+    konbit_store::scenario::load(&app.store, dir)
+        .await
+        .expect("scenario");
     app
 }
 
 #[tokio::test]
 async fn editor_records_an_arrival_and_sees_the_count_and_chart_change() {
-    let Some((c, _driver)) = browser().await else { return };
+    let Some((c, _driver)) = browser().await else {
+        return;
+    };
     let app = scenario_app().await;
     let base = &app.base;
     let dashboard = format!("{base}/missions/mss?on=2025-09-15");
@@ -99,22 +134,42 @@ async fn editor_records_an_arrival_and_sees_the_count_and_chart_change() {
     c.goto(&format!("{base}/login")).await.expect("login page");
     fill(&c, "username", "editor").await;
     fill(&c, "password", konbit_testkit::PASSWORD).await;
-    c.find(Locator::Css("form [type=submit]")).await.expect("submit").click().await.expect("click");
+    c.find(Locator::Css("form [type=submit]"))
+        .await
+        .expect("submit")
+        .click()
+        .await
+        .expect("click");
     tokio::time::sleep(Duration::from_millis(200)).await;
 
-    c.goto(&format!("{base}/missions/mss/deployments/new")).await.expect("form");
+    c.goto(&format!("{base}/missions/mss/deployments/new"))
+        .await
+        .expect("form");
     fill(&c, "country", "KEN").await;
     fill(&c, "on", "2025-09-01").await;
     fill(&c, "police", "50").await;
-    c.find(Locator::Id("submit")).await.expect("submit").click().await.expect("click");
+    c.find(Locator::Id("submit"))
+        .await
+        .expect("submit")
+        .click()
+        .await
+        .expect("click");
     tokio::time::sleep(Duration::from_millis(300)).await;
 
     c.goto(&contributor).await.expect("contributor");
     let ken_after = number(&text(&c, "#deployed-total").await);
-    assert_eq!(ken_after, ken_before + 50, "the contributor page shows the arrival");
+    assert_eq!(
+        ken_after,
+        ken_before + 50,
+        "the contributor page shows the arrival"
+    );
     c.goto(&dashboard).await.expect("dashboard");
     let chart_after = number(&attr(&c, "#strength-chart", "data-deployed").await);
-    assert_eq!(chart_after, chart_before + 50, "the chart shows the arrival");
+    assert_eq!(
+        chart_after,
+        chart_before + 50,
+        "the chart shows the arrival"
+    );
     let v = app.anonymous().get("/api/v1/log/verify").await.json();
     assert_eq!(v["ok"], true);
     c.close().await.expect("close");

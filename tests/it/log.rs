@@ -16,7 +16,10 @@ async fn app_with_records(b: Backend) -> TestApp {
     let app = spawn_app_on(b).await;
     let source = seed(&app).await;
     let editor = app.client(Some(Role::Editor)).await;
-    for (i, day) in ["2024-06-25", "2024-07-16", "2024-09-12"].iter().enumerate() {
+    for (i, day) in ["2024-06-25", "2024-07-16", "2024-09-12"]
+        .iter()
+        .enumerate()
+    {
         let r = editor
             .post_json(
                 "/api/v1/deployments",
@@ -59,7 +62,10 @@ async fn the_database_refuses_update_and_delete_on_the_log() {
         let upd = app.sql("UPDATE log SET body = '{}' WHERE seq = 5").await;
         assert!(upd.is_err(), "{b:?}: UPDATE was allowed");
         assert!(format!("{:?}", upd.err()).contains("append-only"));
-        assert!(app.sql("DELETE FROM log WHERE seq = 5").await.is_err(), "{b:?}");
+        assert!(
+            app.sql("DELETE FROM log WHERE seq = 5").await.is_err(),
+            "{b:?}"
+        );
         assert!(verify(&app).await.ok);
     }
 }
@@ -83,7 +89,9 @@ async fn a_removed_entry_is_named() {
     for b in backends() {
         let app = app_with_records(b).await;
         app.sql(drop_triggers(b)).await.expect("drop triggers");
-        app.sql("DELETE FROM log WHERE seq = 6").await.expect("tamper");
+        app.sql("DELETE FROM log WHERE seq = 6")
+            .await
+            .expect("tamper");
         let v = verify(&app).await;
         assert!(!v.ok);
         assert_eq!(v.first_bad_seq, Some(6), "{b:?}: {v:?}");
@@ -137,7 +145,10 @@ async fn dump(app: &TestApp) -> Vec<String> {
         let sql = format!("SELECT * FROM {table} ORDER BY entry_seq");
         let rows: Vec<String> = konbit_store::on!(&mut ex, |conn| {
             use sqlx::{Column, Row};
-            let rows = sqlx::query(sqlx::AssertSqlSafe(sql.clone())).fetch_all(conn).await.expect("rows");
+            let rows = sqlx::query(sqlx::AssertSqlSafe(sql.clone()))
+                .fetch_all(conn)
+                .await
+                .expect("rows");
             rows.iter()
                 .map(|r| {
                     (0..r.len())
@@ -147,9 +158,24 @@ async fn dump(app: &TestApp) -> Vec<String> {
                                 .try_get::<Option<String>, _>(i)
                                 .ok()
                                 .flatten()
-                                .or_else(|| r.try_get::<Option<i64>, _>(i).ok().flatten().map(|x| x.to_string()))
-                                .or_else(|| r.try_get::<Option<uuid::Uuid>, _>(i).ok().flatten().map(|x| x.to_string()))
-                                .or_else(|| r.try_get::<Option<time::Date>, _>(i).ok().flatten().map(|x| x.to_string()));
+                                .or_else(|| {
+                                    r.try_get::<Option<i64>, _>(i)
+                                        .ok()
+                                        .flatten()
+                                        .map(|x| x.to_string())
+                                })
+                                .or_else(|| {
+                                    r.try_get::<Option<uuid::Uuid>, _>(i)
+                                        .ok()
+                                        .flatten()
+                                        .map(|x| x.to_string())
+                                })
+                                .or_else(|| {
+                                    r.try_get::<Option<time::Date>, _>(i)
+                                        .ok()
+                                        .flatten()
+                                        .map(|x| x.to_string())
+                                });
                             format!("{name}={v:?}")
                         })
                         .collect::<Vec<_>>()
@@ -180,7 +206,11 @@ async fn rebuild_gives_identical_state() {
             .await;
         assert_eq!(r.status, 201, "{}", r.text);
         let before = dump(&app).await;
-        assert!(before.iter().any(|t| t.contains("deployments") && t.contains("150")));
+        assert!(
+            before
+                .iter()
+                .any(|t| t.contains("deployments") && t.contains("150"))
+        );
         let n = app.store.writer().rebuild().await.expect("rebuild");
         assert_eq!(n, app.log_len().await);
         assert_eq!(dump(&app).await, before, "{b:?}");
@@ -194,7 +224,10 @@ async fn a_correction_supersedes_but_history_keeps_both() {
         let app = app_with_records(b).await;
         let editor = app.client(Some(Role::Editor)).await;
         let q = "/api/v1/contributors/KEN?mission=t&on=2024-12-31";
-        assert_eq!(editor.get(q).await.json()["summary"]["deployed"]["police"], 303);
+        assert_eq!(
+            editor.get(q).await.json()["summary"]["deployed"]["police"],
+            303
+        );
         let before = time::OffsetDateTime::now_utc();
         let seq = app.log_len().await;
         let r = editor
@@ -209,14 +242,30 @@ async fn a_correction_supersedes_but_history_keeps_both() {
         assert_eq!(r.status, 201, "{}", r.text);
         let now = editor.get(q).await.json();
         assert_eq!(now["summary"]["deployed"]["police"], 100 + 101 + 150);
-        assert!(now["deployments"].as_array().expect("list").iter().any(|d| d["meta"]["corrected"] == true));
+        assert!(
+            now["deployments"]
+                .as_array()
+                .expect("list")
+                .iter()
+                .any(|d| d["meta"]["corrected"] == true)
+        );
         // As known before the correction, the old figure stands.
-        let as_of = before.format(&time::format_description::well_known::Rfc3339).expect("fmt");
+        let as_of = before
+            .format(&time::format_description::well_known::Rfc3339)
+            .expect("fmt");
         let old = editor.get(&format!("{q}&as_of={as_of}")).await.json();
         assert_eq!(old["summary"]["deployed"]["police"], 303);
         // Both entries stay in the log.
-        let log = editor.get(&format!("/api/v1/log?after={}", seq - 1)).await.json();
-        let kinds: Vec<&str> = log.as_array().expect("log").iter().filter_map(|e| e["kind"].as_str()).collect();
+        let log = editor
+            .get(&format!("/api/v1/log?after={}", seq - 1))
+            .await
+            .json();
+        let kinds: Vec<&str> = log
+            .as_array()
+            .expect("log")
+            .iter()
+            .filter_map(|e| e["kind"].as_str())
+            .collect();
         assert_eq!(kinds, vec!["deployment.recorded", "entry.corrected"]);
     }
 }

@@ -7,7 +7,10 @@ use serde_json::Value;
 use std::path::Path;
 
 fn haiti() -> &'static Path {
-    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/scenarios/haiti-mss"))
+    Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../data/scenarios/haiti-mss"
+    ))
 }
 
 #[tokio::test]
@@ -21,8 +24,19 @@ async fn the_haiti_scenario_loads_and_verifies() {
 
         let anon = app.anonymous();
         let missions = anon.get("/api/v1/missions?on=2024-10-01").await.json();
-        let mss = missions.as_array().expect("missions").iter().find(|m| m["slug"] == "mss").expect("mss").clone();
-        let res: Vec<i64> = mss["mandates"].as_array().expect("mandates").iter().filter_map(|m| m["resolution"].as_i64()).collect();
+        let mss = missions
+            .as_array()
+            .expect("missions")
+            .iter()
+            .find(|m| m["slug"] == "mss")
+            .expect("mss")
+            .clone();
+        let res: Vec<i64> = mss["mandates"]
+            .as_array()
+            .expect("mandates")
+            .iter()
+            .filter_map(|m| m["resolution"].as_i64())
+            .collect();
         assert_eq!(res, vec![2699, 2751]);
         assert_eq!(mss["authorized_until"], "2025-10-02");
         assert_eq!(mss["successor"]["successor"], "gsf");
@@ -31,31 +45,95 @@ async fn the_haiti_scenario_loads_and_verifies() {
         assert_eq!(gsf["mandates"][0]["resolution"], 2793);
 
         // Every contributor the issue names is there.
-        let list = anon.get("/api/v1/contributors?mission=mss&on=2025-06-01").await.json();
-        let codes: Vec<&str> = list.as_array().expect("list").iter().filter_map(|c| c["country"].as_str()).collect();
-        for c in ["KEN", "JAM", "BLZ", "BHS", "GTM", "SLV", "BRB", "BGD", "BEN", "TCD"] {
+        let list = anon
+            .get("/api/v1/contributors?mission=mss&on=2025-06-01")
+            .await
+            .json();
+        let codes: Vec<&str> = list
+            .as_array()
+            .expect("list")
+            .iter()
+            .filter_map(|c| c["country"].as_str())
+            .collect();
+        for c in [
+            "KEN", "JAM", "BLZ", "BHS", "GTM", "SLV", "BRB", "BGD", "BEN", "TCD",
+        ] {
             assert!(codes.contains(&c), "{c} missing from {codes:?}");
         }
-        let ken = |v: &Value| v.as_array().expect("list").iter().find(|c| c["country"] == "KEN").map(|c| c["deployed"]["police"].as_i64().unwrap_or(0)).unwrap_or(0);
-        assert_eq!(ken(&anon.get("/api/v1/contributors?mission=mss&on=2024-06-24").await.json()), 0);
-        assert!(ken(&anon.get("/api/v1/contributors?mission=mss&on=2024-06-25").await.json()) > 0);
+        let ken = |v: &Value| {
+            v.as_array()
+                .expect("list")
+                .iter()
+                .find(|c| c["country"] == "KEN")
+                .map(|c| c["deployed"]["police"].as_i64().unwrap_or(0))
+                .unwrap_or(0)
+        };
+        assert_eq!(
+            ken(&anon
+                .get("/api/v1/contributors?mission=mss&on=2024-06-24")
+                .await
+                .json()),
+            0
+        );
+        assert!(
+            ken(&anon
+                .get("/api/v1/contributors?mission=mss&on=2024-06-25")
+                .await
+                .json())
+                > 0
+        );
 
         // Kenya's authorization chain, with the disputed first contingent.
-        let detail = app.client(Some(Role::Viewer)).await.get("/api/v1/contributors/KEN?mission=mss").await.json();
-        let kinds: Vec<&str> = detail["authorizations"].as_array().expect("auth").iter().filter_map(|a| a["kind"].as_str()).collect();
-        for k in ["national_approval", "parliamentary_vote", "court_ruling", "bilateral_agreement"] {
+        let detail = app
+            .client(Some(Role::Viewer))
+            .await
+            .get("/api/v1/contributors/KEN?mission=mss")
+            .await
+            .json();
+        let kinds: Vec<&str> = detail["authorizations"]
+            .as_array()
+            .expect("auth")
+            .iter()
+            .filter_map(|a| a["kind"].as_str())
+            .collect();
+        for k in [
+            "national_approval",
+            "parliamentary_vote",
+            "court_ruling",
+            "bilateral_agreement",
+        ] {
             assert!(kinds.contains(&k), "{k} missing from {kinds:?}");
         }
-        let agreement = detail["authorizations"].as_array().expect("auth").iter().find(|a| a["kind"] == "bilateral_agreement").expect("agreement").clone();
+        let agreement = detail["authorizations"]
+            .as_array()
+            .expect("auth")
+            .iter()
+            .find(|a| a["kind"] == "bilateral_agreement")
+            .expect("agreement")
+            .clone();
         assert_eq!(agreement["issued_on"], "2024-03-01");
-        let disputed = detail["discrepancies"].as_array().expect("disc").iter().any(|d| {
-            let vals: Vec<&str> = d["claims"].as_array().map(|c| c.iter().filter_map(|x| x["value"].as_str()).collect()).unwrap_or_default();
-            vals.contains(&"400") && vals.contains(&"200")
-        });
-        assert!(disputed, "the 400-or-200 disagreement is kept: {}", detail["discrepancies"]);
+        let disputed = detail["discrepancies"]
+            .as_array()
+            .expect("disc")
+            .iter()
+            .any(|d| {
+                let vals: Vec<&str> = d["claims"]
+                    .as_array()
+                    .map(|c| c.iter().filter_map(|x| x["value"].as_str()).collect())
+                    .unwrap_or_default();
+                vals.contains(&"400") && vals.contains(&"200")
+            });
+        assert!(
+            disputed,
+            "the 400-or-200 disagreement is kept: {}",
+            detail["discrepancies"]
+        );
         // Every record cites a source.
         for d in detail["deployments"].as_array().expect("deployments") {
-            assert!(!d["meta"]["sources"].as_array().expect("sources").is_empty(), "{d}");
+            assert!(
+                !d["meta"]["sources"].as_array().expect("sources").is_empty(),
+                "{d}"
+            );
         }
     }
 }

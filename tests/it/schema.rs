@@ -1,11 +1,16 @@
 //! The two migration folders describe the same tables and columns.
 
-use konbit_testkit::{Backend, TestDb, postgres_url};
 use konbit_store::{Options, Store};
+use konbit_testkit::{Backend, TestDb, postgres_url};
 use std::collections::BTreeSet;
 
 async fn columns(db: &TestDb) -> BTreeSet<(String, String)> {
-    let store = Store::open(&Options { url: db.url.clone(), migrate: true }).await.expect("open");
+    let store = Store::open(&Options {
+        url: db.url.clone(),
+        migrate: true,
+    })
+    .await
+    .expect("open");
     let mut c = store.conn().await.expect("conn");
     let mut ex = c.ex();
     let rows: Vec<(String, String)> = match db.backend {
@@ -33,8 +38,14 @@ async fn columns(db: &TestDb) -> BTreeSet<(String, String)> {
 async fn sqlite_has_every_table_and_the_log_triggers() {
     let db = TestDb::new(Backend::Sqlite).await.expect("db");
     let cols = columns(&db).await;
-    for t in konbit_store::project::TABLES.iter().chain(["log", "users", "sessions"].iter()) {
-        assert!(cols.iter().any(|(table, _)| table == t), "missing table {t}");
+    for t in konbit_store::project::TABLES
+        .iter()
+        .chain(["log", "users", "sessions"].iter())
+    {
+        assert!(
+            cols.iter().any(|(table, _)| table == t),
+            "missing table {t}"
+        );
     }
 }
 
@@ -49,5 +60,8 @@ async fn both_backends_have_the_same_tables_and_columns() {
     konbit_testkit::mark_ran("postgres");
     let only_lite: Vec<_> = lite.difference(&pg).collect();
     let only_pg: Vec<_> = pg.difference(&lite).collect();
-    assert!(only_lite.is_empty() && only_pg.is_empty(), "only in SQLite: {only_lite:?}\nonly in PostgreSQL: {only_pg:?}");
+    assert!(
+        only_lite.is_empty() && only_pg.is_empty(),
+        "only in SQLite: {only_lite:?}\nonly in PostgreSQL: {only_pg:?}"
+    );
 }

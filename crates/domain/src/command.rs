@@ -6,8 +6,8 @@
 //! checked by the store's writer, inside the same transaction as the append.
 
 use crate::{
-    FundingChannel, FundingKind, InstrumentKind, InstrumentStatus, Movement,
-    Personnel, Reliability, SourceKind, ValidationErrors, check_credibility, country,
+    FundingChannel, FundingKind, InstrumentKind, InstrumentStatus, Movement, Personnel,
+    Reliability, SourceKind, ValidationErrors, check_credibility, country,
 };
 use serde::{Deserialize, Serialize};
 use time::Date;
@@ -511,7 +511,10 @@ impl Command {
                     }
                 }
                 if c.votes_for + c.votes_against + c.votes_abstain > 15 {
-                    e.add("votes_for", "votes add up to more than the Council's 15 seats");
+                    e.add(
+                        "votes_for",
+                        "votes add up to more than the Council's 15 seats",
+                    );
                 }
                 if let Some(r) = c.review_on {
                     check_date("review_on", r, &mut e);
@@ -614,7 +617,10 @@ impl Command {
                     && c.donor.chars().all(|ch| ch.is_ascii_uppercase())
                     && country::find(&c.donor).is_none()
                 {
-                    e.add("donor", "looks like a country code but is not ISO 3166-1 alpha-3");
+                    e.add(
+                        "donor",
+                        "looks like a country code but is not ISO 3166-1 alpha-3",
+                    );
                 }
                 if c.amount <= 0 {
                     e.add("amount", "must be a positive amount");

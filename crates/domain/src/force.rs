@@ -242,6 +242,9 @@ mod tests {
         ];
         let req = [InstrumentKind::NationalApproval];
         assert!(missing_instruments(&req, &held, date!(2024 - 03 - 11)).is_empty());
-        assert_eq!(missing_instruments(&req, &held, date!(2024 - 03 - 12)).len(), 1);
+        assert_eq!(
+            missing_instruments(&req, &held, date!(2024 - 03 - 12)).len(),
+            1
+        );
     }
 }

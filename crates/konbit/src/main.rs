@@ -107,9 +107,12 @@ fn database_url(cli_db: &Option<String>, dir: &std::path::Path) -> String {
 }
 
 async fn open(url: &str, migrate: bool) -> Result<Store> {
-    Store::open(&Options { url: url.to_string(), migrate })
-        .await
-        .with_context(|| format!("cannot open the database {}", konbit_store::redact(url)))
+    Store::open(&Options {
+        url: url.to_string(),
+        migrate,
+    })
+    .await
+    .with_context(|| format!("cannot open the database {}", konbit_store::redact(url)))
 }
 
 fn read_password() -> Result<String> {
@@ -119,18 +122,38 @@ fn read_password() -> Result<String> {
     eprint!("password: ");
     let _ = std::io::stderr().flush();
     let mut line = String::new();
-    std::io::stdin().read_line(&mut line).context("cannot read the password from stdin")?;
+    std::io::stdin()
+        .read_line(&mut line)
+        .context("cannot read the password from stdin")?;
     Ok(line.trim_end_matches(['\n', '\r']).to_string())
 }
 
 /// The Haiti scenario, embedded so the binary needs no data files to run the demo.
 const HAITI: &[(&str, &str)] = &[
-    ("sources.toml", include_str!("../../../data/scenarios/haiti-mss/sources.toml")),
-    ("missions.toml", include_str!("../../../data/scenarios/haiti-mss/missions.toml")),
-    ("pledges.toml", include_str!("../../../data/scenarios/haiti-mss/pledges.toml")),
-    ("authorizations.toml", include_str!("../../../data/scenarios/haiti-mss/authorizations.toml")),
-    ("deployments.toml", include_str!("../../../data/scenarios/haiti-mss/deployments.toml")),
-    ("funding.toml", include_str!("../../../data/scenarios/haiti-mss/funding.toml")),
+    (
+        "sources.toml",
+        include_str!("../../../data/scenarios/haiti-mss/sources.toml"),
+    ),
+    (
+        "missions.toml",
+        include_str!("../../../data/scenarios/haiti-mss/missions.toml"),
+    ),
+    (
+        "pledges.toml",
+        include_str!("../../../data/scenarios/haiti-mss/pledges.toml"),
+    ),
+    (
+        "authorizations.toml",
+        include_str!("../../../data/scenarios/haiti-mss/authorizations.toml"),
+    ),
+    (
+        "deployments.toml",
+        include_str!("../../../data/scenarios/haiti-mss/deployments.toml"),
+    ),
+    (
+        "funding.toml",
+        include_str!("../../../data/scenarios/haiti-mss/funding.toml"),
+    ),
 ];
 
 async fn serve(store: Store, listen: SocketAddr, secure_cookies: bool) -> Result<()> {
@@ -138,23 +161,38 @@ async fn serve(store: Store, listen: SocketAddr, secure_cookies: bool) -> Result
         .await
         .with_context(|| format!("cannot listen on {listen}"))?;
     let state = konbit_web::AppState::new(store.clone(), secure_cookies);
-    konbit_web::serve(listener, state).await.context("the server failed")?;
+    konbit_web::serve(listener, state)
+        .await
+        .context("the server failed")?;
     store.close().await;
     Ok(())
 }
 
 #[allow(clippy::print_stdout)]
 async fn run(cli: Cli) -> Result<ExitCode> {
-    let data_dir = cli.data_dir.clone().unwrap_or_else(|| PathBuf::from("konbit-data"));
+    let data_dir = cli
+        .data_dir
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("konbit-data"));
     let url = database_url(&cli.database, &data_dir);
     match cli.command {
-        Cmd::Serve { listen, no_migrate, secure_cookies } => {
+        Cmd::Serve {
+            listen,
+            no_migrate,
+            secure_cookies,
+        } => {
             let store = open(&url, !no_migrate).await?;
-            println!("Konbit is serving {} on http://{listen}", konbit_store::redact(&url));
+            println!(
+                "Konbit is serving {} on http://{listen}",
+                konbit_store::redact(&url)
+            );
             serve(store, listen, secure_cookies).await?;
         }
         Cmd::Demo { listen } => {
-            let demo_dir = cli.data_dir.clone().unwrap_or_else(|| PathBuf::from("konbit-demo"));
+            let demo_dir = cli
+                .data_dir
+                .clone()
+                .unwrap_or_else(|| PathBuf::from("konbit-demo"));
             let url = match &cli.database {
                 Some(u) => u.clone(),
                 None => {
@@ -163,19 +201,26 @@ async fn run(cli: Cli) -> Result<ExitCode> {
                     for f in ["konbit.db", "konbit.db-wal", "konbit.db-shm"] {
                         let p = demo_dir.join(f);
                         if p.exists() {
-                            std::fs::remove_file(&p).with_context(|| format!("cannot remove {}", p.display()))?;
+                            std::fs::remove_file(&p)
+                                .with_context(|| format!("cannot remove {}", p.display()))?;
                         }
                     }
                     database_url(&None, &demo_dir)
                 }
             };
             let store = open(&url, true).await?;
-            let report = scenario::load_texts(&store, HAITI).await.context("loading the Haiti scenario")?;
+            let report = scenario::load_texts(&store, HAITI)
+                .await
+                .context("loading the Haiti scenario")?;
             let password = match std::env::var("KONBIT_DEMO_PASSWORD") {
                 Ok(p) => p,
                 Err(_) => users::new_token()?.chars().take(16).collect(),
             };
-            for (name, role) in [("admin", Role::Admin), ("editor", Role::Editor), ("viewer", Role::Viewer)] {
+            for (name, role) in [
+                ("admin", Role::Admin),
+                ("editor", Role::Editor),
+                ("viewer", Role::Viewer),
+            ] {
                 store
                     .create_user(Actor::system("demo"), name, &password, role)
                     .await
@@ -185,7 +230,12 @@ async fn run(cli: Cli) -> Result<ExitCode> {
                 .await
                 .with_context(|| format!("cannot listen on {listen}"))?;
             let addr = listener.local_addr()?;
-            println!("Konbit demo: the Haiti MSS scenario ({} entries, {} sources) in {}", report.entries, report.sources, konbit_store::redact(&url));
+            println!(
+                "Konbit demo: the Haiti MSS scenario ({} entries, {} sources) in {}",
+                report.entries,
+                report.sources,
+                konbit_store::redact(&url)
+            );
             println!();
             println!("  Open http://{addr}/");
             println!();
@@ -196,7 +246,9 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             println!();
             println!("Press Ctrl-C to stop.");
             let state = konbit_web::AppState::new(store.clone(), false);
-            konbit_web::serve(listener, state).await.context("the server failed")?;
+            konbit_web::serve(listener, state)
+                .await
+                .context("the server failed")?;
             store.close().await;
         }
         Cmd::Migrate => {
@@ -214,28 +266,44 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             match command {
                 UserCmd::Add { username, role } => {
                     let pw = read_password()?;
-                    store.create_user(actor, &username, &pw, role).await.map_err(describe)?;
+                    store
+                        .create_user(actor, &username, &pw, role)
+                        .await
+                        .map_err(describe)?;
                     println!("created {username} ({role})");
                 }
                 UserCmd::List => {
                     let mut c = store.conn().await?;
                     for u in users::list(&mut c.ex()).await? {
-                        println!("{}\t{}{}", u.username, u.role, if u.disabled { "\tdisabled" } else { "" });
+                        println!(
+                            "{}\t{}{}",
+                            u.username,
+                            u.role,
+                            if u.disabled { "\tdisabled" } else { "" }
+                        );
                     }
                 }
                 UserCmd::Passwd { username } => {
                     let pw = read_password()?;
-                    store.set_password(actor, &username, &pw).await.map_err(describe)?;
+                    store
+                        .set_password(actor, &username, &pw)
+                        .await
+                        .map_err(describe)?;
                     println!("password changed for {username}");
                 }
                 UserCmd::Role { username, role } => {
-                    store.set_role(actor, &username, role).await.map_err(describe)?;
+                    store
+                        .set_role(actor, &username, role)
+                        .await
+                        .map_err(describe)?;
                     println!("{username} is now {role}");
                 }
             }
             store.close().await;
         }
-        Cmd::Log { command: LogCmd::Verify { json } } => {
+        Cmd::Log {
+            command: LogCmd::Verify { json },
+        } => {
             let store = open(&url, false).await?;
             let v = {
                 let mut c = store.conn().await?;
@@ -245,7 +313,11 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             if json {
                 println!("{}", serde_json::to_string(&v)?);
             } else if v.ok {
-                println!("ok: {} entries, head {}", v.length, v.head.as_deref().unwrap_or("-"));
+                println!(
+                    "ok: {} entries, head {}",
+                    v.length,
+                    v.head.as_deref().unwrap_or("-")
+                );
             } else {
                 println!(
                     "FAILED at seq {}: {}",
@@ -253,7 +325,11 @@ async fn run(cli: Cli) -> Result<ExitCode> {
                     v.problem.as_deref().unwrap_or("unknown problem")
                 );
             }
-            return Ok(if v.ok { ExitCode::SUCCESS } else { ExitCode::from(1) });
+            return Ok(if v.ok {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            });
         }
         Cmd::Rebuild => {
             let store = open(&url, false).await?;
@@ -265,7 +341,12 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             let store = open(&url, true).await?;
             let r = scenario::load(&store, &dir).await?;
             store.close().await;
-            println!("loaded {}: {} entries ({} sources)", dir.display(), r.entries, r.sources);
+            println!(
+                "loaded {}: {} entries ({} sources)",
+                dir.display(),
+                r.entries,
+                r.sources
+            );
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -273,10 +354,15 @@ async fn run(cli: Cli) -> Result<ExitCode> {
 
 fn describe(e: konbit_store::StoreError) -> anyhow::Error {
     match e {
-        konbit_store::StoreError::Domain(konbit_domain::DomainError::Invalid(v)) => anyhow::anyhow!(
-            "{}",
-            v.0.iter().map(|f| format!("{}: {}", f.field, f.message)).collect::<Vec<_>>().join("; ")
-        ),
+        konbit_store::StoreError::Domain(konbit_domain::DomainError::Invalid(v)) => {
+            anyhow::anyhow!(
+                "{}",
+                v.0.iter()
+                    .map(|f| format!("{}: {}", f.field, f.message))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            )
+        }
         other => anyhow::anyhow!("{other}"),
     }
 }
@@ -290,7 +376,10 @@ fn main() -> ExitCode {
         .with_writer(std::io::stderr)
         .init();
     let cli = Cli::parse();
-    let rt = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+    let rt = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
         Ok(rt) => rt,
         Err(e) => {
             eprintln!("konbit: cannot start the runtime: {e}");
@@ -318,6 +407,9 @@ mod tests {
 
     #[test]
     fn default_database_is_in_the_data_dir() {
-        assert_eq!(database_url(&None, std::path::Path::new("d")), "sqlite://d/konbit.db");
+        assert_eq!(
+            database_url(&None, std::path::Path::new("d")),
+            "sqlite://d/konbit.db"
+        );
     }
 }

@@ -222,7 +222,12 @@ impl Store {
     }
 
     /// Replaces a user's password.
-    pub async fn set_password(&self, actor: Actor, username: &str, password: &str) -> Result<Submitted> {
+    pub async fn set_password(
+        &self,
+        actor: Actor,
+        username: &str,
+        password: &str,
+    ) -> Result<Submitted> {
         users::check_password(password)?;
         let password_hash = hash_off_thread(password).await?;
         self.writer
@@ -237,7 +242,12 @@ impl Store {
     }
 
     /// Changes a user's role.
-    pub async fn set_role(&self, actor: Actor, username: &str, role: konbit_domain::Role) -> Result<Submitted> {
+    pub async fn set_role(
+        &self,
+        actor: Actor,
+        username: &str,
+        role: konbit_domain::Role,
+    ) -> Result<Submitted> {
         self.writer
             .user_op(
                 actor,

@@ -177,12 +177,7 @@ impl Entry {
 }
 
 /// Chains a draft onto `head` and inserts it. Returns the stored entry (the new head).
-pub async fn append(
-    ex: &mut Ex<'_>,
-    head: &Head,
-    d: Draft,
-    at: OffsetDateTime,
-) -> Result<Entry> {
+pub async fn append(ex: &mut Ex<'_>, head: &Head, d: Draft, at: OffsetDateTime) -> Result<Entry> {
     let seq = head.seq + 1;
     let recorded_at = format_recorded_at(at);
     let body = canonical_json(&d.body);
@@ -233,7 +228,9 @@ pub async fn append(
     .bind(&e.sources)
     .bind(&e.prev_hash)
     .bind(&e.hash)
-    .execute(c).await.map(|_| ()))?;
+    .execute(c)
+    .await
+    .map(|_| ()))?;
     Ok(e)
 }
 
@@ -294,10 +291,12 @@ pub async fn head_with_time(ex: &mut Ex<'_>) -> Result<TimedHead> {
     if h.seq == 0 {
         return Ok(TimedHead { head: h, at: None });
     }
-    let at: String = on!(ex, |c| sqlx::query_scalar("SELECT recorded_at FROM log WHERE seq = $1")
-        .bind(h.seq)
-        .fetch_one(c)
-        .await)?;
+    let at: String = on!(ex, |c| sqlx::query_scalar(
+        "SELECT recorded_at FROM log WHERE seq = $1"
+    )
+    .bind(h.seq)
+    .fetch_one(c)
+    .await)?;
     Ok(TimedHead {
         head: h,
         at: Some(parse_recorded_at(&at)?),
@@ -310,20 +309,24 @@ const ENTRY_COLUMNS: &str = "seq, recorded_at, actor, kind, subject, valid_at, c
 /// Entries with `seq > after`, in order, at most `limit`.
 pub async fn entries_after(ex: &mut Ex<'_>, after: i64, limit: i64) -> Result<Vec<Entry>> {
     let sql = format!("SELECT {ENTRY_COLUMNS} FROM log WHERE seq > $1 ORDER BY seq LIMIT $2");
-    Ok(on!(ex, |c| sqlx::query_as::<_, Entry>(sqlx::AssertSqlSafe(sql.as_str()))
-        .bind(after)
-        .bind(limit)
-        .fetch_all(c)
-        .await)?)
+    Ok(on!(ex, |c| sqlx::query_as::<_, Entry>(
+        sqlx::AssertSqlSafe(sql.as_str())
+    )
+    .bind(after)
+    .bind(limit)
+    .fetch_all(c)
+    .await)?)
 }
 
 /// One entry by sequence number.
 pub async fn entry(ex: &mut Ex<'_>, seq: i64) -> Result<Option<Entry>> {
     let sql = format!("SELECT {ENTRY_COLUMNS} FROM log WHERE seq = $1");
-    Ok(on!(ex, |c| sqlx::query_as::<_, Entry>(sqlx::AssertSqlSafe(sql.as_str()))
-        .bind(seq)
-        .fetch_optional(c)
-        .await)?)
+    Ok(on!(ex, |c| sqlx::query_as::<_, Entry>(
+        sqlx::AssertSqlSafe(sql.as_str())
+    )
+    .bind(seq)
+    .fetch_optional(c)
+    .await)?)
 }
 
 /// Number of entries.
@@ -382,7 +385,10 @@ pub async fn verify(ex: &mut Ex<'_>) -> Result<Verification> {
                 return Ok(bad(
                     e.seq,
                     length,
-                    format!("entry {} does not link to the hash of entry {}", e.seq, prev.seq),
+                    format!(
+                        "entry {} does not link to the hash of entry {}",
+                        e.seq, prev.seq
+                    ),
                 ));
             }
             let h = e.compute_hash(&prev.hash);
@@ -390,11 +396,17 @@ pub async fn verify(ex: &mut Ex<'_>) -> Result<Verification> {
                 return Ok(bad(
                     e.seq,
                     length,
-                    format!("entry {} was altered: its hash does not match its content", e.seq),
+                    format!(
+                        "entry {} was altered: its hash does not match its content",
+                        e.seq
+                    ),
                 ));
             }
             length += 1;
-            prev = Head { seq: e.seq, hash: h };
+            prev = Head {
+                seq: e.seq,
+                hash: h,
+            };
         }
     }
     for table in crate::project::TABLES {
@@ -402,8 +414,11 @@ pub async fn verify(ex: &mut Ex<'_>) -> Result<Verification> {
             "SELECT p.entry_seq FROM {table} p LEFT JOIN log l ON l.seq = p.entry_seq \
              WHERE l.seq IS NULL ORDER BY p.entry_seq LIMIT 1"
         );
-        let orphan: Option<i64> =
-            on!(ex, |c| sqlx::query_scalar(sqlx::AssertSqlSafe(sql.as_str())).fetch_optional(c).await)?;
+        let orphan: Option<i64> = on!(ex, |c| sqlx::query_scalar(sqlx::AssertSqlSafe(
+            sql.as_str()
+        ))
+        .fetch_optional(c)
+        .await)?;
         if let Some(seq) = orphan {
             return Ok(bad(
                 seq,

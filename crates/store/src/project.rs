@@ -160,7 +160,9 @@ async fn check_state(
                 return Err(DomainError::invalid("pledge", "no such pledge").into());
             };
             if last.status == PledgeStatus::Withdrawn.as_str() {
-                return Err(DomainError::Conflict("the pledge was already withdrawn".into()).into());
+                return Err(
+                    DomainError::Conflict("the pledge was already withdrawn".into()).into(),
+                );
             }
         }
         Command::RecordAuthorization(c) => require_mission(ex, "mission", &c.mission).await?,
@@ -230,7 +232,9 @@ async fn check_state(
             }
         }
         Command::Correct(_) => {
-            return Err(DomainError::invalid("body", "a correction cannot correct a correction").into());
+            return Err(
+                DomainError::invalid("body", "a correction cannot correct a correction").into(),
+            );
         }
     }
     Ok(())
@@ -252,9 +256,12 @@ pub async fn apply(ex: &mut Ex<'_>, e: &Entry) -> Result<()> {
     let class = e.class()?.rank();
     let body = e.body_json()?;
     let (command, origin) = if e.kind == "entry.corrected" {
-        let Command::Correct(c) = Command::from_entry(&e.kind, &body).map_err(StoreError::Internal)?
+        let Command::Correct(c) =
+            Command::from_entry(&e.kind, &body).map_err(StoreError::Internal)?
         else {
-            return Err(StoreError::Internal("entry.corrected with another body".into()));
+            return Err(StoreError::Internal(
+                "entry.corrected with another body".into(),
+            ));
         };
         let original = log::entry(ex, c.corrects)
             .await?
@@ -267,7 +274,9 @@ pub async fn apply(ex: &mut Ex<'_>, e: &Entry) -> Result<()> {
         on!(ex, |conn| sqlx::query(sqlx::AssertSqlSafe(sql.as_str()))
             .bind(at)
             .bind(c.corrects)
-            .execute(conn).await.map(|_| ()))?;
+            .execute(conn)
+            .await
+            .map(|_| ()))?;
         let cmd = Command::from_entry(&original.kind, &c.body).map_err(StoreError::Internal)?;
         (cmd, c.corrects)
     } else if table_of(&e.kind).is_some() {
@@ -301,11 +310,18 @@ struct MetaIn {
 
 /// Builds `INSERT INTO table (meta columns, cols…) VALUES ($1…$n)`.
 fn insert_sql(table: &str, cols: &[&str]) -> String {
-    let all: Vec<&str> = ["entry_seq", "origin_seq", "id", "recorded_us", "class", "sources"]
-        .iter()
-        .chain(cols.iter())
-        .copied()
-        .collect();
+    let all: Vec<&str> = [
+        "entry_seq",
+        "origin_seq",
+        "id",
+        "recorded_us",
+        "class",
+        "sources",
+    ]
+    .iter()
+    .chain(cols.iter())
+    .copied()
+    .collect();
     let params: Vec<String> = (1..=all.len()).map(|i| format!("${i}")).collect();
     format!(
         "INSERT INTO {table} ({}) VALUES ({})",
@@ -332,36 +348,81 @@ macro_rules! insert_row {
 
 async fn insert(ex: &mut Ex<'_>, m: &MetaIn, cmd: &Command) -> Result<()> {
     match cmd {
-        Command::CreateMission(c) => insert_row!(ex, m, "missions", [
-            "slug" = &c.slug, "name" = &c.name, "short_name" = &c.short_name,
-            "host_country" = &c.host_country, "lead_nation" = &c.lead_nation,
-            "start_date" = c.start_date, "note" = &c.note,
-        ]),
-        Command::RecordMandate(c) => insert_row!(ex, m, "mandates", [
-            "mission" = &c.mission, "resolution" = c.resolution, "adopted_on" = c.adopted_on,
-            "votes_for" = c.votes_for, "votes_against" = c.votes_against,
-            "votes_abstain" = c.votes_abstain, "mandate_end" = c.mandate_end,
-            "review_on" = c.review_on, "ceiling_total" = c.ceiling_total,
-            "ceiling_uniformed" = c.ceiling_uniformed, "ceiling_civilian" = c.ceiling_civilian,
-            "summary" = &c.summary,
-        ]),
-        Command::RecordSuccession(c) => insert_row!(ex, m, "successions", [
-            "mission" = &c.mission, "successor" = &c.successor, "on_date" = c.on,
-            "resolution" = c.resolution,
-        ]),
+        Command::CreateMission(c) => insert_row!(
+            ex,
+            m,
+            "missions",
+            [
+                "slug" = &c.slug,
+                "name" = &c.name,
+                "short_name" = &c.short_name,
+                "host_country" = &c.host_country,
+                "lead_nation" = &c.lead_nation,
+                "start_date" = c.start_date,
+                "note" = &c.note,
+            ]
+        ),
+        Command::RecordMandate(c) => insert_row!(
+            ex,
+            m,
+            "mandates",
+            [
+                "mission" = &c.mission,
+                "resolution" = c.resolution,
+                "adopted_on" = c.adopted_on,
+                "votes_for" = c.votes_for,
+                "votes_against" = c.votes_against,
+                "votes_abstain" = c.votes_abstain,
+                "mandate_end" = c.mandate_end,
+                "review_on" = c.review_on,
+                "ceiling_total" = c.ceiling_total,
+                "ceiling_uniformed" = c.ceiling_uniformed,
+                "ceiling_civilian" = c.ceiling_civilian,
+                "summary" = &c.summary,
+            ]
+        ),
+        Command::RecordSuccession(c) => insert_row!(
+            ex,
+            m,
+            "successions",
+            [
+                "mission" = &c.mission,
+                "successor" = &c.successor,
+                "on_date" = c.on,
+                "resolution" = c.resolution,
+            ]
+        ),
         Command::SetRequirements(c) => {
             let list: Vec<&str> = c.instruments.iter().map(|k| k.as_str()).collect();
-            insert_row!(ex, m, "requirements", [
-                "mission" = &c.mission, "from_date" = c.from, "instruments" = list.join(","),
-            ])
+            insert_row!(
+                ex,
+                m,
+                "requirements",
+                [
+                    "mission" = &c.mission,
+                    "from_date" = c.from,
+                    "instruments" = list.join(","),
+                ]
+            )
         }
-        Command::RecordPledge(c) => insert_row!(ex, m, "pledges", [
-            "mission" = &c.mission, "country" = &c.country, "version_on" = c.pledged_on,
-            "status" = PledgeStatus::Active.as_str(), "police" = c.personnel.police,
-            "military" = c.personnel.military, "civilian" = c.personnel.civilian,
-            "equipment" = &c.equipment, "money_amount" = c.money.as_ref().map(|x| x.amount),
-            "money_currency" = c.money.as_ref().map(|x| x.currency.clone()), "note" = &c.note,
-        ]),
+        Command::RecordPledge(c) => insert_row!(
+            ex,
+            m,
+            "pledges",
+            [
+                "mission" = &c.mission,
+                "country" = &c.country,
+                "version_on" = c.pledged_on,
+                "status" = PledgeStatus::Active.as_str(),
+                "police" = c.personnel.police,
+                "military" = c.personnel.military,
+                "civilian" = c.personnel.civilian,
+                "equipment" = &c.equipment,
+                "money_amount" = c.money.as_ref().map(|x| x.amount),
+                "money_currency" = c.money.as_ref().map(|x| x.currency.clone()),
+                "note" = &c.note,
+            ]
+        ),
         Command::RevisePledge(_) | Command::WithdrawPledge(_) => {
             let first = pledge_versions(ex, m.id)
                 .await?
@@ -387,49 +448,113 @@ async fn insert(ex: &mut Ex<'_>, m: &MetaIn, cmd: &Command) -> Result<()> {
                 ),
                 _ => return Err(StoreError::Internal("unreachable pledge change".into())),
             };
-            insert_row!(ex, m, "pledges", [
-                "mission" = &first.mission, "country" = &first.country, "version_on" = on_date,
-                "status" = status.as_str(), "police" = p.police, "military" = p.military,
-                "civilian" = p.civilian, "equipment" = equipment,
-                "money_amount" = money.as_ref().map(|x| x.amount),
-                "money_currency" = money.as_ref().map(|x| x.currency.clone()), "note" = note,
-            ])
+            insert_row!(
+                ex,
+                m,
+                "pledges",
+                [
+                    "mission" = &first.mission,
+                    "country" = &first.country,
+                    "version_on" = on_date,
+                    "status" = status.as_str(),
+                    "police" = p.police,
+                    "military" = p.military,
+                    "civilian" = p.civilian,
+                    "equipment" = equipment,
+                    "money_amount" = money.as_ref().map(|x| x.amount),
+                    "money_currency" = money.as_ref().map(|x| x.currency.clone()),
+                    "note" = note,
+                ]
+            )
         }
-        Command::RecordAuthorization(c) => insert_row!(ex, m, "authorizations", [
-            "mission" = &c.mission, "country" = &c.country, "kind" = c.kind.as_str(),
-            "title" = &c.title, "issued_on" = c.issued_on, "status" = c.status.as_str(),
-            "note" = &c.note,
-        ]),
+        Command::RecordAuthorization(c) => insert_row!(
+            ex,
+            m,
+            "authorizations",
+            [
+                "mission" = &c.mission,
+                "country" = &c.country,
+                "kind" = c.kind.as_str(),
+                "title" = &c.title,
+                "issued_on" = c.issued_on,
+                "status" = c.status.as_str(),
+                "note" = &c.note,
+            ]
+        ),
         Command::RecordDeployment(c) => {
             let (i, o) = c.flows();
-            insert_row!(ex, m, "deployments", [
-                "mission" = &c.mission, "country" = &c.country, "movement" = c.movement.as_str(),
-                "on_date" = c.on, "in_police" = i.police, "in_military" = i.military,
-                "in_civilian" = i.civilian, "out_police" = o.police,
-                "out_military" = o.military, "out_civilian" = o.civilian, "unit" = &c.unit,
-                "note" = &c.note, "override_reason" = &c.override_reason,
-            ])
+            insert_row!(
+                ex,
+                m,
+                "deployments",
+                [
+                    "mission" = &c.mission,
+                    "country" = &c.country,
+                    "movement" = c.movement.as_str(),
+                    "on_date" = c.on,
+                    "in_police" = i.police,
+                    "in_military" = i.military,
+                    "in_civilian" = i.civilian,
+                    "out_police" = o.police,
+                    "out_military" = o.military,
+                    "out_civilian" = o.civilian,
+                    "unit" = &c.unit,
+                    "note" = &c.note,
+                    "override_reason" = &c.override_reason,
+                ]
+            )
         }
-        Command::RecordFunding(c) => insert_row!(ex, m, "funding", [
-            "mission" = &c.mission, "donor" = &c.donor, "kind" = c.kind.as_str(),
-            "channel" = c.channel.as_str(), "amount" = c.amount, "currency" = &c.currency,
-            "on_date" = c.on, "note" = &c.note,
-        ]),
-        Command::RegisterSource(c) => insert_row!(ex, m, "sources", [
-            "kind" = c.kind.as_str(), "title" = &c.title, "url" = &c.url,
-            "reference" = &c.reference, "published_on" = c.published_on, "outlet" = &c.outlet,
-            "language" = &c.language, "reliability" = c.reliability.as_str(),
-            "credibility" = c.credibility, "note" = &c.note,
-        ]),
+        Command::RecordFunding(c) => insert_row!(
+            ex,
+            m,
+            "funding",
+            [
+                "mission" = &c.mission,
+                "donor" = &c.donor,
+                "kind" = c.kind.as_str(),
+                "channel" = c.channel.as_str(),
+                "amount" = c.amount,
+                "currency" = &c.currency,
+                "on_date" = c.on,
+                "note" = &c.note,
+            ]
+        ),
+        Command::RegisterSource(c) => insert_row!(
+            ex,
+            m,
+            "sources",
+            [
+                "kind" = c.kind.as_str(),
+                "title" = &c.title,
+                "url" = &c.url,
+                "reference" = &c.reference,
+                "published_on" = c.published_on,
+                "outlet" = &c.outlet,
+                "language" = &c.language,
+                "reliability" = c.reliability.as_str(),
+                "credibility" = c.credibility,
+                "note" = &c.note,
+            ]
+        ),
         Command::RecordDiscrepancy(c) => {
             let claims = serde_json::to_string(&c.claims).map_err(StoreError::internal)?;
-            insert_row!(ex, m, "discrepancies", [
-                "about" = c.about, "field" = &c.field, "claims" = claims,
-                "accepted" = i64::try_from(c.accepted).unwrap_or(0), "reason" = &c.reason,
-            ])
+            insert_row!(
+                ex,
+                m,
+                "discrepancies",
+                [
+                    "about" = c.about,
+                    "field" = &c.field,
+                    "claims" = claims,
+                    "accepted" = i64::try_from(c.accepted).unwrap_or(0),
+                    "reason" = &c.reason,
+                ]
+            )
         }
         Command::Correct(_) => {
-            return Err(StoreError::Internal("a correction of a correction reached apply".into()));
+            return Err(StoreError::Internal(
+                "a correction of a correction reached apply".into(),
+            ));
         }
     }
     Ok(())
@@ -440,7 +565,10 @@ async fn insert(ex: &mut Ex<'_>, m: &MetaIn, cmd: &Command) -> Result<()> {
 pub async fn rebuild(ex: &mut Ex<'_>) -> Result<i64> {
     for table in TABLES {
         let sql = format!("DELETE FROM {table}");
-        on!(ex, |c| sqlx::query(sqlx::AssertSqlSafe(sql.as_str())).execute(c).await.map(|_| ()))?;
+        on!(ex, |c| sqlx::query(sqlx::AssertSqlSafe(sql.as_str()))
+            .execute(c)
+            .await
+            .map(|_| ()))?;
     }
     let mut after = 0;
     let mut n = 0;

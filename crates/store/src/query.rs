@@ -64,11 +64,10 @@ pub struct Meta {
 
 impl Meta {
     fn view(&self) -> RecordMeta {
-        let recorded = time::OffsetDateTime::from_unix_timestamp_nanos(
-            i128::from(self.recorded_us) * 1000,
-        )
-        .map(crate::log::format_recorded_at)
-        .unwrap_or_default();
+        let recorded =
+            time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(self.recorded_us) * 1000)
+                .map(crate::log::format_recorded_at)
+                .unwrap_or_default();
         RecordMeta {
             entry_seq: self.entry_seq,
             origin_seq: self.origin_seq,
@@ -104,7 +103,11 @@ row!(MandateRow { mission: String, resolution: i64, adopted_on: Date, votes_for:
     ceiling_total: Option<i64>, ceiling_uniformed: Option<i64>, ceiling_civilian: Option<i64>,
     summary: Option<String> });
 row!(SuccessionRow { mission: String, successor: String, on_date: Date, resolution: Option<i64> });
-row!(RequirementRow { mission: String, from_date: Date, instruments: String });
+row!(RequirementRow {
+    mission: String,
+    from_date: Date,
+    instruments: String
+});
 row!(PledgeRow { mission: String, country: String, version_on: Date, status: String,
     police: i64, military: i64, civilian: i64, equipment: Option<String>,
     money_amount: Option<i64>, money_currency: Option<String>, note: Option<String> });
@@ -119,9 +122,13 @@ row!(FundingRow { mission: String, donor: String, kind: String, channel: String,
 row!(SourceRow { kind: String, title: String, url: Option<String>, reference: Option<String>,
     published_on: Option<Date>, outlet: Option<String>, language: Option<String>,
     reliability: String, credibility: i64, note: Option<String> });
-row!(DiscrepancyRow { about: Uuid, field: String, claims: String, accepted: i64,
-    reason: String });
-
+row!(DiscrepancyRow {
+    about: Uuid,
+    field: String,
+    claims: String,
+    accepted: i64,
+    reason: String
+});
 
 /// Visible rows of `table`, optionally only those of one mission, in entry order.
 pub(crate) async fn rows<T>(
@@ -143,12 +150,14 @@ where
     };
     let sql = format!("SELECT * FROM {table} WHERE {VISIBLE}{filter} ORDER BY entry_seq");
     let m = mission.unwrap_or_default();
-    Ok(on!(ex, |c| sqlx::query_as::<_, T>(sqlx::AssertSqlSafe(sql.as_str()))
-        .bind(vis.as_of_us)
-        .bind(vis.clearance.rank())
-        .bind(m)
-        .fetch_all(c)
-        .await)?)
+    Ok(on!(ex, |c| sqlx::query_as::<_, T>(sqlx::AssertSqlSafe(
+        sql.as_str()
+    ))
+    .bind(vis.as_of_us)
+    .bind(vis.clearance.rank())
+    .bind(m)
+    .fetch_all(c)
+    .await)?)
 }
 
 fn parse<T: std::str::FromStr<Err = String>>(s: &str) -> Result<T> {
@@ -227,7 +236,10 @@ pub async fn missions(ex: &mut Ex<'_>, vis: Visibility) -> Result<Vec<MissionRow
 
 /// The visible mission with this slug.
 pub async fn mission(ex: &mut Ex<'_>, slug: &str, vis: Visibility) -> Result<Option<MissionRow>> {
-    Ok(missions(ex, vis).await?.into_iter().find(|m| m.slug == slug))
+    Ok(missions(ex, vis)
+        .await?
+        .into_iter()
+        .find(|m| m.slug == slug))
 }
 
 /// Loads everything visible about a mission, or `None` if it is not visible.
@@ -327,12 +339,11 @@ impl Snapshot {
             .filter(|x| x.adopted_on <= on)
             .max_by_key(|x| x.adopted_on)
             .and_then(|x| {
-                x.ceiling_total.or_else(|| {
-                    match (x.ceiling_uniformed, x.ceiling_civilian) {
+                x.ceiling_total
+                    .or_else(|| match (x.ceiling_uniformed, x.ceiling_civilian) {
                         (None, None) => None,
                         (u, c) => Some(u.unwrap_or(0) + c.unwrap_or(0)),
-                    }
-                })
+                    })
             })
     }
 
@@ -392,11 +403,7 @@ impl Snapshot {
 
     /// One contributor's figures on `on`.
     pub fn contributor_summary(&self, country_code: &str, on: Date) -> Result<ContributorSummary> {
-        self.contributor(
-            country_code,
-            on,
-            &required_on(&self.requirements, on)?,
-        )
+        self.contributor(country_code, on, &required_on(&self.requirements, on)?)
     }
 
     /// Movements of one contributor, or of all.
@@ -482,7 +489,10 @@ impl Snapshot {
     }
 
     /// Instruments of a contributor (or all), in date order.
-    pub fn authorization_views(&self, country_code: Option<&str>) -> Result<Vec<AuthorizationView>> {
+    pub fn authorization_views(
+        &self,
+        country_code: Option<&str>,
+    ) -> Result<Vec<AuthorizationView>> {
         let mut v = self
             .authorizations
             .iter()
@@ -556,16 +566,15 @@ impl Snapshot {
     /// The mission's records in valid-time order, up to `on`.
     pub fn timeline(&self, on: Date) -> Result<Vec<TimelineItem>> {
         let mut items = Vec::new();
-        let item = |on, kind: &str, country: Option<&str>, summary: String, meta: &Meta| {
-            TimelineItem {
+        let item =
+            |on, kind: &str, country: Option<&str>, summary: String, meta: &Meta| TimelineItem {
                 on,
                 kind: kind.into(),
                 country: country.map(str::to_string),
                 summary,
                 subject: meta.id,
                 meta: meta.view(),
-            }
-        };
+            };
         for m in &self.mandates {
             items.push(item(
                 m.adopted_on,
@@ -589,7 +598,10 @@ impl Snapshot {
         }
         for p in self.pledge_views(None)? {
             let what = describe_personnel(&p.personnel);
-            let row = self.pledges.iter().find(|r| r.meta.entry_seq == p.meta.entry_seq);
+            let row = self
+                .pledges
+                .iter()
+                .find(|r| r.meta.entry_seq == p.meta.entry_seq);
             if let Some(r) = row {
                 items.push(item(
                     p.on,
@@ -620,7 +632,13 @@ impl Snapshot {
                 ),
                 _ => format!("arrival: {}", describe_personnel(&f.arriving)),
             };
-            items.push(item(d.on_date, "deployment", Some(&d.country), what, &d.meta));
+            items.push(item(
+                d.on_date,
+                "deployment",
+                Some(&d.country),
+                what,
+                &d.meta,
+            ));
         }
         for f in &self.funding {
             items.push(item(

@@ -9,8 +9,7 @@ use crate::{
 use anyhow::{Context, anyhow, bail};
 use konbit_domain::{
     Classification, FundingChannel, FundingKind, InstrumentKind, InstrumentStatus, Movement,
-    Personnel, Reliability, SourceKind,
-    command::*,
+    Personnel, Reliability, SourceKind, command::*,
 };
 use serde::Deserialize;
 use std::{collections::HashMap, path::Path};
@@ -348,12 +347,12 @@ impl Loader<'_> {
 /// The error as a line: domain errors with their fields.
 fn describe(e: &crate::StoreError) -> String {
     match e {
-        crate::StoreError::Domain(konbit_domain::DomainError::Invalid(v)) => v
-            .0
-            .iter()
-            .map(|f| format!("{}: {}", f.field, f.message))
-            .collect::<Vec<_>>()
-            .join("; "),
+        crate::StoreError::Domain(konbit_domain::DomainError::Invalid(v)) => {
+            v.0.iter()
+                .map(|f| format!("{}: {}", f.field, f.message))
+                .collect::<Vec<_>>()
+                .join("; ")
+        }
         other => other.to_string(),
     }
 }
@@ -362,7 +361,11 @@ fn parse_file(name: &str, text: &str) -> anyhow::Result<File> {
     toml::from_str(text).with_context(|| format!("{name} is not a valid scenario file"))
 }
 
-fn money(amount: Option<i64>, currency: Option<String>, what: &str) -> anyhow::Result<Option<Money>> {
+fn money(
+    amount: Option<i64>,
+    currency: Option<String>,
+    what: &str,
+) -> anyhow::Result<Option<Money>> {
     match (amount, currency) {
         (None, None) => Ok(None),
         (Some(amount), Some(currency)) => Ok(Some(Money { amount, currency })),
@@ -385,7 +388,11 @@ pub async fn load(store: &Store, dir: &Path) -> anyhow::Result<Report> {
         }
     }
     if texts.is_empty() {
-        bail!("{} holds none of the scenario files ({})", dir.display(), FILES.join(", "));
+        bail!(
+            "{} holds none of the scenario files ({})",
+            dir.display(),
+            FILES.join(", ")
+        );
     }
     let borrowed: Vec<(&str, &str)> = texts.iter().map(|(n, t)| (*n, t.as_str())).collect();
     load_texts(store, &borrowed).await
@@ -585,7 +592,10 @@ pub async fn load_texts(store: &Store, texts: &[(&str, &str)]) -> anyhow::Result
             .await?;
         }
         for a in f.authorization {
-            let what = format!("{name}: authorization {:?}", a.key.as_deref().unwrap_or(&a.title));
+            let what = format!(
+                "{name}: authorization {:?}",
+                a.key.as_deref().unwrap_or(&a.title)
+            );
             let key = a.key.clone();
             l.record(
                 &what,
@@ -610,7 +620,9 @@ pub async fn load_texts(store: &Store, texts: &[(&str, &str)]) -> anyhow::Result
         for d in deployments {
             let what = format!(
                 "{name}: deployment {:?}",
-                d.key.clone().unwrap_or_else(|| format!("{} {}", d.country, d.on))
+                d.key
+                    .clone()
+                    .unwrap_or_else(|| format!("{} {}", d.country, d.on))
             );
             let inbound = Personnel {
                 police: d.police,
@@ -643,7 +655,10 @@ pub async fn load_texts(store: &Store, texts: &[(&str, &str)]) -> anyhow::Result
             .await?;
         }
         for x in f.funding {
-            let what = format!("{name}: funding {:?}", x.key.clone().unwrap_or_else(|| x.donor.clone()));
+            let what = format!(
+                "{name}: funding {:?}",
+                x.key.clone().unwrap_or_else(|| x.donor.clone())
+            );
             let key = x.key.clone();
             l.record(
                 &what,

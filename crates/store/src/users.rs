@@ -94,7 +94,10 @@ pub fn check_username(name: &str) -> Result<(), DomainError> {
 /// Checks a new password's strength: at least 10 characters.
 pub fn check_password(pw: &str) -> Result<(), DomainError> {
     if pw.chars().count() < 10 {
-        Err(DomainError::invalid("password", "must be at least 10 characters"))
+        Err(DomainError::invalid(
+            "password",
+            "must be at least 10 characters",
+        ))
     } else {
         Ok(())
     }
@@ -145,7 +148,9 @@ pub(crate) async fn execute(
         } => {
             check_username(username)?;
             if find(ex, username).await?.is_some() {
-                return Err(DomainError::Conflict(format!("user {username:?} already exists")).into());
+                return Err(
+                    DomainError::Conflict(format!("user {username:?} already exists")).into(),
+                );
             }
             let id = Uuid::now_v7();
             on!(ex, |c| sqlx::query(
@@ -158,7 +163,9 @@ pub(crate) async fn execute(
             .bind(role.as_str())
             .bind(micros(at))
             .bind(false)
-            .execute(c).await.map(|_| ()))?;
+            .execute(c)
+            .await
+            .map(|_| ()))?;
             (
                 "user.created",
                 id,
@@ -171,21 +178,37 @@ pub(crate) async fn execute(
         } => {
             let u = find(ex, username)
                 .await?
-                .ok_or_else(|| DomainError::NotFound { what: format!("user {username:?}") })?;
-            on!(ex, |c| sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
-                .bind(password_hash)
-                .bind(u.id)
-                .execute(c).await.map(|_| ()))?;
-            ("user.password_changed", u.id, serde_json::json!({"username": username}))
+                .ok_or_else(|| DomainError::NotFound {
+                    what: format!("user {username:?}"),
+                })?;
+            on!(ex, |c| sqlx::query(
+                "UPDATE users SET password_hash = $1 WHERE id = $2"
+            )
+            .bind(password_hash)
+            .bind(u.id)
+            .execute(c)
+            .await
+            .map(|_| ()))?;
+            (
+                "user.password_changed",
+                u.id,
+                serde_json::json!({"username": username}),
+            )
         }
         UserOp::SetRole { username, role } => {
             let u = find(ex, username)
                 .await?
-                .ok_or_else(|| DomainError::NotFound { what: format!("user {username:?}") })?;
-            on!(ex, |c| sqlx::query("UPDATE users SET role = $1 WHERE id = $2")
-                .bind(role.as_str())
-                .bind(u.id)
-                .execute(c).await.map(|_| ()))?;
+                .ok_or_else(|| DomainError::NotFound {
+                    what: format!("user {username:?}"),
+                })?;
+            on!(ex, |c| sqlx::query(
+                "UPDATE users SET role = $1 WHERE id = $2"
+            )
+            .bind(role.as_str())
+            .bind(u.id)
+            .execute(c)
+            .await
+            .map(|_| ()))?;
             (
                 "user.role_changed",
                 u.id,
@@ -243,8 +266,8 @@ pub async fn authenticate(ex: &mut Ex<'_>, username: &str, password: &str) -> Re
         // Spend the same time as a real check so that timing does not reveal which names exist.
         let pw = password.to_string();
         tokio::task::spawn_blocking(move || verify_hash(&pw, &DUMMY_HASH))
-        .await
-        .map_err(StoreError::internal)?;
+            .await
+            .map_err(StoreError::internal)?;
         return Ok(None);
     };
     let pw = password.to_string();
@@ -295,7 +318,9 @@ pub async fn issue_token(
     .bind(kind.as_str())
     .bind(micros(t))
     .bind(micros(t + ttl))
-    .execute(c).await.map(|_| ()))?;
+    .execute(c)
+    .await
+    .map(|_| ()))?;
     Ok(token)
 }
 
@@ -316,8 +341,12 @@ pub async fn user_for_token(ex: &mut Ex<'_>, token: &str, kind: TokenKind) -> Re
 
 /// Ends a session (logout).
 pub async fn revoke_token(ex: &mut Ex<'_>, token: &str) -> Result<()> {
-    on!(ex, |c| sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
-        .bind(token_hash(token))
-        .execute(c).await.map(|_| ()))?;
+    on!(ex, |c| sqlx::query(
+        "DELETE FROM sessions WHERE token_hash = $1"
+    )
+    .bind(token_hash(token))
+    .execute(c)
+    .await
+    .map(|_| ()))?;
     Ok(())
 }

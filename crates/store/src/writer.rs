@@ -63,7 +63,7 @@ struct Job {
 }
 
 enum Msg {
-    Job(Job),
+    Job(Box<Job>),
     Stop(oneshot::Sender<()>),
 }
 
@@ -96,9 +96,9 @@ const PG_LOG_LOCK: i64 = 0x6b6f_6e62_6974;
 impl Writer {
     pub(crate) async fn start(url: &str, backend: Backend) -> Result<Writer> {
         let conn = match backend {
-            Backend::Sqlite => WConn::Sqlite(
-                SqliteConnection::connect_with(&crate::sqlite_options(url)?).await?,
-            ),
+            Backend::Sqlite => {
+                WConn::Sqlite(SqliteConnection::connect_with(&crate::sqlite_options(url)?).await?)
+            }
             Backend::Postgres => WConn::Pg(PgConnection::connect(url).await?),
         };
         let (tx, rx) = mpsc::channel(4096);
@@ -109,7 +109,7 @@ impl Writer {
     async fn send(&self, op: Op) -> Result<Submitted> {
         let (reply, rx) = oneshot::channel();
         self.tx
-            .send(Msg::Job(Job { op, reply }))
+            .send(Msg::Job(Box::new(Job { op, reply })))
             .await
             .map_err(|_| StoreError::Internal("the writer has stopped".into()))?;
         rx.await
@@ -144,12 +144,12 @@ async fn run(mut conn: WConn, mut rx: mpsc::Receiver<Msg>) {
         let mut batch = Vec::new();
         let mut stop = None;
         match first {
-            Msg::Job(j) => batch.push(j),
+            Msg::Job(j) => batch.push(*j),
             Msg::Stop(s) => stop = Some(s),
         }
         while stop.is_none() && batch.len() < MAX_BATCH {
             match rx.try_recv() {
-                Ok(Msg::Job(j)) => batch.push(j),
+                Ok(Msg::Job(j)) => batch.push(*j),
                 Ok(Msg::Stop(s)) => stop = Some(s),
                 Err(_) => break,
             }
@@ -166,7 +166,10 @@ async fn run(mut conn: WConn, mut rx: mpsc::Receiver<Msg>) {
 
 async fn exec(conn: &mut WConn, sql: &str) -> Result<()> {
     let mut ex = conn.ex();
-    crate::on!(&mut ex, |c| sqlx::raw_sql(sqlx::AssertSqlSafe(sql)).execute(c).await.map(|_| ()))?;
+    crate::on!(&mut ex, |c| sqlx::raw_sql(sqlx::AssertSqlSafe(sql))
+        .execute(c)
+        .await
+        .map(|_| ()))?;
     Ok(())
 }
 

@@ -33,7 +33,9 @@ pub fn backends() -> Vec<Backend> {
 
 /// `KONBIT_TEST_POSTGRES_URL`, if set and not empty.
 pub fn postgres_url() -> Option<String> {
-    std::env::var("KONBIT_TEST_POSTGRES_URL").ok().filter(|s| !s.is_empty())
+    std::env::var("KONBIT_TEST_POSTGRES_URL")
+        .ok()
+        .filter(|s| !s.is_empty())
 }
 
 /// A database made for one test and removed afterwards.
@@ -53,20 +55,35 @@ impl TestDb {
             Backend::Sqlite => {
                 let dir = tempfile::tempdir()?;
                 let url = format!("sqlite://{}", dir.path().join("konbit.db").display());
-                Ok(TestDb { url, backend, dir: Some(dir), pg: None })
+                Ok(TestDb {
+                    url,
+                    backend,
+                    dir: Some(dir),
+                    pg: None,
+                })
             }
             Backend::Postgres => {
                 let admin = postgres_url().context("KONBIT_TEST_POSTGRES_URL is not set")?;
                 let name = format!("konbit_test_{}", uuid::Uuid::now_v7().simple());
                 let mut conn = <sqlx::PgConnection as sqlx::Connection>::connect(&admin)
                     .await
-                    .with_context(|| format!("cannot connect to {}", konbit_store::redact(&admin)))?;
+                    .with_context(|| {
+                        format!("cannot connect to {}", konbit_store::redact(&admin))
+                    })?;
                 sqlx::raw_sql(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
                     .execute(&mut conn)
                     .await?;
-                let base = admin.rsplit_once('/').map(|(b, _)| b.to_string()).unwrap_or(admin.clone());
+                let base = admin
+                    .rsplit_once('/')
+                    .map(|(b, _)| b.to_string())
+                    .unwrap_or(admin.clone());
                 let url = format!("{base}/{name}");
-                Ok(TestDb { url, backend, dir: None, pg: Some((admin, name)) })
+                Ok(TestDb {
+                    url,
+                    backend,
+                    dir: None,
+                    pg: Some((admin, name)),
+                })
             }
         }
     }
@@ -83,10 +100,14 @@ impl Drop for TestDb {
         if let Some((admin, name)) = self.pg.take() {
             // Drop runs outside any runtime guarantee: use a thread with its own runtime.
             let _ = std::thread::spawn(move || {
-                let rt = tokio::runtime::Builder::new_current_thread().enable_all().build();
+                let rt = tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build();
                 if let Ok(rt) = rt {
                     rt.block_on(async {
-                        if let Ok(mut c) = <sqlx::PgConnection as sqlx::Connection>::connect(&admin).await {
+                        if let Ok(mut c) =
+                            <sqlx::PgConnection as sqlx::Connection>::connect(&admin).await
+                        {
                             let _ = sqlx::raw_sql(sqlx::AssertSqlSafe(format!(
                                 "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
                             )))
@@ -123,18 +144,38 @@ pub async fn spawn_app() -> TestApp {
 #[allow(clippy::expect_used)]
 pub async fn spawn_app_on(backend: Backend) -> TestApp {
     let db = TestDb::new(backend).await.expect("test database");
-    let store = Store::open(&Options { url: db.url.clone(), migrate: true }).await.expect("open store");
-    for (name, role) in [("admin", Role::Admin), ("editor", Role::Editor), ("viewer", Role::Viewer)] {
-        store.create_user(Actor::system("test"), name, PASSWORD, role).await.expect("test user");
+    let store = Store::open(&Options {
+        url: db.url.clone(),
+        migrate: true,
+    })
+    .await
+    .expect("open store");
+    for (name, role) in [
+        ("admin", Role::Admin),
+        ("editor", Role::Editor),
+        ("viewer", Role::Viewer),
+    ] {
+        store
+            .create_user(Actor::system("test"), name, PASSWORD, role)
+            .await
+            .expect("test user");
     }
     // Bind before spawning: the address is known and accepting before any request is sent.
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
     let addr = listener.local_addr().expect("addr");
     let app = konbit_web::app(konbit_web::AppState::new(store.clone(), false));
     let server = tokio::spawn(async move {
         let _ = axum::serve(listener, app).await;
     });
-    TestApp { addr, base: format!("http://{addr}"), store, db, server }
+    TestApp {
+        addr,
+        base: format!("http://{addr}"),
+        store,
+        db,
+        server,
+    }
 }
 
 impl Drop for TestApp {
@@ -189,17 +230,24 @@ impl Client {
             .unwrap_or_default()
             .to_string();
         let text = r.text().await.unwrap_or_default();
-        Resp { status, content_type, text, headers }
+        Resp {
+            status,
+            content_type,
+            text,
+            headers,
+        }
     }
 
     /// GET a path.
     pub async fn get(&self, path: &str) -> Resp {
-        self.send(self.http.get(format!("{}{path}", self.base))).await
+        self.send(self.http.get(format!("{}{path}", self.base)))
+            .await
     }
 
     /// POST JSON to a path.
     pub async fn post_json(&self, path: &str, body: &Value) -> Resp {
-        self.send(self.http.post(format!("{}{path}", self.base)).json(body)).await
+        self.send(self.http.post(format!("{}{path}", self.base)).json(body))
+            .await
     }
 
     /// POST raw bytes with a content type.
@@ -215,7 +263,8 @@ impl Client {
 
     /// POST a form.
     pub async fn post_form(&self, path: &str, form: &[(&str, &str)]) -> Resp {
-        self.send(self.http.post(format!("{}{path}", self.base)).form(form)).await
+        self.send(self.http.post(format!("{}{path}", self.base)).form(form))
+            .await
     }
 }
 
@@ -228,7 +277,11 @@ impl TestApp {
             .redirect(reqwest::redirect::Policy::none())
             .build()
             .expect("client");
-        Client { http, base: self.base.clone(), token: None }
+        Client {
+            http,
+            base: self.base.clone(),
+            token: None,
+        }
     }
 
     /// A client with an API token of the test user with this role (`None`: anonymous).
@@ -260,10 +313,12 @@ impl TestApp {
     pub async fn sql(&self, sql: &str) -> Result<()> {
         let mut c = self.store.conn().await.expect("conn");
         let mut ex = c.ex();
-        konbit_store::on!(&mut ex, |conn| sqlx::raw_sql(sqlx::AssertSqlSafe(sql.to_string()))
-            .execute(conn)
-            .await
-            .map(|_| ()))?;
+        konbit_store::on!(&mut ex, |conn| sqlx::raw_sql(sqlx::AssertSqlSafe(
+            sql.to_string()
+        ))
+        .execute(conn)
+        .await
+        .map(|_| ()))?;
         Ok(())
     }
 }

@@ -16,7 +16,8 @@ use axum::{
 };
 use konbit_domain::{Role, command::*, view::*};
 use konbit_store::{
-    Actor, Envelope, Visibility, log, query::{self, Snapshot},
+    Actor, Envelope, Visibility, log,
+    query::{self, Snapshot},
     users::{self, TokenKind},
 };
 use serde::{Deserialize, Serialize};
@@ -121,7 +122,10 @@ pub struct TokenResponse {
 /// Exchanges a user name and password for an API token.
 #[utoipa::path(post, path = "/api/v1/auth/token", request_body = TokenRequest,
     responses((status = 200, body = TokenResponse), (status = 401, body = Problem), (status = 429, body = Problem)))]
-async fn token(State(s): State<AppState>, ApiJson(req): ApiJson<TokenRequest>) -> ApiResult<Json<TokenResponse>> {
+async fn token(
+    State(s): State<AppState>,
+    ApiJson(req): ApiJson<TokenRequest>,
+) -> ApiResult<Json<TokenResponse>> {
     let Some(user) = crate::auth::login(&s, &req.username, &req.password).await? else {
         return Err(ApiError::new(
             StatusCode::UNAUTHORIZED,
@@ -131,7 +135,8 @@ async fn token(State(s): State<AppState>, ApiJson(req): ApiJson<TokenRequest>) -
         ));
     };
     let mut c = s.store.conn().await?;
-    let token = users::issue_token(&mut c.ex(), &user, TokenKind::Api, time::Duration::days(30)).await?;
+    let token =
+        users::issue_token(&mut c.ex(), &user, TokenKind::Api, time::Duration::days(30)).await?;
     Ok(Json(TokenResponse { token }))
 }
 
@@ -146,18 +151,38 @@ pub struct Written {
     pub hash: String,
 }
 
-async fn write<T>(s: &AppState, user: &konbit_store::User, command: Command, rec: &Record<T>) -> ApiResult<(StatusCode, Json<Written>)> {
+async fn write<T>(
+    s: &AppState,
+    user: &konbit_store::User,
+    command: Command,
+    rec: &Record<T>,
+) -> ApiResult<(StatusCode, Json<Written>)> {
     let w = s
         .store
         .submit(
             Actor::user(&user.username),
-            Envelope { command, sources: rec.sources.clone(), classification: rec.classification },
+            Envelope {
+                command,
+                sources: rec.sources.clone(),
+                classification: rec.classification,
+            },
         )
         .await?;
-    Ok((StatusCode::CREATED, Json(Written { seq: w.seq, id: w.subject, hash: w.hash })))
+    Ok((
+        StatusCode::CREATED,
+        Json(Written {
+            seq: w.seq,
+            id: w.subject,
+            hash: w.hash,
+        }),
+    ))
 }
 
-async fn snapshot(s: &AppState, clocks: &Clocks, vis: Visibility) -> ApiResult<(Snapshot, time::Date)> {
+async fn snapshot(
+    s: &AppState,
+    clocks: &Clocks,
+    vis: Visibility,
+) -> ApiResult<(Snapshot, time::Date)> {
     let on = clocks.on()?;
     let mut c = s.store.conn().await?;
     let slug = match &clocks.mission {
@@ -175,7 +200,11 @@ async fn snapshot(s: &AppState, clocks: &Clocks, vis: Visibility) -> ApiResult<(
 
 /// Every mission, with its mandate state on `on`.
 #[utoipa::path(get, path = "/api/v1/missions", params(Clocks), responses((status = 200, body = Vec<MissionView>), (status = 400, body = Problem)))]
-async fn list_missions(State(s): State<AppState>, caller: Caller, Query(q): Query<Clocks>) -> ApiResult<Json<Vec<MissionView>>> {
+async fn list_missions(
+    State(s): State<AppState>,
+    caller: Caller,
+    Query(q): Query<Clocks>,
+) -> ApiResult<Json<Vec<MissionView>>> {
     let vis = q.visibility(caller.clearance())?;
     let on = q.on()?;
     let mut c = s.store.conn().await?;
@@ -190,7 +219,12 @@ async fn list_missions(State(s): State<AppState>, caller: Caller, Query(q): Quer
 
 /// One mission.
 #[utoipa::path(get, path = "/api/v1/missions/{slug}", params(("slug" = String, Path), Clocks), responses((status = 200, body = MissionView), (status = 404, body = Problem)))]
-async fn get_mission(State(s): State<AppState>, caller: Caller, Path(slug): Path<String>, Query(mut q): Query<Clocks>) -> ApiResult<Json<MissionView>> {
+async fn get_mission(
+    State(s): State<AppState>,
+    caller: Caller,
+    Path(slug): Path<String>,
+    Query(mut q): Query<Clocks>,
+) -> ApiResult<Json<MissionView>> {
     q.mission = Some(slug);
     let (snap, on) = snapshot(&s, &q, q.visibility(caller.clearance())?).await?;
     Ok(Json(snap.mission_view(on)?))
@@ -199,34 +233,54 @@ async fn get_mission(State(s): State<AppState>, caller: Caller, Path(slug): Path
 /// Creates a mission (admin).
 #[utoipa::path(post, path = "/api/v1/missions", request_body = NewMission, security(("bearer" = [])),
     responses((status = 201, body = Written), (status = 401, body = Problem), (status = 403, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
-async fn create_mission(State(s): State<AppState>, Admin(u): Admin, rec: Record<NewMission>) -> ApiResult<(StatusCode, Json<Written>)> {
+async fn create_mission(
+    State(s): State<AppState>,
+    Admin(u): Admin,
+    rec: Record<NewMission>,
+) -> ApiResult<(StatusCode, Json<Written>)> {
     write(&s, &u, Command::CreateMission(rec.body.clone()), &rec).await
 }
 
 /// Records a mandate instrument (a Security Council resolution).
 #[utoipa::path(post, path = "/api/v1/mandates", request_body = NewMandate, security(("bearer" = [])),
     responses((status = 201, body = Written), (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem)))]
-async fn record_mandate(State(s): State<AppState>, Editor(u): Editor, rec: Record<NewMandate>) -> ApiResult<(StatusCode, Json<Written>)> {
+async fn record_mandate(
+    State(s): State<AppState>,
+    Editor(u): Editor,
+    rec: Record<NewMandate>,
+) -> ApiResult<(StatusCode, Json<Written>)> {
     write(&s, &u, Command::RecordMandate(rec.body.clone()), &rec).await
 }
 
 /// Records that a mission was succeeded by another.
 #[utoipa::path(post, path = "/api/v1/successions", request_body = NewSuccession, security(("bearer" = [])),
     responses((status = 201, body = Written), (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem)))]
-async fn record_succession(State(s): State<AppState>, Editor(u): Editor, rec: Record<NewSuccession>) -> ApiResult<(StatusCode, Json<Written>)> {
+async fn record_succession(
+    State(s): State<AppState>,
+    Editor(u): Editor,
+    rec: Record<NewSuccession>,
+) -> ApiResult<(StatusCode, Json<Written>)> {
     write(&s, &u, Command::RecordSuccession(rec.body.clone()), &rec).await
 }
 
 /// Sets the instruments contributors need before deploying (admin).
 #[utoipa::path(post, path = "/api/v1/requirements", request_body = NewRequirements, security(("bearer" = [])),
     responses((status = 201, body = Written), (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem)))]
-async fn set_requirements(State(s): State<AppState>, Admin(u): Admin, rec: Record<NewRequirements>) -> ApiResult<(StatusCode, Json<Written>)> {
+async fn set_requirements(
+    State(s): State<AppState>,
+    Admin(u): Admin,
+    rec: Record<NewRequirements>,
+) -> ApiResult<(StatusCode, Json<Written>)> {
     write(&s, &u, Command::SetRequirements(rec.body.clone()), &rec).await
 }
 
 /// Per contributing country: pledged and deployed by category on `on`, as recorded by `as_of`.
 #[utoipa::path(get, path = "/api/v1/contributors", params(Clocks), responses((status = 200, body = Vec<ContributorSummary>), (status = 400, body = Problem), (status = 404, body = Problem)))]
-async fn list_contributors(State(s): State<AppState>, caller: Caller, Query(q): Query<Clocks>) -> ApiResult<Json<Vec<ContributorSummary>>> {
+async fn list_contributors(
+    State(s): State<AppState>,
+    caller: Caller,
+    Query(q): Query<Clocks>,
+) -> ApiResult<Json<Vec<ContributorSummary>>> {
     let (snap, on) = snapshot(&s, &q, q.visibility(caller.clearance())?).await?;
     Ok(Json(snap.contributors(on)?))
 }
@@ -249,46 +303,92 @@ pub struct ContributorDetail {
 }
 
 /// Builds a contributor's record (shared by the API and the page).
-pub async fn contributor_detail(s: &AppState, snap: &Snapshot, country: &str, on: time::Date, vis: Visibility) -> ApiResult<ContributorDetail> {
+pub async fn contributor_detail(
+    s: &AppState,
+    snap: &Snapshot,
+    country: &str,
+    on: time::Date,
+    vis: Visibility,
+) -> ApiResult<ContributorDetail> {
     let pledges = snap.pledge_views(Some(country))?;
-    let deployments: Vec<DeploymentView> = snap.deployment_views(Some(country))?.into_iter().filter(|d| d.on <= on).collect();
+    let deployments: Vec<DeploymentView> = snap
+        .deployment_views(Some(country))?
+        .into_iter()
+        .filter(|d| d.on <= on)
+        .collect();
     let authorizations = snap.authorization_views(Some(country))?;
     if pledges.is_empty() && deployments.is_empty() && authorizations.is_empty() {
-        return Err(ApiError::not_found(format!("contributor {country:?} in {}", snap.mission.slug)));
+        return Err(ApiError::not_found(format!(
+            "contributor {country:?} in {}",
+            snap.mission.slug
+        )));
     }
-    let ids: Vec<Uuid> = pledges.iter().map(|p| p.id).chain(deployments.iter().map(|d| d.id)).chain(authorizations.iter().map(|a| a.id)).collect();
+    let ids: Vec<Uuid> = pledges
+        .iter()
+        .map(|p| p.id)
+        .chain(deployments.iter().map(|d| d.id))
+        .chain(authorizations.iter().map(|a| a.id))
+        .collect();
     let mut c = s.store.conn().await?;
     let discrepancies = query::discrepancies(&mut c.ex(), &ids, vis).await?;
-    let mut cited: Vec<Uuid> = pledges.iter().flat_map(|p| p.meta.sources.clone())
+    let mut cited: Vec<Uuid> = pledges
+        .iter()
+        .flat_map(|p| p.meta.sources.clone())
         .chain(deployments.iter().flat_map(|d| d.meta.sources.clone()))
         .chain(authorizations.iter().flat_map(|a| a.meta.sources.clone()))
-        .chain(discrepancies.iter().flat_map(|d| d.claims.iter().flat_map(|c| c.sources.clone())))
+        .chain(
+            discrepancies
+                .iter()
+                .flat_map(|d| d.claims.iter().flat_map(|c| c.sources.clone())),
+        )
         .collect();
     cited.sort();
     cited.dedup();
     let sources = query::sources(&mut c.ex(), Some(&cited), vis).await?;
-    Ok(ContributorDetail { summary: snap.contributor_summary(country, on)?, pledges, deployments, authorizations, discrepancies, sources })
+    Ok(ContributorDetail {
+        summary: snap.contributor_summary(country, on)?,
+        pledges,
+        deployments,
+        authorizations,
+        discrepancies,
+        sources,
+    })
 }
 
 /// One contributor.
 #[utoipa::path(get, path = "/api/v1/contributors/{country}", params(("country" = String, Path, description = "ISO 3166-1 alpha-3"), Clocks),
     responses((status = 200, body = ContributorDetail), (status = 404, body = Problem)))]
-async fn get_contributor(State(s): State<AppState>, caller: Caller, Path(country): Path<String>, Query(q): Query<Clocks>) -> ApiResult<Json<ContributorDetail>> {
+async fn get_contributor(
+    State(s): State<AppState>,
+    caller: Caller,
+    Path(country): Path<String>,
+    Query(q): Query<Clocks>,
+) -> ApiResult<Json<ContributorDetail>> {
     let vis = q.visibility(caller.clearance())?;
     let (snap, on) = snapshot(&s, &q, vis).await?;
-    Ok(Json(contributor_detail(&s, &snap, &country, on, vis).await?))
+    Ok(Json(
+        contributor_detail(&s, &snap, &country, on, vis).await?,
+    ))
 }
 
 /// Strength over time: deployed, pledged and the authorized ceiling at every change, up to `on`.
 #[utoipa::path(get, path = "/api/v1/strength", params(Clocks), responses((status = 200, body = Vec<StrengthPoint>), (status = 400, body = Problem), (status = 404, body = Problem)))]
-async fn strength(State(s): State<AppState>, caller: Caller, Query(q): Query<Clocks>) -> ApiResult<Json<Vec<StrengthPoint>>> {
+async fn strength(
+    State(s): State<AppState>,
+    caller: Caller,
+    Query(q): Query<Clocks>,
+) -> ApiResult<Json<Vec<StrengthPoint>>> {
     let (snap, on) = snapshot(&s, &q, q.visibility(caller.clearance())?).await?;
     Ok(Json(snap.strength_series(on)?))
 }
 
 /// The mission's records in valid-time order, up to `on`.
 #[utoipa::path(get, path = "/api/v1/timeline", params(Clocks), responses((status = 200, body = Vec<TimelineItem>), (status = 404, body = Problem)))]
-async fn timeline(State(s): State<AppState>, caller: Caller, Query(q): Query<Clocks>) -> ApiResult<Json<Vec<TimelineItem>>> {
+async fn timeline(
+    State(s): State<AppState>,
+    caller: Caller,
+    Query(q): Query<Clocks>,
+) -> ApiResult<Json<Vec<TimelineItem>>> {
     let (snap, on) = snapshot(&s, &q, q.visibility(caller.clearance())?).await?;
     Ok(Json(snap.timeline(on)?))
 }
@@ -296,7 +396,11 @@ async fn timeline(State(s): State<AppState>, caller: Caller, Query(q): Query<Clo
 /// Records a pledge.
 #[utoipa::path(post, path = "/api/v1/pledges", request_body = NewPledge, security(("bearer" = [])),
     responses((status = 201, body = Written), (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem)))]
-async fn record_pledge(State(s): State<AppState>, Editor(u): Editor, rec: Record<NewPledge>) -> ApiResult<(StatusCode, Json<Written>)> {
+async fn record_pledge(
+    State(s): State<AppState>,
+    Editor(u): Editor,
+    rec: Record<NewPledge>,
+) -> ApiResult<(StatusCode, Json<Written>)> {
     write(&s, &u, Command::RecordPledge(rec.body.clone()), &rec).await
 }
 
@@ -321,9 +425,21 @@ pub struct RevisionBody {
 /// Revises a pledge.
 #[utoipa::path(post, path = "/api/v1/pledges/{id}/revisions", params(("id" = Uuid, Path)), request_body = RevisionBody, security(("bearer" = [])),
     responses((status = 201, body = Written), (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem)))]
-async fn revise_pledge(State(s): State<AppState>, Editor(u): Editor, Path(id): Path<Uuid>, rec: Record<RevisionBody>) -> ApiResult<(StatusCode, Json<Written>)> {
+async fn revise_pledge(
+    State(s): State<AppState>,
+    Editor(u): Editor,
+    Path(id): Path<Uuid>,
+    rec: Record<RevisionBody>,
+) -> ApiResult<(StatusCode, Json<Written>)> {
     let b = &rec.body;
-    let cmd = Command::RevisePledge(PledgeRevision { pledge: id, on: b.on, personnel: b.personnel, equipment: b.equipment.clone(), money: b.money.clone(), note: b.note.clone() });
+    let cmd = Command::RevisePledge(PledgeRevision {
+        pledge: id,
+        on: b.on,
+        personnel: b.personnel,
+        equipment: b.equipment.clone(),
+        money: b.money.clone(),
+        note: b.note.clone(),
+    });
     write(&s, &u, cmd, &rec).await
 }
 
@@ -341,15 +457,28 @@ pub struct WithdrawalBody {
 /// Withdraws a pledge.
 #[utoipa::path(post, path = "/api/v1/pledges/{id}/withdrawal", params(("id" = Uuid, Path)), request_body = WithdrawalBody, security(("bearer" = [])),
     responses((status = 201, body = Written), (status = 401, body = Problem), (status = 403, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
-async fn withdraw_pledge(State(s): State<AppState>, Editor(u): Editor, Path(id): Path<Uuid>, rec: Record<WithdrawalBody>) -> ApiResult<(StatusCode, Json<Written>)> {
-    let cmd = Command::WithdrawPledge(PledgeWithdrawal { pledge: id, on: rec.body.on, reason: rec.body.reason.clone() });
+async fn withdraw_pledge(
+    State(s): State<AppState>,
+    Editor(u): Editor,
+    Path(id): Path<Uuid>,
+    rec: Record<WithdrawalBody>,
+) -> ApiResult<(StatusCode, Json<Written>)> {
+    let cmd = Command::WithdrawPledge(PledgeWithdrawal {
+        pledge: id,
+        on: rec.body.on,
+        reason: rec.body.reason.clone(),
+    });
     write(&s, &u, cmd, &rec).await
 }
 
 /// Records a legal instrument of a contributor.
 #[utoipa::path(post, path = "/api/v1/authorizations", request_body = NewAuthorization, security(("bearer" = [])),
     responses((status = 201, body = Written), (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem)))]
-async fn record_authorization(State(s): State<AppState>, Editor(u): Editor, rec: Record<NewAuthorization>) -> ApiResult<(StatusCode, Json<Written>)> {
+async fn record_authorization(
+    State(s): State<AppState>,
+    Editor(u): Editor,
+    rec: Record<NewAuthorization>,
+) -> ApiResult<(StatusCode, Json<Written>)> {
     write(&s, &u, Command::RecordAuthorization(rec.body.clone()), &rec).await
 }
 
@@ -357,27 +486,48 @@ async fn record_authorization(State(s): State<AppState>, Editor(u): Editor, rec:
 /// contributor lacks an instrument the mission requires, unless `override_reason` is given.
 #[utoipa::path(post, path = "/api/v1/deployments", request_body = NewDeployment, security(("bearer" = [])),
     responses((status = 201, body = Written), (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem)))]
-async fn record_deployment(State(s): State<AppState>, Editor(u): Editor, rec: Record<NewDeployment>) -> ApiResult<(StatusCode, Json<Written>)> {
+async fn record_deployment(
+    State(s): State<AppState>,
+    Editor(u): Editor,
+    rec: Record<NewDeployment>,
+) -> ApiResult<(StatusCode, Json<Written>)> {
     write(&s, &u, Command::RecordDeployment(rec.body.clone()), &rec).await
 }
 
 /// Funding records of a mission.
 #[utoipa::path(get, path = "/api/v1/funding", params(Clocks), responses((status = 200, body = Vec<FundingView>), (status = 404, body = Problem)))]
-async fn list_funding(State(s): State<AppState>, caller: Caller, Query(q): Query<Clocks>) -> ApiResult<Json<Vec<FundingView>>> {
+async fn list_funding(
+    State(s): State<AppState>,
+    caller: Caller,
+    Query(q): Query<Clocks>,
+) -> ApiResult<Json<Vec<FundingView>>> {
     let (snap, on) = snapshot(&s, &q, q.visibility(caller.clearance())?).await?;
-    Ok(Json(snap.funding_views()?.into_iter().filter(|f| f.on <= on).collect()))
+    Ok(Json(
+        snap.funding_views()?
+            .into_iter()
+            .filter(|f| f.on <= on)
+            .collect(),
+    ))
 }
 
 /// Records money pledged, received or frozen.
 #[utoipa::path(post, path = "/api/v1/funding", request_body = NewFunding, security(("bearer" = [])),
     responses((status = 201, body = Written), (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem)))]
-async fn record_funding(State(s): State<AppState>, Editor(u): Editor, rec: Record<NewFunding>) -> ApiResult<(StatusCode, Json<Written>)> {
+async fn record_funding(
+    State(s): State<AppState>,
+    Editor(u): Editor,
+    rec: Record<NewFunding>,
+) -> ApiResult<(StatusCode, Json<Written>)> {
     write(&s, &u, Command::RecordFunding(rec.body.clone()), &rec).await
 }
 
 /// Registered sources.
 #[utoipa::path(get, path = "/api/v1/sources", params(Clocks), responses((status = 200, body = Vec<SourceView>)))]
-async fn list_sources(State(s): State<AppState>, caller: Caller, Query(q): Query<Clocks>) -> ApiResult<Json<Vec<SourceView>>> {
+async fn list_sources(
+    State(s): State<AppState>,
+    caller: Caller,
+    Query(q): Query<Clocks>,
+) -> ApiResult<Json<Vec<SourceView>>> {
     let vis = q.visibility(caller.clearance())?;
     let mut c = s.store.conn().await?;
     Ok(Json(query::sources(&mut c.ex(), None, vis).await?))
@@ -386,9 +536,16 @@ async fn list_sources(State(s): State<AppState>, caller: Caller, Query(q): Query
 /// Registers a source document with its Admiralty grade.
 #[utoipa::path(post, path = "/api/v1/sources", request_body = NewSource, security(("bearer" = [])),
     responses((status = 201, body = Written), (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem)))]
-async fn register_source(State(s): State<AppState>, Editor(u): Editor, mut rec: Record<NewSource>) -> ApiResult<(StatusCode, Json<Written>)> {
+async fn register_source(
+    State(s): State<AppState>,
+    Editor(u): Editor,
+    mut rec: Record<NewSource>,
+) -> ApiResult<(StatusCode, Json<Written>)> {
     if !rec.sources.is_empty() {
-        return Err(ApiError::invalid_field("sources", "a source does not cite sources"));
+        return Err(ApiError::invalid_field(
+            "sources",
+            "a source does not cite sources",
+        ));
     }
     rec.sources.clear();
     write(&s, &u, Command::RegisterSource(rec.body.clone()), &rec).await
@@ -397,14 +554,22 @@ async fn register_source(State(s): State<AppState>, Editor(u): Editor, mut rec: 
 /// Records that sources disagree about a figure, and which claim the mission accepts.
 #[utoipa::path(post, path = "/api/v1/discrepancies", request_body = NewDiscrepancy, security(("bearer" = [])),
     responses((status = 201, body = Written), (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem)))]
-async fn record_discrepancy(State(s): State<AppState>, Editor(u): Editor, rec: Record<NewDiscrepancy>) -> ApiResult<(StatusCode, Json<Written>)> {
+async fn record_discrepancy(
+    State(s): State<AppState>,
+    Editor(u): Editor,
+    rec: Record<NewDiscrepancy>,
+) -> ApiResult<(StatusCode, Json<Written>)> {
     write(&s, &u, Command::RecordDiscrepancy(rec.body.clone()), &rec).await
 }
 
 /// Corrects an earlier entry: a new `entry.corrected` entry supersedes its body; both stay in the log.
 #[utoipa::path(post, path = "/api/v1/corrections", request_body = Correction, security(("bearer" = [])),
     responses((status = 201, body = Written), (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem)))]
-async fn record_correction(State(s): State<AppState>, Editor(u): Editor, rec: Record<Correction>) -> ApiResult<(StatusCode, Json<Written>)> {
+async fn record_correction(
+    State(s): State<AppState>,
+    Editor(u): Editor,
+    rec: Record<Correction>,
+) -> ApiResult<(StatusCode, Json<Written>)> {
     write(&s, &u, Command::Correct(rec.body.clone()), &rec).await
 }
 
@@ -450,16 +615,28 @@ pub struct LogQuery {
 
 /// Log entries after `after`, with their hashes.
 #[utoipa::path(get, path = "/api/v1/log", params(LogQuery), responses((status = 200, body = Vec<LogEntry>), (status = 400, body = Problem)))]
-async fn list_log(State(s): State<AppState>, caller: Caller, Query(q): Query<LogQuery>) -> ApiResult<Json<Vec<LogEntry>>> {
+async fn list_log(
+    State(s): State<AppState>,
+    caller: Caller,
+    Query(q): Query<LogQuery>,
+) -> ApiResult<Json<Vec<LogEntry>>> {
     let after = q.after.unwrap_or(0);
     let limit = q.limit.unwrap_or(100);
     if after < 0 || !(1..=1000).contains(&limit) {
-        return Err(ApiError::bad_request("invalid_query", "after must be ≥ 0 and limit from 1 to 1000"));
+        return Err(ApiError::bad_request(
+            "invalid_query",
+            "after must be ≥ 0 and limit from 1 to 1000",
+        ));
     }
     let clearance = caller.clearance();
     let mut c = s.store.conn().await?;
     let entries = log::entries_after(&mut c.ex(), after, limit).await?;
-    Ok(Json(entries.into_iter().map(|e| log_entry(e, clearance)).collect()))
+    Ok(Json(
+        entries
+            .into_iter()
+            .map(|e| log_entry(e, clearance))
+            .collect(),
+    ))
 }
 
 /// Converts an entry for a reader with `clearance`.
@@ -501,7 +678,13 @@ pub struct LogVerification {
 async fn verify_log(State(s): State<AppState>) -> ApiResult<Json<LogVerification>> {
     let mut c = s.store.conn().await?;
     let v = log::verify(&mut c.ex()).await?;
-    Ok(Json(LogVerification { ok: v.ok, length: v.length, head: v.head, first_bad_seq: v.first_bad_seq, problem: v.problem }))
+    Ok(Json(LogVerification {
+        ok: v.ok,
+        length: v.length,
+        head: v.head,
+        first_bad_seq: v.first_bad_seq,
+        problem: v.problem,
+    }))
 }
 
 /// A user as listed.
@@ -519,7 +702,17 @@ pub struct UserView {
 #[utoipa::path(get, path = "/api/v1/users", security(("bearer" = [])), responses((status = 200, body = Vec<UserView>), (status = 401, body = Problem), (status = 403, body = Problem)))]
 async fn list_users(State(s): State<AppState>, Admin(_): Admin) -> ApiResult<Json<Vec<UserView>>> {
     let mut c = s.store.conn().await?;
-    Ok(Json(users::list(&mut c.ex()).await?.into_iter().map(|u| UserView { username: u.username, role: u.role, disabled: u.disabled }).collect()))
+    Ok(Json(
+        users::list(&mut c.ex())
+            .await?
+            .into_iter()
+            .map(|u| UserView {
+                username: u.username,
+                role: u.role,
+                disabled: u.disabled,
+            })
+            .collect(),
+    ))
 }
 
 /// A new user.
@@ -537,9 +730,23 @@ pub struct NewUser {
 /// Creates a user (admin).
 #[utoipa::path(post, path = "/api/v1/users", request_body = NewUser, security(("bearer" = [])),
     responses((status = 201, body = Written), (status = 401, body = Problem), (status = 403, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
-async fn create_user(State(s): State<AppState>, Admin(a): Admin, ApiJson(n): ApiJson<NewUser>) -> ApiResult<(StatusCode, Json<Written>)> {
-    let w = s.store.create_user(Actor::user(&a.username), &n.username, &n.password, n.role).await?;
-    Ok((StatusCode::CREATED, Json(Written { seq: w.seq, id: w.subject, hash: w.hash })))
+async fn create_user(
+    State(s): State<AppState>,
+    Admin(a): Admin,
+    ApiJson(n): ApiJson<NewUser>,
+) -> ApiResult<(StatusCode, Json<Written>)> {
+    let w = s
+        .store
+        .create_user(Actor::user(&a.username), &n.username, &n.password, n.role)
+        .await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(Written {
+            seq: w.seq,
+            id: w.subject,
+            hash: w.hash,
+        }),
+    ))
 }
 
 /// The `Visibility` every read in a request uses, exported for pages.

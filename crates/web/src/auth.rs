@@ -6,8 +6,15 @@
 use crate::{AppState, error::ApiError};
 use axum::{extract::FromRequestParts, http::request::Parts};
 use konbit_domain::{Classification, Role, clearance_of};
-use konbit_store::{User, users::{self, TokenKind}};
-use std::{collections::HashMap, sync::Mutex, time::{Duration, Instant}};
+use konbit_store::{
+    User,
+    users::{self, TokenKind},
+};
+use std::{
+    collections::HashMap,
+    sync::Mutex,
+    time::{Duration, Instant},
+};
 
 /// Name of the session cookie.
 pub const SESSION_COOKIE: &str = "konbit_session";
@@ -49,7 +56,9 @@ impl Caller {
     }
     /// The caller's login name, or `anonymous`.
     pub fn name(&self) -> &str {
-        self.user.as_ref().map_or("anonymous", |u| u.username.as_str())
+        self.user
+            .as_ref()
+            .map_or("anonymous", |u| u.username.as_str())
     }
 }
 
@@ -79,13 +88,19 @@ impl FromRequestParts<AppState> for Caller {
                     "the bearer token is unknown or expired",
                 ));
             }
-            Caller { user, session: None }
+            Caller {
+                user,
+                session: None,
+            }
         } else if let Some(token) = session {
             let user = users::user_for_token(&mut conn.ex(), &token, TokenKind::Session).await?;
             let session = user.as_ref().map(|_| token);
             Caller { user, session }
         } else {
-            Caller { user: None, session: None }
+            Caller {
+                user: None,
+                session: None,
+            }
         };
         parts.extensions.insert(caller.clone());
         Ok(caller)
@@ -149,7 +164,9 @@ impl Throttle {
     /// Records a failed attempt.
     pub fn fail(&self, username: &str) {
         let mut map = self.failures.lock().unwrap_or_else(|p| p.into_inner());
-        let e = map.entry(username.to_lowercase()).or_insert((0, Instant::now()));
+        let e = map
+            .entry(username.to_lowercase())
+            .or_insert((0, Instant::now()));
         if e.1.elapsed() >= WINDOW {
             *e = (0, Instant::now());
         }
@@ -164,7 +181,11 @@ impl Throttle {
 }
 
 /// Checks a login against the throttle and the store: 429 when locked out, `None` when wrong.
-pub async fn login(state: &AppState, username: &str, password: &str) -> Result<Option<User>, ApiError> {
+pub async fn login(
+    state: &AppState,
+    username: &str,
+    password: &str,
+) -> Result<Option<User>, ApiError> {
     if let Err(wait) = state.throttle.check(username) {
         return Err(ApiError::too_many(wait));
     }

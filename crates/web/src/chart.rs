@@ -9,9 +9,9 @@ use konbit_domain::view::StrengthPoint;
 use std::fmt::Write as _;
 use time::{Date, Month};
 
-const W: f64 = 960.0;
-const H: f64 = 360.0;
-const LEFT: f64 = 64.0;
+const W: f64 = 720.0;
+const H: f64 = 380.0;
+const LEFT: f64 = 70.0;
 const RIGHT: f64 = 20.0;
 const TOP: f64 = 44.0;
 const BOTTOM: f64 = 36.0;
@@ -67,13 +67,11 @@ fn ticks(from: Date, to: Date) -> Vec<(Date, String)> {
     } else {
         let every = if span > 200 { 3 } else { 1 };
         let (mut y, mut m) = (from.year(), u8::from(from.month()));
-        loop {
-            let Ok(month) = Month::try_from(m) else { break };
-            let Ok(d) = Date::from_calendar_date(y, month, 1) else { break };
-            if d > to {
-                break;
-            }
-            if d >= from && (m - 1) % every == 0 {
+        while let Ok(month) = Month::try_from(m)
+            && let Ok(d) = Date::from_calendar_date(y, month, 1)
+            && d <= to
+        {
+            if d >= from && (m - 1).is_multiple_of(every) {
                 out.push((d, format!("{y}-{m:02}")));
             }
             m += 1;
@@ -166,7 +164,7 @@ pub fn strength_chart(points: &[StrengthPoint], tr: &Tr) -> String {
         let _ = write!(
             s,
             "<line x1=\"{LEFT}\" x2=\"{:.1}\" y1=\"{yy:.1}\" y2=\"{yy:.1}\" stroke=\"{GRID}\" stroke-width=\"1\"/>\
-             <text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\" font-size=\"12\" fill=\"{TEXT}\">{}</text>",
+             <text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\" font-size=\"14\" fill=\"{TEXT}\">{}</text>",
             LEFT + pw,
             LEFT - 8.0,
             yy + 4.0,
@@ -187,7 +185,7 @@ pub fn strength_chart(points: &[StrengthPoint], tr: &Tr) -> String {
         let _ = write!(
             s,
             "<line x1=\"{xx:.1}\" x2=\"{xx:.1}\" y1=\"{base:.1}\" y2=\"{:.1}\" stroke=\"{AXIS}\"/>\
-             <text x=\"{xx:.1}\" y=\"{:.1}\" text-anchor=\"middle\" font-size=\"12\" fill=\"{TEXT}\">{}</text>",
+             <text x=\"{xx:.1}\" y=\"{:.1}\" text-anchor=\"middle\" font-size=\"14\" fill=\"{TEXT}\">{}</text>",
             base + 6.0,
             base + 20.0,
             esc(&label)
@@ -242,7 +240,12 @@ pub fn strength_chart(points: &[StrengthPoint], tr: &Tr) -> String {
                 let _ = write!(cl, " H{xx:.1} V{:.1}", y(c));
             }
             Some(c) => {
-                let _ = write!(cl, "{}M{xx:.1},{:.1}", if cl.is_empty() { "" } else { " " }, y(c));
+                let _ = write!(
+                    cl,
+                    "{}M{xx:.1},{:.1}",
+                    if cl.is_empty() { "" } else { " " },
+                    y(c)
+                );
                 down = true;
             }
             None if down => {
@@ -263,7 +266,7 @@ pub fn strength_chart(points: &[StrengthPoint], tr: &Tr) -> String {
     }
 
     // Legend, above the plot.
-    s.push_str("<g class=\"legend\" font-size=\"13\">");
+    s.push_str("<g class=\"legend\" font-size=\"15\">");
     let items = [
         (tr.t("chart.ceiling"), CEILING, "6 4", false),
         (tr.t("chart.pledged"), PLEDGED, "", false),
@@ -294,7 +297,7 @@ pub fn strength_chart(points: &[StrengthPoint], tr: &Tr) -> String {
             lx + 28.0,
             esc(label)
         );
-        lx += 28.0 + 8.0 * label.chars().count() as f64 + 24.0;
+        lx += 28.0 + 8.5 * label.chars().count() as f64 + 24.0;
     }
     s.push_str("</g></svg>");
     s
@@ -337,7 +340,9 @@ mod tests {
     }
 
     fn path<'a>(svg: &'a str, class: &str) -> &'a str {
-        let start = svg.find(&format!("class=\"{class}\" d=\"")).expect("series present");
+        let start = svg
+            .find(&format!("class=\"{class}\" d=\""))
+            .expect("series present");
         let rest = &svg[start + class.len() + 12..];
         &rest[..rest.find('"').expect("closing quote")]
     }

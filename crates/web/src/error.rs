@@ -42,7 +42,12 @@ pub struct ApiError {
 
 impl ApiError {
     /// A problem with a status, code, title and detail.
-    pub fn new(status: StatusCode, code: &'static str, title: &'static str, detail: impl Into<String>) -> Self {
+    pub fn new(
+        status: StatusCode,
+        code: &'static str,
+        title: &'static str,
+        detail: impl Into<String>,
+    ) -> Self {
         ApiError {
             status,
             code,
@@ -94,7 +99,12 @@ impl ApiError {
 
     /// 404.
     pub fn not_found(what: impl Into<String>) -> Self {
-        Self::new(StatusCode::NOT_FOUND, "not_found", "Not found", format!("{} not found", what.into()))
+        Self::new(
+            StatusCode::NOT_FOUND,
+            "not_found",
+            "Not found",
+            format!("{} not found", what.into()),
+        )
     }
 
     /// 429 with Retry-After.
@@ -142,12 +152,11 @@ impl From<DomainError> for ApiError {
     fn from(e: DomainError) -> Self {
         match e {
             DomainError::Invalid(v) => {
-                let detail = v
-                    .0
-                    .iter()
-                    .map(|f| format!("{}: {}", f.field, f.message))
-                    .collect::<Vec<_>>()
-                    .join("; ");
+                let detail =
+                    v.0.iter()
+                        .map(|f| format!("{}: {}", f.field, f.message))
+                        .collect::<Vec<_>>()
+                        .join("; ");
                 let mut a = ApiError::new(
                     StatusCode::UNPROCESSABLE_ENTITY,
                     "validation_failed",
@@ -178,7 +187,9 @@ impl From<DomainError> for ApiError {
                 a.errors = errors;
                 a
             }
-            DomainError::Conflict(m) => ApiError::new(StatusCode::CONFLICT, "conflict", "Conflict", m),
+            DomainError::Conflict(m) => {
+                ApiError::new(StatusCode::CONFLICT, "conflict", "Conflict", m)
+            }
         }
     }
 }
@@ -187,7 +198,9 @@ impl From<StoreError> for ApiError {
     fn from(e: StoreError) -> Self {
         match e {
             StoreError::Domain(d) => d.into(),
-            other => ApiError::internal(format!("{other}: {:?}", std::error::Error::source(&other))),
+            other => {
+                ApiError::internal(format!("{other}: {:?}", std::error::Error::source(&other)))
+            }
         }
     }
 }
@@ -216,10 +229,19 @@ mod tests {
     #[test]
     fn each_domain_error_has_its_status() {
         let s = |e: DomainError| ApiError::from(e).status();
-        assert_eq!(s(DomainError::invalid("f", "m")), StatusCode::UNPROCESSABLE_ENTITY);
-        assert_eq!(s(DomainError::NotFound { what: "x".into() }), StatusCode::NOT_FOUND);
         assert_eq!(
-            s(DomainError::AuthorizationMissing { country: "JAM".into(), missing: vec!["national_approval".into()] }),
+            s(DomainError::invalid("f", "m")),
+            StatusCode::UNPROCESSABLE_ENTITY
+        );
+        assert_eq!(
+            s(DomainError::NotFound { what: "x".into() }),
+            StatusCode::NOT_FOUND
+        );
+        assert_eq!(
+            s(DomainError::AuthorizationMissing {
+                country: "JAM".into(),
+                missing: vec!["national_approval".into()]
+            }),
             StatusCode::UNPROCESSABLE_ENTITY
         );
         assert_eq!(s(DomainError::Conflict("c".into())), StatusCode::CONFLICT);

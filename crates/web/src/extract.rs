@@ -24,13 +24,19 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
     serde_path_to_error::deserialize(de).map_err(|e| {
         let inner = e.inner();
         if inner.is_syntax() || inner.is_eof() {
-            return ApiError::bad_request("malformed_json", format!("the body is not valid JSON: {inner}"));
+            return ApiError::bad_request(
+                "malformed_json",
+                format!("the body is not valid JSON: {inner}"),
+            );
         }
         let path = e.path().to_string();
         let msg = inner.to_string();
         // The path names the offending field itself (for an unknown field too); at the top
         // level of a malformed value it is ".", so name the unknown field or the whole body.
-        let field = match msg.strip_prefix("unknown field `").and_then(|r| r.split('`').next()) {
+        let field = match msg
+            .strip_prefix("unknown field `")
+            .and_then(|r| r.split('`').next())
+        {
             Some(f) if path == "." => f.to_string(),
             None if path == "." => "body".to_string(),
             _ => path,
@@ -98,7 +104,11 @@ impl<T: DeserializeOwned> FromRequest<AppState> for Record<T> {
             None => Vec::new(),
             Some(s) => parse_json::<Vec<Uuid>>(s.to_string().as_bytes()).map_err(|e| {
                 let p = e.problem();
-                let f = p.errors.first().map(|f| f.field.clone()).unwrap_or_default();
+                let f = p
+                    .errors
+                    .first()
+                    .map(|f| f.field.clone())
+                    .unwrap_or_default();
                 ApiError::invalid_field(
                     format!("sources{}", f.trim_start_matches('.').replace("body", "")),
                     "must be a list of source ids (UUIDs)",
@@ -112,7 +122,11 @@ impl<T: DeserializeOwned> FromRequest<AppState> for Record<T> {
             })?,
         };
         let body = parse_json(v.to_string().as_bytes())?;
-        Ok(Record { body, sources, classification })
+        Ok(Record {
+            body,
+            sources,
+            classification,
+        })
     }
 }
 
@@ -134,7 +148,10 @@ impl Clocks {
         match &self.on {
             None => Ok(OffsetDateTime::now_utc().date()),
             Some(s) => parse_date(s).ok_or_else(|| {
-                ApiError::bad_request("invalid_query", format!("on={s:?} is not an ISO 8601 date (YYYY-MM-DD)"))
+                ApiError::bad_request(
+                    "invalid_query",
+                    format!("on={s:?} is not an ISO 8601 date (YYYY-MM-DD)"),
+                )
             }),
         }
     }
@@ -153,7 +170,10 @@ impl Clocks {
                 konbit_store::micros(t)
             }
         };
-        Ok(Visibility { as_of_us, clearance })
+        Ok(Visibility {
+            as_of_us,
+            clearance,
+        })
     }
 }
 

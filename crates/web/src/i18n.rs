@@ -57,7 +57,10 @@ impl Tr {
 
     /// The text for `key`, if the table has it.
     pub fn lookup(&self, key: &str) -> Option<&'static str> {
-        self.table().iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
+        self.table()
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| *v)
     }
 
     /// The text for `key`, falling back to the key itself (so a missing string shows up as its
@@ -87,7 +90,7 @@ impl Tr {
             out.push('-');
         }
         for (i, ch) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
                 out.push_str(sep);
             }
             out.push(ch);
@@ -118,29 +121,53 @@ const EN: &[(&str, &str)] = &[
     ("nav.login", "Log in"),
     ("nav.logout", "Log out"),
     ("nav.language", "Language"),
-    ("footer.text", "Konbit — mission information system. Every figure rests on a log entry and its sources."),
+    (
+        "footer.text",
+        "Konbit — mission information system. Every figure rests on a log entry and its sources.",
+    ),
     // Errors
     ("error.back", "Back to the dashboard"),
     ("error.bad_request", "Bad request"),
     ("error.not_found", "Not found"),
     ("error.forbidden", "Forbidden"),
-    ("error.forbidden.text", "You do not have the role this page needs."),
-    ("error.forbidden.editor", "Recording needs the editor role. Ask an administrator if you should have it."),
+    (
+        "error.forbidden.text",
+        "You do not have the role this page needs.",
+    ),
+    (
+        "error.forbidden.editor",
+        "Recording needs the editor role. Ask an administrator if you should have it.",
+    ),
     ("error.too_many", "Too many attempts"),
     ("error.refused", "Refused"),
     ("error.internal", "Internal error"),
-    ("error.internal.text", "The server failed; the error is in its log."),
+    (
+        "error.internal.text",
+        "The server failed; the error is in its log.",
+    ),
     ("error.expired", "Form expired"),
-    ("error.expired.text", "This form has expired or was not sent from this site. Go back, reload the page and try again; nothing was recorded."),
+    (
+        "error.expired.text",
+        "This form has expired or was not sent from this site. Go back, reload the page and try again; nothing was recorded.",
+    ),
     ("error.cross_site", "Refused"),
-    ("error.cross_site.text", "Forms can only be sent from this site; nothing was recorded."),
+    (
+        "error.cross_site.text",
+        "Forms can only be sent from this site; nothing was recorded.",
+    ),
     ("error.no_language", "That language is not available."),
     ("empty.title", "No mission recorded"),
-    ("empty.text", "The record holds no mission yet. An administrator can create one through the API or load a scenario."),
+    (
+        "empty.text",
+        "The record holds no mission yet. An administrator can create one through the API or load a scenario.",
+    ),
     // Clocks
     ("clocks.on", "On"),
     ("clocks.as_of", "As recorded by"),
-    ("clocks.as_of.hint", "Record time: a date or an RFC 3339 timestamp; empty for now"),
+    (
+        "clocks.as_of.hint",
+        "Record time: a date or an RFC 3339 timestamp; empty for now",
+    ),
     ("clocks.apply", "Show"),
     // Mission card
     ("mission.card", "Mission"),
@@ -152,8 +179,11 @@ const EN: &[(&str, &str)] = &[
     ("mission.required", "Required instruments"),
     ("mission.required.none", "None"),
     ("mission.mandates", "Mandate"),
-    ("mission.succeeded_by", "Succeeded by {mission} on {date}"),
-    ("mission.succeeds", "Succeeds {mission} (handover {date})"),
+    ("mission.succeeded_by", "Succeeded by {mission} on {date} →"),
+    (
+        "mission.succeeds",
+        "← Succeeds {mission} (handover on {date})",
+    ),
     ("expiry.left.one", "1 day left"),
     ("expiry.left.other", "{n} days left"),
     ("expiry.ago.one", "expired 1 day ago"),
@@ -166,10 +196,17 @@ const EN: &[(&str, &str)] = &[
     ("mandate.votes.hint", "For – against – abstaining"),
     ("mandate.end", "Ends"),
     ("mandate.ceiling", "Ceiling"),
+    ("mandate.summary", "What it does"),
     // Chart
     ("chart.heading", "Strength over time"),
-    ("chart.title", "Authorized ceiling, pledged and deployed personnel over time"),
-    ("chart.desc", "On {date}: {deployed} deployed, {pledged} pledged, ceiling {ceiling}."),
+    (
+        "chart.title",
+        "Authorized ceiling, pledged and deployed personnel over time",
+    ),
+    (
+        "chart.desc",
+        "On {date}: {deployed} deployed, {pledged} pledged, ceiling {ceiling}.",
+    ),
     ("chart.empty", "No figures yet"),
     ("chart.ceiling", "Authorized ceiling"),
     ("chart.pledged", "Pledged"),
@@ -208,7 +245,10 @@ const EN: &[(&str, &str)] = &[
     ("cat.military", "military"),
     ("cat.civilian", "civilian"),
     ("badge.corrected", "corrected"),
-    ("source.grade", "Admiralty grade: source reliability (A–F) and information credibility (1–6)"),
+    (
+        "source.grade",
+        "Admiralty grade: source reliability (A–F) and information credibility (1–6)",
+    ),
     ("disc.title", "Sources disagree"),
     ("disc.field", "about"),
     ("disc.accepted", "accepted"),
@@ -224,7 +264,10 @@ const EN: &[(&str, &str)] = &[
     ("log.length", "Entries:"),
     ("log.head", "head"),
     ("log.first_bad", "first bad entry:"),
-    ("log.explain", "Every record is an entry in a hash chain. Entries above your clearance keep their place and hash but not their content."),
+    (
+        "log.explain",
+        "Every record is an entry in a hash chain. Entries above your clearance keep their place and hash but not their content.",
+    ),
     ("log.seq", "#"),
     ("log.recorded_at", "Recorded"),
     ("log.actor", "By"),
@@ -241,12 +284,21 @@ const EN: &[(&str, &str)] = &[
     ("login.password", "Password"),
     ("login.submit", "Log in"),
     ("login.failed", "Unknown user name or wrong password."),
-    ("login.throttled", "Too many failed attempts. Wait a few minutes and try again."),
+    (
+        "login.throttled",
+        "Too many failed attempts. Wait a few minutes and try again.",
+    ),
     // Forms
     ("form.pledge.title", "Record a pledge"),
-    ("form.pledge.intro", "A contributor's promise of personnel or equipment, as of the date it was made."),
+    (
+        "form.pledge.intro",
+        "A contributor's promise of personnel or equipment, as of the date it was made.",
+    ),
     ("form.deployment.title", "Record a movement"),
-    ("form.deployment.intro", "Personnel arriving in, leaving or rotating through the mission area."),
+    (
+        "form.deployment.intro",
+        "Personnel arriving in, leaving or rotating through the mission area.",
+    ),
     ("form.errors", "The record was not saved:"),
     ("form.submit", "Record"),
     ("form.cancel", "Cancel"),
@@ -266,16 +318,28 @@ const EN: &[(&str, &str)] = &[
     ("field.sources", "Sources"),
     ("field.classification", "Classification"),
     ("hint.country", "Three-letter code, e.g. KEN for Kenya"),
-    ("hint.relieved", "Rotations only: who leaves as the others arrive"),
-    ("hint.override_reason", "Only when the contributor lacks an instrument the mission requires: why record it anyway"),
+    (
+        "hint.relieved",
+        "Rotations only: who leaves as the others arrive",
+    ),
+    (
+        "hint.override_reason",
+        "Only when the contributor lacks an instrument the mission requires: why record it anyway",
+    ),
     ("hint.sources", "Hold Ctrl (⌘ on a Mac) to choose several"),
     ("err.whole_number", "must be a whole number"),
     ("err.date", "must be a date (YYYY-MM-DD)"),
     ("err.country", "is not an ISO 3166-1 alpha-3 country code"),
     ("err.source", "is not a registered source"),
-    ("err.classification", "must be public, mission or restricted"),
+    (
+        "err.classification",
+        "must be public, mission or restricted",
+    ),
     ("err.movement", "must be arrival, departure or rotation"),
-    ("err.authorization_missing", "The contributor lacks required instruments ({missing}). Give a reason to record the movement anyway."),
+    (
+        "err.authorization_missing",
+        "The contributor lacks required instruments ({missing}). Give a reason to record the movement anyway.",
+    ),
     ("err.unknown", "The record was refused."),
     // Enumerations
     ("role.viewer", "viewer"),
@@ -336,29 +400,53 @@ const FR: &[(&str, &str)] = &[
     ("nav.login", "Se connecter"),
     ("nav.logout", "Se déconnecter"),
     ("nav.language", "Langue"),
-    ("footer.text", "Konbit — système d’information de mission. Chaque chiffre repose sur une entrée du journal et ses sources."),
+    (
+        "footer.text",
+        "Konbit — système d’information de mission. Chaque chiffre repose sur une entrée du journal et ses sources.",
+    ),
     // Erreurs
     ("error.back", "Retour au tableau de bord"),
     ("error.bad_request", "Requête invalide"),
     ("error.not_found", "Introuvable"),
     ("error.forbidden", "Accès refusé"),
-    ("error.forbidden.text", "Vous n’avez pas le rôle requis pour cette page."),
-    ("error.forbidden.editor", "L’enregistrement requiert le rôle d’éditeur. Demandez-le à un administrateur si vous devriez l’avoir."),
+    (
+        "error.forbidden.text",
+        "Vous n’avez pas le rôle requis pour cette page.",
+    ),
+    (
+        "error.forbidden.editor",
+        "L’enregistrement requiert le rôle d’éditeur. Demandez-le à un administrateur si vous devriez l’avoir.",
+    ),
     ("error.too_many", "Trop de tentatives"),
     ("error.refused", "Refusé"),
     ("error.internal", "Erreur interne"),
-    ("error.internal.text", "Le serveur a échoué ; l’erreur figure dans son journal."),
+    (
+        "error.internal.text",
+        "Le serveur a échoué ; l’erreur figure dans son journal.",
+    ),
     ("error.expired", "Formulaire expiré"),
-    ("error.expired.text", "Ce formulaire a expiré ou n’a pas été envoyé depuis ce site. Revenez en arrière, rechargez la page et réessayez ; rien n’a été enregistré."),
+    (
+        "error.expired.text",
+        "Ce formulaire a expiré ou n’a pas été envoyé depuis ce site. Revenez en arrière, rechargez la page et réessayez ; rien n’a été enregistré.",
+    ),
     ("error.cross_site", "Refusé"),
-    ("error.cross_site.text", "Les formulaires ne peuvent être envoyés que depuis ce site ; rien n’a été enregistré."),
+    (
+        "error.cross_site.text",
+        "Les formulaires ne peuvent être envoyés que depuis ce site ; rien n’a été enregistré.",
+    ),
     ("error.no_language", "Cette langue n’est pas disponible."),
     ("empty.title", "Aucune mission enregistrée"),
-    ("empty.text", "Le registre ne contient encore aucune mission. Un administrateur peut en créer une par l’API ou charger un scénario."),
+    (
+        "empty.text",
+        "Le registre ne contient encore aucune mission. Un administrateur peut en créer une par l’API ou charger un scénario.",
+    ),
     // Horloges
     ("clocks.on", "Au"),
     ("clocks.as_of", "Tel qu’enregistré le"),
-    ("clocks.as_of.hint", "Temps d’enregistrement : une date ou un horodatage RFC 3339 ; vide pour maintenant"),
+    (
+        "clocks.as_of.hint",
+        "Temps d’enregistrement : une date ou un horodatage RFC 3339 ; vide pour maintenant",
+    ),
     ("clocks.apply", "Afficher"),
     // Fiche de mission
     ("mission.card", "Mission"),
@@ -370,8 +458,14 @@ const FR: &[(&str, &str)] = &[
     ("mission.required", "Instruments requis"),
     ("mission.required.none", "Aucun"),
     ("mission.mandates", "Mandat"),
-    ("mission.succeeded_by", "Remplacée par {mission} le {date}"),
-    ("mission.succeeds", "Succède à {mission} (passation le {date})"),
+    (
+        "mission.succeeded_by",
+        "Remplacée par {mission} le {date} →",
+    ),
+    (
+        "mission.succeeds",
+        "← Succède à {mission} (passation le {date})",
+    ),
     ("expiry.left.one", "1 jour restant"),
     ("expiry.left.other", "{n} jours restants"),
     ("expiry.ago.one", "expiré depuis 1 jour"),
@@ -384,10 +478,17 @@ const FR: &[(&str, &str)] = &[
     ("mandate.votes.hint", "Pour – contre – abstentions"),
     ("mandate.end", "Fin"),
     ("mandate.ceiling", "Plafond"),
+    ("mandate.summary", "Contenu"),
     // Graphique
     ("chart.heading", "Effectifs dans le temps"),
-    ("chart.title", "Plafond autorisé, effectifs promis et déployés dans le temps"),
-    ("chart.desc", "Au {date} : {deployed} déployés, {pledged} promis, plafond {ceiling}."),
+    (
+        "chart.title",
+        "Plafond autorisé, effectifs promis et déployés dans le temps",
+    ),
+    (
+        "chart.desc",
+        "Au {date} : {deployed} déployés, {pledged} promis, plafond {ceiling}.",
+    ),
     ("chart.empty", "Pas encore de chiffres"),
     ("chart.ceiling", "Plafond autorisé"),
     ("chart.pledged", "Promis"),
@@ -404,9 +505,15 @@ const FR: &[(&str, &str)] = &[
     ("contrib.movements", "Arrivées, départs et relèves"),
     ("contrib.movements.none", "Aucun mouvement enregistré."),
     ("contrib.authorizations", "Chaîne d’autorisations"),
-    ("contrib.authorizations.none", "Aucun instrument enregistré."),
+    (
+        "contrib.authorizations.none",
+        "Aucun instrument enregistré.",
+    ),
     ("contrib.money", "Fonds"),
-    ("contrib.override", "Enregistré malgré un instrument manquant"),
+    (
+        "contrib.override",
+        "Enregistré malgré un instrument manquant",
+    ),
     ("action.new_pledge", "Enregistrer un engagement"),
     ("action.new_deployment", "Enregistrer un mouvement"),
     ("table.country", "Pays"),
@@ -426,7 +533,10 @@ const FR: &[(&str, &str)] = &[
     ("cat.military", "militaires"),
     ("cat.civilian", "civils"),
     ("badge.corrected", "corrigé"),
-    ("source.grade", "Cote de l’Amirauté : fiabilité de la source (A–F) et crédibilité de l’information (1–6)"),
+    (
+        "source.grade",
+        "Cote de l’Amirauté : fiabilité de la source (A–F) et crédibilité de l’information (1–6)",
+    ),
     ("disc.title", "Sources divergentes"),
     ("disc.field", "sur"),
     ("disc.accepted", "retenue"),
@@ -442,7 +552,10 @@ const FR: &[(&str, &str)] = &[
     ("log.length", "Entrées :"),
     ("log.head", "tête"),
     ("log.first_bad", "première entrée fautive :"),
-    ("log.explain", "Chaque enregistrement est une entrée d’une chaîne de hachage. Les entrées au-dessus de votre habilitation gardent leur place et leur empreinte, mais pas leur contenu."),
+    (
+        "log.explain",
+        "Chaque enregistrement est une entrée d’une chaîne de hachage. Les entrées au-dessus de votre habilitation gardent leur place et leur empreinte, mais pas leur contenu.",
+    ),
     ("log.seq", "n°"),
     ("log.recorded_at", "Enregistré"),
     ("log.actor", "Par"),
@@ -458,13 +571,25 @@ const FR: &[(&str, &str)] = &[
     ("login.username", "Nom d’utilisateur"),
     ("login.password", "Mot de passe"),
     ("login.submit", "Se connecter"),
-    ("login.failed", "Nom d’utilisateur inconnu ou mot de passe erroné."),
-    ("login.throttled", "Trop d’échecs. Patientez quelques minutes puis réessayez."),
+    (
+        "login.failed",
+        "Nom d’utilisateur inconnu ou mot de passe erroné.",
+    ),
+    (
+        "login.throttled",
+        "Trop d’échecs. Patientez quelques minutes puis réessayez.",
+    ),
     // Formulaires
     ("form.pledge.title", "Enregistrer un engagement"),
-    ("form.pledge.intro", "La promesse de personnel ou de matériel d’un contributeur, à la date où elle a été faite."),
+    (
+        "form.pledge.intro",
+        "La promesse de personnel ou de matériel d’un contributeur, à la date où elle a été faite.",
+    ),
     ("form.deployment.title", "Enregistrer un mouvement"),
-    ("form.deployment.intro", "Personnel arrivant dans la zone de mission, la quittant ou en relève."),
+    (
+        "form.deployment.intro",
+        "Personnel arrivant dans la zone de mission, la quittant ou en relève.",
+    ),
     ("form.errors", "L’enregistrement n’a pas été fait :"),
     ("form.submit", "Enregistrer"),
     ("form.cancel", "Annuler"),
@@ -483,17 +608,35 @@ const FR: &[(&str, &str)] = &[
     ("field.override_reason", "Motif de dérogation"),
     ("field.sources", "Sources"),
     ("field.classification", "Classification"),
-    ("hint.country", "Code à trois lettres, p. ex. KEN pour le Kenya"),
-    ("hint.relieved", "Relèves seulement : qui part pendant que les autres arrivent"),
-    ("hint.override_reason", "Seulement si le contributeur n’a pas un instrument requis par la mission : pourquoi l’enregistrer quand même"),
-    ("hint.sources", "Maintenez Ctrl (⌘ sur Mac) pour en choisir plusieurs"),
+    (
+        "hint.country",
+        "Code à trois lettres, p. ex. KEN pour le Kenya",
+    ),
+    (
+        "hint.relieved",
+        "Relèves seulement : qui part pendant que les autres arrivent",
+    ),
+    (
+        "hint.override_reason",
+        "Seulement si le contributeur n’a pas un instrument requis par la mission : pourquoi l’enregistrer quand même",
+    ),
+    (
+        "hint.sources",
+        "Maintenez Ctrl (⌘ sur Mac) pour en choisir plusieurs",
+    ),
     ("err.whole_number", "doit être un nombre entier"),
     ("err.date", "doit être une date (AAAA-MM-JJ)"),
     ("err.country", "n’est pas un code pays ISO 3166-1 alpha-3"),
     ("err.source", "n’est pas une source enregistrée"),
-    ("err.classification", "doit être public, mission ou restreint"),
+    (
+        "err.classification",
+        "doit être public, mission ou restreint",
+    ),
     ("err.movement", "doit être arrivée, départ ou relève"),
-    ("err.authorization_missing", "Le contributeur n’a pas les instruments requis ({missing}). Donnez un motif pour enregistrer le mouvement malgré tout."),
+    (
+        "err.authorization_missing",
+        "Le contributeur n’a pas les instruments requis ({missing}). Donnez un motif pour enregistrer le mouvement malgré tout.",
+    ),
     ("err.unknown", "L’enregistrement a été refusé."),
     // Énumérations
     ("role.viewer", "lecteur"),
@@ -608,15 +751,31 @@ mod tests {
     #[test]
     fn every_enumerated_value_has_a_label() {
         let mut wanted: Vec<String> = Vec::new();
-        wanted.extend(InstrumentKind::ALL.iter().map(|k| format!("instrument.{k}")));
+        wanted.extend(
+            InstrumentKind::ALL
+                .iter()
+                .map(|k| format!("instrument.{k}")),
+        );
         wanted.extend(InstrumentStatus::ALL.iter().map(|k| format!("status.{k}")));
         wanted.extend(Movement::ALL.iter().map(|k| format!("movement.{k}")));
         wanted.extend(Classification::ALL.iter().map(|k| format!("class.{k}")));
         wanted.extend(Role::ALL.iter().map(|k| format!("role.{k}")));
         for f in [
-            "country", "on", "movement", "police", "military", "civilian", "equipment",
-            "relieved_police", "relieved_military", "relieved_civilian", "unit", "note",
-            "override_reason", "sources", "classification",
+            "country",
+            "on",
+            "movement",
+            "police",
+            "military",
+            "civilian",
+            "equipment",
+            "relieved_police",
+            "relieved_military",
+            "relieved_civilian",
+            "unit",
+            "note",
+            "override_reason",
+            "sources",
+            "classification",
         ] {
             wanted.push(format!("field.{f}"));
         }

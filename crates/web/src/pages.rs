@@ -47,7 +47,10 @@ pub fn router() -> Router<AppState> {
         .route("/timeline", get(timeline_current))
         .route("/missions/{slug}", get(mission_page))
         .route("/missions/{slug}/timeline", get(timeline_page))
-        .route("/missions/{slug}/contributors/{country}", get(contributor_page))
+        .route(
+            "/missions/{slug}/contributors/{country}",
+            get(contributor_page),
+        )
         .route(
             "/missions/{slug}/pledges/new",
             get(pledge_form).post(pledge_submit),
@@ -315,7 +318,12 @@ fn ct_eq(a: &[u8], b: &[u8]) -> bool {
 // Responses
 // ---------------------------------------------------------------------------------------------
 
-fn cookie_header(name: &str, value: &str, max_age: Option<i64>, secure: bool) -> Option<HeaderValue> {
+fn cookie_header(
+    name: &str,
+    value: &str,
+    max_age: Option<i64>,
+    secure: bool,
+) -> Option<HeaderValue> {
     let mut s = format!("{name}={value}; Path=/; SameSite=Lax; HttpOnly");
     if let Some(a) = max_age {
         s.push_str(&format!("; Max-Age={a}"));
@@ -342,7 +350,10 @@ fn html_response(ctx: &Ctx, status: StatusCode, body: String) -> Response {
     // Pages carry the user's name and a CSRF token: no shared caches, no stale forms.
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     if ctx.csrf_new {
-        add_cookie(&mut r, cookie_header(CSRF_COOKIE, &ctx.csrf, None, ctx.secure));
+        add_cookie(
+            &mut r,
+            cookie_header(CSRF_COOKIE, &ctx.csrf, None, ctx.secure),
+        );
     }
     r
 }
@@ -423,8 +434,14 @@ fn finish(ctx: &Ctx, r: Result<Response, ApiError>) -> Response {
 async fn css() -> Response {
     let mut r = include_str!("../static/app.css").into_response();
     let h = r.headers_mut();
-    h.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/css; charset=utf-8"));
-    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=3600"));
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/css; charset=utf-8"),
+    );
+    h.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("public, max-age=3600"),
+    );
     r
 }
 
@@ -553,7 +570,9 @@ fn figures(tr: &Tr, p: &Personnel) -> Vec<String> {
 }
 
 fn instruments(tr: &Tr, ks: &[InstrumentKind]) -> Vec<String> {
-    ks.iter().map(|k| tr.label("instrument", k.as_str())).collect()
+    ks.iter()
+        .map(|k| tr.label("instrument", k.as_str()))
+        .collect()
 }
 
 fn status_class(s: InstrumentStatus) -> &'static str {
@@ -662,7 +681,11 @@ async fn load(
 
 fn expiry_badge(tr: &Tr, e: Option<Expiry>) -> (&'static str, String) {
     let left = |n: i64| {
-        let key = if n == 1 { "expiry.left.one" } else { "expiry.left.other" };
+        let key = if n == 1 {
+            "expiry.left.one"
+        } else {
+            "expiry.left.other"
+        };
         tr.t(key).replace("{n}", &tr.num(n))
     };
     match e {
@@ -670,8 +693,15 @@ fn expiry_badge(tr: &Tr, e: Option<Expiry>) -> (&'static str, String) {
         Some(Expiry::Within90 { days_left }) => ("badge badge-warn", left(days_left)),
         Some(Expiry::Within30 { days_left }) => ("badge badge-danger", left(days_left)),
         Some(Expiry::Expired { days_ago }) => {
-            let key = if days_ago == 1 { "expiry.ago.one" } else { "expiry.ago.other" };
-            ("badge badge-expired", tr.t(key).replace("{n}", &tr.num(days_ago)))
+            let key = if days_ago == 1 {
+                "expiry.ago.one"
+            } else {
+                "expiry.ago.other"
+            };
+            (
+                "badge badge-expired",
+                tr.t(key).replace("{n}", &tr.num(days_ago)),
+            )
         }
         None => ("badge badge-none", tr.t("expiry.none").to_string()),
     }
@@ -680,7 +710,11 @@ fn expiry_badge(tr: &Tr, e: Option<Expiry>) -> (&'static str, String) {
 async fn dashboard(s: &AppState, mut ctx: Ctx, slug: Option<String>) -> Result<Response, ApiError> {
     let (on, vis) = ctx.clocks()?;
     let Some(snap) = load(s, slug, on, vis).await? else {
-        return Ok(respond(&ctx, StatusCode::OK, &EmptyPage { ctx: ctx.clone() }));
+        return Ok(respond(
+            &ctx,
+            StatusCode::OK,
+            &EmptyPage { ctx: ctx.clone() },
+        ));
     };
     let slug = snap.mission.slug.clone();
     ctx.mission = Some(slug.clone());
@@ -689,10 +723,22 @@ async fn dashboard(s: &AppState, mut ctx: Ctx, slug: Option<String>) -> Result<R
     let contributors = snap.contributors(on)?;
     let series = snap.strength_series(on)?;
 
+    // Succession links name the other mission, which the snapshot knows only by slug.
+    let names: HashMap<String, String> = {
+        let mut c = s.store.conn().await?;
+        query::missions(&mut c.ex(), vis)
+            .await?
+            .into_iter()
+            .map(|m| (m.slug, m.short_name))
+            .collect()
+    };
     let (badge_class, badge_text) = expiry_badge(&tr, mv.expiry);
     let link = |slug: &str, key: &str, on: Date| Link {
         href: format!("/missions/{slug}{}", ctx.qs),
-        text: tr.t(key).replace("{mission}", slug).replace("{date}", &iso(on)),
+        text: tr
+            .t(key)
+            .replace("{mission}", names.get(slug).map_or(slug, String::as_str))
+            .replace("{date}", &tr.date_long(on)),
     };
     let card = MissionCard {
         name: mv.name.clone(),
@@ -706,7 +752,7 @@ async fn dashboard(s: &AppState, mut ctx: Ctx, slug: Option<String>) -> Result<R
             .iter()
             .rev()
             .map(|x| MandateLine {
-                resolution: x.resolution.to_string(),
+                resolution: format!("{} ({})", x.resolution, x.adopted_on.year()),
                 adopted: iso(x.adopted_on),
                 votes: format!("{}–{}–{}", x.votes[0], x.votes[1], x.votes[2]),
                 end: iso(x.mandate_end),
@@ -841,7 +887,12 @@ async fn contributor_page(
     finish(&ctx, r)
 }
 
-async fn contributor(s: &AppState, mut ctx: Ctx, slug: String, code: String) -> Result<Response, ApiError> {
+async fn contributor(
+    s: &AppState,
+    mut ctx: Ctx,
+    slug: String,
+    code: String,
+) -> Result<Response, ApiError> {
     let (on, vis) = ctx.clocks()?;
     let code = code.to_ascii_uppercase();
     let snap = load(s, Some(slug.clone()), on, vis)
@@ -955,6 +1006,8 @@ struct TimelinePage {
     ctx: Ctx,
     mission_name: String,
     on: String,
+    as_of: String,
+    action: String,
     items: Vec<TimelineLine>,
 }
 
@@ -971,7 +1024,11 @@ async fn timeline_page(State(s): State<AppState>, ctx: Ctx, Path(slug): Path<Str
 async fn timeline(s: &AppState, mut ctx: Ctx, slug: Option<String>) -> Result<Response, ApiError> {
     let (on, vis) = ctx.clocks()?;
     let Some(snap) = load(s, slug, on, vis).await? else {
-        return Ok(respond(&ctx, StatusCode::OK, &EmptyPage { ctx: ctx.clone() }));
+        return Ok(respond(
+            &ctx,
+            StatusCode::OK,
+            &EmptyPage { ctx: ctx.clone() },
+        ));
     };
     let slug = snap.mission.slug.clone();
     ctx.mission = Some(slug.clone());
@@ -1007,6 +1064,8 @@ async fn timeline(s: &AppState, mut ctx: Ctx, slug: Option<String>) -> Result<Re
     let page = TimelinePage {
         mission_name: snap.mission.name.clone(),
         on: iso(on),
+        as_of: ctx.as_of.clone().unwrap_or_default(),
+        action: ctx.bare_path.clone(),
         items,
         ctx: ctx.clone(),
     };
@@ -1051,11 +1110,9 @@ async fn log_page(State(s): State<AppState>, ctx: Ctx) -> Response {
 async fn log_view(s: &AppState, ctx: &Ctx) -> Result<Response, ApiError> {
     let after = match ctx.param("after").filter(|v| !v.is_empty()) {
         None => 0,
-        Some(v) => v
-            .parse::<i64>()
-            .ok()
-            .filter(|n| *n >= 0)
-            .ok_or_else(|| ApiError::bad_request("invalid_query", "after must be a sequence number ≥ 0"))?,
+        Some(v) => v.parse::<i64>().ok().filter(|n| *n >= 0).ok_or_else(|| {
+            ApiError::bad_request("invalid_query", "after must be a sequence number ≥ 0")
+        })?,
     };
     let tr = ctx.tr;
     let clearance = ctx.caller.clearance();
@@ -1127,11 +1184,11 @@ fn field<'a>(pairs: &'a [(String, String)], name: &str) -> &'a str {
         .map_or("", |(_, v)| v.as_str())
 }
 
-/// Refuses a POST that comes from another site or lacks a matching CSRF token. Nothing has been
-/// written when this refuses.
-fn check_post(ctx: &Ctx, pairs: &[(String, String)]) -> Result<(), Response> {
+/// The refusal of a POST that comes from another site or lacks a matching CSRF token (`None`:
+/// the POST may proceed). Nothing has been written when this refuses.
+fn check_post(ctx: &Ctx, pairs: &[(String, String)]) -> Option<Response> {
     if ctx.cross_site {
-        return Err(error_page(
+        return Some(error_page(
             ctx,
             StatusCode::FORBIDDEN,
             "error.cross_site",
@@ -1140,16 +1197,14 @@ fn check_post(ctx: &Ctx, pairs: &[(String, String)]) -> Result<(), Response> {
     }
     let sent = field(pairs, "csrf");
     let ok = !ctx.csrf_new && !sent.is_empty() && ct_eq(sent.as_bytes(), ctx.csrf.as_bytes());
-    if ok {
-        Ok(())
-    } else {
-        Err(error_page(
+    (!ok).then(|| {
+        error_page(
             ctx,
             StatusCode::FORBIDDEN,
             "error.expired",
             ctx.tr.t("error.expired.text").into(),
-        ))
-    }
+        )
+    })
 }
 
 async fn login_form(ctx: Ctx) -> Response {
@@ -1164,7 +1219,7 @@ async fn login_form(ctx: Ctx) -> Response {
 
 async fn login_submit(State(s): State<AppState>, ctx: Ctx, form: FormPairs) -> Response {
     let form = pairs(form);
-    if let Err(r) = check_post(&ctx, &form) {
+    if let Some(r) = check_post(&ctx, &form) {
         return r;
     }
     let username = field(&form, "username").trim().to_string();
@@ -1182,13 +1237,24 @@ async fn login_submit(State(s): State<AppState>, ctx: Ctx, form: FormPairs) -> R
     match auth::login(&s, &username, password).await {
         Ok(Some(user)) => {
             let token = match s.store.conn().await {
-                Ok(mut c) => users::issue_token(&mut c.ex(), &user, TokenKind::Session, time::Duration::hours(12)).await,
+                Ok(mut c) => {
+                    users::issue_token(
+                        &mut c.ex(),
+                        &user,
+                        TokenKind::Session,
+                        time::Duration::hours(12),
+                    )
+                    .await
+                }
                 Err(e) => Err(e),
             };
             match token {
                 Ok(token) => {
                     let mut r = see_other(&next);
-                    add_cookie(&mut r, cookie_header(SESSION_COOKIE, &token, None, s.secure_cookies));
+                    add_cookie(
+                        &mut r,
+                        cookie_header(SESSION_COOKIE, &token, None, s.secure_cookies),
+                    );
                     r
                 }
                 Err(e) => api_error_page(&ctx, &ApiError::from(e)),
@@ -1196,7 +1262,10 @@ async fn login_submit(State(s): State<AppState>, ctx: Ctx, form: FormPairs) -> R
         }
         Ok(None) => again(StatusCode::UNAUTHORIZED, ctx.tr.t("login.failed").into()),
         Err(e) if e.status() == StatusCode::TOO_MANY_REQUESTS => {
-            let mut r = again(StatusCode::TOO_MANY_REQUESTS, ctx.tr.t("login.throttled").into());
+            let mut r = again(
+                StatusCode::TOO_MANY_REQUESTS,
+                ctx.tr.t("login.throttled").into(),
+            );
             if let Some(v) = e
                 .problem()
                 .detail
@@ -1214,7 +1283,7 @@ async fn login_submit(State(s): State<AppState>, ctx: Ctx, form: FormPairs) -> R
 
 async fn logout(State(s): State<AppState>, ctx: Ctx, form: FormPairs) -> Response {
     let form = pairs(form);
-    if let Err(r) = check_post(&ctx, &form) {
+    if let Some(r) = check_post(&ctx, &form) {
         return r;
     }
     if let Some(token) = &ctx.caller.session {
@@ -1227,7 +1296,10 @@ async fn logout(State(s): State<AppState>, ctx: Ctx, form: FormPairs) -> Respons
         }
     }
     let mut r = see_other("/");
-    add_cookie(&mut r, cookie_header(SESSION_COOKIE, "", Some(0), s.secure_cookies));
+    add_cookie(
+        &mut r,
+        cookie_header(SESSION_COOKIE, "", Some(0), s.secure_cookies),
+    );
     r
 }
 
@@ -1322,7 +1394,10 @@ impl Entered {
     }
 
     fn err(&mut self, field: &str, msg: impl Into<String>) {
-        self.errors.entry(field.to_string()).or_default().push(msg.into());
+        self.errors
+            .entry(field.to_string())
+            .or_default()
+            .push(msg.into());
     }
 
     fn int(&mut self, k: &str, tr: &Tr) -> i64 {
@@ -1382,21 +1457,25 @@ impl Entered {
             DomainError::Invalid(v) => {
                 for f in v.0 {
                     match rename(&f.field) {
+                        // A field that could not be read already says so.
+                        Some(name) if self.errors.contains_key(name) => {}
                         Some(name) => self.err(name, f.message),
                         None => self.general.push(format!("{}: {}", f.field, f.message)),
                     }
                 }
             }
             DomainError::AuthorizationMissing { missing, .. } => {
-                let names: Vec<String> = missing.iter().map(|m| tr.label("instrument", m)).collect();
+                let names: Vec<String> =
+                    missing.iter().map(|m| tr.label("instrument", m)).collect();
                 self.err(
                     "override_reason",
-                    tr.t("err.authorization_missing").replace("{missing}", &names.join(", ")),
+                    tr.t("err.authorization_missing")
+                        .replace("{missing}", &names.join(", ")),
                 );
             }
-            DomainError::NotFound { what } => {
-                self.general.push(format!("{}: {what}", tr.t("error.not_found")))
-            }
+            DomainError::NotFound { what } => self
+                .general
+                .push(format!("{}: {what}", tr.t("error.not_found"))),
             DomainError::Conflict(m) => self.general.push(m),
         }
     }
@@ -1429,16 +1508,19 @@ fn form_field(f: &str) -> Option<&'static str> {
 
 /// The logged-in editor, or the response to send instead: login for the anonymous, 403 for
 /// readers without the role.
-fn require_editor(ctx: &Ctx) -> Result<User, Response> {
+fn require_editor(ctx: &Ctx) -> Result<User, Box<Response>> {
     match &ctx.caller.user {
-        None => Err(see_other(&format!("/login?next={}", enc(&ctx.bare_path)))),
+        None => Err(Box::new(see_other(&format!(
+            "/login?next={}",
+            enc(&ctx.bare_path)
+        )))),
         Some(u) if u.role >= Role::Editor => Ok(u.clone()),
-        Some(_) => Err(error_page(
+        Some(_) => Err(Box::new(error_page(
             ctx,
             StatusCode::FORBIDDEN,
             "error.forbidden",
             ctx.tr.t("error.forbidden.editor").into(),
-        )),
+        ))),
     }
 }
 
@@ -1473,7 +1555,7 @@ async fn form_data(s: &AppState, ctx: &Ctx, slug: &str) -> Result<FormData, ApiE
         let mut c = s.store.conn().await?;
         query::sources(&mut c.ex(), None, vis).await?
     };
-    sources.sort_by(|a, b| a.title.to_lowercase().cmp(&b.title.to_lowercase()));
+    sources.sort_by_key(|s| s.title.to_lowercase());
     Ok(FormData {
         mission_name: snap.mission.name.clone(),
         countries,
@@ -1595,7 +1677,7 @@ fn build_form(ctx: &Ctx, kind: FormKind, slug: &str, data: FormData, e: &Entered
 
 async fn show_form(s: &AppState, mut ctx: Ctx, kind: FormKind, slug: String) -> Response {
     if let Err(r) = require_editor(&ctx) {
-        return r;
+        return *r;
     }
     ctx.mission = Some(slug.clone());
     let data = match form_data(s, &ctx, &slug).await {
@@ -1603,7 +1685,8 @@ async fn show_form(s: &AppState, mut ctx: Ctx, kind: FormKind, slug: String) -> 
         Err(e) => return api_error_page(&ctx, &e),
     };
     let mut e = Entered::default();
-    e.values.insert("on".into(), iso(OffsetDateTime::now_utc().date()));
+    e.values
+        .insert("on".into(), iso(OffsetDateTime::now_utc().date()));
     if let Some(c) = ctx.param("country") {
         e.values.insert("country".into(), c.to_ascii_uppercase());
     }
@@ -1615,19 +1698,34 @@ async fn pledge_form(State(s): State<AppState>, ctx: Ctx, Path(slug): Path<Strin
     show_form(&s, ctx, FormKind::Pledge, slug).await
 }
 
-async fn deployment_form(State(s): State<AppState>, ctx: Ctx, Path(slug): Path<String>) -> Response {
+async fn deployment_form(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(slug): Path<String>,
+) -> Response {
     show_form(&s, ctx, FormKind::Deployment, slug).await
 }
 
-async fn pledge_submit(State(s): State<AppState>, ctx: Ctx, Path(slug): Path<String>, form: FormPairs) -> Response {
+async fn pledge_submit(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(slug): Path<String>,
+    form: FormPairs,
+) -> Response {
     submit_form(&s, ctx, FormKind::Pledge, slug, pairs(form)).await
 }
 
-async fn deployment_submit(State(s): State<AppState>, ctx: Ctx, Path(slug): Path<String>, form: FormPairs) -> Response {
+async fn deployment_submit(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(slug): Path<String>,
+    form: FormPairs,
+) -> Response {
     submit_form(&s, ctx, FormKind::Deployment, slug, pairs(form)).await
 }
 
-/// Builds the command from the form; `None` when the form itself is malformed (errors in `e`).
+/// Builds the command from the form (unreadable numbers count as 0, their errors are in `e`);
+/// `None` when a date or the movement cannot be read at all.
 fn command_of(kind: FormKind, slug: &str, e: &mut Entered, tr: &Tr) -> Option<Command> {
     let country = e.country(tr);
     let on = e.date("on", tr);
@@ -1636,7 +1734,7 @@ fn command_of(kind: FormKind, slug: &str, e: &mut Entered, tr: &Tr) -> Option<Co
         military: e.int("military", tr),
         civilian: e.int("civilian", tr),
     };
-    let cmd = match kind {
+    match kind {
         FormKind::Pledge => on.map(|on| {
             Command::RecordPledge(NewPledge {
                 mission: slug.to_string(),
@@ -1679,16 +1777,21 @@ fn command_of(kind: FormKind, slug: &str, e: &mut Entered, tr: &Tr) -> Option<Co
                 _ => None,
             }
         }
-    };
-    if e.is_bad() { None } else { cmd }
+    }
 }
 
-async fn submit_form(s: &AppState, mut ctx: Ctx, kind: FormKind, slug: String, form: Vec<(String, String)>) -> Response {
+async fn submit_form(
+    s: &AppState,
+    mut ctx: Ctx,
+    kind: FormKind,
+    slug: String,
+    form: Vec<(String, String)>,
+) -> Response {
     let user = match require_editor(&ctx) {
         Ok(u) => u,
-        Err(r) => return r,
+        Err(r) => return *r,
     };
-    if let Err(r) = check_post(&ctx, &form) {
+    if let Some(r) = check_post(&ctx, &form) {
         return r;
     }
     ctx.mission = Some(slug.clone());
@@ -1701,7 +1804,12 @@ async fn submit_form(s: &AppState, mut ctx: Ctx, kind: FormKind, slug: String, f
     let sources = e.sources(&tr);
     let classification = e.classification(&tr);
     let command = command_of(kind, &slug, &mut e, &tr);
-    if let Some(command) = command {
+    if e.is_bad() {
+        // Show the record's own objections too, so the user fixes everything in one pass.
+        if let Some(Err(d)) = command.as_ref().map(Command::validate) {
+            e.absorb(&tr, d, &form_field);
+        }
+    } else if let Some(command) = command {
         let country = e.get("country").to_ascii_uppercase();
         let env = Envelope {
             command,
@@ -1746,7 +1854,10 @@ mod tests {
     fn as_of_forms_are_normalized() {
         assert_eq!(normalize_as_of("2024-11-15"), "2024-11-15T23:59:59.999999Z");
         assert_eq!(normalize_as_of("2024-11-15T10:00"), "2024-11-15T10:00:00Z");
-        assert_eq!(normalize_as_of("2024-11-15T10:00:00Z"), "2024-11-15T10:00:00Z");
+        assert_eq!(
+            normalize_as_of("2024-11-15T10:00:00Z"),
+            "2024-11-15T10:00:00Z"
+        );
     }
 
     #[test]
