@@ -207,322 +207,328 @@ async fn strength_is_computed_on_any_date_and_as_recorded_by_any_time() {
 
 #[tokio::test]
 async fn pledges_are_revised_and_withdrawn_with_history() {
-    let app = spawn_app().await;
-    let source = seed(&app).await;
-    let editor = app.client(Some(Role::Editor)).await;
-    let r = editor.post_json("/api/v1/pledges", &json!({"mission": "t", "country": "KEN", "pledged_on": "2023-07-29", "personnel": {"police": 1000}, "sources": [source]})).await;
-    assert_eq!(r.status, 201, "{}", r.text);
-    let id = r.json()["id"].as_str().expect("id").to_string();
-    let r = editor
-        .post_json(
-            &format!("/api/v1/pledges/{id}/revisions"),
-            &json!({"on": "2024-09-25", "personnel": {"police": 2500}, "sources": [source]}),
-        )
-        .await;
-    assert_eq!(r.status, 201, "{}", r.text);
-    let pledged = |d: &str| {
-        let e = editor.clone();
-        let d = d.to_string();
-        async move {
-            e.get(&format!("/api/v1/contributors?mission=t&on={d}"))
-                .await
-                .json()[0]["pledged"]["police"]
-                .clone()
-        }
-    };
-    assert_eq!(pledged("2024-01-01").await, 1000);
-    assert_eq!(pledged("2024-10-01").await, 2500);
-    let r = editor
-        .post_json(
+    for b in backends() {
+        let app = spawn_app_on(b).await;
+        let source = seed(&app).await;
+        let editor = app.client(Some(Role::Editor)).await;
+        let r = editor.post_json("/api/v1/pledges", &json!({"mission": "t", "country": "KEN", "pledged_on": "2023-07-29", "personnel": {"police": 1000}, "sources": [source]})).await;
+        assert_eq!(r.status, 201, "{}", r.text);
+        let id = r.json()["id"].as_str().expect("id").to_string();
+        let r = editor
+            .post_json(
+                &format!("/api/v1/pledges/{id}/revisions"),
+                &json!({"on": "2024-09-25", "personnel": {"police": 2500}, "sources": [source]}),
+            )
+            .await;
+        assert_eq!(r.status, 201, "{}", r.text);
+        let pledged = |d: &str| {
+            let e = editor.clone();
+            let d = d.to_string();
+            async move {
+                e.get(&format!("/api/v1/contributors?mission=t&on={d}"))
+                    .await
+                    .json()[0]["pledged"]["police"]
+                    .clone()
+            }
+        };
+        assert_eq!(pledged("2024-01-01").await, 1000);
+        assert_eq!(pledged("2024-10-01").await, 2500);
+        let r = editor
+            .post_json(
+                &format!("/api/v1/pledges/{id}/withdrawal"),
+                &json!({"on": "2025-06-01", "reason": "recalled", "sources": [source]}),
+            )
+            .await;
+        assert_eq!(r.status, 201, "{}", r.text);
+        assert_eq!(pledged("2025-07-01").await, 0);
+        let detail = editor
+            .get("/api/v1/contributors/KEN?mission=t")
+            .await
+            .json();
+        let changes: Vec<&str> = detail["pledges"]
+            .as_array()
+            .expect("pledges")
+            .iter()
+            .filter_map(|p| p["change"].as_str())
+            .collect();
+        assert_eq!(changes, vec!["recorded", "revised", "withdrawn"]);
+        refused(
+            &app,
+            Role::Editor,
             &format!("/api/v1/pledges/{id}/withdrawal"),
-            &json!({"on": "2025-06-01", "reason": "recalled", "sources": [source]}),
+            json!({"on": "2025-07-01", "reason": "again"}),
+            409,
+            "conflict",
+            None,
         )
         .await;
-    assert_eq!(r.status, 201, "{}", r.text);
-    assert_eq!(pledged("2025-07-01").await, 0);
-    let detail = editor
-        .get("/api/v1/contributors/KEN?mission=t")
-        .await
-        .json();
-    let changes: Vec<&str> = detail["pledges"]
-        .as_array()
-        .expect("pledges")
-        .iter()
-        .filter_map(|p| p["change"].as_str())
-        .collect();
-    assert_eq!(changes, vec!["recorded", "revised", "withdrawn"]);
-    refused(
-        &app,
-        Role::Editor,
-        &format!("/api/v1/pledges/{id}/withdrawal"),
-        json!({"on": "2025-07-01", "reason": "again"}),
-        409,
-        "conflict",
-        None,
-    )
-    .await;
+    }
 }
 
 #[tokio::test]
 async fn disagreeing_sources_are_both_kept() {
-    let app = spawn_app().await;
-    let a = seed(&app).await;
-    let editor = app.client(Some(Role::Editor)).await;
-    let b = editor.post_json("/api/v1/sources", &json!({"kind": "news_article", "title": "Kenyan outlet", "url": "https://example.ke/a", "reliability": "C", "credibility": 3})).await.json()["id"].as_str().expect("id").to_string();
-    let mut d = arrival("KEN", "2024-06-25", 200, &a);
-    d["override_reason"] = json!("test");
-    let dep = editor.post_json("/api/v1/deployments", &d).await.json()["id"]
-        .as_str()
-        .expect("id")
-        .to_string();
-    let r = editor
-        .post_json(
-            "/api/v1/discrepancies",
-            &json!({"about": dep, "field": "personnel.police",
-        "claims": [{"value": "200", "sources": [a]}, {"value": "400", "sources": [b]}],
-        "accepted": 0, "reason": "the police chief's statement; 200 + 200 matches later totals"}),
-        )
-        .await;
-    assert_eq!(r.status, 201, "{}", r.text);
-    let detail = editor
-        .get("/api/v1/contributors/KEN?mission=t")
-        .await
-        .json();
-    let disc = &detail["discrepancies"][0];
-    assert_eq!(disc["claims"].as_array().expect("claims").len(), 2);
-    assert_eq!(disc["accepted"], 0);
-    let titles: Vec<&str> = detail["sources"]
-        .as_array()
-        .expect("sources")
-        .iter()
-        .filter_map(|s| s["title"].as_str())
-        .collect();
-    assert!(titles.contains(&"Kenyan outlet"), "{titles:?}");
-    assert_eq!(
-        detail["sources"][0]["grade"].as_str().map(|g| g.len()),
-        Some(2)
-    );
+    for b in backends() {
+        let app = spawn_app_on(b).await;
+        let a = seed(&app).await;
+        let editor = app.client(Some(Role::Editor)).await;
+        let b = editor.post_json("/api/v1/sources", &json!({"kind": "news_article", "title": "Kenyan outlet", "url": "https://example.ke/a", "reliability": "C", "credibility": 3})).await.json()["id"].as_str().expect("id").to_string();
+        let mut d = arrival("KEN", "2024-06-25", 200, &a);
+        d["override_reason"] = json!("test");
+        let dep = editor.post_json("/api/v1/deployments", &d).await.json()["id"]
+            .as_str()
+            .expect("id")
+            .to_string();
+        let r = editor
+            .post_json(
+                "/api/v1/discrepancies",
+                &json!({"about": dep, "field": "personnel.police",
+            "claims": [{"value": "200", "sources": [a]}, {"value": "400", "sources": [b]}],
+            "accepted": 0, "reason": "the police chief's statement; 200 + 200 matches later totals"}),
+            )
+            .await;
+        assert_eq!(r.status, 201, "{}", r.text);
+        let detail = editor
+            .get("/api/v1/contributors/KEN?mission=t")
+            .await
+            .json();
+        let disc = &detail["discrepancies"][0];
+        assert_eq!(disc["claims"].as_array().expect("claims").len(), 2);
+        assert_eq!(disc["accepted"], 0);
+        let titles: Vec<&str> = detail["sources"]
+            .as_array()
+            .expect("sources")
+            .iter()
+            .filter_map(|s| s["title"].as_str())
+            .collect();
+        assert!(titles.contains(&"Kenyan outlet"), "{titles:?}");
+        assert_eq!(
+            detail["sources"][0]["grade"].as_str().map(|g| g.len()),
+            Some(2)
+        );
+    }
 }
 
 #[tokio::test]
 async fn bad_inputs_are_refused_naming_the_problem_and_nothing_is_written() {
-    let app = spawn_app().await;
-    let source = seed(&app).await;
-    let dep = |f: &dyn Fn(&mut Value)| {
-        let mut d = arrival("KEN", "2024-06-25", 10, &source);
-        d["override_reason"] = json!("test");
-        f(&mut d);
-        d
-    };
-    let e = Role::Editor;
-    let p = "/api/v1/deployments";
-    refused(
-        &app,
-        e,
-        p,
-        dep(&|d| d["personnel"]["police"] = json!(-5)),
-        422,
-        "validation_failed",
-        Some("personnel.police"),
-    )
-    .await;
-    refused(
-        &app,
-        e,
-        p,
-        dep(&|d| d["country"] = json!("XYZ")),
-        422,
-        "validation_failed",
-        Some("country"),
-    )
-    .await;
-    refused(
-        &app,
-        e,
-        p,
-        dep(&|d| d["on"] = json!("2024-13-45")),
-        422,
-        "validation_failed",
-        Some("on"),
-    )
-    .await;
-    refused(
-        &app,
-        e,
-        p,
-        dep(&|d| d["movement"] = json!("teleport")),
-        422,
-        "validation_failed",
-        Some("movement"),
-    )
-    .await;
-    refused(
-        &app,
-        e,
-        p,
-        dep(&|d| d["colour"] = json!("blue")),
-        422,
-        "validation_failed",
-        Some("colour"),
-    )
-    .await;
-    refused(
-        &app,
-        e,
-        p,
-        dep(&|d| d["personnel"]["sailors"] = json!(3)),
-        422,
-        "validation_failed",
-        Some("personnel.sailors"),
-    )
-    .await;
-    refused(
-        &app,
-        e,
-        p,
-        dep(&|d| d["mission"] = json!("nope")),
-        422,
-        "validation_failed",
-        Some("mission"),
-    )
-    .await;
-    refused(
-        &app,
-        e,
-        p,
-        dep(&|d| d["sources"] = json!([uuid::Uuid::now_v7()])),
-        422,
-        "validation_failed",
-        Some("sources[0]"),
-    )
-    .await;
-    refused(
-        &app,
-        e,
-        p,
-        dep(&|d| d["sources"] = json!(["not-a-uuid"])),
-        422,
-        "validation_failed",
-        None,
-    )
-    .await;
-    refused(
-        &app,
-        e,
-        p,
-        dep(&|d| d["classification"] = json!("secret")),
-        422,
-        "validation_failed",
-        Some("classification"),
-    )
-    .await;
-    refused(
-        &app,
-        e,
-        p,
-        dep(&|d| {
-            d.as_object_mut().expect("obj").remove("on");
-        }),
-        422,
-        "validation_failed",
-        None,
-    )
-    .await;
-    refused(
-        &app,
-        e,
-        "/api/v1/sources",
-        json!({"kind": "news_article", "title": "x", "reliability": "G", "credibility": 9}),
-        422,
-        "validation_failed",
-        Some("reliability"),
-    )
-    .await;
-    refused(&app, e, "/api/v1/sources", json!({"kind": "news_article", "title": "x", "reliability": "B", "credibility": 9, "url": "https://a.b"}), 422, "validation_failed", Some("credibility")).await;
-    refused(
-        &app,
-        e,
-        "/api/v1/sources",
-        json!({"kind": "news_article", "title": "x", "reliability": "B", "credibility": 2}),
-        422,
-        "validation_failed",
-        Some("url"),
-    )
-    .await;
-    refused(&app, Role::Admin, "/api/v1/mandates", json!({"mission": "t", "resolution": 2751, "adopted_on": "2024-09-30", "votes_for": 15, "votes_against": 0, "votes_abstain": 0, "mandate_end": "2024-01-01"}), 422, "validation_failed", Some("mandate_end")).await;
-    refused(&app, Role::Admin, "/api/v1/missions", json!({"slug": "t", "name": "Again", "short_name": "T", "host_country": "HTI", "lead_nation": "KEN", "start_date": "2023-10-02"}), 409, "conflict", None).await;
-    refused(&app, Role::Admin, "/api/v1/missions", json!({"slug": "Bad Slug", "name": "X", "short_name": "X", "host_country": "HTI", "lead_nation": "KEN", "start_date": "2023-10-02"}), 422, "validation_failed", Some("slug")).await;
-    refused(
-        &app,
-        e,
-        "/api/v1/corrections",
-        json!({"corrects": 1, "reason": "no", "body": {}}),
-        422,
-        "validation_failed",
-        Some("corrects"),
-    )
-    .await;
-    refused(
-        &app,
-        Role::Admin,
-        "/api/v1/users",
-        json!({"username": "x", "password": "short", "role": "viewer"}),
-        422,
-        "validation_failed",
-        Some("password"),
-    )
-    .await;
-    refused(
-        &app,
-        Role::Admin,
-        "/api/v1/users",
-        json!({"username": "x", "password": "long-enough-pw", "role": "king"}),
-        422,
-        "validation_failed",
-        Some("role"),
-    )
-    .await;
+    for b in backends() {
+        let app = spawn_app_on(b).await;
+        let source = seed(&app).await;
+        let dep = |f: &dyn Fn(&mut Value)| {
+            let mut d = arrival("KEN", "2024-06-25", 10, &source);
+            d["override_reason"] = json!("test");
+            f(&mut d);
+            d
+        };
+        let e = Role::Editor;
+        let p = "/api/v1/deployments";
+        refused(
+            &app,
+            e,
+            p,
+            dep(&|d| d["personnel"]["police"] = json!(-5)),
+            422,
+            "validation_failed",
+            Some("personnel.police"),
+        )
+        .await;
+        refused(
+            &app,
+            e,
+            p,
+            dep(&|d| d["country"] = json!("XYZ")),
+            422,
+            "validation_failed",
+            Some("country"),
+        )
+        .await;
+        refused(
+            &app,
+            e,
+            p,
+            dep(&|d| d["on"] = json!("2024-13-45")),
+            422,
+            "validation_failed",
+            Some("on"),
+        )
+        .await;
+        refused(
+            &app,
+            e,
+            p,
+            dep(&|d| d["movement"] = json!("teleport")),
+            422,
+            "validation_failed",
+            Some("movement"),
+        )
+        .await;
+        refused(
+            &app,
+            e,
+            p,
+            dep(&|d| d["colour"] = json!("blue")),
+            422,
+            "validation_failed",
+            Some("colour"),
+        )
+        .await;
+        refused(
+            &app,
+            e,
+            p,
+            dep(&|d| d["personnel"]["sailors"] = json!(3)),
+            422,
+            "validation_failed",
+            Some("personnel.sailors"),
+        )
+        .await;
+        refused(
+            &app,
+            e,
+            p,
+            dep(&|d| d["mission"] = json!("nope")),
+            422,
+            "validation_failed",
+            Some("mission"),
+        )
+        .await;
+        refused(
+            &app,
+            e,
+            p,
+            dep(&|d| d["sources"] = json!([uuid::Uuid::now_v7()])),
+            422,
+            "validation_failed",
+            Some("sources[0]"),
+        )
+        .await;
+        refused(
+            &app,
+            e,
+            p,
+            dep(&|d| d["sources"] = json!(["not-a-uuid"])),
+            422,
+            "validation_failed",
+            None,
+        )
+        .await;
+        refused(
+            &app,
+            e,
+            p,
+            dep(&|d| d["classification"] = json!("secret")),
+            422,
+            "validation_failed",
+            Some("classification"),
+        )
+        .await;
+        refused(
+            &app,
+            e,
+            p,
+            dep(&|d| {
+                d.as_object_mut().expect("obj").remove("on");
+            }),
+            422,
+            "validation_failed",
+            None,
+        )
+        .await;
+        refused(
+            &app,
+            e,
+            "/api/v1/sources",
+            json!({"kind": "news_article", "title": "x", "reliability": "G", "credibility": 9}),
+            422,
+            "validation_failed",
+            Some("reliability"),
+        )
+        .await;
+        refused(&app, e, "/api/v1/sources", json!({"kind": "news_article", "title": "x", "reliability": "B", "credibility": 9, "url": "https://a.b"}), 422, "validation_failed", Some("credibility")).await;
+        refused(
+            &app,
+            e,
+            "/api/v1/sources",
+            json!({"kind": "news_article", "title": "x", "reliability": "B", "credibility": 2}),
+            422,
+            "validation_failed",
+            Some("url"),
+        )
+        .await;
+        refused(&app, Role::Admin, "/api/v1/mandates", json!({"mission": "t", "resolution": 2751, "adopted_on": "2024-09-30", "votes_for": 15, "votes_against": 0, "votes_abstain": 0, "mandate_end": "2024-01-01"}), 422, "validation_failed", Some("mandate_end")).await;
+        refused(&app, Role::Admin, "/api/v1/missions", json!({"slug": "t", "name": "Again", "short_name": "T", "host_country": "HTI", "lead_nation": "KEN", "start_date": "2023-10-02"}), 409, "conflict", None).await;
+        refused(&app, Role::Admin, "/api/v1/missions", json!({"slug": "Bad Slug", "name": "X", "short_name": "X", "host_country": "HTI", "lead_nation": "KEN", "start_date": "2023-10-02"}), 422, "validation_failed", Some("slug")).await;
+        refused(
+            &app,
+            e,
+            "/api/v1/corrections",
+            json!({"corrects": 1, "reason": "no", "body": {}}),
+            422,
+            "validation_failed",
+            Some("corrects"),
+        )
+        .await;
+        refused(
+            &app,
+            Role::Admin,
+            "/api/v1/users",
+            json!({"username": "x", "password": "short", "role": "viewer"}),
+            422,
+            "validation_failed",
+            Some("password"),
+        )
+        .await;
+        refused(
+            &app,
+            Role::Admin,
+            "/api/v1/users",
+            json!({"username": "x", "password": "long-enough-pw", "role": "king"}),
+            422,
+            "validation_failed",
+            Some("role"),
+        )
+        .await;
 
-    let c = app.client(Some(e)).await;
-    let before = app.log_len().await;
-    let r = c
-        .post_raw(p, "application/json", b"{not json".to_vec())
-        .await;
-    assert_eq!(
-        (r.status, r.json()["code"].clone()),
-        (400, json!("malformed_json"))
-    );
-    let r = c.post_raw(p, "text/plain", b"{}".to_vec()).await;
-    assert_eq!(
-        (r.status, r.json()["code"].clone()),
-        (415, json!("unsupported_media_type"))
-    );
-    let mut big = br#"{"mission":"t","note":""#.to_vec();
-    big.extend(std::iter::repeat_n(b'x', 2 * 1024 * 1024));
-    big.extend(br#""}"#);
-    let r = c.post_raw(p, "application/json", big).await;
-    assert_eq!(
-        (r.status, r.json()["code"].clone()),
-        (413, json!("body_too_large"))
-    );
-    let r = c.get("/api/v1/contributors?mission=t&on=yesterday").await;
-    assert_eq!(
-        (r.status, r.json()["code"].clone()),
-        (400, json!("invalid_query"))
-    );
-    let r = c
-        .get("/api/v1/contributors?mission=t&as_of=2024-01-01")
-        .await;
-    assert_eq!(r.status, 400);
-    assert!(
-        r.json()["detail"]
-            .as_str()
-            .unwrap_or_default()
-            .contains("as_of")
-    );
-    let r = c.get("/api/v1/contributors?mission=nope").await;
-    assert_eq!(r.status, 404);
-    assert_eq!(app.log_len().await, before);
+        let c = app.client(Some(e)).await;
+        let before = app.log_len().await;
+        let r = c
+            .post_raw(p, "application/json", b"{not json".to_vec())
+            .await;
+        assert_eq!(
+            (r.status, r.json()["code"].clone()),
+            (400, json!("malformed_json"))
+        );
+        let r = c.post_raw(p, "text/plain", b"{}".to_vec()).await;
+        assert_eq!(
+            (r.status, r.json()["code"].clone()),
+            (415, json!("unsupported_media_type"))
+        );
+        let mut big = br#"{"mission":"t","note":""#.to_vec();
+        big.extend(std::iter::repeat_n(b'x', 2 * 1024 * 1024));
+        big.extend(br#""}"#);
+        let r = c.post_raw(p, "application/json", big).await;
+        assert_eq!(
+            (r.status, r.json()["code"].clone()),
+            (413, json!("body_too_large"))
+        );
+        let r = c.get("/api/v1/contributors?mission=t&on=yesterday").await;
+        assert_eq!(
+            (r.status, r.json()["code"].clone()),
+            (400, json!("invalid_query"))
+        );
+        let r = c
+            .get("/api/v1/contributors?mission=t&as_of=2024-01-01")
+            .await;
+        assert_eq!(r.status, 400);
+        assert!(
+            r.json()["detail"]
+                .as_str()
+                .unwrap_or_default()
+                .contains("as_of")
+        );
+        let r = c.get("/api/v1/contributors?mission=nope").await;
+        assert_eq!(r.status, 404);
+        assert_eq!(app.log_len().await, before);
+    }
 }
 
 #[tokio::test]
@@ -563,37 +569,39 @@ async fn login_is_throttled_and_tokens_authenticate() {
 
 #[tokio::test]
 async fn classification_filters_what_each_role_sees() {
-    let app = spawn_app().await;
-    let source = seed(&app).await;
-    let editor = app.client(Some(Role::Editor)).await;
-    for (class, country) in [("public", "JAM"), ("mission", "BLZ"), ("restricted", "BHS")] {
-        let r = editor.post_json("/api/v1/pledges", &json!({"mission": "t", "country": country, "pledged_on": "2024-05-01", "personnel": {"military": 50}, "sources": [source], "classification": class})).await;
-        assert_eq!(r.status, 201, "{}", r.text);
-    }
-    let seen = |v: Value| -> Vec<String> {
-        v.as_array()
-            .expect("list")
+    for b in backends() {
+        let app = spawn_app_on(b).await;
+        let source = seed(&app).await;
+        let editor = app.client(Some(Role::Editor)).await;
+        for (class, country) in [("public", "JAM"), ("mission", "BLZ"), ("restricted", "BHS")] {
+            let r = editor.post_json("/api/v1/pledges", &json!({"mission": "t", "country": country, "pledged_on": "2024-05-01", "personnel": {"military": 50}, "sources": [source], "classification": class})).await;
+            assert_eq!(r.status, 201, "{}", r.text);
+        }
+        let seen = |v: Value| -> Vec<String> {
+            v.as_array()
+                .expect("list")
+                .iter()
+                .filter_map(|c| c["country"].as_str().map(str::to_string))
+                .collect()
+        };
+        let q = "/api/v1/contributors?mission=t";
+        assert_eq!(seen(app.anonymous().get(q).await.json()), vec!["JAM"]);
+        let mut v = seen(app.client(Some(Role::Viewer)).await.get(q).await.json());
+        v.sort();
+        assert_eq!(v, vec!["BLZ", "JAM"]);
+        assert_eq!(
+            seen(app.client(Some(Role::Admin)).await.get(q).await.json()).len(),
+            3
+        );
+        // The log shows the chain to everyone but withholds what the caller may not read.
+        let log = app.anonymous().get("/api/v1/log?limit=1000").await.json();
+        let redacted = log
+            .as_array()
+            .expect("log")
             .iter()
-            .filter_map(|c| c["country"].as_str().map(str::to_string))
-            .collect()
-    };
-    let q = "/api/v1/contributors?mission=t";
-    assert_eq!(seen(app.anonymous().get(q).await.json()), vec!["JAM"]);
-    let mut v = seen(app.client(Some(Role::Viewer)).await.get(q).await.json());
-    v.sort();
-    assert_eq!(v, vec!["BLZ", "JAM"]);
-    assert_eq!(
-        seen(app.client(Some(Role::Admin)).await.get(q).await.json()).len(),
-        3
-    );
-    // The log shows the chain to everyone but withholds what the caller may not read.
-    let log = app.anonymous().get("/api/v1/log?limit=1000").await.json();
-    let redacted = log
-        .as_array()
-        .expect("log")
-        .iter()
-        .filter(|e| e["redacted"] == true)
-        .count();
-    assert!(redacted >= 2, "{log}");
-    assert!(!log.to_string().contains("BHS"));
+            .filter(|e| e["redacted"] == true)
+            .count();
+        assert!(redacted >= 2, "{log}");
+        assert!(!log.to_string().contains("BHS"));
+    }
 }

@@ -3,7 +3,9 @@
 
 mod api;
 mod browser;
+mod cli;
 mod log;
+mod pages;
 mod roles;
 mod scenario;
 mod schema;

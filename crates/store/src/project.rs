@@ -79,7 +79,7 @@ pub async fn execute(
             let subject = match other {
                 Command::RevisePledge(r) => r.pledge,
                 Command::WithdrawPledge(w) => w.pledge,
-                _ => Uuid::now_v7(),
+                _ => env.subject.unwrap_or_else(Uuid::now_v7),
             };
             check_state(ex, other, subject, None).await?;
             (subject, other.clone())

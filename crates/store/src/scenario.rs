@@ -282,11 +282,11 @@ pub struct Report {
     pub sources: usize,
 }
 
-struct Loader<'a> {
-    store: &'a Store,
+struct Loader {
     actor: Actor,
     sources: HashMap<String, Uuid>,
     keys: HashMap<String, Uuid>,
+    pending: Vec<(String, Envelope)>,
     report: Report,
 }
 
@@ -295,7 +295,7 @@ fn default_class(c: Option<Classification>) -> Classification {
     c.unwrap_or(Classification::Public)
 }
 
-impl Loader<'_> {
+impl Loader {
     fn source_ids(&self, keys: &[String], what: &str) -> anyhow::Result<Vec<Uuid>> {
         keys.iter()
             .map(|k| {
@@ -314,7 +314,7 @@ impl Loader<'_> {
             .ok_or_else(|| anyhow!("{what}: unknown {kind} key {key:?}"))
     }
 
-    async fn record(
+    fn record(
         &mut self,
         what: &str,
         command: Command,
@@ -322,25 +322,23 @@ impl Loader<'_> {
         class: Option<Classification>,
         key: Option<(&str, &str)>,
     ) -> anyhow::Result<Uuid> {
+        // Ids are chosen here, not by the writer, so that later items can refer to earlier ones
+        // before anything is written: the whole scenario is then recorded in one batch.
+        let subject = Uuid::now_v7();
         let env = Envelope {
             command,
             sources: self.source_ids(sources, what)?,
             classification: default_class(class),
+            subject: Some(subject),
         };
-        let s = self
-            .store
-            .submit(self.actor.clone(), env)
-            .await
-            .map_err(|e| anyhow!(describe(&e)))
-            .with_context(|| what.to_string())?;
-        self.report.entries += 1;
+        self.pending.push((what.to_string(), env));
         if let Some((kind, k)) = key {
             let full = format!("{kind}:{k}");
-            if self.keys.insert(full.clone(), s.subject).is_some() {
+            if self.keys.insert(full.clone(), subject).is_some() {
                 bail!("{what}: the key {full:?} is used twice");
             }
         }
-        Ok(s.subject)
+        Ok(subject)
     }
 }
 
@@ -373,7 +371,8 @@ fn money(
     }
 }
 
-/// Loads a scenario folder through the writer. Stops at the first refused item, naming it.
+/// Loads a scenario folder through the writer, all or nothing: the first refused item is named
+/// and nothing is recorded.
 pub async fn load(store: &Store, dir: &Path) -> anyhow::Result<Report> {
     if !dir.is_dir() {
         bail!("{} is not a scenario folder", dir.display());
@@ -405,10 +404,10 @@ pub async fn load_texts(store: &Store, texts: &[(&str, &str)]) -> anyhow::Result
         .map(|(n, t)| parse_file(n, t).map(|f| (*n, f)))
         .collect::<anyhow::Result<_>>()?;
     let mut l = Loader {
-        store,
         actor: Actor::system("load"),
         sources: HashMap::new(),
         keys: HashMap::new(),
+        pending: Vec::new(),
         report: Report::default(),
     };
     let mut discrepancies = Vec::new();
@@ -416,26 +415,24 @@ pub async fn load_texts(store: &Store, texts: &[(&str, &str)]) -> anyhow::Result
     for (name, f) in &files {
         for s in &f.source {
             let what = format!("{name}: source {:?}", s.key);
-            let id = l
-                .record(
-                    &what,
-                    Command::RegisterSource(NewSource {
-                        kind: s.kind,
-                        title: s.title.clone(),
-                        url: s.url.clone(),
-                        reference: s.reference.clone(),
-                        published_on: s.published_on,
-                        outlet: s.outlet.clone(),
-                        language: s.language.clone(),
-                        reliability: s.reliability,
-                        credibility: s.credibility,
-                        note: s.note.clone(),
-                    }),
-                    &[],
-                    s.classification,
-                    None,
-                )
-                .await?;
+            let id = l.record(
+                &what,
+                Command::RegisterSource(NewSource {
+                    kind: s.kind,
+                    title: s.title.clone(),
+                    url: s.url.clone(),
+                    reference: s.reference.clone(),
+                    published_on: s.published_on,
+                    outlet: s.outlet.clone(),
+                    language: s.language.clone(),
+                    reliability: s.reliability,
+                    credibility: s.credibility,
+                    note: s.note.clone(),
+                }),
+                &[],
+                s.classification,
+                None,
+            )?;
             if l.sources.insert(s.key.clone(), id).is_some() {
                 bail!("{what}: the key is used twice");
             }
@@ -459,8 +456,7 @@ pub async fn load_texts(store: &Store, texts: &[(&str, &str)]) -> anyhow::Result
                 &m.sources,
                 m.classification,
                 Some(("mission", &m.key)),
-            )
-            .await?;
+            )?;
         }
         for m in f.mandate {
             let what = format!("{name}: mandate {:?}", m.key);
@@ -487,8 +483,7 @@ pub async fn load_texts(store: &Store, texts: &[(&str, &str)]) -> anyhow::Result
                 &m.sources,
                 m.classification,
                 Some(("mandate", &m.key)),
-            )
-            .await?;
+            )?;
         }
         for s in f.succession {
             let what = format!("{name}: succession {} → {}", s.mission, s.successor);
@@ -504,8 +499,7 @@ pub async fn load_texts(store: &Store, texts: &[(&str, &str)]) -> anyhow::Result
                 &s.sources,
                 s.classification,
                 None,
-            )
-            .await?;
+            )?;
         }
         for r in f.requirement {
             let what = format!("{name}: requirement of {} from {}", r.mission, r.from);
@@ -520,8 +514,7 @@ pub async fn load_texts(store: &Store, texts: &[(&str, &str)]) -> anyhow::Result
                 &r.sources,
                 r.classification,
                 None,
-            )
-            .await?;
+            )?;
         }
         for p in f.pledge {
             let what = format!("{name}: pledge {:?}", p.key);
@@ -544,8 +537,7 @@ pub async fn load_texts(store: &Store, texts: &[(&str, &str)]) -> anyhow::Result
                 &p.sources,
                 p.classification,
                 Some(("pledge", &p.key)),
-            )
-            .await?;
+            )?;
         }
         for r in f.revision {
             let what = format!("{name}: revision of pledge {:?} on {}", r.pledge, r.on);
@@ -568,8 +560,7 @@ pub async fn load_texts(store: &Store, texts: &[(&str, &str)]) -> anyhow::Result
                 &r.sources,
                 r.classification,
                 None,
-            )
-            .await?;
+            )?;
         }
         for w in f.withdrawal {
             let what = format!("{name}: withdrawal of pledge {:?}", w.pledge);
@@ -588,8 +579,7 @@ pub async fn load_texts(store: &Store, texts: &[(&str, &str)]) -> anyhow::Result
                 &w.sources,
                 w.classification,
                 None,
-            )
-            .await?;
+            )?;
         }
         for a in f.authorization {
             let what = format!(
@@ -611,8 +601,7 @@ pub async fn load_texts(store: &Store, texts: &[(&str, &str)]) -> anyhow::Result
                 &a.sources,
                 a.classification,
                 key.as_deref().map(|k| ("authorization", k)),
-            )
-            .await?;
+            )?;
         }
         // In date order, so that departures always follow the arrivals they draw on.
         let mut deployments = f.deployment;
@@ -651,8 +640,7 @@ pub async fn load_texts(store: &Store, texts: &[(&str, &str)]) -> anyhow::Result
                 &d.sources,
                 d.classification,
                 key.as_deref().map(|k| ("deployment", k)),
-            )
-            .await?;
+            )?;
         }
         for x in f.funding {
             let what = format!(
@@ -675,8 +663,7 @@ pub async fn load_texts(store: &Store, texts: &[(&str, &str)]) -> anyhow::Result
                 &x.sources,
                 x.classification,
                 key.as_deref().map(|k| ("funding", k)),
-            )
-            .await?;
+            )?;
         }
         discrepancies.extend(f.discrepancy.into_iter().map(|d| (name, d)));
     }
@@ -715,8 +702,21 @@ pub async fn load_texts(store: &Store, texts: &[(&str, &str)]) -> anyhow::Result
             &d.sources,
             d.classification,
             None,
-        )
-        .await?;
+        )?;
     }
+    // All or nothing: a refused item leaves the database as it was.
+    let (whats, envs): (Vec<String>, Vec<Envelope>) = l.pending.into_iter().unzip();
+    let written = store
+        .writer()
+        .submit_all(l.actor, envs)
+        .await
+        .map_err(|(i, e)| {
+            anyhow!(
+                "{}: {} (nothing was recorded)",
+                whats.get(i).map_or("the scenario", String::as_str),
+                describe(&e)
+            )
+        })?;
+    l.report.entries = written.len();
     Ok(l.report)
 }

@@ -7,7 +7,11 @@
 //! On PostgreSQL each batch takes a transaction-scoped advisory lock and re-reads the head, so
 //! two `konbit serve` processes on one database never interleave their appends.
 
-use crate::{Backend, Ex, Result, StoreError, log, project, users};
+use crate::{
+    Backend, Ex, Result, StoreError,
+    log::{self, Entry},
+    project, users,
+};
 use konbit_domain::{Classification, command::Command};
 use sqlx::{Connection, PgConnection, SqliteConnection};
 use tokio::sync::{mpsc, oneshot};
@@ -37,6 +41,21 @@ pub struct Envelope {
     pub sources: Vec<Uuid>,
     /// Who may read it.
     pub classification: Classification,
+    /// The id of the record a creating command makes; `None` lets the writer choose (UUID v7).
+    /// Revisions, withdrawals and corrections take the id of the record they change.
+    pub subject: Option<Uuid>,
+}
+
+impl Envelope {
+    /// A command with its sources and classification, the id left to the writer.
+    pub fn new(command: Command, sources: Vec<Uuid>, classification: Classification) -> Self {
+        Envelope {
+            command,
+            sources,
+            classification,
+            subject: None,
+        }
+    }
 }
 
 /// What the writer answers for an accepted command.
@@ -53,13 +72,36 @@ pub struct Submitted {
 /// What can be asked of the writer.
 pub(crate) enum Op {
     Record(Actor, Envelope),
+    /// All or nothing: every command in one savepoint.
+    Batch(Actor, Vec<Envelope>),
     User(Actor, users::UserOp),
     Rebuild,
 }
 
+/// A refused command of a batch: its index and why.
+pub type BatchError = (usize, StoreError);
+
+enum Reply {
+    One(oneshot::Sender<Result<Submitted>>),
+    Many(oneshot::Sender<std::result::Result<Vec<Submitted>, BatchError>>),
+}
+
+impl Reply {
+    fn fail(self, e: StoreError) {
+        match self {
+            Reply::One(r) => {
+                let _ = r.send(Err(e));
+            }
+            Reply::Many(r) => {
+                let _ = r.send(Err((0, e)));
+            }
+        }
+    }
+}
+
 struct Job {
     op: Op,
-    reply: oneshot::Sender<Result<Submitted>>,
+    reply: Reply,
 }
 
 enum Msg {
@@ -109,11 +151,37 @@ impl Writer {
     async fn send(&self, op: Op) -> Result<Submitted> {
         let (reply, rx) = oneshot::channel();
         self.tx
-            .send(Msg::Job(Box::new(Job { op, reply })))
+            .send(Msg::Job(Box::new(Job {
+                op,
+                reply: Reply::One(reply),
+            })))
             .await
             .map_err(|_| StoreError::Internal("the writer has stopped".into()))?;
         rx.await
             .map_err(|_| StoreError::Internal("the writer dropped the command".into()))?
+    }
+
+    /// Records every command or none: one savepoint for the lot. On refusal, the index of the
+    /// refused command and why; nothing of the batch is written.
+    pub async fn submit_all(
+        &self,
+        actor: Actor,
+        envs: Vec<Envelope>,
+    ) -> std::result::Result<Vec<Submitted>, BatchError> {
+        let (reply, rx) = oneshot::channel();
+        self.tx
+            .send(Msg::Job(Box::new(Job {
+                op: Op::Batch(actor, envs),
+                reply: Reply::Many(reply),
+            })))
+            .await
+            .map_err(|_| (0, StoreError::Internal("the writer has stopped".into())))?;
+        rx.await.map_err(|_| {
+            (
+                0,
+                StoreError::Internal("the writer dropped the batch".into()),
+            )
+        })?
     }
 
     /// Validates, appends and projects one command; returns once it is durably committed.
@@ -193,7 +261,7 @@ async fn run_batch(conn: &mut WConn, batch: Vec<Job>) {
         tracing::error!(error = %e, "writer: cannot begin a transaction");
         let msg = format!("the database refused a write transaction: {e}");
         for j in batch {
-            let _ = j.reply.send(Err(StoreError::Internal(msg.clone())));
+            j.reply.fail(StoreError::Internal(msg.clone()));
         }
         return;
     }
@@ -203,69 +271,107 @@ async fn run_batch(conn: &mut WConn, batch: Vec<Job>) {
             let _ = exec(conn, "ROLLBACK").await;
             let msg = e.to_string();
             for j in batch {
-                let _ = j.reply.send(Err(StoreError::Internal(msg.clone())));
+                j.reply.fail(StoreError::Internal(msg.clone()));
             }
             return;
         }
     };
-    let mut done = Vec::with_capacity(batch.len());
+    let mut done: Vec<(Reply, Vec<Submitted>)> = Vec::with_capacity(batch.len());
     let mut broken = None;
     for job in batch {
         if broken.is_some() {
-            let _ = job
-                .reply
-                .send(Err(StoreError::Internal("the batch was aborted".into())));
+            job.reply
+                .fail(StoreError::Internal("the batch was aborted".into()));
             continue;
         }
         if let Err(e) = exec(conn, "SAVEPOINT cmd").await {
             broken = Some(e.to_string());
-            let _ = job.reply.send(Err(e));
+            job.reply.fail(e);
             continue;
         }
-        let result = match &job.op {
-            Op::Record(actor, env) => project::execute(&mut conn.ex(), &head, actor, env).await,
-            Op::User(actor, op) => users::execute(&mut conn.ex(), &head, actor, op).await,
+        let start = head;
+        let result: std::result::Result<Vec<Entry>, BatchError> = match &job.op {
+            Op::Record(actor, env) => project::execute(&mut conn.ex(), &head, actor, env)
+                .await
+                .map(|e| vec![e])
+                .map_err(|e| (0, e)),
+            Op::User(actor, op) => users::execute(&mut conn.ex(), &head, actor, op)
+                .await
+                .map(|e| vec![e])
+                .map_err(|e| (0, e)),
+            Op::Batch(actor, envs) => {
+                let mut out = Vec::with_capacity(envs.len());
+                let mut h = head;
+                let mut failed = None;
+                for (i, env) in envs.iter().enumerate() {
+                    match project::execute(&mut conn.ex(), &h, actor, env).await {
+                        Ok(e) => {
+                            h = log::TimedHead::of(&e);
+                            out.push(e);
+                        }
+                        Err(e) => {
+                            failed = Some((i, e));
+                            break;
+                        }
+                    }
+                }
+                match failed {
+                    None => Ok(out),
+                    Some(f) => Err(f),
+                }
+            }
             Op::Rebuild => match project::rebuild(&mut conn.ex()).await {
                 // Rebuilding appends nothing: answer with the count, keep the head.
                 Ok(n) => {
                     let _ = exec(conn, "RELEASE SAVEPOINT cmd").await;
                     done.push((
                         job.reply,
-                        Submitted {
+                        vec![Submitted {
                             seq: n,
                             subject: Uuid::nil(),
                             hash: hex::encode(head.head.hash),
-                        },
+                        }],
                     ));
                     continue;
                 }
-                Err(e) => Err(e),
+                Err(e) => Err((0, e)),
             },
         };
         match result {
-            Ok(entry) => {
+            Ok(entries) => {
                 if let Err(e) = exec(conn, "RELEASE SAVEPOINT cmd").await {
                     broken = Some(e.to_string());
-                    let _ = job.reply.send(Err(e));
+                    job.reply.fail(e);
                     continue;
                 }
-                head = log::TimedHead::of(&entry);
-                done.push((
-                    job.reply,
-                    Submitted {
-                        seq: entry.seq,
-                        subject: entry.subject,
-                        hash: hex::encode(&entry.hash),
-                    },
-                ));
+                if let Some(last) = entries.last() {
+                    head = log::TimedHead::of(last);
+                }
+                let subs = entries
+                    .iter()
+                    .map(|e| Submitted {
+                        seq: e.seq,
+                        subject: e.subject,
+                        hash: hex::encode(&e.hash),
+                    })
+                    .collect();
+                done.push((job.reply, subs));
             }
-            Err(e) => {
+            Err((i, e)) => {
+                head = start;
                 if let Err(re) = exec(conn, "ROLLBACK TO SAVEPOINT cmd").await {
                     broken = Some(re.to_string());
                 } else if let Err(re) = exec(conn, "RELEASE SAVEPOINT cmd").await {
                     broken = Some(re.to_string());
                 }
-                let _ = job.reply.send(Err(e));
+                match job.reply {
+                    Reply::One(r) => {
+                        let _ = r.send(Err(e));
+                    }
+                    Reply::Many(r) => {
+                        let _ = r.send(Err((i, e)));
+                    }
+                }
             }
         }
     }
@@ -278,17 +384,27 @@ async fn run_batch(conn: &mut WConn, batch: Vec<Job>) {
     };
     match outcome {
         Ok(()) => {
-            for (reply, s) in done {
-                let _ = reply.send(Ok(s));
+            for (reply, subs) in done {
+                match reply {
+                    Reply::One(r) => {
+                        let res = subs.into_iter().next().ok_or_else(|| {
+                            StoreError::Internal("the writer recorded nothing".into())
+                        });
+                        let _ = r.send(res);
+                    }
+                    Reply::Many(r) => {
+                        let _ = r.send(Ok(subs));
+                    }
+                }
             }
         }
         Err(why) => {
             tracing::error!(error = %why, "writer: batch rolled back");
             let _ = exec(conn, "ROLLBACK").await;
             for (reply, _) in done {
-                let _ = reply.send(Err(StoreError::Internal(format!(
+                reply.fail(StoreError::Internal(format!(
                     "the write was rolled back: {why}"
-                ))));
+                )));
             }
         }
     }

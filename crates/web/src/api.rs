@@ -151,21 +151,18 @@ pub struct Written {
     pub hash: String,
 }
 
+/// Records `rec` as the command `make` builds from its body, on behalf of `user`.
 async fn write<T>(
     s: &AppState,
     user: &konbit_store::User,
-    command: Command,
-    rec: &Record<T>,
+    rec: Record<T>,
+    make: impl FnOnce(T) -> Command,
 ) -> ApiResult<(StatusCode, Json<Written>)> {
     let w = s
         .store
         .submit(
             Actor::user(&user.username),
-            Envelope {
-                command,
-                sources: rec.sources.clone(),
-                classification: rec.classification,
-            },
+            Envelope::new(make(rec.body), rec.sources, rec.classification),
         )
         .await?;
     Ok((
@@ -238,7 +235,7 @@ async fn create_mission(
     Admin(u): Admin,
     rec: Record<NewMission>,
 ) -> ApiResult<(StatusCode, Json<Written>)> {
-    write(&s, &u, Command::CreateMission(rec.body.clone()), &rec).await
+    write(&s, &u, rec, Command::CreateMission).await
 }
 
 /// Records a mandate instrument (a Security Council resolution).
@@ -249,7 +246,7 @@ async fn record_mandate(
     Editor(u): Editor,
     rec: Record<NewMandate>,
 ) -> ApiResult<(StatusCode, Json<Written>)> {
-    write(&s, &u, Command::RecordMandate(rec.body.clone()), &rec).await
+    write(&s, &u, rec, Command::RecordMandate).await
 }
 
 /// Records that a mission was succeeded by another.
@@ -260,7 +257,7 @@ async fn record_succession(
     Editor(u): Editor,
     rec: Record<NewSuccession>,
 ) -> ApiResult<(StatusCode, Json<Written>)> {
-    write(&s, &u, Command::RecordSuccession(rec.body.clone()), &rec).await
+    write(&s, &u, rec, Command::RecordSuccession).await
 }
 
 /// Sets the instruments contributors need before deploying (admin).
@@ -271,7 +268,7 @@ async fn set_requirements(
     Admin(u): Admin,
     rec: Record<NewRequirements>,
 ) -> ApiResult<(StatusCode, Json<Written>)> {
-    write(&s, &u, Command::SetRequirements(rec.body.clone()), &rec).await
+    write(&s, &u, rec, Command::SetRequirements).await
 }
 
 /// Per contributing country: pledged and deployed by category on `on`, as recorded by `as_of`.
@@ -401,7 +398,7 @@ async fn record_pledge(
     Editor(u): Editor,
     rec: Record<NewPledge>,
 ) -> ApiResult<(StatusCode, Json<Written>)> {
-    write(&s, &u, Command::RecordPledge(rec.body.clone()), &rec).await
+    write(&s, &u, rec, Command::RecordPledge).await
 }
 
 /// New figures for a pledge (the body's `pledge` must match the path).
@@ -431,16 +428,17 @@ async fn revise_pledge(
     Path(id): Path<Uuid>,
     rec: Record<RevisionBody>,
 ) -> ApiResult<(StatusCode, Json<Written>)> {
-    let b = &rec.body;
-    let cmd = Command::RevisePledge(PledgeRevision {
-        pledge: id,
-        on: b.on,
-        personnel: b.personnel,
-        equipment: b.equipment.clone(),
-        money: b.money.clone(),
-        note: b.note.clone(),
-    });
-    write(&s, &u, cmd, &rec).await
+    write(&s, &u, rec, |b| {
+        Command::RevisePledge(PledgeRevision {
+            pledge: id,
+            on: b.on,
+            personnel: b.personnel,
+            equipment: b.equipment,
+            money: b.money,
+            note: b.note,
+        })
+    })
+    .await
 }
 
 /// Why a pledge is withdrawn.
@@ -463,12 +461,14 @@ async fn withdraw_pledge(
     Path(id): Path<Uuid>,
     rec: Record<WithdrawalBody>,
 ) -> ApiResult<(StatusCode, Json<Written>)> {
-    let cmd = Command::WithdrawPledge(PledgeWithdrawal {
-        pledge: id,
-        on: rec.body.on,
-        reason: rec.body.reason.clone(),
-    });
-    write(&s, &u, cmd, &rec).await
+    write(&s, &u, rec, |b| {
+        Command::WithdrawPledge(PledgeWithdrawal {
+            pledge: id,
+            on: b.on,
+            reason: b.reason,
+        })
+    })
+    .await
 }
 
 /// Records a legal instrument of a contributor.
@@ -479,7 +479,7 @@ async fn record_authorization(
     Editor(u): Editor,
     rec: Record<NewAuthorization>,
 ) -> ApiResult<(StatusCode, Json<Written>)> {
-    write(&s, &u, Command::RecordAuthorization(rec.body.clone()), &rec).await
+    write(&s, &u, rec, Command::RecordAuthorization).await
 }
 
 /// Records an arrival, departure or rotation. Refused (422 `authorization_missing`) when the
@@ -491,7 +491,7 @@ async fn record_deployment(
     Editor(u): Editor,
     rec: Record<NewDeployment>,
 ) -> ApiResult<(StatusCode, Json<Written>)> {
-    write(&s, &u, Command::RecordDeployment(rec.body.clone()), &rec).await
+    write(&s, &u, rec, Command::RecordDeployment).await
 }
 
 /// Funding records of a mission.
@@ -518,7 +518,7 @@ async fn record_funding(
     Editor(u): Editor,
     rec: Record<NewFunding>,
 ) -> ApiResult<(StatusCode, Json<Written>)> {
-    write(&s, &u, Command::RecordFunding(rec.body.clone()), &rec).await
+    write(&s, &u, rec, Command::RecordFunding).await
 }
 
 /// Registered sources.
@@ -539,7 +539,7 @@ async fn list_sources(
 async fn register_source(
     State(s): State<AppState>,
     Editor(u): Editor,
-    mut rec: Record<NewSource>,
+    rec: Record<NewSource>,
 ) -> ApiResult<(StatusCode, Json<Written>)> {
     if !rec.sources.is_empty() {
         return Err(ApiError::invalid_field(
@@ -547,8 +547,7 @@ async fn register_source(
             "a source does not cite sources",
         ));
     }
-    rec.sources.clear();
-    write(&s, &u, Command::RegisterSource(rec.body.clone()), &rec).await
+    write(&s, &u, rec, Command::RegisterSource).await
 }
 
 /// Records that sources disagree about a figure, and which claim the mission accepts.
@@ -559,7 +558,7 @@ async fn record_discrepancy(
     Editor(u): Editor,
     rec: Record<NewDiscrepancy>,
 ) -> ApiResult<(StatusCode, Json<Written>)> {
-    write(&s, &u, Command::RecordDiscrepancy(rec.body.clone()), &rec).await
+    write(&s, &u, rec, Command::RecordDiscrepancy).await
 }
 
 /// Corrects an earlier entry: a new `entry.corrected` entry supersedes its body; both stay in the log.
@@ -570,7 +569,7 @@ async fn record_correction(
     Editor(u): Editor,
     rec: Record<Correction>,
 ) -> ApiResult<(StatusCode, Json<Written>)> {
-    write(&s, &u, Command::Correct(rec.body.clone()), &rec).await
+    write(&s, &u, rec, Command::Correct).await
 }
 
 /// A log entry as served. Entries above the caller's clearance keep their chain fields but not

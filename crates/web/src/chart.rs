@@ -15,6 +15,8 @@ const LEFT: f64 = 70.0;
 const RIGHT: f64 = 20.0;
 const TOP: f64 = 44.0;
 const BOTTOM: f64 = 36.0;
+/// Half the width of a time-axis label (`2025-10` at 14 px), in user units.
+const EDGE: f64 = 30.0;
 
 const CEILING: &str = "#6b7280";
 const PLEDGED: &str = "#d97706";
@@ -182,10 +184,19 @@ pub fn strength_chart(points: &[StrengthPoint], tr: &Tr) -> String {
     );
     for (d, label) in ticks(d0, d1) {
         let xx = x(d);
+        // A label on the plot's edge would straddle the value labels or leave the picture:
+        // it is set inside the plot instead of centred on its tick.
+        let anchor = if xx - LEFT < EDGE {
+            "start"
+        } else if LEFT + pw - xx < EDGE {
+            "end"
+        } else {
+            "middle"
+        };
         let _ = write!(
             s,
             "<line x1=\"{xx:.1}\" x2=\"{xx:.1}\" y1=\"{base:.1}\" y2=\"{:.1}\" stroke=\"{AXIS}\"/>\
-             <text x=\"{xx:.1}\" y=\"{:.1}\" text-anchor=\"middle\" font-size=\"14\" fill=\"{TEXT}\">{}</text>",
+             <text x=\"{xx:.1}\" y=\"{:.1}\" text-anchor=\"{anchor}\" font-size=\"14\" fill=\"{TEXT}\">{}</text>",
             base + 6.0,
             base + 20.0,
             esc(&label)

@@ -1,6 +1,7 @@
-//! The server-rendered pages: the mission dashboard, a contributor's record, the timeline, the
-//! record log, login and logout, the language switch and the two editor forms (pledge,
-//! movement). Pages work without JavaScript and hold no rules of their own: they read through
+//! The server-rendered pages: the mission dashboard (with its funding table), a contributor's
+//! record, the timeline, the register of sources, the record log, login and logout, the language
+//! switch, the two editor forms (pledge, movement) and the administrators' user list. Pages work
+//! without JavaScript and hold no rules of their own: they read through
 //! the store's queries (which apply the two clocks and the caller's clearance), write through the
 //! store's single writer, and render askama templates.
 //!
@@ -25,18 +26,19 @@ use axum::{
     routing::{get, post},
 };
 use konbit_domain::{
-    Classification, DomainError, InstrumentKind, InstrumentStatus, Movement, Personnel, Role,
-    command::{Command, NewDeployment, NewPledge},
+    Classification, DomainError, FundingChannel, FundingKind, InstrumentKind, InstrumentStatus,
+    Movement, Personnel, Role,
+    command::{Command, Money, NewDeployment, NewPledge},
     country,
     mandate::Expiry,
-    view::{DiscrepancyView, RecordMeta, SourceView},
+    view::{DiscrepancyView, FundingView, RecordMeta, SourceView},
 };
 use konbit_store::{
     Actor, Envelope, StoreError, User, Visibility, log,
     query::{self, Snapshot},
     users::{self, TokenKind},
 };
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use time::{Date, OffsetDateTime};
 use uuid::Uuid;
 
@@ -59,6 +61,9 @@ pub fn router() -> Router<AppState> {
             "/missions/{slug}/deployments/new",
             get(deployment_form).post(deployment_submit),
         )
+        .route("/sources", get(sources_page))
+        .route("/users", get(users_page).post(user_create))
+        .route("/users/{name}/role", post(user_set_role))
         .route("/log", get(log_page))
         .route("/login", get(login_form).post(login_submit))
         .route("/logout", post(logout))
@@ -199,6 +204,11 @@ impl Ctx {
         }
     }
 
+    /// Link to the register of sources, with the clocks kept.
+    fn sources_href(&self) -> String {
+        format!("/sources{}", self.qs)
+    }
+
     fn login_href(&self) -> String {
         format!("/login?next={}", enc(&self.path))
     }
@@ -220,6 +230,11 @@ impl Ctx {
 
     fn can_edit(&self) -> bool {
         self.role().is_some_and(|r| r >= Role::Editor)
+    }
+
+    /// Whether to offer user management (the nav link; the handlers check again).
+    fn is_admin(&self) -> bool {
+        self.role() == Some(Role::Admin)
     }
 
     /// The valid-time date and the visibility (record time, clearance) asked for.
@@ -592,7 +607,8 @@ struct MandateLine {
     adopted: String,
     votes: String,
     end: String,
-    ceiling: String,
+    /// Shown under the row with the summary, so the table fits the narrow card.
+    ceiling: Option<String>,
     summary: Option<String>,
 }
 
@@ -627,6 +643,84 @@ struct ContribLine {
     missing: Vec<String>,
 }
 
+/// One line of the funding table: a donor's money in one currency, or the total of a currency
+/// (then `donor` is the "Total" label and `channels` is empty). Kinds with no record show a dash.
+struct FundLine {
+    donor: String,
+    currency: String,
+    channels: Vec<String>,
+    pledged: String,
+    received: String,
+    frozen: String,
+}
+
+/// Sums of one donor's (or one currency's) records by kind; `None` where there is no record.
+#[derive(Default)]
+struct FundSums {
+    pledged: Option<i64>,
+    received: Option<i64>,
+    frozen: Option<i64>,
+    channels: Vec<FundingChannel>,
+}
+
+impl FundSums {
+    fn add(&mut self, f: &FundingView) {
+        let slot = match f.kind {
+            FundingKind::Pledge => &mut self.pledged,
+            FundingKind::Receipt => &mut self.received,
+            FundingKind::Freeze => &mut self.frozen,
+        };
+        *slot = Some(slot.unwrap_or(0).saturating_add(f.amount));
+        if !self.channels.contains(&f.channel) {
+            self.channels.push(f.channel);
+        }
+    }
+
+    fn line(&self, tr: &Tr, donor: String, currency: &str, channels: bool) -> FundLine {
+        let n = |v: Option<i64>| v.map_or_else(|| "—".into(), |v| tr.num(v));
+        let mut ch = self.channels.clone();
+        ch.sort();
+        FundLine {
+            donor,
+            currency: currency.to_string(),
+            channels: if channels {
+                ch.iter().map(|c| tr.label("channel", c.as_str())).collect()
+            } else {
+                Vec::new()
+            },
+            pledged: n(self.pledged),
+            received: n(self.received),
+            frozen: n(self.frozen),
+        }
+    }
+}
+
+/// The funding table on `on`: per currency, per donor (by name), the totals pledged, received
+/// and frozen by then, then one total line per currency. Currencies are never added together.
+fn funding_lines(ctx: &Ctx, views: &[FundingView], on: Date) -> (Vec<FundLine>, Vec<FundLine>) {
+    let tr = ctx.tr;
+    let mut by_donor: BTreeMap<(String, String, String), FundSums> = BTreeMap::new();
+    let mut by_currency: BTreeMap<String, FundSums> = BTreeMap::new();
+    for f in views.iter().filter(|f| f.on <= on) {
+        // Country codes become names; an organization's name is kept as written.
+        let name = ctx.country(&f.donor);
+        by_donor
+            .entry((f.currency.clone(), name.to_lowercase(), name))
+            .or_default()
+            .add(f);
+        by_currency.entry(f.currency.clone()).or_default().add(f);
+    }
+    let rows = by_donor
+        .iter()
+        .map(|((cur, _, name), sums)| sums.line(&tr, name.clone(), cur, true))
+        .collect();
+    let totals = by_currency
+        .iter()
+        .map(|(cur, sums)| sums.line(&tr, tr.t("table.total").into(), cur, false))
+        .collect();
+    (rows, totals)
+}
+
 #[derive(Template)]
 #[template(path = "dashboard.html")]
 struct DashboardPage {
@@ -635,6 +729,8 @@ struct DashboardPage {
     chart: String,
     rows: Vec<ContribLine>,
     totals: ContribLine,
+    funding: Vec<FundLine>,
+    funding_totals: Vec<FundLine>,
     on: String,
     as_of: String,
     action: String,
@@ -756,7 +852,7 @@ async fn dashboard(s: &AppState, mut ctx: Ctx, slug: Option<String>) -> Result<R
                 adopted: iso(x.adopted_on),
                 votes: format!("{}–{}–{}", x.votes[0], x.votes[1], x.votes[2]),
                 end: iso(x.mandate_end),
-                ceiling: x.ceiling_total.map_or_else(|| "—".into(), |c| tr.num(c)),
+                ceiling: x.ceiling_total.map(|c| tr.num(c)),
                 summary: x.summary.clone(),
             })
             .collect(),
@@ -800,11 +896,14 @@ async fn dashboard(s: &AppState, mut ctx: Ctx, slug: Option<String>) -> Result<R
         deployed: figures(&tr, &deployed),
         missing: Vec::new(),
     };
+    let (funding, funding_totals) = funding_lines(&ctx, &snap.funding_views()?, on);
     let page = DashboardPage {
         chart: chart::strength_chart(&series, &tr),
         card,
         rows,
         totals,
+        funding,
+        funding_totals,
         on: iso(on),
         as_of: ctx.as_of.clone().unwrap_or_default(),
         action: ctx.bare_path.clone(),
@@ -1073,6 +1172,111 @@ async fn timeline(s: &AppState, mut ctx: Ctx, slug: Option<String>) -> Result<Re
 }
 
 // ---------------------------------------------------------------------------------------------
+// Sources
+// ---------------------------------------------------------------------------------------------
+
+/// One registered source.
+struct SourceLine {
+    title: String,
+    /// Only `http(s)` links are made clickable.
+    url: Option<String>,
+    reference: Option<String>,
+    kind: String,
+    outlet: String,
+    date: String,
+    language: String,
+    grade: String,
+    /// The grade in words, for the tooltip.
+    grade_title: String,
+    note: Option<String>,
+    badges: Vec<String>,
+}
+
+#[derive(Template)]
+#[template(path = "sources.html")]
+struct SourcesPage {
+    ctx: Ctx,
+    count: String,
+    on: String,
+    as_of: String,
+    lines: Vec<SourceLine>,
+}
+
+async fn sources_page(State(s): State<AppState>, ctx: Ctx) -> Response {
+    let r = sources_view(&s, &ctx).await;
+    finish(&ctx, r)
+}
+
+/// "Source reliability B: usually reliable. Information credibility 2: probably true."
+fn grade_words(tr: &Tr, s: &SourceView) -> String {
+    let r = s.reliability.as_str();
+    let c = s.credibility.to_string();
+    tr.t("source.grade.detail")
+        .replace("{r}", r)
+        .replace("{reliability}", &tr.label("reliability", r))
+        .replace("{c}", &c)
+        .replace("{credibility}", &tr.label("credibility", &c))
+}
+
+/// The register of sources: every source the caller may see as recorded by `as_of`, by date
+/// (undated last) then title. Sources have no valid time, so `on` only travels along in links.
+async fn sources_view(s: &AppState, ctx: &Ctx) -> Result<Response, ApiError> {
+    let (on, vis) = ctx.clocks()?;
+    let tr = ctx.tr;
+    let mut sources = {
+        let mut c = s.store.conn().await?;
+        query::sources(&mut c.ex(), None, vis).await?
+    };
+    sources.sort_by_cached_key(|s| {
+        (
+            s.published_on.is_none(),
+            s.published_on,
+            s.title.to_lowercase(),
+        )
+    });
+    let dash = || "—".to_string();
+    let lines = sources
+        .iter()
+        .map(|x| SourceLine {
+            title: x.title.clone(),
+            url: x
+                .url
+                .clone()
+                .filter(|u| u.starts_with("https://") || u.starts_with("http://")),
+            reference: x.reference.clone().filter(|r| r != &x.title),
+            kind: tr.label("source_kind", x.kind.as_str()),
+            outlet: x.outlet.clone().unwrap_or_else(dash),
+            date: x.published_on.map_or_else(dash, iso),
+            language: x
+                .language
+                .as_deref()
+                .map_or_else(dash, str::to_ascii_uppercase),
+            grade: x.grade.clone(),
+            grade_title: grade_words(&tr, x),
+            note: x.note.clone(),
+            badges: badges(&tr, &x.meta),
+        })
+        .collect::<Vec<_>>();
+    let page = SourcesPage {
+        ctx: ctx.clone(),
+        count: tr
+            .t(if lines.len() == 1 {
+                "sources.count.one"
+            } else {
+                "sources.count.other"
+            })
+            .replace(
+                "{n}",
+                &tr.num(i64::try_from(lines.len()).unwrap_or(i64::MAX)),
+            ),
+        on: ctx.on.clone().map_or_else(String::new, |_| iso(on)),
+        as_of: ctx.as_of.clone().unwrap_or_default(),
+        lines,
+    };
+    Ok(respond(ctx, StatusCode::OK, &page))
+}
+
+// ---------------------------------------------------------------------------------------------
 // Record log
 // ---------------------------------------------------------------------------------------------
 
@@ -1321,6 +1525,206 @@ async fn set_lang(State(s): State<AppState>, ctx: Ctx, Path(code): Path<String>)
 }
 
 // ---------------------------------------------------------------------------------------------
+// Users
+// ---------------------------------------------------------------------------------------------
+
+/// One user in the list, with the options of their role form.
+struct UserLine {
+    name: String,
+    role: String,
+    disabled: bool,
+    /// Where their role form posts.
+    action: String,
+    roles: Vec<Opt>,
+    is_self: bool,
+}
+
+#[derive(Template)]
+#[template(path = "users.html")]
+struct UsersPage {
+    ctx: Ctx,
+    users: Vec<UserLine>,
+    /// The new-user form: what was typed (never the password), the role options, the errors.
+    username: String,
+    roles: Vec<Opt>,
+    errors: HashMap<String, Vec<String>>,
+    general: Vec<String>,
+}
+
+impl UsersPage {
+    /// Errors of one field of the new-user form (empty when none).
+    fn errors_of(&self, field: &str) -> &[String] {
+        self.errors.get(field).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// The administrator, or the response to send instead (login for the anonymous, 403 for the
+/// others; the login comes back to the list, also after a refused POST).
+fn require_admin(ctx: &Ctx) -> Result<User, Box<Response>> {
+    require_role(ctx, Role::Admin, "error.forbidden.admin", "/users")
+}
+
+fn role_options(tr: &Tr, current: &str) -> Vec<Opt> {
+    Role::ALL
+        .iter()
+        .map(|r| Opt {
+            value: r.as_str().to_string(),
+            label: tr.label("role", r.as_str()),
+            selected: r.as_str() == current,
+        })
+        .collect()
+}
+
+/// The list of users and the new-user form, as typed when `e` holds a refused attempt.
+async fn users_view(s: &AppState, ctx: &Ctx, me: &User, e: &Entered) -> Result<Response, ApiError> {
+    let tr = ctx.tr;
+    let list = {
+        let mut c = s.store.conn().await?;
+        users::list(&mut c.ex()).await?
+    };
+    let users = list
+        .iter()
+        .map(|u| UserLine {
+            name: u.username.clone(),
+            role: tr.label("role", u.role.as_str()),
+            disabled: u.disabled,
+            action: format!("/users/{}/role", enc(&u.username)),
+            roles: role_options(&tr, u.role.as_str()),
+            is_self: u.username == me.username,
+        })
+        .collect();
+    let role = match e.get("role") {
+        "" => Role::Viewer.as_str(),
+        r => r,
+    };
+    let page = UsersPage {
+        ctx: ctx.clone(),
+        users,
+        username: e.get("username").to_string(),
+        roles: role_options(&tr, role),
+        errors: e.errors.clone(),
+        general: e.general.clone(),
+    };
+    let status = if e.is_bad() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    Ok(respond(ctx, status, &page))
+}
+
+async fn users_page(State(s): State<AppState>, ctx: Ctx) -> Response {
+    let me = match require_admin(&ctx) {
+        Ok(u) => u,
+        Err(r) => return *r,
+    };
+    let r = users_view(&s, &ctx, &me, &Entered::default()).await;
+    finish(&ctx, r)
+}
+
+/// Field names in the store's verdicts on users mapped to the new-user form's fields.
+fn user_field(f: &str) -> Option<&'static str> {
+    match f {
+        "username" => Some("username"),
+        "password" => Some("password"),
+        "role" => Some("role"),
+        _ => None,
+    }
+}
+
+/// Creates a user; the store checks the name and the password and hashes it.
+async fn user_create(State(s): State<AppState>, ctx: Ctx, form: FormPairs) -> Response {
+    let me = match require_admin(&ctx) {
+        Ok(u) => u,
+        Err(r) => return *r,
+    };
+    let form = pairs(form);
+    if let Some(r) = check_post(&ctx, &form) {
+        return r;
+    }
+    let tr = ctx.tr;
+    let mut e = Entered::from_pairs(&form);
+    // The password is used as typed (spaces count) and never echoed back.
+    let password = field(&form, "password").to_string();
+    e.values.remove("password");
+    let username = e.get("username").to_string();
+    let role = match e.get("role").parse::<Role>() {
+        Ok(r) => Some(r),
+        Err(_) => {
+            e.err("role", tr.t("err.role"));
+            None
+        }
+    };
+    // The store's own checks, run first so that every objection shows in one pass.
+    for check in [
+        users::check_username(&username),
+        users::check_password(&password),
+    ] {
+        if let Err(d) = check {
+            e.absorb(&tr, d, &user_field);
+        }
+    }
+    if let (Some(role), false) = (role, e.is_bad()) {
+        match s
+            .store
+            .create_user(Actor::user(&me.username), &username, &password, role)
+            .await
+        {
+            Ok(_) => return see_other("/users"),
+            Err(StoreError::Domain(DomainError::Conflict(_))) => {
+                e.err("username", tr.t("err.user_exists"));
+            }
+            Err(StoreError::Domain(d)) => e.absorb(&tr, d, &user_field),
+            Err(other) => return api_error_page(&ctx, &ApiError::from(other)),
+        }
+    }
+    if !e.is_bad() {
+        e.general.push(tr.t("err.unknown").into());
+    }
+    let r = users_view(&s, &ctx, &me, &e).await;
+    finish(&ctx, r)
+}
+
+/// Changes a user's role (from the role form on their line).
+async fn user_set_role(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(name): Path<String>,
+    form: FormPairs,
+) -> Response {
+    let me = match require_admin(&ctx) {
+        Ok(u) => u,
+        Err(r) => return *r,
+    };
+    let form = pairs(form);
+    if let Some(r) = check_post(&ctx, &form) {
+        return r;
+    }
+    let tr = ctx.tr;
+    let mut e = Entered::default();
+    match field(&form, "role").parse::<Role>() {
+        Err(_) => e.general.push(format!("{name}: {}", tr.t("err.role"))),
+        Ok(role) => match s
+            .store
+            .set_role(Actor::user(&me.username), &name, role)
+            .await
+        {
+            Ok(_) => return see_other("/users"),
+            Err(StoreError::Domain(DomainError::NotFound { what })) => {
+                return api_error_page(&ctx, &ApiError::not_found(what));
+            }
+            Err(StoreError::Domain(d)) => e.absorb(&tr, d, &|_| None),
+            Err(other) => return api_error_page(&ctx, &ApiError::from(other)),
+        },
+    }
+    if !e.is_bad() {
+        e.general.push(tr.t("err.unknown").into());
+    }
+    let r = users_view(&s, &ctx, &me, &e).await;
+    finish(&ctx, r)
+}
+
+// ---------------------------------------------------------------------------------------------
 // Editor forms
 // ---------------------------------------------------------------------------------------------
 
@@ -1422,6 +1826,31 @@ impl Entered {
         d
     }
 
+    /// The money of a pledge: both fields or neither; one without the other is an error on the
+    /// blank one. The currency is taken in capitals; the record checks it is ISO 4217.
+    fn money(&mut self, tr: &Tr) -> Option<Money> {
+        let amount = self.get("money_amount").to_string();
+        let currency = self.get("money_currency").to_ascii_uppercase();
+        match (amount.is_empty(), currency.is_empty()) {
+            (true, true) => None,
+            (false, true) => {
+                self.err("money_currency", tr.t("err.money_currency_missing"));
+                None
+            }
+            (true, false) => {
+                self.err("money_amount", tr.t("err.money_amount_missing"));
+                None
+            }
+            (false, false) => {
+                let n = self.int("money_amount", tr);
+                (!self.errors.contains_key("money_amount")).then_some(Money {
+                    amount: n,
+                    currency,
+                })
+            }
+        }
+    }
+
     fn country(&mut self, tr: &Tr) -> String {
         let c = self.get("country").to_ascii_uppercase();
         if country::find(&c).is_none() {
@@ -1497,6 +1926,8 @@ fn form_field(f: &str) -> Option<&'static str> {
         "relieved.military" => "relieved_military",
         "relieved.civilian" => "relieved_civilian",
         "equipment" => "equipment",
+        "money.amount" => "money_amount",
+        "money.currency" | "money" => "money_currency",
         "unit" => "unit",
         "note" => "note",
         "override_reason" => "override_reason",
@@ -1506,22 +1937,25 @@ fn form_field(f: &str) -> Option<&'static str> {
     })
 }
 
-/// The logged-in editor, or the response to send instead: login for the anonymous, 403 for
-/// readers without the role.
-fn require_editor(ctx: &Ctx) -> Result<User, Box<Response>> {
+/// The logged-in user if they have at least `role`, or the response to send instead: login
+/// (coming back to `next`) for the anonymous, 403 with the text of `why` for the others.
+fn require_role(ctx: &Ctx, role: Role, why: &str, next: &str) -> Result<User, Box<Response>> {
     match &ctx.caller.user {
-        None => Err(Box::new(see_other(&format!(
-            "/login?next={}",
-            enc(&ctx.bare_path)
-        )))),
-        Some(u) if u.role >= Role::Editor => Ok(u.clone()),
+        None => Err(Box::new(see_other(&format!("/login?next={}", enc(next))))),
+        Some(u) if u.role >= role => Ok(u.clone()),
         Some(_) => Err(Box::new(error_page(
             ctx,
             StatusCode::FORBIDDEN,
             "error.forbidden",
-            ctx.tr.t("error.forbidden.editor").into(),
+            ctx.tr.t(why).into(),
         ))),
     }
+}
+
+/// The logged-in editor, or the response to send instead: login for the anonymous, 403 for
+/// readers without the role.
+fn require_editor(ctx: &Ctx) -> Result<User, Box<Response>> {
+    require_role(ctx, Role::Editor, "error.forbidden.editor", &ctx.bare_path)
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -1611,6 +2045,13 @@ fn build_form(ctx: &Ctx, kind: FormKind, slug: &str, data: FormData, e: &Entered
     }
     match kind {
         FormKind::Pledge => {
+            let mut amount = f("money_amount", "number");
+            amount.class = "num";
+            amount.hint = Some(tr.t("hint.money_amount").into());
+            fields.push(amount);
+            let mut currency = f("money_currency", "text");
+            currency.hint = Some(tr.t("hint.money_currency").into());
+            fields.push(currency);
             let mut eq = f("equipment", "textarea");
             eq.class = "wide";
             fields.push(eq);
@@ -1735,17 +2176,20 @@ fn command_of(kind: FormKind, slug: &str, e: &mut Entered, tr: &Tr) -> Option<Co
         civilian: e.int("civilian", tr),
     };
     match kind {
-        FormKind::Pledge => on.map(|on| {
-            Command::RecordPledge(NewPledge {
-                mission: slug.to_string(),
-                country,
-                pledged_on: on,
-                personnel,
-                equipment: e.opt("equipment"),
-                money: None,
-                note: e.opt("note"),
+        FormKind::Pledge => {
+            let money = e.money(tr);
+            on.map(|on| {
+                Command::RecordPledge(NewPledge {
+                    mission: slug.to_string(),
+                    country,
+                    pledged_on: on,
+                    personnel,
+                    equipment: e.opt("equipment"),
+                    money,
+                    note: e.opt("note"),
+                })
             })
-        }),
+        }
         FormKind::Deployment => {
             let movement = match e.get("movement").parse::<Movement>() {
                 Ok(m) => Some(m),
@@ -1811,11 +2255,7 @@ async fn submit_form(
         }
     } else if let Some(command) = command {
         let country = e.get("country").to_ascii_uppercase();
-        let env = Envelope {
-            command,
-            sources,
-            classification,
-        };
+        let env = Envelope::new(command, sources, classification);
         match s.store.submit(Actor::user(&user.username), env).await {
             Ok(_) => return see_other(&format!("/missions/{slug}/contributors/{country}")),
             Err(StoreError::Domain(d)) => e.absorb(&tr, d, &form_field),
@@ -1872,5 +2312,129 @@ mod tests {
         assert_eq!(form_field("relieved"), Some("relieved_police"));
         assert_eq!(form_field("sources[1]"), Some("sources"));
         assert_eq!(form_field("mission"), None);
+        assert_eq!(form_field("money.currency"), Some("money_currency"));
+        assert_eq!(form_field("money.amount"), Some("money_amount"));
+    }
+
+    fn entered(pairs: &[(&str, &str)]) -> Entered {
+        let v: Vec<(String, String)> = pairs
+            .iter()
+            .map(|(k, v)| ((*k).to_string(), (*v).to_string()))
+            .collect();
+        Entered::from_pairs(&v)
+    }
+
+    #[test]
+    fn money_needs_both_fields_or_neither() {
+        let tr = Tr::en();
+        let mut e = entered(&[("money_amount", ""), ("money_currency", " ")]);
+        assert_eq!(e.money(&tr), None);
+        assert!(!e.is_bad());
+
+        let mut e = entered(&[("money_amount", "1,000,000"), ("money_currency", "usd")]);
+        assert_eq!(
+            e.money(&tr),
+            Some(Money {
+                amount: 1_000_000,
+                currency: "USD".into()
+            })
+        );
+        assert!(!e.is_bad());
+
+        let mut e = entered(&[("money_amount", "500")]);
+        assert_eq!(e.money(&tr), None);
+        assert!(e.errors.contains_key("money_currency"));
+        assert!(!e.errors.contains_key("money_amount"));
+
+        let mut e = entered(&[("money_currency", "EUR")]);
+        assert_eq!(e.money(&tr), None);
+        assert!(e.errors.contains_key("money_amount"));
+
+        let mut e = entered(&[("money_amount", "lots"), ("money_currency", "EUR")]);
+        assert_eq!(e.money(&tr), None);
+        assert!(e.errors.contains_key("money_amount"));
+    }
+
+    #[test]
+    fn funding_is_summed_per_donor_and_currency_up_to_the_date() {
+        use time::macros::date;
+        let view = |donor: &str, kind, channel, amount, currency: &str, on| FundingView {
+            id: Uuid::nil(),
+            donor: donor.into(),
+            kind,
+            channel,
+            amount,
+            currency: currency.into(),
+            on,
+            note: None,
+            meta: RecordMeta {
+                entry_seq: 1,
+                origin_seq: 1,
+                corrected: false,
+                recorded_at: String::new(),
+                classification: Classification::Public,
+                sources: Vec::new(),
+            },
+        };
+        use FundingChannel::{Bilateral, TrustFund};
+        use FundingKind::{Freeze, Pledge, Receipt};
+        let views = vec![
+            view("USA", Pledge, Bilateral, 100, "USD", date!(2023 - 10 - 02)),
+            view("USA", Pledge, Bilateral, 100, "USD", date!(2024 - 03 - 11)),
+            view("USA", Receipt, TrustFund, 6, "USD", date!(2024 - 04 - 30)),
+            view("USA", Freeze, TrustFund, 13, "USD", date!(2025 - 02 - 04)),
+            view("CAN", Pledge, TrustFund, 75, "CAD", date!(2024 - 02 - 28)),
+            view("CAN", Receipt, TrustFund, 8, "USD", date!(2024 - 04 - 30)),
+            view("OAS", Pledge, TrustFund, 1, "USD", date!(2024 - 01 - 01)),
+        ];
+        let ctx = Ctx {
+            tr: Tr::en(),
+            lang: "en",
+            caller: Caller {
+                user: None,
+                session: None,
+            },
+            user_name: None,
+            user_role: String::new(),
+            csrf: String::new(),
+            csrf_new: false,
+            path: "/".into(),
+            bare_path: "/".into(),
+            query: Vec::new(),
+            on: None,
+            as_of: None,
+            qs: String::new(),
+            mission: None,
+            cross_site: false,
+            secure: false,
+        };
+        let (rows, totals) = funding_lines(&ctx, &views, date!(2024 - 12 - 31));
+        let got: Vec<(&str, &str, &str, &str, &str)> = rows
+            .iter()
+            .map(|r| {
+                (
+                    r.donor.as_str(),
+                    r.currency.as_str(),
+                    r.pledged.as_str(),
+                    r.received.as_str(),
+                    r.frozen.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Canada", "CAD", "75", "—", "—"),
+                ("Canada", "USD", "—", "8", "—"),
+                ("OAS", "USD", "1", "—", "—"),
+                ("United States", "USD", "200", "6", "—"),
+            ]
+        );
+        assert_eq!(rows[3].channels, vec!["trust fund", "bilateral"]);
+        let got: Vec<(&str, &str, &str)> = totals
+            .iter()
+            .map(|t| (t.currency.as_str(), t.pledged.as_str(), t.received.as_str()))
+            .collect();
+        assert_eq!(got, vec![("CAD", "75", "—"), ("USD", "201", "14")]);
     }
 }
