@@ -138,6 +138,9 @@ fn users_are_managed_and_bad_input_is_a_one_line_error() {
             .stdout
             .contains("alice\tadmin")
     );
+    let last = konbit(&db, &["user", "role", "alice", "viewer"], &[]);
+    assert_eq!(last.code, 2);
+    assert!(last.stderr.contains("last admin"), "{}", last.stderr);
     assert_eq!(konbit(&db, &["user", "passwd", "alice"], &pw).code, 0);
 
     let dup = konbit(&db, &["user", "add", "alice"], &pw);

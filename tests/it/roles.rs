@@ -241,6 +241,16 @@ async fn openapi_describes_every_api_route() {
             "{method} {path} is not in the OpenAPI document"
         );
     }
+    // Recording bodies also document `sources` and `classification`.
+    let body = &paths["/api/v1/deployments"]["post"]["requestBody"]["content"]["application/json"]
+        ["schema"];
+    assert!(
+        body.to_string().contains("RecordFields") && body.to_string().contains("NewDeployment"),
+        "{body}"
+    );
+    assert!(
+        doc["components"]["schemas"]["RecordFields"]["properties"]["classification"].is_object()
+    );
     // Nothing documented that the router does not serve, and nothing served undocumented.
     let documented: usize = paths
         .values()

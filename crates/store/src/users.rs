@@ -201,6 +201,20 @@ pub(crate) async fn execute(
                 .ok_or_else(|| DomainError::NotFound {
                     what: format!("user {username:?}"),
                 })?;
+            if u.role == Role::Admin && *role != Role::Admin {
+                let admins = list(ex)
+                    .await?
+                    .iter()
+                    .filter(|x| x.role == Role::Admin && !x.disabled)
+                    .count();
+                if admins <= 1 {
+                    // Nobody could manage users any more.
+                    return Err(DomainError::Conflict(format!(
+                        "{username} is the last admin; make another user admin first"
+                    ))
+                    .into());
+                }
+            }
             on!(ex, |c| sqlx::query(
                 "UPDATE users SET role = $1 WHERE id = $2"
             )

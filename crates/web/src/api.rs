@@ -62,7 +62,7 @@ pub fn router() -> Router<AppState> {
           record_deployment, list_funding, record_funding, list_sources, register_source,
           record_discrepancy, record_correction, list_log, verify_log, list_users, create_user,
           openapi),
-    components(schemas(Problem, Written, TokenRequest, TokenResponse, LogEntry, LogVerification,
+    components(schemas(Problem, Written, RecordFields, TokenRequest, TokenResponse, LogEntry, LogVerification,
                        ContributorDetail, NewUser, UserView)),
     modifiers(&Security)
 )]
@@ -78,7 +78,52 @@ impl utoipa::Modify for Security {
                 "bearer",
                 SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
             );
+        with_record_fields(doc);
     }
+}
+
+/// Every POST that records something accepts `sources` and `classification` besides the
+/// command's own fields (see [`Record`]); say so in the document by describing those bodies as
+/// `allOf: [<command>, RecordFields]`.
+fn with_record_fields(doc: &mut utoipa::openapi::OpenApi) {
+    use utoipa::openapi::{
+        RefOr,
+        schema::{AllOfBuilder, Ref, Schema},
+    };
+    const NOT_RECORDS: &[&str] = &["/api/v1/auth/token", "/api/v1/users"];
+    for (path, item) in doc.paths.paths.iter_mut() {
+        if NOT_RECORDS.contains(&path.as_str()) {
+            continue;
+        }
+        let Some(RefOr::T(body)) = item.post.as_mut().and_then(|op| op.request_body.as_mut())
+        else {
+            continue;
+        };
+        for content in body.content.values_mut() {
+            if let RefOr::T(c) = content
+                && let Some(schema) = c.schema.take()
+            {
+                c.schema = Some(RefOr::T(Schema::AllOf(
+                    AllOfBuilder::new()
+                        .item(schema)
+                        .item(Ref::from_schema_name("RecordFields"))
+                        .build(),
+                )));
+            }
+        }
+    }
+}
+
+/// The fields every recording POST accepts besides the command's own.
+#[derive(Debug, ToSchema)]
+// Only describes the document: `Record` takes these fields out of the body itself, so that it
+// can name a bad `sources[i]` precisely.
+#[allow(dead_code)]
+pub struct RecordFields {
+    /// Ids of registered sources the record rests on (`POST /api/v1/sources` gives them).
+    pub sources: Vec<Uuid>,
+    /// Who may read the record: `public`, `mission` (the default) or `restricted`.
+    pub classification: Option<konbit_domain::Classification>,
 }
 
 /// The OpenAPI document (3.1).
