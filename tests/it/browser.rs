@@ -104,6 +104,26 @@ async fn fill(c: &Client, name: &str, value: &str) {
     .expect("fill");
 }
 
+/// Waits (up to ten seconds) until the browser's URL contains `part`: a click that submits a
+/// form returns before the server has answered, and navigating away too early would cancel it.
+async fn wait_for_url(c: &Client, part: &str) {
+    for _ in 0..200 {
+        if c.current_url()
+            .await
+            .is_ok_and(|u| u.as_str().contains(part))
+        {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let now = c
+        .current_url()
+        .await
+        .map(|u| u.to_string())
+        .unwrap_or_default();
+    panic!("the browser never reached a URL containing {part:?} (it is at {now})");
+}
+
 async fn scenario_app() -> TestApp {
     let app = spawn_app().await;
     let dir = Path::new(concat!(
@@ -131,7 +151,11 @@ async fn editor_records_an_arrival_and_sees_the_count_and_chart_change() {
     c.goto(&contributor).await.expect("contributor");
     let ken_before = number(&text(&c, "#deployed-total").await);
 
-    c.goto(&format!("{base}/login")).await.expect("login page");
+    // Asking for the form sends an anonymous visitor to the login page, and back after it.
+    c.goto(&format!("{base}/missions/mss/deployments/new"))
+        .await
+        .expect("form");
+    wait_for_url(&c, "/login").await;
     fill(&c, "username", "editor").await;
     fill(&c, "password", konbit_testkit::PASSWORD).await;
     c.find(Locator::Css("form [type=submit]"))
@@ -140,11 +164,7 @@ async fn editor_records_an_arrival_and_sees_the_count_and_chart_change() {
         .click()
         .await
         .expect("click");
-    tokio::time::sleep(Duration::from_millis(200)).await;
-
-    c.goto(&format!("{base}/missions/mss/deployments/new"))
-        .await
-        .expect("form");
+    wait_for_url(&c, "/deployments/new").await;
     fill(&c, "country", "KEN").await;
     fill(&c, "on", "2025-09-01").await;
     fill(&c, "police", "50").await;
@@ -154,7 +174,7 @@ async fn editor_records_an_arrival_and_sees_the_count_and_chart_change() {
         .click()
         .await
         .expect("click");
-    tokio::time::sleep(Duration::from_millis(300)).await;
+    wait_for_url(&c, "/contributors/KEN").await;
 
     c.goto(&contributor).await.expect("contributor");
     let ken_after = number(&text(&c, "#deployed-total").await);
