@@ -302,7 +302,37 @@ pub struct StrengthPoint {
     pub ceiling: Option<i64>,
 }
 
-/// One line of the mission timeline.
+/// What a timeline line reports: finer than the record kind (a pledge may be recorded, revised
+/// or withdrawn; a movement is an arrival, a departure or a rotation).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum TimelineEvent {
+    /// A mandate resolution was adopted.
+    MandateAdopted,
+    /// One mission handed over to another.
+    Succession,
+    /// A contributor's first pledge version.
+    PledgeRecorded,
+    /// A later version of a pledge.
+    PledgeRevised,
+    /// A pledge was withdrawn.
+    PledgeWithdrawn,
+    /// A legal instrument was recorded.
+    Authorization,
+    /// Personnel arrived.
+    Arrival,
+    /// Personnel left.
+    Departure,
+    /// Personnel arrived while others left.
+    Rotation,
+    /// Money pledged, received or frozen.
+    Funding,
+}
+
+/// One line of the mission timeline. Besides the English `summary`, the line carries what it
+/// says as data (`what` and the fields that event uses), so a reader can write it in another
+/// language and format its numbers and dates; fields an event does not use are left out.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TimelineItem {
@@ -313,8 +343,54 @@ pub struct TimelineItem {
     pub kind: String,
     /// Contributor or donor, when there is one.
     pub country: Option<String>,
-    /// A one-line description built from the record's fields.
+    /// A one-line description in English built from the record's fields.
     pub summary: String,
+    /// What the line reports.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub what: Option<TimelineEvent>,
+    /// Resolution number (mandates; successions when one decided it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resolution: Option<i64>,
+    /// Votes for, against, abstaining (mandates).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub votes: Option<[i64; 3]>,
+    /// End of the authorization the mandate grants.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = Date))]
+    pub until: Option<Date>,
+    /// Personnel pledged (pledges) or arriving (arrivals, rotations).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub personnel: Option<Personnel>,
+    /// Personnel leaving (departures, rotations).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub leaving: Option<Personnel>,
+    /// Whole currency units (funding).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub amount: Option<i64>,
+    /// ISO 4217 (funding).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub currency: Option<String>,
+    /// Pledge, receipt or freeze (funding).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub funding_kind: Option<FundingKind>,
+    /// How the money comes (funding).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub channel: Option<FundingChannel>,
+    /// The instrument's title, as recorded (authorizations).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// The instrument's kind (authorizations).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub instrument_kind: Option<InstrumentKind>,
+    /// The instrument's status (authorizations).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub instrument_status: Option<InstrumentStatus>,
+    /// Slug of the mission that ends (successions).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub predecessor: Option<String>,
+    /// Slug of the mission that takes over (successions).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub successor: Option<String>,
     /// Record id.
     pub subject: Uuid,
     /// Provenance.

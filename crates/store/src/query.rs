@@ -563,38 +563,67 @@ impl Snapshot {
         Ok(v)
     }
 
-    /// The mission's records in valid-time order, up to `on`.
+    /// The mission's records in valid-time order, up to `on`. Each line has its English
+    /// `summary` and, for readers in other languages, what it says as data.
     pub fn timeline(&self, on: Date) -> Result<Vec<TimelineItem>> {
         let mut items = Vec::new();
+        // The fields every line has; each record kind then sets the ones it speaks of.
         let item =
             |on, kind: &str, country: Option<&str>, summary: String, meta: &Meta| TimelineItem {
                 on,
                 kind: kind.into(),
                 country: country.map(str::to_string),
                 summary,
+                what: None,
+                resolution: None,
+                votes: None,
+                until: None,
+                personnel: None,
+                leaving: None,
+                amount: None,
+                currency: None,
+                funding_kind: None,
+                channel: None,
+                title: None,
+                instrument_kind: None,
+                instrument_status: None,
+                predecessor: None,
+                successor: None,
                 subject: meta.id,
                 meta: meta.view(),
             };
         for m in &self.mandates {
-            items.push(item(
-                m.adopted_on,
-                "mandate",
-                None,
-                format!(
-                    "Resolution {} adopted ({}–{}–{}); authorization to {}",
-                    m.resolution, m.votes_for, m.votes_against, m.votes_abstain, m.mandate_end
-                ),
-                &m.meta,
-            ));
+            items.push(TimelineItem {
+                what: Some(TimelineEvent::MandateAdopted),
+                resolution: Some(m.resolution),
+                votes: Some([m.votes_for, m.votes_against, m.votes_abstain]),
+                until: Some(m.mandate_end),
+                ..item(
+                    m.adopted_on,
+                    "mandate",
+                    None,
+                    format!(
+                        "Resolution {} adopted ({}–{}–{}); authorization to {}",
+                        m.resolution, m.votes_for, m.votes_against, m.votes_abstain, m.mandate_end
+                    ),
+                    &m.meta,
+                )
+            });
         }
         for s in &self.successions {
-            items.push(item(
-                s.on_date,
-                "succession",
-                None,
-                format!("{} succeeded by {}", s.mission, s.successor),
-                &s.meta,
-            ));
+            items.push(TimelineItem {
+                what: Some(TimelineEvent::Succession),
+                resolution: s.resolution,
+                predecessor: Some(s.mission.clone()),
+                successor: Some(s.successor.clone()),
+                ..item(
+                    s.on_date,
+                    "succession",
+                    None,
+                    format!("{} succeeded by {}", s.mission, s.successor),
+                    &s.meta,
+                )
+            });
         }
         for p in self.pledge_views(None)? {
             let what = describe_personnel(&p.personnel);
@@ -602,52 +631,89 @@ impl Snapshot {
                 .pledges
                 .iter()
                 .find(|r| r.meta.entry_seq == p.meta.entry_seq);
+            // A withdrawal records no figures (its row holds zeros), so it carries none.
+            let (event, personnel) = match p.change.as_str() {
+                "withdrawn" => (TimelineEvent::PledgeWithdrawn, None),
+                "revised" => (TimelineEvent::PledgeRevised, Some(p.personnel)),
+                _ => (TimelineEvent::PledgeRecorded, Some(p.personnel)),
+            };
             if let Some(r) = row {
-                items.push(item(
-                    p.on,
-                    "pledge",
-                    Some(&p.country),
-                    format!("pledge {}: {}", p.change, what),
-                    &r.meta,
-                ));
+                items.push(TimelineItem {
+                    what: Some(event),
+                    personnel,
+                    ..item(
+                        p.on,
+                        "pledge",
+                        Some(&p.country),
+                        format!("pledge {}: {}", p.change, what),
+                        &r.meta,
+                    )
+                });
             }
         }
         for a in &self.authorizations {
-            items.push(item(
-                a.issued_on,
-                "authorization",
-                Some(&a.country),
-                format!("{} ({}, {})", a.title, a.kind, a.status),
-                &a.meta,
-            ));
+            items.push(TimelineItem {
+                what: Some(TimelineEvent::Authorization),
+                title: Some(a.title.clone()),
+                instrument_kind: Some(parse(&a.kind)?),
+                instrument_status: Some(parse(&a.status)?),
+                ..item(
+                    a.issued_on,
+                    "authorization",
+                    Some(&a.country),
+                    format!("{} ({}, {})", a.title, a.kind, a.status),
+                    &a.meta,
+                )
+            });
         }
         for d in &self.deployments {
             let f = d.flow();
-            let what = match d.movement.as_str() {
-                "departure" => format!("departure: {}", describe_personnel(&f.leaving)),
-                "rotation" => format!(
-                    "rotation: {} in, {} out",
-                    describe_personnel(&f.arriving),
-                    describe_personnel(&f.leaving)
+            let (event, personnel, leaving, what) = match d.movement.as_str() {
+                "departure" => (
+                    TimelineEvent::Departure,
+                    None,
+                    Some(f.leaving),
+                    format!("departure: {}", describe_personnel(&f.leaving)),
                 ),
-                _ => format!("arrival: {}", describe_personnel(&f.arriving)),
+                "rotation" => (
+                    TimelineEvent::Rotation,
+                    Some(f.arriving),
+                    Some(f.leaving),
+                    format!(
+                        "rotation: {} in, {} out",
+                        describe_personnel(&f.arriving),
+                        describe_personnel(&f.leaving)
+                    ),
+                ),
+                _ => (
+                    TimelineEvent::Arrival,
+                    Some(f.arriving),
+                    None,
+                    format!("arrival: {}", describe_personnel(&f.arriving)),
+                ),
             };
-            items.push(item(
-                d.on_date,
-                "deployment",
-                Some(&d.country),
-                what,
-                &d.meta,
-            ));
+            items.push(TimelineItem {
+                what: Some(event),
+                personnel,
+                leaving,
+                ..item(d.on_date, "deployment", Some(&d.country), what, &d.meta)
+            });
         }
         for f in &self.funding {
-            items.push(item(
-                f.on_date,
-                "funding",
-                Some(&f.donor),
-                format!("{} {} {} ({})", f.kind, f.amount, f.currency, f.channel),
-                &f.meta,
-            ));
+            items.push(TimelineItem {
+                what: Some(TimelineEvent::Funding),
+                amount: Some(f.amount),
+                currency: Some(f.currency.clone()),
+                funding_kind: Some(parse(&f.kind)?),
+                channel: Some(parse(&f.channel)?),
+                ..item(
+                    f.on_date,
+                    "funding",
+                    Some(&f.donor),
+                    format!("{} {} {} ({})", f.kind, f.amount, f.currency, f.channel),
+                    &f.meta,
+                )
+            });
         }
         items.retain(|i| i.on <= on);
         items.sort_by_key(|i| (i.on, i.meta.origin_seq));

@@ -105,6 +105,36 @@ impl Tr {
     }
 }
 
+/// Puts `args` into the `{name}` placeholders of `text` in one pass: a value is never searched
+/// for placeholders itself, so free text (an instrument's title) that happens to hold `{kind}`
+/// comes out as written. Unknown placeholders are left as they are.
+pub fn fill(text: &str, args: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let tail = &rest[open..];
+        let hit = tail.find('}').and_then(|close| {
+            let name = &tail[1..close];
+            args.iter()
+                .find(|(k, _)| *k == name)
+                .map(|(_, v)| (close, *v))
+        });
+        match hit {
+            Some((close, value)) => {
+                out.push_str(value);
+                rest = &tail[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = &tail[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 const MONTH_KEYS: [&str; 12] = [
     "month.1", "month.2", "month.3", "month.4", "month.5", "month.6", "month.7", "month.8",
     "month.9", "month.10", "month.11", "month.12",
@@ -275,6 +305,47 @@ const EN: &[(&str, &str)] = &[
     ("timeline.title", "Timeline"),
     ("timeline.until", "Records up to"),
     ("timeline.none", "Nothing recorded up to this date."),
+    (
+        "timeline.line.mandate_adopted",
+        "Resolution {resolution} adopted ({votes}); authorization until {date}",
+    ),
+    (
+        "timeline.line.succession",
+        "{mission} succeeded by {successor}",
+    ),
+    (
+        "timeline.line.succession_by",
+        "{mission} succeeded by {successor} under resolution {resolution}",
+    ),
+    (
+        "timeline.line.pledge_recorded",
+        "pledge recorded: {personnel}",
+    ),
+    (
+        "timeline.line.pledge_revised",
+        "pledge revised: {personnel}",
+    ),
+    ("timeline.line.pledge_withdrawn", "pledge withdrawn"),
+    ("timeline.line.authorization", "{title} ({kind}, {status})"),
+    ("timeline.line.arrival", "arrival: {personnel}"),
+    ("timeline.line.departure", "departure: {personnel}"),
+    (
+        "timeline.line.rotation",
+        "rotation: {arriving} in, {leaving} out",
+    ),
+    (
+        "timeline.line.funding_pledge",
+        "pledge of {amount} {currency} ({channel})",
+    ),
+    (
+        "timeline.line.funding_receipt",
+        "{amount} {currency} received ({channel})",
+    ),
+    (
+        "timeline.line.funding_freeze",
+        "{amount} {currency} frozen ({channel})",
+    ),
+    ("timeline.no_personnel", "no personnel figure"),
     ("sources.title", "Sources"),
     (
         "sources.intro",
@@ -655,6 +726,47 @@ const FR: &[(&str, &str)] = &[
     ("timeline.title", "Chronologie"),
     ("timeline.until", "Enregistrements jusqu’au"),
     ("timeline.none", "Rien d’enregistré jusqu’à cette date."),
+    (
+        "timeline.line.mandate_adopted",
+        "Résolution {resolution} adoptée ({votes}) ; autorisation jusqu’au {date}",
+    ),
+    (
+        "timeline.line.succession",
+        "{successor} succède à {mission}",
+    ),
+    (
+        "timeline.line.succession_by",
+        "{successor} succède à {mission} en vertu de la résolution {resolution}",
+    ),
+    (
+        "timeline.line.pledge_recorded",
+        "engagement enregistré : {personnel}",
+    ),
+    (
+        "timeline.line.pledge_revised",
+        "engagement révisé : {personnel}",
+    ),
+    ("timeline.line.pledge_withdrawn", "engagement retiré"),
+    ("timeline.line.authorization", "{title} ({kind}, {status})"),
+    ("timeline.line.arrival", "arrivée : {personnel}"),
+    ("timeline.line.departure", "départ : {personnel}"),
+    (
+        "timeline.line.rotation",
+        "relève : {arriving} à l’arrivée, {leaving} au départ",
+    ),
+    (
+        "timeline.line.funding_pledge",
+        "promesse de {amount} {currency} ({channel})",
+    ),
+    (
+        "timeline.line.funding_receipt",
+        "{amount} {currency} reçus ({channel})",
+    ),
+    (
+        "timeline.line.funding_freeze",
+        "{amount} {currency} gelés ({channel})",
+    ),
+    ("timeline.no_personnel", "aucun effectif chiffré"),
     ("sources.title", "Sources"),
     (
         "sources.intro",
@@ -992,6 +1104,16 @@ mod tests {
         assert_eq!(Tr::fr().t("no.such.key"), "no.such.key");
         assert_eq!(Tr::fr().label("movement", "rotation"), "relève");
         assert_eq!(Tr::fr().label("movement", "teleport"), "teleport");
+    }
+
+    #[test]
+    fn placeholders_are_filled_once() {
+        assert_eq!(
+            fill("{a} and {b}", &[("a", "{b}"), ("b", "2")]),
+            "{b} and 2"
+        );
+        assert_eq!(fill("{x} {", &[("a", "1")]), "{x} {");
+        assert_eq!(fill("é{a}è", &[("a", "ü")]), "éüè");
     }
 
     #[test]
