@@ -396,3 +396,41 @@ pub struct TimelineItem {
     /// Provenance.
     pub meta: RecordMeta,
 }
+
+impl TimelineItem {
+    /// A line with the fields every line has and nothing said about the event: `what` and every
+    /// field an event uses are `None`. Set the ones the record speaks of afterwards, or with
+    /// struct update syntax (`TimelineItem { what: Some(…), ..TimelineItem::new(…) }`).
+    pub fn new(
+        on: Date,
+        kind: impl Into<String>,
+        country: Option<String>,
+        summary: impl Into<String>,
+        subject: Uuid,
+        meta: RecordMeta,
+    ) -> Self {
+        TimelineItem {
+            on,
+            kind: kind.into(),
+            country,
+            summary: summary.into(),
+            what: None,
+            resolution: None,
+            votes: None,
+            until: None,
+            personnel: None,
+            leaving: None,
+            amount: None,
+            currency: None,
+            funding_kind: None,
+            channel: None,
+            title: None,
+            instrument_kind: None,
+            instrument_status: None,
+            predecessor: None,
+            successor: None,
+            subject,
+            meta,
+        }
+    }
+}

@@ -568,30 +568,16 @@ impl Snapshot {
     pub fn timeline(&self, on: Date) -> Result<Vec<TimelineItem>> {
         let mut items = Vec::new();
         // The fields every line has; each record kind then sets the ones it speaks of.
-        let item =
-            |on, kind: &str, country: Option<&str>, summary: String, meta: &Meta| TimelineItem {
+        let item = |on, kind: &str, country: Option<&str>, summary: String, meta: &Meta| {
+            TimelineItem::new(
                 on,
-                kind: kind.into(),
-                country: country.map(str::to_string),
+                kind,
+                country.map(str::to_string),
                 summary,
-                what: None,
-                resolution: None,
-                votes: None,
-                until: None,
-                personnel: None,
-                leaving: None,
-                amount: None,
-                currency: None,
-                funding_kind: None,
-                channel: None,
-                title: None,
-                instrument_kind: None,
-                instrument_status: None,
-                predecessor: None,
-                successor: None,
-                subject: meta.id,
-                meta: meta.view(),
-            };
+                meta.id,
+                meta.view(),
+            )
+        };
         for m in &self.mandates {
             items.push(TimelineItem {
                 what: Some(TimelineEvent::MandateAdopted),

@@ -1,0 +1,542 @@
+//! The server-rendered pages: the mission dashboard (with its funding table), a contributor's
+//! record, the timeline, the register of sources, the record log, login and logout, the language
+//! switch, the two editor forms (pledge, movement) and the administrators' user list. Pages work
+//! without JavaScript and hold no rules of their own: they read through
+//! the store's queries (which apply the two clocks and the caller's clearance), write through the
+//! store's single writer, and render askama templates.
+//!
+//! Each page lives in a submodule of its own. This module owns what they share: the routes, the
+//! request context (`Ctx`: who, which language, which clocks), loading a mission's snapshot,
+//! rendering a template into a response, the error pages, and the browser-side security of
+//! forms: a double-submit CSRF token (cookie `konbit_csrf` echoed in a hidden field, compared in
+//! constant time) and a refusal of cross-site POSTs announced by `Sec-Fetch-Site`.
+
+mod assets;
+mod contributor;
+mod dashboard;
+mod forms;
+mod log;
+mod login;
+mod pieces;
+mod sources;
+mod timeline;
+mod users;
+
+use crate::{
+    AppState,
+    auth::{self, CSRF_COOKIE, Caller, LANG_COOKIE},
+    error::ApiError,
+    extract::{Clocks, parse_date},
+    i18n::Tr,
+};
+use askama::Template;
+use axum::{
+    Form, Router,
+    extract::{FromRequestParts, Query},
+    http::{HeaderValue, StatusCode, header, request::Parts},
+    response::{IntoResponse, Response},
+    routing::{get, post},
+};
+use konbit_domain::{Role, country};
+use konbit_store::{
+    User, Visibility,
+    query::{self, Snapshot},
+};
+use time::Date;
+
+/// The pages' routes (merged with the API's by [`crate::app`]).
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/", get(dashboard::home))
+        .route("/timeline", get(timeline::timeline_current))
+        .route("/missions/{slug}", get(dashboard::mission_page))
+        .route("/missions/{slug}/timeline", get(timeline::timeline_page))
+        .route(
+            "/missions/{slug}/contributors/{country}",
+            get(contributor::contributor_page),
+        )
+        .route(
+            "/missions/{slug}/pledges/new",
+            get(forms::pledge_form).post(forms::pledge_submit),
+        )
+        .route(
+            "/missions/{slug}/deployments/new",
+            get(forms::deployment_form).post(forms::deployment_submit),
+        )
+        .route("/sources", get(sources::sources_page))
+        .route("/users", get(users::users_page).post(users::user_create))
+        .route("/users/{name}/role", post(users::user_set_role))
+        .route("/log", get(log::log_page))
+        .route("/login", get(login::login_form).post(login::login_submit))
+        .route("/logout", post(login::logout))
+        .route("/lang/{code}", get(login::set_lang))
+        .route("/static/app.css", get(assets::css))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Request context
+// ---------------------------------------------------------------------------------------------
+
+/// What every page needs to know about the request: who, which language, the CSRF token, where
+/// we are (for `next=` links) and the clocks the user asked for (carried along in links).
+#[derive(Debug, Clone)]
+struct Ctx {
+    tr: Tr,
+    lang: &'static str,
+    caller: Caller,
+    user_name: Option<String>,
+    user_role: String,
+    csrf: String,
+    /// True when the request had no (valid) CSRF cookie: the response sets one.
+    csrf_new: bool,
+    /// Path and query of this request.
+    path: String,
+    /// Path alone.
+    bare_path: String,
+    query: Vec<(String, String)>,
+    on: Option<String>,
+    as_of: Option<String>,
+    /// `?on=…&as_of=…` (or empty) appended to internal links so the clocks stay set.
+    qs: String,
+    /// The mission shown, once known (for the nav links).
+    mission: Option<String>,
+    cross_site: bool,
+    secure: bool,
+}
+
+impl FromRequestParts<AppState> for Ctx {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
+        let caller = match Caller::from_request_parts(parts, state).await {
+            Ok(c) => c,
+            // A stale bearer token on a page request: treat as anonymous, pages use cookies.
+            Err(e) if e.status() == StatusCode::UNAUTHORIZED => Caller {
+                user: None,
+                session: None,
+            },
+            Err(_) => return Err(plain_500()),
+        };
+        let tr = lang_of(parts);
+        let (csrf, csrf_new) = match auth::cookie(parts, CSRF_COOKIE).filter(|t| token_ok(t)) {
+            Some(t) => (t.to_string(), false),
+            None => match konbit_store::users::new_token() {
+                Ok(t) => (t, true),
+                Err(e) => {
+                    tracing::error!(error = %e, "cannot make a CSRF token");
+                    return Err(plain_500());
+                }
+            },
+        };
+        let query = Query::<Vec<(String, String)>>::try_from_uri(&parts.uri)
+            .map(|q| q.0)
+            .unwrap_or_default();
+        let param = |k: &str| {
+            query
+                .iter()
+                .find(|(n, v)| n == k && !v.trim().is_empty())
+                .map(|(_, v)| v.trim().to_string())
+        };
+        let on = param("on");
+        let as_of = param("as_of");
+        let mut qs_parts = Vec::new();
+        if let Some(v) = &on {
+            qs_parts.push(format!("on={}", enc(v)));
+        }
+        if let Some(v) = &as_of {
+            qs_parts.push(format!("as_of={}", enc(v)));
+        }
+        let qs = if qs_parts.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", qs_parts.join("&"))
+        };
+        let path = parts
+            .uri
+            .path_and_query()
+            .map_or_else(|| "/".to_string(), |p| p.as_str().to_string());
+        let cross_site = parts
+            .headers
+            .get("sec-fetch-site")
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.eq_ignore_ascii_case("cross-site"));
+        Ok(Ctx {
+            lang: tr.code(),
+            user_name: caller.user.as_ref().map(|u| u.username.clone()),
+            user_role: caller
+                .role()
+                .map(|r| tr.label("role", r.as_str()))
+                .unwrap_or_default(),
+            tr,
+            caller,
+            csrf,
+            csrf_new,
+            bare_path: parts.uri.path().to_string(),
+            path,
+            query,
+            on,
+            as_of,
+            qs,
+            mission: None,
+            cross_site,
+            secure: state.secure_cookies,
+        })
+    }
+}
+
+impl Ctx {
+    /// Link to the dashboard of the mission shown (or of the mission in office).
+    fn home_href(&self) -> String {
+        match &self.mission {
+            Some(m) => format!("/missions/{m}{}", self.qs),
+            None => format!("/{}", self.qs),
+        }
+    }
+
+    /// Link to the timeline of the mission shown.
+    fn timeline_href(&self) -> String {
+        match &self.mission {
+            Some(m) => format!("/missions/{m}/timeline{}", self.qs),
+            None => format!("/timeline{}", self.qs),
+        }
+    }
+
+    /// Link to the register of sources, with the clocks kept.
+    fn sources_href(&self) -> String {
+        format!("/sources{}", self.qs)
+    }
+
+    fn login_href(&self) -> String {
+        format!("/login?next={}", enc(&self.path))
+    }
+
+    fn lang_href(&self, code: &str) -> String {
+        format!("/lang/{code}?next={}", enc(&self.path))
+    }
+
+    fn param(&self, k: &str) -> Option<&str> {
+        self.query
+            .iter()
+            .find(|(n, _)| n == k)
+            .map(|(_, v)| v.as_str())
+    }
+
+    fn role(&self) -> Option<Role> {
+        self.caller.role()
+    }
+
+    fn can_edit(&self) -> bool {
+        self.role().is_some_and(|r| r >= Role::Editor)
+    }
+
+    /// Whether to offer user management (the nav link; the handlers check again).
+    fn is_admin(&self) -> bool {
+        self.role() == Some(Role::Admin)
+    }
+
+    /// The valid-time date and the visibility (record time, clearance) asked for.
+    fn clocks(&self) -> Result<(Date, Visibility), ApiError> {
+        let clocks = Clocks {
+            on: self.on.clone(),
+            as_of: self.as_of.as_deref().map(normalize_as_of),
+            mission: None,
+        };
+        Ok((clocks.on()?, clocks.visibility(self.caller.clearance())?))
+    }
+
+    fn country(&self, code: &str) -> String {
+        country::name(code, self.lang)
+    }
+}
+
+/// Language: the cookie, else `Accept-Language` (French if it starts with `fr`), else English.
+fn lang_of(parts: &Parts) -> Tr {
+    if let Some(tr) = auth::cookie(parts, LANG_COOKIE).and_then(Tr::from_code) {
+        return tr;
+    }
+    let accept = parts
+        .headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    if accept.trim_start().to_ascii_lowercase().starts_with("fr") {
+        Tr::fr()
+    } else {
+        Tr::en()
+    }
+}
+
+/// A cookie value we are willing to echo: our own tokens are 64 hex digits.
+fn token_ok(t: &str) -> bool {
+    (16..=128).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+/// `as_of` as typed in the form: RFC 3339 as is; a bare date means "by the end of that day"; a
+/// `datetime-local` value (no seconds, no offset) is taken as UTC.
+fn normalize_as_of(s: &str) -> String {
+    if parse_date(s).is_some() {
+        format!("{s}T23:59:59.999999Z")
+    } else if s.len() == 16 && s.as_bytes().get(10) == Some(&b'T') {
+        format!("{s}:00Z")
+    } else if s.len() == 19 && s.as_bytes().get(10) == Some(&b'T') {
+        format!("{s}Z")
+    } else {
+        s.to_string()
+    }
+}
+
+fn iso(d: Date) -> String {
+    format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
+}
+
+/// Percent-encodes everything but RFC 3986 unreserved characters (for query values).
+fn enc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~' | b'/') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Compares two secrets in time independent of where they differ.
+fn ct_eq(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+// ---------------------------------------------------------------------------------------------
+// Responses
+// ---------------------------------------------------------------------------------------------
+
+fn cookie_header(
+    name: &str,
+    value: &str,
+    max_age: Option<i64>,
+    secure: bool,
+) -> Option<HeaderValue> {
+    let mut s = format!("{name}={value}; Path=/; SameSite=Lax; HttpOnly");
+    if let Some(a) = max_age {
+        s.push_str(&format!("; Max-Age={a}"));
+    }
+    if secure {
+        s.push_str("; Secure");
+    }
+    HeaderValue::from_str(&s).ok()
+}
+
+fn add_cookie(r: &mut Response, v: Option<HeaderValue>) {
+    if let Some(v) = v {
+        r.headers_mut().append(header::SET_COOKIE, v);
+    }
+}
+
+fn html_response(ctx: &Ctx, status: StatusCode, body: String) -> Response {
+    let mut r = (status, body).into_response();
+    let h = r.headers_mut();
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/html; charset=utf-8"),
+    );
+    // Pages carry the user's name and a CSRF token: no shared caches, no stale forms.
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    if ctx.csrf_new {
+        add_cookie(
+            &mut r,
+            cookie_header(CSRF_COOKIE, &ctx.csrf, None, ctx.secure),
+        );
+    }
+    r
+}
+
+fn respond<T: Template>(ctx: &Ctx, status: StatusCode, tpl: &T) -> Response {
+    match tpl.render() {
+        Ok(body) => html_response(ctx, status, body),
+        Err(e) => {
+            tracing::error!(error = %e, "template rendering failed");
+            plain_500()
+        }
+    }
+}
+
+/// The last resort when not even the layout can be rendered.
+fn plain_500() -> Response {
+    let mut r = (
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Internal error</title>\
+         <link rel=\"stylesheet\" href=\"/static/app.css\"></head><body><main class=\"main\">\
+         <h1>Internal error</h1><p>The server failed; the error is in its log.</p></main></body></html>",
+    )
+        .into_response();
+    r.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/html; charset=utf-8"),
+    );
+    r
+}
+
+fn see_other(location: &str) -> Response {
+    let mut r = StatusCode::SEE_OTHER.into_response();
+    if let Ok(v) = HeaderValue::from_str(location) {
+        r.headers_mut().insert(header::LOCATION, v);
+    }
+    r
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorPage {
+    ctx: Ctx,
+    status: u16,
+    title: String,
+    message: String,
+}
+
+fn error_page(ctx: &Ctx, status: StatusCode, title_key: &str, message: String) -> Response {
+    let page = ErrorPage {
+        ctx: ctx.clone(),
+        status: status.as_u16(),
+        title: ctx.tr.t(title_key).to_string(),
+        message,
+    };
+    respond(ctx, status, &page)
+}
+
+/// An API error as a page. Internal errors were logged where they were made; their cause is
+/// not shown.
+fn api_error_page(ctx: &Ctx, e: &ApiError) -> Response {
+    let status = e.status();
+    let detail = e.problem().detail;
+    let (key, message) = match status {
+        StatusCode::BAD_REQUEST => ("error.bad_request", detail),
+        StatusCode::NOT_FOUND => ("error.not_found", detail),
+        StatusCode::FORBIDDEN => ("error.forbidden", ctx.tr.t("error.forbidden.text").into()),
+        StatusCode::TOO_MANY_REQUESTS => ("error.too_many", detail),
+        StatusCode::CONFLICT | StatusCode::UNPROCESSABLE_ENTITY => ("error.refused", detail),
+        _ => ("error.internal", ctx.tr.t("error.internal.text").into()),
+    };
+    error_page(ctx, status, key, message)
+}
+
+fn finish(ctx: &Ctx, r: Result<Response, ApiError>) -> Response {
+    r.unwrap_or_else(|e| api_error_page(ctx, &e))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Form posts
+// ---------------------------------------------------------------------------------------------
+
+type FormPairs = Result<Form<Vec<(String, String)>>, axum::extract::rejection::FormRejection>;
+
+/// The form's fields; a body that is not a form counts as empty (and so fails the CSRF check).
+fn pairs(f: FormPairs) -> Vec<(String, String)> {
+    f.map(|f| f.0).unwrap_or_default()
+}
+
+fn field<'a>(pairs: &'a [(String, String)], name: &str) -> &'a str {
+    pairs
+        .iter()
+        .find(|(k, _)| k == name)
+        .map_or("", |(_, v)| v.as_str())
+}
+
+/// The refusal of a POST that comes from another site or lacks a matching CSRF token (`None`:
+/// the POST may proceed). Nothing has been written when this refuses.
+fn check_post(ctx: &Ctx, pairs: &[(String, String)]) -> Option<Response> {
+    if ctx.cross_site {
+        return Some(error_page(
+            ctx,
+            StatusCode::FORBIDDEN,
+            "error.cross_site",
+            ctx.tr.t("error.cross_site.text").into(),
+        ));
+    }
+    let sent = field(pairs, "csrf");
+    let ok = !ctx.csrf_new && !sent.is_empty() && ct_eq(sent.as_bytes(), ctx.csrf.as_bytes());
+    (!ok).then(|| {
+        error_page(
+            ctx,
+            StatusCode::FORBIDDEN,
+            "error.expired",
+            ctx.tr.t("error.expired.text").into(),
+        )
+    })
+}
+
+/// The logged-in user if they have at least `role`, or the response to send instead: login
+/// (coming back to `next`) for the anonymous, 403 with the text of `why` for the others.
+fn require_role(ctx: &Ctx, role: Role, why: &str, next: &str) -> Result<User, Box<Response>> {
+    match &ctx.caller.user {
+        None => Err(Box::new(see_other(&format!("/login?next={}", enc(next))))),
+        Some(u) if u.role >= role => Ok(u.clone()),
+        Some(_) => Err(Box::new(error_page(
+            ctx,
+            StatusCode::FORBIDDEN,
+            "error.forbidden",
+            ctx.tr.t(why).into(),
+        ))),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Loading a mission
+// ---------------------------------------------------------------------------------------------
+
+/// The snapshot of a mission (or of the one in office on `on`); `None` when no mission exists.
+async fn load(
+    s: &AppState,
+    slug: Option<String>,
+    on: Date,
+    vis: Visibility,
+) -> Result<Option<Snapshot>, ApiError> {
+    let mut c = s.store.conn().await?;
+    let slug = match slug {
+        Some(x) => x,
+        None => match query::mission_on(&mut c.ex(), on, vis).await? {
+            Some(m) => m.slug,
+            None => return Ok(None),
+        },
+    };
+    let snap = query::snapshot(&mut c.ex(), &slug, vis)
+        .await?
+        .ok_or_else(|| ApiError::not_found(format!("mission {slug:?}")))?;
+    Ok(Some(snap))
+}
+
+#[derive(Template)]
+#[template(path = "empty.html")]
+struct EmptyPage {
+    ctx: Ctx,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn constant_time_compare() {
+        assert!(ct_eq(b"abc", b"abc"));
+        assert!(!ct_eq(b"abc", b"abd"));
+        assert!(!ct_eq(b"abc", b"abcd"));
+    }
+
+    #[test]
+    fn as_of_forms_are_normalized() {
+        assert_eq!(normalize_as_of("2024-11-15"), "2024-11-15T23:59:59.999999Z");
+        assert_eq!(normalize_as_of("2024-11-15T10:00"), "2024-11-15T10:00:00Z");
+        assert_eq!(
+            normalize_as_of("2024-11-15T10:00:00Z"),
+            "2024-11-15T10:00:00Z"
+        );
+    }
+
+    #[test]
+    fn query_values_are_encoded() {
+        assert_eq!(enc("/log?after=5&x=a b"), "/log%3Fafter%3D5%26x%3Da%20b");
+    }
+}

@@ -1,0 +1,213 @@
+//! The administrators' list of users: creating users and changing their roles.
+
+use super::{
+    Ctx, FormPairs, api_error_page, check_post, enc, field, finish,
+    forms::{Entered, Opt},
+    pairs, require_role, respond, see_other,
+};
+use crate::{AppState, error::ApiError, i18n::Tr};
+use askama::Template;
+use axum::{
+    extract::{Path, State},
+    http::StatusCode,
+    response::Response,
+};
+use konbit_domain::{DomainError, Role};
+use konbit_store::{Actor, StoreError, User, users};
+use std::collections::HashMap;
+
+/// One user in the list, with the options of their role form.
+struct UserLine {
+    name: String,
+    role: String,
+    disabled: bool,
+    /// Where their role form posts.
+    action: String,
+    roles: Vec<Opt>,
+    is_self: bool,
+}
+
+#[derive(Template)]
+#[template(path = "users.html")]
+struct UsersPage {
+    ctx: Ctx,
+    users: Vec<UserLine>,
+    /// The new-user form: what was typed (never the password), the role options, the errors.
+    username: String,
+    roles: Vec<Opt>,
+    errors: HashMap<String, Vec<String>>,
+    general: Vec<String>,
+}
+
+impl UsersPage {
+    /// Errors of one field of the new-user form (empty when none).
+    fn errors_of(&self, field: &str) -> &[String] {
+        self.errors.get(field).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// The administrator, or the response to send instead (login for the anonymous, 403 for the
+/// others; the login comes back to the list, also after a refused POST).
+fn require_admin(ctx: &Ctx) -> Result<User, Box<Response>> {
+    require_role(ctx, Role::Admin, "error.forbidden.admin", "/users")
+}
+
+fn role_options(tr: &Tr, current: &str) -> Vec<Opt> {
+    Role::ALL
+        .iter()
+        .map(|r| Opt {
+            value: r.as_str().to_string(),
+            label: tr.label("role", r.as_str()),
+            selected: r.as_str() == current,
+        })
+        .collect()
+}
+
+/// The list of users and the new-user form, as typed when `e` holds a refused attempt.
+async fn users_view(s: &AppState, ctx: &Ctx, me: &User, e: &Entered) -> Result<Response, ApiError> {
+    let tr = ctx.tr;
+    let list = {
+        let mut c = s.store.conn().await?;
+        users::list(&mut c.ex()).await?
+    };
+    let users = list
+        .iter()
+        .map(|u| UserLine {
+            name: u.username.clone(),
+            role: tr.label("role", u.role.as_str()),
+            disabled: u.disabled,
+            action: format!("/users/{}/role", enc(&u.username)),
+            roles: role_options(&tr, u.role.as_str()),
+            is_self: u.username == me.username,
+        })
+        .collect();
+    let role = match e.get("role") {
+        "" => Role::Viewer.as_str(),
+        r => r,
+    };
+    let page = UsersPage {
+        ctx: ctx.clone(),
+        users,
+        username: e.get("username").to_string(),
+        roles: role_options(&tr, role),
+        errors: e.errors.clone(),
+        general: e.general.clone(),
+    };
+    let status = if e.is_bad() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    Ok(respond(ctx, status, &page))
+}
+
+pub(super) async fn users_page(State(s): State<AppState>, ctx: Ctx) -> Response {
+    let me = match require_admin(&ctx) {
+        Ok(u) => u,
+        Err(r) => return *r,
+    };
+    let r = users_view(&s, &ctx, &me, &Entered::default()).await;
+    finish(&ctx, r)
+}
+
+/// Field names in the store's verdicts on users mapped to the new-user form's fields.
+fn user_field(f: &str) -> Option<&'static str> {
+    match f {
+        "username" => Some("username"),
+        "password" => Some("password"),
+        "role" => Some("role"),
+        _ => None,
+    }
+}
+
+/// Creates a user; the store checks the name and the password and hashes it.
+pub(super) async fn user_create(State(s): State<AppState>, ctx: Ctx, form: FormPairs) -> Response {
+    let me = match require_admin(&ctx) {
+        Ok(u) => u,
+        Err(r) => return *r,
+    };
+    let form = pairs(form);
+    if let Some(r) = check_post(&ctx, &form) {
+        return r;
+    }
+    let tr = ctx.tr;
+    let mut e = Entered::from_pairs(&form);
+    // The password is used as typed (spaces count) and never echoed back.
+    let password = field(&form, "password").to_string();
+    e.values.remove("password");
+    let username = e.get("username").to_string();
+    let role = match e.get("role").parse::<Role>() {
+        Ok(r) => Some(r),
+        Err(_) => {
+            e.err("role", tr.t("err.role"));
+            None
+        }
+    };
+    // The store's own checks, run first so that every objection shows in one pass.
+    for check in [
+        users::check_username(&username),
+        users::check_password(&password),
+    ] {
+        if let Err(d) = check {
+            e.absorb(&tr, d, &user_field);
+        }
+    }
+    if let (Some(role), false) = (role, e.is_bad()) {
+        match s
+            .store
+            .create_user(Actor::user(&me.username), &username, &password, role)
+            .await
+        {
+            Ok(_) => return see_other("/users"),
+            Err(StoreError::Domain(DomainError::Conflict(_))) => {
+                e.err("username", tr.t("err.user_exists"));
+            }
+            Err(StoreError::Domain(d)) => e.absorb(&tr, d, &user_field),
+            Err(other) => return api_error_page(&ctx, &ApiError::from(other)),
+        }
+    }
+    if !e.is_bad() {
+        e.general.push(tr.t("err.unknown").into());
+    }
+    let r = users_view(&s, &ctx, &me, &e).await;
+    finish(&ctx, r)
+}
+
+/// Changes a user's role (from the role form on their line).
+pub(super) async fn user_set_role(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(name): Path<String>,
+    form: FormPairs,
+) -> Response {
+    let me = match require_admin(&ctx) {
+        Ok(u) => u,
+        Err(r) => return *r,
+    };
+    let form = pairs(form);
+    if let Some(r) = check_post(&ctx, &form) {
+        return r;
+    }
+    let tr = ctx.tr;
+    let mut e = Entered::default();
+    match field(&form, "role").parse::<Role>() {
+        Err(_) => e.general.push(format!("{name}: {}", tr.t("err.role"))),
+        Ok(role) => match s
+            .store
+            .set_role(Actor::user(&me.username), &name, role)
+            .await
+        {
+            Ok(_) => return see_other("/users"),
+            Err(StoreError::Domain(DomainError::NotFound { what })) => {
+                return api_error_page(&ctx, &ApiError::not_found(what));
+            }
+            Err(StoreError::Domain(d)) => e.absorb(&tr, d, &|_| None),
+            Err(other) => return api_error_page(&ctx, &ApiError::from(other)),
+        },
+    }
+    if !e.is_bad() {
+        e.general.push(tr.t("err.unknown").into());
+    }
+    let r = users_view(&s, &ctx, &me, &e).await;
+    finish(&ctx, r)
+}
