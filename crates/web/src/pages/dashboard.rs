@@ -2,7 +2,7 @@
 //! the contributors' table and the funding table.
 
 use super::{
-    Ctx, EmptyPage, finish, iso, load,
+    Ctx, empty_page, finish, iso, load, mission_names,
     pieces::{Link, figures, instruments},
     respond,
 };
@@ -193,12 +193,9 @@ fn expiry_badge(tr: &Tr, e: Option<Expiry>) -> (&'static str, String) {
 
 async fn dashboard(s: &AppState, mut ctx: Ctx, slug: Option<String>) -> Result<Response, ApiError> {
     let (on, vis) = ctx.clocks()?;
-    let Some(snap) = load(s, slug, on, vis).await? else {
-        return Ok(respond(
-            &ctx,
-            StatusCode::OK,
-            &EmptyPage { ctx: ctx.clone() },
-        ));
+    let snap = match load(s, slug, on, vis).await? {
+        Some(snap) => snap,
+        None => return Ok(empty_page(&ctx)),
     };
     let slug = snap.mission.slug.clone();
     ctx.mission = Some(slug.clone());
@@ -208,14 +205,7 @@ async fn dashboard(s: &AppState, mut ctx: Ctx, slug: Option<String>) -> Result<R
     let series = snap.strength_series(on)?;
 
     // Succession links name the other mission, which the snapshot knows only by slug.
-    let names: HashMap<String, String> = {
-        let mut c = s.store.conn().await?;
-        query::missions(&mut c.ex(), vis)
-            .await?
-            .into_iter()
-            .map(|m| (m.slug, m.short_name))
-            .collect()
-    };
+    let names = mission_names(s, vis).await?;
     let (badge_class, badge_text) = expiry_badge(&tr, mv.expiry);
     let link = |slug: &str, key: &str, on: Date| Link {
         href: format!("/missions/{slug}{}", ctx.qs),

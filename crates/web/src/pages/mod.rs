@@ -514,6 +514,25 @@ struct EmptyPage {
     ctx: Ctx,
 }
 
+/// The page shown when no mission is recorded yet (200: an empty record is not an error).
+fn empty_page(ctx: &Ctx) -> Response {
+    respond(ctx, StatusCode::OK, &EmptyPage { ctx: ctx.clone() })
+}
+
+/// Short names of the visible missions by slug: successions name missions by slug, pages show
+/// their short names.
+async fn mission_names(
+    s: &AppState,
+    vis: Visibility,
+) -> Result<std::collections::HashMap<String, String>, ApiError> {
+    let mut c = s.store.conn().await?;
+    Ok(query::missions(&mut c.ex(), vis)
+        .await?
+        .into_iter()
+        .map(|m| (m.slug, m.short_name))
+        .collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

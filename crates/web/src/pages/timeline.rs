@@ -2,7 +2,7 @@
 //! language.
 
 use super::{
-    Ctx, EmptyPage, finish, iso, load,
+    Ctx, empty_page, finish, iso, load, mission_names,
     pieces::{Link, SourceBook, SourceRef, badges, describe},
     respond,
 };
@@ -162,12 +162,9 @@ pub(super) async fn timeline_page(
 
 async fn timeline(s: &AppState, mut ctx: Ctx, slug: Option<String>) -> Result<Response, ApiError> {
     let (on, vis) = ctx.clocks()?;
-    let Some(snap) = load(s, slug, on, vis).await? else {
-        return Ok(respond(
-            &ctx,
-            StatusCode::OK,
-            &EmptyPage { ctx: ctx.clone() },
-        ));
+    let snap = match load(s, slug, on, vis).await? {
+        Some(snap) => snap,
+        None => return Ok(empty_page(&ctx)),
     };
     let slug = snap.mission.slug.clone();
     ctx.mission = Some(slug.clone());
@@ -178,14 +175,7 @@ async fn timeline(s: &AppState, mut ctx: Ctx, slug: Option<String>) -> Result<Re
         query::sources(&mut c.ex(), None, vis).await?
     };
     // Successions name missions by slug; the page shows their short names, as the dashboard does.
-    let missions: HashMap<String, String> = {
-        let mut c = s.store.conn().await?;
-        query::missions(&mut c.ex(), vis)
-            .await?
-            .into_iter()
-            .map(|m| (m.slug, m.short_name))
-            .collect()
-    };
+    let missions = mission_names(s, vis).await?;
     let book = SourceBook::new(&sources);
     let items = items
         .iter()
