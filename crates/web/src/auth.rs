@@ -1,7 +1,8 @@
 //! Who is calling: a session cookie (browser) or a bearer token (scripts), resolved to a user
-//! with a role. The role a handler needs is in its signature: [`Viewer`], [`Editor`], [`Admin`]
-//! reject the request before the handler runs; [`Caller`] lets anyone in and carries the
-//! clearance that the store's queries filter by.
+//! with a role. The role a handler needs is in its signature: [`Editor`] and [`Admin`] reject
+//! the request before the handler runs. Reading needs no role: [`Caller`] lets anyone in and
+//! carries the clearance (public for anonymous, mission for viewers and editors) that the store's
+//! queries filter by.
 
 use crate::{AppState, error::ApiError};
 use axum::{extract::FromRequestParts, http::request::Parts};
@@ -128,9 +129,6 @@ macro_rules! role_extractor {
     };
 }
 
-role_extractor!(
-    /// A caller with at least the viewer role.
-    Viewer, Role::Viewer, "viewer");
 role_extractor!(
     /// A caller with at least the editor role.
     Editor, Role::Editor, "editor");
