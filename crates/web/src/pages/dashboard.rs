@@ -14,8 +14,7 @@ use axum::{
     response::Response,
 };
 use konbit_domain::{FundingChannel, FundingKind, Personnel, mandate::Expiry, view::FundingView};
-use konbit_store::query;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use time::Date;
 
 struct MandateLine {
