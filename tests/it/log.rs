@@ -301,3 +301,57 @@ async fn concurrent_writes_form_one_unbroken_chain() {
         assert!(verify(&app).await.ok, "{b:?}");
     }
 }
+
+#[tokio::test]
+async fn two_servers_on_one_database_keep_one_chain() {
+    use konbit_domain::{Classification, Reliability, SourceKind, command::*};
+    use konbit_store::{Actor, Envelope, Options, Store};
+    for b in backends() {
+        let app = spawn_app_on(b).await;
+        // A second store is a second writer, as a second `konbit serve` process would be.
+        let other = Store::open(&Options {
+            url: app.db.url.clone(),
+            migrate: false,
+        })
+        .await
+        .expect("second store");
+        let before = app.log_len().await;
+        let source = |i: usize| {
+            Envelope::new(
+                Command::RegisterSource(NewSource {
+                    kind: SourceKind::NewsArticle,
+                    title: format!("article {i}"),
+                    url: Some(format!("https://example.org/{i}")),
+                    reference: None,
+                    published_on: None,
+                    outlet: None,
+                    language: None,
+                    reliability: Reliability::C,
+                    credibility: 3,
+                    note: None,
+                }),
+                Vec::new(),
+                Classification::Public,
+            )
+        };
+        let mut tasks = Vec::new();
+        for i in 0..60 {
+            let store = if i % 2 == 0 {
+                app.store.clone()
+            } else {
+                other.clone()
+            };
+            let env = source(i);
+            tasks.push(tokio::spawn(async move {
+                store.submit(Actor::system("test"), env).await
+            }));
+        }
+        for t in tasks {
+            t.await.expect("task").expect("submit");
+        }
+        assert_eq!(app.log_len().await, before + 60, "{b:?}");
+        let v = verify(&app).await;
+        assert!(v.ok, "{b:?}: {v:?}");
+        other.close().await;
+    }
+}
