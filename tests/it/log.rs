@@ -355,3 +355,48 @@ async fn two_servers_on_one_database_keep_one_chain() {
         other.close().await;
     }
 }
+
+#[tokio::test]
+async fn refused_commands_in_a_busy_batch_write_nothing_and_spoil_nothing() {
+    for b in backends() {
+        let app = spawn_app_on(b).await;
+        let source = seed(&app).await;
+        let editor = app.client(Some(Role::Editor)).await;
+        let before = app.log_len().await;
+        let mut tasks = Vec::new();
+        for i in 0..64 {
+            let c = editor.clone();
+            // Every third command cites a source that does not exist: the writer refuses it
+            // inside the same transaction as its neighbours.
+            let cited = if i % 3 == 0 {
+                uuid::Uuid::now_v7().to_string()
+            } else {
+                source.clone()
+            };
+            tasks.push(tokio::spawn(async move {
+                c.post_json(
+                    "/api/v1/pledges",
+                    &json!({"mission": "t", "country": "KEN", "pledged_on": "2024-01-01",
+                            "personnel": {"police": i}, "sources": [cited]}),
+                )
+                .await
+            }));
+        }
+        let mut accepted = 0;
+        for (i, t) in tasks.into_iter().enumerate() {
+            let r = t.await.expect("task");
+            if i % 3 == 0 {
+                assert_eq!(r.status, 422, "{}", r.text);
+                assert_eq!(r.json()["errors"][0]["field"], "sources[0]");
+            } else {
+                assert_eq!(r.status, 201, "{}", r.text);
+                accepted += 1;
+            }
+        }
+        assert_eq!(app.log_len().await, before + accepted, "{b:?}");
+        assert!(verify(&app).await.ok, "{b:?}");
+        let pledged = editor.get("/api/v1/contributors?mission=t").await.json();
+        let expected: i64 = (0..64).filter(|i| i % 3 != 0).sum();
+        assert_eq!(pledged[0]["pledged"]["police"], expected, "{b:?}");
+    }
+}
