@@ -747,9 +747,29 @@ pub async fn sources(
     ids: Option<&[Uuid]>,
     vis: Visibility,
 ) -> Result<Vec<SourceView>> {
-    let all: Vec<SourceRow> = rows(ex, "sources", None, vis).await?;
+    let all: Vec<SourceRow> = match ids {
+        None => rows(ex, "sources", None, vis).await?,
+        Some([]) => Vec::new(),
+        // Only the rows asked for: the writer checks the sources of every command this way, and
+        // the register grows with the mission.
+        Some(ids) => {
+            let params: Vec<String> = (3..3 + ids.len()).map(|i| format!("${i}")).collect();
+            let sql = format!(
+                "SELECT * FROM sources WHERE {VISIBLE} AND id IN ({}) ORDER BY entry_seq",
+                params.join(", ")
+            );
+            on!(ex, |c| {
+                let mut q = sqlx::query_as::<_, SourceRow>(sqlx::AssertSqlSafe(sql.as_str()))
+                    .bind(vis.as_of_us)
+                    .bind(vis.clearance.rank());
+                for id in ids {
+                    q = q.bind(*id);
+                }
+                q.fetch_all(c).await
+            })?
+        }
+    };
     all.into_iter()
-        .filter(|s| ids.is_none_or(|ids| ids.contains(&s.meta.id)))
         .map(|s| {
             let reliability: konbit_domain::Reliability = parse(&s.reliability)?;
             Ok(SourceView {
