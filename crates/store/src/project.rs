@@ -55,6 +55,14 @@ pub async fn execute(
     actor: &Actor,
     env: &Envelope,
 ) -> Result<Entry> {
+    let draft = prepare(ex, actor, env).await?;
+    record(ex, head, draft).await
+}
+
+/// Decides whether a command may be recorded and what its entry will say. It only reads: every
+/// refusal happens here, before anything is written, so the writer can answer a refused command
+/// without a savepoint. Keep it that way — a check that needs to write belongs in [`record`].
+pub async fn prepare(ex: &mut Ex<'_>, actor: &Actor, env: &Envelope) -> Result<Draft> {
     env.command.validate()?;
     check_sources(ex, &env.sources, "sources").await?;
     let (subject, command_for_date) = match &env.command {
@@ -85,7 +93,7 @@ pub async fn execute(
             (subject, other.clone())
         }
     };
-    let draft = Draft {
+    Ok(Draft {
         actor: actor.0.clone(),
         kind: env.command.kind().to_string(),
         subject,
@@ -96,7 +104,12 @@ pub async fn execute(
         classification: env.classification,
         body: env.command.body(),
         sources: env.sources.clone(),
-    };
+    })
+}
+
+/// Appends a prepared entry onto `head` and projects it. A failure here is the database's, not a
+/// refusal: the writer then abandons the whole batch.
+pub async fn record(ex: &mut Ex<'_>, head: &TimedHead, draft: Draft) -> Result<Entry> {
     let entry = log::append(ex, &head.head, draft, head.next_time()).await?;
     apply(ex, &entry).await?;
     Ok(entry)

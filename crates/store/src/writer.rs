@@ -1,8 +1,9 @@
 //! The single writer: one task owns the write connection; handlers send it commands over a
-//! channel. It takes whatever is waiting as one batch, runs each command inside a savepoint of
-//! one transaction (a refused command rolls back alone), commits once — durably — and only
-//! then answers the waiters (group commit). One fsync serves the whole batch, the chain stays
-//! strictly ordered, and an acknowledged write is on disk.
+//! channel. It takes whatever is waiting as one batch and runs it in one transaction: a command
+//! is refused, if at all, before it writes anything (and answered at once), while multi-command
+//! jobs (a scenario load, a rebuild) run in a savepoint so that they stand or fall whole. It then
+//! commits once — durably — and only then answers the waiters (group commit). One fsync serves
+//! the whole batch, the chain stays strictly ordered, and an acknowledged write is on disk.
 //!
 //! On PostgreSQL each batch takes a transaction-scoped advisory lock and re-reads the head, so
 //! two `konbit serve` processes on one database never interleave their appends.
@@ -256,6 +257,14 @@ async fn begin(conn: &mut WConn) -> Result<()> {
     }
 }
 
+fn submitted(e: &Entry) -> Submitted {
+    Submitted {
+        seq: e.seq,
+        subject: e.subject,
+        hash: hex::encode(&e.hash),
+    }
+}
+
 async fn run_batch(conn: &mut WConn, batch: Vec<Job>) {
     if let Err(e) = begin(conn).await {
         tracing::error!(error = %e, "writer: cannot begin a transaction");
@@ -284,6 +293,30 @@ async fn run_batch(conn: &mut WConn, batch: Vec<Job>) {
                 .fail(StoreError::Internal("the batch was aborted".into()));
             continue;
         }
+        // The common case needs no savepoint: a single command is refused, if at all, before it
+        // writes anything (`project::prepare` only reads).
+        if let Op::Record(actor, env) = &job.op {
+            match project::prepare(&mut conn.ex(), actor, env).await {
+                Err(e @ StoreError::Domain(_)) => job.reply.fail(e),
+                Err(e) => {
+                    // A failed statement may have spoiled the transaction (PostgreSQL refuses
+                    // everything after one): abandon the batch.
+                    broken = Some(e.to_string());
+                    job.reply.fail(e);
+                }
+                Ok(draft) => match project::record(&mut conn.ex(), &head, draft).await {
+                    Ok(entry) => {
+                        head = log::TimedHead::of(&entry);
+                        done.push((job.reply, vec![submitted(&entry)]));
+                    }
+                    Err(e) => {
+                        broken = Some(e.to_string());
+                        job.reply.fail(e);
+                    }
+                },
+            }
+            continue;
+        }
         if let Err(e) = exec(conn, "SAVEPOINT cmd").await {
             broken = Some(e.to_string());
             job.reply.fail(e);
@@ -291,10 +324,11 @@ async fn run_batch(conn: &mut WConn, batch: Vec<Job>) {
         }
         let start = head;
         let result: std::result::Result<Vec<Entry>, BatchError> = match &job.op {
-            Op::Record(actor, env) => project::execute(&mut conn.ex(), &head, actor, env)
-                .await
-                .map(|e| vec![e])
-                .map_err(|e| (0, e)),
+            // Handled above, without a savepoint.
+            Op::Record(..) => Err((
+                0,
+                StoreError::Internal("a single command reached the savepoint path".into()),
+            )),
             Op::User(actor, op) => users::execute(&mut conn.ex(), &head, actor, op)
                 .await
                 .map(|e| vec![e])
@@ -347,14 +381,7 @@ async fn run_batch(conn: &mut WConn, batch: Vec<Job>) {
                 if let Some(last) = entries.last() {
                     head = log::TimedHead::of(last);
                 }
-                let subs = entries
-                    .iter()
-                    .map(|e| Submitted {
-                        seq: e.seq,
-                        subject: e.subject,
-                        hash: hex::encode(&e.hash),
-                    })
-                    .collect();
+                let subs = entries.iter().map(submitted).collect();
                 done.push((job.reply, subs));
             }
             Err((i, e)) => {
