@@ -144,7 +144,6 @@ impl PoolConn {
 pub struct Store {
     pool: Pool,
     writer: Writer,
-    backend: Backend,
 }
 
 /// How to open the database.
@@ -168,16 +167,7 @@ impl Store {
             check_schema(&pool).await?;
         }
         let writer = Writer::start(&opts.url, backend).await?;
-        Ok(Store {
-            pool,
-            writer,
-            backend,
-        })
-    }
-
-    /// Which backend this store runs on.
-    pub fn backend(&self) -> Backend {
-        self.backend
+        Ok(Store { pool, writer })
     }
 
     /// The writer handle (commands go through it).

@@ -165,11 +165,6 @@ impl Entry {
         serde_json::from_str(&self.body).map_err(StoreError::internal)
     }
 
-    /// The source ids.
-    pub fn source_ids(&self) -> Result<Vec<Uuid>> {
-        serde_json::from_str(&self.sources).map_err(StoreError::internal)
-    }
-
     /// The classification.
     pub fn class(&self) -> Result<Classification> {
         self.classification.parse().map_err(StoreError::Internal)

@@ -612,30 +612,18 @@ impl Snapshot {
             });
         }
         for p in self.pledge_views(None)? {
-            let what = describe_personnel(&p.personnel);
-            let row = self
-                .pledges
-                .iter()
-                .find(|r| r.meta.entry_seq == p.meta.entry_seq);
+            let summary = format!("pledge {}: {}", p.change, describe_personnel(&p.personnel));
             // A withdrawal records no figures (its row holds zeros), so it carries none.
             let (event, personnel) = match p.change.as_str() {
                 "withdrawn" => (TimelineEvent::PledgeWithdrawn, None),
                 "revised" => (TimelineEvent::PledgeRevised, Some(p.personnel)),
                 _ => (TimelineEvent::PledgeRecorded, Some(p.personnel)),
             };
-            if let Some(r) = row {
-                items.push(TimelineItem {
-                    what: Some(event),
-                    personnel,
-                    ..item(
-                        p.on,
-                        "pledge",
-                        Some(&p.country),
-                        format!("pledge {}: {}", p.change, what),
-                        &r.meta,
-                    )
-                });
-            }
+            items.push(TimelineItem {
+                what: Some(event),
+                personnel,
+                ..TimelineItem::new(p.on, "pledge", Some(p.country), summary, p.id, p.meta)
+            });
         }
         for a in &self.authorizations {
             items.push(TimelineItem {

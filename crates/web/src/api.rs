@@ -792,8 +792,3 @@ async fn create_user(
         }),
     ))
 }
-
-/// The `Visibility` every read in a request uses, exported for pages.
-pub fn visibility(q: &Clocks, caller: &Caller) -> ApiResult<Visibility> {
-    q.visibility(caller.clearance())
-}

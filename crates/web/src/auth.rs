@@ -77,8 +77,9 @@ impl FromRequestParts<AppState> for Caller {
             .and_then(|v| v.strip_prefix("Bearer "))
             .map(str::to_string);
         let session = cookie(parts, SESSION_COOKIE).map(str::to_string);
-        let mut conn = state.store.conn().await?;
+        // Anonymous requests (most public reads) need no database connection for this.
         let caller = if let Some(token) = bearer {
+            let mut conn = state.store.conn().await?;
             let user = users::user_for_token(&mut conn.ex(), &token, TokenKind::Api).await?;
             if user.is_none() {
                 // A wrong token is an error, not anonymity: scripts must learn their token expired.
@@ -94,6 +95,7 @@ impl FromRequestParts<AppState> for Caller {
                 session: None,
             }
         } else if let Some(token) = session {
+            let mut conn = state.store.conn().await?;
             let user = users::user_for_token(&mut conn.ex(), &token, TokenKind::Session).await?;
             let session = user.as_ref().map(|_| token);
             Caller { user, session }
