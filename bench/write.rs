@@ -38,6 +38,7 @@ async fn start(url: &str) -> (String, Store) {
             "editor",
             "bench-password",
             Role::Editor,
+            None,
         )
         .await
         .expect("user");

@@ -1,6 +1,7 @@
-//! Browser test: Debian's Chromium through chromedriver (fantoccini). An editor logs in,
+//! Browser tests: Debian's Chromium through chromedriver (fantoccini). An editor logs in,
 //! records an arrival through the form, and sees the contributor's deployed count and the
-//! dashboard chart change. Runs when `KONBIT_TEST_BROWSER=1` (then a missing chromedriver is a
+//! dashboard chart change; a visitor makes a complaint in Haitian Creole through the public
+//! form and checks its status with the reference and secret it gave. They run when `KONBIT_TEST_BROWSER=1` (then a missing chromedriver is a
 //! failure) or when chromedriver is on the PATH; otherwise it says so and passes.
 
 use fantoccini::{Client, ClientBuilder, Locator};
@@ -189,6 +190,97 @@ async fn editor_records_an_arrival_and_sees_the_count_and_chart_change() {
     );
     let v = app.anonymous().get("/api/v1/log/verify").await.json();
     assert_eq!(v["ok"], true);
+    c.close().await.expect("close");
+    mark_ran("browser");
+}
+
+#[tokio::test]
+async fn a_complaint_is_made_in_haitian_creole_and_its_status_checked() {
+    let Some((c, _driver)) = browser().await else {
+        return;
+    };
+    let app = scenario_app().await;
+    let base = &app.base;
+    // The language switch, as a visitor would use it from the nav.
+    c.goto(&format!("{base}/lang/ht?next=/complaints"))
+        .await
+        .expect("language");
+    wait_for_url(&c, "/complaints").await;
+    assert_eq!(attr(&c, "html", "lang").await, "ht");
+    let form_text = text(&c, "#complaint-form").await;
+    assert!(
+        form_text.to_lowercase().contains("plent"),
+        "the form is not in Creole: {form_text}"
+    );
+    let account = "Sòlda yo te bat frè m devan lekòl la, nan Delmas 33.";
+    fill(&c, "account", account).await;
+    c.find(Locator::Id("submit-complaint"))
+        .await
+        .expect("submit")
+        .click()
+        .await
+        .expect("click");
+    for _ in 0..200 {
+        if c.find(Locator::Id("complaint-reference")).await.is_ok() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let reference = text(&c, "#complaint-reference").await.trim().to_string();
+    let secret = text(&c, "#complaint-secret").await.trim().to_string();
+    assert!(reference.starts_with("K-"), "{reference}");
+    assert!(secret.len() >= 16, "{secret}");
+
+    c.goto(&format!("{base}/complaints/status"))
+        .await
+        .expect("status form");
+    fill(&c, "reference", &reference).await;
+    fill(&c, "secret", &secret).await;
+    c.find(Locator::Id("check-status"))
+        .await
+        .expect("check")
+        .click()
+        .await
+        .expect("click");
+    for _ in 0..200 {
+        if c.find(Locator::Id("complaint-status")).await.is_ok() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let status = text(&c, "#complaint-status").await;
+    assert_eq!(attr(&c, "html", "lang").await, "ht");
+    // The page says the status in Creole: the same words as the status API's value, translated.
+    let api = app
+        .anonymous()
+        .post_json(
+            "/api/v1/complaints/status",
+            &serde_json::json!({"reference": reference, "secret": secret}),
+        )
+        .await;
+    assert_eq!(api.status, 200, "{}", api.text);
+    assert_eq!(api.json()["status"], "received");
+    assert!(
+        !status.trim().is_empty() && !status.contains("received"),
+        "status shown: {status:?}"
+    );
+    // The conduct officer finds it, in Creole, as written.
+    let list = app
+        .client(Some(konbit_domain::Role::ConductOfficer))
+        .await
+        .get("/api/v1/complaints")
+        .await
+        .json();
+    let mine = list
+        .as_array()
+        .expect("complaints")
+        .iter()
+        .find(|k| k["reference"] == reference.as_str())
+        .expect("recorded")
+        .clone();
+    assert_eq!(mine["language"], "ht");
+    assert_eq!(mine["account"], account);
+    assert_eq!(mine["anonymous"], true);
     c.close().await.expect("close");
     mark_ran("browser");
 }

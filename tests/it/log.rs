@@ -7,6 +7,9 @@ use konbit_store::log;
 use konbit_testkit::{Backend, TestApp, backends, seed, spawn_app_on};
 use serde_json::json;
 
+/// Entries before the first record: one `user.created` per test user.
+const U: i64 = Role::ALL.len() as i64;
+
 async fn verify(app: &TestApp) -> log::Verification {
     let mut c = app.store.conn().await.expect("conn");
     log::verify(&mut c.ex()).await.expect("verify")
@@ -59,11 +62,15 @@ async fn intact_log_verifies_with_length_and_head() {
 async fn the_database_refuses_update_and_delete_on_the_log() {
     for b in backends() {
         let app = app_with_records(b).await;
-        let upd = app.sql("UPDATE log SET body = '{}' WHERE seq = 5").await;
+        let upd = app
+            .sql(&format!("UPDATE log SET body = '{{}}' WHERE seq = {}", U + 2))
+            .await;
         assert!(upd.is_err(), "{b:?}: UPDATE was allowed");
         assert!(format!("{:?}", upd.err()).contains("append-only"));
         assert!(
-            app.sql("DELETE FROM log WHERE seq = 5").await.is_err(),
+            app.sql(&format!("DELETE FROM log WHERE seq = {}", U + 2))
+                .await
+                .is_err(),
             "{b:?}"
         );
         assert!(verify(&app).await.ok);
@@ -75,12 +82,15 @@ async fn an_altered_entry_is_named() {
     for b in backends() {
         let app = app_with_records(b).await;
         app.sql(drop_triggers(b)).await.expect("drop triggers");
-        app.sql("UPDATE log SET body = replace(body, '101', '901') WHERE seq = 9")
-            .await
-            .expect("tamper");
+        app.sql(&format!(
+            "UPDATE log SET body = replace(body, '101', '901') WHERE seq = {}",
+            U + 6
+        ))
+        .await
+        .expect("tamper");
         let v = verify(&app).await;
         assert!(!v.ok);
-        assert_eq!(v.first_bad_seq, Some(9), "{b:?}: {v:?}");
+        assert_eq!(v.first_bad_seq, Some(U + 6), "{b:?}: {v:?}");
     }
 }
 

@@ -6,6 +6,7 @@ mod browser;
 mod cli;
 mod log;
 mod pages;
+mod registers;
 mod roles;
 mod scenario;
 mod schema;

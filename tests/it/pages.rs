@@ -80,6 +80,15 @@ async fn every_page_by_every_role() {
         ("/missions/mss/contributors/XXX", [404, 404, 404, 404]),
         ("/missions/mss/pledges/new", form),
         ("/missions/mss/deployments/new", form),
+        ("/statistics", read),
+        ("/complaints", read),
+        ("/complaints/status", read),
+        ("/personnel", [303, 200, 200, 200]),
+        ("/documents", [303, 200, 200, 200]),
+        ("/use-of-force", [303, 200, 200, 200]),
+        ("/detentions", [303, 200, 200, 200]),
+        ("/cases", [303, 200, 200, 200]),
+        ("/audit", [303, 403, 403, 200]),
     ];
     let mut failures = Vec::new();
     for (i, role) in [
@@ -243,5 +252,380 @@ async fn the_language_switch_sets_french() {
     assert_eq!(
         r.headers.get("location").and_then(|v| v.to_str().ok()),
         Some("/")
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// The accountability registers: the public complaint form and statistics, the staff pages.
+
+/// The first link in a page to a record under `prefix` (`/detentions/`), as written.
+fn first_link(html: &str, prefix: &str) -> Option<String> {
+    let needle = format!("href=\"{prefix}");
+    let at = html.find(&needle)? + "href=\"".len();
+    let rest = &html[at..];
+    Some(rest[..rest.find('"')?].replace("&amp;", "&"))
+}
+
+/// The text of the element with this id (up to the next tag).
+fn text_of(html: &str, id: &str) -> String {
+    let at = html
+        .find(&format!("id=\"{id}\""))
+        .unwrap_or_else(|| panic!("no #{id} in the page"));
+    let rest = &html[at..];
+    let start = rest.find('>').expect("end of tag") + 1;
+    let rest = &rest[start..];
+    rest[..rest.find('<').expect("next tag")].trim().to_string()
+}
+
+#[tokio::test]
+async fn a_complaint_round_trip_in_creole() {
+    let app = spawn_app().await;
+    scenario(&app).await;
+    let c = app.anonymous();
+    // The language switch offers Creole and sets it.
+    let r = c.get("/lang/ht?next=/complaints").await;
+    assert_eq!(r.status, 303);
+    assert_eq!(
+        r.headers.get("location").and_then(|v| v.to_str().ok()),
+        Some("/complaints")
+    );
+    let page = c.get("/complaints").await;
+    assert_eq!(page.status, 200);
+    let html = &page.text;
+    assert!(html.contains("lang=\"ht\""));
+    for s in [
+        "Depoze yon plent",
+        "Sa k te pase?",
+        "id=\"complaint-form\"",
+        "id=\"account\"",
+        "id=\"submit-complaint\"",
+        "<strong aria-current=\"true\">Kreyòl</strong>",
+        ">Plent</a>",
+        "anonim",
+    ] {
+        assert!(html.contains(s), "{s} missing from the Creole form");
+    }
+    let token = csrf(html);
+    let before = app.log_len().await;
+
+    // Without the token: refused, nothing written.
+    let r = c
+        .post_form("/complaints", &[("account", "Yon bagay te pase.")])
+        .await;
+    assert_eq!(r.status, 403);
+    // No account: the error next to the field, in Creole, nothing written.
+    let r = c
+        .post_form(
+            "/complaints",
+            &[("csrf", &token), ("account", " "), ("place", "Delmas 33")],
+        )
+        .await;
+    assert_eq!(r.status, 422, "{}", r.text);
+    assert!(r.text.contains("id=\"account-error\""));
+    assert!(r.text.contains("Di nou sa k te pase."));
+    assert!(
+        r.text.contains("value=\"Delmas 33\""),
+        "what was typed is kept"
+    );
+    assert_eq!(app.log_len().await, before);
+
+    // The complaint: the receipt shows the reference and the secret, once.
+    let r = c
+        .post_form(
+            "/complaints",
+            &[
+                ("csrf", &token),
+                ("account", "Yon sòlda te pran telefòn mwen nan baraj la."),
+                ("occurred_on", "2025-08-20"),
+                ("place", "Delmas 33"),
+                ("name", ""),
+                ("contact", ""),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, 200, "{}", r.text);
+    assert!(r.text.contains("Kenbe de kòd sa yo"));
+    let reference = text_of(&r.text, "complaint-reference");
+    let secret = text_of(&r.text, "complaint-secret");
+    assert!(reference.starts_with("K-"), "{reference}");
+    assert_eq!(secret.len(), 16, "{secret}");
+    assert_eq!(app.log_len().await, before + 1);
+
+    // The mission has it, in Creole and anonymous.
+    let conduct = app.client(Some(Role::ConductOfficer)).await;
+    let list = conduct.get("/api/v1/complaints").await.json();
+    let mine = list
+        .as_array()
+        .expect("complaints")
+        .iter()
+        .find(|x| x["reference"] == reference.as_str())
+        .expect("the complaint")
+        .clone();
+    assert_eq!(mine["language"], "ht");
+    assert_eq!(mine["anonymous"], true);
+
+    // Its status, with the reference and the secret.
+    let page = c.get("/complaints/status").await;
+    assert_eq!(page.status, 200);
+    for s in [
+        "id=\"status-form\"",
+        "id=\"reference\"",
+        "id=\"secret\"",
+        "id=\"check-status\"",
+    ] {
+        assert!(page.text.contains(s), "{s} missing from the status form");
+    }
+    let r = c
+        .post_form(
+            "/complaints/status",
+            &[
+                ("csrf", &token),
+                ("reference", &reference.to_lowercase()),
+                ("secret", &secret),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, 200, "{}", r.text);
+    assert!(r.text.contains("id=\"complaint-status\""));
+    assert!(r.text.contains("data-status=\"received\""));
+    assert!(r.text.contains(">resevwa</strong>"), "the status in words");
+    assert!(
+        !r.text.contains("telefòn"),
+        "the status page shows nothing else"
+    );
+
+    // A wrong secret gets the same answer as a wrong reference; five lock the reference.
+    for _ in 0..5 {
+        let r = c
+            .post_form(
+                "/complaints/status",
+                &[
+                    ("csrf", &token),
+                    ("reference", &reference),
+                    ("secret", "WRONG"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, 404);
+        assert!(r.text.contains("Pa gen okenn plent"), "{}", r.text);
+    }
+    let r = c
+        .post_form(
+            "/complaints/status",
+            &[
+                ("csrf", &token),
+                ("reference", &reference),
+                ("secret", &secret),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, 429);
+    assert!(r.text.contains("Twòp eseyaj"));
+    assert!(r.headers.get("retry-after").is_some());
+}
+
+#[tokio::test]
+async fn the_demo_complaint_status_in_english_and_french() {
+    let app = spawn_app().await;
+    scenario(&app).await;
+    let c = app.anonymous();
+    let token = csrf(&c.get("/complaints/status").await.text);
+    let r = c
+        .post_form(
+            "/complaints/status",
+            &[
+                ("csrf", &token),
+                ("reference", "SYN-2025-0004"),
+                ("secret", "demo-secret-0004"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, 200, "{}", r.text);
+    assert!(r.text.contains("data-status=\"under_investigation\""));
+    assert!(r.text.contains("under investigation"));
+    c.get("/lang/fr").await;
+    let r = c
+        .post_form(
+            "/complaints/status",
+            &[
+                ("csrf", &token),
+                ("reference", "SYN-2025-0004"),
+                ("secret", "demo-secret-0004"),
+            ],
+        )
+        .await;
+    assert!(r.text.contains("en cours d’enquête"), "{}", r.text);
+}
+
+#[tokio::test]
+async fn the_statistics_are_public_and_suppress_small_cells() {
+    let app = spawn_app().await;
+    scenario(&app).await;
+    let c = app.anonymous();
+    let r = c.get("/statistics?mission=mss").await;
+    assert_eq!(r.status, 200, "{}", r.text);
+    for key in [
+        "use_of_force_by_level",
+        "use_of_force_by_review",
+        "detentions_by_handover",
+        "complaints_by_category",
+        "complaints_by_status",
+        "allegations_by_misconduct",
+    ] {
+        assert!(r.text.contains(&format!("id=\"stats-{key}\"")), "{key}");
+    }
+    assert!(
+        r.text.contains("suppressed\">&#60;3<"),
+        "small cells are withheld"
+    );
+    assert!(r.text.contains("id=\"stats-method\""));
+    assert!(r.text.contains("id=\"nav-statistics\""));
+    assert!(
+        !r.text.contains("id=\"nav-personnel\""),
+        "no registers for the anonymous"
+    );
+    assert_eq!(c.get("/statistics").await.status, 200);
+    assert_eq!(c.get("/statistics?mission=nope").await.status, 404);
+    c.get("/lang/ht").await;
+    let r = c.get("/statistics?mission=mss").await;
+    assert!(r.text.contains("Estatistik piblik"));
+    assert!(r.text.contains("Trimès"));
+    // An empty record: the empty page, not an error.
+    let empty = spawn_app().await;
+    assert_eq!(empty.anonymous().get("/statistics").await.status, 200);
+}
+
+#[tokio::test]
+async fn the_register_pages_by_role_with_the_need_to_know() {
+    let app = spawn_app().await;
+    scenario(&app).await;
+    let lists = [
+        "/personnel",
+        "/documents",
+        "/use-of-force",
+        "/detentions",
+        "/cases",
+    ];
+    // Anonymous: to the login, coming back.
+    let anon = app.anonymous();
+    for path in lists
+        .iter()
+        .chain(&["/audit", "/personnel/01a20586-61ca-71b3-bb47-bca062b79789"])
+    {
+        let r = anon.get(path).await;
+        assert_eq!(r.status, 303, "{path}");
+        let to = r
+            .headers
+            .get("location")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default();
+        assert!(to.starts_with("/login?next=/"), "{path}: {to}");
+    }
+    let mut failures = Vec::new();
+    let mut pages: std::collections::HashMap<(Role, String), String> = Default::default();
+    for role in Role::ALL {
+        let c = session(&app, Some(*role)).await;
+        let mut paths: Vec<String> = lists.iter().map(|p| p.to_string()).collect();
+        let mut i = 0;
+        while i < paths.len() {
+            let path = paths[i].clone();
+            let r = c.get(&path).await;
+            if r.status != 200 {
+                failures.push(format!("GET {path} as {role}: {}", r.status));
+            }
+            // Follow the first record of each list to its own page.
+            for prefix in ["/personnel/", "/use-of-force/", "/detentions/", "/cases/"] {
+                if lists.contains(&path.as_str())
+                    && let Some(l) = first_link(&r.text, prefix)
+                    && !paths.contains(&l)
+                {
+                    paths.push(l);
+                }
+            }
+            pages.insert((*role, path), r.text);
+            i += 1;
+        }
+        assert!(paths.len() >= 9, "{role}: detail pages found: {paths:?}");
+        assert!(pages[&(*role, "/personnel".to_string())].contains("id=\"nav-personnel\""));
+        let audit = c.get("/audit").await.status;
+        let want = if *role == Role::Admin { 200 } else { 403 };
+        if audit != want {
+            failures.push(format!("GET /audit as {role}: {audit}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+
+    let page = |role: Role, path: &str| pages[&(role, path.to_string())].clone();
+    // Identities: the HR officer all, a commander their own contingent, a viewer none.
+    assert!(page(Role::HrOfficer, "/personnel").contains("SYN-KEN-0001"));
+    assert!(page(Role::HrOfficer, "/personnel").contains("SYN-JAM-0001"));
+    assert!(page(Role::Commander, "/personnel").contains("SYN-KEN-0001"));
+    assert!(!page(Role::Commander, "/personnel").contains("SYN-JAM-0001"));
+    assert!(!page(Role::Viewer, "/personnel").contains("SYN-"));
+    assert!(page(Role::Viewer, "/personnel").contains("id=\"compliance\""));
+    // What complainants wrote: conduct officers only, never the chain of command.
+    assert!(page(Role::ConductOfficer, "/cases").contains("[SENTETIK]"));
+    assert!(!page(Role::Commander, "/cases").contains("[SENTETIK]"));
+    assert!(!page(Role::Admin, "/cases").contains("[SENTETIK]"));
+    // Detentions: clocks for everyone, the minor flag where the detainee is known.
+    let det = page(Role::ConductOfficer, "/detentions");
+    assert!(det.contains("data-clock=\""));
+    assert!(det.contains("tag-minor"), "a minor detainee is flagged");
+    assert!(!page(Role::Viewer, "/detentions").contains("tag-minor"));
+    // Use of force: the overdue reviews have their own section, first.
+    let uof = page(Role::Viewer, "/use-of-force");
+    let overdue = uof.find("id=\"overdue-reviews\"").expect("overdue section");
+    assert!(overdue < uof.find("id=\"reports\"").expect("all reports"));
+
+    // Every restricted read by a page is in the audit, named by its request.
+    let admin = session(&app, Some(Role::Admin)).await;
+    let audit = admin.get("/audit").await.text;
+    for via in [
+        "GET /personnel",
+        "GET /detentions",
+        "GET /use-of-force",
+        "GET /cases",
+    ] {
+        assert!(audit.contains(&format!("<code>{via}")), "{via} not audited");
+    }
+    let views = app
+        .client(Some(Role::Admin))
+        .await
+        .get("/api/v1/audit/views?limit=1000")
+        .await
+        .json();
+    let actors: Vec<&str> = views
+        .as_array()
+        .expect("views")
+        .iter()
+        .filter_map(|v| v["actor"].as_str())
+        .collect();
+    for nobody in ["user:viewer", "user:editor", "user:admin"] {
+        assert!(!actors.contains(&nobody), "{nobody} read restricted data");
+    }
+}
+
+#[tokio::test]
+async fn the_dashboard_shows_vetting_to_logged_in_users() {
+    let app = spawn_app().await;
+    scenario(&app).await;
+    let path = "/missions/mss?on=2025-06-01";
+    let anon = app.anonymous().get(path).await;
+    assert_eq!(anon.status, 200);
+    assert!(!anon.text.contains("id=\"compliance-card\""));
+    let before = app.log_len().await;
+    let viewer = session(&app, Some(Role::Viewer)).await;
+    let r = viewer.get(path).await;
+    assert_eq!(r.status, 200);
+    assert!(r.text.contains("id=\"compliance-card\""));
+    assert!(r.text.contains("data-country=\"KEN\""));
+    assert!(r.text.contains("%)"), "percentages");
+    let hr = session(&app, Some(Role::HrOfficer)).await;
+    let r = hr.get(path).await;
+    assert!(!r.text.contains("SYN-KEN"), "counts only");
+    assert_eq!(
+        app.log_len().await,
+        before,
+        "counts read nothing restricted"
     );
 }

@@ -1,24 +1,33 @@
-//! Every endpoint tried by anonymous, viewer, editor and admin, with the expected outcome; and
-//! the OpenAPI document describes every API route.
+//! Every endpoint tried by anonymous and by every role, with the expected outcome; and the
+//! OpenAPI document describes every API route.
 
+use crate::registers::{Fixture, fixture};
 use konbit_domain::Role;
-use konbit_testkit::{seed, spawn_app};
+use konbit_testkit::spawn_app;
 use serde_json::{Value, json};
 
 const ANON: usize = 0;
 const VIEWER: usize = 1;
 const EDITOR: usize = 2;
 const ADMIN: usize = 3;
+const HR: usize = 4;
+const CONDUCT: usize = 5;
+const COMMANDER: usize = 6;
+const ALL: [usize; 7] = [ANON, VIEWER, EDITOR, ADMIN, HR, CONDUCT, COMMANDER];
 
 #[tokio::test]
 async fn every_endpoint_by_every_role() {
     let app = spawn_app().await;
-    let source = seed(&app).await;
+    let f: Fixture = fixture(&app).await;
+    let source = f.source.clone();
     let clients = [
         app.client(None).await,
         app.client(Some(Role::Viewer)).await,
         app.client(Some(Role::Editor)).await,
         app.client(Some(Role::Admin)).await,
+        app.client(Some(Role::HrOfficer)).await,
+        app.client(Some(Role::ConductOfficer)).await,
+        app.client(Some(Role::Commander)).await,
     ];
     let editor = &clients[EDITOR];
     let pledge = editor
@@ -35,12 +44,21 @@ async fn every_endpoint_by_every_role() {
         &'static str,
         String,
         Option<Box<dyn Fn(usize) -> Value>>,
-        [u16; 4],
+        [u16; 7],
     );
     let s = source.clone();
-    let read = [200, 200, 200, 200];
-    let edit = [401, 403, 201, 201];
-    let admin_only = [401, 403, 403, 201];
+    let read = [200; 7];
+    let member = [401, 200, 200, 200, 200, 200, 200];
+    let edit = [401, 403, 201, 201, 403, 403, 403];
+    let admin_only = [401, 403, 403, 201, 403, 403, 403];
+    let hr_only = [401, 403, 403, 403, 201, 403, 403];
+    let conduct_only = [401, 403, 403, 403, 403, 201, 403];
+    // The commander is Kenya's; the fixture's records of these cases are Kenyan.
+    let hr_or_commander = [401, 403, 403, 403, 201, 403, 201];
+    let conduct_or_commander = [401, 403, 403, 403, 403, 201, 201];
+    let pick = |r: usize, a: &str, b: &str| -> String {
+        if r == COMMANDER { b.to_string() } else { a.to_string() }
+    };
     let cases: Vec<Case> = vec![
         ("GET", "/healthz".into(), None, read),
         ("GET", "/api/v1/openapi.json".into(), None, read),
@@ -59,7 +77,139 @@ async fn every_endpoint_by_every_role() {
         ("GET", "/api/v1/sources".into(), None, read),
         ("GET", "/api/v1/log".into(), None, read),
         ("GET", "/api/v1/log/verify".into(), None, read),
-        ("GET", "/api/v1/users".into(), None, [401, 403, 403, 200]),
+        ("GET", "/api/v1/users".into(), None, [401, 403, 403, 200, 403, 403, 403]),
+        ("GET", "/api/v1/personnel".into(), None, member),
+        ("GET", format!("/api/v1/personnel/{}", f.person_ken), None, member),
+        ("GET", "/api/v1/personnel/compliance?mission=t".into(), None, member),
+        ("GET", "/api/v1/documents".into(), None, member),
+        ("GET", "/api/v1/use-of-force".into(), None, member),
+        ("GET", format!("/api/v1/use-of-force/{}", f.report_ken), None, member),
+        ("GET", "/api/v1/detentions".into(), None, member),
+        ("GET", format!("/api/v1/detentions/{}", f.detention_ken), None, member),
+        ("GET", "/api/v1/complaints".into(), None, member),
+        ("GET", "/api/v1/cases".into(), None, member),
+        ("GET", format!("/api/v1/cases/{}", f.case), None, member),
+        ("GET", "/api/v1/statistics?mission=t".into(), None, read),
+        ("GET", "/api/v1/audit/views".into(), None, [401, 403, 403, 200, 403, 403, 403]),
+        (
+            "POST",
+            "/api/v1/personnel".into(),
+            Some(Box::new(|r| crate::registers::person_body("KEN", &format!("SN-M{r}")))),
+            hr_only,
+        ),
+        (
+            "POST",
+            "/api/v1/personnel/departures".into(),
+            Some(Box::new({
+                let p = f.person_jam.clone();
+                move |_| json!({"person": p, "on": "2025-06-30", "reason": "rotation"})
+            })),
+            hr_only,
+        ),
+        (
+            "POST",
+            "/api/v1/vetting".into(),
+            Some(Box::new({
+                let p = f.person_ken.clone();
+                move |_| json!({"person": p, "status": "cleared", "on": "2024-06-20", "by": "panel"})
+            })),
+            hr_only,
+        ),
+        (
+            "POST",
+            "/api/v1/documents".into(),
+            Some(Box::new(
+                |r| json!({"mission": "t", "kind": "search_directive", "version": format!("{r}.0"), "title": "Searches", "effective_on": "2024-06-01"}),
+            )),
+            [401, 403, 201, 201, 201, 403, 403],
+        ),
+        (
+            "POST",
+            "/api/v1/acknowledgements".into(),
+            Some(Box::new({
+                let (p, d) = (f.person_ken.clone(), f.uof_directive.clone());
+                move |_| json!({"person": p, "document": d, "on": "2024-06-21"})
+            })),
+            hr_or_commander,
+        ),
+        (
+            "POST",
+            "/api/v1/assignments".into(),
+            Some(Box::new({
+                let p = f.person_ken.clone();
+                move |r| json!({"person": p, "operation": format!("Op {r}"), "on": "2024-07-01"})
+            })),
+            hr_or_commander,
+        ),
+        (
+            "POST",
+            "/api/v1/use-of-force".into(),
+            Some(Box::new(|_| crate::registers::report_body("KEN", "2024-08-01T10:00:00Z", "verbal"))),
+            conduct_or_commander,
+        ),
+        (
+            "POST",
+            "/api/v1/use-of-force/reviews".into(),
+            Some(Box::new({
+                let id = f.report_ken.clone();
+                move |_| json!({"report": id, "status": "under_review"})
+            })),
+            conduct_only,
+        ),
+        (
+            "POST",
+            "/api/v1/detentions".into(),
+            Some(Box::new(|_| crate::registers::detention_body("KEN", "2024-08-01T10:00:00Z"))),
+            conduct_or_commander,
+        ),
+        (
+            "POST",
+            "/api/v1/detentions/handovers".into(),
+            Some(Box::new({
+                let (a, b) = (f.spare_detentions[0].clone(), f.spare_detentions[1].clone());
+                move |r| json!({"detention": pick(r, &a, &b), "at": "2024-08-02T09:00:00Z", "station": "Delmas 33", "receiving_officer": "HNP officer"})
+            })),
+            conduct_or_commander,
+        ),
+        (
+            "POST",
+            "/api/v1/detentions/releases".into(),
+            Some(Box::new({
+                let (a, b) = (f.spare_detentions[2].clone(), f.spare_detentions[3].clone());
+                move |r| json!({"detention": pick(r, &a, &b), "at": "2024-08-02T09:00:00Z", "reason": "no grounds to hold"})
+            })),
+            conduct_or_commander,
+        ),
+        (
+            "POST",
+            "/api/v1/complaints".into(),
+            Some(Box::new(|_| json!({"language": "ht", "account": "Yo bat mwen."}))),
+            [201; 7],
+        ),
+        (
+            "POST",
+            "/api/v1/complaints/status".into(),
+            Some(Box::new({
+                let (r, s) = (f.complaint_reference.clone(), f.complaint_secret.clone());
+                move |_| json!({"reference": r, "secret": s})
+            })),
+            [200; 7],
+        ),
+        (
+            "POST",
+            "/api/v1/cases".into(),
+            Some(Box::new(|_| json!({"mission": "t", "category": "category_2", "opened_on": "2024-09-01", "allegations": [{"country": "KEN", "misconduct": "excessive_force"}], "investigating_entity": "mission", "summary": "alleged beating"}))),
+            conduct_only,
+        ),
+        (
+            "POST",
+            "/api/v1/cases/updates".into(),
+            Some(Box::new({
+                let c = f.case.clone();
+                move |_| json!({"case": c, "status": "assessed", "on": "2024-09-05"})
+            })),
+            conduct_only,
+        ),
         (
             "POST",
             "/api/v1/missions".into(),
@@ -98,7 +248,7 @@ async fn every_endpoint_by_every_role() {
             Some(Box::new(
                 |_| json!({"mission": "t", "successor": "t2", "on": "2025-09-30"}),
             )),
-            [401, 403, 201, 201],
+            edit,
         ),
         (
             "POST",
@@ -162,7 +312,7 @@ async fn every_endpoint_by_every_role() {
             "POST",
             "/api/v1/corrections".into(),
             Some(Box::new(
-                |_| json!({"corrects": 6, "reason": "vote count", "body": {"mission": "t", "resolution": 2699, "adopted_on": "2023-10-02", "votes_for": 13, "votes_against": 0, "votes_abstain": 2, "mandate_end": "2024-10-02", "summary": "corrected"}}),
+                |_| json!({"corrects": Role::ALL.len() + 3, "reason": "vote count", "body": {"mission": "t", "resolution": 2699, "adopted_on": "2023-10-02", "votes_for": 13, "votes_against": 0, "votes_abstain": 2, "mandate_end": "2024-10-02", "summary": "corrected"}}),
             )),
             edit,
         ),
@@ -172,7 +322,7 @@ async fn every_endpoint_by_every_role() {
 
     let mut failures = Vec::new();
     for (method, path, body, expected) in &cases {
-        for role in [ANON, VIEWER, EDITOR, ADMIN] {
+        for role in ALL {
             let before = app.log_len().await;
             let r = match (method, body) {
                 (&"GET", _) => clients[role].get(path).await,
@@ -235,6 +385,34 @@ async fn openapi_describes_every_api_route() {
         ("get", "/api/v1/log/verify"),
         ("get", "/api/v1/users"),
         ("post", "/api/v1/users"),
+        ("get", "/api/v1/personnel"),
+        ("post", "/api/v1/personnel"),
+        ("get", "/api/v1/personnel/compliance"),
+        ("post", "/api/v1/personnel/departures"),
+        ("get", "/api/v1/personnel/{id}"),
+        ("post", "/api/v1/vetting"),
+        ("get", "/api/v1/documents"),
+        ("post", "/api/v1/documents"),
+        ("post", "/api/v1/acknowledgements"),
+        ("post", "/api/v1/assignments"),
+        ("get", "/api/v1/use-of-force"),
+        ("post", "/api/v1/use-of-force"),
+        ("post", "/api/v1/use-of-force/reviews"),
+        ("get", "/api/v1/use-of-force/{id}"),
+        ("get", "/api/v1/detentions"),
+        ("post", "/api/v1/detentions"),
+        ("post", "/api/v1/detentions/handovers"),
+        ("post", "/api/v1/detentions/releases"),
+        ("get", "/api/v1/detentions/{id}"),
+        ("get", "/api/v1/complaints"),
+        ("post", "/api/v1/complaints"),
+        ("post", "/api/v1/complaints/status"),
+        ("get", "/api/v1/cases"),
+        ("post", "/api/v1/cases"),
+        ("post", "/api/v1/cases/updates"),
+        ("get", "/api/v1/cases/{id}"),
+        ("get", "/api/v1/statistics"),
+        ("get", "/api/v1/audit/views"),
     ] {
         assert!(
             paths.get(path).and_then(|p| p.get(method)).is_some(),
@@ -256,5 +434,5 @@ async fn openapi_describes_every_api_route() {
         .values()
         .map(|p| p.as_object().map_or(0, |o| o.len()))
         .sum();
-    assert_eq!(documented, 28);
+    assert_eq!(documented, 28 + 28);
 }

@@ -19,6 +19,20 @@ async fn the_haiti_scenario_loads_and_verifies() {
         let app = spawn_app_on(b).await;
         let report = scenario::load(&app.store, haiti()).await.expect("load");
         assert!(report.sources >= 40, "{report:?}");
+        // The synthetic accountability registers (registers.toml).
+        assert_eq!(
+            (
+                report.documents,
+                report.persons,
+                report.acknowledgements,
+                report.use_of_force,
+                report.detentions,
+                report.complaints,
+                report.cases,
+            ),
+            (10, 28, 165, 10, 7, 6, 4),
+            "{report:?}"
+        );
         let v = app.anonymous().get("/api/v1/log/verify").await.json();
         assert_eq!(v["ok"], true, "{v}");
 

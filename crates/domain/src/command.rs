@@ -5,6 +5,7 @@
 //! record (does the mission exist, does the contributor hold the required instruments) are
 //! checked by the store's writer, inside the same transaction as the append.
 
+use crate::registers::RegisterCommand;
 use crate::{
     FundingChannel, FundingKind, InstrumentKind, InstrumentStatus, Movement, Personnel,
     Reliability, SourceKind, ValidationErrors, check_credibility, country,
@@ -378,6 +379,8 @@ pub enum Command {
     RecordDiscrepancy(NewDiscrepancy),
     /// `entry.corrected`
     Correct(Correction),
+    /// The accountability registers (`person.*`, `detention.*`, `case.*`, …).
+    Register(RegisterCommand),
 }
 
 /// Entry kinds whose bodies a correction may replace (one projected record each).
@@ -413,6 +416,7 @@ impl Command {
             Command::RegisterSource(_) => "source.registered",
             Command::RecordDiscrepancy(_) => "discrepancy.recorded",
             Command::Correct(_) => "entry.corrected",
+            Command::Register(r) => r.kind(),
         }
     }
 
@@ -431,6 +435,7 @@ impl Command {
             Command::RecordFunding(c) => Some(c.on),
             Command::RegisterSource(c) => c.published_on,
             Command::RecordDiscrepancy(_) | Command::Correct(_) => None,
+            Command::Register(r) => r.valid_on(),
         }
     }
 
@@ -450,6 +455,7 @@ impl Command {
             Command::RegisterSource(c) => serde_json::to_value(c),
             Command::RecordDiscrepancy(c) => serde_json::to_value(c),
             Command::Correct(c) => serde_json::to_value(c),
+            Command::Register(r) => return r.body(),
         };
         // Serializing plain structs of strings and numbers cannot fail.
         v.unwrap_or(serde_json::Value::Null)
@@ -474,7 +480,10 @@ impl Command {
             "source.registered" => Command::RegisterSource(de(body)?),
             "discrepancy.recorded" => Command::RecordDiscrepancy(de(body)?),
             "entry.corrected" => Command::Correct(de(body)?),
-            other => return Err(format!("unknown entry kind {other:?}")),
+            other => match RegisterCommand::from_entry(other, body) {
+                Some(r) => Command::Register(r?),
+                None => return Err(format!("unknown entry kind {other:?}")),
+            },
         })
     }
 
@@ -676,12 +685,13 @@ impl Command {
                 }
                 check_text("reason", &c.reason, 2000, &mut e);
             }
+            Command::Register(r) => r.check(&mut e),
         }
         e.into_result()
     }
 }
 
-fn check_text(field: &str, v: &str, max: usize, e: &mut ValidationErrors) {
+pub(crate) fn check_text(field: &str, v: &str, max: usize, e: &mut ValidationErrors) {
     if v.trim().is_empty() {
         e.add(field, "must not be empty");
     } else if v.chars().count() > max {
@@ -689,7 +699,7 @@ fn check_text(field: &str, v: &str, max: usize, e: &mut ValidationErrors) {
     }
 }
 
-fn check_opt_text(field: &str, v: Option<&str>, e: &mut ValidationErrors) {
+pub(crate) fn check_opt_text(field: &str, v: Option<&str>, e: &mut ValidationErrors) {
     if let Some(v) = v
         && v.chars().count() > 10_000
     {
@@ -697,7 +707,7 @@ fn check_opt_text(field: &str, v: Option<&str>, e: &mut ValidationErrors) {
     }
 }
 
-fn check_slug(field: &str, v: &str, e: &mut ValidationErrors) {
+pub(crate) fn check_slug(field: &str, v: &str, e: &mut ValidationErrors) {
     let ok = !v.is_empty()
         && v.len() <= 32
         && v.chars()
@@ -735,7 +745,7 @@ fn check_money(m: Option<&Money>, e: &mut ValidationErrors) {
 }
 
 /// Dates outside this range are almost certainly typing errors.
-fn check_date(field: &str, d: Date, e: &mut ValidationErrors) {
+pub(crate) fn check_date(field: &str, d: Date, e: &mut ValidationErrors) {
     if d.year() < 1945 || d.year() > 2100 {
         e.add(field, "must be between 1945 and 2100");
     }

@@ -56,6 +56,12 @@ pub enum DomainError {
         /// The instrument kinds missing on the deployment date.
         missing: Vec<String>,
     },
+    /// A person may not be assigned to an operation: what is missing.
+    #[error("the person cannot be assigned: {}", missing.join("; "))]
+    NotEligible {
+        /// Each missing condition, in words.
+        missing: Vec<String>,
+    },
     /// The command would leave the record inconsistent (e.g. negative strength, duplicate key).
     #[error("{0}")]
     Conflict(String),

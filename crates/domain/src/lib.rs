@@ -6,12 +6,16 @@
 //! in force, mandate expiry, which authorizations a contributor still lacks — lives here too, as
 //! plain functions over plain values, so it can be tested without a database.
 
+#[macro_use]
+pub mod types;
+pub mod access;
+pub mod accountability;
 pub mod command;
 pub mod country;
 pub mod error;
 pub mod force;
 pub mod mandate;
-pub mod types;
+pub mod registers;
 pub mod view;
 
 pub use error::{DomainError, FieldError, ValidationErrors};

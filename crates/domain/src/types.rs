@@ -2,7 +2,6 @@
 //! Admiralty grades and the enumerations of the force-generation record.
 
 use serde::{Deserialize, Serialize};
-use std::fmt;
 
 macro_rules! string_enum {
     ($(#[$m:meta])* $name:ident { $($(#[$vm:meta])* $var:ident = $s:literal),+ $(,)? }) => {
@@ -34,8 +33,8 @@ macro_rules! string_enum {
             }
         }
 
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str(self.as_str())
             }
         }
@@ -66,24 +65,42 @@ impl Classification {
 }
 
 string_enum! {
-    /// What a user may do. Ordered: viewer < editor < admin.
+    /// What a user may do. Roles are not ranked: each has its own rights (see [`crate::access`]).
     Role {
         /// Reads mission-level data.
         Viewer = "viewer",
-        /// Reads and records.
+        /// Reads and records force generation, mandates, funding and sources.
         Editor = "editor",
-        /// Also manages users.
+        /// Manages users and reads the audit of restricted reads.
         Admin = "admin",
+        /// Keeps the personnel register and vetting; reads its restricted data.
+        HrOfficer = "hr_officer",
+        /// Keeps the use-of-force, detention, complaint and case registers; reads their
+        /// restricted data.
+        ConductOfficer = "conduct_officer",
+        /// A contingent commander: their own contributor's people and reports.
+        Commander = "commander",
     }
 }
 
 impl Role {
-    /// The highest classification this role may read.
+    /// The highest classification of ordinary records this role may read. Restricted data of
+    /// the accountability registers is decided per register by [`crate::access::Access`].
     pub fn clearance(self) -> Classification {
         match self {
-            Role::Viewer | Role::Editor => Classification::Mission,
             Role::Admin => Classification::Restricted,
+            _ => Classification::Mission,
         }
+    }
+
+    /// Whether the role records force generation, mandates, funding and sources.
+    pub fn records_force_generation(self) -> bool {
+        matches!(self, Role::Editor | Role::Admin)
+    }
+
+    /// Whether the role belongs to one contributor (and needs a country).
+    pub fn needs_country(self) -> bool {
+        self == Role::Commander
     }
 }
 

@@ -3,7 +3,7 @@
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
-use konbit_domain::Role;
+use konbit_domain::{Role, accountability::Rules};
 use konbit_store::{Actor, Options, Store, log, scenario, users};
 use std::{io::Write, net::SocketAddr, path::PathBuf, process::ExitCode};
 
@@ -17,6 +17,11 @@ struct Cli {
     /// Directory for the embedded database [default: konbit-data; for `demo`, konbit-demo].
     #[arg(long, global = true, env = "KONBIT_DATA_DIR")]
     data_dir: Option<PathBuf>,
+    /// Hours within which a detainee must be handed over to the host-state police or released
+    /// (serve and demo).
+    #[arg(long, global = true, env = "KONBIT_HANDOVER_HOURS", default_value_t = 48,
+          value_parser = clap::value_parser!(i64).range(1..=720))]
+    handover_hours: i64,
     #[command(subcommand)]
     command: Cmd,
 }
@@ -36,8 +41,8 @@ enum Cmd {
         secure_cookies: bool,
     },
     /// Run the demo: a fresh database in --data-dir (default konbit-demo) with the Haiti
-    /// scenario and the users admin, editor and viewer, whose password is KONBIT_DEMO_PASSWORD
-    /// or generated. ⚠️ Deletes the database in that directory first.
+    /// scenario and one login per role (admin, editor, viewer, hr_officer, conduct_officer,
+    /// commander), whose password is KONBIT_DEMO_PASSWORD or generated. ⚠️ Deletes the database in that directory first.
     Demo {
         /// Address to listen on.
         #[arg(long, env = "KONBIT_LISTEN", default_value = "127.0.0.1:8080")]
@@ -70,9 +75,12 @@ enum UserCmd {
     Add {
         /// Login name.
         username: String,
-        /// Role: viewer, editor or admin.
+        /// Role: viewer, editor, admin, hr_officer, conduct_officer or commander.
         #[arg(long, default_value = "viewer")]
         role: Role,
+        /// A commander's contributor, ISO 3166-1 alpha-3 (KEN). Only for commanders.
+        #[arg(long)]
+        country: Option<String>,
     },
     /// List users.
     List,
@@ -85,8 +93,11 @@ enum UserCmd {
     Role {
         /// Login name.
         username: String,
-        /// viewer, editor or admin.
+        /// viewer, editor, admin, hr_officer, conduct_officer or commander.
         role: Role,
+        /// A commander's contributor, ISO 3166-1 alpha-3 (KEN). Only for commanders.
+        #[arg(long)]
+        country: Option<String>,
     },
 }
 
@@ -128,6 +139,17 @@ fn read_password() -> Result<String> {
     Ok(line.trim_end_matches(['\n', '\r']).to_string())
 }
 
+/// The demo's logins: one per role, named after it, with what it is for and, for the
+/// commander, the contingent.
+const DEMO_LOGINS: &[(Role, &str, Option<&str>)] = &[
+    (Role::Admin, "manages users; reads the audit of restricted reads", None),
+    (Role::Editor, "records pledges, arrivals, authorizations, funding", None),
+    (Role::Viewer, "reads mission-level data", None),
+    (Role::HrOfficer, "keeps personnel, vetting and acknowledgements", None),
+    (Role::ConductOfficer, "keeps use of force, detentions, complaints, cases", None),
+    (Role::Commander, "Kenyan contingent: its people and reports only", Some("KEN")),
+];
+
 /// The Haiti scenario, embedded so the binary needs no data files to run the demo.
 const HAITI: &[(&str, &str)] = &[
     (
@@ -154,13 +176,22 @@ const HAITI: &[(&str, &str)] = &[
         "funding.toml",
         include_str!("../../../data/scenarios/haiti-mss/funding.toml"),
     ),
+    (
+        "registers.toml",
+        include_str!("../../../data/scenarios/haiti-mss/registers.toml"),
+    ),
 ];
 
-async fn serve(store: Store, listen: SocketAddr, secure_cookies: bool) -> Result<()> {
+async fn serve(
+    store: Store,
+    listen: SocketAddr,
+    secure_cookies: bool,
+    rules: Rules,
+) -> Result<()> {
     let listener = tokio::net::TcpListener::bind(listen)
         .await
         .with_context(|| format!("cannot listen on {listen}"))?;
-    let state = konbit_web::AppState::new(store.clone(), secure_cookies);
+    let state = konbit_web::AppState::new(store.clone(), secure_cookies).with_rules(rules);
     konbit_web::serve(listener, state)
         .await
         .context("the server failed")?;
@@ -175,6 +206,10 @@ async fn run(cli: Cli) -> Result<ExitCode> {
         .clone()
         .unwrap_or_else(|| PathBuf::from("konbit-data"));
     let url = database_url(&cli.database, &data_dir);
+    let rules = Rules {
+        handover_hours: cli.handover_hours,
+        ..Rules::default()
+    };
     match cli.command {
         Cmd::Serve {
             listen,
@@ -186,7 +221,7 @@ async fn run(cli: Cli) -> Result<ExitCode> {
                 "Konbit is serving {} on http://{listen}",
                 konbit_store::redact(&url)
             );
-            serve(store, listen, secure_cookies).await?;
+            serve(store, listen, secure_cookies, rules).await?;
         }
         Cmd::Demo { listen } => {
             let demo_dir = cli
@@ -216,15 +251,17 @@ async fn run(cli: Cli) -> Result<ExitCode> {
                 Ok(p) => p,
                 Err(_) => users::new_token()?.chars().take(16).collect(),
             };
-            for (name, role) in [
-                ("admin", Role::Admin),
-                ("editor", Role::Editor),
-                ("viewer", Role::Viewer),
-            ] {
+            for (role, _, country) in DEMO_LOGINS {
                 store
-                    .create_user(Actor::system("demo"), name, &password, role)
+                    .create_user(
+                        Actor::system("demo"),
+                        role.as_str(),
+                        &password,
+                        *role,
+                        *country,
+                    )
                     .await
-                    .with_context(|| format!("creating the demo user {name}"))?;
+                    .with_context(|| format!("creating the demo user {role}"))?;
             }
             let listener = tokio::net::TcpListener::bind(listen)
                 .await
@@ -239,13 +276,15 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             println!();
             println!("  Open http://{addr}/");
             println!();
-            println!("  Logins (password for all three: {password}):");
-            println!("    admin   manages users and mission settings");
-            println!("    editor  records pledges, arrivals, authorizations, funding");
-            println!("    viewer  reads mission-level data");
+            println!("  Logins (the same password for all: {password}):");
+            for (role, what, _) in DEMO_LOGINS {
+                println!("    {:<16} {what}", role.as_str());
+            }
+            println!();
+            println!("  The public complaint form is at http://{addr}/complaints (EN, FR, Kreyòl).");
             println!();
             println!("Press Ctrl-C to stop.");
-            let state = konbit_web::AppState::new(store.clone(), false);
+            let state = konbit_web::AppState::new(store.clone(), false).with_rules(rules);
             konbit_web::serve(listener, state)
                 .await
                 .context("the server failed")?;
@@ -264,10 +303,14 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             let store = open(&url, true).await?;
             let actor = Actor::system("cli");
             match command {
-                UserCmd::Add { username, role } => {
+                UserCmd::Add {
+                    username,
+                    role,
+                    country,
+                } => {
                     let pw = read_password()?;
                     store
-                        .create_user(actor, &username, &pw, role)
+                        .create_user(actor, &username, &pw, role, country.as_deref())
                         .await
                         .map_err(describe)?;
                     println!("created {username} ({role})");
@@ -276,9 +319,10 @@ async fn run(cli: Cli) -> Result<ExitCode> {
                     let mut c = store.conn().await?;
                     for u in users::list(&mut c.ex()).await? {
                         println!(
-                            "{}\t{}{}",
+                            "{}\t{}{}{}",
                             u.username,
                             u.role,
+                            u.country.map(|c| format!("\t{c}")).unwrap_or_default(),
                             if u.disabled { "\tdisabled" } else { "" }
                         );
                     }
@@ -291,9 +335,13 @@ async fn run(cli: Cli) -> Result<ExitCode> {
                         .map_err(describe)?;
                     println!("password changed for {username}");
                 }
-                UserCmd::Role { username, role } => {
+                UserCmd::Role {
+                    username,
+                    role,
+                    country,
+                } => {
                     store
-                        .set_role(actor, &username, role)
+                        .set_role(actor, &username, role, country.as_deref())
                         .await
                         .map_err(describe)?;
                     println!("{username} is now {role}");

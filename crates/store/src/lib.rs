@@ -9,6 +9,7 @@
 pub mod log;
 pub mod project;
 pub mod query;
+pub mod registers;
 pub mod scenario;
 pub mod users;
 pub mod writer;
@@ -195,8 +196,10 @@ impl Store {
         username: &str,
         password: &str,
         role: konbit_domain::Role,
+        country: Option<&str>,
     ) -> Result<Submitted> {
         users::check_username(username)?;
+        users::check_role_country(role, country)?;
         users::check_password(password)?;
         let password_hash = hash_off_thread(password).await?;
         self.writer
@@ -206,6 +209,7 @@ impl Store {
                     username: username.into(),
                     password_hash,
                     role,
+                    country: country.map(str::to_string),
                 },
             )
             .await
@@ -237,13 +241,16 @@ impl Store {
         actor: Actor,
         username: &str,
         role: konbit_domain::Role,
+        country: Option<&str>,
     ) -> Result<Submitted> {
+        users::check_role_country(role, country)?;
         self.writer
             .user_op(
                 actor,
                 users::UserOp::SetRole {
                     username: username.into(),
                     role,
+                    country: country.map(str::to_string),
                 },
             )
             .await

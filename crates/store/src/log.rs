@@ -313,6 +313,26 @@ pub async fn entries_after(ex: &mut Ex<'_>, after: i64, limit: i64) -> Result<Ve
     .await)?)
 }
 
+/// Entries of one kind after `after`, oldest first.
+pub async fn entries_of_kind(
+    ex: &mut Ex<'_>,
+    kind: &str,
+    after: i64,
+    limit: i64,
+) -> Result<Vec<Entry>> {
+    let sql = format!(
+        "SELECT {ENTRY_COLUMNS} FROM log WHERE kind = $1 AND seq > $2 ORDER BY seq LIMIT $3"
+    );
+    Ok(on!(ex, |c| sqlx::query_as::<_, Entry>(
+        sqlx::AssertSqlSafe(sql.as_str())
+    )
+    .bind(kind)
+    .bind(after)
+    .bind(limit)
+    .fetch_all(c)
+    .await)?)
+}
+
 /// One entry by sequence number.
 pub async fn entry(ex: &mut Ex<'_>, seq: i64) -> Result<Option<Entry>> {
     let sql = format!("SELECT {ENTRY_COLUMNS} FROM log WHERE seq = $1");

@@ -7,10 +7,12 @@ use crate::{
     log::{self, Draft, Entry, TimedHead},
     micros, on,
     query::{self, AuthorizationRow, DeploymentRow, PledgeRow, Visibility},
+    registers,
     writer::{Actor, Envelope},
 };
 use konbit_domain::{
-    DomainError, Movement, PledgeStatus,
+    Classification, DomainError, Movement, PledgeStatus,
+    registers::{Area, holds_restricted},
     command::{CORRECTABLE_KINDS, Command},
     force,
 };
@@ -28,6 +30,7 @@ pub const TABLES: &[&str] = &[
     "funding",
     "sources",
     "discrepancies",
+    "register_events",
 ];
 
 /// The projection table an entry kind writes to, if any.
@@ -43,6 +46,7 @@ pub fn table_of(kind: &str) -> Option<&'static str> {
         "funding.recorded" => "funding",
         "source.registered" => "sources",
         "discrepancy.recorded" => "discrepancies",
+        k if registers::area_of(k).is_some() => "register_events",
         _ => return None,
     })
 }
@@ -80,16 +84,21 @@ pub async fn prepare(ex: &mut Ex<'_>, actor: &Actor, env: &Envelope) -> Result<D
             let corrected = Command::from_entry(&original.kind, &c.body)
                 .map_err(|m| DomainError::invalid("body", m))?;
             corrected.validate()?;
-            check_state(ex, &corrected, original.subject, Some(c.corrects)).await?;
+            check_state(ex, &corrected, original.subject, Some(c.corrects), false).await?;
             (original.subject, corrected)
         }
         other => {
             let subject = match other {
                 Command::RevisePledge(r) => r.pledge,
                 Command::WithdrawPledge(w) => w.pledge,
+                Command::Register(r) => r
+                    .parent()
+                    .or(env.subject)
+                    .unwrap_or_else(Uuid::now_v7),
                 _ => env.subject.unwrap_or_else(Uuid::now_v7),
             };
-            check_state(ex, other, subject, None).await?;
+            let system = actor.0.starts_with("system:");
+            check_state(ex, other, subject, None, system).await?;
             (subject, other.clone())
         }
     };
@@ -101,10 +110,23 @@ pub async fn prepare(ex: &mut Ex<'_>, actor: &Actor, env: &Envelope) -> Result<D
             .valid_on()
             .map(|d| d.to_string())
             .unwrap_or_default(),
-        classification: env.classification,
+        classification: classification_of(&env.command, env.classification),
         body: env.command.body(),
         sources: env.sources.clone(),
     })
+}
+
+/// The classification an entry is recorded at. Entries holding restricted register data are
+/// always `restricted` (so the log never shows their content to anyone); the other events of the
+/// registers are at least `mission`.
+fn classification_of(cmd: &Command, asked: Classification) -> Classification {
+    match cmd {
+        Command::Register(r) if holds_restricted(r.kind()) => Classification::Restricted,
+        Command::Register(r) if Area::of_kind(r.kind()).is_some() => {
+            asked.max(Classification::Mission)
+        }
+        _ => asked,
+    }
 }
 
 /// Appends a prepared entry onto `head` and projects it. A failure here is the database's, not a
@@ -129,7 +151,7 @@ async fn check_sources(ex: &mut Ex<'_>, ids: &[Uuid], field: &str) -> Result<()>
     Ok(errors.into_result()?)
 }
 
-async fn require_mission(ex: &mut Ex<'_>, field: &str, slug: &str) -> Result<()> {
+pub(crate) async fn require_mission(ex: &mut Ex<'_>, field: &str, slug: &str) -> Result<()> {
     match query::mission(ex, slug, Visibility::ALL).await? {
         Some(_) => Ok(()),
         None => Err(DomainError::invalid(field, format!("no mission {slug:?}")).into()),
@@ -143,8 +165,10 @@ async fn check_state(
     cmd: &Command,
     subject: Uuid,
     replacing: Option<i64>,
+    system: bool,
 ) -> Result<()> {
     match cmd {
+        Command::Register(r) => registers::check(ex, r, system).await?,
         Command::CreateMission(c) => {
             if let Some(m) = query::mission(ex, &c.slug, Visibility::ALL).await?
                 && Some(m.meta.origin_seq) != replacing
@@ -301,7 +325,7 @@ pub async fn apply(ex: &mut Ex<'_>, e: &Entry) -> Result<()> {
         // user.* and other audit-only entries have no projection.
         return Ok(());
     };
-    let m = MetaIn {
+    let mut m = MetaIn {
         entry_seq: e.seq,
         origin_seq: origin,
         id: e.subject,
@@ -309,16 +333,30 @@ pub async fn apply(ex: &mut Ex<'_>, e: &Entry) -> Result<()> {
         class,
         sources: e.sources.clone(),
     };
+    if let Command::Register(r) = &command {
+        // A register row holds the mission-level fields (the restricted ones sit apart), so it
+        // is read at mission level even when its entry is restricted.
+        if Area::of_kind(r.kind()).is_some() {
+            m.class = Classification::Mission.rank();
+        }
+        let p = registers::Projected {
+            actor: &e.actor,
+            kind: r.kind(),
+            command: r,
+        };
+        return registers::insert(ex, &m, p).await;
+    }
     insert(ex, &m, &command).await
 }
 
-struct MetaIn {
-    entry_seq: i64,
-    origin_seq: i64,
-    id: Uuid,
-    recorded_us: i64,
-    class: i64,
-    sources: String,
+/// The shared columns of a projection row.
+pub(crate) struct MetaIn {
+    pub entry_seq: i64,
+    pub origin_seq: i64,
+    pub id: Uuid,
+    pub recorded_us: i64,
+    pub class: i64,
+    pub sources: String,
 }
 
 /// Builds `INSERT INTO table (meta columns, cols…) VALUES ($1…$n)`.
@@ -564,10 +602,11 @@ async fn insert(ex: &mut Ex<'_>, m: &MetaIn, cmd: &Command) -> Result<()> {
                 ]
             )
         }
-        Command::Correct(_) => {
-            return Err(StoreError::Internal(
-                "a correction of a correction reached apply".into(),
-            ));
+        Command::Correct(_) | Command::Register(_) => {
+            return Err(StoreError::Internal(format!(
+                "{} has no row of its own to insert",
+                cmd.kind()
+            )));
         }
     }
     Ok(())

@@ -63,7 +63,7 @@ pub struct Meta {
 }
 
 impl Meta {
-    fn view(&self) -> RecordMeta {
+    pub(crate) fn view(&self) -> RecordMeta {
         let recorded =
             time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(self.recorded_us) * 1000)
                 .map(crate::log::format_recorded_at)

@@ -1,19 +1,31 @@
 //! Scenario files: a folder of TOML (format in `docs/scenario-format.md`) turned into commands
 //! and recorded through the writer, exactly as the API would record them. Items refer to each
-//! other by scenario-local keys; the loader maps keys to the ids the writer assigns.
+//! other by scenario-local keys; the loader maps keys to the ids the writer assigns. Besides the
+//! mission record (sources, missions, pledges, authorizations, deployments, funding), a scenario
+//! may hold accountability registers (documents, personnel, use of force, detentions, complaints,
+//! cases); those are recorded after everything else, in the order their rules need.
 
 use crate::{
     Store,
+    registers::secret_hash,
     writer::{Actor, Envelope},
 };
 use anyhow::{Context, anyhow, bail};
 use konbit_domain::{
-    Classification, FundingChannel, FundingKind, InstrumentKind, InstrumentStatus, Movement,
-    Personnel, Reliability, SourceKind, command::*,
+    Category, Classification, FundingChannel, FundingKind, InstrumentKind, InstrumentStatus,
+    Movement, Personnel, Reliability, SourceKind,
+    command::*,
+    registers::{
+        Allegation, CaseStatus, CaseUpdate, Casualties, ConductCategory, CustodyHarm, Detainee,
+        DocumentKind, ForceLevel, FormLanguage, Handover, Investigator, Misconduct,
+        NewAcknowledgement, NewAssignment, NewCase, NewComplaint, NewDetention, NewDocument,
+        NewPerson, NewUseOfForce, NewVetting, PersonDeparture, PersonIdentity, RegisterCommand,
+        Release, ReviewStatus, UseOfForceReview, VettingStatus,
+    },
 };
 use serde::Deserialize;
 use std::{collections::HashMap, path::Path};
-use time::Date;
+use time::{Date, OffsetDateTime};
 use uuid::Uuid;
 
 #[derive(Deserialize)]
@@ -233,6 +245,255 @@ struct DiscrepancyItem {
     classification: Option<Classification>,
 }
 
+// ------------------------------------------------------------------------------------------------
+// Accountability registers. Restricted fields (identities, narratives, grounds, accounts, …) are
+// plain fields here; the write path files them apart as it does for the API.
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DocumentItem {
+    key: String,
+    mission: String,
+    kind: DocumentKind,
+    version: String,
+    title: String,
+    effective_on: Date,
+    binds: Option<Vec<Category>>,
+    note: Option<String>,
+    #[serde(default)]
+    sources: Vec<String>,
+    classification: Option<Classification>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PersonItem {
+    key: String,
+    mission: String,
+    country: String,
+    unit: String,
+    category: Category,
+    deployed_from: Date,
+    deployed_until: Option<Date>,
+    service_number: String,
+    name: String,
+    rank: String,
+    note: Option<String>,
+    #[serde(default)]
+    sources: Vec<String>,
+    classification: Option<Classification>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DepartureItem {
+    person: String,
+    on: Date,
+    reason: String,
+    note: Option<String>,
+    #[serde(default)]
+    sources: Vec<String>,
+    classification: Option<Classification>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct VettingItem {
+    person: String,
+    status: VettingStatus,
+    on: Date,
+    by: String,
+    findings: Option<String>,
+    note: Option<String>,
+    #[serde(default)]
+    sources: Vec<String>,
+    classification: Option<Classification>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AcknowledgementItem {
+    person: String,
+    on: Date,
+    documents: Vec<String>,
+    note: Option<String>,
+    #[serde(default)]
+    sources: Vec<String>,
+    classification: Option<Classification>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AssignmentItem {
+    person: String,
+    operation: String,
+    on: Date,
+    note: Option<String>,
+    #[serde(default)]
+    sources: Vec<String>,
+    classification: Option<Classification>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UseOfForceItem {
+    key: String,
+    mission: String,
+    country: String,
+    unit: String,
+    #[serde(with = "time::serde::rfc3339")]
+    occurred_at: OffsetDateTime,
+    #[serde(with = "time::serde::rfc3339")]
+    submitted_at: OffsetDateTime,
+    place: String,
+    level: ForceLevel,
+    #[serde(default)]
+    rounds_fired: i64,
+    #[serde(default)]
+    injured: Casualties,
+    #[serde(default)]
+    killed: Casualties,
+    detention: Option<String>,
+    #[serde(default)]
+    persons_involved: Vec<String>,
+    narrative: String,
+    note: Option<String>,
+    #[serde(default)]
+    sources: Vec<String>,
+    classification: Option<Classification>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ReviewItem {
+    report: String,
+    status: ReviewStatus,
+    reason: Option<String>,
+    note: Option<String>,
+    #[serde(default)]
+    sources: Vec<String>,
+    classification: Option<Classification>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DetentionItem {
+    key: String,
+    mission: String,
+    country: String,
+    arresting_unit: String,
+    #[serde(with = "time::serde::rfc3339")]
+    arrested_at: OffsetDateTime,
+    place: String,
+    #[serde(default, with = "time::serde::rfc3339::option")]
+    medical_check_at: Option<OffsetDateTime>,
+    #[serde(default, with = "time::serde::rfc3339::option")]
+    family_notified_at: Option<OffsetDateTime>,
+    harm_in_custody: Option<CustodyHarm>,
+    use_of_force: Option<String>,
+    grounds: String,
+    detainee: Detainee,
+    note: Option<String>,
+    #[serde(default)]
+    sources: Vec<String>,
+    classification: Option<Classification>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HandoverItem {
+    detention: String,
+    #[serde(with = "time::serde::rfc3339")]
+    at: OffsetDateTime,
+    station: String,
+    receiving_officer: String,
+    note: Option<String>,
+    #[serde(default)]
+    sources: Vec<String>,
+    classification: Option<Classification>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ReleaseItem {
+    detention: String,
+    #[serde(with = "time::serde::rfc3339")]
+    at: OffsetDateTime,
+    reason: String,
+    note: Option<String>,
+    #[serde(default)]
+    sources: Vec<String>,
+    classification: Option<Classification>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ComplaintItem {
+    key: String,
+    mission: String,
+    reference: String,
+    /// In clear in the file (a demo secret); only its SHA-256 is recorded.
+    secret: String,
+    language: FormLanguage,
+    #[serde(default)]
+    anonymous: bool,
+    #[serde(with = "time::serde::rfc3339")]
+    received_at: OffsetDateTime,
+    account: String,
+    occurred_on: Option<Date>,
+    place: Option<String>,
+    name: Option<String>,
+    contact: Option<String>,
+    note: Option<String>,
+    #[serde(default)]
+    sources: Vec<String>,
+    classification: Option<Classification>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AllegationItem {
+    person: Option<String>,
+    country: String,
+    misconduct: Misconduct,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CaseItem {
+    key: String,
+    mission: String,
+    complaint: Option<String>,
+    category: ConductCategory,
+    opened_on: Date,
+    allegation: Vec<AllegationItem>,
+    investigating_entity: Investigator,
+    #[serde(default)]
+    victim_assistance: bool,
+    summary: String,
+    interim_measures: Option<String>,
+    note: Option<String>,
+    #[serde(default)]
+    sources: Vec<String>,
+    classification: Option<Classification>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CaseUpdateItem {
+    case: String,
+    status: CaseStatus,
+    on: Date,
+    victim_assistance: Option<bool>,
+    outcome: Option<String>,
+    actions: Option<String>,
+    interim_measures: Option<String>,
+    note: Option<String>,
+    #[serde(default)]
+    sources: Vec<String>,
+    classification: Option<Classification>,
+}
+
 /// Everything a scenario file may hold; each file uses some of these tables.
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
@@ -261,6 +522,54 @@ struct File {
     funding: Vec<FundingItem>,
     #[serde(default)]
     discrepancy: Vec<DiscrepancyItem>,
+    #[serde(default)]
+    document: Vec<DocumentItem>,
+    #[serde(default)]
+    person: Vec<PersonItem>,
+    #[serde(default)]
+    departure: Vec<DepartureItem>,
+    #[serde(default)]
+    vetting: Vec<VettingItem>,
+    #[serde(default)]
+    acknowledgement: Vec<AcknowledgementItem>,
+    #[serde(default)]
+    assignment: Vec<AssignmentItem>,
+    #[serde(default)]
+    use_of_force: Vec<UseOfForceItem>,
+    #[serde(default)]
+    review: Vec<ReviewItem>,
+    #[serde(default)]
+    detention: Vec<DetentionItem>,
+    #[serde(default)]
+    handover: Vec<HandoverItem>,
+    #[serde(default)]
+    release: Vec<ReleaseItem>,
+    #[serde(default)]
+    complaint: Vec<ComplaintItem>,
+    #[serde(default)]
+    case: Vec<CaseItem>,
+    #[serde(default)]
+    case_update: Vec<CaseUpdateItem>,
+}
+
+/// The register tables of every file, gathered so that they can be recorded in the order their
+/// rules need whatever file they sit in. Each item keeps the name of its file.
+#[derive(Default)]
+struct Registers<'a> {
+    document: Vec<(&'a str, DocumentItem)>,
+    person: Vec<(&'a str, PersonItem)>,
+    departure: Vec<(&'a str, DepartureItem)>,
+    vetting: Vec<(&'a str, VettingItem)>,
+    acknowledgement: Vec<(&'a str, AcknowledgementItem)>,
+    assignment: Vec<(&'a str, AssignmentItem)>,
+    use_of_force: Vec<(&'a str, UseOfForceItem)>,
+    review: Vec<(&'a str, ReviewItem)>,
+    detention: Vec<(&'a str, DetentionItem)>,
+    handover: Vec<(&'a str, HandoverItem)>,
+    release: Vec<(&'a str, ReleaseItem)>,
+    complaint: Vec<(&'a str, ComplaintItem)>,
+    case: Vec<(&'a str, CaseItem)>,
+    case_update: Vec<(&'a str, CaseUpdateItem)>,
 }
 
 /// The files of a scenario, in load order.
@@ -271,6 +580,7 @@ pub const FILES: &[&str] = &[
     "authorizations.toml",
     "deployments.toml",
     "funding.toml",
+    "registers.toml",
 ];
 
 /// What a load recorded.
@@ -280,6 +590,34 @@ pub struct Report {
     pub entries: usize,
     /// Sources registered.
     pub sources: usize,
+    /// Mission document versions issued.
+    pub documents: usize,
+    /// Persons entered in the personnel register.
+    pub persons: usize,
+    /// Early departures of persons.
+    pub departures: usize,
+    /// Vetting results.
+    pub vettings: usize,
+    /// Acknowledgements (one per person and document version).
+    pub acknowledgements: usize,
+    /// Assignments to operations.
+    pub assignments: usize,
+    /// Use-of-force reports.
+    pub use_of_force: usize,
+    /// Review steps of use-of-force reports.
+    pub reviews: usize,
+    /// Detentions.
+    pub detentions: usize,
+    /// Handovers of detainees.
+    pub handovers: usize,
+    /// Releases of detainees.
+    pub releases: usize,
+    /// Complaints.
+    pub complaints: usize,
+    /// Misconduct cases opened.
+    pub cases: usize,
+    /// Case updates.
+    pub case_updates: usize,
 }
 
 struct Loader {
@@ -371,6 +709,380 @@ fn money(
     }
 }
 
+
+impl Loader {
+    fn register(
+        &mut self,
+        what: &str,
+        command: RegisterCommand,
+        sources: &[String],
+        class: Option<Classification>,
+        key: Option<(&str, &str)>,
+    ) -> anyhow::Result<Uuid> {
+        self.record(what, Command::Register(command), sources, class, key)
+    }
+}
+
+/// Turns the register tables into commands. The order follows the store's rules: documents and
+/// persons before what refers to them; departures before assignments (the gate looks at the whole
+/// deployment); vetting and acknowledgements before assignments; use-of-force reports that name
+/// no detention, then detentions (which may name a report), then reports that name a detention;
+/// reviews, handovers and releases in file order; complaints before the cases opened on them,
+/// and case updates last, in file order.
+fn record_registers(l: &mut Loader, r: Registers<'_>) -> anyhow::Result<()> {
+    for (name, d) in r.document {
+        let what = format!("{name}: document {:?}", d.key);
+        l.register(
+            &what,
+            RegisterCommand::IssueDocument(NewDocument {
+                mission: d.mission,
+                kind: d.kind,
+                version: d.version,
+                title: d.title,
+                effective_on: d.effective_on,
+                binds: d.binds.unwrap_or_else(|| Category::ALL.to_vec()),
+                note: d.note,
+            }),
+            &d.sources,
+            d.classification,
+            Some(("document", &d.key)),
+        )?;
+        l.report.documents += 1;
+    }
+    for (name, p) in r.person {
+        let what = format!("{name}: person {:?}", p.key);
+        let _ = p.note;
+        l.register(
+            &what,
+            RegisterCommand::RegisterPerson(NewPerson {
+                mission: p.mission,
+                country: p.country,
+                unit: p.unit,
+                category: p.category,
+                deployed_from: p.deployed_from,
+                deployed_until: p.deployed_until,
+                identity: Some(PersonIdentity {
+                    service_number: p.service_number,
+                    name: p.name,
+                    rank: p.rank,
+                }),
+            }),
+            &p.sources,
+            p.classification,
+            Some(("person", &p.key)),
+        )?;
+        l.report.persons += 1;
+    }
+    for (name, d) in r.departure {
+        let what = format!("{name}: departure of person {:?} on {}", d.person, d.on);
+        let person = l.key("person", &d.person, &what)?;
+        let _ = d.note;
+        l.register(
+            &what,
+            RegisterCommand::RecordDeparture(PersonDeparture {
+                person,
+                on: d.on,
+                reason: d.reason,
+            }),
+            &d.sources,
+            d.classification,
+            None,
+        )?;
+        l.report.departures += 1;
+    }
+    for (name, v) in r.vetting {
+        let what = format!("{name}: vetting of person {:?} on {}", v.person, v.on);
+        let person = l.key("person", &v.person, &what)?;
+        let _ = v.note;
+        l.register(
+            &what,
+            RegisterCommand::RecordVetting(NewVetting {
+                person,
+                status: v.status,
+                on: v.on,
+                by: v.by,
+                findings: v.findings,
+            }),
+            &v.sources,
+            v.classification,
+            None,
+        )?;
+        l.report.vettings += 1;
+    }
+    for (name, a) in r.acknowledgement {
+        let what = format!(
+            "{name}: acknowledgement by person {:?} on {}",
+            a.person, a.on
+        );
+        let person = l.key("person", &a.person, &what)?;
+        let _ = a.note;
+        if a.documents.is_empty() {
+            bail!("{what}: `documents` names at least one document key");
+        }
+        for doc in &a.documents {
+            let what = format!("{what} of document {doc:?}");
+            let document = l.key("document", doc, &what)?;
+            l.register(
+                &what,
+                RegisterCommand::Acknowledge(NewAcknowledgement {
+                    person,
+                    document,
+                    on: a.on,
+                }),
+                &a.sources,
+                a.classification,
+                None,
+            )?;
+            l.report.acknowledgements += 1;
+        }
+    }
+    for (name, a) in r.assignment {
+        let what = format!("{name}: assignment of person {:?} on {}", a.person, a.on);
+        let person = l.key("person", &a.person, &what)?;
+        let _ = a.note;
+        l.register(
+            &what,
+            RegisterCommand::Assign(NewAssignment {
+                person,
+                operation: a.operation,
+                on: a.on,
+            }),
+            &a.sources,
+            a.classification,
+            None,
+        )?;
+        l.report.assignments += 1;
+    }
+    let (naming_a_detention, reports): (Vec<_>, Vec<_>) = r
+        .use_of_force
+        .into_iter()
+        .partition(|(_, u)| u.detention.is_some());
+    for (name, u) in reports {
+        record_use_of_force(l, name, u)?;
+    }
+    for (name, d) in r.detention {
+        let what = format!("{name}: detention {:?}", d.key);
+        let use_of_force = d
+            .use_of_force
+            .as_deref()
+            .map(|k| l.key("use_of_force", k, &what))
+            .transpose()?;
+        let _ = d.note;
+        l.register(
+            &what,
+            RegisterCommand::RecordDetention(NewDetention {
+                mission: d.mission,
+                country: d.country,
+                arresting_unit: d.arresting_unit,
+                arrested_at: d.arrested_at,
+                place: d.place,
+                medical_check_at: d.medical_check_at,
+                family_notified_at: d.family_notified_at,
+                harm_in_custody: d.harm_in_custody,
+                use_of_force,
+                incident: None,
+                grounds: Some(d.grounds),
+                person: Some(d.detainee),
+            }),
+            &d.sources,
+            d.classification,
+            Some(("detention", &d.key)),
+        )?;
+        l.report.detentions += 1;
+    }
+    for (name, u) in naming_a_detention {
+        record_use_of_force(l, name, u)?;
+    }
+    for (name, v) in r.review {
+        let what = format!(
+            "{name}: review of use-of-force report {:?} ({})",
+            v.report, v.status
+        );
+        let report = l.key("use_of_force", &v.report, &what)?;
+        let _ = v.note;
+        l.register(
+            &what,
+            RegisterCommand::ReviewUseOfForce(UseOfForceReview {
+                report,
+                status: v.status,
+                reason: v.reason,
+            }),
+            &v.sources,
+            v.classification,
+            None,
+        )?;
+        l.report.reviews += 1;
+    }
+    for (name, h) in r.handover {
+        let what = format!("{name}: handover of detention {:?}", h.detention);
+        let detention = l.key("detention", &h.detention, &what)?;
+        let _ = h.note;
+        l.register(
+            &what,
+            RegisterCommand::HandOver(Handover {
+                detention,
+                at: h.at,
+                station: h.station,
+                receiving_officer: Some(h.receiving_officer),
+            }),
+            &h.sources,
+            h.classification,
+            None,
+        )?;
+        l.report.handovers += 1;
+    }
+    for (name, x) in r.release {
+        let what = format!("{name}: release of detention {:?}", x.detention);
+        let detention = l.key("detention", &x.detention, &what)?;
+        let _ = x.note;
+        l.register(
+            &what,
+            RegisterCommand::Release(Release {
+                detention,
+                at: x.at,
+                reason: x.reason,
+            }),
+            &x.sources,
+            x.classification,
+            None,
+        )?;
+        l.report.releases += 1;
+    }
+    for (name, c) in r.complaint {
+        let what = format!("{name}: complaint {:?}", c.key);
+        if c.secret.trim().is_empty() {
+            bail!("{what}: `secret` must not be empty");
+        }
+        let _ = c.note;
+        l.register(
+            &what,
+            RegisterCommand::ReceiveComplaint(NewComplaint {
+                mission: c.mission,
+                reference: c.reference,
+                secret_hash: secret_hash(&c.secret),
+                language: c.language,
+                anonymous: c.anonymous,
+                received_at: Some(c.received_at),
+                account: Some(c.account),
+                occurred_on: c.occurred_on,
+                place: c.place,
+                name: c.name,
+                contact: c.contact,
+            }),
+            &c.sources,
+            c.classification,
+            Some(("complaint", &c.key)),
+        )?;
+        l.report.complaints += 1;
+    }
+    for (name, c) in r.case {
+        let what = format!("{name}: case {:?}", c.key);
+        let complaint = c
+            .complaint
+            .as_deref()
+            .map(|k| l.key("complaint", k, &what))
+            .transpose()?;
+        let allegations = c
+            .allegation
+            .into_iter()
+            .map(|a| {
+                Ok(Allegation {
+                    person: a
+                        .person
+                        .as_deref()
+                        .map(|k| l.key("person", k, &what))
+                        .transpose()?,
+                    country: a.country,
+                    misconduct: a.misconduct,
+                })
+            })
+            .collect::<anyhow::Result<Vec<_>>>()?;
+        let _ = c.note;
+        l.register(
+            &what,
+            RegisterCommand::OpenCase(NewCase {
+                mission: c.mission,
+                complaint,
+                category: c.category,
+                opened_on: c.opened_on,
+                allegations,
+                investigating_entity: c.investigating_entity,
+                victim_assistance: c.victim_assistance,
+                summary: Some(c.summary),
+                interim_measures: c.interim_measures,
+            }),
+            &c.sources,
+            c.classification,
+            Some(("case", &c.key)),
+        )?;
+        l.report.cases += 1;
+    }
+    for (name, u) in r.case_update {
+        let what = format!(
+            "{name}: update of case {:?} to {} on {}",
+            u.case, u.status, u.on
+        );
+        let case = l.key("case", &u.case, &what)?;
+        let _ = u.note;
+        l.register(
+            &what,
+            RegisterCommand::UpdateCase(CaseUpdate {
+                case,
+                status: u.status,
+                on: u.on,
+                victim_assistance: u.victim_assistance,
+                outcome: u.outcome,
+                actions: u.actions,
+                interim_measures: u.interim_measures,
+            }),
+            &u.sources,
+            u.classification,
+            None,
+        )?;
+        l.report.case_updates += 1;
+    }
+    Ok(())
+}
+
+fn record_use_of_force(l: &mut Loader, name: &str, u: UseOfForceItem) -> anyhow::Result<()> {
+    let what = format!("{name}: use-of-force report {:?}", u.key);
+    let detention = u
+        .detention
+        .as_deref()
+        .map(|k| l.key("detention", k, &what))
+        .transpose()?;
+    let persons = u
+        .persons_involved
+        .iter()
+        .map(|k| l.key("person", k, &what))
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    let _ = u.note;
+    l.register(
+        &what,
+        RegisterCommand::ReportUseOfForce(NewUseOfForce {
+            mission: u.mission,
+            country: u.country,
+            unit: u.unit,
+            occurred_at: u.occurred_at,
+            place: u.place,
+            level: u.level,
+            rounds_fired: u.rounds_fired,
+            injured: u.injured,
+            killed: u.killed,
+            incident: None,
+            detention,
+            submitted_at: Some(u.submitted_at),
+            persons_involved: (!persons.is_empty()).then_some(persons),
+            narrative: Some(u.narrative),
+        }),
+        &u.sources,
+        u.classification,
+        Some(("use_of_force", &u.key)),
+    )?;
+    l.report.use_of_force += 1;
+    Ok(())
+}
+
 /// Loads a scenario folder through the writer, all or nothing: the first refused item is named
 /// and nothing is recorded.
 pub async fn load(store: &Store, dir: &Path) -> anyhow::Result<Report> {
@@ -411,6 +1123,7 @@ pub async fn load_texts(store: &Store, texts: &[(&str, &str)]) -> anyhow::Result
         report: Report::default(),
     };
     let mut discrepancies = Vec::new();
+    let mut regs = Registers::default();
     // Sources first (from every file), so anything may cite any source.
     for (name, f) in &files {
         for s in &f.source {
@@ -666,7 +1379,34 @@ pub async fn load_texts(store: &Store, texts: &[(&str, &str)]) -> anyhow::Result
             )?;
         }
         discrepancies.extend(f.discrepancy.into_iter().map(|d| (name, d)));
+        regs.document
+            .extend(f.document.into_iter().map(|x| (name, x)));
+        regs.person.extend(f.person.into_iter().map(|x| (name, x)));
+        regs.departure
+            .extend(f.departure.into_iter().map(|x| (name, x)));
+        regs.vetting
+            .extend(f.vetting.into_iter().map(|x| (name, x)));
+        regs.acknowledgement
+            .extend(f.acknowledgement.into_iter().map(|x| (name, x)));
+        regs.assignment
+            .extend(f.assignment.into_iter().map(|x| (name, x)));
+        regs.use_of_force
+            .extend(f.use_of_force.into_iter().map(|x| (name, x)));
+        regs.review.extend(f.review.into_iter().map(|x| (name, x)));
+        regs.detention
+            .extend(f.detention.into_iter().map(|x| (name, x)));
+        regs.handover
+            .extend(f.handover.into_iter().map(|x| (name, x)));
+        regs.release
+            .extend(f.release.into_iter().map(|x| (name, x)));
+        regs.complaint
+            .extend(f.complaint.into_iter().map(|x| (name, x)));
+        regs.case.extend(f.case.into_iter().map(|x| (name, x)));
+        regs.case_update
+            .extend(f.case_update.into_iter().map(|x| (name, x)));
     }
+    // The registers after the mission record they name, in the order their rules need.
+    record_registers(&mut l, regs)?;
     // Last: a discrepancy may be about anything above, in any file.
     for (name, d) in discrepancies {
         let what = format!("{name}: discrepancy about {:?} ({})", d.about, d.field);
@@ -719,4 +1459,218 @@ pub async fn load_texts(store: &Store, texts: &[(&str, &str)]) -> anyhow::Result
         })?;
     l.report.entries = written.len();
     Ok(l.report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Options, query::Visibility, registers::events};
+    use konbit_domain::{
+        access::Scope,
+        accountability::{self, ClockState, Rules},
+    };
+    use time::macros::date;
+
+    fn haiti() -> std::path::PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/scenarios/haiti-mss")
+    }
+
+    #[tokio::test]
+    async fn the_haiti_scenario_loads_with_its_synthetic_registers() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("konbit.db");
+        let store = Store::open(&Options {
+            url: format!("sqlite://{}", path.display()),
+            migrate: true,
+        })
+        .await
+        .expect("open");
+        let report = load(&store, &haiti()).await.expect("the scenario loads");
+        assert!(report.sources >= 40, "{report:?}");
+        let counts = [
+            ("documents", report.documents, 10),
+            ("persons", report.persons, 28),
+            ("departures", report.departures, 2),
+            ("vettings", report.vettings, 29),
+            ("acknowledgements", report.acknowledgements, 165),
+            ("assignments", report.assignments, 10),
+            ("use_of_force", report.use_of_force, 10),
+            ("reviews", report.reviews, 15),
+            ("detentions", report.detentions, 7),
+            ("handovers", report.handovers, 5),
+            ("releases", report.releases, 1),
+            ("complaints", report.complaints, 6),
+            ("cases", report.cases, 4),
+            ("case_updates", report.case_updates, 12),
+        ];
+        for (what, got, want) in counts {
+            assert_eq!(got, want, "{what}: {report:?}");
+        }
+
+        let mut conn = store.conn().await.expect("conn");
+        let mut ex = conn.ex();
+        let people = accountability::people(
+            &events(&mut ex, "personnel", None, Visibility::ALL, &Scope::All)
+                .await
+                .expect("personnel"),
+        );
+        let docs = accountability::documents(
+            &events(&mut ex, "documents", None, Visibility::ALL, &Scope::All)
+                .await
+                .expect("documents"),
+        );
+        assert_eq!(people.len(), 28);
+        // No real names: every identity is a placeholder.
+        for p in &people {
+            let id = p.identity.as_ref().expect("identity");
+            assert!(id.name.starts_with("Synthetic "), "{}", id.name);
+            assert!(
+                id.service_number.starts_with("SYN-"),
+                "{}",
+                id.service_number
+            );
+        }
+        // Kenya before and after use_of_force_directive 2.0 came into force.
+        let ken = |on| {
+            accountability::compliance(&people, &docs, "mss", on)
+                .into_iter()
+                .find(|c| c.country == "KEN")
+                .expect("KEN")
+        };
+        let before = ken(date!(2025 - 02 - 15));
+        assert_eq!(
+            (
+                before.deployed,
+                before.vetted,
+                before.acknowledged,
+                before.compliant
+            ),
+            (12, 10, 12, 10)
+        );
+        let after = ken(date!(2025 - 03 - 15));
+        assert_eq!(
+            (
+                after.deployed,
+                after.vetted,
+                after.acknowledged,
+                after.compliant
+            ),
+            (11, 9, 7, 7)
+        );
+        // Everyone has left the MSS by the transfer to the GSF.
+        assert!(
+            accountability::compliance(&people, &docs, "mss", date!(2025 - 10 - 01)).is_empty()
+        );
+        let gsf = accountability::compliance(&people, &docs, "gsf", date!(2026 - 01 - 15));
+        assert_eq!(gsf.len(), 1);
+        assert_eq!((gsf[0].deployed, gsf[0].compliant), (4, 3));
+
+        let now = crate::now();
+        let force = events(&mut ex, "force", None, Visibility::ALL, &Scope::All)
+            .await
+            .expect("force");
+        let reports = accountability::use_of_force(&force, Rules::default(), now);
+        assert_eq!(reports.len(), 10);
+        assert_eq!(reports.iter().filter(|r| r.late).count(), 2);
+        let review = |s: ReviewStatus| reports.iter().filter(|r| r.review == s).count();
+        assert_eq!(review(ReviewStatus::Cleared), 4);
+        assert_eq!(review(ReviewStatus::Referred), 2);
+        assert_eq!(review(ReviewStatus::UnderReview), 3);
+        assert_eq!(review(ReviewStatus::Submitted), 1);
+        for level in ForceLevel::ALL {
+            assert!(reports.iter().any(|r| r.level == *level), "{level}");
+        }
+        let detentions = accountability::detentions(&force, Rules::default(), now);
+        assert_eq!(detentions.len(), 7);
+        let clock = |s: ClockState| detentions.iter().filter(|d| d.clock == s).count();
+        assert_eq!(clock(ClockState::Met), 5);
+        assert_eq!(clock(ClockState::Breached), 1);
+        assert_eq!(clock(ClockState::Overdue), 1);
+        assert_eq!(detentions.iter().filter(|d| d.minor()).count(), 1);
+
+        let complaints_area = events(&mut ex, "complaints", None, Visibility::ALL, &Scope::All)
+            .await
+            .expect("complaints");
+        let cases = accountability::cases(&complaints_area);
+        let complaints = accountability::complaints(&complaints_area, &cases);
+        assert_eq!((complaints.len(), cases.len()), (6, 4));
+        let demo = complaints
+            .iter()
+            .find(|c| c.reference == "SYN-2025-0004")
+            .expect("the demo complaint");
+        assert_eq!(demo.secret_hash, secret_hash("demo-secret-0004"));
+        assert_eq!(demo.status, CaseStatus::UnderInvestigation);
+        let mut statuses: Vec<CaseStatus> = cases.iter().map(|c| c.status).collect();
+        statuses.sort();
+        assert_eq!(
+            statuses,
+            vec![
+                CaseStatus::UnderInvestigation,
+                CaseStatus::Substantiated,
+                CaseStatus::Unsubstantiated,
+                CaseStatus::Closed
+            ]
+        );
+        let counted: i64 = cases.iter().map(|c| c.counted_allegations).sum();
+        assert_eq!(counted, 6);
+        drop(conn);
+        store.close().await;
+    }
+
+    #[tokio::test]
+    async fn an_assignment_that_fails_the_gate_refuses_the_whole_scenario() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("konbit.db");
+        let store = Store::open(&Options {
+            url: format!("sqlite://{}", path.display()),
+            migrate: true,
+        })
+        .await
+        .expect("open");
+        let mut texts: Vec<(String, String)> = FILES
+            .iter()
+            .map(|n| {
+                let t = std::fs::read_to_string(haiti().join(n)).expect("read");
+                (n.to_string(), t)
+            })
+            .collect();
+        // ken-010's vetting is still pending.
+        texts.push((
+            "extra.toml".into(),
+            "[[assignment]]\nperson = \"ken-010\"\noperation = \"X\"\non = \"2025-02-01\"\n".into(),
+        ));
+        let borrowed: Vec<(&str, &str)> = texts
+            .iter()
+            .map(|(n, t)| (n.as_str(), t.as_str()))
+            .collect();
+        let e = load_texts(&store, &borrowed).await.expect_err("refused");
+        let msg = format!("{e:#}");
+        assert!(
+            msg.contains("extra.toml: assignment of person \"ken-010\"")
+                && msg.contains("nothing was recorded"),
+            "{msg}"
+        );
+        store.close().await;
+    }
+
+    #[test]
+    fn secrets_are_hashed_as_lowercase_hex_sha256_of_the_upper_case_secret() {
+        // SHA-256("ABC"): a secret is compared without regard to case or surrounding spaces.
+        let h = "b5d4045c3f466fa91fe2cc6abe79232a1a57cdf104f7a26e716e0a1e2789df78";
+        assert_eq!(secret_hash("abc"), h);
+        assert_eq!(secret_hash(" ABC "), h);
+    }
+
+    #[test]
+    fn unknown_register_fields_are_refused() {
+        let e = parse_file(
+            "registers.toml",
+            "[[person]]\nkey = \"p\"\nmission = \"mss\"\ncountry = \"KEN\"\nunit = \"u\"\n\
+             category = \"police\"\ndeployed_from = \"2024-06-25\"\nservice_number = \"S\"\n\
+             name = \"N\"\nrank = \"R\"\nnickname = \"x\"\n",
+        )
+        .err()
+        .expect("refused");
+        assert!(format!("{e:#}").contains("nickname"), "{e:#}");
+    }
 }

@@ -22,8 +22,20 @@ pub struct User {
     pub username: String,
     /// Role.
     pub role: Role,
+    /// A commander's contributor (ISO 3166-1 alpha-3).
+    pub country: Option<String>,
     /// Disabled users cannot log in.
     pub disabled: bool,
+}
+
+impl User {
+    /// The user's rights over the accountability registers.
+    pub fn access(&self) -> konbit_domain::access::Access {
+        konbit_domain::access::Access {
+            role: self.role,
+            country: self.country.clone(),
+        }
+    }
 }
 
 #[derive(sqlx::FromRow)]
@@ -32,6 +44,7 @@ struct UserRow {
     username: String,
     password_hash: String,
     role: String,
+    country: Option<String>,
     disabled: bool,
 }
 
@@ -41,6 +54,7 @@ impl UserRow {
             id: self.id,
             username: self.username.clone(),
             role: self.role.parse().map_err(StoreError::Internal)?,
+            country: self.country.clone(),
             disabled: self.disabled,
         })
     }
@@ -57,6 +71,8 @@ pub enum UserOp {
         password_hash: String,
         /// Role.
         role: Role,
+        /// A commander's contributor.
+        country: Option<String>,
     },
     /// Replace a user's password.
     SetPassword {
@@ -71,6 +87,8 @@ pub enum UserOp {
         username: String,
         /// New role.
         role: Role,
+        /// A commander's contributor.
+        country: Option<String>,
     },
 }
 
@@ -88,6 +106,25 @@ pub fn check_username(name: &str) -> Result<(), DomainError> {
             "username",
             "must be 1–64 letters, digits, '.', '_' or '-'",
         ))
+    }
+}
+
+/// Checks that a commander names their contributor and nobody else names one.
+pub fn check_role_country(role: Role, country: Option<&str>) -> Result<(), DomainError> {
+    match (role.needs_country(), country) {
+        (true, None) => Err(DomainError::invalid(
+            "country",
+            "a commander belongs to a contributor: give its ISO 3166-1 alpha-3 code",
+        )),
+        (true, Some(c)) if konbit_domain::country::find(c).is_none() => Err(DomainError::invalid(
+            "country",
+            format!("{c:?} is not an ISO 3166-1 alpha-3 country code"),
+        )),
+        (false, Some(_)) => Err(DomainError::invalid(
+            "country",
+            format!("only a commander belongs to a contributor, not a {role}"),
+        )),
+        _ => Ok(()),
     }
 }
 
@@ -145,8 +182,10 @@ pub(crate) async fn execute(
             username,
             password_hash,
             role,
+            country,
         } => {
             check_username(username)?;
+            check_role_country(*role, country.as_deref())?;
             if find(ex, username).await?.is_some() {
                 return Err(
                     DomainError::Conflict(format!("user {username:?} already exists")).into(),
@@ -154,8 +193,8 @@ pub(crate) async fn execute(
             }
             let id = Uuid::now_v7();
             on!(ex, |c| sqlx::query(
-                "INSERT INTO users (id, username, password_hash, role, created_us, disabled) \
-                 VALUES ($1, $2, $3, $4, $5, $6)"
+                "INSERT INTO users (id, username, password_hash, role, created_us, disabled, country) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7)"
             )
             .bind(id)
             .bind(username)
@@ -163,13 +202,14 @@ pub(crate) async fn execute(
             .bind(role.as_str())
             .bind(micros(at))
             .bind(false)
+            .bind(country)
             .execute(c)
             .await
             .map(|_| ()))?;
             (
                 "user.created",
                 id,
-                serde_json::json!({"username": username, "role": role}),
+                serde_json::json!({"username": username, "role": role, "country": country}),
             )
         }
         UserOp::SetPassword {
@@ -195,7 +235,12 @@ pub(crate) async fn execute(
                 serde_json::json!({"username": username}),
             )
         }
-        UserOp::SetRole { username, role } => {
+        UserOp::SetRole {
+            username,
+            role,
+            country,
+        } => {
+            check_role_country(*role, country.as_deref())?;
             let u = find(ex, username)
                 .await?
                 .ok_or_else(|| DomainError::NotFound {
@@ -216,9 +261,10 @@ pub(crate) async fn execute(
                 }
             }
             on!(ex, |c| sqlx::query(
-                "UPDATE users SET role = $1 WHERE id = $2"
+                "UPDATE users SET role = $1, country = $2 WHERE id = $3"
             )
             .bind(role.as_str())
+            .bind(country)
             .bind(u.id)
             .execute(c)
             .await
@@ -226,7 +272,7 @@ pub(crate) async fn execute(
             (
                 "user.role_changed",
                 u.id,
-                serde_json::json!({"username": username, "role": role}),
+                serde_json::json!({"username": username, "role": role, "country": country}),
             )
         }
     };
@@ -250,7 +296,7 @@ pub(crate) async fn execute(
 /// The user with this login name.
 pub async fn find(ex: &mut Ex<'_>, username: &str) -> Result<Option<User>> {
     let row: Option<UserRow> = on!(ex, |c| sqlx::query_as(
-        "SELECT id, username, password_hash, role, disabled FROM users WHERE username = $1"
+        "SELECT id, username, password_hash, role, country, disabled FROM users WHERE username = $1"
     )
     .bind(username)
     .fetch_optional(c)
@@ -261,7 +307,7 @@ pub async fn find(ex: &mut Ex<'_>, username: &str) -> Result<Option<User>> {
 /// Every user, by name.
 pub async fn list(ex: &mut Ex<'_>) -> Result<Vec<User>> {
     let rows: Vec<UserRow> = on!(ex, |c| sqlx::query_as(
-        "SELECT id, username, password_hash, role, disabled FROM users ORDER BY username"
+        "SELECT id, username, password_hash, role, country, disabled FROM users ORDER BY username"
     )
     .fetch_all(c)
     .await)?;
@@ -271,7 +317,7 @@ pub async fn list(ex: &mut Ex<'_>) -> Result<Vec<User>> {
 /// Checks a login; `None` when the user is unknown, disabled, or the password is wrong.
 pub async fn authenticate(ex: &mut Ex<'_>, username: &str, password: &str) -> Result<Option<User>> {
     let row: Option<UserRow> = on!(ex, |c| sqlx::query_as(
-        "SELECT id, username, password_hash, role, disabled FROM users WHERE username = $1"
+        "SELECT id, username, password_hash, role, country, disabled FROM users WHERE username = $1"
     )
     .bind(username)
     .fetch_optional(c)
@@ -341,7 +387,7 @@ pub async fn issue_token(
 /// The user a live secret of this kind belongs to.
 pub async fn user_for_token(ex: &mut Ex<'_>, token: &str, kind: TokenKind) -> Result<Option<User>> {
     let row: Option<UserRow> = on!(ex, |c| sqlx::query_as(
-        "SELECT u.id, u.username, u.password_hash, u.role, u.disabled FROM sessions s \
+        "SELECT u.id, u.username, u.password_hash, u.role, u.country, u.disabled FROM sessions s \
          JOIN users u ON u.id = s.user_id \
          WHERE s.token_hash = $1 AND s.kind = $2 AND s.expires_us > $3"
     )

@@ -72,7 +72,8 @@ pub struct Submitted {
 
 /// What can be asked of the writer.
 pub(crate) enum Op {
-    Record(Actor, Envelope),
+    // Boxed: the register commands make an envelope far larger than the other operations.
+    Record(Actor, Box<Envelope>),
     /// All or nothing: every command in one savepoint.
     Batch(Actor, Vec<Envelope>),
     User(Actor, users::UserOp),
@@ -187,7 +188,7 @@ impl Writer {
 
     /// Validates, appends and projects one command; returns once it is durably committed.
     pub async fn submit(&self, actor: Actor, env: Envelope) -> Result<Submitted> {
-        self.send(Op::Record(actor, env)).await
+        self.send(Op::Record(actor, Box::new(env))).await
     }
 
     pub(crate) async fn user_op(&self, actor: Actor, op: users::UserOp) -> Result<Submitted> {

@@ -140,7 +140,8 @@ pub async fn spawn_app() -> TestApp {
     spawn_app_on(Backend::Sqlite).await
 }
 
-/// Starts the application on `backend`, with the users admin, editor and viewer.
+/// Starts the application on `backend`, with one user per role, named after it (the
+/// commander is Kenya's).
 #[allow(clippy::expect_used)]
 pub async fn spawn_app_on(backend: Backend) -> TestApp {
     let db = TestDb::new(backend).await.expect("test database");
@@ -150,13 +151,17 @@ pub async fn spawn_app_on(backend: Backend) -> TestApp {
     })
     .await
     .expect("open store");
-    for (name, role) in [
-        ("admin", Role::Admin),
-        ("editor", Role::Editor),
-        ("viewer", Role::Viewer),
-    ] {
+    for role in Role::ALL {
+        // The commander belongs to the Kenyan contingent.
+        let country = role.needs_country().then_some("KEN");
         store
-            .create_user(Actor::system("test"), name, PASSWORD, role)
+            .create_user(
+                Actor::system("test"),
+                role.as_str(),
+                PASSWORD,
+                *role,
+                country,
+            )
             .await
             .expect("test user");
     }

@@ -78,7 +78,6 @@ impl utoipa::Modify for Security {
                 "bearer",
                 SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
             );
-        with_record_fields(doc);
     }
 }
 
@@ -90,7 +89,12 @@ fn with_record_fields(doc: &mut utoipa::openapi::OpenApi) {
         RefOr,
         schema::{AllOfBuilder, Ref, Schema},
     };
-    const NOT_RECORDS: &[&str] = &["/api/v1/auth/token", "/api/v1/users"];
+    const NOT_RECORDS: &[&str] = &[
+        "/api/v1/auth/token",
+        "/api/v1/users",
+        "/api/v1/complaints",
+        "/api/v1/complaints/status",
+    ];
     for (path, item) in doc.paths.paths.iter_mut() {
         if NOT_RECORDS.contains(&path.as_str()) {
             continue;
@@ -128,7 +132,10 @@ pub struct RecordFields {
 
 /// The OpenAPI document (3.1).
 pub fn openapi_doc() -> utoipa::openapi::OpenApi {
-    ApiDoc::openapi()
+    let mut doc = ApiDoc::openapi();
+    doc.merge(crate::accountability::RegistersDoc::openapi());
+    with_record_fields(&mut doc);
+    doc
 }
 
 type ApiResult<T> = Result<T, ApiError>;
@@ -685,7 +692,9 @@ async fn list_log(
 
 /// Converts an entry for a reader with `clearance`.
 pub fn log_entry(e: log::Entry, clearance: konbit_domain::Classification) -> LogEntry {
-    let visible = e.class().map(|c| c <= clearance).unwrap_or(false);
+    let visible = e
+        .class()
+        .is_ok_and(|c| konbit_domain::access::log_content_visible(&e.kind, c, clearance));
     LogEntry {
         seq: e.seq,
         recorded_at: e.recorded_at,
@@ -738,6 +747,8 @@ pub struct UserView {
     pub username: String,
     /// Role.
     pub role: Role,
+    /// A commander's contributor.
+    pub country: Option<String>,
     /// Disabled.
     pub disabled: bool,
 }
@@ -753,6 +764,7 @@ async fn list_users(State(s): State<AppState>, Admin(_): Admin) -> ApiResult<Jso
             .map(|u| UserView {
                 username: u.username,
                 role: u.role,
+                country: u.country,
                 disabled: u.disabled,
             })
             .collect(),
@@ -769,6 +781,9 @@ pub struct NewUser {
     pub password: String,
     /// Role.
     pub role: Role,
+    /// For a commander: their contributor (ISO 3166-1 alpha-3). Only commanders have one.
+    #[serde(default)]
+    pub country: Option<String>,
 }
 
 /// Creates a user (admin).
@@ -781,7 +796,13 @@ async fn create_user(
 ) -> ApiResult<(StatusCode, Json<Written>)> {
     let w = s
         .store
-        .create_user(Actor::user(&a.username), &n.username, &n.password, n.role)
+        .create_user(
+            Actor::user(&a.username),
+            &n.username,
+            &n.password,
+            n.role,
+            n.country.as_deref(),
+        )
         .await?;
     Ok((
         StatusCode::CREATED,

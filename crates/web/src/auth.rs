@@ -111,7 +111,7 @@ impl FromRequestParts<AppState> for Caller {
 }
 
 macro_rules! role_extractor {
-    ($(#[$m:meta])* $name:ident, $role:expr, $label:literal) => {
+    ($(#[$m:meta])* $name:ident, |$r:ident| $allowed:expr, $label:literal) => {
         $(#[$m])*
         #[derive(Debug, Clone)]
         pub struct $name(pub User);
@@ -123,8 +123,14 @@ macro_rules! role_extractor {
                 let caller = Caller::from_request_parts(parts, state).await?;
                 match caller.user {
                     None => Err(ApiError::unauthorized()),
-                    Some(u) if u.role >= $role => Ok($name(u)),
-                    Some(_) => Err(ApiError::forbidden($label)),
+                    Some(u) => {
+                        let $r = u.role;
+                        if $allowed {
+                            Ok($name(u))
+                        } else {
+                            Err(ApiError::forbidden($label))
+                        }
+                    }
                 }
             }
         }
@@ -132,11 +138,15 @@ macro_rules! role_extractor {
 }
 
 role_extractor!(
-    /// A caller with at least the editor role.
-    Editor, Role::Editor, "editor");
+    /// A caller who records force generation, mandates, funding and sources (editor or admin).
+    Editor, |r| r.records_force_generation(), "editor");
 role_extractor!(
     /// A caller with the admin role.
-    Admin, Role::Admin, "admin");
+    Admin, |r| r == Role::Admin, "admin");
+role_extractor!(
+    /// Any logged-in caller; what they may see or record in the registers is decided by their
+    /// [`konbit_domain::access::Access`].
+    Member, |_r| true, "member");
 
 /// Counts failed logins per user name; after `MAX_FAILURES` within `WINDOW` further attempts are
 /// refused (429) until the window has passed. In memory: a restart forgets, which is acceptable

@@ -190,6 +190,26 @@ impl From<DomainError> for ApiError {
             DomainError::Conflict(m) => {
                 ApiError::new(StatusCode::CONFLICT, "conflict", "Conflict", m)
             }
+            e @ DomainError::NotEligible { .. } => {
+                let detail = e.to_string();
+                let DomainError::NotEligible { missing } = e else {
+                    return ApiError::internal("unreachable");
+                };
+                let mut a = ApiError::new(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "not_eligible",
+                    "Not eligible for assignment",
+                    detail,
+                );
+                a.errors = missing
+                    .into_iter()
+                    .map(|m| FieldError {
+                        field: "person".into(),
+                        message: m,
+                    })
+                    .collect();
+                a
+            }
         }
     }
 }

@@ -1,6 +1,9 @@
-//! The pages' words in English and French: two parallel tables of `(key, text)` and [`Tr`],
-//! which looks a key up in the reader's language, and formats numbers and dates the way each
-//! language writes them. Country names come from `konbit_domain::country`, not from here.
+//! The pages' words in English, French and Haitian Creole: two parallel tables of `(key, text)`
+//! (English and French, complete), a Creole table that covers the public pages (the complaint
+//! form, the status of a complaint, the statistics) and the layout, and [`Tr`], which looks a key
+//! up in the reader's language — in Creole, falling back to French, Haiti's other official
+//! language — and formats numbers and dates the way each language writes them. Country names come
+//! from `konbit_domain::country`, not from here.
 //!
 //! The tables are plain constants rather than files so a missing translation is a failing unit
 //! test, not a blank on a page.
@@ -12,6 +15,7 @@ use time::Date;
 enum Lang {
     En,
     Fr,
+    Ht,
 }
 
 /// A translator for one language.
@@ -31,11 +35,17 @@ impl Tr {
         Tr { lang: Lang::Fr }
     }
 
-    /// The translator for a language code (`en`, `fr`), if we have that language.
+    /// Haitian Creole (Kreyòl ayisyen).
+    pub fn ht() -> Tr {
+        Tr { lang: Lang::Ht }
+    }
+
+    /// The translator for a language code (`en`, `fr`, `ht`), if we have that language.
     pub fn from_code(code: &str) -> Option<Tr> {
         match code {
             "en" => Some(Tr::en()),
             "fr" => Some(Tr::fr()),
+            "ht" => Some(Tr::ht()),
             _ => None,
         }
     }
@@ -45,22 +55,24 @@ impl Tr {
         match self.lang {
             Lang::En => "en",
             Lang::Fr => "fr",
+            Lang::Ht => "ht",
         }
     }
 
-    fn table(&self) -> &'static [(&'static str, &'static str)] {
+    /// The tables to look in, in order: Creole falls back to French.
+    fn tables(&self) -> &'static [&'static [(&'static str, &'static str)]] {
         match self.lang {
-            Lang::En => EN,
-            Lang::Fr => FR,
+            Lang::En => &[EN],
+            Lang::Fr => &[FR],
+            Lang::Ht => &[HT, FR],
         }
     }
 
-    /// The text for `key`, if the table has it.
+    /// The text for `key`, if the language has it (for Creole: the Creole text, else the French).
     pub fn lookup(&self, key: &str) -> Option<&'static str> {
-        self.table()
+        self.tables()
             .iter()
-            .find(|(k, _)| *k == key)
-            .map(|(_, v)| *v)
+            .find_map(|t| t.iter().find(|(k, _)| *k == key).map(|(_, v)| *v))
     }
 
     /// The text for `key`, falling back to the key itself (so a missing string shows up as its
@@ -78,11 +90,11 @@ impl Tr {
     }
 
     /// A whole number with thousands separators: `12,345` in English, `12 345` (narrow
-    /// no-break space) in French.
+    /// no-break space) in French and Creole.
     pub fn num(&self, n: i64) -> String {
         let sep = match self.lang {
             Lang::En => ",",
-            Lang::Fr => "\u{202f}",
+            Lang::Fr | Lang::Ht => "\u{202f}",
         };
         let digits = n.unsigned_abs().to_string();
         let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
@@ -98,7 +110,7 @@ impl Tr {
         out
     }
 
-    /// A date written out: `2 October 2024`, `2 octobre 2024`.
+    /// A date written out: `2 October 2024`, `2 octobre 2024`, `2 oktòb 2024`.
     pub fn date_long(&self, d: Date) -> String {
         let month = self.t(MONTH_KEYS[usize::from(u8::from(d.month())) - 1]);
         format!("{} {} {}", d.day(), month, d.year())
@@ -133,6 +145,20 @@ pub fn fill(text: &str, args: &[(&str, &str)]) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// The label prefix of a public statistics table's columns (`level` for
+/// `use_of_force_by_level`: its columns read `level.firearm`, …).
+pub fn stat_column_prefix(table: &str) -> &'static str {
+    match table {
+        "use_of_force_by_level" => "level",
+        "use_of_force_by_review" => "review",
+        "detentions_by_handover" => "clock",
+        "complaints_by_category" => "conduct",
+        "complaints_by_status" => "case_status",
+        "allegations_by_misconduct" => "misconduct",
+        _ => "stats.column",
+    }
 }
 
 const MONTH_KEYS: [&str; 12] = [
@@ -480,13 +506,21 @@ const EN: &[(&str, &str)] = &[
         "err.money_currency_missing",
         "is needed when an amount is given",
     ),
-    ("err.role", "must be viewer, editor or admin"),
+    ("err.role", "must be one of the roles listed"),
     ("err.user_exists", "is already taken"),
     ("err.unknown", "The record was refused."),
     // Enumerations
     ("role.viewer", "viewer"),
     ("role.editor", "editor"),
     ("role.admin", "admin"),
+    ("role.hr_officer", "HR officer"),
+    ("role.conduct_officer", "conduct officer"),
+    ("role.commander", "contingent commander"),
+    ("users.country", "Contributor (commanders)"),
+    (
+        "users.country.hint",
+        "A commander's country, ISO 3166-1 alpha-3 (KEN). Leave empty for other roles.",
+    ),
     ("class.public", "public"),
     ("class.mission", "mission"),
     ("class.restricted", "restricted"),
@@ -550,6 +584,409 @@ const EN: &[(&str, &str)] = &[
     ("month.10", "October"),
     ("month.11", "November"),
     ("month.12", "December"),
+    // Accountability registers
+    ("nav.statistics", "Statistics"),
+    ("nav.complaints", "Complaints"),
+    ("nav.registers", "Registers"),
+    ("nav.personnel", "Personnel"),
+    ("nav.documents", "Documents"),
+    ("nav.use_of_force", "Use of force"),
+    ("nav.detentions", "Detentions"),
+    ("nav.cases", "Cases"),
+    ("nav.audit", "Audit"),
+    ("complaint.title", "Make a complaint"),
+    (
+        "complaint.intro",
+        "If someone working for the mission — police officer, soldier or civilian — has harmed you or someone else, or behaved badly, you can tell the mission here. Your complaint goes only to the mission’s conduct and discipline officers, never to the unit you complain about.",
+    ),
+    (
+        "complaint.privacy",
+        "What you write stays confidential: only the officers who handle complaints can read it, and every time they do, it is recorded.",
+    ),
+    ("complaint.account", "What happened?"),
+    (
+        "complaint.account.hint",
+        "In your own words: who, what, when and where, as far as you know.",
+    ),
+    ("complaint.occurred_on", "When did it happen?"),
+    ("complaint.occurred_on.hint", "The date, if you know it."),
+    ("complaint.place", "Where did it happen?"),
+    ("complaint.place.hint", "A neighbourhood, a street, a town…"),
+    ("complaint.who", "About you (optional)"),
+    (
+        "complaint.anonymous",
+        "Leave your name and contact empty to complain anonymously: nobody will know the complaint came from you. The mission will then have no way to reach you, but you can still follow your complaint with the reference and the secret code you will be given.",
+    ),
+    ("complaint.name", "Your name"),
+    ("complaint.contact", "How to reach you"),
+    (
+        "complaint.contact.hint",
+        "A phone number, an e-mail or an address.",
+    ),
+    ("complaint.required", "* required"),
+    ("complaint.submit", "Send the complaint"),
+    ("complaint.errors", "The complaint was not sent:"),
+    (
+        "complaint.status_link",
+        "Already made a complaint? Check its status",
+    ),
+    ("err.account_required", "Tell us what happened."),
+    ("err.too_long", "Too long: at most {max} characters."),
+    ("err.date_range", "must be between 1945 and 2100"),
+    ("receipt.title", "Your complaint was received"),
+    (
+        "receipt.thanks",
+        "Thank you. Your complaint is recorded and will be assessed by the mission’s conduct and discipline officers.",
+    ),
+    ("receipt.reference", "Reference"),
+    ("receipt.secret", "Secret code"),
+    (
+        "receipt.keep",
+        "Keep both codes: write them down or take a photo of them. Together they let you check the status of your complaint.",
+    ),
+    (
+        "receipt.once",
+        "The secret code is shown only this once. The mission does not keep it and cannot give it to you again. Nobody from the mission will ever ask you for it.",
+    ),
+    ("receipt.check", "Check the status of your complaint"),
+    ("cstatus.title", "Status of your complaint"),
+    (
+        "cstatus.intro",
+        "Enter the reference and the secret code you were given when you made the complaint.",
+    ),
+    ("cstatus.submit", "Check the status"),
+    ("cstatus.result", "Complaint {reference}"),
+    ("cstatus.received_on", "Received on {date}"),
+    ("cstatus.now", "Status:"),
+    (
+        "cstatus.not_found",
+        "There is no complaint with that reference and secret code. Check both codes and try again.",
+    ),
+    (
+        "cstatus.throttled",
+        "Too many attempts for this reference. Wait 15 minutes and try again.",
+    ),
+    ("cstatus.new", "Make a new complaint"),
+    (
+        "cstatus.help.received",
+        "Your complaint has been received and is waiting to be assessed.",
+    ),
+    (
+        "cstatus.help.assessed",
+        "Your complaint has been assessed: it is credible and the mission is dealing with it.",
+    ),
+    (
+        "cstatus.help.under_investigation",
+        "An investigation is under way.",
+    ),
+    (
+        "cstatus.help.substantiated",
+        "The investigation established what you reported.",
+    ),
+    (
+        "cstatus.help.unsubstantiated",
+        "The investigation could not establish what you reported.",
+    ),
+    ("cstatus.help.closed", "The case is closed."),
+    ("stats.title", "Public statistics"),
+    (
+        "stats.intro",
+        "What the mission records about the use of force, detentions, complaints and allegations of misconduct, counted by quarter. Only counts are published: no names, no places, no stories.",
+    ),
+    (
+        "stats.suppression",
+        "Any count below 3 is shown as “<3” so that nobody can be recognised; when only one count of a row would be hidden, a second one is hidden too, so that it cannot be worked out from the total.",
+    ),
+    (
+        "stats.un_rule",
+        "Allegations are counted as the United Nations counts them: one per type of misconduct per person, however many times it is alleged.",
+    ),
+    ("stats.mission", "Mission"),
+    ("stats.quarter", "Quarter"),
+    ("stats.quarter_label", "{year} Q{q}"),
+    ("stats.none", "Nothing recorded yet."),
+    ("stats.json", "The same figures as JSON"),
+    (
+        "stats.table.use_of_force_by_level",
+        "Use of force, by highest level of force",
+    ),
+    (
+        "stats.table.use_of_force_by_review",
+        "Use of force, by outcome of the review",
+    ),
+    (
+        "stats.table.detentions_by_handover",
+        "Detentions, by handover to the Haitian National Police within 48 hours",
+    ),
+    (
+        "stats.table.complaints_by_category",
+        "Complaints, by category",
+    ),
+    ("stats.table.complaints_by_status", "Complaints, by status"),
+    (
+        "stats.table.allegations_by_misconduct",
+        "Allegations, by type of misconduct",
+    ),
+    ("case_status.received", "received"),
+    ("case_status.assessed", "assessed"),
+    ("case_status.under_investigation", "under investigation"),
+    ("case_status.substantiated", "substantiated"),
+    ("case_status.unsubstantiated", "unsubstantiated"),
+    ("case_status.closed", "closed"),
+    ("level.presence", "presence"),
+    ("level.verbal", "verbal commands"),
+    ("level.physical", "physical force"),
+    ("level.less_lethal", "less-lethal weapons"),
+    ("level.firearm", "firearms"),
+    ("review.submitted", "submitted"),
+    ("review.under_review", "under review"),
+    ("review.cleared", "within the rules"),
+    ("review.referred", "referred to discipline"),
+    ("clock.met", "handed over or released in time"),
+    ("clock.breached", "handed over or released late"),
+    ("clock.due", "in custody, within the deadline"),
+    ("clock.overdue", "in custody past the deadline"),
+    ("conduct.category_1", "category 1 (most serious)"),
+    ("conduct.category_2", "category 2"),
+    ("conduct.not_assessed", "not yet categorised"),
+    ("misconduct.sexual_exploitation", "sexual exploitation"),
+    ("misconduct.sexual_abuse", "sexual abuse"),
+    ("misconduct.unlawful_killing", "unlawful killing"),
+    ("misconduct.ill_treatment", "torture or ill-treatment"),
+    ("misconduct.excessive_force", "excessive use of force"),
+    ("misconduct.arbitrary_detention", "arbitrary detention"),
+    ("misconduct.serious_assault", "serious assault"),
+    ("misconduct.fraud", "fraud or theft"),
+    ("misconduct.abuse_of_authority", "abuse of authority"),
+    ("misconduct.harassment", "harassment"),
+    ("misconduct.other", "other misconduct"),
+    ("vetting.pending", "pending"),
+    ("vetting.cleared", "cleared"),
+    ("vetting.not_cleared", "not cleared"),
+    ("doc_kind.concept_of_operations", "concept of operations"),
+    ("doc_kind.conduct_policy", "conduct and discipline policy"),
+    ("doc_kind.status_agreement", "status agreement"),
+    ("doc_kind.detention_directive", "detention directive"),
+    ("doc_kind.search_directive", "search directive"),
+    ("doc_kind.use_of_force_directive", "use-of-force directive"),
+    ("sex.female", "female"),
+    ("sex.male", "male"),
+    ("sex.other", "other"),
+    ("sex.unknown", "unknown"),
+    ("harm.injury", "injury in custody"),
+    ("harm.death", "death in custody"),
+    ("investigator.mission", "mission investigators"),
+    (
+        "investigator.contributor",
+        "contributor’s national investigators",
+    ),
+    ("investigator.un_oversight", "UN oversight (OIOS)"),
+    ("investigator.host_state", "host-state authorities"),
+    ("form_lang.en", "English"),
+    ("form_lang.fr", "French"),
+    ("form_lang.ht", "Haitian Creole"),
+    ("casualty.civilian", "civilians"),
+    ("casualty.suspected_gang_member", "suspected gang members"),
+    ("casualty.mission", "mission personnel"),
+    ("casualty.host_state_police", "Haitian National Police"),
+    ("casualty.unknown", "unknown"),
+    ("reg.id", "Id"),
+    ("reg.mission", "Mission"),
+    ("reg.contributor", "Contributor"),
+    ("reg.unit", "Unit"),
+    ("reg.category", "Category"),
+    ("reg.place", "Place"),
+    ("reg.yes", "yes"),
+    ("reg.no", "no"),
+    ("reg.none", "Nothing recorded."),
+    ("reg.all_missions", "All missions"),
+    ("reg.recorded", "Recorded {at}"),
+    (
+        "reg.restricted_note",
+        "Restricted fields (identities, narratives, what complainants wrote) appear only to the roles that need to know them; every page that shows them is recorded in the audit.",
+    ),
+    (
+        "reg.restricted_shown",
+        "This page shows restricted fields; your view has been recorded.",
+    ),
+    ("reg.back", "Back to the list"),
+    ("reg.percent", "{p}%"),
+    ("personnel.title", "Personnel and vetting"),
+    (
+        "personnel.intro",
+        "Everyone deployed with the mission, under a pseudonymous id. Identities are shown to HR officers, and to commanders for their own contingent only.",
+    ),
+    ("personnel.compliance", "Vetting and acknowledgements"),
+    (
+        "personnel.compliance.intro",
+        "Share of the personnel deployed on {date} who are vetted (cleared) and who have acknowledged every document binding them in its current version, by contributor.",
+    ),
+    ("personnel.compliance.none", "No one deployed on this date."),
+    ("personnel.deployed_count", "Deployed"),
+    ("personnel.vetted", "Vetted"),
+    ("personnel.acknowledged", "Acknowledgements current"),
+    ("personnel.compliant", "Both"),
+    ("personnel.register", "Personnel register →"),
+    ("personnel.people", "People"),
+    ("personnel.none", "No one in the register."),
+    ("personnel.vetting", "Vetting"),
+    ("personnel.deployed", "Deployed"),
+    ("personnel.from_until", "{from} to {until}"),
+    ("personnel.from", "from {from}"),
+    ("personnel.no_vetting", "no result"),
+    ("personnel.service_number", "Service number"),
+    ("personnel.rank", "Rank"),
+    ("personnel.name", "Name"),
+    ("personnel.person", "Person {id}"),
+    ("personnel.vetting_history", "Vetting history"),
+    ("personnel.by", "Screened by"),
+    ("personnel.findings", "Findings"),
+    ("personnel.acknowledgements", "Acknowledgements"),
+    ("personnel.document", "Document"),
+    ("personnel.signed", "Signed"),
+    ("personnel.assignments", "Assignments"),
+    ("personnel.operation", "Operation"),
+    (
+        "personnel.eligibility",
+        "Eligibility for an assignment on {date}",
+    ),
+    (
+        "personnel.eligible",
+        "Eligible: deployed, vetted and bound by the use-of-force and detention directives in force.",
+    ),
+    ("personnel.not_eligible", "Not eligible:"),
+    (
+        "personnel.acks_current",
+        "Every document binding this person is acknowledged in its current version.",
+    ),
+    (
+        "personnel.acks_missing",
+        "A document binding this person is not acknowledged in its current version.",
+    ),
+    ("documents.title", "Mission documents"),
+    (
+        "documents.intro",
+        "Every version of the documents personnel must acknowledge. The version in force on a date is the latest effective by then.",
+    ),
+    ("documents.version", "Version"),
+    ("documents.effective", "In force from"),
+    ("documents.binds", "Binds"),
+    ("documents.in_force", "in force"),
+    ("documents.none", "No document issued."),
+    ("uof.title", "Use of force"),
+    (
+        "uof.intro",
+        "A report is due within 24 hours of the event, and its review within 7 days of the report. Late reports are recorded and flagged.",
+    ),
+    ("uof.overdue", "Reviews overdue"),
+    ("uof.overdue.none", "No review is overdue."),
+    ("uof.all", "All reports"),
+    ("uof.none", "No report."),
+    ("uof.report", "Use-of-force report"),
+    ("uof.occurred", "When"),
+    ("uof.level", "Level"),
+    ("uof.rounds", "Rounds fired"),
+    ("uof.injured", "Injured"),
+    ("uof.killed", "Killed"),
+    ("uof.submitted", "Reported"),
+    ("uof.late", "late"),
+    (
+        "uof.late.title",
+        "Reported more than 24 hours after the event",
+    ),
+    ("uof.review", "Review"),
+    ("uof.review_due", "Review due"),
+    ("uof.overdue_tag", "overdue"),
+    ("uof.casualties", "Casualties"),
+    ("uof.reviews", "Review steps"),
+    ("uof.reviews.none", "Not yet taken up."),
+    ("uof.by", "By"),
+    ("uof.reason", "Reasons"),
+    ("uof.persons", "Personnel involved"),
+    ("uof.narrative", "Narrative"),
+    ("uof.detention", "Detention"),
+    ("uof.incident", "Incident"),
+    ("detention.title", "Detentions"),
+    (
+        "detention.intro",
+        "A detainee must be handed over to the Haitian National Police, or released, within 48 hours of arrest.",
+    ),
+    ("detention.none", "No detention."),
+    ("detention.one", "Detention"),
+    ("detention.arrested", "Arrested"),
+    ("detention.clock", "Handover"),
+    ("detention.deadline", "Deadline"),
+    ("detention.ended", "Handed over or released"),
+    ("detention.minor", "MINOR"),
+    (
+        "detention.minor.title",
+        "The detainee is, or is thought to be, under 18",
+    ),
+    ("detention.medical", "Medical check"),
+    ("detention.family", "Family notified"),
+    ("detention.handover", "Handed over"),
+    ("detention.station", "Station"),
+    ("detention.officer", "Receiving officer"),
+    ("detention.release", "Released"),
+    ("detention.reason", "Reason"),
+    ("detention.grounds", "Grounds for arrest"),
+    ("detention.detainee", "Detainee"),
+    ("detention.sex", "Sex"),
+    ("detention.age", "Age"),
+    ("detention.harm", "Harm in custody"),
+    ("detention.not_yet", "not yet"),
+    ("detention.use_of_force", "Use-of-force report"),
+    ("cases.title", "Complaints and cases"),
+    (
+        "cases.intro",
+        "Misconduct cases and the complaints received from the public. What complainants wrote is shown to conduct officers only, never to the chain of command.",
+    ),
+    ("cases.cases", "Cases"),
+    ("cases.none", "No case."),
+    ("cases.complaints", "Complaints received"),
+    ("cases.complaints.none", "No complaint."),
+    ("cases.case", "Case opened on {date}"),
+    ("cases.opened", "Opened"),
+    ("cases.category", "Category"),
+    ("cases.allegations", "Allegations"),
+    ("cases.counted", "UN count"),
+    (
+        "cases.counted.title",
+        "One per type of misconduct per person",
+    ),
+    ("cases.misconduct", "Misconduct"),
+    ("cases.investigator", "Investigated by"),
+    ("cases.victim_assistance", "Victim referred for assistance"),
+    ("cases.reference", "Reference"),
+    ("cases.received", "Received"),
+    ("cases.language", "Language"),
+    ("cases.anonymous", "anonymous"),
+    ("cases.case_link", "Case"),
+    ("cases.account", "What the complainant wrote"),
+    ("cases.occurred_on", "Occurred on"),
+    ("cases.complainant", "Complainant"),
+    ("cases.contact", "Contact"),
+    ("cases.history", "History"),
+    ("cases.history.none", "No step since opening."),
+    ("cases.outcome", "Outcome"),
+    ("cases.actions", "Actions taken"),
+    ("cases.summary", "Summary"),
+    ("cases.interim", "Interim measures"),
+    ("cases.person", "Person"),
+    ("cases.unidentified", "unidentified"),
+    ("cases.complaint", "Complaint"),
+    ("cases.by", "By"),
+    ("cases.details", "Outcome and actions"),
+    ("audit.title", "Audit of restricted reads"),
+    (
+        "audit.intro",
+        "Every time a page or the API showed restricted fields (identities, narratives, what complainants wrote), the log recorded who, when, which records and through which request.",
+    ),
+    ("audit.none", "No restricted read recorded."),
+    ("audit.register", "Register"),
+    ("audit.records", "Records"),
+    ("audit.via", "Request"),
+    ("error.forbidden.audit", "The audit needs the admin role."),
 ];
 
 /// French, key for key with [`EN`].
@@ -910,13 +1347,24 @@ const FR: &[(&str, &str)] = &[
         "err.money_currency_missing",
         "est requise quand un montant est indiqué",
     ),
-    ("err.role", "doit être lecteur, éditeur ou administrateur"),
+    ("err.role", "doit être l’un des rôles proposés"),
     ("err.user_exists", "est déjà pris"),
     ("err.unknown", "L’enregistrement a été refusé."),
     // Énumérations
     ("role.viewer", "lecteur"),
     ("role.editor", "éditeur"),
     ("role.admin", "administrateur"),
+    ("role.hr_officer", "chargé des ressources humaines"),
+    (
+        "role.conduct_officer",
+        "chargé de la déontologie et de la discipline",
+    ),
+    ("role.commander", "commandant de contingent"),
+    ("users.country", "Contributeur (commandants)"),
+    (
+        "users.country.hint",
+        "Le pays d’un commandant, ISO 3166-1 alpha-3 (KEN). Vide pour les autres rôles.",
+    ),
     ("class.public", "public"),
     ("class.mission", "mission"),
     ("class.restricted", "restreint"),
@@ -980,14 +1428,688 @@ const FR: &[(&str, &str)] = &[
     ("month.10", "octobre"),
     ("month.11", "novembre"),
     ("month.12", "décembre"),
+    // Registres de redevabilité
+    ("nav.statistics", "Statistiques"),
+    ("nav.complaints", "Plaintes"),
+    ("nav.registers", "Registres"),
+    ("nav.personnel", "Personnel"),
+    ("nav.documents", "Documents"),
+    ("nav.use_of_force", "Usage de la force"),
+    ("nav.detentions", "Détentions"),
+    ("nav.cases", "Dossiers"),
+    ("nav.audit", "Audit"),
+    ("complaint.title", "Déposer une plainte"),
+    (
+        "complaint.intro",
+        "Si une personne travaillant pour la mission — policier, militaire ou civil — vous a fait du tort, à vous ou à quelqu’un d’autre, ou s’est mal conduite, vous pouvez le signaler ici. Votre plainte ne parvient qu’aux agents de déontologie et de discipline de la mission, jamais à l’unité visée.",
+    ),
+    (
+        "complaint.privacy",
+        "Ce que vous écrivez reste confidentiel : seuls les agents chargés des plaintes peuvent le lire, et chaque lecture est enregistrée.",
+    ),
+    ("complaint.account", "Que s’est-il passé ?"),
+    (
+        "complaint.account.hint",
+        "Avec vos mots : qui, quoi, quand et où, dans la mesure où vous le savez.",
+    ),
+    ("complaint.occurred_on", "Quand cela s’est-il passé ?"),
+    (
+        "complaint.occurred_on.hint",
+        "La date, si vous la connaissez.",
+    ),
+    ("complaint.place", "Où cela s’est-il passé ?"),
+    ("complaint.place.hint", "Un quartier, une rue, une ville…"),
+    ("complaint.who", "Vous (facultatif)"),
+    (
+        "complaint.anonymous",
+        "Laissez le nom et le contact vides pour porter plainte anonymement : personne ne saura que la plainte vient de vous. La mission ne pourra alors pas vous joindre, mais vous pourrez suivre votre plainte avec la référence et le code secret qui vous seront donnés.",
+    ),
+    ("complaint.name", "Votre nom"),
+    ("complaint.contact", "Comment vous joindre"),
+    (
+        "complaint.contact.hint",
+        "Un numéro de téléphone, une adresse électronique ou postale.",
+    ),
+    ("complaint.required", "* obligatoire"),
+    ("complaint.submit", "Envoyer la plainte"),
+    ("complaint.errors", "La plainte n’a pas été envoyée :"),
+    (
+        "complaint.status_link",
+        "Vous avez déjà porté plainte ? Consultez son état",
+    ),
+    ("err.account_required", "Dites-nous ce qui s’est passé."),
+    ("err.too_long", "Trop long : {max} caractères au plus."),
+    ("err.date_range", "doit être entre 1945 et 2100"),
+    ("receipt.title", "Votre plainte a été reçue"),
+    (
+        "receipt.thanks",
+        "Merci. Votre plainte est enregistrée ; elle sera examinée par les agents de déontologie et de discipline de la mission.",
+    ),
+    ("receipt.reference", "Référence"),
+    ("receipt.secret", "Code secret"),
+    (
+        "receipt.keep",
+        "Gardez ces deux codes : notez-les ou prenez-les en photo. Ensemble, ils vous permettent de suivre l’état de votre plainte.",
+    ),
+    (
+        "receipt.once",
+        "Le code secret n’est affiché qu’une seule fois. La mission ne le conserve pas et ne pourra pas vous le redonner. Personne de la mission ne vous le demandera jamais.",
+    ),
+    ("receipt.check", "Suivre l’état de votre plainte"),
+    ("cstatus.title", "État de votre plainte"),
+    (
+        "cstatus.intro",
+        "Saisissez la référence et le code secret qui vous ont été donnés lors du dépôt de la plainte.",
+    ),
+    ("cstatus.submit", "Voir l’état"),
+    ("cstatus.result", "Plainte {reference}"),
+    ("cstatus.received_on", "Reçue le {date}"),
+    ("cstatus.now", "État :"),
+    (
+        "cstatus.not_found",
+        "Aucune plainte ne correspond à cette référence et à ce code secret. Vérifiez les deux codes et réessayez.",
+    ),
+    (
+        "cstatus.throttled",
+        "Trop de tentatives pour cette référence. Attendez 15 minutes et réessayez.",
+    ),
+    ("cstatus.new", "Déposer une nouvelle plainte"),
+    (
+        "cstatus.help.received",
+        "Votre plainte a été reçue et attend d’être évaluée.",
+    ),
+    (
+        "cstatus.help.assessed",
+        "Votre plainte a été évaluée : elle est crédible et la mission s’en occupe.",
+    ),
+    (
+        "cstatus.help.under_investigation",
+        "Une enquête est en cours.",
+    ),
+    (
+        "cstatus.help.substantiated",
+        "L’enquête a établi les faits que vous avez signalés.",
+    ),
+    (
+        "cstatus.help.unsubstantiated",
+        "L’enquête n’a pas pu établir les faits que vous avez signalés.",
+    ),
+    ("cstatus.help.closed", "Le dossier est clos."),
+    ("stats.title", "Statistiques publiques"),
+    (
+        "stats.intro",
+        "Ce que la mission enregistre sur l’usage de la force, les détentions, les plaintes et les allégations de faute, compté par trimestre. Seuls des nombres sont publiés : ni noms, ni lieux, ni récits.",
+    ),
+    (
+        "stats.suppression",
+        "Tout nombre inférieur à 3 est affiché « <3 » pour que personne ne puisse être reconnu ; quand un seul nombre d’une ligne serait masqué, un deuxième l’est aussi, pour qu’on ne puisse pas le déduire du total.",
+    ),
+    (
+        "stats.un_rule",
+        "Les allégations sont comptées selon la règle des Nations Unies : une par type de faute et par personne, quel que soit le nombre de fois où elle est alléguée.",
+    ),
+    ("stats.mission", "Mission"),
+    ("stats.quarter", "Trimestre"),
+    ("stats.quarter_label", "{year} T{q}"),
+    ("stats.none", "Rien d’enregistré pour l’instant."),
+    ("stats.json", "Les mêmes chiffres en JSON"),
+    (
+        "stats.table.use_of_force_by_level",
+        "Usage de la force, par niveau de force le plus élevé",
+    ),
+    (
+        "stats.table.use_of_force_by_review",
+        "Usage de la force, par résultat de l’examen",
+    ),
+    (
+        "stats.table.detentions_by_handover",
+        "Détentions, selon la remise à la Police nationale d’Haïti sous 48 heures",
+    ),
+    (
+        "stats.table.complaints_by_category",
+        "Plaintes, par catégorie",
+    ),
+    ("stats.table.complaints_by_status", "Plaintes, par état"),
+    (
+        "stats.table.allegations_by_misconduct",
+        "Allégations, par type de faute",
+    ),
+    ("case_status.received", "reçu"),
+    ("case_status.assessed", "évalué"),
+    ("case_status.under_investigation", "en cours d’enquête"),
+    ("case_status.substantiated", "fondé"),
+    ("case_status.unsubstantiated", "non fondé"),
+    ("case_status.closed", "clos"),
+    ("level.presence", "présence"),
+    ("level.verbal", "injonctions verbales"),
+    ("level.physical", "force physique"),
+    ("level.less_lethal", "armes à létalité réduite"),
+    ("level.firearm", "armes à feu"),
+    ("review.submitted", "soumis"),
+    ("review.under_review", "en cours d’examen"),
+    ("review.cleared", "conforme aux règles"),
+    ("review.referred", "renvoyé en discipline"),
+    ("clock.met", "remis ou libéré dans les délais"),
+    ("clock.breached", "remis ou libéré en retard"),
+    ("clock.due", "en détention, dans les délais"),
+    ("clock.overdue", "en détention au-delà du délai"),
+    ("conduct.category_1", "catégorie 1 (les plus graves)"),
+    ("conduct.category_2", "catégorie 2"),
+    ("conduct.not_assessed", "pas encore catégorisé"),
+    ("misconduct.sexual_exploitation", "exploitation sexuelle"),
+    ("misconduct.sexual_abuse", "abus sexuels"),
+    ("misconduct.unlawful_killing", "homicide illégal"),
+    ("misconduct.ill_treatment", "torture ou mauvais traitements"),
+    ("misconduct.excessive_force", "usage excessif de la force"),
+    ("misconduct.arbitrary_detention", "détention arbitraire"),
+    ("misconduct.serious_assault", "agression grave"),
+    ("misconduct.fraud", "fraude ou vol"),
+    ("misconduct.abuse_of_authority", "abus d’autorité"),
+    ("misconduct.harassment", "harcèlement"),
+    ("misconduct.other", "autre faute"),
+    ("vetting.pending", "en attente"),
+    ("vetting.cleared", "favorable"),
+    ("vetting.not_cleared", "défavorable"),
+    ("doc_kind.concept_of_operations", "concept d’opérations"),
+    (
+        "doc_kind.conduct_policy",
+        "politique de déontologie et de discipline",
+    ),
+    ("doc_kind.status_agreement", "accord sur le statut"),
+    ("doc_kind.detention_directive", "directive sur la détention"),
+    ("doc_kind.search_directive", "directive sur les fouilles"),
+    (
+        "doc_kind.use_of_force_directive",
+        "directive sur l’usage de la force",
+    ),
+    ("sex.female", "féminin"),
+    ("sex.male", "masculin"),
+    ("sex.other", "autre"),
+    ("sex.unknown", "inconnu"),
+    ("harm.injury", "blessure en détention"),
+    ("harm.death", "décès en détention"),
+    ("investigator.mission", "enquêteurs de la mission"),
+    (
+        "investigator.contributor",
+        "enquêteurs nationaux du contributeur",
+    ),
+    ("investigator.un_oversight", "contrôle de l’ONU (BSCI)"),
+    ("investigator.host_state", "autorités de l’État hôte"),
+    ("form_lang.en", "anglais"),
+    ("form_lang.fr", "français"),
+    ("form_lang.ht", "créole haïtien"),
+    ("casualty.civilian", "civils"),
+    (
+        "casualty.suspected_gang_member",
+        "membres présumés de gangs",
+    ),
+    ("casualty.mission", "personnel de la mission"),
+    ("casualty.host_state_police", "Police nationale d’Haïti"),
+    ("casualty.unknown", "inconnus"),
+    ("reg.id", "Id"),
+    ("reg.mission", "Mission"),
+    ("reg.contributor", "Contributeur"),
+    ("reg.unit", "Unité"),
+    ("reg.category", "Catégorie"),
+    ("reg.place", "Lieu"),
+    ("reg.yes", "oui"),
+    ("reg.no", "non"),
+    ("reg.none", "Rien d’enregistré."),
+    ("reg.all_missions", "Toutes les missions"),
+    ("reg.recorded", "Enregistré le {at}"),
+    (
+        "reg.restricted_note",
+        "Les champs restreints (identités, récits, ce qu’ont écrit les plaignants) ne s’affichent qu’aux rôles qui en ont besoin ; chaque page qui les montre est inscrite dans l’audit.",
+    ),
+    (
+        "reg.restricted_shown",
+        "Cette page montre des champs restreints ; votre consultation a été enregistrée.",
+    ),
+    ("reg.back", "Retour à la liste"),
+    ("reg.percent", "{p}\u{a0}%"),
+    ("personnel.title", "Personnel et vérification"),
+    (
+        "personnel.intro",
+        "Toutes les personnes déployées avec la mission, sous un identifiant pseudonyme. Les identités ne sont montrées qu’aux agents RH, et aux commandants pour leur seul contingent.",
+    ),
+    (
+        "personnel.compliance",
+        "Vérification et prises de connaissance",
+    ),
+    (
+        "personnel.compliance.intro",
+        "Part du personnel déployé au {date} qui est vérifié (avis favorable) et qui a pris connaissance de chaque document le liant dans sa version en vigueur, par contributeur.",
+    ),
+    (
+        "personnel.compliance.none",
+        "Personne n’est déployé à cette date.",
+    ),
+    ("personnel.deployed_count", "Déployés"),
+    ("personnel.vetted", "Vérifiés"),
+    ("personnel.acknowledged", "Prises de connaissance à jour"),
+    ("personnel.compliant", "Les deux"),
+    ("personnel.register", "Registre du personnel →"),
+    ("personnel.people", "Personnes"),
+    ("personnel.none", "Personne dans le registre."),
+    ("personnel.vetting", "Vérification"),
+    ("personnel.deployed", "Déploiement"),
+    ("personnel.from_until", "du {from} au {until}"),
+    ("personnel.from", "depuis le {from}"),
+    ("personnel.no_vetting", "aucun résultat"),
+    ("personnel.service_number", "Matricule"),
+    ("personnel.rank", "Grade"),
+    ("personnel.name", "Nom"),
+    ("personnel.person", "Personne {id}"),
+    ("personnel.vetting_history", "Historique de la vérification"),
+    ("personnel.by", "Vérifié par"),
+    ("personnel.findings", "Constatations"),
+    ("personnel.acknowledgements", "Prises de connaissance"),
+    ("personnel.document", "Document"),
+    ("personnel.signed", "Signé le"),
+    ("personnel.assignments", "Affectations"),
+    ("personnel.operation", "Opération"),
+    (
+        "personnel.eligibility",
+        "Aptitude à une affectation au {date}",
+    ),
+    (
+        "personnel.eligible",
+        "Apte : déployé, vérifié et lié par les directives en vigueur sur l’usage de la force et la détention.",
+    ),
+    ("personnel.not_eligible", "Inapte :"),
+    (
+        "personnel.acks_current",
+        "Chaque document liant cette personne a été pris en connaissance dans sa version en vigueur.",
+    ),
+    (
+        "personnel.acks_missing",
+        "Un document liant cette personne n’a pas été pris en connaissance dans sa version en vigueur.",
+    ),
+    ("documents.title", "Documents de la mission"),
+    (
+        "documents.intro",
+        "Chaque version des documents dont le personnel doit prendre connaissance. La version en vigueur à une date est la plus récente applicable à cette date.",
+    ),
+    ("documents.version", "Version"),
+    ("documents.effective", "En vigueur depuis"),
+    ("documents.binds", "Lie"),
+    ("documents.in_force", "en vigueur"),
+    ("documents.none", "Aucun document émis."),
+    ("uof.title", "Usage de la force"),
+    (
+        "uof.intro",
+        "Un rapport est dû dans les 24 heures suivant les faits, et son examen dans les 7 jours suivant le rapport. Les rapports tardifs sont enregistrés et signalés.",
+    ),
+    ("uof.overdue", "Examens en retard"),
+    ("uof.overdue.none", "Aucun examen n’est en retard."),
+    ("uof.all", "Tous les rapports"),
+    ("uof.none", "Aucun rapport."),
+    ("uof.report", "Rapport d’usage de la force"),
+    ("uof.occurred", "Date des faits"),
+    ("uof.level", "Niveau"),
+    ("uof.rounds", "Munitions tirées"),
+    ("uof.injured", "Blessés"),
+    ("uof.killed", "Tués"),
+    ("uof.submitted", "Signalé le"),
+    ("uof.late", "tardif"),
+    (
+        "uof.late.title",
+        "Signalé plus de 24 heures après les faits",
+    ),
+    ("uof.review", "Examen"),
+    ("uof.review_due", "Examen dû le"),
+    ("uof.overdue_tag", "en retard"),
+    ("uof.casualties", "Victimes"),
+    ("uof.reviews", "Étapes de l’examen"),
+    ("uof.reviews.none", "Pas encore pris en charge."),
+    ("uof.by", "Par"),
+    ("uof.reason", "Motifs"),
+    ("uof.persons", "Personnel impliqué"),
+    ("uof.narrative", "Récit"),
+    ("uof.detention", "Détention"),
+    ("uof.incident", "Incident"),
+    ("detention.title", "Détentions"),
+    (
+        "detention.intro",
+        "Une personne détenue doit être remise à la Police nationale d’Haïti, ou libérée, dans les 48 heures suivant l’arrestation.",
+    ),
+    ("detention.none", "Aucune détention."),
+    ("detention.one", "Détention"),
+    ("detention.arrested", "Arrestation"),
+    ("detention.clock", "Remise"),
+    ("detention.deadline", "Échéance"),
+    ("detention.ended", "Remise ou libération"),
+    ("detention.minor", "MINEUR"),
+    (
+        "detention.minor.title",
+        "La personne détenue a, ou semble avoir, moins de 18 ans",
+    ),
+    ("detention.medical", "Examen médical"),
+    ("detention.family", "Famille prévenue"),
+    ("detention.handover", "Remise"),
+    ("detention.station", "Commissariat"),
+    ("detention.officer", "Agent ayant reçu la personne"),
+    ("detention.release", "Libération"),
+    ("detention.reason", "Motif"),
+    ("detention.grounds", "Motifs de l’arrestation"),
+    ("detention.detainee", "Personne détenue"),
+    ("detention.sex", "Sexe"),
+    ("detention.age", "Âge"),
+    ("detention.harm", "Atteinte en détention"),
+    ("detention.not_yet", "pas encore"),
+    ("detention.use_of_force", "Rapport d’usage de la force"),
+    ("cases.title", "Plaintes et dossiers"),
+    (
+        "cases.intro",
+        "Les dossiers disciplinaires et les plaintes reçues du public. Ce qu’ont écrit les plaignants n’est montré qu’aux agents de déontologie, jamais à la chaîne de commandement.",
+    ),
+    ("cases.cases", "Dossiers"),
+    ("cases.none", "Aucun dossier."),
+    ("cases.complaints", "Plaintes reçues"),
+    ("cases.complaints.none", "Aucune plainte."),
+    ("cases.case", "Dossier ouvert le {date}"),
+    ("cases.opened", "Ouvert le"),
+    ("cases.category", "Catégorie"),
+    ("cases.allegations", "Allégations"),
+    ("cases.counted", "Décompte ONU"),
+    (
+        "cases.counted.title",
+        "Une par type de faute et par personne",
+    ),
+    ("cases.misconduct", "Faute"),
+    ("cases.investigator", "Enquête menée par"),
+    (
+        "cases.victim_assistance",
+        "Victime orientée vers une assistance",
+    ),
+    ("cases.reference", "Référence"),
+    ("cases.received", "Reçue le"),
+    ("cases.language", "Langue"),
+    ("cases.anonymous", "anonyme"),
+    ("cases.case_link", "Dossier"),
+    ("cases.account", "Ce qu’a écrit le plaignant"),
+    ("cases.occurred_on", "Date des faits"),
+    ("cases.complainant", "Plaignant"),
+    ("cases.contact", "Contact"),
+    ("cases.history", "Historique"),
+    ("cases.history.none", "Aucune étape depuis l’ouverture."),
+    ("cases.outcome", "Résultat"),
+    ("cases.actions", "Mesures prises"),
+    ("cases.summary", "Résumé"),
+    ("cases.interim", "Mesures conservatoires"),
+    ("cases.person", "Personne"),
+    ("cases.unidentified", "non identifiée"),
+    ("cases.complaint", "Plainte"),
+    ("cases.by", "Par"),
+    ("cases.details", "Résultat et mesures"),
+    ("audit.title", "Audit des lectures restreintes"),
+    (
+        "audit.intro",
+        "Chaque fois qu’une page ou l’API a montré des champs restreints (identités, récits, ce qu’ont écrit les plaignants), le journal a enregistré qui, quand, quelles fiches et par quelle requête.",
+    ),
+    ("audit.none", "Aucune lecture restreinte enregistrée."),
+    ("audit.register", "Registre"),
+    ("audit.records", "Fiches"),
+    ("audit.via", "Requête"),
+    (
+        "error.forbidden.audit",
+        "L’audit requiert le rôle d’administrateur.",
+    ),
+];
+
+/// Haitian Creole: the public pages (complaints, statistics) and what the layout shows, key for
+/// key with [`EN`] where translated; [`Tr::lookup`] falls back to French for the rest.
+const HT: &[(&str, &str)] = &[
+    ("nav.skip", "Ale nan kontni an"),
+    ("nav.label", "Meni prensipal"),
+    ("nav.dashboard", "Tablo de bò"),
+    ("nav.timeline", "Kwonoloji"),
+    ("nav.log", "Jounal"),
+    ("nav.sources", "Sous"),
+    ("nav.users", "Itilizatè"),
+    ("nav.login", "Konekte"),
+    ("nav.logout", "Dekonekte"),
+    ("nav.language", "Lang"),
+    (
+        "footer.text",
+        "Konbit — sistèm enfòmasyon misyon an. Chak chif chita sou yon antre nan jounal la ak sous li yo.",
+    ),
+    ("error.back", "Retounen nan tablo de bò a"),
+    ("error.bad_request", "Demann lan pa bon"),
+    ("error.not_found", "Nou pa jwenn li"),
+    ("error.forbidden", "Aksè entèdi"),
+    ("error.forbidden.text", "Ou pa gen wòl paj sa a mande a."),
+    ("error.too_many", "Twòp eseyaj"),
+    ("error.refused", "Refize"),
+    ("error.internal", "Erè entèn"),
+    (
+        "error.internal.text",
+        "Sèvè a gen yon pwoblèm; erè a ekri nan jounal li.",
+    ),
+    ("error.expired", "Fòmilè a ekspire"),
+    (
+        "error.expired.text",
+        "Fòmilè sa a ekspire oswa li pa soti sou sit sa a. Retounen, rechaje paj la epi eseye ankò; anyen pa t anrejistre.",
+    ),
+    ("error.cross_site", "Refize"),
+    (
+        "error.cross_site.text",
+        "Se sèlman depi sit sa a yo ka voye fòmilè yo; anyen pa t anrejistre.",
+    ),
+    ("error.no_language", "Lang sa a pa disponib."),
+    ("empty.title", "Pa gen misyon ki anrejistre"),
+    (
+        "empty.text",
+        "Poko gen okenn misyon nan rejis la. Yon administratè ka kreye youn atravè API a oswa chaje yon senaryo.",
+    ),
+    ("table.total", "Total"),
+    ("err.date", "dwe yon dat (AAAA-MM-JJ)"),
+    ("role.viewer", "lektè"),
+    ("role.editor", "editè"),
+    ("role.admin", "administratè"),
+    ("role.hr_officer", "ofisye resous imen"),
+    ("role.conduct_officer", "ofisye konduit"),
+    ("role.commander", "kòmandan kontenjan"),
+    ("month.1", "janvye"),
+    ("month.2", "fevriye"),
+    ("month.3", "mas"),
+    ("month.4", "avril"),
+    ("month.5", "me"),
+    ("month.6", "jen"),
+    ("month.7", "jiyè"),
+    ("month.8", "out"),
+    ("month.9", "septanm"),
+    ("month.10", "oktòb"),
+    ("month.11", "novanm"),
+    ("month.12", "desanm"),
+    ("nav.statistics", "Estatistik"),
+    ("nav.complaints", "Plent"),
+    ("nav.registers", "Rejis"),
+    ("nav.personnel", "Pèsonèl"),
+    ("nav.documents", "Dokiman"),
+    ("nav.use_of_force", "Itilizasyon fòs"),
+    ("nav.detentions", "Detansyon"),
+    ("nav.cases", "Dosye"),
+    ("nav.audit", "Odit"),
+    ("complaint.title", "Depoze yon plent"),
+    (
+        "complaint.intro",
+        "Si yon moun k ap travay pou misyon an — polisye, sòlda oswa sivil — fè w mal, fè yon lòt moun mal, oswa konpòte l mal, ou ka di misyon an sa isit la. Plent ou an ap rive sèlman nan men ofisye konduit ak disiplin misyon an, pa janm nan men inite w ap plenyen sou li a.",
+    ),
+    (
+        "complaint.privacy",
+        "Sa w ekri a rete konfidansyèl: se sèlman ofisye k ap trete plent yo ki ka li l, epi chak fwa yo li l, sa anrejistre.",
+    ),
+    ("complaint.account", "Sa k te pase?"),
+    (
+        "complaint.account.hint",
+        "Ak pwòp mo pa w: kiyès, kisa, kilè ak ki kote, dapre sa w konnen.",
+    ),
+    ("complaint.occurred_on", "Kilè sa te pase?"),
+    ("complaint.occurred_on.hint", "Dat la, si w konnen l."),
+    ("complaint.place", "Ki kote sa te pase?"),
+    ("complaint.place.hint", "Yon katye, yon lari, yon vil…"),
+    ("complaint.who", "Sou ou menm (si w vle)"),
+    (
+        "complaint.anonymous",
+        "Kite non ak kontak ou vid si w vle plent ou an rete anonim: pèsonn pap konnen se ou ki depoze l. Konsa, misyon an pap ka kontakte w, men w ap toujou ka swiv plent ou an ak referans ak kòd sekrè yo pral ba ou a.",
+    ),
+    ("complaint.name", "Non ou"),
+    ("complaint.contact", "Kijan pou yo jwenn ou"),
+    (
+        "complaint.contact.hint",
+        "Yon nimewo telefòn, yon imèl oswa yon adrès.",
+    ),
+    ("complaint.required", "* obligatwa"),
+    ("complaint.submit", "Voye plent lan"),
+    ("complaint.errors", "Plent lan pa t pati:"),
+    (
+        "complaint.status_link",
+        "Ou te deja depoze yon plent? Gade kote l rive",
+    ),
+    ("err.account_required", "Di nou sa k te pase."),
+    ("err.too_long", "Twò long: pa plis pase {max} karaktè."),
+    ("err.date_range", "dwe ant 1945 ak 2100"),
+    ("receipt.title", "Nou resevwa plent ou an"),
+    (
+        "receipt.thanks",
+        "Mèsi. Plent ou an anrejistre; ofisye konduit ak disiplin misyon an pral egzamine l.",
+    ),
+    ("receipt.reference", "Referans"),
+    ("receipt.secret", "Kòd sekrè"),
+    (
+        "receipt.keep",
+        "Kenbe de kòd sa yo: ekri yo oswa pran yo an foto. Se ak toulède ansanm w ap ka swiv estati plent ou an.",
+    ),
+    (
+        "receipt.once",
+        "Kòd sekrè a parèt yon sèl fwa sèlman. Misyon an pa kenbe l, li pap ka ba ou l ankò. Pèsonn nan misyon an pap janm mande w li.",
+    ),
+    ("receipt.check", "Gade estati plent ou an"),
+    ("cstatus.title", "Estati plent ou"),
+    (
+        "cstatus.intro",
+        "Antre referans ak kòd sekrè yo te ba ou lè w te depoze plent lan.",
+    ),
+    ("cstatus.submit", "Gade estati a"),
+    ("cstatus.result", "Plent {reference}"),
+    ("cstatus.received_on", "Resevwa le {date}"),
+    ("cstatus.now", "Estati:"),
+    (
+        "cstatus.not_found",
+        "Pa gen okenn plent ki gen referans sa a ak kòd sekrè sa a. Verifye toulède kòd yo epi eseye ankò.",
+    ),
+    (
+        "cstatus.throttled",
+        "Twòp eseyaj pou referans sa a. Tann 15 minit epi eseye ankò.",
+    ),
+    ("cstatus.new", "Depoze yon nouvo plent"),
+    (
+        "cstatus.help.received",
+        "Yo resevwa plent ou an, l ap tann pou yo evalye l.",
+    ),
+    (
+        "cstatus.help.assessed",
+        "Yo evalye plent ou an: li serye, epi misyon an ap okipe l.",
+    ),
+    (
+        "cstatus.help.under_investigation",
+        "Gen yon ankèt k ap fèt.",
+    ),
+    (
+        "cstatus.help.substantiated",
+        "Ankèt la jwenn prèv pou sa w te rapòte a.",
+    ),
+    (
+        "cstatus.help.unsubstantiated",
+        "Ankèt la pa t ka jwenn prèv pou sa w te rapòte a.",
+    ),
+    ("cstatus.help.closed", "Dosye a fèmen."),
+    ("stats.title", "Estatistik piblik"),
+    (
+        "stats.intro",
+        "Sa misyon an anrejistre sou itilizasyon fòs, detansyon, plent ak akizasyon move konduit, konte pa trimès. Se chif sèlman yo pibliye: pa gen non, pa gen kote, pa gen istwa.",
+    ),
+    (
+        "stats.suppression",
+        "Tout kantite ki pi piti pase 3 parèt kòm «<3» pou pèsonn pa ka rekonèt moun; lè se yon sèl kantite nan yon liy ki ta kache, yo kache yon dezyèm tou, pou moun pa ka jwenn li apati total la.",
+    ),
+    (
+        "stats.un_rule",
+        "Yo konte akizasyon yo jan Nasyonzini konte yo: youn pou chak kalite move konduit pou chak moun, kèlkeswa kantite fwa yo repete l.",
+    ),
+    ("stats.mission", "Misyon"),
+    ("stats.quarter", "Trimès"),
+    ("stats.quarter_label", "{year} T{q}"),
+    ("stats.none", "Poko gen anyen ki anrejistre."),
+    ("stats.json", "Menm chif yo an JSON"),
+    (
+        "stats.table.use_of_force_by_level",
+        "Itilizasyon fòs, dapre nivo fòs ki pi wo a",
+    ),
+    (
+        "stats.table.use_of_force_by_review",
+        "Itilizasyon fòs, dapre rezilta egzamen an",
+    ),
+    (
+        "stats.table.detentions_by_handover",
+        "Detansyon, dapre si yo te remèt moun nan bay Polis Nasyonal d Ayiti nan 48 èdtan",
+    ),
+    (
+        "stats.table.complaints_by_category",
+        "Plent, dapre kategori",
+    ),
+    ("stats.table.complaints_by_status", "Plent, dapre estati"),
+    (
+        "stats.table.allegations_by_misconduct",
+        "Akizasyon, dapre kalite move konduit",
+    ),
+    ("case_status.received", "resevwa"),
+    ("case_status.assessed", "evalye"),
+    ("case_status.under_investigation", "anba ankèt"),
+    ("case_status.substantiated", "gen prèv"),
+    ("case_status.unsubstantiated", "pa gen prèv"),
+    ("case_status.closed", "fèmen"),
+    ("level.presence", "prezans"),
+    ("level.verbal", "lòd vèbal"),
+    ("level.physical", "fòs fizik"),
+    ("level.less_lethal", "zam ki mwens danjere"),
+    ("level.firearm", "zam afe"),
+    ("review.submitted", "soumèt"),
+    ("review.under_review", "ap egzamine"),
+    ("review.cleared", "konfòm ak règ yo"),
+    ("review.referred", "voye bay disiplin"),
+    ("clock.met", "remèt oswa lage a lè"),
+    ("clock.breached", "remèt oswa lage an reta"),
+    ("clock.due", "toujou nan men misyon an, delè a poko pase"),
+    ("clock.overdue", "toujou nan men misyon an, delè a pase"),
+    ("conduct.category_1", "kategori 1 (pi grav yo)"),
+    ("conduct.category_2", "kategori 2"),
+    ("conduct.not_assessed", "poko klase"),
+    ("misconduct.sexual_exploitation", "eksplwatasyon seksyèl"),
+    ("misconduct.sexual_abuse", "abi seksyèl"),
+    ("misconduct.unlawful_killing", "touye moun ilegalman"),
+    ("misconduct.ill_treatment", "tòti oswa move tretman"),
+    ("misconduct.excessive_force", "twòp fòs"),
+    ("misconduct.arbitrary_detention", "arestasyon abitrè"),
+    ("misconduct.serious_assault", "atak grav"),
+    ("misconduct.fraud", "fwod oswa vòl"),
+    ("misconduct.abuse_of_authority", "abi otorite"),
+    ("misconduct.harassment", "arasman"),
+    ("misconduct.other", "lòt move konduit"),
 ];
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use konbit_domain::{
-        Classification, FundingChannel, InstrumentKind, InstrumentStatus, Movement, Reliability,
-        Role, SourceKind,
+        Category, Classification, FundingChannel, InstrumentKind, InstrumentStatus, Movement,
+        Reliability, Role, SourceKind,
+        accountability::{ClockState, statistics},
+        registers::{
+            CaseStatus, Casualties, ConductCategory, CustodyHarm, DocumentKind, ForceLevel,
+            FormLanguage, Investigator, Misconduct, ReviewStatus, Sex, VettingStatus,
+        },
     };
     use std::collections::HashSet;
 
@@ -1007,7 +2129,7 @@ mod tests {
 
     #[test]
     fn no_duplicate_keys() {
-        for (name, t) in [("EN", EN), ("FR", FR)] {
+        for (name, t) in [("EN", EN), ("FR", FR), ("HT", HT)] {
             let mut seen = HashSet::new();
             for k in keys(t) {
                 assert!(seen.insert(k), "{name} has {k:?} twice");
@@ -1017,9 +2139,93 @@ mod tests {
 
     #[test]
     fn no_empty_texts() {
-        for (k, v) in EN.iter().chain(FR) {
+        for (k, v) in EN.iter().chain(FR).chain(HT) {
             assert!(!v.trim().is_empty(), "{k} is empty");
         }
+    }
+
+    /// The keys `tr.t("…")` names in some files.
+    fn keys_used_in(texts: &[String]) -> Vec<String> {
+        let mut out = Vec::new();
+        for text in texts {
+            for part in text.split("tr.t(\"").skip(1) {
+                out.push(part.split('"').next().unwrap_or("").to_string());
+            }
+        }
+        out
+    }
+
+    /// The Creole table translates English keys only.
+    #[test]
+    fn creole_keys_are_english_keys() {
+        let en = keys(EN);
+        let unknown: Vec<_> = keys(HT).into_iter().filter(|k| !en.contains(k)).collect();
+        assert!(unknown.is_empty(), "HT keys not in EN: {unknown:?}");
+    }
+
+    /// The public pages (complaint form, receipt, status, statistics) and the layout around them
+    /// are fully in Creole: no key they use falls back to French.
+    #[test]
+    fn the_public_pages_are_all_in_creole() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let files = [
+            "templates/base.html",
+            "templates/complaint.html",
+            "templates/complaint_receipt.html",
+            "templates/complaint_status.html",
+            "templates/statistics.html",
+            "templates/error.html",
+            "templates/empty.html",
+            "src/pages/complaints.rs",
+            "src/pages/statistics.rs",
+        ];
+        let texts: Vec<String> = files
+            .iter()
+            .map(|f| std::fs::read_to_string(dir.join(f)).expect("public page file"))
+            .collect();
+        let mut wanted = keys_used_in(&texts);
+        // Built keys: the statuses a complainant is told, the statistics' titles and columns,
+        // the roles the layout shows, the months of a written date.
+        for st in CaseStatus::ALL {
+            wanted.push(format!("case_status.{st}"));
+            wanted.push(format!("cstatus.help.{st}"));
+        }
+        for t in statistics(&[], &[], &[], &[]) {
+            wanted.push(format!("stats.table.{}", t.key));
+            let prefix = stat_column_prefix(&t.key);
+            wanted.extend(t.columns.iter().map(|c| format!("{prefix}.{c}")));
+        }
+        wanted.extend(Role::ALL.iter().map(|r| format!("role.{r}")));
+        wanted.extend(MONTH_KEYS.iter().map(|m| m.to_string()));
+        // Error texts a complainant may meet.
+        for k in [
+            "error.expired",
+            "error.expired.text",
+            "error.not_found",
+            "err.date",
+        ] {
+            wanted.push(k.to_string());
+        }
+        let ht = keys(HT);
+        let missing: Vec<_> = wanted
+            .iter()
+            .filter(|k| !ht.contains(&k.as_str()))
+            .collect();
+        assert!(missing.is_empty(), "not in Creole: {missing:?}");
+    }
+
+    #[test]
+    fn creole_falls_back_to_french() {
+        let ht = Tr::ht();
+        assert_eq!(Tr::from_code("ht"), Some(ht));
+        assert_eq!(ht.code(), "ht");
+        assert_eq!(ht.t("complaint.title"), "Depoze yon plent");
+        assert_eq!(ht.t("nav.complaints"), "Plent");
+        // Staff pages are not translated: French, not English, and never the key.
+        assert_eq!(ht.t("uof.title"), Tr::fr().t("uof.title"));
+        assert_eq!(ht.label("vetting", "cleared"), "favorable");
+        assert_eq!(ht.t("no.such.key"), "no.such.key");
+        assert_eq!(ht.num(2500), "2\u{202f}500");
     }
 
     /// Every `tr.t("…")` in the templates and page code names a key of the tables.
@@ -1064,6 +2270,40 @@ mod tests {
         wanted.extend(SourceKind::ALL.iter().map(|k| format!("source_kind.{k}")));
         wanted.extend(Reliability::ALL.iter().map(|k| format!("reliability.{k}")));
         wanted.extend((1..=6).map(|c| format!("credibility.{c}")));
+        wanted.extend(Category::ALL.iter().map(|k| format!("cat.{k}")));
+        wanted.extend(VettingStatus::ALL.iter().map(|k| format!("vetting.{k}")));
+        wanted.extend(DocumentKind::ALL.iter().map(|k| format!("doc_kind.{k}")));
+        wanted.extend(ForceLevel::ALL.iter().map(|k| format!("level.{k}")));
+        wanted.extend(ReviewStatus::ALL.iter().map(|k| format!("review.{k}")));
+        wanted.extend(Sex::ALL.iter().map(|k| format!("sex.{k}")));
+        wanted.extend(CustodyHarm::ALL.iter().map(|k| format!("harm.{k}")));
+        wanted.extend(ConductCategory::ALL.iter().map(|k| format!("conduct.{k}")));
+        wanted.push("conduct.not_assessed".into());
+        wanted.extend(Misconduct::ALL.iter().map(|k| format!("misconduct.{k}")));
+        wanted.extend(
+            Investigator::ALL
+                .iter()
+                .map(|k| format!("investigator.{k}")),
+        );
+        wanted.extend(CaseStatus::ALL.iter().map(|k| format!("case_status.{k}")));
+        wanted.extend(CaseStatus::ALL.iter().map(|k| format!("cstatus.help.{k}")));
+        wanted.extend(FormLanguage::ALL.iter().map(|k| format!("form_lang.{k}")));
+        wanted.extend(
+            ClockState::ALL
+                .iter()
+                .map(|k| format!("clock.{}", k.as_str())),
+        );
+        wanted.extend(
+            Casualties::default()
+                .cells()
+                .iter()
+                .map(|(k, _)| format!("casualty.{k}")),
+        );
+        for t in statistics(&[], &[], &[], &[]) {
+            wanted.push(format!("stats.table.{}", t.key));
+            let prefix = stat_column_prefix(&t.key);
+            wanted.extend(t.columns.iter().map(|c| format!("{prefix}.{c}")));
+        }
         for f in [
             "country",
             "on",
@@ -1087,6 +2327,7 @@ mod tests {
         }
         for k in wanted {
             assert!(Tr::en().lookup(&k).is_some(), "no text for {k}");
+            assert!(Tr::fr().lookup(&k).is_some(), "no French text for {k}");
         }
     }
 
@@ -1122,5 +2363,6 @@ mod tests {
         let d = time::macros::date!(2024 - 10 - 02);
         assert_eq!(Tr::en().date_long(d), "2 October 2024");
         assert_eq!(Tr::fr().date_long(d), "2 octobre 2024");
+        assert_eq!(Tr::ht().date_long(d), "2 oktòb 2024");
     }
 }

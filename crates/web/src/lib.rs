@@ -2,6 +2,7 @@
 //! pages, authentication, and the mapping of errors to responses. Handlers hold no rules of their
 //! own: they parse, call the store, and render.
 
+pub mod accountability;
 pub mod api;
 pub mod auth;
 pub mod chart;
@@ -31,6 +32,8 @@ pub struct AppState {
     pub throttle: Arc<auth::Throttle>,
     /// Set `Secure` on cookies (when served over TLS, directly or behind a proxy).
     pub secure_cookies: bool,
+    /// The registers' deadlines (report, review, handover).
+    pub rules: konbit_domain::accountability::Rules,
 }
 
 impl AppState {
@@ -40,7 +43,14 @@ impl AppState {
             store,
             throttle: Arc::new(auth::Throttle::default()),
             secure_cookies,
+            rules: konbit_domain::accountability::Rules::default(),
         }
+    }
+
+    /// The same state with other deadlines (e.g. a handover limit set by the mission).
+    pub fn with_rules(mut self, rules: konbit_domain::accountability::Rules) -> Self {
+        self.rules = rules;
+        self
     }
 }
 
@@ -48,6 +58,7 @@ impl AppState {
 pub fn app(state: AppState) -> Router {
     Router::new()
         .merge(api::router())
+        .merge(accountability::router())
         .merge(pages::router())
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(SetResponseHeaderLayer::if_not_present(

@@ -1,19 +1,29 @@
 //! The mission dashboard: the mission's card (mandates, expiry, succession), the strength chart,
-//! the contributors' table and the funding table.
+//! the contributors' table, the funding table and, for logged-in users, vetting and
+//! acknowledgements by contributor.
 
 use super::{
     Ctx, empty_page, finish, iso, load, mission_names,
-    pieces::{Link, figures, instruments},
+    pieces::{ComplianceLine, Link, compliance_lines, figures, instruments},
     respond,
 };
-use crate::{AppState, chart, error::ApiError, i18n::Tr};
+use crate::{
+    AppState,
+    accountability::{Reading, people},
+    chart,
+    error::ApiError,
+    i18n::Tr,
+};
 use askama::Template;
 use axum::{
     extract::{Path, State},
     http::StatusCode,
     response::Response,
 };
-use konbit_domain::{FundingChannel, FundingKind, Personnel, mandate::Expiry, view::FundingView};
+use konbit_domain::{
+    FundingChannel, FundingKind, Personnel, accountability::compliance, mandate::Expiry,
+    view::FundingView,
+};
 use std::collections::BTreeMap;
 use time::Date;
 
@@ -141,6 +151,9 @@ struct DashboardPage {
     totals: ContribLine,
     funding: Vec<FundLine>,
     funding_totals: Vec<FundLine>,
+    /// Vetting and acknowledgements by contributor (logged-in users only).
+    compliance: Option<Vec<ComplianceLine>>,
+    personnel_href: String,
     on: String,
     as_of: String,
     action: String,
@@ -274,6 +287,21 @@ async fn dashboard(s: &AppState, mut ctx: Ctx, slug: Option<String>) -> Result<R
         missing: Vec::new(),
     };
     let (funding, funding_totals) = funding_lines(&ctx, &snap.funding_views()?, on);
+    // Counts only: read as nobody, so no restricted field is read (nor a read recorded).
+    let compliance = if ctx.is_member() {
+        let r = Reading {
+            user: None,
+            as_of_us: vis.as_of_us,
+            via: String::new(),
+        };
+        let (people, docs) = people(s, &r, None).await?;
+        Some(compliance_lines(
+            &ctx,
+            &compliance(&people, &docs, &slug, on),
+        ))
+    } else {
+        None
+    };
     let page = DashboardPage {
         chart: chart::strength_chart(&series, &tr),
         card,
@@ -281,6 +309,8 @@ async fn dashboard(s: &AppState, mut ctx: Ctx, slug: Option<String>) -> Result<R
         totals,
         funding,
         funding_totals,
+        compliance,
+        personnel_href: format!("/personnel?mission={slug}{}", ctx.qs.replacen('?', "&", 1)),
         on: iso(on),
         as_of: ctx.as_of.clone().unwrap_or_default(),
         action: ctx.bare_path.clone(),

@@ -2,7 +2,7 @@
 //! the record's objections next to the fields they concern.
 
 use super::{
-    Ctx, FormPairs, api_error_page, check_post, iso, load, pairs, pieces::shorten, require_role,
+    Ctx, FormPairs, api_error_page, check_post, iso, load, pairs, pieces::shorten, require,
     respond, see_other,
 };
 use crate::{AppState, error::ApiError, extract::parse_date, i18n::Tr};
@@ -206,6 +206,7 @@ impl Entered {
                 .general
                 .push(format!("{}: {what}", tr.t("error.not_found"))),
             DomainError::Conflict(m) => self.general.push(m),
+            DomainError::NotEligible { missing } => self.general.extend(missing),
         }
     }
 
@@ -240,7 +241,12 @@ fn form_field(f: &str) -> Option<&'static str> {
 /// The logged-in editor, or the response to send instead: login for the anonymous, 403 for
 /// readers without the role.
 fn require_editor(ctx: &Ctx) -> Result<User, Box<Response>> {
-    require_role(ctx, Role::Editor, "error.forbidden.editor", &ctx.bare_path)
+    require(
+        ctx,
+        Role::records_force_generation,
+        "error.forbidden.editor",
+        &ctx.bare_path,
+    )
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]

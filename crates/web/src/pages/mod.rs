@@ -1,6 +1,8 @@
 //! The server-rendered pages: the mission dashboard (with its funding table), a contributor's
 //! record, the timeline, the register of sources, the record log, login and logout, the language
-//! switch, the two editor forms (pledge, movement) and the administrators' user list. Pages work
+//! switch, the two editor forms (pledge, movement), the administrators' user list, the public
+//! complaint form and statistics, and the staff pages of the accountability registers (personnel,
+//! documents, use of force, detentions, cases, and the audit of restricted reads). Pages work
 //! without JavaScript and hold no rules of their own: they read through
 //! the store's queries (which apply the two clocks and the caller's clearance), write through the
 //! store's single writer, and render askama templates.
@@ -12,18 +14,25 @@
 //! constant time) and a refusal of cross-site POSTs announced by `Sec-Fetch-Site`.
 
 mod assets;
+mod audit;
+mod cases;
+mod complaints;
 mod contributor;
 mod dashboard;
+mod force;
 mod forms;
 mod log;
 mod login;
+mod personnel;
 mod pieces;
 mod sources;
+mod statistics;
 mod timeline;
 mod users;
 
 use crate::{
     AppState,
+    accountability::Reading,
     auth::{self, CSRF_COOKIE, Caller, LANG_COOKIE},
     error::ApiError,
     extract::{Clocks, parse_date},
@@ -70,6 +79,25 @@ pub fn router() -> Router<AppState> {
         .route("/login", get(login::login_form).post(login::login_submit))
         .route("/logout", post(login::logout))
         .route("/lang/{code}", get(login::set_lang))
+        .route(
+            "/complaints",
+            get(complaints::complaint_form).post(complaints::complaint_submit),
+        )
+        .route(
+            "/complaints/status",
+            get(complaints::status_form).post(complaints::status_submit),
+        )
+        .route("/statistics", get(statistics::statistics_page))
+        .route("/personnel", get(personnel::personnel_page))
+        .route("/personnel/{id}", get(personnel::person_page))
+        .route("/documents", get(personnel::documents_page))
+        .route("/use-of-force", get(force::use_of_force_page))
+        .route("/use-of-force/{id}", get(force::report_page))
+        .route("/detentions", get(force::detentions_page))
+        .route("/detentions/{id}", get(force::detention_page))
+        .route("/cases", get(cases::cases_page))
+        .route("/cases/{id}", get(cases::case_page))
+        .route("/audit", get(audit::audit_page))
         .route("/static/app.css", get(assets::css))
 }
 
@@ -226,12 +254,17 @@ impl Ctx {
     }
 
     fn can_edit(&self) -> bool {
-        self.role().is_some_and(|r| r >= Role::Editor)
+        self.role().is_some_and(Role::records_force_generation)
     }
 
     /// Whether to offer user management (the nav link; the handlers check again).
     fn is_admin(&self) -> bool {
         self.role() == Some(Role::Admin)
+    }
+
+    /// Whether someone is logged in (the registers' nav links; the handlers check again).
+    fn is_member(&self) -> bool {
+        self.caller.user.is_some()
     }
 
     /// The valid-time date and the visibility (record time, clearance) asked for.
@@ -244,12 +277,15 @@ impl Ctx {
         Ok((clocks.on()?, clocks.visibility(self.caller.clearance())?))
     }
 
+    /// A country's name in the page's language (French names on Creole pages).
     fn country(&self, code: &str) -> String {
-        country::name(code, self.lang)
+        let lang = if self.lang == "ht" { "fr" } else { self.lang };
+        country::name(code, lang)
     }
 }
 
-/// Language: the cookie, else `Accept-Language` (French if it starts with `fr`), else English.
+/// Language: the cookie, else `Accept-Language` (French if it starts with `fr`, Creole with
+/// `ht`), else English.
 fn lang_of(parts: &Parts) -> Tr {
     if let Some(tr) = auth::cookie(parts, LANG_COOKIE).and_then(Tr::from_code) {
         return tr;
@@ -259,8 +295,11 @@ fn lang_of(parts: &Parts) -> Tr {
         .get(header::ACCEPT_LANGUAGE)
         .and_then(|v| v.to_str().ok())
         .unwrap_or("");
-    if accept.trim_start().to_ascii_lowercase().starts_with("fr") {
+    let accept = accept.trim_start().to_ascii_lowercase();
+    if accept.starts_with("fr") {
         Tr::fr()
+    } else if accept.starts_with("ht") {
+        Tr::ht()
     } else {
         Tr::en()
     }
@@ -303,7 +342,7 @@ fn enc(s: &str) -> String {
 }
 
 /// Compares two secrets in time independent of where they differ.
-fn ct_eq(a: &[u8], b: &[u8]) -> bool {
+pub(crate) fn ct_eq(a: &[u8], b: &[u8]) -> bool {
     if a.len() != b.len() {
         return false;
     }
@@ -468,12 +507,17 @@ fn check_post(ctx: &Ctx, pairs: &[(String, String)]) -> Option<Response> {
     })
 }
 
-/// The logged-in user if they have at least `role`, or the response to send instead: login
+/// The logged-in user if `allowed` accepts their role, or the response to send instead: login
 /// (coming back to `next`) for the anonymous, 403 with the text of `why` for the others.
-fn require_role(ctx: &Ctx, role: Role, why: &str, next: &str) -> Result<User, Box<Response>> {
+fn require(
+    ctx: &Ctx,
+    allowed: impl Fn(Role) -> bool,
+    why: &str,
+    next: &str,
+) -> Result<User, Box<Response>> {
     match &ctx.caller.user {
         None => Err(Box::new(see_other(&format!("/login?next={}", enc(next))))),
-        Some(u) if u.role >= role => Ok(u.clone()),
+        Some(u) if allowed(u.role) => Ok(u.clone()),
         Some(_) => Err(Box::new(error_page(
             ctx,
             StatusCode::FORBIDDEN,
@@ -531,6 +575,105 @@ async fn mission_names(
         .into_iter()
         .map(|m| (m.slug, m.short_name))
         .collect())
+}
+
+// ---------------------------------------------------------------------------------------------
+// The registers' pages
+// ---------------------------------------------------------------------------------------------
+
+/// The logged-in user a register page is for, or the response to send instead (the login,
+/// coming back here, for the anonymous). Every role may read the registers' mission-level
+/// fields; the restricted ones come only through [`reading`] and the need to know.
+fn member(ctx: &Ctx) -> Result<User, Box<Response>> {
+    require(ctx, |_| true, "error.forbidden.text", &ctx.path)
+}
+
+/// How a register page reads: as `user`, at the record time asked for, named in the audit of
+/// restricted reads by the page's own request (`GET /detentions/…`).
+fn reading<'a>(ctx: &Ctx, user: &'a User, vis: Visibility) -> Reading<'a> {
+    Reading {
+        user: Some(user),
+        as_of_us: vis.as_of_us,
+        via: format!("GET {}", ctx.bare_path),
+    }
+}
+
+/// One link of the mission filter above a register list.
+struct FilterLink {
+    href: String,
+    text: String,
+    current: bool,
+}
+
+/// The missions, oldest first: the filter of a register list (all, then each mission, keeping
+/// the clocks), the mission asked for (`?mission=`), and the short names by slug.
+struct Missions {
+    filter: Vec<FilterLink>,
+    asked: Option<String>,
+    names: std::collections::HashMap<String, String>,
+    /// Slugs, oldest mission first.
+    slugs: Vec<String>,
+}
+
+impl Missions {
+    fn name(&self, slug: &str) -> String {
+        self.names
+            .get(slug)
+            .cloned()
+            .unwrap_or_else(|| slug.to_string())
+    }
+
+    fn keeps(&self, slug: &str) -> bool {
+        self.asked.as_deref().is_none_or(|m| m == slug)
+    }
+
+    /// Where a mission comes in time (for sorting records by mission).
+    fn rank(&self, slug: &str) -> usize {
+        self.slugs
+            .iter()
+            .position(|m| m == slug)
+            .unwrap_or(usize::MAX)
+    }
+}
+
+async fn missions(s: &AppState, ctx: &Ctx, vis: Visibility) -> Result<Missions, ApiError> {
+    let mut rows = {
+        let mut c = s.store.conn().await?;
+        query::missions(&mut c.ex(), vis).await?
+    };
+    rows.sort_by_key(|m| m.start_date);
+    let asked = ctx
+        .param("mission")
+        .map(str::trim)
+        .filter(|m| !m.is_empty())
+        .map(str::to_string);
+    if let Some(m) = &asked
+        && !rows.iter().any(|r| &r.slug == m)
+    {
+        return Err(ApiError::not_found(format!("mission {m:?}")));
+    }
+    let rest = ctx.qs.trim_start_matches('?');
+    let amp = if rest.is_empty() {
+        String::new()
+    } else {
+        format!("&{rest}")
+    };
+    let mut filter = vec![FilterLink {
+        href: format!("{}{}", ctx.bare_path, ctx.qs),
+        text: ctx.tr.t("reg.all_missions").into(),
+        current: asked.is_none(),
+    }];
+    filter.extend(rows.iter().map(|r| FilterLink {
+        href: format!("{}?mission={}{amp}", ctx.bare_path, enc(&r.slug)),
+        text: r.short_name.clone(),
+        current: asked.as_deref() == Some(r.slug.as_str()),
+    }));
+    Ok(Missions {
+        filter,
+        asked,
+        slugs: rows.iter().map(|m| m.slug.clone()).collect(),
+        names: rows.into_iter().map(|m| (m.slug, m.short_name)).collect(),
+    })
 }
 
 #[cfg(test)]

@@ -1,12 +1,16 @@
 //! View pieces several pages share: cited sources and disagreements between them (under a
-//! record's line), badges, personnel figures, instrument names, and links.
+//! record's line), badges, personnel figures, instrument names, links, and for the registers:
+//! pseudonymous ids, instants, coloured status tags and the compliance table.
 
 use crate::i18n::Tr;
 use konbit_domain::{
     Classification, InstrumentKind, Personnel,
+    accountability::{ClockState, Compliance},
+    registers::{CaseStatus, ReviewStatus, VettingStatus},
     view::{DiscrepancyView, RecordMeta, SourceView},
 };
 use std::collections::HashMap;
+use time::{OffsetDateTime, UtcOffset};
 use uuid::Uuid;
 
 /// A source as cited after a line: short title linked to the document, with its grade.
@@ -139,4 +143,156 @@ pub(super) fn instruments(tr: &Tr, ks: &[InstrumentKind]) -> Vec<String> {
 pub(super) struct Link {
     pub(super) href: String,
     pub(super) text: String,
+}
+
+// ---------------------------------------------------------------------------------------------
+// The accountability registers
+
+/// The pseudonym a page shows for a record: the last 8 hex digits of its id (the random end of a
+/// v7 id). Links and titles carry the whole id.
+pub(super) fn short_id(id: Uuid) -> String {
+    let s = id.simple().to_string();
+    s[s.len().saturating_sub(8)..].to_string()
+}
+
+/// A link to a record, shown by its pseudonym.
+#[derive(Debug, Clone)]
+pub(super) struct RecordLink {
+    pub(super) href: String,
+    pub(super) short: String,
+    pub(super) id: String,
+}
+
+/// The link to the page of record `id` under `path` (`/detentions`), keeping the clocks.
+pub(super) fn link(path: &str, id: Uuid, ctx: &super::Ctx) -> RecordLink {
+    RecordLink {
+        href: format!("{path}/{id}{}", ctx.qs),
+        short: short_id(id),
+        id: id.to_string(),
+    }
+}
+
+/// An instant as `2025-08-22 14:05 UTC`.
+pub(super) fn when(t: OffsetDateTime) -> String {
+    let u = t.to_offset(UtcOffset::UTC);
+    format!(
+        "{} {:02}:{:02} UTC",
+        super::iso(u.date()),
+        u.hour(),
+        u.minute()
+    )
+}
+
+/// "Recorded 2025-08-22 14:05 UTC", from a record's RFC 3339 record time.
+pub(super) fn recorded(tr: &Tr, m: &RecordMeta) -> String {
+    let at = OffsetDateTime::parse(
+        &m.recorded_at,
+        &time::format_description::well_known::Rfc3339,
+    )
+    .map_or_else(|_| m.recorded_at.clone(), when);
+    crate::i18n::fill(tr.t("reg.recorded"), &[("at", &at)])
+}
+
+/// A value and the tag class that colours it.
+#[derive(Debug, Clone)]
+pub(super) struct Tagged {
+    pub(super) text: String,
+    pub(super) class: &'static str,
+    /// The stable value (`overdue`), for tests and `data-` attributes.
+    pub(super) code: &'static str,
+}
+
+pub(super) fn vetting_tag(tr: &Tr, v: Option<VettingStatus>) -> Tagged {
+    match v {
+        None => Tagged {
+            text: tr.t("personnel.no_vetting").into(),
+            class: "tag",
+            code: "none",
+        },
+        Some(v) => Tagged {
+            text: tr.label("vetting", v.as_str()),
+            class: match v {
+                VettingStatus::Cleared => "tag tag-good",
+                VettingStatus::NotCleared => "tag tag-bad",
+                VettingStatus::Pending => "tag tag-warn",
+            },
+            code: v.as_str(),
+        },
+    }
+}
+
+pub(super) fn review_tag(tr: &Tr, v: ReviewStatus) -> Tagged {
+    Tagged {
+        text: tr.label("review", v.as_str()),
+        class: match v {
+            ReviewStatus::Submitted | ReviewStatus::UnderReview => "tag tag-warn",
+            ReviewStatus::Cleared => "tag tag-good",
+            ReviewStatus::Referred => "tag tag-bad",
+        },
+        code: v.as_str(),
+    }
+}
+
+pub(super) fn clock_tag(tr: &Tr, v: ClockState) -> Tagged {
+    Tagged {
+        text: tr.label("clock", v.as_str()),
+        class: match v {
+            ClockState::Met => "tag tag-good",
+            ClockState::Due => "tag tag-warn",
+            ClockState::Breached => "tag tag-bad",
+            ClockState::Overdue => "tag tag-alert",
+        },
+        code: v.as_str(),
+    }
+}
+
+pub(super) fn case_status_tag(tr: &Tr, v: CaseStatus) -> Tagged {
+    Tagged {
+        text: tr.label("case_status", v.as_str()),
+        class: match v {
+            CaseStatus::Received | CaseStatus::Assessed | CaseStatus::UnderInvestigation => {
+                "tag tag-warn"
+            }
+            CaseStatus::Substantiated => "tag tag-bad",
+            CaseStatus::Unsubstantiated | CaseStatus::Closed => "tag",
+        },
+        code: v.as_str(),
+    }
+}
+
+/// One contributor's line of the vetting-and-acknowledgements table.
+#[derive(Debug, Clone)]
+pub(super) struct ComplianceLine {
+    pub(super) name: String,
+    pub(super) code: String,
+    pub(super) deployed: String,
+    pub(super) vetted: String,
+    pub(super) acknowledged: String,
+    pub(super) compliant: String,
+    /// Everyone deployed is both vetted and up to date.
+    pub(super) full: bool,
+}
+
+/// The compliance table's lines, with counts and percentages in the page's language.
+pub(super) fn compliance_lines(ctx: &super::Ctx, list: &[Compliance]) -> Vec<ComplianceLine> {
+    let tr = ctx.tr;
+    let part = |c: &Compliance, n: i64| {
+        let pct = c.percent(n).to_string();
+        format!(
+            "{} ({})",
+            tr.num(n),
+            crate::i18n::fill(tr.t("reg.percent"), &[("p", &pct)])
+        )
+    };
+    list.iter()
+        .map(|c| ComplianceLine {
+            name: ctx.country(&c.country),
+            code: c.country.clone(),
+            deployed: tr.num(c.deployed),
+            vetted: part(c, c.vetted),
+            acknowledged: part(c, c.acknowledged),
+            compliant: part(c, c.compliant),
+            full: c.compliant == c.deployed,
+        })
+        .collect()
 }

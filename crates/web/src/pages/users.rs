@@ -3,7 +3,7 @@
 use super::{
     Ctx, FormPairs, api_error_page, check_post, enc, field, finish,
     forms::{Entered, Opt},
-    pairs, require_role, respond, see_other,
+    pairs, require, respond, see_other,
 };
 use crate::{AppState, error::ApiError, i18n::Tr};
 use askama::Template;
@@ -20,6 +20,8 @@ use std::collections::HashMap;
 struct UserLine {
     name: String,
     role: String,
+    /// A commander's contributor.
+    country: String,
     disabled: bool,
     /// Where their role form posts.
     action: String,
@@ -34,6 +36,7 @@ struct UsersPage {
     users: Vec<UserLine>,
     /// The new-user form: what was typed (never the password), the role options, the errors.
     username: String,
+    country: String,
     roles: Vec<Opt>,
     errors: HashMap<String, Vec<String>>,
     general: Vec<String>,
@@ -49,7 +52,7 @@ impl UsersPage {
 /// The administrator, or the response to send instead (login for the anonymous, 403 for the
 /// others; the login comes back to the list, also after a refused POST).
 fn require_admin(ctx: &Ctx) -> Result<User, Box<Response>> {
-    require_role(ctx, Role::Admin, "error.forbidden.admin", "/users")
+    require(ctx, |r| r == Role::Admin, "error.forbidden.admin", "/users")
 }
 
 fn role_options(tr: &Tr, current: &str) -> Vec<Opt> {
@@ -75,6 +78,7 @@ async fn users_view(s: &AppState, ctx: &Ctx, me: &User, e: &Entered) -> Result<R
         .map(|u| UserLine {
             name: u.username.clone(),
             role: tr.label("role", u.role.as_str()),
+            country: u.country.clone().unwrap_or_default(),
             disabled: u.disabled,
             action: format!("/users/{}/role", enc(&u.username)),
             roles: role_options(&tr, u.role.as_str()),
@@ -89,6 +93,7 @@ async fn users_view(s: &AppState, ctx: &Ctx, me: &User, e: &Entered) -> Result<R
         ctx: ctx.clone(),
         users,
         username: e.get("username").to_string(),
+        country: e.get("country").to_string(),
         roles: role_options(&tr, role),
         errors: e.errors.clone(),
         general: e.general.clone(),
@@ -116,6 +121,7 @@ fn user_field(f: &str) -> Option<&'static str> {
         "username" => Some("username"),
         "password" => Some("password"),
         "role" => Some("role"),
+        "country" => Some("country"),
         _ => None,
     }
 }
@@ -136,6 +142,7 @@ pub(super) async fn user_create(State(s): State<AppState>, ctx: Ctx, form: FormP
     let password = field(&form, "password").to_string();
     e.values.remove("password");
     let username = e.get("username").to_string();
+    let country = Some(e.get("country").trim().to_uppercase()).filter(|c| !c.is_empty());
     let role = match e.get("role").parse::<Role>() {
         Ok(r) => Some(r),
         Err(_) => {
@@ -144,9 +151,11 @@ pub(super) async fn user_create(State(s): State<AppState>, ctx: Ctx, form: FormP
         }
     };
     // The store's own checks, run first so that every objection shows in one pass.
+    let role_country = role.map_or(Ok(()), |r| users::check_role_country(r, country.as_deref()));
     for check in [
         users::check_username(&username),
         users::check_password(&password),
+        role_country,
     ] {
         if let Err(d) = check {
             e.absorb(&tr, d, &user_field);
@@ -155,7 +164,13 @@ pub(super) async fn user_create(State(s): State<AppState>, ctx: Ctx, form: FormP
     if let (Some(role), false) = (role, e.is_bad()) {
         match s
             .store
-            .create_user(Actor::user(&me.username), &username, &password, role)
+            .create_user(
+                Actor::user(&me.username),
+                &username,
+                &password,
+                role,
+                country.as_deref(),
+            )
             .await
         {
             Ok(_) => return see_other("/users"),
@@ -190,11 +205,12 @@ pub(super) async fn user_set_role(
     }
     let tr = ctx.tr;
     let mut e = Entered::default();
+    let country = Some(field(&form, "country").trim().to_uppercase()).filter(|c| !c.is_empty());
     match field(&form, "role").parse::<Role>() {
         Err(_) => e.general.push(format!("{name}: {}", tr.t("err.role"))),
         Ok(role) => match s
             .store
-            .set_role(Actor::user(&me.username), &name, role)
+            .set_role(Actor::user(&me.username), &name, role, country.as_deref())
             .await
         {
             Ok(_) => return see_other("/users"),

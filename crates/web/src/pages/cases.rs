@@ -1,0 +1,248 @@
+//! Complaints and misconduct cases: the cases, the complaints received from the public, and one
+//! page per case with the complaint it came from. Login required; what complainants wrote, case
+//! summaries and outcomes show only when the read model carries them (conduct officers).
+
+use super::{
+    Ctx, FilterLink, finish, iso, member, missions,
+    pieces::{RecordLink, Tagged, case_status_tag, link, recorded, short_id, when},
+    reading, respond,
+};
+use crate::{
+    AppState,
+    accountability::{self as acc_web, Register},
+    error::ApiError,
+    i18n::{Tr, fill},
+};
+use askama::Template;
+use axum::{
+    extract::{Path, State},
+    http::StatusCode,
+    response::Response,
+};
+use konbit_domain::{
+    accountability::{self as acc, CaseView, ComplaintView},
+    registers::ConductCategory,
+};
+use std::cmp::Reverse;
+use uuid::Uuid;
+
+struct CaseLine {
+    id: String,
+    short: String,
+    href: String,
+    opened: String,
+    mission: String,
+    category: String,
+    allegations: String,
+    counted: String,
+    misconduct: Vec<String>,
+    investigator: String,
+    status: Tagged,
+    victim_assistance: bool,
+}
+
+fn category(tr: &Tr, c: Option<ConductCategory>) -> String {
+    tr.label("conduct", c.map_or("not_assessed", ConductCategory::as_str))
+}
+
+fn case_line(ctx: &Ctx, c: &CaseView, mission: String) -> CaseLine {
+    let tr = ctx.tr;
+    let mut kinds: Vec<_> = c.allegations.iter().map(|a| a.misconduct).collect();
+    kinds.sort();
+    kinds.dedup();
+    CaseLine {
+        id: c.id.to_string(),
+        short: short_id(c.id),
+        href: format!("/cases/{}{}", c.id, ctx.qs),
+        opened: iso(c.opened_on),
+        mission,
+        category: category(&tr, Some(c.category)),
+        allegations: tr.num(i64::try_from(c.allegations.len()).unwrap_or(i64::MAX)),
+        counted: tr.num(c.counted_allegations),
+        misconduct: kinds
+            .iter()
+            .map(|m| tr.label("misconduct", m.as_str()))
+            .collect(),
+        investigator: tr.label("investigator", c.investigating_entity.as_str()),
+        status: case_status_tag(&tr, c.status),
+        victim_assistance: c.victim_assistance,
+    }
+}
+
+struct ComplaintLine {
+    id: String,
+    reference: String,
+    received: String,
+    mission: String,
+    language: String,
+    anonymous: bool,
+    status: Tagged,
+    category: String,
+    case: Option<RecordLink>,
+    account: Option<String>,
+    occurred_on: Option<String>,
+    place: Option<String>,
+    name: Option<String>,
+    contact: Option<String>,
+}
+
+fn complaint_line(ctx: &Ctx, c: &ComplaintView, mission: String) -> ComplaintLine {
+    let tr = ctx.tr;
+    ComplaintLine {
+        id: c.id.to_string(),
+        reference: c.reference.clone(),
+        received: when(c.received_at),
+        mission,
+        language: tr.label("form_lang", c.language.as_str()),
+        anonymous: c.anonymous,
+        status: case_status_tag(&tr, c.status),
+        category: category(&tr, c.category),
+        case: c.case.map(|k| link("/cases", k, ctx)),
+        account: c.account.clone(),
+        occurred_on: c.occurred_on.map(iso),
+        place: c.place.clone(),
+        name: c.name.clone(),
+        contact: c.contact.clone(),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "cases.html")]
+struct CasesPage {
+    ctx: Ctx,
+    filter: Vec<FilterLink>,
+    cases: Vec<CaseLine>,
+    complaints: Vec<ComplaintLine>,
+    restricted_shown: bool,
+}
+
+pub(super) async fn cases_page(State(s): State<AppState>, ctx: Ctx) -> Response {
+    let user = match member(&ctx) {
+        Ok(u) => u,
+        Err(r) => return *r,
+    };
+    let r = async {
+        let (_, vis) = ctx.clocks()?;
+        let ms = missions(&s, &ctx, vis).await?;
+        let (mut complaints, mut cases) =
+            acc_web::complaints(&s, &reading(&ctx, &user, vis)).await?;
+        cases.retain(|c| ms.keeps(&c.mission));
+        complaints.retain(|c| ms.keeps(&c.mission));
+        cases.sort_by_key(|c| Reverse(c.opened_on));
+        complaints.sort_by_key(|c| Reverse(c.received_at));
+        let page = CasesPage {
+            cases: cases
+                .iter()
+                .map(|c| case_line(&ctx, c, ms.name(&c.mission)))
+                .collect(),
+            complaints: complaints
+                .iter()
+                .map(|c| complaint_line(&ctx, c, ms.name(&c.mission)))
+                .collect(),
+            restricted_shown: complaints.iter().any(|c| c.account.is_some())
+                || cases.iter().any(|c| c.summary.is_some()),
+            filter: ms.filter,
+            ctx: ctx.clone(),
+        };
+        Ok::<Response, ApiError>(respond(&ctx, StatusCode::OK, &page))
+    }
+    .await;
+    finish(&ctx, r)
+}
+
+struct AllegationLine {
+    person: Option<RecordLink>,
+    country: String,
+    misconduct: String,
+}
+
+struct StepLine {
+    on: String,
+    status: Tagged,
+    by: String,
+    outcome: Option<String>,
+    actions: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "case.html")]
+struct CasePage {
+    ctx: Ctx,
+    list_href: String,
+    title: String,
+    line: CaseLine,
+    allegations: Vec<AllegationLine>,
+    history: Vec<StepLine>,
+    summary: Option<String>,
+    interim: Option<String>,
+    complaint: Option<ComplaintLine>,
+    recorded: String,
+    restricted_shown: bool,
+}
+
+pub(super) async fn case_page(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<Uuid>,
+) -> Response {
+    let user = match member(&ctx) {
+        Ok(u) => u,
+        Err(r) => return *r,
+    };
+    let r = async {
+        let tr = ctx.tr;
+        let (_, vis) = ctx.clocks()?;
+        let ms = missions(&s, &ctx, vis).await?;
+        let r = reading(&ctx, &user, vis);
+        // The case, then the complaint it came from: each read through the need to know (and
+        // recorded when it shows restricted fields), nothing else of the register.
+        let cases = acc::cases(&acc_web::read(&s, &r, Register::Complaints, Some(id)).await?);
+        let c = cases
+            .first()
+            .ok_or_else(|| ApiError::not_found(format!("case {id}")))?;
+        let complaint = match c.complaint {
+            Some(cid) => {
+                let events = acc_web::read(&s, &r, Register::Complaints, Some(cid)).await?;
+                acc::complaints(&events, &cases).into_iter().next()
+            }
+            None => None,
+        };
+        let page = CasePage {
+            list_href: format!("/cases{}", ctx.qs),
+            title: fill(tr.t("cases.case"), &[("date", &iso(c.opened_on))]),
+            line: case_line(&ctx, c, ms.name(&c.mission)),
+            allegations: c
+                .allegations
+                .iter()
+                .map(|a| AllegationLine {
+                    person: a.person.map(|p| link("/personnel", p, &ctx)),
+                    country: ctx.country(&a.country),
+                    misconduct: tr.label("misconduct", a.misconduct.as_str()),
+                })
+                .collect(),
+            history: c
+                .history
+                .iter()
+                .map(|h| StepLine {
+                    on: iso(h.on),
+                    status: case_status_tag(&tr, h.status),
+                    by: h.by.trim_start_matches("user:").to_string(),
+                    outcome: h.outcome.clone(),
+                    actions: h.actions.clone(),
+                })
+                .collect(),
+            summary: c.summary.clone(),
+            interim: c.interim_measures.clone(),
+            restricted_shown: c.summary.is_some()
+                || complaint.as_ref().is_some_and(|k| k.account.is_some()),
+            complaint: complaint
+                .as_ref()
+                .map(|k| complaint_line(&ctx, k, ms.name(&k.mission))),
+            recorded: recorded(&tr, &c.meta),
+            ctx: ctx.clone(),
+        };
+        Ok::<Response, ApiError>(respond(&ctx, StatusCode::OK, &page))
+    }
+    .await;
+    finish(&ctx, r)
+}

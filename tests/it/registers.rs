@@ -1,0 +1,600 @@
+//! The accountability registers: need to know by role and contingent, the audit of restricted
+//! reads, a canary that no restricted field reaches a public or mission-level output, the
+//! assignment gate, the clocks, complaints with reference and secret, the public statistics,
+//! and bad inputs refused with field-level problems and nothing written.
+
+use konbit_domain::Role;
+use konbit_testkit::{Client, TestApp, backends, seed, spawn_app, spawn_app_on};
+use serde_json::{Value, json};
+use time::{Duration, OffsetDateTime, format_description::well_known::Rfc3339};
+
+/// Ids of the records [`fixture`] makes.
+pub struct Fixture {
+    /// The source `seed` registered.
+    pub source: String,
+    pub uof_directive: String,
+    pub person_ken: String,
+    pub person_jam: String,
+    pub report_ken: String,
+    pub report_jam: String,
+    pub detention_ken: String,
+    pub detention_jam: String,
+    /// Open Kenyan detentions nobody has handed over yet.
+    pub spare_detentions: Vec<String>,
+    pub complaint: String,
+    pub complaint_reference: String,
+    pub complaint_secret: String,
+    pub case: String,
+}
+
+fn id(r: &konbit_testkit::Resp) -> String {
+    assert!(r.status < 300, "{} {}", r.status, r.text);
+    r.json()["id"].as_str().expect("id").to_string()
+}
+
+pub fn person_body(country: &str, service_number: &str) -> Value {
+    json!({"mission": "t", "country": country, "unit": format!("{country} FPU 1"),
+           "category": "police", "deployed_from": "2024-06-25",
+           "identity": {"service_number": service_number, "name": format!("Officer {service_number}"), "rank": "Inspector"}})
+}
+
+pub fn report_body(country: &str, at: &str, level: &str) -> Value {
+    json!({"mission": "t", "country": country, "unit": format!("{country} FPU 1"),
+           "occurred_at": at, "place": "Route Nationale 1", "level": level,
+           "narrative": "Warning shouted at a checkpoint."})
+}
+
+pub fn detention_body(country: &str, at: &str) -> Value {
+    json!({"mission": "t", "country": country, "arresting_unit": format!("{country} FPU 1"),
+           "arrested_at": at, "place": "Delmas 33", "grounds": "caught in the act",
+           "person": {"sex": "male", "age": 30, "minor": false}})
+}
+
+/// A mission `t` with directives, two people (Kenya, Jamaica) vetted and bound, a report and a
+/// detention of each contingent, four open Kenyan detentions, a complaint and a case on it.
+pub async fn fixture(app: &TestApp) -> Fixture {
+    let source = seed(app).await;
+    let hr = app.client(Some(Role::HrOfficer)).await;
+    let conduct = app.client(Some(Role::ConductOfficer)).await;
+    let doc = |kind: &str| json!({"mission": "t", "kind": kind, "version": "1.0", "title": kind, "effective_on": "2024-06-01"});
+    let uof_directive = id(&hr.post_json("/api/v1/documents", &doc("use_of_force_directive")).await);
+    let detention_directive =
+        id(&hr.post_json("/api/v1/documents", &doc("detention_directive")).await);
+    let person_ken = id(&hr.post_json("/api/v1/personnel", &person_body("KEN", "SN-KEN-1")).await);
+    let person_jam = id(&hr.post_json("/api/v1/personnel", &person_body("JAM", "SN-JAM-1")).await);
+    for p in [&person_ken, &person_jam] {
+        let r = hr
+            .post_json("/api/v1/vetting", &json!({"person": p, "status": "cleared", "on": "2024-06-20", "by": "panel"}))
+            .await;
+        id(&r);
+        for d in [&uof_directive, &detention_directive] {
+            id(&hr
+                .post_json("/api/v1/acknowledgements", &json!({"person": p, "document": d, "on": "2024-06-21"}))
+                .await);
+        }
+    }
+    let report_ken = id(&conduct
+        .post_json("/api/v1/use-of-force", &report_body("KEN", "2024-07-01T10:00:00Z", "firearm"))
+        .await);
+    let report_jam = id(&conduct
+        .post_json("/api/v1/use-of-force", &report_body("JAM", "2024-07-02T10:00:00Z", "physical"))
+        .await);
+    let detention_ken = id(&conduct
+        .post_json("/api/v1/detentions", &detention_body("KEN", "2024-07-01T11:00:00Z"))
+        .await);
+    let detention_jam = id(&conduct
+        .post_json("/api/v1/detentions", &detention_body("JAM", "2024-07-02T11:00:00Z"))
+        .await);
+    let mut spare_detentions = Vec::new();
+    for _ in 0..4 {
+        spare_detentions.push(id(&conduct
+            .post_json("/api/v1/detentions", &detention_body("KEN", "2024-08-01T08:00:00Z"))
+            .await));
+    }
+    let r = app
+        .anonymous()
+        .post_json("/api/v1/complaints", &json!({"language": "fr", "account": "Ils ont frappé mon frère.", "name": "A. Complainant", "contact": "+509 0000 0000"}))
+        .await;
+    assert_eq!(r.status, 201, "{}", r.text);
+    let receipt = r.json();
+    let complaint_reference = receipt["reference"].as_str().expect("reference").to_string();
+    let complaint_secret = receipt["secret"].as_str().expect("secret").to_string();
+    let list = conduct.get("/api/v1/complaints").await.json();
+    let complaint = list
+        .as_array()
+        .expect("complaints")
+        .iter()
+        .find(|c| c["reference"] == complaint_reference.as_str())
+        .expect("the complaint is listed")["id"]
+        .as_str()
+        .expect("id")
+        .to_string();
+    let case = id(&conduct
+        .post_json("/api/v1/cases", &json!({"mission": "t", "complaint": complaint, "category": "category_2", "opened_on": "2024-07-05",
+            "allegations": [{"person": person_ken, "country": "KEN", "misconduct": "excessive_force"}],
+            "investigating_entity": "mission", "summary": "Beating at a checkpoint"}))
+        .await);
+    Fixture {
+        source,
+        uof_directive,
+        person_ken,
+        person_jam,
+        report_ken,
+        report_jam,
+        detention_ken,
+        detention_jam,
+        spare_detentions,
+        complaint,
+        complaint_reference,
+        complaint_secret,
+        case,
+    }
+}
+
+async fn views(app: &TestApp) -> Vec<Value> {
+    let r = app.client(Some(Role::Admin)).await.get("/api/v1/audit/views?limit=1000").await;
+    assert_eq!(r.status, 200, "{}", r.text);
+    r.json().as_array().expect("views").clone()
+}
+
+#[tokio::test]
+async fn restricted_fields_follow_the_need_to_know_and_every_read_is_recorded() {
+    for b in backends() {
+        let app = spawn_app_on(b).await;
+        let f = fixture(&app).await;
+        // (role, sees the Kenyan detainee, the Jamaican one, Kenyan identity, Jamaican identity,
+        //  the complainant's account)
+        let expect = [
+            (Role::Viewer, false, false, false, false, false),
+            (Role::Editor, false, false, false, false, false),
+            (Role::Admin, false, false, false, false, false),
+            (Role::HrOfficer, false, false, true, true, false),
+            (Role::ConductOfficer, true, true, false, false, true),
+            (Role::Commander, true, false, true, false, false),
+        ];
+        for (role, det_ken, det_jam, id_ken, id_jam, account) in expect {
+            let c = app.client(Some(role)).await;
+            let before = views(&app).await.len();
+            let d = c.get("/api/v1/detentions").await.json();
+            let shows = |list: &Value, key: &str, id: &str| {
+                list.as_array()
+                    .expect("list")
+                    .iter()
+                    .find(|x| x["id"] == id)
+                    .unwrap_or_else(|| panic!("{id} not listed"))
+                    .get(key)
+                    .is_some()
+            };
+            assert_eq!(shows(&d, "person", &f.detention_ken), det_ken, "{b:?} {role}");
+            assert_eq!(shows(&d, "person", &f.detention_jam), det_jam, "{b:?} {role}");
+            assert_eq!(shows(&d, "grounds", &f.detention_jam), det_jam, "{b:?} {role}");
+            let p = c.get("/api/v1/personnel").await.json();
+            assert_eq!(shows(&p, "identity", &f.person_ken), id_ken, "{b:?} {role}");
+            assert_eq!(shows(&p, "identity", &f.person_jam), id_jam, "{b:?} {role}");
+            let k = c.get("/api/v1/complaints").await.json();
+            assert_eq!(shows(&k, "account", &f.complaint), account, "{b:?} {role}");
+            assert_eq!(shows(&k, "name", &f.complaint), account, "{b:?} {role}");
+            // Each register read that showed something restricted left one audit entry naming
+            // the caller and exactly the records shown; the others left none.
+            let after = views(&app).await;
+            let new: Vec<&Value> = after[before..]
+                .iter()
+                .filter(|v| v["actor"] == format!("user:{role}"))
+                .collect();
+            let expected_reads = [det_ken || det_jam, id_ken || id_jam, account]
+                .iter()
+                .filter(|x| **x)
+                .count();
+            assert_eq!(new.len(), expected_reads, "{b:?} {role}: {new:?}");
+            for v in &new {
+                let records = v["records"].as_array().expect("records");
+                if v["register"] == "force" {
+                    assert_eq!(
+                        records.iter().any(|r| r == f.detention_jam.as_str()),
+                        det_jam,
+                        "{b:?} {role}: {v}"
+                    );
+                }
+            }
+        }
+        // Only the admin lists the audit.
+        for role in [Role::Viewer, Role::ConductOfficer, Role::Commander] {
+            let r = app.client(Some(role)).await.get("/api/v1/audit/views").await;
+            assert_eq!(r.status, 403, "{role}");
+        }
+    }
+}
+
+/// Every restricted field filled with a unique marker; no public or mission-level endpoint,
+/// page or export may contain any of them.
+#[tokio::test]
+async fn canary_no_restricted_field_leaks() {
+    for b in backends() {
+        let app = spawn_app_on(b).await;
+        let f = fixture(&app).await;
+        let hr = app.client(Some(Role::HrOfficer)).await;
+        let conduct = app.client(Some(Role::ConductOfficer)).await;
+        let mark = |n: &str| format!("CANARY{n}XQ");
+        let person = id(&hr
+            .post_json("/api/v1/personnel", &json!({"mission": "t", "country": "JAM", "unit": "JDF", "category": "military", "deployed_from": "2024-06-25",
+                "identity": {"service_number": mark("sn"), "name": mark("name"), "rank": mark("rank")}}))
+            .await);
+        id(&hr
+            .post_json("/api/v1/vetting", &json!({"person": person, "status": "not_cleared", "on": "2024-06-20", "by": "panel", "findings": mark("findings")}))
+            .await);
+        let mut report = report_body("JAM", "2024-07-03T10:00:00Z", "firearm");
+        report["narrative"] = json!(mark("narrative"));
+        report["persons_involved"] = json!([person]);
+        let report = id(&conduct.post_json("/api/v1/use-of-force", &report).await);
+        id(&conduct
+            .post_json("/api/v1/use-of-force/reviews", &json!({"report": report, "status": "under_review"}))
+            .await);
+        id(&conduct
+            .post_json("/api/v1/use-of-force/reviews", &json!({"report": report, "status": "referred", "reason": mark("reason")}))
+            .await);
+        let mut det = detention_body("JAM", "2024-07-03T11:00:00Z");
+        det["grounds"] = json!(mark("grounds"));
+        det["person"] = json!({"name": mark("detainee"), "sex": "female", "age": 16, "minor": true});
+        let det = id(&conduct.post_json("/api/v1/detentions", &det).await);
+        id(&conduct
+            .post_json("/api/v1/detentions/handovers", &json!({"detention": det, "at": "2024-07-04T09:00:00Z", "station": "Pétion-Ville", "receiving_officer": mark("officer")}))
+            .await);
+        let r = app
+            .anonymous()
+            .post_json("/api/v1/complaints", &json!({"language": "ht", "account": mark("account"), "occurred_on": "2024-07-01", "place": mark("place"), "name": mark("complainant"), "contact": mark("contact")}))
+            .await;
+        assert_eq!(r.status, 201, "{}", r.text);
+        let case = id(&conduct
+            .post_json("/api/v1/cases", &json!({"mission": "t", "category": "category_1", "opened_on": "2024-07-05",
+                "allegations": [{"person": person, "country": "JAM", "misconduct": "sexual_abuse"}],
+                "investigating_entity": "un_oversight", "summary": mark("summary"), "interim_measures": mark("interim")}))
+            .await);
+        id(&conduct
+            .post_json("/api/v1/cases/updates", &json!({"case": case, "status": "assessed", "on": "2024-07-06", "outcome": mark("outcome"), "actions": mark("actions"), "interim_measures": mark("interim2")}))
+            .await);
+        // The markers are really there for those who need to know (so the test can fail).
+        let full = conduct.get(&format!("/api/v1/detentions/{det}")).await.text;
+        assert!(full.contains("CANARY"), "{full}");
+
+        let clients = [
+            ("anonymous", app.anonymous()),
+            ("viewer", app.client(Some(Role::Viewer)).await),
+            ("editor", app.client(Some(Role::Editor)).await),
+            ("admin", app.client(Some(Role::Admin)).await),
+            // Kenya's commander: the markers are all Jamaican or complaints.
+            ("commander", app.client(Some(Role::Commander)).await),
+        ];
+        let mut paths: Vec<String> = [
+            "/api/v1/personnel",
+            "/api/v1/personnel/compliance?mission=t",
+            "/api/v1/documents",
+            "/api/v1/use-of-force",
+            "/api/v1/detentions",
+            "/api/v1/complaints",
+            "/api/v1/cases",
+            "/api/v1/statistics?mission=t",
+            "/api/v1/missions",
+            "/api/v1/timeline?mission=t",
+            "/api/v1/sources",
+            "/api/v1/log?limit=1000",
+            "/api/v1/audit/views",
+            "/",
+            "/statistics",
+            "/log",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        paths.extend([
+            format!("/api/v1/personnel/{person}"),
+            format!("/api/v1/use-of-force/{report}"),
+            format!("/api/v1/detentions/{det}"),
+            format!("/api/v1/cases/{case}"),
+            format!("/api/v1/personnel/{}", f.person_ken),
+            format!("/api/v1/use-of-force/{}", f.report_jam),
+        ]);
+        let mut checked = 0;
+        for (who, c) in &clients {
+            for p in &paths {
+                let r = c.get(p).await;
+                assert!(r.status < 500, "{who} {p}: {}", r.status);
+                if r.status == 200 {
+                    checked += 1;
+                }
+                assert!(
+                    !r.text.contains("CANARY"),
+                    "{b:?}: {who} GET {p} shows a restricted field: {}",
+                    &r.text[r.text.find("CANARY").unwrap_or(0).saturating_sub(200)..]
+                        .chars()
+                        .take(400)
+                        .collect::<String>()
+                );
+            }
+        }
+        // Most of them answered with content (anonymous gets 401 from the registers).
+        assert!(checked >= 60, "only {checked} answers checked");
+    }
+}
+
+#[tokio::test]
+async fn assignment_gate_names_what_is_missing() {
+    let app = spawn_app().await;
+    let f = fixture(&app).await;
+    let hr = app.client(Some(Role::HrOfficer)).await;
+    let fresh = id(&hr.post_json("/api/v1/personnel", &person_body("KEN", "SN-KEN-9")).await);
+    let before = app.log_len().await;
+    let r = hr
+        .post_json("/api/v1/assignments", &json!({"person": fresh, "operation": "Op RN1", "on": "2024-07-01"}))
+        .await;
+    assert_eq!(r.status, 422, "{}", r.text);
+    let p = r.json();
+    assert_eq!(p["code"], "not_eligible");
+    let text = p["errors"].to_string();
+    assert!(text.contains("no vetting result"), "{text}");
+    assert!(text.contains("use_of_force_directive version 1.0 not acknowledged"), "{text}");
+    assert!(text.contains("detention_directive version 1.0 not acknowledged"), "{text}");
+    assert_eq!(app.log_len().await, before, "a refused assignment wrote");
+
+    // A new version of the directive needs a new acknowledgement.
+    id(&hr
+        .post_json("/api/v1/documents", &json!({"mission": "t", "kind": "use_of_force_directive", "version": "2.0", "title": "UoF 2", "effective_on": "2025-01-01"}))
+        .await);
+    let ok = hr
+        .post_json("/api/v1/assignments", &json!({"person": f.person_ken, "operation": "Op RN1", "on": "2024-12-31"}))
+        .await;
+    assert_eq!(ok.status, 201, "{}", ok.text);
+    let later = hr
+        .post_json("/api/v1/assignments", &json!({"person": f.person_ken, "operation": "Op RN1", "on": "2025-01-02"}))
+        .await;
+    assert_eq!(later.status, 422, "{}", later.text);
+    assert!(later.text.contains("use_of_force_directive version 2.0 not acknowledged"), "{}", later.text);
+    let detail = hr
+        .get(&format!("/api/v1/personnel/{}?on=2025-01-02", f.person_ken))
+        .await
+        .json();
+    assert_eq!(detail["acknowledgements_current"], false, "{detail}");
+    // The commander of another contingent cannot assign a Kenyan; Kenya's can.
+    let r = app
+        .client(Some(Role::Commander))
+        .await
+        .post_json("/api/v1/assignments", &json!({"person": f.person_jam, "operation": "Op", "on": "2024-07-01"}))
+        .await;
+    assert_eq!(r.status, 403, "{}", r.text);
+    let compliance = app
+        .client(Some(Role::Viewer))
+        .await
+        .get("/api/v1/personnel/compliance?mission=t&on=2024-07-01")
+        .await
+        .json();
+    let ken = compliance
+        .as_array()
+        .expect("list")
+        .iter()
+        .find(|c| c["country"] == "KEN")
+        .expect("KEN")
+        .clone();
+    assert_eq!(ken["deployed"], 2, "{compliance}");
+    assert_eq!(ken["vetted"], 1, "{compliance}");
+}
+
+#[tokio::test]
+async fn clocks_flag_late_reports_and_handover_deadlines() {
+    let app = spawn_app().await;
+    fixture(&app).await;
+    let conduct = app.client(Some(Role::ConductOfficer)).await;
+    let ago = |h: i64| (OffsetDateTime::now_utc() - Duration::hours(h)).format(&Rfc3339).expect("time");
+    let late = id(&conduct.post_json("/api/v1/use-of-force", &report_body("KEN", &ago(30), "verbal")).await);
+    let prompt = id(&conduct.post_json("/api/v1/use-of-force", &report_body("KEN", &ago(2), "verbal")).await);
+    for (r, want) in [(&late, true), (&prompt, false)] {
+        let v = conduct.get(&format!("/api/v1/use-of-force/{r}")).await.json();
+        assert_eq!(v["late"], want, "{v}");
+        assert_eq!(v["review"], "submitted");
+    }
+    let all = conduct.get("/api/v1/use-of-force?mission=t").await.json();
+    assert!(all.as_array().expect("list").iter().all(|r| r["review_overdue"] == false), "{all}");
+
+    let open_old = id(&conduct.post_json("/api/v1/detentions", &detention_body("KEN", &ago(60))).await);
+    let open_new = id(&conduct.post_json("/api/v1/detentions", &detention_body("KEN", &ago(5))).await);
+    let met = id(&conduct.post_json("/api/v1/detentions", &detention_body("KEN", &ago(50))).await);
+    id(&conduct
+        .post_json("/api/v1/detentions/handovers", &json!({"detention": met, "at": ago(20), "station": "Delmas 33", "receiving_officer": "HNP"}))
+        .await);
+    let breached = id(&conduct.post_json("/api/v1/detentions", &detention_body("KEN", &ago(70))).await);
+    id(&conduct
+        .post_json("/api/v1/detentions/releases", &json!({"detention": breached, "at": ago(1), "reason": "released"}))
+        .await);
+    for (d, want) in [(&open_old, "overdue"), (&open_new, "due"), (&met, "met"), (&breached, "breached")] {
+        let v = conduct.get(&format!("/api/v1/detentions/{d}")).await.json();
+        assert_eq!(v["clock"], want, "{v}");
+    }
+}
+
+#[tokio::test]
+async fn complaints_give_a_reference_and_a_secret_for_the_status_only() {
+    let app = spawn_app().await;
+    let f = fixture(&app).await;
+    let anon = app.anonymous();
+    let status = |s: &str| json!({"reference": f.complaint_reference, "secret": s});
+    let r = anon.post_json("/api/v1/complaints/status", &status(&f.complaint_secret)).await;
+    assert_eq!(r.status, 200, "{}", r.text);
+    let v = r.json();
+    assert_eq!(v["status"], "received");
+    // Nothing but reference, status and date.
+    assert_eq!(v.as_object().map(|o| o.len()), Some(3), "{v}");
+    // The status follows the case.
+    let conduct = app.client(Some(Role::ConductOfficer)).await;
+    id(&conduct
+        .post_json("/api/v1/cases/updates", &json!({"case": f.case, "status": "assessed", "on": "2024-07-06"}))
+        .await);
+    let v = anon.post_json("/api/v1/complaints/status", &status(&f.complaint_secret)).await.json();
+    assert_eq!(v["status"], "assessed", "{v}");
+    // A wrong secret is told nothing, and five wrong guesses lock the reference.
+    for _ in 0..5 {
+        let r = anon.post_json("/api/v1/complaints/status", &status("WRONGWRONGWRONG0")).await;
+        assert_eq!(r.status, 404, "{}", r.text);
+        assert!(!r.text.contains("assessed"));
+    }
+    let r = anon.post_json("/api/v1/complaints/status", &status(&f.complaint_secret)).await;
+    assert_eq!(r.status, 429, "{}", r.text);
+}
+
+#[tokio::test]
+async fn statistics_suppress_small_cells_and_count_allegations_the_un_way() {
+    let app = spawn_app().await;
+    let f = fixture(&app).await;
+    let conduct = app.client(Some(Role::ConductOfficer)).await;
+    for day in ["05", "06", "07", "08"] {
+        id(&conduct
+            .post_json("/api/v1/use-of-force", &report_body("KEN", &format!("2024-07-{day}T10:00:00Z"), "verbal"))
+            .await);
+    }
+    // One person, sexual abuse alleged twice and exploitation once: two allegations.
+    id(&conduct
+        .post_json("/api/v1/cases", &json!({"mission": "t", "category": "category_1", "opened_on": "2024-08-01",
+            "allegations": [{"person": f.person_ken, "country": "KEN", "misconduct": "sexual_abuse"},
+                            {"person": f.person_jam, "country": "JAM", "misconduct": "sexual_abuse"},
+                            {"person": f.person_ken, "country": "KEN", "misconduct": "sexual_exploitation"},
+                            {"country": "KEN", "misconduct": "sexual_abuse"}],
+            "investigating_entity": "un_oversight", "summary": "SEA"}))
+        .await);
+    let s = app.anonymous().get("/api/v1/statistics?mission=t").await.json();
+    let table = |key: &str| {
+        s["tables"]
+            .as_array()
+            .expect("tables")
+            .iter()
+            .find(|t| t["key"] == key)
+            .unwrap_or_else(|| panic!("no {key} in {s}"))
+            .clone()
+    };
+    let by_level = table("use_of_force_by_level");
+    let row = by_level["rows"]
+        .as_array()
+        .expect("rows")
+        .iter()
+        .find(|r| r["quarter"] == "2024-Q3")
+        .expect("2024-Q3")
+        .clone();
+    // 2024-Q3: verbal 4, physical 1, firearm 1 (and nothing else): 6 in all.
+    let cols: Vec<&str> = by_level["columns"].as_array().expect("cols").iter().filter_map(Value::as_str).collect();
+    let cell = |c: &str| row["cells"][cols.iter().position(|x| *x == c).expect("column")].clone();
+    assert_eq!(cell("verbal"), 4, "{row}");
+    assert_eq!(cell("firearm"), "<3", "{row}");
+    assert_eq!(cell("physical"), "<3", "{row}");
+    assert_eq!(row["total"], 6, "{row}");
+    let alleg = table("allegations_by_misconduct");
+    let cols: Vec<&str> = alleg["columns"].as_array().expect("cols").iter().filter_map(Value::as_str).collect();
+    let row = alleg["rows"].as_array().expect("rows").iter().find(|r| r["quarter"] == "2024-Q3").expect("Q3").clone();
+    // sexual_abuse: Kenyan, Jamaican, unidentified = 3 (the repeated one is not recounted).
+    assert_eq!(row["cells"][cols.iter().position(|x| *x == "sexual_abuse").expect("col")], 3, "{row}");
+}
+
+#[tokio::test]
+async fn bad_register_inputs_are_refused_naming_the_field_and_write_nothing() {
+    let app = spawn_app().await;
+    let f = fixture(&app).await;
+    let conduct = app.client(Some(Role::ConductOfficer)).await;
+    let hr = app.client(Some(Role::HrOfficer)).await;
+    let mut neg = report_body("KEN", "2024-07-01T10:00:00Z", "verbal");
+    neg["rounds_fired"] = json!(-3);
+    neg["injured"] = json!({"civilian": -1});
+    let mut unknown_level = report_body("KEN", "2024-07-01T10:00:00Z", "verbal");
+    unknown_level["level"] = json!("tank");
+    let mut backdated = report_body("KEN", "2024-07-01T10:00:00Z", "verbal");
+    backdated["submitted_at"] = json!("2024-07-01T11:00:00Z");
+    let mut future = report_body("KEN", "2099-07-01T10:00:00Z", "verbal");
+    future["narrative"] = json!("x");
+    let mut minor = detention_body("KEN", "2024-07-01T10:00:00Z");
+    minor["person"] = json!({"sex": "female", "age": 15, "minor": false});
+    let mut harm = detention_body("KEN", "2024-07-01T10:00:00Z");
+    harm["harm_in_custody"] = json!("death");
+    let anon = app.anonymous();
+    let cases: Vec<(&Client, &str, Value, u16, &str)> = vec![
+        (&conduct, "/api/v1/use-of-force", neg, 422, "rounds_fired"),
+        (&conduct, "/api/v1/use-of-force", report_body("KEN", "2024-07-01T10:00:00Z", "verbal").as_object().map(|o| { let mut o = o.clone(); o.remove("narrative"); Value::Object(o) }).unwrap_or_default(), 422, "narrative"),
+        (&conduct, "/api/v1/use-of-force", unknown_level, 422, "level"),
+        (&conduct, "/api/v1/use-of-force", backdated, 422, "submitted_at"),
+        (&conduct, "/api/v1/use-of-force", future, 422, "occurred_at"),
+        (&conduct, "/api/v1/detentions", minor, 422, "person.minor"),
+        (&conduct, "/api/v1/detentions", harm, 422, "harm_in_custody"),
+        (&conduct, "/api/v1/detentions/handovers", json!({"detention": f.detention_ken, "at": "2024-06-30T10:00:00Z", "station": "X", "receiving_officer": "Y"}), 422, "at"),
+        (&conduct, "/api/v1/detentions/handovers", json!({"detention": f.report_ken, "at": "2024-07-02T10:00:00Z", "station": "X", "receiving_officer": "Y"}), 422, "detention"),
+        (&conduct, "/api/v1/use-of-force/reviews", json!({"report": f.report_ken, "status": "cleared", "reason": "fine"}), 409, ""),
+        (&conduct, "/api/v1/use-of-force/reviews", json!({"report": f.report_ken, "status": "referred"}), 422, "reason"),
+        (&conduct, "/api/v1/cases", json!({"mission": "t", "category": "category_2", "opened_on": "2024-07-05", "allegations": [{"country": "KEN", "misconduct": "sexual_abuse"}], "investigating_entity": "mission", "summary": "x"}), 422, "category"),
+        (&conduct, "/api/v1/cases", json!({"mission": "t", "category": "category_3", "opened_on": "2024-07-05", "allegations": [], "investigating_entity": "mission", "summary": "x"}), 422, "category"),
+        (&conduct, "/api/v1/cases", json!({"mission": "t", "complaint": f.complaint, "category": "category_2", "opened_on": "2024-07-05", "allegations": [{"country": "KEN", "misconduct": "fraud"}], "investigating_entity": "mission", "summary": "x"}), 409, ""),
+        (&conduct, "/api/v1/cases/updates", json!({"case": f.case, "status": "substantiated", "on": "2024-07-06", "outcome": "x"}), 409, ""),
+        (&hr, "/api/v1/personnel", json!({"mission": "t", "country": "XXX", "unit": "u", "category": "police", "deployed_from": "2024-06-25"}), 422, "country"),
+        (&hr, "/api/v1/vetting", json!({"person": f.person_ken, "status": "maybe", "on": "2024-06-20", "by": "panel"}), 422, "status"),
+        (&hr, "/api/v1/acknowledgements", json!({"person": f.person_ken, "document": f.report_ken, "on": "2024-06-20"}), 422, "document"),
+        (&hr, "/api/v1/personnel/departures", json!({"person": f.person_ken, "on": "2024-01-01", "reason": "x"}), 422, "on"),
+        (&hr, "/api/v1/documents", json!({"mission": "t", "kind": "use_of_force_directive", "version": "1.0", "title": "dup", "effective_on": "2024-06-01"}), 409, ""),
+        (&hr, "/api/v1/use-of-force", report_body("KEN", "2024-07-01T10:00:00Z", "verbal"), 403, ""),
+        (&conduct, "/api/v1/personnel", person_body("KEN", "SN-X"), 403, ""),
+        (&anon, "/api/v1/complaints", json!({"language": "de", "account": "x"}), 422, "language"),
+        (&anon, "/api/v1/complaints", json!({"language": "en", "account": " "}), 422, "account"),
+        (&anon, "/api/v1/complaints", json!({"language": "en", "account": "x", "secret_hash": "00"}), 422, "secret_hash"),
+    ];
+    for (c, path, body, status, field) in cases {
+        let before = app.log_len().await;
+        let r = c.post_json(path, &body).await;
+        assert_eq!(r.status, status, "{path} {body}: {}", r.text);
+        if !field.is_empty() {
+            let fields: Vec<String> = r.json()["errors"]
+                .as_array()
+                .map(|a| a.iter().filter_map(|e| e["field"].as_str().map(str::to_string)).collect())
+                .unwrap_or_default();
+            assert!(fields.iter().any(|x| x == field), "{path}: expected {field} in {fields:?} {}", r.text);
+        }
+        assert!(r.content_type.starts_with("application/problem+json"), "{path}");
+        assert_eq!(app.log_len().await, before, "{path} {body}: refused but wrote");
+    }
+}
+
+#[tokio::test]
+async fn the_log_never_shows_register_content_even_to_admins() {
+    let app = spawn_app().await;
+    let f = fixture(&app).await;
+    let log = app.client(Some(Role::Admin)).await.get("/api/v1/log?limit=1000").await.json();
+    let entries = log.as_array().expect("entries");
+    let det = entries
+        .iter()
+        .find(|e| e["kind"] == "detention.recorded")
+        .expect("a detention entry");
+    assert_eq!(det["redacted"], true, "{det}");
+    assert_eq!(det["classification"], "restricted");
+    assert!(det["body"].is_null());
+    // The audit entries themselves are readable by the admin (they hold no personal data).
+    conduct_reads(&app, &f).await;
+    let log = app.client(Some(Role::Admin)).await.get("/api/v1/log?limit=1000").await.json();
+    let viewed = log
+        .as_array()
+        .expect("entries")
+        .iter()
+        .find(|e| e["kind"] == "record.viewed")
+        .expect("a record.viewed entry")
+        .clone();
+    assert_eq!(viewed["redacted"], false, "{viewed}");
+    let viewer_log = app.client(Some(Role::Viewer)).await.get("/api/v1/log?limit=1000").await.json();
+    let v = viewer_log
+        .as_array()
+        .expect("entries")
+        .iter()
+        .find(|e| e["kind"] == "record.viewed")
+        .expect("listed")
+        .clone();
+    assert_eq!(v["redacted"], true, "{v}");
+    // The chain still verifies with the registers in it.
+    let verify = app.anonymous().get("/api/v1/log/verify").await.json();
+    assert_eq!(verify["ok"], true, "{verify}");
+}
+
+async fn conduct_reads(app: &TestApp, f: &Fixture) {
+    let r = app
+        .client(Some(Role::ConductOfficer))
+        .await
+        .get(&format!("/api/v1/detentions/{}", f.detention_ken))
+        .await;
+    assert_eq!(r.status, 200);
+}
