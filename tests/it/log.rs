@@ -63,7 +63,10 @@ async fn the_database_refuses_update_and_delete_on_the_log() {
     for b in backends() {
         let app = app_with_records(b).await;
         let upd = app
-            .sql(&format!("UPDATE log SET body = '{{}}' WHERE seq = {}", U + 2))
+            .sql(&format!(
+                "UPDATE log SET body = '{{}}' WHERE seq = {}",
+                U + 2
+            ))
             .await;
         assert!(upd.is_err(), "{b:?}: UPDATE was allowed");
         assert!(format!("{:?}", upd.err()).contains("append-only"));

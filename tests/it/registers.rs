@@ -57,38 +57,66 @@ pub async fn fixture(app: &TestApp) -> Fixture {
     let hr = app.client(Some(Role::HrOfficer)).await;
     let conduct = app.client(Some(Role::ConductOfficer)).await;
     let doc = |kind: &str| json!({"mission": "t", "kind": kind, "version": "1.0", "title": kind, "effective_on": "2024-06-01"});
-    let uof_directive = id(&hr.post_json("/api/v1/documents", &doc("use_of_force_directive")).await);
-    let detention_directive =
-        id(&hr.post_json("/api/v1/documents", &doc("detention_directive")).await);
-    let person_ken = id(&hr.post_json("/api/v1/personnel", &person_body("KEN", "SN-KEN-1")).await);
-    let person_jam = id(&hr.post_json("/api/v1/personnel", &person_body("JAM", "SN-JAM-1")).await);
+    let uof_directive = id(&hr
+        .post_json("/api/v1/documents", &doc("use_of_force_directive"))
+        .await);
+    let detention_directive = id(&hr
+        .post_json("/api/v1/documents", &doc("detention_directive"))
+        .await);
+    let person_ken = id(&hr
+        .post_json("/api/v1/personnel", &person_body("KEN", "SN-KEN-1"))
+        .await);
+    let person_jam = id(&hr
+        .post_json("/api/v1/personnel", &person_body("JAM", "SN-JAM-1"))
+        .await);
     for p in [&person_ken, &person_jam] {
         let r = hr
-            .post_json("/api/v1/vetting", &json!({"person": p, "status": "cleared", "on": "2024-06-20", "by": "panel"}))
+            .post_json(
+                "/api/v1/vetting",
+                &json!({"person": p, "status": "cleared", "on": "2024-06-20", "by": "panel"}),
+            )
             .await;
         id(&r);
         for d in [&uof_directive, &detention_directive] {
             id(&hr
-                .post_json("/api/v1/acknowledgements", &json!({"person": p, "document": d, "on": "2024-06-21"}))
+                .post_json(
+                    "/api/v1/acknowledgements",
+                    &json!({"person": p, "document": d, "on": "2024-06-21"}),
+                )
                 .await);
         }
     }
     let report_ken = id(&conduct
-        .post_json("/api/v1/use-of-force", &report_body("KEN", "2024-07-01T10:00:00Z", "firearm"))
+        .post_json(
+            "/api/v1/use-of-force",
+            &report_body("KEN", "2024-07-01T10:00:00Z", "firearm"),
+        )
         .await);
     let report_jam = id(&conduct
-        .post_json("/api/v1/use-of-force", &report_body("JAM", "2024-07-02T10:00:00Z", "physical"))
+        .post_json(
+            "/api/v1/use-of-force",
+            &report_body("JAM", "2024-07-02T10:00:00Z", "physical"),
+        )
         .await);
     let detention_ken = id(&conduct
-        .post_json("/api/v1/detentions", &detention_body("KEN", "2024-07-01T11:00:00Z"))
+        .post_json(
+            "/api/v1/detentions",
+            &detention_body("KEN", "2024-07-01T11:00:00Z"),
+        )
         .await);
     let detention_jam = id(&conduct
-        .post_json("/api/v1/detentions", &detention_body("JAM", "2024-07-02T11:00:00Z"))
+        .post_json(
+            "/api/v1/detentions",
+            &detention_body("JAM", "2024-07-02T11:00:00Z"),
+        )
         .await);
     let mut spare_detentions = Vec::new();
     for _ in 0..4 {
         spare_detentions.push(id(&conduct
-            .post_json("/api/v1/detentions", &detention_body("KEN", "2024-08-01T08:00:00Z"))
+            .post_json(
+                "/api/v1/detentions",
+                &detention_body("KEN", "2024-08-01T08:00:00Z"),
+            )
             .await));
     }
     let r = app
@@ -97,7 +125,10 @@ pub async fn fixture(app: &TestApp) -> Fixture {
         .await;
     assert_eq!(r.status, 201, "{}", r.text);
     let receipt = r.json();
-    let complaint_reference = receipt["reference"].as_str().expect("reference").to_string();
+    let complaint_reference = receipt["reference"]
+        .as_str()
+        .expect("reference")
+        .to_string();
     let complaint_secret = receipt["secret"].as_str().expect("secret").to_string();
     let list = conduct.get("/api/v1/complaints").await.json();
     let complaint = list
@@ -132,7 +163,11 @@ pub async fn fixture(app: &TestApp) -> Fixture {
 }
 
 async fn views(app: &TestApp) -> Vec<Value> {
-    let r = app.client(Some(Role::Admin)).await.get("/api/v1/audit/views?limit=1000").await;
+    let r = app
+        .client(Some(Role::Admin))
+        .await
+        .get("/api/v1/audit/views?limit=1000")
+        .await;
     assert_eq!(r.status, 200, "{}", r.text);
     r.json().as_array().expect("views").clone()
 }
@@ -165,9 +200,21 @@ async fn restricted_fields_follow_the_need_to_know_and_every_read_is_recorded() 
                     .get(key)
                     .is_some()
             };
-            assert_eq!(shows(&d, "person", &f.detention_ken), det_ken, "{b:?} {role}");
-            assert_eq!(shows(&d, "person", &f.detention_jam), det_jam, "{b:?} {role}");
-            assert_eq!(shows(&d, "grounds", &f.detention_jam), det_jam, "{b:?} {role}");
+            assert_eq!(
+                shows(&d, "person", &f.detention_ken),
+                det_ken,
+                "{b:?} {role}"
+            );
+            assert_eq!(
+                shows(&d, "person", &f.detention_jam),
+                det_jam,
+                "{b:?} {role}"
+            );
+            assert_eq!(
+                shows(&d, "grounds", &f.detention_jam),
+                det_jam,
+                "{b:?} {role}"
+            );
             let p = c.get("/api/v1/personnel").await.json();
             assert_eq!(shows(&p, "identity", &f.person_ken), id_ken, "{b:?} {role}");
             assert_eq!(shows(&p, "identity", &f.person_jam), id_jam, "{b:?} {role}");
@@ -199,7 +246,11 @@ async fn restricted_fields_follow_the_need_to_know_and_every_read_is_recorded() 
         }
         // Only the admin lists the audit.
         for role in [Role::Viewer, Role::ConductOfficer, Role::Commander] {
-            let r = app.client(Some(role)).await.get("/api/v1/audit/views").await;
+            let r = app
+                .client(Some(role))
+                .await
+                .get("/api/v1/audit/views")
+                .await;
             assert_eq!(r.status, 403, "{role}");
         }
     }
@@ -227,14 +278,21 @@ async fn canary_no_restricted_field_leaks() {
         report["persons_involved"] = json!([person]);
         let report = id(&conduct.post_json("/api/v1/use-of-force", &report).await);
         id(&conduct
-            .post_json("/api/v1/use-of-force/reviews", &json!({"report": report, "status": "under_review"}))
+            .post_json(
+                "/api/v1/use-of-force/reviews",
+                &json!({"report": report, "status": "under_review"}),
+            )
             .await);
         id(&conduct
-            .post_json("/api/v1/use-of-force/reviews", &json!({"report": report, "status": "referred", "reason": mark("reason")}))
+            .post_json(
+                "/api/v1/use-of-force/reviews",
+                &json!({"report": report, "status": "referred", "reason": mark("reason")}),
+            )
             .await);
         let mut det = detention_body("JAM", "2024-07-03T11:00:00Z");
         det["grounds"] = json!(mark("grounds"));
-        det["person"] = json!({"name": mark("detainee"), "sex": "female", "age": 16, "minor": true});
+        det["person"] =
+            json!({"name": mark("detainee"), "sex": "female", "age": 16, "minor": true});
         let det = id(&conduct.post_json("/api/v1/detentions", &det).await);
         id(&conduct
             .post_json("/api/v1/detentions/handovers", &json!({"detention": det, "at": "2024-07-04T09:00:00Z", "station": "Pétion-Ville", "receiving_officer": mark("officer")}))
@@ -321,18 +379,29 @@ async fn assignment_gate_names_what_is_missing() {
     let app = spawn_app().await;
     let f = fixture(&app).await;
     let hr = app.client(Some(Role::HrOfficer)).await;
-    let fresh = id(&hr.post_json("/api/v1/personnel", &person_body("KEN", "SN-KEN-9")).await);
+    let fresh = id(&hr
+        .post_json("/api/v1/personnel", &person_body("KEN", "SN-KEN-9"))
+        .await);
     let before = app.log_len().await;
     let r = hr
-        .post_json("/api/v1/assignments", &json!({"person": fresh, "operation": "Op RN1", "on": "2024-07-01"}))
+        .post_json(
+            "/api/v1/assignments",
+            &json!({"person": fresh, "operation": "Op RN1", "on": "2024-07-01"}),
+        )
         .await;
     assert_eq!(r.status, 422, "{}", r.text);
     let p = r.json();
     assert_eq!(p["code"], "not_eligible");
     let text = p["errors"].to_string();
     assert!(text.contains("no vetting result"), "{text}");
-    assert!(text.contains("use_of_force_directive version 1.0 not acknowledged"), "{text}");
-    assert!(text.contains("detention_directive version 1.0 not acknowledged"), "{text}");
+    assert!(
+        text.contains("use_of_force_directive version 1.0 not acknowledged"),
+        "{text}"
+    );
+    assert!(
+        text.contains("detention_directive version 1.0 not acknowledged"),
+        "{text}"
+    );
     assert_eq!(app.log_len().await, before, "a refused assignment wrote");
 
     // A new version of the directive needs a new acknowledgement.
@@ -340,14 +409,26 @@ async fn assignment_gate_names_what_is_missing() {
         .post_json("/api/v1/documents", &json!({"mission": "t", "kind": "use_of_force_directive", "version": "2.0", "title": "UoF 2", "effective_on": "2025-01-01"}))
         .await);
     let ok = hr
-        .post_json("/api/v1/assignments", &json!({"person": f.person_ken, "operation": "Op RN1", "on": "2024-12-31"}))
+        .post_json(
+            "/api/v1/assignments",
+            &json!({"person": f.person_ken, "operation": "Op RN1", "on": "2024-12-31"}),
+        )
         .await;
     assert_eq!(ok.status, 201, "{}", ok.text);
     let later = hr
-        .post_json("/api/v1/assignments", &json!({"person": f.person_ken, "operation": "Op RN1", "on": "2025-01-02"}))
+        .post_json(
+            "/api/v1/assignments",
+            &json!({"person": f.person_ken, "operation": "Op RN1", "on": "2025-01-02"}),
+        )
         .await;
     assert_eq!(later.status, 422, "{}", later.text);
-    assert!(later.text.contains("use_of_force_directive version 2.0 not acknowledged"), "{}", later.text);
+    assert!(
+        later
+            .text
+            .contains("use_of_force_directive version 2.0 not acknowledged"),
+        "{}",
+        later.text
+    );
     let detail = hr
         .get(&format!("/api/v1/personnel/{}?on=2025-01-02", f.person_ken))
         .await
@@ -357,7 +438,10 @@ async fn assignment_gate_names_what_is_missing() {
     let r = app
         .client(Some(Role::Commander))
         .await
-        .post_json("/api/v1/assignments", &json!({"person": f.person_jam, "operation": "Op", "on": "2024-07-01"}))
+        .post_json(
+            "/api/v1/assignments",
+            &json!({"person": f.person_jam, "operation": "Op", "on": "2024-07-01"}),
+        )
         .await;
     assert_eq!(r.status, 403, "{}", r.text);
     let compliance = app
@@ -382,28 +466,67 @@ async fn clocks_flag_late_reports_and_handover_deadlines() {
     let app = spawn_app().await;
     fixture(&app).await;
     let conduct = app.client(Some(Role::ConductOfficer)).await;
-    let ago = |h: i64| (OffsetDateTime::now_utc() - Duration::hours(h)).format(&Rfc3339).expect("time");
-    let late = id(&conduct.post_json("/api/v1/use-of-force", &report_body("KEN", &ago(30), "verbal")).await);
-    let prompt = id(&conduct.post_json("/api/v1/use-of-force", &report_body("KEN", &ago(2), "verbal")).await);
+    let ago = |h: i64| {
+        (OffsetDateTime::now_utc() - Duration::hours(h))
+            .format(&Rfc3339)
+            .expect("time")
+    };
+    let late = id(&conduct
+        .post_json(
+            "/api/v1/use-of-force",
+            &report_body("KEN", &ago(30), "verbal"),
+        )
+        .await);
+    let prompt = id(&conduct
+        .post_json(
+            "/api/v1/use-of-force",
+            &report_body("KEN", &ago(2), "verbal"),
+        )
+        .await);
     for (r, want) in [(&late, true), (&prompt, false)] {
-        let v = conduct.get(&format!("/api/v1/use-of-force/{r}")).await.json();
+        let v = conduct
+            .get(&format!("/api/v1/use-of-force/{r}"))
+            .await
+            .json();
         assert_eq!(v["late"], want, "{v}");
         assert_eq!(v["review"], "submitted");
     }
     let all = conduct.get("/api/v1/use-of-force?mission=t").await.json();
-    assert!(all.as_array().expect("list").iter().all(|r| r["review_overdue"] == false), "{all}");
+    assert!(
+        all.as_array()
+            .expect("list")
+            .iter()
+            .all(|r| r["review_overdue"] == false),
+        "{all}"
+    );
 
-    let open_old = id(&conduct.post_json("/api/v1/detentions", &detention_body("KEN", &ago(60))).await);
-    let open_new = id(&conduct.post_json("/api/v1/detentions", &detention_body("KEN", &ago(5))).await);
-    let met = id(&conduct.post_json("/api/v1/detentions", &detention_body("KEN", &ago(50))).await);
+    let open_old = id(&conduct
+        .post_json("/api/v1/detentions", &detention_body("KEN", &ago(60)))
+        .await);
+    let open_new = id(&conduct
+        .post_json("/api/v1/detentions", &detention_body("KEN", &ago(5)))
+        .await);
+    let met = id(&conduct
+        .post_json("/api/v1/detentions", &detention_body("KEN", &ago(50)))
+        .await);
     id(&conduct
         .post_json("/api/v1/detentions/handovers", &json!({"detention": met, "at": ago(20), "station": "Delmas 33", "receiving_officer": "HNP"}))
         .await);
-    let breached = id(&conduct.post_json("/api/v1/detentions", &detention_body("KEN", &ago(70))).await);
-    id(&conduct
-        .post_json("/api/v1/detentions/releases", &json!({"detention": breached, "at": ago(1), "reason": "released"}))
+    let breached = id(&conduct
+        .post_json("/api/v1/detentions", &detention_body("KEN", &ago(70)))
         .await);
-    for (d, want) in [(&open_old, "overdue"), (&open_new, "due"), (&met, "met"), (&breached, "breached")] {
+    id(&conduct
+        .post_json(
+            "/api/v1/detentions/releases",
+            &json!({"detention": breached, "at": ago(1), "reason": "released"}),
+        )
+        .await);
+    for (d, want) in [
+        (&open_old, "overdue"),
+        (&open_new, "due"),
+        (&met, "met"),
+        (&breached, "breached"),
+    ] {
         let v = conduct.get(&format!("/api/v1/detentions/{d}")).await.json();
         assert_eq!(v["clock"], want, "{v}");
     }
@@ -415,7 +538,9 @@ async fn complaints_give_a_reference_and_a_secret_for_the_status_only() {
     let f = fixture(&app).await;
     let anon = app.anonymous();
     let status = |s: &str| json!({"reference": f.complaint_reference, "secret": s});
-    let r = anon.post_json("/api/v1/complaints/status", &status(&f.complaint_secret)).await;
+    let r = anon
+        .post_json("/api/v1/complaints/status", &status(&f.complaint_secret))
+        .await;
     assert_eq!(r.status, 200, "{}", r.text);
     let v = r.json();
     assert_eq!(v["status"], "received");
@@ -424,17 +549,27 @@ async fn complaints_give_a_reference_and_a_secret_for_the_status_only() {
     // The status follows the case.
     let conduct = app.client(Some(Role::ConductOfficer)).await;
     id(&conduct
-        .post_json("/api/v1/cases/updates", &json!({"case": f.case, "status": "assessed", "on": "2024-07-06"}))
+        .post_json(
+            "/api/v1/cases/updates",
+            &json!({"case": f.case, "status": "assessed", "on": "2024-07-06"}),
+        )
         .await);
-    let v = anon.post_json("/api/v1/complaints/status", &status(&f.complaint_secret)).await.json();
+    let v = anon
+        .post_json("/api/v1/complaints/status", &status(&f.complaint_secret))
+        .await
+        .json();
     assert_eq!(v["status"], "assessed", "{v}");
     // A wrong secret is told nothing, and five wrong guesses lock the reference.
     for _ in 0..5 {
-        let r = anon.post_json("/api/v1/complaints/status", &status("WRONGWRONGWRONG0")).await;
+        let r = anon
+            .post_json("/api/v1/complaints/status", &status("WRONGWRONGWRONG0"))
+            .await;
         assert_eq!(r.status, 404, "{}", r.text);
         assert!(!r.text.contains("assessed"));
     }
-    let r = anon.post_json("/api/v1/complaints/status", &status(&f.complaint_secret)).await;
+    let r = anon
+        .post_json("/api/v1/complaints/status", &status(&f.complaint_secret))
+        .await;
     assert_eq!(r.status, 429, "{}", r.text);
 }
 
@@ -445,7 +580,10 @@ async fn statistics_suppress_small_cells_and_count_allegations_the_un_way() {
     let conduct = app.client(Some(Role::ConductOfficer)).await;
     for day in ["05", "06", "07", "08"] {
         id(&conduct
-            .post_json("/api/v1/use-of-force", &report_body("KEN", &format!("2024-07-{day}T10:00:00Z"), "verbal"))
+            .post_json(
+                "/api/v1/use-of-force",
+                &report_body("KEN", &format!("2024-07-{day}T10:00:00Z"), "verbal"),
+            )
             .await);
     }
     // One person, sexual abuse alleged twice and exploitation once: two allegations.
@@ -457,7 +595,11 @@ async fn statistics_suppress_small_cells_and_count_allegations_the_un_way() {
                             {"country": "KEN", "misconduct": "sexual_abuse"}],
             "investigating_entity": "un_oversight", "summary": "SEA"}))
         .await);
-    let s = app.anonymous().get("/api/v1/statistics?mission=t").await.json();
+    let s = app
+        .anonymous()
+        .get("/api/v1/statistics?mission=t")
+        .await
+        .json();
     let table = |key: &str| {
         s["tables"]
             .as_array()
@@ -476,17 +618,37 @@ async fn statistics_suppress_small_cells_and_count_allegations_the_un_way() {
         .expect("2024-Q3")
         .clone();
     // 2024-Q3: verbal 4, physical 1, firearm 1 (and nothing else): 6 in all.
-    let cols: Vec<&str> = by_level["columns"].as_array().expect("cols").iter().filter_map(Value::as_str).collect();
+    let cols: Vec<&str> = by_level["columns"]
+        .as_array()
+        .expect("cols")
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
     let cell = |c: &str| row["cells"][cols.iter().position(|x| *x == c).expect("column")].clone();
     assert_eq!(cell("verbal"), 4, "{row}");
     assert_eq!(cell("firearm"), "<3", "{row}");
     assert_eq!(cell("physical"), "<3", "{row}");
     assert_eq!(row["total"], 6, "{row}");
     let alleg = table("allegations_by_misconduct");
-    let cols: Vec<&str> = alleg["columns"].as_array().expect("cols").iter().filter_map(Value::as_str).collect();
-    let row = alleg["rows"].as_array().expect("rows").iter().find(|r| r["quarter"] == "2024-Q3").expect("Q3").clone();
+    let cols: Vec<&str> = alleg["columns"]
+        .as_array()
+        .expect("cols")
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    let row = alleg["rows"]
+        .as_array()
+        .expect("rows")
+        .iter()
+        .find(|r| r["quarter"] == "2024-Q3")
+        .expect("Q3")
+        .clone();
     // sexual_abuse: Kenyan, Jamaican, unidentified = 3 (the repeated one is not recounted).
-    assert_eq!(row["cells"][cols.iter().position(|x| *x == "sexual_abuse").expect("col")], 3, "{row}");
+    assert_eq!(
+        row["cells"][cols.iter().position(|x| *x == "sexual_abuse").expect("col")],
+        3,
+        "{row}"
+    );
 }
 
 #[tokio::test]
@@ -511,30 +673,163 @@ async fn bad_register_inputs_are_refused_naming_the_field_and_write_nothing() {
     let anon = app.anonymous();
     let cases: Vec<(&Client, &str, Value, u16, &str)> = vec![
         (&conduct, "/api/v1/use-of-force", neg, 422, "rounds_fired"),
-        (&conduct, "/api/v1/use-of-force", report_body("KEN", "2024-07-01T10:00:00Z", "verbal").as_object().map(|o| { let mut o = o.clone(); o.remove("narrative"); Value::Object(o) }).unwrap_or_default(), 422, "narrative"),
-        (&conduct, "/api/v1/use-of-force", unknown_level, 422, "level"),
-        (&conduct, "/api/v1/use-of-force", backdated, 422, "submitted_at"),
+        (
+            &conduct,
+            "/api/v1/use-of-force",
+            report_body("KEN", "2024-07-01T10:00:00Z", "verbal")
+                .as_object()
+                .map(|o| {
+                    let mut o = o.clone();
+                    o.remove("narrative");
+                    Value::Object(o)
+                })
+                .unwrap_or_default(),
+            422,
+            "narrative",
+        ),
+        (
+            &conduct,
+            "/api/v1/use-of-force",
+            unknown_level,
+            422,
+            "level",
+        ),
+        (
+            &conduct,
+            "/api/v1/use-of-force",
+            backdated,
+            422,
+            "submitted_at",
+        ),
         (&conduct, "/api/v1/use-of-force", future, 422, "occurred_at"),
         (&conduct, "/api/v1/detentions", minor, 422, "person.minor"),
         (&conduct, "/api/v1/detentions", harm, 422, "harm_in_custody"),
-        (&conduct, "/api/v1/detentions/handovers", json!({"detention": f.detention_ken, "at": "2024-06-30T10:00:00Z", "station": "X", "receiving_officer": "Y"}), 422, "at"),
-        (&conduct, "/api/v1/detentions/handovers", json!({"detention": f.report_ken, "at": "2024-07-02T10:00:00Z", "station": "X", "receiving_officer": "Y"}), 422, "detention"),
-        (&conduct, "/api/v1/use-of-force/reviews", json!({"report": f.report_ken, "status": "cleared", "reason": "fine"}), 409, ""),
-        (&conduct, "/api/v1/use-of-force/reviews", json!({"report": f.report_ken, "status": "referred"}), 422, "reason"),
-        (&conduct, "/api/v1/cases", json!({"mission": "t", "category": "category_2", "opened_on": "2024-07-05", "allegations": [{"country": "KEN", "misconduct": "sexual_abuse"}], "investigating_entity": "mission", "summary": "x"}), 422, "category"),
-        (&conduct, "/api/v1/cases", json!({"mission": "t", "category": "category_3", "opened_on": "2024-07-05", "allegations": [], "investigating_entity": "mission", "summary": "x"}), 422, "category"),
-        (&conduct, "/api/v1/cases", json!({"mission": "t", "complaint": f.complaint, "category": "category_2", "opened_on": "2024-07-05", "allegations": [{"country": "KEN", "misconduct": "fraud"}], "investigating_entity": "mission", "summary": "x"}), 409, ""),
-        (&conduct, "/api/v1/cases/updates", json!({"case": f.case, "status": "substantiated", "on": "2024-07-06", "outcome": "x"}), 409, ""),
-        (&hr, "/api/v1/personnel", json!({"mission": "t", "country": "XXX", "unit": "u", "category": "police", "deployed_from": "2024-06-25"}), 422, "country"),
-        (&hr, "/api/v1/vetting", json!({"person": f.person_ken, "status": "maybe", "on": "2024-06-20", "by": "panel"}), 422, "status"),
-        (&hr, "/api/v1/acknowledgements", json!({"person": f.person_ken, "document": f.report_ken, "on": "2024-06-20"}), 422, "document"),
-        (&hr, "/api/v1/personnel/departures", json!({"person": f.person_ken, "on": "2024-01-01", "reason": "x"}), 422, "on"),
-        (&hr, "/api/v1/documents", json!({"mission": "t", "kind": "use_of_force_directive", "version": "1.0", "title": "dup", "effective_on": "2024-06-01"}), 409, ""),
-        (&hr, "/api/v1/use-of-force", report_body("KEN", "2024-07-01T10:00:00Z", "verbal"), 403, ""),
-        (&conduct, "/api/v1/personnel", person_body("KEN", "SN-X"), 403, ""),
-        (&anon, "/api/v1/complaints", json!({"language": "de", "account": "x"}), 422, "language"),
-        (&anon, "/api/v1/complaints", json!({"language": "en", "account": " "}), 422, "account"),
-        (&anon, "/api/v1/complaints", json!({"language": "en", "account": "x", "secret_hash": "00"}), 422, "secret_hash"),
+        (
+            &conduct,
+            "/api/v1/detentions/handovers",
+            json!({"detention": f.detention_ken, "at": "2024-06-30T10:00:00Z", "station": "X", "receiving_officer": "Y"}),
+            422,
+            "at",
+        ),
+        (
+            &conduct,
+            "/api/v1/detentions/handovers",
+            json!({"detention": f.report_ken, "at": "2024-07-02T10:00:00Z", "station": "X", "receiving_officer": "Y"}),
+            422,
+            "detention",
+        ),
+        (
+            &conduct,
+            "/api/v1/use-of-force/reviews",
+            json!({"report": f.report_ken, "status": "cleared", "reason": "fine"}),
+            409,
+            "",
+        ),
+        (
+            &conduct,
+            "/api/v1/use-of-force/reviews",
+            json!({"report": f.report_ken, "status": "referred"}),
+            422,
+            "reason",
+        ),
+        (
+            &conduct,
+            "/api/v1/cases",
+            json!({"mission": "t", "category": "category_2", "opened_on": "2024-07-05", "allegations": [{"country": "KEN", "misconduct": "sexual_abuse"}], "investigating_entity": "mission", "summary": "x"}),
+            422,
+            "category",
+        ),
+        (
+            &conduct,
+            "/api/v1/cases",
+            json!({"mission": "t", "category": "category_3", "opened_on": "2024-07-05", "allegations": [], "investigating_entity": "mission", "summary": "x"}),
+            422,
+            "category",
+        ),
+        (
+            &conduct,
+            "/api/v1/cases",
+            json!({"mission": "t", "complaint": f.complaint, "category": "category_2", "opened_on": "2024-07-05", "allegations": [{"country": "KEN", "misconduct": "fraud"}], "investigating_entity": "mission", "summary": "x"}),
+            409,
+            "",
+        ),
+        (
+            &conduct,
+            "/api/v1/cases/updates",
+            json!({"case": f.case, "status": "substantiated", "on": "2024-07-06", "outcome": "x"}),
+            409,
+            "",
+        ),
+        (
+            &hr,
+            "/api/v1/personnel",
+            json!({"mission": "t", "country": "XXX", "unit": "u", "category": "police", "deployed_from": "2024-06-25"}),
+            422,
+            "country",
+        ),
+        (
+            &hr,
+            "/api/v1/vetting",
+            json!({"person": f.person_ken, "status": "maybe", "on": "2024-06-20", "by": "panel"}),
+            422,
+            "status",
+        ),
+        (
+            &hr,
+            "/api/v1/acknowledgements",
+            json!({"person": f.person_ken, "document": f.report_ken, "on": "2024-06-20"}),
+            422,
+            "document",
+        ),
+        (
+            &hr,
+            "/api/v1/personnel/departures",
+            json!({"person": f.person_ken, "on": "2024-01-01", "reason": "x"}),
+            422,
+            "on",
+        ),
+        (
+            &hr,
+            "/api/v1/documents",
+            json!({"mission": "t", "kind": "use_of_force_directive", "version": "1.0", "title": "dup", "effective_on": "2024-06-01"}),
+            409,
+            "",
+        ),
+        (
+            &hr,
+            "/api/v1/use-of-force",
+            report_body("KEN", "2024-07-01T10:00:00Z", "verbal"),
+            403,
+            "",
+        ),
+        (
+            &conduct,
+            "/api/v1/personnel",
+            person_body("KEN", "SN-X"),
+            403,
+            "",
+        ),
+        (
+            &anon,
+            "/api/v1/complaints",
+            json!({"language": "de", "account": "x"}),
+            422,
+            "language",
+        ),
+        (
+            &anon,
+            "/api/v1/complaints",
+            json!({"language": "en", "account": " "}),
+            422,
+            "account",
+        ),
+        (
+            &anon,
+            "/api/v1/complaints",
+            json!({"language": "en", "account": "x", "secret_hash": "00"}),
+            422,
+            "secret_hash",
+        ),
     ];
     for (c, path, body, status, field) in cases {
         let before = app.log_len().await;
@@ -543,12 +838,27 @@ async fn bad_register_inputs_are_refused_naming_the_field_and_write_nothing() {
         if !field.is_empty() {
             let fields: Vec<String> = r.json()["errors"]
                 .as_array()
-                .map(|a| a.iter().filter_map(|e| e["field"].as_str().map(str::to_string)).collect())
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|e| e["field"].as_str().map(str::to_string))
+                        .collect()
+                })
                 .unwrap_or_default();
-            assert!(fields.iter().any(|x| x == field), "{path}: expected {field} in {fields:?} {}", r.text);
+            assert!(
+                fields.iter().any(|x| x == field),
+                "{path}: expected {field} in {fields:?} {}",
+                r.text
+            );
         }
-        assert!(r.content_type.starts_with("application/problem+json"), "{path}");
-        assert_eq!(app.log_len().await, before, "{path} {body}: refused but wrote");
+        assert!(
+            r.content_type.starts_with("application/problem+json"),
+            "{path}"
+        );
+        assert_eq!(
+            app.log_len().await,
+            before,
+            "{path} {body}: refused but wrote"
+        );
     }
 }
 
@@ -556,7 +866,12 @@ async fn bad_register_inputs_are_refused_naming_the_field_and_write_nothing() {
 async fn the_log_never_shows_register_content_even_to_admins() {
     let app = spawn_app().await;
     let f = fixture(&app).await;
-    let log = app.client(Some(Role::Admin)).await.get("/api/v1/log?limit=1000").await.json();
+    let log = app
+        .client(Some(Role::Admin))
+        .await
+        .get("/api/v1/log?limit=1000")
+        .await
+        .json();
     let entries = log.as_array().expect("entries");
     let det = entries
         .iter()
@@ -567,7 +882,12 @@ async fn the_log_never_shows_register_content_even_to_admins() {
     assert!(det["body"].is_null());
     // The audit entries themselves are readable by the admin (they hold no personal data).
     conduct_reads(&app, &f).await;
-    let log = app.client(Some(Role::Admin)).await.get("/api/v1/log?limit=1000").await.json();
+    let log = app
+        .client(Some(Role::Admin))
+        .await
+        .get("/api/v1/log?limit=1000")
+        .await
+        .json();
     let viewed = log
         .as_array()
         .expect("entries")
@@ -576,7 +896,12 @@ async fn the_log_never_shows_register_content_even_to_admins() {
         .expect("a record.viewed entry")
         .clone();
     assert_eq!(viewed["redacted"], false, "{viewed}");
-    let viewer_log = app.client(Some(Role::Viewer)).await.get("/api/v1/log?limit=1000").await.json();
+    let viewer_log = app
+        .client(Some(Role::Viewer))
+        .await
+        .get("/api/v1/log?limit=1000")
+        .await
+        .json();
     let v = viewer_log
         .as_array()
         .expect("entries")

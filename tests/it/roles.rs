@@ -57,7 +57,11 @@ async fn every_endpoint_by_every_role() {
     let hr_or_commander = [401, 403, 403, 403, 201, 403, 201];
     let conduct_or_commander = [401, 403, 403, 403, 403, 201, 201];
     let pick = |r: usize, a: &str, b: &str| -> String {
-        if r == COMMANDER { b.to_string() } else { a.to_string() }
+        if r == COMMANDER {
+            b.to_string()
+        } else {
+            a.to_string()
+        }
     };
     let cases: Vec<Case> = vec![
         ("GET", "/healthz".into(), None, read),
@@ -77,24 +81,56 @@ async fn every_endpoint_by_every_role() {
         ("GET", "/api/v1/sources".into(), None, read),
         ("GET", "/api/v1/log".into(), None, read),
         ("GET", "/api/v1/log/verify".into(), None, read),
-        ("GET", "/api/v1/users".into(), None, [401, 403, 403, 200, 403, 403, 403]),
+        (
+            "GET",
+            "/api/v1/users".into(),
+            None,
+            [401, 403, 403, 200, 403, 403, 403],
+        ),
         ("GET", "/api/v1/personnel".into(), None, member),
-        ("GET", format!("/api/v1/personnel/{}", f.person_ken), None, member),
-        ("GET", "/api/v1/personnel/compliance?mission=t".into(), None, member),
+        (
+            "GET",
+            format!("/api/v1/personnel/{}", f.person_ken),
+            None,
+            member,
+        ),
+        (
+            "GET",
+            "/api/v1/personnel/compliance?mission=t".into(),
+            None,
+            member,
+        ),
         ("GET", "/api/v1/documents".into(), None, member),
         ("GET", "/api/v1/use-of-force".into(), None, member),
-        ("GET", format!("/api/v1/use-of-force/{}", f.report_ken), None, member),
+        (
+            "GET",
+            format!("/api/v1/use-of-force/{}", f.report_ken),
+            None,
+            member,
+        ),
         ("GET", "/api/v1/detentions".into(), None, member),
-        ("GET", format!("/api/v1/detentions/{}", f.detention_ken), None, member),
+        (
+            "GET",
+            format!("/api/v1/detentions/{}", f.detention_ken),
+            None,
+            member,
+        ),
         ("GET", "/api/v1/complaints".into(), None, member),
         ("GET", "/api/v1/cases".into(), None, member),
         ("GET", format!("/api/v1/cases/{}", f.case), None, member),
         ("GET", "/api/v1/statistics?mission=t".into(), None, read),
-        ("GET", "/api/v1/audit/views".into(), None, [401, 403, 403, 200, 403, 403, 403]),
+        (
+            "GET",
+            "/api/v1/audit/views".into(),
+            None,
+            [401, 403, 403, 200, 403, 403, 403],
+        ),
         (
             "POST",
             "/api/v1/personnel".into(),
-            Some(Box::new(|r| crate::registers::person_body("KEN", &format!("SN-M{r}")))),
+            Some(Box::new(|r| {
+                crate::registers::person_body("KEN", &format!("SN-M{r}"))
+            })),
             hr_only,
         ),
         (
@@ -144,7 +180,9 @@ async fn every_endpoint_by_every_role() {
         (
             "POST",
             "/api/v1/use-of-force".into(),
-            Some(Box::new(|_| crate::registers::report_body("KEN", "2024-08-01T10:00:00Z", "verbal"))),
+            Some(Box::new(|_| {
+                crate::registers::report_body("KEN", "2024-08-01T10:00:00Z", "verbal")
+            })),
             conduct_or_commander,
         ),
         (
@@ -159,7 +197,9 @@ async fn every_endpoint_by_every_role() {
         (
             "POST",
             "/api/v1/detentions".into(),
-            Some(Box::new(|_| crate::registers::detention_body("KEN", "2024-08-01T10:00:00Z"))),
+            Some(Box::new(|_| {
+                crate::registers::detention_body("KEN", "2024-08-01T10:00:00Z")
+            })),
             conduct_or_commander,
         ),
         (
@@ -183,7 +223,9 @@ async fn every_endpoint_by_every_role() {
         (
             "POST",
             "/api/v1/complaints".into(),
-            Some(Box::new(|_| json!({"language": "ht", "account": "Yo bat mwen."}))),
+            Some(Box::new(
+                |_| json!({"language": "ht", "account": "Yo bat mwen."}),
+            )),
             [201; 7],
         ),
         (
@@ -198,7 +240,9 @@ async fn every_endpoint_by_every_role() {
         (
             "POST",
             "/api/v1/cases".into(),
-            Some(Box::new(|_| json!({"mission": "t", "category": "category_2", "opened_on": "2024-09-01", "allegations": [{"country": "KEN", "misconduct": "excessive_force"}], "investigating_entity": "mission", "summary": "alleged beating"}))),
+            Some(Box::new(
+                |_| json!({"mission": "t", "category": "category_2", "opened_on": "2024-09-01", "allegations": [{"country": "KEN", "misconduct": "excessive_force"}], "investigating_entity": "mission", "summary": "alleged beating"}),
+            )),
             conduct_only,
         ),
         (

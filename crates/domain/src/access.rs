@@ -73,9 +73,8 @@ impl Access {
     /// person, report or detention concerned). `Err` names who may.
     pub fn may_record(&self, cmd: &RegisterCommand, country: Option<&str>) -> Result<(), String> {
         use RegisterCommand::*;
-        let own = self.role == Role::Commander
-            && country.is_some()
-            && self.country.as_deref() == country;
+        let own =
+            self.role == Role::Commander && country.is_some() && self.country.as_deref() == country;
         let (ok, who) = match cmd {
             RegisterPerson(_) | RecordDeparture(_) | RecordVetting(_) => {
                 (self.role == Role::HrOfficer, "an hr_officer")

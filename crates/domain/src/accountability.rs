@@ -3,11 +3,7 @@
 //! assignment, compliance figures, and the public statistics with small-cell suppression and the
 //! UN counting rule. Plain functions over plain values; the store supplies the events.
 
-use crate::{
-    Category,
-    registers::*,
-    view::RecordMeta,
-};
+use crate::{Category, registers::*, view::RecordMeta};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use time::{Date, Duration, OffsetDateTime};
@@ -357,12 +353,12 @@ pub fn gate(person: &PersonView, docs: &[DocumentView], on: Date) -> Vec<String>
 
 /// Whether `person` has acknowledged every document version in force on `on` that binds them.
 pub fn acknowledgements_current(person: &PersonView, docs: &[DocumentView], on: Date) -> bool {
-    DocumentKind::ALL.iter().all(|kind| {
-        match in_force(docs, &person.mission, *kind, on) {
+    DocumentKind::ALL
+        .iter()
+        .all(|kind| match in_force(docs, &person.mission, *kind, on) {
             Some(d) if d.binds.contains(&person.category) => person.acknowledged(d.id, on),
             _ => true,
-        }
-    })
+        })
 }
 
 /// Vetting and acknowledgements of one contributor's deployed personnel.
@@ -400,7 +396,10 @@ pub fn compliance(
     on: Date,
 ) -> Vec<Compliance> {
     let mut by: BTreeMap<&str, Compliance> = BTreeMap::new();
-    for p in people.iter().filter(|p| p.mission == mission && p.deployed_on(on)) {
+    for p in people
+        .iter()
+        .filter(|p| p.mission == mission && p.deployed_on(on))
+    {
         let c = by.entry(p.country.as_str()).or_insert_with(|| Compliance {
             country: p.country.clone(),
             deployed: 0,
@@ -1215,11 +1214,17 @@ mod tests {
                 Cell::Count(13)
             )
         );
-        assert_eq!(suppress_row(&[2]), (vec![Cell::Suppressed], Cell::Suppressed));
+        assert_eq!(
+            suppress_row(&[2]),
+            (vec![Cell::Suppressed], Cell::Suppressed)
+        );
         assert_eq!(suppress_row(&[4]), (vec![Cell::Count(4)], Cell::Count(4)));
         assert_eq!(
             suppress_row(&[0, 0, 9]),
-            (vec![Cell::Suppressed, Cell::Suppressed, Cell::Count(9)], Cell::Count(9))
+            (
+                vec![Cell::Suppressed, Cell::Suppressed, Cell::Count(9)],
+                Cell::Count(9)
+            )
         );
         assert_eq!(
             serde_json::to_value(suppress_row(&[1, 3]).0).ok(),

@@ -162,7 +162,10 @@ string_enum! {
 impl Misconduct {
     /// Sexual exploitation and abuse, which the UN always counts as Category 1.
     pub fn is_sea(self) -> bool {
-        matches!(self, Misconduct::SexualExploitation | Misconduct::SexualAbuse)
+        matches!(
+            self,
+            Misconduct::SexualExploitation | Misconduct::SexualAbuse
+        )
     }
 }
 
@@ -398,7 +401,10 @@ impl Casualties {
             if n < 0 {
                 e.add(format!("{prefix}.{k}"), "must not be negative");
             } else if n > 10_000 {
-                e.add(format!("{prefix}.{k}"), "is implausibly large (over 10,000)");
+                e.add(
+                    format!("{prefix}.{k}"),
+                    "is implausibly large (over 10,000)",
+                );
             }
         }
     }
@@ -947,7 +953,10 @@ impl RegisterCommand {
                 command::check_text("title", &c.title, 300, e);
                 command::check_date("effective_on", c.effective_on, e);
                 if c.binds.is_empty() {
-                    e.add("binds", "a document binds at least one category of personnel");
+                    e.add(
+                        "binds",
+                        "a document binds at least one category of personnel",
+                    );
                 }
                 for (i, k) in c.binds.iter().enumerate() {
                     if c.binds[..i].contains(k) {
@@ -994,11 +1003,16 @@ impl RegisterCommand {
             }
             ReviewUseOfForce(c) => {
                 if c.status == ReviewStatus::Submitted {
-                    e.add("status", "a review moves a report to under_review, cleared or referred");
+                    e.add(
+                        "status",
+                        "a review moves a report to under_review, cleared or referred",
+                    );
                 }
-                if c.status.is_final() && c.reason.as_deref().is_none_or(|r| r.trim().is_empty())
-                {
-                    e.add("reason", "a reviewer who clears or refers a report says why");
+                if c.status.is_final() && c.reason.as_deref().is_none_or(|r| r.trim().is_empty()) {
+                    e.add(
+                        "reason",
+                        "a reviewer who clears or refers a report says why",
+                    );
                 }
                 command::check_opt_text("reason", c.reason.as_deref(), e);
             }
@@ -1018,8 +1032,7 @@ impl RegisterCommand {
                         e.add(f, "must not be before arrested_at");
                     }
                 }
-                if c.harm_in_custody.is_some() && c.use_of_force.is_none() && c.incident.is_none()
-                {
+                if c.harm_in_custody.is_some() && c.use_of_force.is_none() && c.incident.is_none() {
                     e.add(
                         "harm_in_custody",
                         "an injury or death in custody must link a use_of_force report or an incident",
@@ -1062,7 +1075,8 @@ impl RegisterCommand {
             ReceiveComplaint(c) => {
                 command::check_slug("mission", &c.mission, e);
                 command::check_text("reference", &c.reference, 40, e);
-                if c.secret_hash.len() != 64 || !c.secret_hash.chars().all(|ch| ch.is_ascii_hexdigit())
+                if c.secret_hash.len() != 64
+                    || !c.secret_hash.chars().all(|ch| ch.is_ascii_hexdigit())
                 {
                     e.add("secret_hash", "must be a SHA-256 in hex");
                 }
@@ -1087,7 +1101,10 @@ impl RegisterCommand {
                 let identified = c.name.as_deref().is_some_and(|s| !s.trim().is_empty())
                     || c.contact.as_deref().is_some_and(|s| !s.trim().is_empty());
                 if c.anonymous && identified {
-                    e.add("anonymous", "an anonymous complaint carries no name or contact");
+                    e.add(
+                        "anonymous",
+                        "an anonymous complaint carries no name or contact",
+                    );
                 }
             }
             OpenCase(c) => {
@@ -1127,7 +1144,10 @@ impl RegisterCommand {
                     CaseStatus::Substantiated | CaseStatus::Unsubstantiated
                 ) && c.outcome.as_deref().is_none_or(|o| o.trim().is_empty())
                 {
-                    e.add("outcome", "the findings are required to conclude an investigation");
+                    e.add(
+                        "outcome",
+                        "the findings are required to conclude an investigation",
+                    );
                 }
                 for (f, v) in [
                     ("outcome", &c.outcome),
@@ -1211,7 +1231,10 @@ mod tests {
         });
         d.medical_check_at = Some(datetime!(2025-03-01 09:00 UTC));
         let f = fields(RegisterCommand::RecordDetention(d));
-        assert_eq!(f, vec!["medical_check_at", "harm_in_custody", "person.minor"]);
+        assert_eq!(
+            f,
+            vec!["medical_check_at", "harm_in_custody", "person.minor"]
+        );
     }
 
     #[test]
@@ -1241,7 +1264,8 @@ mod tests {
         let mut body = d.body();
         for k in restricted_keys(d.kind()) {
             assert!(body.get(*k).is_some(), "{k} is not a field");
-            body.as_object_mut().map(|o| o.insert((*k).to_string(), serde_json::Value::Null));
+            body.as_object_mut()
+                .map(|o| o.insert((*k).to_string(), serde_json::Value::Null));
         }
         let back = RegisterCommand::from_entry(d.kind(), &body)
             .and_then(Result::ok)

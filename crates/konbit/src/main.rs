@@ -142,12 +142,32 @@ fn read_password() -> Result<String> {
 /// The demo's logins: one per role, named after it, with what it is for and, for the
 /// commander, the contingent.
 const DEMO_LOGINS: &[(Role, &str, Option<&str>)] = &[
-    (Role::Admin, "manages users; reads the audit of restricted reads", None),
-    (Role::Editor, "records pledges, arrivals, authorizations, funding", None),
+    (
+        Role::Admin,
+        "manages users; reads the audit of restricted reads",
+        None,
+    ),
+    (
+        Role::Editor,
+        "records pledges, arrivals, authorizations, funding",
+        None,
+    ),
     (Role::Viewer, "reads mission-level data", None),
-    (Role::HrOfficer, "keeps personnel, vetting and acknowledgements", None),
-    (Role::ConductOfficer, "keeps use of force, detentions, complaints, cases", None),
-    (Role::Commander, "Kenyan contingent: its people and reports only", Some("KEN")),
+    (
+        Role::HrOfficer,
+        "keeps personnel, vetting and acknowledgements",
+        None,
+    ),
+    (
+        Role::ConductOfficer,
+        "keeps use of force, detentions, complaints, cases",
+        None,
+    ),
+    (
+        Role::Commander,
+        "Kenyan contingent: its people and reports only",
+        Some("KEN"),
+    ),
 ];
 
 /// The Haiti scenario, embedded so the binary needs no data files to run the demo.
@@ -182,12 +202,7 @@ const HAITI: &[(&str, &str)] = &[
     ),
 ];
 
-async fn serve(
-    store: Store,
-    listen: SocketAddr,
-    secure_cookies: bool,
-    rules: Rules,
-) -> Result<()> {
+async fn serve(store: Store, listen: SocketAddr, secure_cookies: bool, rules: Rules) -> Result<()> {
     let listener = tokio::net::TcpListener::bind(listen)
         .await
         .with_context(|| format!("cannot listen on {listen}"))?;
@@ -281,7 +296,9 @@ async fn run(cli: Cli) -> Result<ExitCode> {
                 println!("    {:<16} {what}", role.as_str());
             }
             println!();
-            println!("  The public complaint form is at http://{addr}/complaints (EN, FR, Kreyòl).");
+            println!(
+                "  The public complaint form is at http://{addr}/complaints (EN, FR, Kreyòl)."
+            );
             println!();
             println!("Press Ctrl-C to stop.");
             let state = konbit_web::AppState::new(store.clone(), false).with_rules(rules);

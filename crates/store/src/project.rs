@@ -12,9 +12,9 @@ use crate::{
 };
 use konbit_domain::{
     Classification, DomainError, Movement, PledgeStatus,
-    registers::{Area, holds_restricted},
     command::{CORRECTABLE_KINDS, Command},
     force,
+    registers::{Area, holds_restricted},
 };
 use uuid::Uuid;
 
@@ -91,10 +91,7 @@ pub async fn prepare(ex: &mut Ex<'_>, actor: &Actor, env: &Envelope) -> Result<D
             let subject = match other {
                 Command::RevisePledge(r) => r.pledge,
                 Command::WithdrawPledge(w) => w.pledge,
-                Command::Register(r) => r
-                    .parent()
-                    .or(env.subject)
-                    .unwrap_or_else(Uuid::now_v7),
+                Command::Register(r) => r.parent().or(env.subject).unwrap_or_else(Uuid::now_v7),
                 _ => env.subject.unwrap_or_else(Uuid::now_v7),
             };
             let system = actor.0.starts_with("system:");

@@ -178,8 +178,9 @@ fn event(r: EventRow) -> Result<Event> {
     let command = RegisterCommand::from_entry(&r.kind, &Value::Object(body))
         .ok_or_else(|| StoreError::Internal(format!("{} is not a register kind", r.kind)))?
         .map_err(StoreError::Internal)?;
-    let recorded_at = OffsetDateTime::from_unix_timestamp_nanos(i128::from(r.meta.recorded_us) * 1000)
-        .map_err(StoreError::internal)?;
+    let recorded_at =
+        OffsetDateTime::from_unix_timestamp_nanos(i128::from(r.meta.recorded_us) * 1000)
+            .map_err(StoreError::internal)?;
     Ok(Event {
         id: r.meta.id,
         actor: r.actor,
@@ -263,11 +264,14 @@ pub(crate) async fn check(ex: &mut Ex<'_>, cmd: &RegisterCommand, system: bool) 
                 return Ok(());
             };
             let people = accountability::people(&record_events(ex, "personnel", id).await?);
-            let person = people.first().ok_or_else(|| not_found("person", "person", id))?;
+            let person = people
+                .first()
+                .ok_or_else(|| not_found("person", "person", id))?;
             match cmd {
-                RecordDeparture(d) if d.on < person.deployed_from => {
-                    e.add("on", format!("is before the deployment began ({})", person.deployed_from))
-                }
+                RecordDeparture(d) if d.on < person.deployed_from => e.add(
+                    "on",
+                    format!("is before the deployment began ({})", person.deployed_from),
+                ),
                 Acknowledge(a) => {
                     let docs = accountability::documents(
                         &events(ex, "documents", None, Visibility::ALL, &Scope::All).await?,
@@ -318,7 +322,10 @@ pub(crate) async fn check(ex: &mut Ex<'_>, cmd: &RegisterCommand, system: bool) 
             }
             for (i, p) in c.persons_involved.iter().flatten().enumerate() {
                 if !subject_exists(ex, *p, Some("person.registered")).await? {
-                    e.add(format!("persons_involved[{i}]"), format!("no person with id {p}"));
+                    e.add(
+                        format!("persons_involved[{i}]"),
+                        format!("no person with id {p}"),
+                    );
                 }
             }
         }
@@ -351,7 +358,10 @@ pub(crate) async fn check(ex: &mut Ex<'_>, cmd: &RegisterCommand, system: bool) 
             if let Some(u) = c.use_of_force
                 && !subject_exists(ex, u, Some("use_of_force.reported")).await?
             {
-                e.add("use_of_force", format!("no use-of-force report with id {u}"));
+                e.add(
+                    "use_of_force",
+                    format!("no use-of-force report with id {u}"),
+                );
             }
             if let Some(i) = c.incident
                 && !subject_exists(ex, i, None).await?
@@ -428,7 +438,10 @@ pub(crate) async fn check(ex: &mut Ex<'_>, cmd: &RegisterCommand, system: bool) 
                 if let Some(p) = a.person
                     && !subject_exists(ex, p, Some("person.registered")).await?
                 {
-                    e.add(format!("allegations[{i}].person"), format!("no person with id {p}"));
+                    e.add(
+                        format!("allegations[{i}].person"),
+                        format!("no person with id {p}"),
+                    );
                 }
             }
         }
@@ -445,7 +458,10 @@ pub(crate) async fn check(ex: &mut Ex<'_>, cmd: &RegisterCommand, system: bool) 
                 .into());
             }
             if u.on < case.opened_on {
-                e.add("on", format!("is before the case was opened ({})", case.opened_on));
+                e.add(
+                    "on",
+                    format!("is before the case was opened ({})", case.opened_on),
+                );
             }
         }
         RecordView(_) => {}

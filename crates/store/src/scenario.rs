@@ -709,7 +709,6 @@ fn money(
     }
 }
 
-
 impl Loader {
     fn register(
         &mut self,

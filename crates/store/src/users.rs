@@ -192,7 +192,8 @@ pub(crate) async fn execute(
                 );
             }
             let id = Uuid::now_v7();
-            on!(ex, |c| sqlx::query(
+            on!(ex, |c| {
+                sqlx::query(
                 "INSERT INTO users (id, username, password_hash, role, created_us, disabled, country) \
                  VALUES ($1, $2, $3, $4, $5, $6, $7)"
             )
@@ -205,7 +206,8 @@ pub(crate) async fn execute(
             .bind(country)
             .execute(c)
             .await
-            .map(|_| ()))?;
+            .map(|_| ())
+            })?;
             (
                 "user.created",
                 id,
@@ -295,33 +297,42 @@ pub(crate) async fn execute(
 
 /// The user with this login name.
 pub async fn find(ex: &mut Ex<'_>, username: &str) -> Result<Option<User>> {
-    let row: Option<UserRow> = on!(ex, |c| sqlx::query_as(
+    let row: Option<UserRow> =
+        on!(ex, |c| {
+            sqlx::query_as(
         "SELECT id, username, password_hash, role, country, disabled FROM users WHERE username = $1"
     )
     .bind(username)
     .fetch_optional(c)
-    .await)?;
+    .await
+        })?;
     row.map(|r| r.user()).transpose()
 }
 
 /// Every user, by name.
 pub async fn list(ex: &mut Ex<'_>) -> Result<Vec<User>> {
-    let rows: Vec<UserRow> = on!(ex, |c| sqlx::query_as(
+    let rows: Vec<UserRow> =
+        on!(ex, |c| {
+            sqlx::query_as(
         "SELECT id, username, password_hash, role, country, disabled FROM users ORDER BY username"
     )
     .fetch_all(c)
-    .await)?;
+    .await
+        })?;
     rows.iter().map(UserRow::user).collect()
 }
 
 /// Checks a login; `None` when the user is unknown, disabled, or the password is wrong.
 pub async fn authenticate(ex: &mut Ex<'_>, username: &str, password: &str) -> Result<Option<User>> {
-    let row: Option<UserRow> = on!(ex, |c| sqlx::query_as(
+    let row: Option<UserRow> =
+        on!(ex, |c| {
+            sqlx::query_as(
         "SELECT id, username, password_hash, role, country, disabled FROM users WHERE username = $1"
     )
     .bind(username)
     .fetch_optional(c)
-    .await)?;
+    .await
+        })?;
     let Some(row) = row else {
         // Spend the same time as a real check so that timing does not reveal which names exist.
         let pw = password.to_string();
@@ -386,7 +397,9 @@ pub async fn issue_token(
 
 /// The user a live secret of this kind belongs to.
 pub async fn user_for_token(ex: &mut Ex<'_>, token: &str, kind: TokenKind) -> Result<Option<User>> {
-    let row: Option<UserRow> = on!(ex, |c| sqlx::query_as(
+    let row: Option<UserRow> =
+        on!(ex, |c| {
+            sqlx::query_as(
         "SELECT u.id, u.username, u.password_hash, u.role, u.country, u.disabled FROM sessions s \
          JOIN users u ON u.id = s.user_id \
          WHERE s.token_hash = $1 AND s.kind = $2 AND s.expires_us > $3"
@@ -395,7 +408,8 @@ pub async fn user_for_token(ex: &mut Ex<'_>, token: &str, kind: TokenKind) -> Re
     .bind(kind.as_str())
     .bind(micros(now()))
     .fetch_optional(c)
-    .await)?;
+    .await
+        })?;
     Ok(row.map(|r| r.user()).transpose()?.filter(|u| !u.disabled))
 }
 

@@ -37,22 +37,37 @@ type ApiResult<T> = Result<T, ApiError>;
 /// The registers' routes.
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route("/api/v1/personnel", get(list_personnel).post(register_person))
+        .route(
+            "/api/v1/personnel",
+            get(list_personnel).post(register_person),
+        )
         .route("/api/v1/personnel/compliance", get(compliance))
         .route("/api/v1/personnel/departures", post(record_departure))
         .route("/api/v1/personnel/{id}", get(get_person))
         .route("/api/v1/vetting", post(record_vetting))
-        .route("/api/v1/documents", get(list_documents).post(issue_document))
+        .route(
+            "/api/v1/documents",
+            get(list_documents).post(issue_document),
+        )
         .route("/api/v1/acknowledgements", post(acknowledge))
         .route("/api/v1/assignments", post(assign))
-        .route("/api/v1/use-of-force", get(list_use_of_force).post(report_use_of_force))
+        .route(
+            "/api/v1/use-of-force",
+            get(list_use_of_force).post(report_use_of_force),
+        )
         .route("/api/v1/use-of-force/reviews", post(review_use_of_force))
         .route("/api/v1/use-of-force/{id}", get(get_use_of_force))
-        .route("/api/v1/detentions", get(list_detentions).post(record_detention))
+        .route(
+            "/api/v1/detentions",
+            get(list_detentions).post(record_detention),
+        )
         .route("/api/v1/detentions/handovers", post(hand_over))
         .route("/api/v1/detentions/releases", post(release))
         .route("/api/v1/detentions/{id}", get(get_detention))
-        .route("/api/v1/complaints", get(list_complaints).post(submit_complaint))
+        .route(
+            "/api/v1/complaints",
+            get(list_complaints).post(submit_complaint),
+        )
         .route("/api/v1/complaints/status", post(complaint_status))
         .route("/api/v1/cases", get(list_cases).post(open_case))
         .route("/api/v1/cases/updates", post(update_case))
@@ -63,14 +78,45 @@ pub fn router() -> Router<AppState> {
 
 #[derive(OpenApi)]
 #[openapi(
-    paths(list_personnel, register_person, compliance, record_departure, get_person,
-          record_vetting, list_documents, issue_document, acknowledge, assign, list_use_of_force,
-          report_use_of_force, review_use_of_force, get_use_of_force, list_detentions,
-          record_detention, hand_over, release, get_detention, list_complaints, submit_complaint,
-          complaint_status, list_cases, open_case, update_case, get_case, statistics,
-          audit_views),
-    components(schemas(PersonDetail, ComplaintForm, ComplaintReceipt, StatusRequest,
-                       ComplaintStatus, Statistics, ViewEntry))
+    paths(
+        list_personnel,
+        register_person,
+        compliance,
+        record_departure,
+        get_person,
+        record_vetting,
+        list_documents,
+        issue_document,
+        acknowledge,
+        assign,
+        list_use_of_force,
+        report_use_of_force,
+        review_use_of_force,
+        get_use_of_force,
+        list_detentions,
+        record_detention,
+        hand_over,
+        release,
+        get_detention,
+        list_complaints,
+        submit_complaint,
+        complaint_status,
+        list_cases,
+        open_case,
+        update_case,
+        get_case,
+        statistics,
+        audit_views
+    ),
+    components(schemas(
+        PersonDetail,
+        ComplaintForm,
+        ComplaintReceipt,
+        StatusRequest,
+        ComplaintStatus,
+        Statistics,
+        ViewEntry
+    ))
 )]
 pub(crate) struct RegistersDoc;
 
@@ -226,7 +272,7 @@ pub async fn mission_statistics(s: &AppState, mission: &str) -> ApiResult<Vec<ac
     reports.retain(|x| x.mission == mission);
     detentions.retain(|x| x.mission == mission);
     cases.retain(|x| x.mission == mission);
-    complaints.retain(|x| x.case.is_none_or(|c| cases.iter().any(|k| k.id == c)));
+    complaints.retain(|x| x.mission == mission);
     Ok(acc::statistics(&reports, &detentions, &complaints, &cases))
 }
 
@@ -343,10 +389,7 @@ impl ListQuery {
 
     fn keeps(&self, mission: &str, country: Option<&str>) -> bool {
         self.mission.as_deref().is_none_or(|m| m == mission)
-            && self
-                .country
-                .as_deref()
-                .is_none_or(|c| country == Some(c))
+            && self.country.as_deref().is_none_or(|c| country == Some(c))
     }
 
     fn reading<'a>(&self, user: &'a User, via: String) -> ApiResult<Reading<'a>> {
@@ -678,7 +721,6 @@ fn random_code(len: usize) -> ApiResult<String> {
         .collect())
 }
 
-
 fn opt_text(v: Option<String>) -> Option<String> {
     v.map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
 }
@@ -708,7 +750,11 @@ pub async fn receive_complaint(s: &AppState, f: ComplaintForm) -> ApiResult<Comp
     s.store
         .submit(
             Actor("public:complaint-form".into()),
-            Envelope::new(Command::Register(cmd), Vec::new(), Classification::Restricted),
+            Envelope::new(
+                Command::Register(cmd),
+                Vec::new(),
+                Classification::Restricted,
+            ),
         )
         .await?;
     Ok(ComplaintReceipt { reference, secret })
@@ -816,8 +862,7 @@ async fn list_cases(
     let (_, mut cases) = complaints(&s, &q.reading(&u, via("/api/v1/cases"))?).await?;
     cases.retain(|c| {
         q.mission.as_deref().is_none_or(|m| m == c.mission)
-            && q
-                .country
+            && q.country
                 .as_deref()
                 .is_none_or(|k| c.allegations.iter().any(|a| a.country == k))
     });
