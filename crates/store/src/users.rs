@@ -297,42 +297,39 @@ pub(crate) async fn execute(
 
 /// The user with this login name.
 pub async fn find(ex: &mut Ex<'_>, username: &str) -> Result<Option<User>> {
-    let row: Option<UserRow> =
-        on!(ex, |c| {
-            sqlx::query_as(
+    let row: Option<UserRow> = on!(ex, |c| {
+        sqlx::query_as(
         "SELECT id, username, password_hash, role, country, disabled FROM users WHERE username = $1"
     )
     .bind(username)
     .fetch_optional(c)
     .await
-        })?;
+    })?;
     row.map(|r| r.user()).transpose()
 }
 
 /// Every user, by name.
 pub async fn list(ex: &mut Ex<'_>) -> Result<Vec<User>> {
-    let rows: Vec<UserRow> =
-        on!(ex, |c| {
-            sqlx::query_as(
+    let rows: Vec<UserRow> = on!(ex, |c| {
+        sqlx::query_as(
         "SELECT id, username, password_hash, role, country, disabled FROM users ORDER BY username"
     )
     .fetch_all(c)
     .await
-        })?;
+    })?;
     rows.iter().map(UserRow::user).collect()
 }
 
 /// Checks a login; `None` when the user is unknown, disabled, or the password is wrong.
 pub async fn authenticate(ex: &mut Ex<'_>, username: &str, password: &str) -> Result<Option<User>> {
-    let row: Option<UserRow> =
-        on!(ex, |c| {
-            sqlx::query_as(
+    let row: Option<UserRow> = on!(ex, |c| {
+        sqlx::query_as(
         "SELECT id, username, password_hash, role, country, disabled FROM users WHERE username = $1"
     )
     .bind(username)
     .fetch_optional(c)
     .await
-        })?;
+    })?;
     let Some(row) = row else {
         // Spend the same time as a real check so that timing does not reveal which names exist.
         let pw = password.to_string();
@@ -397,9 +394,8 @@ pub async fn issue_token(
 
 /// The user a live secret of this kind belongs to.
 pub async fn user_for_token(ex: &mut Ex<'_>, token: &str, kind: TokenKind) -> Result<Option<User>> {
-    let row: Option<UserRow> =
-        on!(ex, |c| {
-            sqlx::query_as(
+    let row: Option<UserRow> = on!(ex, |c| {
+        sqlx::query_as(
         "SELECT u.id, u.username, u.password_hash, u.role, u.country, u.disabled FROM sessions s \
          JOIN users u ON u.id = s.user_id \
          WHERE s.token_hash = $1 AND s.kind = $2 AND s.expires_us > $3"
@@ -409,7 +405,7 @@ pub async fn user_for_token(ex: &mut Ex<'_>, token: &str, kind: TokenKind) -> Re
     .bind(micros(now()))
     .fetch_optional(c)
     .await
-        })?;
+    })?;
     Ok(row.map(|r| r.user()).transpose()?.filter(|u| !u.disabled))
 }
 
