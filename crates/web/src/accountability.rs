@@ -11,7 +11,7 @@ use crate::{
     api::Written,
     auth::{Admin, Member},
     error::{ApiError, Problem},
-    extract::{ApiJson, Record, parse_date},
+    extract::{ApiJson, Clocks, Record},
 };
 use axum::{
     Json, Router,
@@ -28,7 +28,7 @@ use konbit_domain::{
 };
 use konbit_store::{Actor, Envelope, User, Visibility, log, query, registers as reg};
 use serde::{Deserialize, Serialize};
-use time::{Date, OffsetDateTime, format_description::well_known::Rfc3339};
+use time::{Date, OffsetDateTime};
 use utoipa::{IntoParams, OpenApi, ToSchema};
 use uuid::Uuid;
 
@@ -364,27 +364,21 @@ pub struct ListQuery {
 }
 
 impl ListQuery {
-    fn as_of_us(&self) -> ApiResult<i64> {
-        match &self.as_of {
-            None => Ok(i64::MAX),
-            Some(t) => OffsetDateTime::parse(t, &Rfc3339)
-                .map(konbit_store::micros)
-                .map_err(|_| {
-                    ApiError::bad_request(
-                        "invalid_query",
-                        format!("as_of={t:?} is not an RFC 3339 timestamp"),
-                    )
-                }),
+    /// The two clocks, parsed (and their errors worded) as every other read parses them.
+    fn clocks(&self) -> Clocks {
+        Clocks {
+            on: self.on.clone(),
+            as_of: self.as_of.clone(),
+            mission: self.mission.clone(),
         }
     }
 
+    fn as_of_us(&self) -> ApiResult<i64> {
+        Ok(self.clocks().visibility(Classification::Mission)?.as_of_us)
+    }
+
     fn on(&self) -> ApiResult<Date> {
-        match &self.on {
-            None => Ok(OffsetDateTime::now_utc().date()),
-            Some(d) => parse_date(d).ok_or_else(|| {
-                ApiError::bad_request("invalid_query", format!("on={d:?} is not a date"))
-            }),
-        }
+        self.clocks().on()
     }
 
     fn keeps(&self, mission: &str, country: Option<&str>) -> bool {
