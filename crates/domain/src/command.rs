@@ -6,6 +6,7 @@
 //! checked by the store's writer, inside the same transaction as the append.
 
 use crate::registers::RegisterCommand;
+use crate::situation::SituationCommand;
 use crate::{
     FundingChannel, FundingKind, InstrumentKind, InstrumentStatus, Movement, Personnel,
     Reliability, SourceKind, ValidationErrors, check_credibility, country,
@@ -381,6 +382,9 @@ pub enum Command {
     Correct(Correction),
     /// The accountability registers (`person.*`, `detention.*`, `case.*`, …).
     Register(RegisterCommand),
+    /// The situational picture (`incident.*`, `armed_group.*`, `site.*`, `route.*`,
+    /// `indicator.*`).
+    Situation(SituationCommand),
 }
 
 /// Entry kinds whose bodies a correction may replace (one projected record each).
@@ -417,6 +421,7 @@ impl Command {
             Command::RecordDiscrepancy(_) => "discrepancy.recorded",
             Command::Correct(_) => "entry.corrected",
             Command::Register(r) => r.kind(),
+            Command::Situation(c) => c.kind(),
         }
     }
 
@@ -436,6 +441,7 @@ impl Command {
             Command::RegisterSource(c) => c.published_on,
             Command::RecordDiscrepancy(_) | Command::Correct(_) => None,
             Command::Register(r) => r.valid_on(),
+            Command::Situation(c) => c.valid_on(),
         }
     }
 
@@ -456,6 +462,7 @@ impl Command {
             Command::RecordDiscrepancy(c) => serde_json::to_value(c),
             Command::Correct(c) => serde_json::to_value(c),
             Command::Register(r) => return r.body(),
+            Command::Situation(c) => return c.body(),
         };
         // Serializing plain structs of strings and numbers cannot fail.
         v.unwrap_or(serde_json::Value::Null)
@@ -482,7 +489,10 @@ impl Command {
             "entry.corrected" => Command::Correct(de(body)?),
             other => match RegisterCommand::from_entry(other, body) {
                 Some(r) => Command::Register(r?),
-                None => return Err(format!("unknown entry kind {other:?}")),
+                None => match SituationCommand::from_entry(other, body) {
+                    Some(c) => Command::Situation(c?),
+                    None => return Err(format!("unknown entry kind {other:?}")),
+                },
             },
         })
     }
@@ -686,6 +696,7 @@ impl Command {
                 check_text("reason", &c.reason, 2000, &mut e);
             }
             Command::Register(r) => r.check(&mut e),
+            Command::Situation(c) => c.check(&mut e),
         }
         e.into_result()
     }

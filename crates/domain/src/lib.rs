@@ -10,12 +10,17 @@
 pub mod types;
 pub mod access;
 pub mod accountability;
+pub mod acled;
+pub mod acled_csv;
 pub mod command;
 pub mod country;
 pub mod error;
 pub mod force;
+pub mod gazetteer;
 pub mod mandate;
 pub mod registers;
+pub mod situation;
+pub mod synthetic;
 pub mod view;
 
 pub use error::{DomainError, FieldError, ValidationErrors};

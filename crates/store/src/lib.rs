@@ -6,11 +6,13 @@
 //! the projections ([`project`]) in the same transaction. The backend is chosen at run time from
 //! the database URL; both are compiled in.
 
+pub mod acled_import;
 pub mod log;
 pub mod project;
 pub mod query;
 pub mod registers;
 pub mod scenario;
+pub mod situation;
 pub mod users;
 pub mod writer;
 
@@ -383,6 +385,40 @@ pub fn now() -> OffsetDateTime {
     let t = OffsetDateTime::now_utc();
     t.replace_nanosecond(t.nanosecond() / 1000 * 1000)
         .unwrap_or(t)
+}
+
+/// `{head}($1, …, $cols), ($cols+1, …), …` for `rows` rows: one multi-row INSERT. On SQLite
+/// the placeholders are anonymous `?`: sqlx looks each numbered parameter up by name, and
+/// SQLite's lookup is linear, so thousands of `$n` in one statement cost quadratic time.
+pub(crate) fn values_sql(sqlite: bool, head: &str, cols: usize, rows: usize) -> String {
+    let mut sql = String::with_capacity(head.len() + rows * cols * 6);
+    sql.push_str(head);
+    for r in 0..rows {
+        if r > 0 {
+            sql.push(',');
+        }
+        sql.push('(');
+        sql.push_str(&placeholders(sqlite, r * cols + 1, cols));
+        sql.push(')');
+    }
+    sql
+}
+
+/// `n` comma-separated placeholders numbered from `first` (`?` on SQLite, see [`values_sql`]).
+pub(crate) fn placeholders(sqlite: bool, first: usize, n: usize) -> String {
+    let mut out = String::with_capacity(n * 6);
+    for k in 0..n {
+        if k > 0 {
+            out.push(',');
+        }
+        if sqlite {
+            out.push('?');
+        } else {
+            out.push('$');
+            out.push_str(&(first + k).to_string());
+        }
+    }
+    out
 }
 
 /// Microseconds since the Unix epoch.

@@ -173,6 +173,13 @@ impl Entry {
 
 /// Chains a draft onto `head` and inserts it. Returns the stored entry (the new head).
 pub async fn append(ex: &mut Ex<'_>, head: &Head, d: Draft, at: OffsetDateTime) -> Result<Entry> {
+    let e = chain(head, d, at);
+    insert(ex, std::slice::from_ref(&e)).await?;
+    Ok(e)
+}
+
+/// Chains a draft onto `head` without writing it: the entry that [`insert`] will store.
+pub fn chain(head: &Head, d: Draft, at: OffsetDateTime) -> Entry {
     let seq = head.seq + 1;
     let recorded_at = format_recorded_at(at);
     let body = canonical_json(&d.body);
@@ -195,7 +202,7 @@ pub async fn append(ex: &mut Ex<'_>, head: &Head, d: Draft, at: OffsetDateTime) 
         &body,
         &sources,
     );
-    let e = Entry {
+    Entry {
         seq,
         recorded_at,
         actor: d.actor,
@@ -207,26 +214,42 @@ pub async fn append(ex: &mut Ex<'_>, head: &Head, d: Draft, at: OffsetDateTime) 
         sources,
         prev_hash: head.hash.to_vec(),
         hash: hash.to_vec(),
-    };
-    on!(ex, |c| sqlx::query(
-        "INSERT INTO log (seq, recorded_at, actor, kind, subject, valid_at, classification, \
-         body, sources, prev_hash, hash) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)"
-    )
-    .bind(e.seq)
-    .bind(&e.recorded_at)
-    .bind(&e.actor)
-    .bind(&e.kind)
-    .bind(e.subject)
-    .bind(&e.valid_at)
-    .bind(&e.classification)
-    .bind(&e.body)
-    .bind(&e.sources)
-    .bind(&e.prev_hash)
-    .bind(&e.hash)
-    .execute(c)
-    .await
-    .map(|_| ()))?;
-    Ok(e)
+    }
+}
+
+/// Rows per multi-row INSERT into the log: 11 parameters each, well under both backends' limits.
+const INSERT_ROWS: usize = 500;
+
+/// Stores chained entries, several rows per statement (a bulk import appends thousands).
+pub async fn insert(ex: &mut Ex<'_>, entries: &[Entry]) -> Result<()> {
+    for part in entries.chunks(INSERT_ROWS) {
+        let sql = crate::values_sql(
+            matches!(ex, Ex::Sqlite(_)),
+            "INSERT INTO log (seq, recorded_at, actor, kind, subject, valid_at, classification, \
+             body, sources, prev_hash, hash) VALUES ",
+            11,
+            part.len(),
+        );
+        on!(ex, |c| {
+            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql.as_str()));
+            for e in part {
+                q = q
+                    .bind(e.seq)
+                    .bind(&e.recorded_at)
+                    .bind(&e.actor)
+                    .bind(&e.kind)
+                    .bind(e.subject)
+                    .bind(&e.valid_at)
+                    .bind(&e.classification)
+                    .bind(&e.body)
+                    .bind(&e.sources)
+                    .bind(&e.prev_hash)
+                    .bind(&e.hash);
+            }
+            q.execute(c).await.map(|_| ())
+        })?;
+    }
+    Ok(())
 }
 
 /// The current head, read from the database.

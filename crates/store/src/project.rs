@@ -7,7 +7,7 @@ use crate::{
     log::{self, Draft, Entry, TimedHead},
     micros, on,
     query::{self, AuthorizationRow, DeploymentRow, PledgeRow, Visibility},
-    registers,
+    registers, situation,
     writer::{Actor, Envelope},
 };
 use konbit_domain::{
@@ -47,7 +47,7 @@ pub fn table_of(kind: &str) -> Option<&'static str> {
         "source.registered" => "sources",
         "discrepancy.recorded" => "discrepancies",
         k if registers::area_of(k).is_some() => "register_events",
-        _ => return None,
+        k => return situation::table_of(k),
     })
 }
 
@@ -92,6 +92,7 @@ pub async fn prepare(ex: &mut Ex<'_>, actor: &Actor, env: &Envelope) -> Result<D
                 Command::RevisePledge(r) => r.pledge,
                 Command::WithdrawPledge(w) => w.pledge,
                 Command::Register(r) => r.parent().or(env.subject).unwrap_or_else(Uuid::now_v7),
+                Command::Situation(c) => situation::prepare(ex, c, env.subject).await?,
                 _ => env.subject.unwrap_or_else(Uuid::now_v7),
             };
             let system = actor.0.starts_with("system:");
@@ -166,6 +167,8 @@ async fn check_state(
 ) -> Result<()> {
     match cmd {
         Command::Register(r) => registers::check(ex, r, system).await?,
+        // Checked by `situation::prepare`, which also finds the subject.
+        Command::Situation(_) => {}
         Command::CreateMission(c) => {
             if let Some(m) = query::mission(ex, &c.slug, Visibility::ALL).await?
                 && Some(m.meta.origin_seq) != replacing
@@ -342,6 +345,9 @@ pub async fn apply(ex: &mut Ex<'_>, e: &Entry) -> Result<()> {
             command: r,
         };
         return registers::insert(ex, &m, p).await;
+    }
+    if let Command::Situation(c) = &command {
+        return situation::apply(ex, e, c).await;
     }
     insert(ex, &m, &command).await
 }
@@ -599,7 +605,7 @@ async fn insert(ex: &mut Ex<'_>, m: &MetaIn, cmd: &Command) -> Result<()> {
                 ]
             )
         }
-        Command::Correct(_) | Command::Register(_) => {
+        Command::Correct(_) | Command::Register(_) | Command::Situation(_) => {
             return Err(StoreError::Internal(format!(
                 "{} has no row of its own to insert",
                 cmd.kind()
@@ -612,7 +618,12 @@ async fn insert(ex: &mut Ex<'_>, m: &MetaIn, cmd: &Command) -> Result<()> {
 /// Empties every projection and replays the whole log into them, in one transaction.
 /// Returns the number of entries replayed.
 pub async fn rebuild(ex: &mut Ex<'_>) -> Result<i64> {
-    for table in TABLES {
+    if let Ex::Sqlite(c) = ex {
+        sqlx::query("INSERT INTO incidents_fts (incidents_fts) VALUES ('delete-all')")
+            .execute(&mut **c)
+            .await?;
+    }
+    for table in TABLES.iter().chain(situation::TABLES) {
         let sql = format!("DELETE FROM {table}");
         on!(ex, |c| sqlx::query(sqlx::AssertSqlSafe(sql.as_str()))
             .execute(c)
@@ -625,10 +636,19 @@ pub async fn rebuild(ex: &mut Ex<'_>) -> Result<i64> {
         let page = log::entries_after(ex, after, 2000).await?;
         let Some(last) = page.last() else { break };
         after = last.seq;
-        for e in &page {
-            apply(ex, e).await?;
+        // Consecutive incident versions are projected together, as the import does.
+        let mut run: Vec<Entry> = Vec::new();
+        for e in page {
+            if situation::is_incident_version(&e.kind) {
+                run.push(e);
+            } else {
+                situation::project_entries(ex, &run).await?;
+                run.clear();
+                apply(ex, &e).await?;
+            }
             n += 1;
         }
+        situation::project_entries(ex, &run).await?;
     }
     Ok(n)
 }

@@ -11,9 +11,11 @@
 use crate::{
     Backend, Ex, Result, StoreError,
     log::{self, Entry},
-    project, users,
+    project,
+    situation::{self, ImportSpec, ImportSummary},
+    users,
 };
-use konbit_domain::{Classification, command::Command};
+use konbit_domain::{Classification, command::Command, situation::NewIncident};
 use sqlx::{Connection, PgConnection, SqliteConnection};
 use tokio::sync::{mpsc, oneshot};
 use uuid::Uuid;
@@ -78,6 +80,49 @@ pub(crate) enum Op {
     Batch(Actor, Vec<Envelope>),
     User(Actor, users::UserOp),
     Rebuild,
+    /// A bulk import of incidents: rows arrive over the channel, all in one transaction.
+    Import(Actor, ImportSpec, Box<Envelope>, mpsc::Receiver<ImportMsg>),
+}
+
+/// What an import sends the writer.
+pub(crate) enum ImportMsg {
+    /// Valid rows, in file order.
+    Rows(Vec<NewIncident>),
+    /// Commit everything sent.
+    Commit,
+    /// Write nothing.
+    Abort,
+}
+
+/// A running import: send rows, then commit or abort. Dropping it aborts.
+pub struct Import {
+    tx: mpsc::Sender<ImportMsg>,
+    done: oneshot::Receiver<Result<ImportSummary>>,
+}
+
+impl Import {
+    /// Sends valid rows. An error means the import already failed: [`Import::commit`] says why.
+    pub async fn rows(&self, rows: Vec<NewIncident>) -> Result<()> {
+        self.tx
+            .send(ImportMsg::Rows(rows))
+            .await
+            .map_err(|_| StoreError::Internal("the import has stopped".into()))
+    }
+
+    /// Commits every row sent; returns what was recorded.
+    pub async fn commit(self) -> Result<ImportSummary> {
+        // If the writer already stopped the import, the send fails and `done` holds the reason.
+        let _ = self.tx.send(ImportMsg::Commit).await;
+        self.done
+            .await
+            .map_err(|_| StoreError::Internal("the writer dropped the import".into()))?
+    }
+
+    /// Rolls back: nothing of the import is written.
+    pub async fn abort(self) {
+        let _ = self.tx.send(ImportMsg::Abort).await;
+        let _ = self.done.await;
+    }
 }
 
 /// A refused command of a batch: its index and why.
@@ -86,6 +131,7 @@ pub type BatchError = (usize, StoreError);
 enum Reply {
     One(oneshot::Sender<Result<Submitted>>),
     Many(oneshot::Sender<std::result::Result<Vec<Submitted>, BatchError>>),
+    Import(oneshot::Sender<Result<ImportSummary>>),
 }
 
 impl Reply {
@@ -96,6 +142,9 @@ impl Reply {
             }
             Reply::Many(r) => {
                 let _ = r.send(Err((0, e)));
+            }
+            Reply::Import(r) => {
+                let _ = r.send(Err(e));
             }
         }
     }
@@ -195,6 +244,22 @@ impl Writer {
         self.send(Op::User(actor, op)).await
     }
 
+    /// Starts a bulk import of incidents in one transaction of its own. `source` registers the
+    /// imported file as a source inside that transaction, unless a source with the same
+    /// reference exists; every incident then rests on it.
+    pub async fn import(&self, actor: Actor, spec: ImportSpec, source: Envelope) -> Result<Import> {
+        let (tx, rx) = mpsc::channel(4);
+        let (reply, done) = oneshot::channel();
+        self.tx
+            .send(Msg::Job(Box::new(Job {
+                op: Op::Import(actor, spec, Box::new(source), rx),
+                reply: Reply::Import(reply),
+            })))
+            .await
+            .map_err(|_| StoreError::Internal("the writer has stopped".into()))?;
+        Ok(Import { tx, done })
+    }
+
     /// Empties and replays every projection in one transaction; returns the entries replayed.
     pub async fn rebuild(&self) -> Result<i64> {
         Ok(self.send(Op::Rebuild).await?.seq)
@@ -213,12 +278,16 @@ async fn run(mut conn: WConn, mut rx: mpsc::Receiver<Msg>) {
     while let Some(first) = rx.recv().await {
         let mut batch = Vec::new();
         let mut stop = None;
+        // An import holds its own transaction for as long as its rows keep coming.
+        let mut import = None;
         match first {
+            Msg::Job(j) if matches!(j.op, Op::Import(..)) => import = Some(*j),
             Msg::Job(j) => batch.push(*j),
             Msg::Stop(s) => stop = Some(s),
         }
-        while stop.is_none() && batch.len() < MAX_BATCH {
+        while stop.is_none() && import.is_none() && batch.len() < MAX_BATCH {
             match rx.try_recv() {
+                Ok(Msg::Job(j)) if matches!(j.op, Op::Import(..)) => import = Some(*j),
                 Ok(Msg::Job(j)) => batch.push(*j),
                 Ok(Msg::Stop(s)) => stop = Some(s),
                 Err(_) => break,
@@ -226,6 +295,9 @@ async fn run(mut conn: WConn, mut rx: mpsc::Receiver<Msg>) {
         }
         if !batch.is_empty() {
             run_batch(&mut conn, batch).await;
+        }
+        if let Some(job) = import {
+            run_import(&mut conn, job).await;
         }
         if let Some(s) = stop {
             let _ = s.send(());
@@ -355,6 +427,7 @@ async fn run_batch(conn: &mut WConn, batch: Vec<Job>) {
                     Some(f) => Err(f),
                 }
             }
+            Op::Import(..) => Err((0, StoreError::Internal("an import reached a batch".into()))),
             Op::Rebuild => match project::rebuild(&mut conn.ex()).await {
                 // Rebuilding appends nothing: answer with the count, keep the head.
                 Ok(n) => {
@@ -399,6 +472,9 @@ async fn run_batch(conn: &mut WConn, batch: Vec<Job>) {
                     Reply::Many(r) => {
                         let _ = r.send(Err((i, e)));
                     }
+                    Reply::Import(r) => {
+                        let _ = r.send(Err(e));
+                    }
                 }
             }
         }
@@ -423,6 +499,11 @@ async fn run_batch(conn: &mut WConn, batch: Vec<Job>) {
                     Reply::Many(r) => {
                         let _ = r.send(Ok(subs));
                     }
+                    Reply::Import(r) => {
+                        let _ = r.send(Err(StoreError::Internal(
+                            "an import was answered as a batch".into(),
+                        )));
+                    }
                 }
             }
         }
@@ -434,6 +515,82 @@ async fn run_batch(conn: &mut WConn, batch: Vec<Job>) {
                     "the write was rolled back: {why}"
                 )));
             }
+        }
+    }
+}
+
+/// Runs an import: registers (or finds) its source, then records each chunk of rows as it
+/// arrives, and commits only when told to. Any failure rolls back everything.
+async fn run_import(conn: &mut WConn, job: Job) {
+    let Job { op, reply } = job;
+    let Op::Import(actor, mut spec, source, mut rows) = op else {
+        reply.fail(StoreError::Internal("not an import".into()));
+        return;
+    };
+    let Reply::Import(reply) = reply else {
+        return;
+    };
+    if let Err(e) = begin(conn).await {
+        let _ = reply.send(Err(e));
+        return;
+    }
+    let outcome = async {
+        let mut head = log::head_with_time(&mut conn.ex()).await?;
+        let reference = match &source.command {
+            Command::RegisterSource(s) => s.reference.clone(),
+            _ => None,
+        };
+        let known = match &reference {
+            Some(r) => situation::source_by_reference(&mut conn.ex(), r).await?,
+            None => None,
+        };
+        let source_id = match known {
+            Some(id) => id,
+            None => {
+                let e = project::execute(&mut conn.ex(), &head, &actor, &source).await?;
+                head = log::TimedHead::of(&e);
+                e.subject
+            }
+        };
+        spec.sources = vec![source_id];
+        let mut summary = ImportSummary::default();
+        loop {
+            match rows.recv().await {
+                Some(ImportMsg::Rows(chunk)) => {
+                    situation::import_chunk(
+                        &mut conn.ex(),
+                        &mut head,
+                        &actor,
+                        &spec,
+                        &chunk,
+                        &mut summary,
+                    )
+                    .await?;
+                }
+                Some(ImportMsg::Commit) => return Ok(Some(summary)),
+                Some(ImportMsg::Abort) | None => return Ok(None),
+            }
+        }
+    }
+    .await;
+    match outcome {
+        Ok(Some(summary)) => match exec(conn, "COMMIT").await {
+            Ok(()) => {
+                let _ = reply.send(Ok(summary));
+            }
+            Err(e) => {
+                let _ = exec(conn, "ROLLBACK").await;
+                let _ = reply.send(Err(e));
+            }
+        },
+        Ok(None) => {
+            let _ = exec(conn, "ROLLBACK").await;
+            let _ = reply.send(Ok(ImportSummary::default()));
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "writer: import rolled back");
+            let _ = exec(conn, "ROLLBACK").await;
+            let _ = reply.send(Err(e));
         }
     }
 }
