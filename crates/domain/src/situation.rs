@@ -437,6 +437,9 @@ pub struct Designation {
     pub on: Date,
     /// The instrument (`S/RES/2653 (2022)`, a Federal Register notice).
     pub reference: String,
+    /// Free text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 string_enum! {
@@ -728,6 +731,7 @@ impl SituationCommand {
                 }
                 check_date("on", c.on, e);
                 check_text("reference", &c.reference, 500, e);
+                check_opt_text("note", c.note.as_deref(), e);
             }
             SiteStatus(c) => {
                 if gazetteer::haiti().site(&c.site).is_none() {

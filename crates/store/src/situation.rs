@@ -361,8 +361,8 @@ pub(crate) async fn apply(ex: &mut Ex<'_>, e: &Entry, cmd: &SituationCommand) ->
         .map_err(Into::into),
         Designate(c) => on!(ex, |conn| sqlx::query(
             "INSERT INTO designations (entry_seq, origin_seq, id, recorded_us, class, sources, \
-             group_code, person, kind, authority, on_date, reference) \
-             VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)"
+             group_code, person, kind, authority, on_date, reference, note) \
+             VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)"
         )
         .bind(e.seq)
         .bind(e.seq)
@@ -376,6 +376,7 @@ pub(crate) async fn apply(ex: &mut Ex<'_>, e: &Entry, cmd: &SituationCommand) ->
         .bind(&c.authority)
         .bind(c.on)
         .bind(&c.reference)
+        .bind(&c.note)
         .execute(conn)
         .await
         .map(|_| ()))
@@ -1524,6 +1525,8 @@ pub struct DesignationRow {
     pub on_date: Date,
     /// Instrument.
     pub reference: String,
+    /// Note.
+    pub note: Option<String>,
 }
 
 /// The armed groups as profiled on `on` (the latest profile dated by then), with their
@@ -1545,8 +1548,8 @@ pub async fn groups(
     .fetch_all(c)
     .await)?;
     let designations = on!(ex, |c| sqlx::query_as::<_, DesignationRow>(
-        "SELECT entry_seq, sources, group_code, person, kind, authority, on_date, reference \
-         FROM designations WHERE recorded_us <= $1 AND (superseded_us IS NULL OR \
+        "SELECT entry_seq, sources, group_code, person, kind, authority, on_date, reference, \
+         note FROM designations WHERE recorded_us <= $1 AND (superseded_us IS NULL OR \
          superseded_us > $1) AND class <= $2 AND on_date <= $3 ORDER BY on_date, entry_seq"
     )
     .bind(vis.as_of_us)

@@ -181,3 +181,156 @@ impl Clocks {
 pub fn parse_date(s: &str) -> Option<Date> {
     Date::parse(s, time::macros::format_description!("[year]-[month]-[day]")).ok()
 }
+
+/// The filters of every incident list, map, timeline and export, as query parameters. One
+/// parser for the API, the pages and the exports, so each gives the same answer to the same URL.
+#[derive(Debug, Clone, Default, Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct IncidentQuery {
+    /// First day (YYYY-MM-DD).
+    pub from: Option<String>,
+    /// Last day (YYYY-MM-DD).
+    pub to: Option<String>,
+    /// Event types, comma-separated (`battles,violence_against_civilians`).
+    #[serde(rename = "type")]
+    #[param(rename = "type")]
+    pub types: Option<String>,
+    /// Text in an actor's name (actor 1, actor 2 or an associated actor).
+    pub actor: Option<String>,
+    /// Department: ISO 3166-2 code (`HT-AR`) or name (`Artibonite`).
+    pub department: Option<String>,
+    /// Bounding box `min_lon,min_lat,max_lon,max_lat`.
+    pub bbox: Option<String>,
+    /// Verification status (`reported`, `corroborated`, `confirmed`, `disputed`, `retracted`);
+    /// by default every status but retracted.
+    pub status: Option<String>,
+    /// Valid time: the world on this date (events up to it, statuses as assessed by then).
+    pub on: Option<String>,
+    /// Record time: as recorded by this instant (RFC 3339).
+    pub as_of: Option<String>,
+    /// Export format (`acled`, `hxl`, `geojson`), for the export endpoint.
+    pub format: Option<String>,
+}
+
+impl IncidentQuery {
+    /// The store's filter and visibility for a caller's clearance; a bad parameter is a 400
+    /// naming it.
+    pub fn parse(
+        &self,
+        clearance: Classification,
+    ) -> Result<(konbit_store::situation::IncidentFilter, Visibility), ApiError> {
+        let bad = |name: &str, v: &str, why: &str| {
+            ApiError::bad_request("invalid_query", format!("{name}={v:?} {why}"))
+        };
+        let date = |name: &str, v: &Option<String>| -> Result<Option<Date>, ApiError> {
+            match v.as_deref() {
+                None | Some("") => Ok(None),
+                Some(s) => parse_date(s)
+                    .map(Some)
+                    .ok_or_else(|| bad(name, s, "is not an ISO 8601 date (YYYY-MM-DD)")),
+            }
+        };
+        let from = date("from", &self.from)?;
+        let to = date("to", &self.to)?;
+        if let (Some(a), Some(b)) = (from, to)
+            && b < a
+        {
+            return Err(bad("to", &b.to_string(), "is before from"));
+        }
+        let on = date("on", &self.on)?;
+        let mut types = Vec::new();
+        for t in self
+            .types
+            .as_deref()
+            .unwrap_or("")
+            .split(',')
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+        {
+            types.push(konbit_domain::acled::EventType::parse(t).ok_or_else(|| {
+                bad(
+                    "type",
+                    t,
+                    &format!(
+                        "is not an ACLED event type ({})",
+                        konbit_domain::acled::EventType::ALL
+                            .iter()
+                            .map(|x| x.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                )
+            })?);
+        }
+        let department = match self.department.as_deref() {
+            None | Some("") => None,
+            Some(d) => Some(
+                konbit_domain::gazetteer::haiti()
+                    .department(d)
+                    .map(|p| p.code.clone())
+                    .ok_or_else(|| bad("department", d, "is not one of Haiti's departments"))?,
+            ),
+        };
+        let bbox = match self.bbox.as_deref() {
+            None | Some("") => None,
+            Some(b) => {
+                let v: Vec<f64> = b
+                    .split(',')
+                    .map(|x| x.trim().parse::<f64>())
+                    .collect::<Result<_, _>>()
+                    .map_err(|_| bad("bbox", b, "is not four numbers"))?;
+                match v[..] {
+                    [a, c, d, e] if a < d && c < e && v.iter().all(|x| x.is_finite()) => {
+                        Some([a, c, d, e])
+                    }
+                    _ => {
+                        return Err(bad(
+                            "bbox",
+                            b,
+                            "is not min_lon,min_lat,max_lon,max_lat with min < max",
+                        ));
+                    }
+                }
+            }
+        };
+        let status = match self.status.as_deref() {
+            None | Some("") => None,
+            Some(s) => Some(s.parse().map_err(|m: String| bad("status", s, &m))?),
+        };
+        let actor = self
+            .actor
+            .as_deref()
+            .map(str::trim)
+            .filter(|a| !a.is_empty())
+            .map(str::to_string);
+        let vis = Clocks {
+            on: None,
+            as_of: self.as_of.clone(),
+            mission: None,
+        }
+        .visibility(clearance)?;
+        Ok((
+            konbit_store::situation::IncidentFilter {
+                from,
+                to,
+                types,
+                actor,
+                department,
+                bbox,
+                status,
+                on,
+            },
+            vis,
+        ))
+    }
+
+    /// The export format (default ACLED).
+    pub fn format(&self) -> Result<konbit_store::situation::ExportFormat, ApiError> {
+        match self.format.as_deref() {
+            None | Some("") => Ok(konbit_store::situation::ExportFormat::Acled),
+            Some(f) => f.parse().map_err(|m: String| {
+                ApiError::bad_request("invalid_query", format!("format: {m}"))
+            }),
+        }
+    }
+}

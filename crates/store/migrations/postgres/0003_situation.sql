@@ -65,7 +65,7 @@ CREATE TABLE designations (
     entry_seq BIGINT NOT NULL PRIMARY KEY, origin_seq BIGINT NOT NULL, id UUID NOT NULL,
     recorded_us BIGINT NOT NULL, superseded_us BIGINT, class BIGINT NOT NULL, sources TEXT NOT NULL,
     group_code TEXT NOT NULL, person TEXT, kind TEXT NOT NULL, authority TEXT NOT NULL,
-    on_date DATE NOT NULL, reference TEXT NOT NULL
+    on_date DATE NOT NULL, reference TEXT NOT NULL, note TEXT
 );
 
 -- Status of key sites and route segments from a date on.
