@@ -1,5 +1,6 @@
 //! The `konbit` executable: help everywhere, `load`, `log verify` exit codes on an intact and a
-//! tampered log, `rebuild`, `user` management, and one-line errors for bad input.
+//! tampered log, the ACLED import (all-or-nothing, rejects, re-import, revisions) and export,
+//! `rebuild`, `user` management, and one-line errors for bad input.
 
 use sqlx::Connection;
 use std::{path::Path, process::Command};
@@ -66,6 +67,9 @@ fn every_command_has_help() {
         vec!["log", "verify", "--help"],
         vec!["rebuild", "--help"],
         vec!["load", "--help"],
+        vec!["import", "acled", "--help"],
+        vec!["export", "incidents", "--help"],
+        vec!["gen", "incidents", "--help"],
     ] {
         let r = konbit(&db, &args, &[]);
         assert_eq!(r.code, 0, "{args:?}: {}", r.stderr);
@@ -220,4 +224,275 @@ fn a_bad_scenario_is_refused_whole() {
         "{}",
         r.stderr
     );
+}
+
+fn log_length(db: &str) -> i64 {
+    let r = konbit(db, &["log", "verify", "--json"], &[]);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("verify json");
+    assert_eq!(v["ok"], true, "{}", r.stdout);
+    v["length"].as_i64().expect("length")
+}
+
+/// A generated ACLED file: header plus `n` rows.
+fn generated(dir: &Path, n: u64) -> (std::path::PathBuf, Vec<String>) {
+    let path = dir.join("gen.csv");
+    let r = Command::new(env!("CARGO_BIN_EXE_konbit"))
+        .args([
+            "gen",
+            "incidents",
+            "--count",
+            &n.to_string(),
+            "--seed",
+            "5",
+            "--out",
+        ])
+        .arg(&path)
+        .output()
+        .expect("gen");
+    assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
+    let text = std::fs::read_to_string(&path).expect("read gen");
+    (path, text.lines().map(str::to_string).collect())
+}
+
+#[test]
+fn acled_import_is_all_or_nothing_and_names_every_bad_row() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = db_url(dir.path());
+    assert_eq!(konbit(&db, &["migrate"], &[]).code, 0);
+    let (_, lines) = generated(dir.path(), 20);
+    let mut bad = lines.clone();
+    // Line numbers count the header as line 1.
+    // The generated rows start `SYNn,YYYY-MM-DD,`: put an impossible date in the second field.
+    let (id, rest) = lines[3].split_once(',').expect("id");
+    bad[3] = format!("{id},2024-13-45,{}", rest.split_once(',').expect("date").1);
+    bad[5] = lines[5].replace(
+        ",332,Caribbean,Haiti,",
+        ",214,Caribbean,Dominican Republic,",
+    );
+    bad[7] = lines[7].replacen("Political violence,", "Political violence,Gang war,", 1);
+    let mut bytes = bad.join("\n").into_bytes();
+    bytes.extend_from_slice(b"\n");
+    // Invalid UTF-8 in the notes of the last row.
+    let last = bytes
+        .iter()
+        .rposition(|b| *b == b'"')
+        .expect("quoted notes");
+    bytes.insert(last, 0xff);
+    let file = dir.path().join("bad.csv");
+    std::fs::write(&file, &bytes).expect("write");
+    let before = log_length(&db);
+    let r = konbit(&db, &["import", "acled", file.to_str().expect("path")], &[]);
+    assert_eq!(r.code, 1, "{}{}", r.stdout, r.stderr);
+    assert!(
+        r.stderr.contains("line 4, column event_date:"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("line 6, column iso:"), "{}", r.stderr);
+    assert!(r.stderr.contains("line 6, column country:"), "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("line 8: the row has 32 fields, the header has 31"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr
+            .contains("line 21, column notes: is not valid UTF-8"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("nothing was imported"), "{}", r.stderr);
+    assert_eq!(log_length(&db), before, "a refused import wrote nothing");
+
+    // With --rejects the good rows go in and the bad ones are written out with their reasons.
+    let rejects = dir.path().join("rejects.csv");
+    let r = konbit(
+        &db,
+        &[
+            "import",
+            "acled",
+            file.to_str().expect("path"),
+            "--rejects",
+            rejects.to_str().expect("path"),
+        ],
+        &[],
+    );
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert!(
+        r.stdout
+            .contains("20 rows read, 16 new incidents, 0 revised, 0 unchanged, 4 rejected"),
+        "{}",
+        r.stdout
+    );
+    let out = std::fs::read_to_string(&rejects).expect("rejects");
+    let mut rdr = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(out.as_bytes());
+    let rows: Vec<csv::StringRecord> = rdr.records().map(|r| r.expect("row")).collect();
+    assert_eq!(rows.len(), 4, "{out}");
+    assert_eq!(&rows[0][0], "4");
+    assert!(rows[0][1].starts_with("event_date:"), "{out}");
+    // 16 incidents and the file's source.
+    assert_eq!(log_length(&db), before + 17);
+}
+
+#[test]
+fn acled_reimport_adds_nothing_and_a_changed_row_is_a_revision() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = db_url(dir.path());
+    assert_eq!(konbit(&db, &["migrate"], &[]).code, 0);
+    let (file, lines) = generated(dir.path(), 50);
+    let f = file.to_str().expect("path");
+    let r = konbit(
+        &db,
+        &["import", "acled", f, "--classification", "public"],
+        &[],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("50 new incidents"), "{}", r.stdout);
+    let length = log_length(&db);
+    let again = konbit(
+        &db,
+        &["import", "acled", f, "--classification", "public"],
+        &[],
+    );
+    assert!(
+        again
+            .stdout
+            .contains("0 new incidents, 0 revised, 50 unchanged"),
+        "{}",
+        again.stdout
+    );
+    assert_eq!(
+        log_length(&db),
+        length,
+        "re-importing the same file appends nothing"
+    );
+
+    // ACLED revises an event: the same id with other fatalities is a new version.
+    let mut changed = lines.clone();
+    let row = &changed[10];
+    let fat_at = row.rfind(",,").expect("tags column is empty");
+    let head = &row[..fat_at];
+    let comma = head.rfind(',').expect("fatalities");
+    changed[10] = format!("{},{}{}", &head[..comma], 999, &row[fat_at..]);
+    let file2 = dir.path().join("changed.csv");
+    std::fs::write(&file2, changed.join("\n") + "\n").expect("write");
+    let r = konbit(
+        &db,
+        &[
+            "import",
+            "acled",
+            file2.to_str().expect("path"),
+            "--classification",
+            "public",
+        ],
+        &[],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout
+            .contains("0 new incidents, 1 revised, 49 unchanged"),
+        "{}",
+        r.stdout
+    );
+
+    // Export (ACLED format) and import into a fresh database: the same incidents.
+    let export = dir.path().join("export.csv");
+    let r = konbit(
+        &db,
+        &[
+            "export",
+            "incidents",
+            "--format",
+            "acled",
+            "--out",
+            export.to_str().expect("path"),
+        ],
+        &[],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stderr.contains("exported 50 incidents"), "{}", r.stderr);
+    let text = std::fs::read_to_string(&export).expect("export");
+    assert!(text.contains(",999,"), "the export has the revised figure");
+    let dir2 = tempfile::tempdir().expect("dir");
+    let db2 = db_url(dir2.path());
+    let r = konbit(
+        &db2,
+        &["import", "acled", export.to_str().expect("path")],
+        &[],
+    );
+    assert!(
+        r.stdout.contains("50 rows read, 50 new incidents"),
+        "{}{}",
+        r.stdout,
+        r.stderr
+    );
+
+    // Filters and clearance: mission-classified incidents are not exported at public clearance.
+    let r = konbit(
+        &db2,
+        &[
+            "export",
+            "incidents",
+            "--format",
+            "geojson",
+            "--clearance",
+            "public",
+        ],
+        &[],
+    );
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("geojson");
+    assert_eq!(v["features"].as_array().map(Vec::len), Some(0));
+    let r = konbit(
+        &db2,
+        &[
+            "export",
+            "incidents",
+            "--format",
+            "geojson",
+            "--clearance",
+            "mission",
+            "--type",
+            "battles",
+        ],
+        &[],
+    );
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("geojson");
+    let features = v["features"].as_array().expect("features");
+    assert!(!features.is_empty());
+    assert!(
+        features
+            .iter()
+            .all(|f| f["properties"]["event_type"] == "battles")
+    );
+}
+
+#[test]
+fn an_import_without_acleds_columns_is_refused_on_line_1() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = db_url(dir.path());
+    let file = dir.path().join("other.csv");
+    std::fs::write(&file, "id,date,type\n1,2024-01-01,x\n").expect("write");
+    let r = konbit(&db, &["import", "acled", file.to_str().expect("path")], &[]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("line 1: the header lacks ACLED's required column(s): event_id_cnty"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(r.stderr.lines().count(), 1, "{}", r.stderr);
+    let r = konbit(
+        &db,
+        &[
+            "import",
+            "acled",
+            dir.path().join("missing.csv").to_str().expect("path"),
+        ],
+        &[],
+    );
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.starts_with("konbit: cannot read"), "{}", r.stderr);
 }

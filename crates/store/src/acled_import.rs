@@ -98,7 +98,10 @@ pub async fn import(
     let mut rejects = match &opts.rejects {
         Some(p) => {
             let f = std::fs::File::create(p).map_err(|e| io_error(p, e))?;
-            let mut w = csv::Writer::from_writer(std::io::BufWriter::new(f));
+            // Bad rows may have any number of fields.
+            let mut w = csv::WriterBuilder::new()
+                .flexible(true)
+                .from_writer(std::io::BufWriter::new(f));
             let mut head = vec!["line".to_string(), "reasons".to_string()];
             head.extend(reader.header().iter().cloned());
             w.write_record(&head)
