@@ -151,11 +151,16 @@ async fn a_projection_row_without_an_entry_is_named() {
 
 async fn dump(app: &TestApp) -> Vec<String> {
     let mut out = Vec::new();
-    for table in konbit_store::project::TABLES {
+    let tables = konbit_store::project::TABLES
+        .iter()
+        .chain(konbit_store::situation::TABLES)
+        .map(|t| (*t, "entry_seq"))
+        .chain([("incident_weeks", "week, event_type, admin1_code, class")]);
+    for (table, order) in tables {
         // Every projection's columns as JSON text, in entry order: same on both backends.
         let mut c = app.store.conn().await.expect("conn");
         let mut ex = c.ex();
-        let sql = format!("SELECT * FROM {table} ORDER BY entry_seq");
+        let sql = format!("SELECT * FROM {table} ORDER BY {order}");
         let rows: Vec<String> = konbit_store::on!(&mut ex, |conn| {
             use sqlx::{Column, Row};
             let rows = sqlx::query(sqlx::AssertSqlSafe(sql.clone()))
@@ -188,6 +193,24 @@ async fn dump(app: &TestApp) -> Vec<String> {
                                         .ok()
                                         .flatten()
                                         .map(|x| x.to_string())
+                                })
+                                .or_else(|| {
+                                    r.try_get::<Option<f64>, _>(i)
+                                        .ok()
+                                        .flatten()
+                                        .map(|x| x.to_string())
+                                })
+                                .or_else(|| {
+                                    r.try_get::<Option<bool>, _>(i)
+                                        .ok()
+                                        .flatten()
+                                        .map(|x| x.to_string())
+                                })
+                                .or_else(|| {
+                                    r.try_get::<Option<Vec<u8>>, _>(i)
+                                        .ok()
+                                        .flatten()
+                                        .map(hex::encode)
                                 });
                             format!("{name}={v:?}")
                         })
@@ -218,11 +241,18 @@ async fn rebuild_gives_identical_state() {
             )
             .await;
         assert_eq!(r.status, 201, "{}", r.text);
+        record_situation(&app).await;
         let before = dump(&app).await;
         assert!(
             before
                 .iter()
                 .any(|t| t.contains("deployments") && t.contains("150"))
+        );
+        assert!(
+            before
+                .iter()
+                .any(|t| t.starts_with("incident_weeks: week=") && t.contains("events=Some(\"1\")")),
+            "{before:?}"
         );
         let n = app.store.writer().rebuild().await.expect("rebuild");
         assert_eq!(n, app.log_len().await);
@@ -412,4 +442,73 @@ async fn refused_commands_in_a_busy_batch_write_nothing_and_spoil_nothing() {
         let expected: i64 = (0..64).filter(|i| i % 3 != 0).sum();
         assert_eq!(pledged[0]["pledged"]["police"], expected, "{b:?}");
     }
+}
+
+/// Incidents (one revised, one retracted), a coalition, a site status and an indicator value,
+/// recorded through the writer, so that rebuild replays the situation's projections too.
+async fn record_situation(app: &TestApp) {
+    use konbit_domain::{
+        command::Command,
+        situation::{self as s, SituationCommand as C},
+    };
+    let submit = |c: C| {
+        let env = konbit_store::Envelope::new(
+            Command::Situation(c),
+            vec![],
+            konbit_domain::Classification::Public,
+        );
+        let store = app.store.clone();
+        async move {
+            store
+                .submit(konbit_store::Actor::system("test"), env)
+                .await
+                .expect("recorded")
+        }
+    };
+    let mut incidents: Vec<s::NewIncident> = konbit_domain::synthetic::incidents(3, 11).collect();
+    for i in &incidents {
+        submit(C::RecordIncident(Box::new(i.clone()))).await;
+    }
+    incidents[0].fatalities += 7;
+    submit(C::ReviseIncident(Box::new(incidents[0].clone()))).await;
+    let on = incidents[1].event_date;
+    submit(C::ChangeVerification(s::VerificationChange {
+        incident: incidents[1].event_id.clone(),
+        status: s::Verification::Retracted,
+        reason: "the report was about another place".into(),
+        on,
+    }))
+    .await;
+    submit(C::ProfileGroup(s::GroupProfile {
+        code: "viv-ansanm".into(),
+        name: "Viv Ansanm".into(),
+        kind: s::GroupKind::Coalition,
+        aliases: vec![],
+        member_of: vec![],
+        leaders: vec![],
+        areas: vec![],
+        on: time::macros::date!(2023 - 09 - 01),
+        acled_actor: String::new(),
+        note: None,
+    }))
+    .await;
+    let site = konbit_domain::gazetteer::haiti().sites[0].code.clone();
+    submit(C::SiteStatus(s::SiteStatusChange {
+        site,
+        status: s::SiteStatus::Closed,
+        on: time::macros::date!(2024 - 11 - 11),
+        held_by: Some("viv-ansanm".into()),
+        note: None,
+    }))
+    .await;
+    submit(C::Observe(s::Observation {
+        indicator: s::Indicator::Idps,
+        from: time::macros::date!(2025 - 06 - 11),
+        to: time::macros::date!(2025 - 06 - 11),
+        area: "HTI".into(),
+        value: 1_300_000,
+        qualifier: s::Qualifier::About,
+        note: None,
+    }))
+    .await;
 }

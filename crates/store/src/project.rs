@@ -623,7 +623,11 @@ pub async fn rebuild(ex: &mut Ex<'_>) -> Result<i64> {
             .execute(&mut **c)
             .await?;
     }
-    for table in TABLES.iter().chain(situation::TABLES) {
+    for table in TABLES
+        .iter()
+        .chain(situation::TABLES)
+        .chain(situation::DERIVED_TABLES)
+    {
         let sql = format!("DELETE FROM {table}");
         on!(ex, |c| sqlx::query(sqlx::AssertSqlSafe(sql.as_str()))
             .execute(c)

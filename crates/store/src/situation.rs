@@ -28,10 +28,9 @@ use std::collections::{HashMap, HashSet};
 use time::{Date, Duration};
 use uuid::Uuid;
 
-/// The situation's projection tables, in the order `rebuild` clears them.
+/// The situation's projection tables whose rows each stand for an entry (`entry_seq`).
 pub const TABLES: &[&str] = &[
     "incidents",
-    "incident_weeks",
     "incident_status",
     "incident_links",
     "armed_groups",
@@ -39,6 +38,10 @@ pub const TABLES: &[&str] = &[
     "site_statuses",
     "observations",
 ];
+
+/// Tables derived from the others (the weekly counts): cleared and rebuilt too, but their rows
+/// stand for no single entry.
+pub const DERIVED_TABLES: &[&str] = &["incident_weeks"];
 
 /// The projection table an entry kind writes to, if it is the situation's.
 pub fn table_of(kind: &str) -> Option<&'static str> {
@@ -315,9 +318,8 @@ pub(crate) async fn apply(ex: &mut Ex<'_>, e: &Entry, cmd: &SituationCommand) ->
             }
             Ok(())
         }
-        LinkIncident(c) => {
-            on!(ex, |conn| {
-                sqlx::query(
+        LinkIncident(c) => on!(ex, |conn| {
+            sqlx::query(
             "INSERT INTO incident_links (entry_seq, id, recorded_us, class, event_id, register, \
              record) VALUES ($1,$2,$3,$4,$5,$6,$7)"
         )
@@ -331,9 +333,8 @@ pub(crate) async fn apply(ex: &mut Ex<'_>, e: &Entry, cmd: &SituationCommand) ->
         .execute(conn)
         .await
         .map(|_| ())
-            })
-            .map_err(Into::into)
-        }
+        })
+        .map_err(Into::into),
         ProfileGroup(c) => on!(ex, |conn| sqlx::query(
             "INSERT INTO armed_groups (entry_seq, origin_seq, id, recorded_us, class, sources, \
                  code, name, kind, aliases, member_of, leaders, areas, on_date, acled_actor, note) \
@@ -570,13 +571,14 @@ pub(crate) async fn project_incidents(ex: &mut Ex<'_>, items: &[Item<'_>]) -> Re
     .unwrap_or(0)
         + 1;
     let mut rollup = Rollup::default();
-    let mut replaced: Vec<i64> = Vec::new();
+    // (row replaced, when its successor was recorded)
+    let mut replaced: Vec<(i64, i64)> = Vec::new();
     let mut rows: Vec<(i64, &Item<'_>, String, &'static str)> = Vec::with_capacity(items.len());
     for (k, it) in items.iter().enumerate() {
         let n = first_n + i64::try_from(k).map_err(StoreError::internal)?;
         let status = match old.get(&it.incident.event_id) {
             Some(o) => {
-                replaced.push(o.n);
+                replaced.push((o.n, it.recorded_us));
                 if o.status != Verification::Retracted.as_str() {
                     rollup.add(o, -1);
                 }
@@ -607,33 +609,23 @@ pub(crate) async fn project_incidents(ex: &mut Ex<'_>, items: &[Item<'_>]) -> Re
         }
         rows.push((n, it, code, status));
     }
-    if !replaced.is_empty() {
-        let at = items.first().map_or(0, |i| i.recorded_us);
-        let sqlite = matches!(ex, Ex::Sqlite(_));
-        for part in replaced.chunks(500) {
-            let list = placeholders(sqlite, 2, part.len());
-            let fts_delete = format!(
+    // Revisions are few (an import's new rows are not): one statement per replaced version.
+    for (n, at) in &replaced {
+        if let Ex::Sqlite(c) = ex {
+            sqlx::query(
                 "INSERT INTO incidents_fts (incidents_fts, rowid, notes, location, actor1, actor2) \
-                 SELECT 'delete', n, notes, location, actor1, actor2 FROM incidents WHERE n IN ({})",
-                placeholders(sqlite, 1, part.len())
-            );
-            if let Ex::Sqlite(c) = ex {
-                let mut q = sqlx::query(sqlx::AssertSqlSafe(fts_delete.as_str()));
-                for n in part {
-                    q = q.bind(*n);
-                }
-                q.execute(&mut **c).await?;
-            }
-            let first = if sqlite { "?" } else { "$1" };
-            let sql = format!("UPDATE incidents SET superseded_us = {first} WHERE n IN ({list})");
-            on!(ex, |c| {
-                let mut q = sqlx::query(sqlx::AssertSqlSafe(sql.as_str())).bind(at);
-                for n in part {
-                    q = q.bind(*n);
-                }
-                q.execute(c).await.map(|_| ())
-            })?;
+                 SELECT 'delete', n, notes, location, actor1, actor2 FROM incidents WHERE n = $1",
+            )
+            .bind(*n)
+            .execute(&mut **c)
+            .await?;
         }
+        on!(ex, |c| sqlx::query("UPDATE incidents SET superseded_us = $1 WHERE n = $2")
+            .bind(*at)
+            .bind(*n)
+            .execute(c)
+            .await
+            .map(|_| ()))?;
     }
     let sqlite = matches!(ex, Ex::Sqlite(_));
     for part in rows.chunks(INCIDENT_ROWS) {
