@@ -284,3 +284,90 @@ async fn a_complaint_is_made_in_haitian_creole_and_its_status_checked() {
     c.close().await.expect("close");
     mark_ran("browser");
 }
+
+#[tokio::test]
+async fn the_map_filters_by_dates_and_event_type() {
+    let Some((c, _driver)) = browser().await else {
+        return;
+    };
+    let app = spawn_app().await;
+    let all = crate::situation_pages::public_incidents(&app, 300).await;
+    let (from, to) = (
+        time::macros::date!(2023 - 01 - 01),
+        time::macros::date!(2024 - 06 - 30),
+    );
+    let want: std::collections::BTreeSet<(String, String)> = all
+        .iter()
+        .filter(|i| {
+            i.event_date >= from
+                && i.event_date <= to
+                && i.event_type == konbit_domain::acled::EventType::Riots
+        })
+        .map(|i| ("riots".to_string(), i.event_date.to_string()))
+        .collect();
+    assert!(!want.is_empty());
+
+    c.goto(&format!("{}/situation", app.base))
+        .await
+        .expect("map");
+    let before = c
+        .find_all(Locator::Css("circle.incident"))
+        .await
+        .expect("circles")
+        .len();
+    assert_eq!(before, all.len(), "every incident before filtering");
+    fill(&c, "from", "2023-01-01").await;
+    fill(&c, "to", "2024-06-30").await;
+    c.find(Locator::Id("type-riots"))
+        .await
+        .expect("checkbox")
+        .click()
+        .await
+        .expect("tick");
+    c.find(Locator::Id("filters-submit"))
+        .await
+        .expect("submit")
+        .click()
+        .await
+        .expect("click");
+    for _ in 0..200 {
+        if c.current_url()
+            .await
+            .is_ok_and(|u| u.query().unwrap_or("").contains("type=riots"))
+        {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let url = c.current_url().await.expect("url");
+    assert!(url.query().unwrap_or("").contains("type=riots"), "{url}");
+    let mut shown = std::collections::BTreeSet::new();
+    let mut n = 0;
+    for e in c
+        .find_all(Locator::Css("circle.incident"))
+        .await
+        .expect("circles")
+    {
+        let t = e.attr("data-type").await.expect("attr").unwrap_or_default();
+        let d = e.attr("data-date").await.expect("attr").unwrap_or_default();
+        shown.insert((t, d));
+        n += 1;
+    }
+    let expected_n = all
+        .iter()
+        .filter(|i| {
+            i.event_date >= from
+                && i.event_date <= to
+                && i.event_type == konbit_domain::acled::EventType::Riots
+        })
+        .count();
+    assert_eq!(n, expected_n, "as many points as matching incidents");
+    assert_eq!(shown, want, "the points are the matching incidents");
+    assert!(
+        text(&c, "#shown")
+            .await
+            .contains(&format!("{expected_n} incidents shown of {expected_n}")),
+    );
+    c.close().await.expect("close");
+    mark_ran("browser");
+}

@@ -10,3 +10,5 @@ mod registers;
 mod roles;
 mod scenario;
 mod schema;
+mod situation;
+mod situation_pages;

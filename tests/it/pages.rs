@@ -89,6 +89,17 @@ async fn every_page_by_every_role() {
         ("/detentions", [303, 200, 200, 200]),
         ("/cases", [303, 200, 200, 200]),
         ("/audit", [303, 403, 403, 200]),
+        ("/situation", read),
+        (
+            "/situation?from=2025-01-01&to=2025-06-30&type=battles&type=riots",
+            read,
+        ),
+        ("/situation/timeline", read),
+        ("/situation/board", read),
+        ("/incidents", read),
+        ("/incidents?q=gang", read),
+        ("/incidents/NO-SUCH-1", [404, 404, 404, 404]),
+        ("/situation?from=nope", [400, 400, 400, 400]),
     ];
     let mut failures = Vec::new();
     for (i, role) in [

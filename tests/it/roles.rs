@@ -361,6 +361,115 @@ async fn every_endpoint_by_every_role() {
             edit,
         ),
     ];
+    // The incident, coalition and records the situation cases write about.
+    let r = editor
+        .post_json("/api/v1/incidents", &crate::situation::attack("MSS-R-1"))
+        .await;
+    assert_eq!(r.status, 201, "{}", r.text);
+    let r = editor
+        .post_json("/api/v1/armed-groups", &json!({"code": "viv-ansanm", "name": "Viv Ansanm", "kind": "coalition", "on": "2023-09-20"}))
+        .await;
+    assert_eq!(r.status, 201, "{}", r.text);
+    let link_or_conduct = [401, 403, 201, 201, 403, 201, 403];
+    let situation_cases: Vec<Case> = vec![
+        ("GET", "/api/v1/incidents".into(), None, read),
+        ("GET", "/api/v1/incidents/MSS-R-1".into(), None, read),
+        ("GET", "/api/v1/incidents/export".into(), None, read),
+        ("GET", "/api/v1/incidents/map".into(), None, read),
+        ("GET", "/api/v1/incidents/weekly".into(), None, read),
+        (
+            "GET",
+            "/api/v1/incidents/search?q=attaque".into(),
+            None,
+            read,
+        ),
+        ("GET", "/api/v1/armed-groups".into(), None, read),
+        ("GET", "/api/v1/sites".into(), None, read),
+        ("GET", "/api/v1/indicators".into(), None, read),
+        ("GET", "/api/v1/gazetteer".into(), None, read),
+        (
+            "POST",
+            "/api/v1/incidents".into(),
+            Some(Box::new(|r| {
+                crate::situation::attack(&format!("MSS-R-N{r}"))
+            })),
+            edit,
+        ),
+        (
+            "POST",
+            "/api/v1/incidents/MSS-R-1/revisions".into(),
+            Some(Box::new(|r| {
+                let mut b = crate::situation::attack("MSS-R-1");
+                b["fatalities"] = json!(20 + r);
+                b
+            })),
+            edit,
+        ),
+        (
+            "POST",
+            "/api/v1/incidents/MSS-R-1/verification".into(),
+            Some(Box::new(|r| {
+                let to = if r == ADMIN {
+                    "disputed"
+                } else {
+                    "corroborated"
+                };
+                json!({"status": to, "reason": "second source", "on": "2024-10-05"})
+            })),
+            edit,
+        ),
+        (
+            "POST",
+            "/api/v1/incidents/MSS-R-1/links".into(),
+            Some(Box::new({
+                let id = f.report_ken.clone();
+                move |_| json!({"register": "use_of_force", "record": id})
+            })),
+            link_or_conduct,
+        ),
+        (
+            "POST",
+            "/api/v1/armed-groups".into(),
+            Some(Box::new(
+                |r| json!({"code": format!("group-{r}"), "name": format!("Group {r}"), "kind": "group", "member_of": ["viv-ansanm"], "on": "2024-01-01"}),
+            )),
+            edit,
+        ),
+        (
+            "POST",
+            "/api/v1/armed-groups/designations".into(),
+            Some(Box::new(
+                |_| json!({"group": "viv-ansanm", "kind": "us_fto", "authority": "USA", "on": "2025-05-02", "reference": "90 FR 18888"}),
+            )),
+            edit,
+        ),
+        (
+            "POST",
+            "/api/v1/sites/status".into(),
+            Some(Box::new(
+                |_| json!({"site": "airport-mtpp", "status": "closed", "on": "2024-11-12"}),
+            )),
+            edit,
+        ),
+        (
+            "POST",
+            "/api/v1/routes/status".into(),
+            Some(Box::new(
+                |_| json!({"segment": "RN1-1", "status": "dangerous", "on": "2024-06-01", "held_by": "viv-ansanm"}),
+            )),
+            edit,
+        ),
+        (
+            "POST",
+            "/api/v1/indicators".into(),
+            Some(Box::new(
+                |_| json!({"indicator": "idps", "from": "2024-09-30", "to": "2024-09-30", "area": "HTI", "value": 702973, "qualifier": "exact"}),
+            )),
+            edit,
+        ),
+    ];
+    let mut cases = cases;
+    cases.extend(situation_cases);
     // The successor used by the successions case.
     clients[ADMIN].post_json("/api/v1/missions", &json!({"slug": "t2", "name": "T2", "short_name": "T2", "host_country": "HTI", "lead_nation": "KEN", "start_date": "2025-09-30"})).await;
 
@@ -457,6 +566,25 @@ async fn openapi_describes_every_api_route() {
         ("get", "/api/v1/cases/{id}"),
         ("get", "/api/v1/statistics"),
         ("get", "/api/v1/audit/views"),
+        ("get", "/api/v1/incidents"),
+        ("post", "/api/v1/incidents"),
+        ("get", "/api/v1/incidents/{event_id}"),
+        ("get", "/api/v1/incidents/export"),
+        ("get", "/api/v1/incidents/map"),
+        ("get", "/api/v1/incidents/weekly"),
+        ("get", "/api/v1/incidents/search"),
+        ("post", "/api/v1/incidents/{event_id}/revisions"),
+        ("post", "/api/v1/incidents/{event_id}/verification"),
+        ("post", "/api/v1/incidents/{event_id}/links"),
+        ("get", "/api/v1/armed-groups"),
+        ("post", "/api/v1/armed-groups"),
+        ("post", "/api/v1/armed-groups/designations"),
+        ("get", "/api/v1/sites"),
+        ("post", "/api/v1/sites/status"),
+        ("post", "/api/v1/routes/status"),
+        ("get", "/api/v1/indicators"),
+        ("post", "/api/v1/indicators"),
+        ("get", "/api/v1/gazetteer"),
     ] {
         assert!(
             paths.get(path).and_then(|p| p.get(method)).is_some(),
@@ -478,5 +606,6 @@ async fn openapi_describes_every_api_route() {
         .values()
         .map(|p| p.as_object().map_or(0, |o| o.len()))
         .sum();
-    assert_eq!(documented, 28 + 28);
+    // api, registers, situation.
+    assert_eq!(documented, 28 + 28 + 19);
 }

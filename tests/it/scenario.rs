@@ -1,10 +1,11 @@
 //! The Haiti scenario loads through the write path, verifies, and says what the sources say.
 
 use konbit_domain::Role;
-use konbit_store::scenario;
+use konbit_store::{Store, Visibility, query, scenario, situation};
 use konbit_testkit::{backends, spawn_app_on};
 use serde_json::Value;
 use std::path::Path;
+use time::macros::date;
 
 fn haiti() -> &'static Path {
     Path::new(concat!(
@@ -18,7 +19,23 @@ async fn the_haiti_scenario_loads_and_verifies() {
     for b in backends() {
         let app = spawn_app_on(b).await;
         let report = scenario::load(&app.store, haiti()).await.expect("load");
-        assert!(report.sources >= 40, "{report:?}");
+        // Every file, situation.toml included, in one batch.
+        assert_eq!((report.entries, report.sources), (803, 228), "{report:?}");
+        // The situational picture (situation.toml).
+        assert_eq!(
+            (
+                report.group_profiles,
+                report.designations,
+                report.incidents,
+                report.fatality_claims,
+                report.verifications,
+                report.site_statuses,
+                report.route_statuses,
+                report.observations,
+            ),
+            (21, 17, 21, 22, 31, 22, 21, 42),
+            "{report:?}"
+        );
         // The synthetic accountability registers (registers.toml).
         assert_eq!(
             (
@@ -35,6 +52,7 @@ async fn the_haiti_scenario_loads_and_verifies() {
         );
         let v = app.anonymous().get("/api/v1/log/verify").await.json();
         assert_eq!(v["ok"], true, "{v}");
+        situation_is_recorded(&app.store).await;
 
         let anon = app.anonymous();
         let missions = anon.get("/api/v1/missions?on=2024-10-01").await.json();
@@ -150,4 +168,118 @@ async fn the_haiti_scenario_loads_and_verifies() {
             );
         }
     }
+}
+
+/// What situation.toml holds, read back through the store's reads.
+async fn situation_is_recorded(store: &Store) {
+    let mut conn = store.conn().await.expect("conn");
+    let mut ex = conn.ex();
+    let vis = Visibility::ALL;
+
+    // Pont-Sondé: ACLED's most conservative figure of four claims, each with its sources.
+    let pont = situation::incident(&mut ex, "MSS-2024-0008", vis)
+        .await
+        .expect("incident")
+        .expect("Pont-Sondé is recorded");
+    let v = &pont.versions[0];
+    assert_eq!(v.fatalities, 100);
+    assert_eq!(v.event_date, date!(2024 - 10 - 03));
+    let claims: Vec<Value> = serde_json::from_str(&v.fatality_claims).expect("claims");
+    let figures: Vec<&str> = claims.iter().filter_map(|c| c["figure"].as_str()).collect();
+    assert_eq!(figures, ["at least 115", "115", "109", "over 100"]);
+    for c in &claims {
+        assert!(!c["sources"].as_array().expect("sources").is_empty(), "{c}");
+    }
+    // Its verification history: corroborated, then confirmed.
+    let history: Vec<(&str, time::Date)> = pont
+        .statuses
+        .iter()
+        .map(|s| (s.status.as_str(), s.on_date))
+        .collect();
+    assert_eq!(
+        history,
+        [
+            ("corroborated", date!(2024 - 10 - 03)),
+            ("confirmed", date!(2025 - 07 - 31))
+        ]
+    );
+    assert_eq!(v.status, "confirmed");
+
+    // The airport is closed on 2024-11-20 (from the 11 November shootings at aircraft).
+    let board = situation::place_statuses(&mut ex, vis, date!(2024 - 11 - 20))
+        .await
+        .expect("statuses");
+    let airport = board
+        .iter()
+        .rfind(|r| r.kind == "site" && r.place == "airport-mtpp")
+        .expect("the airport has a status");
+    assert_eq!(airport.status, "closed", "{airport:?}");
+    assert_eq!(airport.on_date, date!(2024 - 11 - 11));
+
+    // Indicators.
+    let obs = situation::observations(&mut ex, vis, date!(2026 - 12 - 31))
+        .await
+        .expect("observations");
+    assert_eq!(obs.len(), 42);
+    assert!(
+        obs.iter().any(|o| o.indicator == "killed"
+            && o.area == "HTI"
+            && o.from_date == date!(2024 - 01 - 01)
+            && o.to_date == date!(2024 - 03 - 31)
+            && o.value == 1660),
+        "killed in 2024 Q1"
+    );
+
+    // Groups: coalitions and their members, with designations.
+    let groups = situation::groups(&mut ex, vis, date!(2025 - 06 - 01))
+        .await
+        .expect("groups");
+    let (gran_grif, designations) = groups
+        .iter()
+        .find(|(g, _)| g.code == "gran-grif")
+        .expect("Gran Grif");
+    assert_eq!(gran_grif.on_date, date!(2025 - 05 - 02));
+    assert!(
+        designations.iter().any(|d| d.kind == "us_fto"),
+        "{designations:?}"
+    );
+    assert!(
+        groups
+            .iter()
+            .any(|(g, _)| g.code == "viv-ansanm" && g.kind == "coalition")
+    );
+
+    // The incidents' discrepancies name the incident's record.
+    let disputed = query::discrepancies(&mut ex, &[v.id], vis)
+        .await
+        .expect("discrepancies");
+    assert_eq!(disputed.len(), 1, "{disputed:?}");
+    assert_eq!(disputed[0].field, "event_date");
+    let dates: Vec<&str> = disputed[0]
+        .claims
+        .iter()
+        .map(|c| c.value.as_str())
+        .collect();
+    assert_eq!(dates, ["2024-10-03", "2024-10-02"]);
+    let mut about = Vec::new();
+    for id in [
+        "MSS-2024-0002",
+        "MSS-2024-0008",
+        "MSS-2024-0010",
+        "MSS-2025-0002",
+        "MSS-2025-0003",
+        "MSS-2025-0004",
+        "MSS-2025-0006",
+        "MSS-2025-0007",
+    ] {
+        let h = situation::incident(&mut ex, id, vis)
+            .await
+            .expect("incident")
+            .unwrap_or_else(|| panic!("{id} is recorded"));
+        about.push(h.versions[0].id);
+    }
+    let all = query::discrepancies(&mut ex, &about, vis)
+        .await
+        .expect("discrepancies");
+    assert_eq!(all.len(), 11, "{all:?}");
 }

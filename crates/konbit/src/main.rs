@@ -296,6 +296,10 @@ const HAITI: &[(&str, &str)] = &[
         "registers.toml",
         include_str!("../../../data/scenarios/haiti-mss/registers.toml"),
     ),
+    (
+        "situation.toml",
+        include_str!("../../../data/scenarios/haiti-mss/situation.toml"),
+    ),
 ];
 
 async fn serve(store: Store, listen: SocketAddr, secure_cookies: bool, rules: Rules) -> Result<()> {

@@ -146,11 +146,12 @@ pub async fn import(
                 report.rows += rows.len() as u64;
                 // In the default mode a bad row already decided the outcome: keep reading only
                 // to report every bad row.
-                if importing && (report.rejected == 0 || rejects.is_some()) {
-                    if let Err(e) = job.rows(rows).await {
-                        importing = false;
-                        failed = Some(e);
-                    }
+                if importing
+                    && (report.rejected == 0 || rejects.is_some())
+                    && let Err(e) = job.rows(rows).await
+                {
+                    importing = false;
+                    failed = Some(e);
                 }
             }
             FromReader::Bad(rej) => {

@@ -447,7 +447,10 @@ pub async fn verify(ex: &mut Ex<'_>) -> Result<Verification> {
             };
         }
     }
-    for table in crate::project::TABLES.iter().chain(crate::situation::TABLES) {
+    for table in crate::project::TABLES
+        .iter()
+        .chain(crate::situation::TABLES)
+    {
         let sql = format!(
             "SELECT p.entry_seq FROM {table} p LEFT JOIN log l ON l.seq = p.entry_seq \
              WHERE l.seq IS NULL ORDER BY p.entry_seq LIMIT 1"

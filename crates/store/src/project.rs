@@ -108,7 +108,10 @@ pub async fn prepare(ex: &mut Ex<'_>, actor: &Actor, env: &Envelope) -> Result<D
             .valid_on()
             .map(|d| d.to_string())
             .unwrap_or_default(),
-        classification: classification_of(&env.command, env.classification),
+        classification: match &env.command {
+            Command::Situation(c) => situation::classification(ex, c, env.classification).await?,
+            other => classification_of(other, env.classification),
+        },
         body: env.command.body(),
         sources: env.sources.clone(),
     })

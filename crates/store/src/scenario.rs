@@ -3,7 +3,9 @@
 //! other by scenario-local keys; the loader maps keys to the ids the writer assigns. Besides the
 //! mission record (sources, missions, pledges, authorizations, deployments, funding), a scenario
 //! may hold accountability registers (documents, personnel, use of force, detentions, complaints,
-//! cases); those are recorded after everything else, in the order their rules need.
+//! cases) and the situational picture (armed groups, designations, incidents and their
+//! verification, site and route statuses, indicators); those are recorded after the mission
+//! record, registers first, each in the order its rules need. Discrepancies come last.
 
 use crate::{
     Store,
@@ -14,6 +16,7 @@ use anyhow::{Context, anyhow, bail};
 use konbit_domain::{
     Category, Classification, FundingChannel, FundingKind, InstrumentKind, InstrumentStatus,
     Movement, Personnel, Reliability, SourceKind,
+    acled::{ActorType, EventType, SubEventType},
     command::*,
     registers::{
         Allegation, CaseStatus, CaseUpdate, Casualties, ConductCategory, CustodyHarm, Detainee,
@@ -21,6 +24,11 @@ use konbit_domain::{
         NewAcknowledgement, NewAssignment, NewCase, NewComplaint, NewDetention, NewDocument,
         NewPerson, NewUseOfForce, NewVetting, PersonDeparture, PersonIdentity, RegisterCommand,
         Release, ReviewStatus, UseOfForceReview, VettingStatus,
+    },
+    situation::{
+        self as sit, Designation, DesignationKind, FatalityClaim, GroupKind, GroupProfile,
+        Indicator, Leader, NewIncident, Observation, Qualifier, RouteStatusChange,
+        SiteStatusChange, SituationCommand, Verification, VerificationChange,
     },
 };
 use serde::Deserialize;
@@ -494,6 +502,148 @@ struct CaseUpdateItem {
     classification: Option<Classification>,
 }
 
+// ------------------------------------------------------------------------------------------------
+// The situational picture (situation.toml): incidents and their verification, armed groups and
+// their designations, site and route statuses, indicators.
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FatalityClaimItem {
+    figure: String,
+    #[serde(default)]
+    sources: Vec<String>,
+}
+
+/// An incident. It has `notes` (what happened), not `note`: the command has no other free text.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct IncidentItem {
+    event_id: String,
+    event_date: Date,
+    time_precision: u8,
+    event_type: EventType,
+    sub_event_type: SubEventType,
+    actor1: String,
+    #[serde(default)]
+    assoc_actor_1: String,
+    inter1: ActorType,
+    #[serde(default)]
+    actor2: String,
+    #[serde(default)]
+    assoc_actor_2: String,
+    inter2: Option<ActorType>,
+    #[serde(default)]
+    civilian_targeting: bool,
+    admin1: String,
+    #[serde(default)]
+    admin2: String,
+    #[serde(default)]
+    admin3: String,
+    location: String,
+    latitude: f64,
+    longitude: f64,
+    geo_precision: u8,
+    notes: String,
+    fatalities: u32,
+    #[serde(default)]
+    fatality_claim: Vec<FatalityClaimItem>,
+    #[serde(default)]
+    sources: Vec<String>,
+    classification: Option<Classification>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct VerificationItem {
+    incident: String,
+    status: Verification,
+    on: Date,
+    reason: String,
+    #[serde(default)]
+    sources: Vec<String>,
+    classification: Option<Classification>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ArmedGroupItem {
+    code: String,
+    name: String,
+    kind: GroupKind,
+    #[serde(default)]
+    aliases: Vec<String>,
+    #[serde(default)]
+    member_of: Vec<String>,
+    #[serde(default)]
+    leaders: Vec<Leader>,
+    #[serde(default)]
+    areas: Vec<String>,
+    on: Date,
+    #[serde(default)]
+    acled_actor: String,
+    note: Option<String>,
+    #[serde(default)]
+    sources: Vec<String>,
+    classification: Option<Classification>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DesignationItem {
+    group: String,
+    person: Option<String>,
+    kind: DesignationKind,
+    authority: String,
+    on: Date,
+    reference: String,
+    note: Option<String>,
+    #[serde(default)]
+    sources: Vec<String>,
+    classification: Option<Classification>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SiteStatusItem {
+    site: String,
+    status: sit::SiteStatus,
+    on: Date,
+    held_by: Option<String>,
+    note: Option<String>,
+    #[serde(default)]
+    sources: Vec<String>,
+    classification: Option<Classification>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RouteStatusItem {
+    segment: String,
+    status: sit::RouteStatus,
+    on: Date,
+    held_by: Option<String>,
+    note: Option<String>,
+    #[serde(default)]
+    sources: Vec<String>,
+    classification: Option<Classification>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct IndicatorItem {
+    key: String,
+    indicator: Indicator,
+    from: Date,
+    to: Date,
+    area: String,
+    value: i64,
+    qualifier: Qualifier,
+    note: Option<String>,
+    #[serde(default)]
+    sources: Vec<String>,
+    classification: Option<Classification>,
+}
+
 /// Everything a scenario file may hold; each file uses some of these tables.
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
@@ -550,6 +700,20 @@ struct File {
     case: Vec<CaseItem>,
     #[serde(default)]
     case_update: Vec<CaseUpdateItem>,
+    #[serde(default)]
+    incident: Vec<IncidentItem>,
+    #[serde(default)]
+    verification: Vec<VerificationItem>,
+    #[serde(default)]
+    armed_group: Vec<ArmedGroupItem>,
+    #[serde(default)]
+    designation: Vec<DesignationItem>,
+    #[serde(default)]
+    site_status: Vec<SiteStatusItem>,
+    #[serde(default)]
+    route_status: Vec<RouteStatusItem>,
+    #[serde(default)]
+    indicator: Vec<IndicatorItem>,
 }
 
 /// The register tables of every file, gathered so that they can be recorded in the order their
@@ -572,6 +736,18 @@ struct Registers<'a> {
     case_update: Vec<(&'a str, CaseUpdateItem)>,
 }
 
+/// The situation tables of every file, gathered like the registers.
+#[derive(Default)]
+struct Situation<'a> {
+    incident: Vec<(&'a str, IncidentItem)>,
+    verification: Vec<(&'a str, VerificationItem)>,
+    armed_group: Vec<(&'a str, ArmedGroupItem)>,
+    designation: Vec<(&'a str, DesignationItem)>,
+    site_status: Vec<(&'a str, SiteStatusItem)>,
+    route_status: Vec<(&'a str, RouteStatusItem)>,
+    indicator: Vec<(&'a str, IndicatorItem)>,
+}
+
 /// The files of a scenario, in load order.
 pub const FILES: &[&str] = &[
     "sources.toml",
@@ -581,6 +757,7 @@ pub const FILES: &[&str] = &[
     "deployments.toml",
     "funding.toml",
     "registers.toml",
+    "situation.toml",
 ];
 
 /// What a load recorded.
@@ -618,6 +795,24 @@ pub struct Report {
     pub cases: usize,
     /// Case updates.
     pub case_updates: usize,
+    /// Armed group and coalition profiles.
+    pub group_profiles: usize,
+    /// Designations of groups or their leaders.
+    pub designations: usize,
+    /// Incidents recorded.
+    pub incidents: usize,
+    /// Reported figures for the dead, across incidents.
+    pub fatality_claims: usize,
+    /// Verification changes of incidents.
+    pub verifications: usize,
+    /// Status changes of key sites.
+    pub site_statuses: usize,
+    /// Status changes of route segments.
+    pub route_statuses: usize,
+    /// Indicator values.
+    pub observations: usize,
+    /// Discrepancies (of any file).
+    pub discrepancies: usize,
 }
 
 struct Loader {
@@ -1082,6 +1277,207 @@ fn record_use_of_force(l: &mut Loader, name: &str, u: UseOfForceItem) -> anyhow:
     Ok(())
 }
 
+impl Loader {
+    fn situation(
+        &mut self,
+        what: &str,
+        command: SituationCommand,
+        sources: &[String],
+        class: Option<Classification>,
+        key: Option<(&str, &str)>,
+    ) -> anyhow::Result<Uuid> {
+        self.record(what, Command::Situation(command), sources, class, key)
+    }
+}
+
+/// Turns the situation tables into commands, in the order the store's rules need: coalitions,
+/// then groups (a profile may only name coalitions already profiled), designations, incidents,
+/// verification changes in file order (each must follow from the status before it), site and
+/// route statuses (which may name a holding group), then indicators. Incidents are keyed
+/// `incident:EVENT_ID` and indicators `indicator:KEY`, so that discrepancies can name them.
+fn record_situation(l: &mut Loader, s: Situation<'_>) -> anyhow::Result<()> {
+    let (coalitions, groups): (Vec<_>, Vec<_>) = s
+        .armed_group
+        .into_iter()
+        .partition(|(_, g)| g.kind == GroupKind::Coalition);
+    for (name, g) in coalitions.into_iter().chain(groups) {
+        let what = format!("{name}: armed group {:?} on {}", g.code, g.on);
+        l.situation(
+            &what,
+            SituationCommand::ProfileGroup(GroupProfile {
+                code: g.code,
+                name: g.name,
+                kind: g.kind,
+                aliases: g.aliases,
+                member_of: g.member_of,
+                leaders: g.leaders,
+                areas: g.areas,
+                on: g.on,
+                acled_actor: g.acled_actor,
+                note: g.note,
+            }),
+            &g.sources,
+            g.classification,
+            None,
+        )?;
+        l.report.group_profiles += 1;
+    }
+    for (name, d) in s.designation {
+        let what = format!(
+            "{name}: designation of {:?} ({}, {})",
+            d.person.as_deref().unwrap_or(&d.group),
+            d.kind,
+            d.on
+        );
+        l.situation(
+            &what,
+            SituationCommand::Designate(Designation {
+                group: d.group,
+                person: d.person,
+                kind: d.kind,
+                authority: d.authority,
+                on: d.on,
+                reference: d.reference,
+                note: d.note,
+            }),
+            &d.sources,
+            d.classification,
+            None,
+        )?;
+        l.report.designations += 1;
+    }
+    for (name, i) in s.incident {
+        let what = format!("{name}: incident {:?}", i.event_id);
+        let fatality_claims = i
+            .fatality_claim
+            .iter()
+            .map(|c| {
+                Ok(FatalityClaim {
+                    figure: c.figure.clone(),
+                    sources: l.source_ids(&c.sources, &what)?,
+                })
+            })
+            .collect::<anyhow::Result<Vec<_>>>()?;
+        let claims = fatality_claims.len();
+        let mut incident = NewIncident {
+            event_id: i.event_id,
+            event_date: i.event_date,
+            time_precision: i.time_precision,
+            disorder_type: None,
+            event_type: i.event_type,
+            sub_event_type: i.sub_event_type,
+            actor1: i.actor1,
+            assoc_actor_1: i.assoc_actor_1,
+            inter1: i.inter1,
+            actor2: i.actor2,
+            assoc_actor_2: i.assoc_actor_2,
+            inter2: i.inter2,
+            civilian_targeting: i.civilian_targeting,
+            admin1: i.admin1,
+            admin2: i.admin2,
+            admin3: i.admin3,
+            location: i.location,
+            latitude: i.latitude,
+            longitude: i.longitude,
+            geo_precision: i.geo_precision,
+            source: String::new(),
+            source_scale: String::new(),
+            notes: i.notes,
+            fatalities: i.fatalities,
+            fatality_claims,
+            tags: String::new(),
+            timestamp: None,
+        };
+        incident.normalize();
+        let key = incident.event_id.clone();
+        l.situation(
+            &what,
+            SituationCommand::RecordIncident(Box::new(incident)),
+            &i.sources,
+            i.classification,
+            Some(("incident", &key)),
+        )?;
+        l.report.incidents += 1;
+        l.report.fatality_claims += claims;
+    }
+    for (name, v) in s.verification {
+        let what = format!(
+            "{name}: verification of incident {:?} to {} on {}",
+            v.incident, v.status, v.on
+        );
+        l.situation(
+            &what,
+            SituationCommand::ChangeVerification(VerificationChange {
+                incident: v.incident,
+                status: v.status,
+                reason: v.reason,
+                on: v.on,
+            }),
+            &v.sources,
+            v.classification,
+            None,
+        )?;
+        l.report.verifications += 1;
+    }
+    for (name, x) in s.site_status {
+        let what = format!("{name}: status of site {:?} on {}", x.site, x.on);
+        l.situation(
+            &what,
+            SituationCommand::SiteStatus(SiteStatusChange {
+                site: x.site,
+                status: x.status,
+                on: x.on,
+                held_by: x.held_by,
+                note: x.note,
+            }),
+            &x.sources,
+            x.classification,
+            None,
+        )?;
+        l.report.site_statuses += 1;
+    }
+    for (name, x) in s.route_status {
+        let what = format!(
+            "{name}: status of route segment {:?} on {}",
+            x.segment, x.on
+        );
+        l.situation(
+            &what,
+            SituationCommand::RouteStatus(RouteStatusChange {
+                segment: x.segment,
+                status: x.status,
+                on: x.on,
+                held_by: x.held_by,
+                note: x.note,
+            }),
+            &x.sources,
+            x.classification,
+            None,
+        )?;
+        l.report.route_statuses += 1;
+    }
+    for (name, x) in s.indicator {
+        let what = format!("{name}: indicator {:?}", x.key);
+        l.situation(
+            &what,
+            SituationCommand::Observe(Observation {
+                indicator: x.indicator,
+                from: x.from,
+                to: x.to,
+                area: x.area,
+                value: x.value,
+                qualifier: x.qualifier,
+                note: x.note,
+            }),
+            &x.sources,
+            x.classification,
+            Some(("indicator", &x.key)),
+        )?;
+        l.report.observations += 1;
+    }
+    Ok(())
+}
+
 /// Loads a scenario folder through the writer, all or nothing: the first refused item is named
 /// and nothing is recorded.
 pub async fn load(store: &Store, dir: &Path) -> anyhow::Result<Report> {
@@ -1123,6 +1519,7 @@ pub async fn load_texts(store: &Store, texts: &[(&str, &str)]) -> anyhow::Result
     };
     let mut discrepancies = Vec::new();
     let mut regs = Registers::default();
+    let mut sits = Situation::default();
     // Sources first (from every file), so anything may cite any source.
     for (name, f) in &files {
         for s in &f.source {
@@ -1403,9 +1800,25 @@ pub async fn load_texts(store: &Store, texts: &[(&str, &str)]) -> anyhow::Result
         regs.case.extend(f.case.into_iter().map(|x| (name, x)));
         regs.case_update
             .extend(f.case_update.into_iter().map(|x| (name, x)));
+        sits.incident
+            .extend(f.incident.into_iter().map(|x| (name, x)));
+        sits.verification
+            .extend(f.verification.into_iter().map(|x| (name, x)));
+        sits.armed_group
+            .extend(f.armed_group.into_iter().map(|x| (name, x)));
+        sits.designation
+            .extend(f.designation.into_iter().map(|x| (name, x)));
+        sits.site_status
+            .extend(f.site_status.into_iter().map(|x| (name, x)));
+        sits.route_status
+            .extend(f.route_status.into_iter().map(|x| (name, x)));
+        sits.indicator
+            .extend(f.indicator.into_iter().map(|x| (name, x)));
     }
     // The registers after the mission record they name, in the order their rules need.
     record_registers(&mut l, regs)?;
+    // Then the situational picture, in the order its rules need.
+    record_situation(&mut l, sits)?;
     // Last: a discrepancy may be about anything above, in any file.
     for (name, d) in discrepancies {
         let what = format!("{name}: discrepancy about {:?} ({})", d.about, d.field);
@@ -1442,6 +1855,7 @@ pub async fn load_texts(store: &Store, texts: &[(&str, &str)]) -> anyhow::Result
             d.classification,
             None,
         )?;
+        l.report.discrepancies += 1;
     }
     // All or nothing: a refused item leaves the database as it was.
     let (whats, envs): (Vec<String>, Vec<Envelope>) = l.pending.into_iter().unzip();
@@ -1501,6 +1915,15 @@ mod tests {
             ("complaints", report.complaints, 6),
             ("cases", report.cases, 4),
             ("case_updates", report.case_updates, 12),
+            ("group_profiles", report.group_profiles, 21),
+            ("designations", report.designations, 17),
+            ("incidents", report.incidents, 21),
+            ("fatality_claims", report.fatality_claims, 22),
+            ("verifications", report.verifications, 31),
+            ("site_statuses", report.site_statuses, 22),
+            ("route_statuses", report.route_statuses, 21),
+            ("observations", report.observations, 42),
+            ("discrepancies", report.discrepancies, 31),
         ];
         for (what, got, want) in counts {
             assert_eq!(got, want, "{what}: {report:?}");
@@ -1658,6 +2081,47 @@ mod tests {
         let h = "b5d4045c3f466fa91fe2cc6abe79232a1a57cdf104f7a26e716e0a1e2789df78";
         assert_eq!(secret_hash("abc"), h);
         assert_eq!(secret_hash(" ABC "), h);
+    }
+
+    #[test]
+    fn an_incident_has_notes_not_a_note() {
+        let e = parse_file(
+            "situation.toml",
+            "[[incident]]\nevent_id = \"MSS-2024-0099\"\nevent_date = \"2024-10-03\"\n\
+             time_precision = 1\nevent_type = \"riots\"\nsub_event_type = \"mob_violence\"\n\
+             actor1 = \"Rioters (Haiti)\"\ninter1 = \"rioters\"\nadmin1 = \"Ouest\"\n\
+             location = \"Port-au-Prince\"\nlatitude = 18.54\nlongitude = -72.34\n\
+             geo_precision = 1\nnotes = \"n\"\nfatalities = 0\nnote = \"x\"\n",
+        )
+        .err()
+        .expect("refused");
+        assert!(format!("{e:#}").contains("note"), "{e:#}");
+    }
+
+    #[tokio::test]
+    async fn a_discrepancy_about_an_unknown_indicator_is_refused() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = Store::open(&Options {
+            url: format!("sqlite://{}", dir.path().join("konbit.db").display()),
+            migrate: true,
+        })
+        .await
+        .expect("open");
+        let e = load_texts(
+            &store,
+            &[(
+                "situation.toml",
+                "[[discrepancy]]\nabout = \"indicator:nope\"\nfield = \"value\"\n\
+                 accepted = 0\nreason = \"r\"\n[[discrepancy.claim]]\nvalue = \"1\"\n",
+            )],
+        )
+        .await
+        .expect_err("refused");
+        assert!(
+            format!("{e:#}").contains("unknown indicator key \"nope\""),
+            "{e:#}"
+        );
+        store.close().await;
     }
 
     #[test]

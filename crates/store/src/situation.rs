@@ -177,6 +177,39 @@ pub(crate) async fn prepare(
     })
 }
 
+/// The classification a situation entry is recorded at. A verification change or a link is part
+/// of its incident — lists, maps and exports show the status with the incident — so it takes the
+/// incident's classification: asking for a higher one is refused (it would be shown anyway), a
+/// lower one is raised (the log would otherwise show it to readers who cannot see the incident).
+pub(crate) async fn classification(
+    ex: &mut Ex<'_>,
+    cmd: &SituationCommand,
+    asked: Classification,
+) -> Result<Classification> {
+    let event_id = match cmd {
+        SituationCommand::ChangeVerification(c) => &c.incident,
+        SituationCommand::LinkIncident(c) => &c.incident,
+        _ => return Ok(asked),
+    };
+    let incident = require_incident(ex, "incident", event_id).await?;
+    let own = match incident.class {
+        0 => Classification::Public,
+        1 => Classification::Mission,
+        _ => Classification::Restricted,
+    };
+    if asked > own {
+        return Err(DomainError::invalid(
+            "classification",
+            format!(
+                "incident {event_id} is {own}; its verification and links are shown with it, \
+                 so they cannot be classified higher"
+            ),
+        )
+        .into());
+    }
+    Ok(own)
+}
+
 /// The current version of an incident: what the rules need.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Current {
@@ -620,12 +653,14 @@ pub(crate) async fn project_incidents(ex: &mut Ex<'_>, items: &[Item<'_>]) -> Re
             .execute(&mut **c)
             .await?;
         }
-        on!(ex, |c| sqlx::query("UPDATE incidents SET superseded_us = $1 WHERE n = $2")
-            .bind(*at)
-            .bind(*n)
-            .execute(c)
-            .await
-            .map(|_| ()))?;
+        on!(ex, |c| sqlx::query(
+            "UPDATE incidents SET superseded_us = $1 WHERE n = $2"
+        )
+        .bind(*at)
+        .bind(*n)
+        .execute(c)
+        .await
+        .map(|_| ()))?;
     }
     let sqlite = matches!(ex, Ex::Sqlite(_));
     for part in rows.chunks(INCIDENT_ROWS) {

@@ -51,6 +51,7 @@ pub fn router() -> Router<AppState> {
         .route("/api/v1/log", get(list_log))
         .route("/api/v1/log/verify", get(verify_log))
         .route("/api/v1/users", get(list_users).post(create_user))
+        .merge(crate::situation::router())
 }
 
 #[derive(OpenApi)]
@@ -134,6 +135,7 @@ pub struct RecordFields {
 pub fn openapi_doc() -> utoipa::openapi::OpenApi {
     let mut doc = ApiDoc::openapi();
     doc.merge(crate::accountability::RegistersDoc::openapi());
+    doc.merge(crate::situation::SituationDoc::openapi());
     with_record_fields(&mut doc);
     doc
 }
@@ -204,7 +206,7 @@ pub struct Written {
 }
 
 /// Records `rec` as the command `make` builds from its body, on behalf of `user`.
-async fn write<T>(
+pub(crate) async fn write<T>(
     s: &AppState,
     user: &konbit_store::User,
     rec: Record<T>,

@@ -90,6 +90,20 @@ pub struct Record<T> {
     pub sources: Vec<Uuid>,
     /// Classification (default `mission`: need to know unless said otherwise).
     pub classification: Classification,
+    /// Whether the body said the classification (or it is the default).
+    pub classification_given: bool,
+}
+
+impl<T> Record<T> {
+    /// For entries that are part of another record (an incident's verification and links) and
+    /// take its classification: what was asked, or the lowest when nothing was, for the store
+    /// to raise to the record's own.
+    pub fn part_of_another(mut self) -> Self {
+        if !self.classification_given {
+            self.classification = Classification::Public;
+        }
+        self
+    }
 }
 
 impl<T: DeserializeOwned> FromRequest<AppState> for Record<T> {
@@ -115,6 +129,7 @@ impl<T: DeserializeOwned> FromRequest<AppState> for Record<T> {
                 )
             })?,
         };
+        let classification_given = obj.contains_key("classification");
         let classification = match obj.remove("classification") {
             None => Classification::Mission,
             Some(c) => serde_json::from_value(c).map_err(|_| {
@@ -126,6 +141,7 @@ impl<T: DeserializeOwned> FromRequest<AppState> for Record<T> {
             body,
             sources,
             classification,
+            classification_given,
         })
     }
 }

@@ -9,7 +9,9 @@ pub mod chart;
 pub mod error;
 pub mod extract;
 pub mod i18n;
+pub mod map;
 pub mod pages;
+pub mod situation;
 
 use axum::{
     Router,

@@ -25,6 +25,7 @@ mod log;
 mod login;
 mod personnel;
 mod pieces;
+mod situation;
 mod sources;
 mod statistics;
 mod timeline;
@@ -98,6 +99,11 @@ pub fn router() -> Router<AppState> {
         .route("/cases", get(cases::cases_page))
         .route("/cases/{id}", get(cases::case_page))
         .route("/audit", get(audit::audit_page))
+        .route("/situation", get(situation::map_page))
+        .route("/situation/timeline", get(situation::timeline_page))
+        .route("/situation/board", get(situation::board_page))
+        .route("/incidents", get(situation::list_page))
+        .route("/incidents/{event_id}", get(situation::incident_page))
         .route("/static/app.css", get(assets::css))
 }
 
@@ -227,6 +233,11 @@ impl Ctx {
             Some(m) => format!("/missions/{m}/timeline{}", self.qs),
             None => format!("/timeline{}", self.qs),
         }
+    }
+
+    /// Link to the situation map, with the clocks kept.
+    fn situation_href(&self) -> String {
+        format!("/situation{}", self.qs)
     }
 
     /// Link to the register of sources, with the clocks kept.
