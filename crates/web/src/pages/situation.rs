@@ -350,7 +350,8 @@ pub(super) async fn map_page(State(s): State<AppState>, ctx: Ctx) -> Response {
 
 const CW: f64 = 960.0;
 const CH: f64 = 320.0;
-const CL: f64 = 56.0;
+// Wide enough for a label such as 1,500,000.
+const CL: f64 = 80.0;
 const CR: f64 = 12.0;
 const CT: f64 = 14.0;
 const CB: f64 = 30.0;
@@ -602,12 +603,28 @@ pub(super) async fn timeline_page(State(s): State<AppState>, ctx: Ctx) -> Respon
         let series = konbit_domain::situation::Indicator::ALL
             .iter()
             .filter_map(|ind| {
-                let rows: Vec<&sit::ObservationRow> = obs
+                let all: Vec<&sit::ObservationRow> = obs
                     .iter()
                     .filter(|o| o.indicator == ind.as_str() && o.area == area)
                     .filter(|o| f.from.is_none_or(|d| o.to_date >= d))
                     .filter(|o| f.to.is_none_or(|d| o.from_date <= d))
                     .collect();
+                // Bars of one chart must cover like periods: a year's total beside quarters
+                // would read as a spike. Draw the commonest kind (stocks on a date, quarters,
+                // years, …); the others stay in the API.
+                let kind = |o: &sit::ObservationRow| match (o.to_date - o.from_date).whole_days() {
+                    0 => 0,
+                    80..=95 => 1,
+                    360..=370 => 2,
+                    _ => 3,
+                };
+                let mut counts = [0usize; 4];
+                for o in &all {
+                    counts[kind(o)] += 1;
+                }
+                let drawn = (0..4).max_by_key(|k| (counts[*k], *k == 1)).unwrap_or(1);
+                let rows: Vec<&sit::ObservationRow> =
+                    all.iter().copied().filter(|o| kind(o) == drawn).collect();
                 let last = rows.last()?;
                 Some(Series {
                     code: ind.as_str(),
