@@ -534,16 +534,25 @@ pub(crate) struct Item<'a> {
 struct Rollup(HashMap<(i64, String, String, i64), (i64, i64)>);
 
 impl Rollup {
+    /// Counts (`sign` 1) or uncounts (-1) a stored version.
     fn add(&mut self, c: &Current, sign: i64) {
-        let k = (
-            c.day / 7,
-            c.event_type.clone(),
-            c.admin1_code.clone(),
+        self.count(
+            c.day,
+            &c.event_type,
+            &c.admin1_code,
             c.class,
+            c.fatalities,
+            sign,
         );
-        let v = self.0.entry(k).or_default();
+    }
+
+    fn count(&mut self, day: i64, kind: &str, dept: &str, class: i64, dead: i64, sign: i64) {
+        let v = self
+            .0
+            .entry((day / 7, kind.to_string(), dept.to_string(), class))
+            .or_default();
         v.0 += sign;
-        v.1 += sign * c.fatalities;
+        v.1 += sign * dead;
     }
 
     async fn write(self, ex: &mut Ex<'_>) -> Result<()> {
@@ -624,19 +633,12 @@ pub(crate) async fn project_incidents(ex: &mut Ex<'_>, items: &[Item<'_>]) -> Re
         };
         let code = admin1_code(&it.incident.admin1);
         if status != Verification::Retracted.as_str() {
-            rollup.add(
-                &Current {
-                    n,
-                    id: it.id,
-                    event_id: String::new(),
-                    digest: Vec::new(),
-                    status: status.to_string(),
-                    day: day_of(it.incident.event_date),
-                    event_type: it.incident.event_type.as_str().to_string(),
-                    admin1_code: code.clone(),
-                    class: it.class,
-                    fatalities: i64::from(it.incident.fatalities),
-                },
+            rollup.count(
+                day_of(it.incident.event_date),
+                it.incident.event_type.as_str(),
+                &code,
+                it.class,
+                i64::from(it.incident.fatalities),
                 1,
             );
         }
@@ -1794,8 +1796,8 @@ impl ExportCursor {
                 if first {
                     out.extend_from_slice(b"{\"type\":\"FeatureCollection\",\"features\":[\n");
                 }
-                for r in &rows {
-                    if self.written > 0 || !std::ptr::eq(r, &rows[0]) {
+                for (k, r) in rows.iter().enumerate() {
+                    if self.written > 0 || k > 0 {
                         out.extend_from_slice(b",\n");
                     }
                     let f = konbit_domain::acled_csv::geojson_feature(&r.to_exported()?);
