@@ -268,6 +268,13 @@ impl Gazetteer {
     /// and spaces ("Grand'Anse", "Grande Anse", "grand-anse", "Nord Ouest", "HT-NO" all match),
     /// so ACLED's admin1 spellings resolve.
     pub fn department(&self, name_or_code: &str) -> Option<&Place> {
+        // Most callers (every imported row) give the exact name or code: no folding then.
+        if let Some(d) = self
+            .departments()
+            .find(|d| d.name == name_or_code || d.code == name_or_code)
+        {
+            return Some(d);
+        }
         let key = strip_department_words(&fold(name_or_code));
         if key.is_empty() {
             return None;

@@ -6,14 +6,13 @@
 
 use crate::{
     Result, Store, StoreError,
-    situation::{ImportSpec, ImportSummary},
+    situation::{ImportSpec, ImportSummary, PreparedRow},
     writer::{Actor, Envelope},
 };
 use konbit_domain::{
     Classification, Reliability, SourceKind,
     acled_csv::{FileError, Reader, Rejected},
     command::{Command, NewSource},
-    situation::NewIncident,
 };
 use sha2::{Digest, Sha256};
 use std::io::Read;
@@ -56,7 +55,7 @@ pub struct Report {
 }
 
 enum FromReader {
-    Rows(Vec<NewIncident>),
+    Rows(Vec<PreparedRow>),
     Bad(Rejected),
     Progress(u64),
     Failed(FileError),
@@ -209,13 +208,20 @@ fn read_all<R: Read>(mut reader: Reader<R>, tx: mpsc::Sender<FromReader>) {
     let mut last_progress = 0u64;
     while let Some(next) = reader.next_row() {
         let msg = match next {
-            Ok(Ok(row)) => {
-                chunk.push(row.incident);
-                if chunk.len() < CHUNK {
-                    continue;
+            // Serializing and digesting here keeps that work off the writer's thread.
+            Ok(Ok(row)) => match PreparedRow::new(row.incident) {
+                Ok(p) => {
+                    chunk.push(p);
+                    if chunk.len() < CHUNK {
+                        continue;
+                    }
+                    FromReader::Rows(std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK)))
                 }
-                FromReader::Rows(std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK)))
-            }
+                Err(e) => FromReader::Failed(FileError::Read {
+                    line: row.line,
+                    message: e.to_string(),
+                }),
+            },
             Ok(Err(rej)) => FromReader::Bad(rej),
             Err(e) => FromReader::Failed(e),
         };

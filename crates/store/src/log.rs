@@ -180,9 +180,15 @@ pub async fn append(ex: &mut Ex<'_>, head: &Head, d: Draft, at: OffsetDateTime) 
 
 /// Chains a draft onto `head` without writing it: the entry that [`insert`] will store.
 pub fn chain(head: &Head, d: Draft, at: OffsetDateTime) -> Entry {
+    let body = canonical_json(&d.body);
+    chain_canonical(head, d, body, at)
+}
+
+/// [`chain`] with the body already in canonical JSON (`d.body` is not read): a bulk import
+/// serializes its rows on another thread.
+pub fn chain_canonical(head: &Head, d: Draft, body: String, at: OffsetDateTime) -> Entry {
     let seq = head.seq + 1;
     let recorded_at = format_recorded_at(at);
-    let body = canonical_json(&d.body);
     let sources = canonical_json(&serde_json::Value::Array(
         d.sources
             .iter()

@@ -811,6 +811,32 @@ pub struct ImportSummary {
     pub unchanged: u64,
 }
 
+/// A valid row with its entry body already serialized (canonical JSON) and digested — work the
+/// import does on the reading thread, so the writer only chains and inserts.
+#[derive(Debug, Clone)]
+pub struct PreparedRow {
+    /// The incident.
+    pub incident: NewIncident,
+    /// Its entry body, canonical JSON.
+    pub body: String,
+    /// SHA-256 of `body`.
+    pub digest: Vec<u8>,
+}
+
+impl PreparedRow {
+    /// Serializes and digests a row.
+    pub fn new(incident: NewIncident) -> Result<PreparedRow> {
+        let value = serde_json::to_value(&incident).map_err(StoreError::internal)?;
+        let body = log::canonical_json(&value);
+        let digest = digest(&body);
+        Ok(PreparedRow {
+            incident,
+            body,
+            digest,
+        })
+    }
+}
+
 /// Records a chunk of valid rows: new event ids become `incident.recorded`, changed ones
 /// `incident.revised`, identical ones nothing. Appends onto `head` and moves it.
 pub(crate) async fn import_chunk(
@@ -818,7 +844,7 @@ pub(crate) async fn import_chunk(
     head: &mut TimedHead,
     actor: &Actor,
     spec: &ImportSpec,
-    rows: &[NewIncident],
+    rows: &[PreparedRow],
     summary: &mut ImportSummary,
 ) -> Result<()> {
     // A file may carry the same event twice (ACLED revises events in place): later rows are
@@ -827,7 +853,7 @@ pub(crate) async fn import_chunk(
     while start < rows.len() {
         let mut seen = HashSet::new();
         let mut end = start;
-        while end < rows.len() && seen.insert(rows[end].event_id.as_str()) {
+        while end < rows.len() && seen.insert(rows[end].incident.event_id.as_str()) {
             end += 1;
         }
         import_run(ex, head, actor, spec, &rows[start..end], summary).await?;
@@ -841,18 +867,16 @@ async fn import_run(
     head: &mut TimedHead,
     actor: &Actor,
     spec: &ImportSpec,
-    rows: &[NewIncident],
+    rows: &[PreparedRow],
     summary: &mut ImportSummary,
 ) -> Result<()> {
-    let ids: Vec<&str> = rows.iter().map(|r| r.event_id.as_str()).collect();
+    let ids: Vec<&str> = rows.iter().map(|r| r.incident.event_id.as_str()).collect();
     let old = currents(ex, &ids).await?;
-    let mut entries: Vec<(Entry, &NewIncident, Vec<u8>, i64)> = Vec::with_capacity(rows.len());
+    let mut entries: Vec<Entry> = Vec::with_capacity(rows.len());
+    let mut versions: Vec<(&PreparedRow, i64)> = Vec::with_capacity(rows.len());
     for r in rows {
-        let body = serde_json::to_value(r).map_err(StoreError::internal)?;
-        let text = log::canonical_json(&body);
-        let d = digest(&text);
-        let (kind, subject) = match old.get(&r.event_id) {
-            Some(o) if o.digest == d => {
+        let (kind, subject) = match old.get(&r.incident.event_id) {
+            Some(o) if o.digest == r.digest => {
                 summary.unchanged += 1;
                 continue;
             }
@@ -866,34 +890,36 @@ async fn import_run(
             }
         };
         let at = head.next_time();
-        let entry = log::chain(
+        let entry = log::chain_canonical(
             &head.head,
             Draft {
                 actor: actor.0.clone(),
                 kind: kind.to_string(),
                 subject,
-                valid_at: r.event_date.to_string(),
+                valid_at: r.incident.event_date.to_string(),
                 classification: spec.classification,
-                body,
+                body: serde_json::Value::Null,
                 sources: spec.sources.clone(),
             },
+            r.body.clone(),
             at,
         );
         *head = TimedHead::of(&entry);
-        entries.push((entry, r, d, micros(at)));
+        entries.push(entry);
+        versions.push((r, micros(at)));
     }
-    let plain: Vec<Entry> = entries.iter().map(|(e, ..)| e.clone()).collect();
-    log::insert(ex, &plain).await?;
+    log::insert(ex, &entries).await?;
     let items: Vec<Item<'_>> = entries
         .iter()
-        .map(|(e, r, d, at)| Item {
+        .zip(&versions)
+        .map(|(e, (r, at))| Item {
             seq: e.seq,
             id: e.subject,
             recorded_us: *at,
             class: spec.classification.rank(),
             sources: e.sources.clone(),
-            digest: d.clone(),
-            incident: r,
+            digest: r.digest.clone(),
+            incident: &r.incident,
         })
         .collect();
     project_incidents(ex, &items).await

@@ -12,10 +12,10 @@ use crate::{
     Backend, Ex, Result, StoreError,
     log::{self, Entry},
     project,
-    situation::{self, ImportSpec, ImportSummary},
+    situation::{self, ImportSpec, ImportSummary, PreparedRow},
     users,
 };
-use konbit_domain::{Classification, command::Command, situation::NewIncident};
+use konbit_domain::{Classification, command::Command};
 use sqlx::{Connection, PgConnection, SqliteConnection};
 use tokio::sync::{mpsc, oneshot};
 use uuid::Uuid;
@@ -87,7 +87,7 @@ pub(crate) enum Op {
 /// What an import sends the writer.
 pub(crate) enum ImportMsg {
     /// Valid rows, in file order.
-    Rows(Vec<NewIncident>),
+    Rows(Vec<PreparedRow>),
     /// Commit everything sent.
     Commit,
     /// Write nothing.
@@ -102,7 +102,7 @@ pub struct Import {
 
 impl Import {
     /// Sends valid rows. An error means the import already failed: [`Import::commit`] says why.
-    pub async fn rows(&self, rows: Vec<NewIncident>) -> Result<()> {
+    pub async fn rows(&self, rows: Vec<PreparedRow>) -> Result<()> {
         self.tx
             .send(ImportMsg::Rows(rows))
             .await
