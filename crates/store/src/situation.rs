@@ -12,7 +12,7 @@ use crate::{
     Ex, Result, StoreError,
     log::{self, Draft, Entry, TimedHead},
     micros, on, placeholders,
-    query::Visibility,
+    query::{VISIBLE, Visibility},
     values_sql,
     writer::Actor,
 };
@@ -311,7 +311,7 @@ pub(crate) async fn apply(ex: &mut Ex<'_>, e: &Entry, cmd: &SituationCommand) ->
                 digest: digest(&e.body),
                 incident: c,
             };
-            project_incidents(ex, &[item]).await
+            project_incidents(ex, &[item], None).await
         }
         ChangeVerification(c) => {
             let now = require_incident(ex, "incident", &c.incident).await?;
@@ -599,12 +599,22 @@ const INCIDENT_ROWS: usize = 400;
 /// Projects incident versions (new incidents and revisions) in a few statements: inserts the
 /// rows, supersedes the versions they replace, keeps the search index and weekly counts.
 /// Items must have distinct event ids.
-pub(crate) async fn project_incidents(ex: &mut Ex<'_>, items: &[Item<'_>]) -> Result<()> {
+/// `known` is the current versions of the items' incidents when the caller has just read them.
+pub(crate) async fn project_incidents(
+    ex: &mut Ex<'_>,
+    items: &[Item<'_>],
+    known: Option<HashMap<String, Current>>,
+) -> Result<()> {
     if items.is_empty() {
         return Ok(());
     }
-    let ids: Vec<&str> = items.iter().map(|i| i.incident.event_id.as_str()).collect();
-    let old = currents(ex, &ids).await?;
+    let old = match known {
+        Some(k) => k,
+        None => {
+            let ids: Vec<&str> = items.iter().map(|i| i.incident.event_id.as_str()).collect();
+            currents(ex, &ids).await?
+        }
+    };
     let first_n: i64 = on!(ex, |c| sqlx::query_scalar::<_, Option<i64>>(
         "SELECT MAX(n) FROM incidents"
     )
@@ -770,7 +780,7 @@ pub(crate) async fn project_entries(ex: &mut Ex<'_>, entries: &[Entry]) -> Resul
                 incident: c,
             });
         }
-        project_incidents(ex, &items).await?;
+        project_incidents(ex, &items, None).await?;
         start = end;
     }
     Ok(())
@@ -922,7 +932,7 @@ async fn import_run(
             incident: &r.incident,
         })
         .collect();
-    project_incidents(ex, &items).await
+    project_incidents(ex, &items, Some(old)).await
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -1591,27 +1601,29 @@ pub async fn groups(
     vis: Visibility,
     on_date: Date,
 ) -> Result<Vec<(GroupRow, Vec<DesignationRow>)>> {
-    let rows = on!(ex, |c| sqlx::query_as::<_, GroupRow>(
-        "SELECT entry_seq, id, class, sources, code, name, kind, aliases, member_of, leaders, \
-         areas, on_date, acled_actor, note FROM armed_groups WHERE recorded_us <= $1 \
-         AND (superseded_us IS NULL OR superseded_us > $1) AND class <= $2 AND on_date <= $3 \
+    let rows = on!(ex, |c| {
+        sqlx::query_as::<_, GroupRow>(sqlx::AssertSqlSafe(format!(
+            "SELECT entry_seq, id, class, sources, code, name, kind, aliases, member_of, leaders, \
+         areas, on_date, acled_actor, note FROM armed_groups WHERE {VISIBLE} AND on_date <= $3 \
          ORDER BY on_date, entry_seq"
-    )
-    .bind(vis.as_of_us)
-    .bind(vis.clearance.rank())
-    .bind(on_date)
-    .fetch_all(c)
-    .await)?;
-    let designations = on!(ex, |c| sqlx::query_as::<_, DesignationRow>(
-        "SELECT entry_seq, sources, group_code, person, kind, authority, on_date, reference, \
-         note FROM designations WHERE recorded_us <= $1 AND (superseded_us IS NULL OR \
-         superseded_us > $1) AND class <= $2 AND on_date <= $3 ORDER BY on_date, entry_seq"
-    )
-    .bind(vis.as_of_us)
-    .bind(vis.clearance.rank())
-    .bind(on_date)
-    .fetch_all(c)
-    .await)?;
+        )))
+        .bind(vis.as_of_us)
+        .bind(vis.clearance.rank())
+        .bind(on_date)
+        .fetch_all(c)
+        .await
+    })?;
+    let designations = on!(ex, |c| {
+        sqlx::query_as::<_, DesignationRow>(sqlx::AssertSqlSafe(format!(
+            "SELECT entry_seq, sources, group_code, person, kind, authority, on_date, reference, \
+         note FROM designations WHERE {VISIBLE} AND on_date <= $3 ORDER BY on_date, entry_seq"
+        )))
+        .bind(vis.as_of_us)
+        .bind(vis.clearance.rank())
+        .bind(on_date)
+        .fetch_all(c)
+        .await
+    })?;
     let mut latest: Vec<GroupRow> = Vec::new();
     for r in rows {
         match latest.iter_mut().find(|g| g.code == r.code) {
@@ -1661,16 +1673,17 @@ pub async fn place_statuses(
     vis: Visibility,
     on_date: Date,
 ) -> Result<Vec<PlaceStatusRow>> {
-    Ok(on!(ex, |c| sqlx::query_as::<_, PlaceStatusRow>(
+    Ok(on!(ex, |c| {
+        sqlx::query_as::<_, PlaceStatusRow>(sqlx::AssertSqlSafe(format!(
         "SELECT entry_seq, sources, place, kind, status, on_date, held_by, note FROM site_statuses \
-         WHERE recorded_us <= $1 AND (superseded_us IS NULL OR superseded_us > $1) \
-         AND class <= $2 AND on_date <= $3 ORDER BY on_date, entry_seq"
-    )
+         WHERE {VISIBLE} AND on_date <= $3 ORDER BY on_date, entry_seq"
+    )))
     .bind(vis.as_of_us)
     .bind(vis.clearance.rank())
     .bind(on_date)
     .fetch_all(c)
-    .await)?)
+    .await
+    })?)
 }
 
 /// An indicator value.
@@ -1702,16 +1715,17 @@ pub async fn observations(
     vis: Visibility,
     on_date: Date,
 ) -> Result<Vec<ObservationRow>> {
-    Ok(on!(ex, |c| sqlx::query_as::<_, ObservationRow>(
+    Ok(on!(ex, |c| {
+        sqlx::query_as::<_, ObservationRow>(sqlx::AssertSqlSafe(format!(
         "SELECT entry_seq, sources, indicator, from_date, to_date, area, value, qualifier, note \
-         FROM observations WHERE recorded_us <= $1 AND (superseded_us IS NULL OR \
-         superseded_us > $1) AND class <= $2 AND to_date <= $3 ORDER BY to_date, entry_seq"
-    )
+         FROM observations WHERE {VISIBLE} AND to_date <= $3 ORDER BY to_date, entry_seq"
+    )))
     .bind(vis.as_of_us)
     .bind(vis.clearance.rank())
     .bind(on_date)
     .fetch_all(c)
-    .await)?)
+    .await
+    })?)
 }
 
 /// Export formats of incident lists.
