@@ -7,7 +7,7 @@
 
 use crate::acled::{self, ActorType, DisorderType, EventType, SubEventType};
 use crate::situation::{NewIncident, Verification};
-use crate::{Classification, FieldError, ValidationErrors, gazetteer};
+use crate::{Classification, FieldError, ValidationErrors, gazetteer, text};
 use std::io::{Read, Write};
 use time::{Date, Month};
 use uuid::Uuid;
@@ -129,6 +129,8 @@ impl Rejected {
 #[derive(Debug, Clone)]
 struct Columns {
     at: Vec<Option<usize>>,
+    /// For each column of the file, which known column it is.
+    known: Vec<Option<usize>>,
     width: usize,
 }
 
@@ -160,9 +162,16 @@ impl Columns {
         if !missing.is_empty() {
             return Err(FileError::MissingColumns(missing));
         }
+        let mut known = vec![None; header.len()];
+        for (k, i) in at.iter().enumerate() {
+            if let Some(i) = i {
+                known[*i] = Some(k);
+            }
+        }
         Ok((
             Columns {
                 at,
+                known,
                 width: header.len(),
             },
             ignored,
@@ -272,14 +281,21 @@ fn parse_record(cols: &Columns, record: &csv::ByteRecord, line: u64) -> Result<R
     let mut errors = ValidationErrors::default();
     let mut texts: Vec<std::borrow::Cow<'_, str>> = Vec::with_capacity(record.len());
     for (i, raw) in record.iter().enumerate() {
+        let column = cols.known.get(i).copied().flatten();
         match std::str::from_utf8(raw) {
-            Ok(s) => texts.push(s.into()),
+            Ok(s) => {
+                let s = unguard(s);
+                // Columns Konbit does not read are not kept, so not checked.
+                if let Some(k) = column {
+                    let mut e = ValidationErrors::default();
+                    let notes = ACLED_COLUMNS[k] == "notes";
+                    text::check_str(ACLED_COLUMNS[k], &s, notes, text::MAX_TEXT, &mut e);
+                    errors.0.extend(e.0);
+                }
+                texts.push(s);
+            }
             Err(_) => {
-                let name = cols
-                    .at
-                    .iter()
-                    .position(|x| *x == Some(i))
-                    .map_or_else(|| format!("#{}", i + 1), |k| ACLED_COLUMNS[k].to_string());
+                let name = column.map_or_else(|| format!("#{}", i + 1), |k| ACLED_COLUMNS[k].into());
                 errors.add(name, "is not valid UTF-8");
                 texts.push(String::from_utf8_lossy(raw));
             }
@@ -622,18 +638,18 @@ impl<W: Write> Writer<W> {
         match self.format {
             Format::Acled => {
                 let row: [String; 31] = [
-                    i.event_id.clone(),
+                    guard(&i.event_id),
                     i.event_date.to_string(),
                     i.event_date.year().to_string(),
                     i.time_precision.to_string(),
                     i.disorder().label().to_string(),
                     i.event_type.label().to_string(),
                     i.sub_event_type.label().to_string(),
-                    i.actor1.clone(),
-                    i.assoc_actor_1.clone(),
+                    guard(&i.actor1),
+                    guard(&i.assoc_actor_1),
                     i.inter1.label().to_string(),
-                    i.actor2.clone(),
-                    i.assoc_actor_2.clone(),
+                    guard(&i.actor2),
+                    guard(&i.assoc_actor_2),
                     i.inter2.map(|t| t.label().to_string()).unwrap_or_default(),
                     acled::interaction_label(i.inter1, i.inter2),
                     if i.civilian_targeting {
@@ -644,18 +660,18 @@ impl<W: Write> Writer<W> {
                     HAITI_ISO_NUMERIC.into(),
                     "Caribbean".into(),
                     "Haiti".into(),
-                    i.admin1.clone(),
-                    i.admin2.clone(),
-                    i.admin3.clone(),
-                    i.location.clone(),
+                    guard(&i.admin1),
+                    guard(&i.admin2),
+                    guard(&i.admin3),
+                    guard(&i.location),
                     format_coord(i.latitude),
                     format_coord(i.longitude),
                     i.geo_precision.to_string(),
-                    i.source.clone(),
-                    i.source_scale.clone(),
-                    i.notes.clone(),
+                    guard(&i.source),
+                    guard(&i.source_scale),
+                    guard(&i.notes),
                     i.fatalities.to_string(),
-                    i.tags.clone(),
+                    guard(&i.tags),
                     i.timestamp.map(|t| t.to_string()).unwrap_or_default(),
                 ];
                 self.csv.write_record(&row)
@@ -667,27 +683,27 @@ impl<W: Write> Writer<W> {
                     .unwrap_or_default();
                 let sources: Vec<String> = x.sources.iter().map(|s| s.to_string()).collect();
                 let row: [String; 22] = [
-                    i.event_id.clone(),
+                    guard(&i.event_id),
                     i.event_date.to_string(),
                     i.time_precision.to_string(),
                     i.event_type.label().to_string(),
                     i.sub_event_type.label().to_string(),
-                    i.actor1.clone(),
+                    guard(&i.actor1),
                     i.inter1.label().to_string(),
-                    i.actor2.clone(),
+                    guard(&i.actor2),
                     i.inter2.map(|t| t.label().to_string()).unwrap_or_default(),
-                    i.admin1.clone(),
+                    guard(&i.admin1),
                     code,
-                    i.admin2.clone(),
-                    i.admin3.clone(),
-                    i.location.clone(),
+                    guard(&i.admin2),
+                    guard(&i.admin3),
+                    guard(&i.location),
                     format_coord(i.latitude),
                     format_coord(i.longitude),
                     i.geo_precision.to_string(),
                     i.fatalities.to_string(),
                     x.status.as_str().to_string(),
                     x.classification.as_str().to_string(),
-                    i.notes.clone(),
+                    guard(&i.notes),
                     sources.join(" "),
                 ];
                 self.csv.write_record(&row)
@@ -700,6 +716,31 @@ impl<W: Write> Writer<W> {
         self.csv
             .into_inner()
             .map_err(|e| std::io::Error::other(e.to_string()))
+    }
+}
+
+/// The first characters that make a spreadsheet read a cell as a formula (OWASP's list), and
+/// the guard's own mark.
+const FORMULA_STARTS: &[char] = &['=', '+', '-', '@', '\t', '\r', '\''];
+
+/// A text cell made safe to open in a spreadsheet: one that a spreadsheet would read as a formula
+/// (`=HYPERLINK(…)`, `=cmd|' /C calc'!A0`) is prefixed with `'`, which spreadsheets show as
+/// text and hide. A cell that already begins with `'` gets one too, so [`unguard`] gives back
+/// exactly what was guarded.
+pub fn guard(s: &str) -> String {
+    if s.starts_with(FORMULA_STARTS) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    }
+}
+
+/// Undoes [`guard`]: a cell that begins with `'` followed by a formula character or another `'`
+/// loses its first `'`. Everything else is left as it is.
+pub fn unguard(s: &str) -> std::borrow::Cow<'_, str> {
+    match s.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(FORMULA_STARTS) => rest.into(),
+        _ => s.into(),
     }
 }
 
@@ -901,5 +942,74 @@ mod tests {
         assert!(lines[2].contains(",HT-AR,") && lines[2].contains(",confirmed,public,"));
         let f = geojson_feature(&x);
         assert_eq!(f["geometry"]["coordinates"][0], -72.61);
+    }
+
+    #[test]
+    fn formulas_are_guarded_in_both_exports_and_unguarded_on_reading() {
+        let (ok, _) = read(GOOD);
+        let mut i = ok[0].incident.clone();
+        i.actor1 = "=HYPERLINK(\"http://evil.example\",\"click\")".into();
+        i.notes = "=cmd|' /C calc'!A0".into();
+        i.location = "@SUM(1+1)".into();
+        i.assoc_actor_1 = "'quoted' name".into();
+        i.source = "-2+3".into();
+        let x = Exported {
+            incident: i.clone(),
+            status: Verification::Reported,
+            classification: Classification::Public,
+            sources: vec![],
+        };
+        for format in [Format::Acled, Format::Hxl] {
+            let mut w = Writer::new(Vec::new(), format).expect("header");
+            w.write(&x).expect("row");
+            let out = String::from_utf8(w.finish().expect("flush")).expect("utf8");
+            let mut csv = csv::ReaderBuilder::new()
+                .has_headers(false)
+                .flexible(true)
+                .from_reader(out.as_bytes());
+            let rows: Vec<csv::StringRecord> = csv.records().map(|r| r.expect("row")).collect();
+            let last = rows.last().expect("a data row");
+            // No cell of the file begins with a character a spreadsheet reads as a formula.
+            for cell in last.iter() {
+                let numeric = cell.parse::<f64>().is_ok();
+                assert!(
+                    numeric || !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                    "{format:?}: {cell:?}"
+                );
+            }
+            assert!(last.iter().any(|c| c == "'=cmd|' /C calc'!A0"), "{last:?}");
+            if format == Format::Acled {
+                // And the importer gives back exactly what was exported.
+                let mut r = Reader::new(out.as_bytes()).expect("header");
+                let again = r.next_row().expect("a row").expect("readable").expect("valid");
+                assert_eq!(again.incident, i);
+            }
+        }
+        for s in ["=1", "+1", "-1", "@a", "\tx", "\rx", "'x", "''=", "plain", "", "'"] {
+            assert_eq!(unguard(&guard(s)), s, "{s:?}");
+        }
+        // A cell that only looks guarded (a quote followed by a letter) is left alone.
+        assert_eq!(unguard("'Ti Makak'"), "'Ti Makak'");
+    }
+
+    #[test]
+    fn control_characters_in_a_row_are_refused_by_column() {
+        let row = GOOD.replace("Gran Grif,,Political", "Gran\u{0}Grif,,Political");
+        let (ok, bad) = read(&row);
+        assert!(ok.is_empty());
+        let said = bad[0].describe();
+        assert_eq!(
+            said,
+            vec!["line 2, column actor1: must not contain a NUL character".to_string()]
+        );
+        // Line breaks are fine in the notes, not in a name.
+        let notes = GOOD.replace("attacked Pont-Sonde,", "attacked\nPont-Sonde,");
+        assert!(read(&notes).1.is_empty());
+        let name = GOOD.replace(",Pont-Sonde,19.1500", ",\"Pont\nSonde\",19.1500");
+        let said = read(&name).1[0].describe();
+        assert_eq!(
+            said,
+            vec!["line 2, column location: must be a single line (no tab or line break)".to_string()]
+        );
     }
 }

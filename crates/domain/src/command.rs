@@ -643,6 +643,8 @@ impl Command {
                 }
                 if c.amount <= 0 {
                     e.add("amount", "must be a positive amount");
+                } else if c.amount > MAX_AMOUNT {
+                    e.add("amount", MAX_AMOUNT_MESSAGE);
                 }
                 check_currency("currency", &c.currency, &mut e);
                 check_date("on", c.on, &mut e);
@@ -698,6 +700,8 @@ impl Command {
             Command::Register(r) => r.check(&mut e),
             Command::Situation(c) => c.check(&mut e),
         }
+        // Every string of the body, whatever its field: no control characters, bounded length.
+        crate::text::check_body(&self.body(), &mut e);
         e.into_result()
     }
 }
@@ -746,10 +750,18 @@ fn check_currency(field: &str, v: &str, e: &mut ValidationErrors) {
     }
 }
 
+/// The largest amount of money one record may carry, in whole units: a thousand billion, far
+/// above any mission's budget, and small enough that millions of records add up without
+/// overflowing.
+pub const MAX_AMOUNT: i64 = 1_000_000_000_000;
+const MAX_AMOUNT_MESSAGE: &str = "must be at most 1000000000000 (a thousand billion)";
+
 fn check_money(m: Option<&Money>, e: &mut ValidationErrors) {
     if let Some(m) = m {
         if m.amount < 0 {
             e.add("money.amount", "must not be negative");
+        } else if m.amount > MAX_AMOUNT {
+            e.add("money.amount", MAX_AMOUNT_MESSAGE);
         }
         check_currency("money.currency", &m.currency, e);
     }
@@ -838,5 +850,54 @@ mod tests {
         let c = Command::RecordDeployment(deployment());
         let back = Command::from_entry(c.kind(), &c.body()).expect("round trip");
         assert_eq!(back, c);
+    }
+
+    #[test]
+    fn control_characters_and_oversized_text_are_refused_in_any_field() {
+        let source = |title: &str, url: &str| {
+            Command::RegisterSource(NewSource {
+                kind: crate::SourceKind::PressRelease,
+                title: title.into(),
+                url: Some(url.into()),
+                reference: None,
+                published_on: None,
+                outlet: Some("Wire\u{7}".into()),
+                language: None,
+                reliability: crate::Reliability::A,
+                credibility: 1,
+                note: Some("two\nlines".into()),
+            })
+        };
+        let f = fields(source("a\u{0}b", "https://example.org/x"));
+        assert_eq!(f, vec!["outlet", "title"]);
+        let big = format!("https://example.org/{}", "a".repeat(900 * 1024));
+        match source("ok", &big).validate() {
+            Err(crate::DomainError::Invalid(v)) => {
+                assert!(
+                    v.0.iter()
+                        .any(|f| f.field == "url" && f.message == "must be at most 2048 characters"),
+                    "{v:?}"
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn amounts_are_bounded() {
+        let funding = |amount: i64| {
+            Command::RecordFunding(NewFunding {
+                mission: "mss".into(),
+                donor: "USA".into(),
+                kind: crate::FundingKind::Pledge,
+                channel: crate::FundingChannel::TrustFund,
+                amount,
+                currency: "USD".into(),
+                on: date!(2024 - 06 - 25),
+                note: None,
+            })
+        };
+        assert!(funding(MAX_AMOUNT).validate().is_ok());
+        assert_eq!(fields(funding(i64::MAX)), vec!["amount"]);
     }
 }

@@ -26,6 +26,11 @@ impl ValidationErrors {
         });
     }
 
+    /// Whether a problem with `field` is already recorded.
+    pub fn has(&self, field: &str) -> bool {
+        self.0.iter().any(|f| f.field == field)
+    }
+
     /// `Ok(())` when nothing was recorded, the collected problems otherwise.
     pub fn into_result(self) -> Result<(), DomainError> {
         if self.0.is_empty() {

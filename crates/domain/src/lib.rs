@@ -21,6 +21,7 @@ pub mod mandate;
 pub mod registers;
 pub mod situation;
 pub mod synthetic;
+pub mod text;
 pub mod view;
 
 pub use error::{DomainError, FieldError, ValidationErrors};

@@ -11,7 +11,7 @@ use crate::{
 };
 use konbit_domain::{
     Classification, Reliability, SourceKind,
-    acled_csv::{FileError, Reader, Rejected},
+    acled_csv::{FileError, Reader, Rejected, guard},
     command::{Command, NewSource},
 };
 use sha2::{Digest, Sha256};
@@ -167,8 +167,10 @@ pub async fn import(
                         .iter()
                         .map(|e| format!("{}: {}", e.field, e.message))
                         .collect();
-                    let mut row = vec![rej.line.to_string(), reasons.join("; ")];
-                    row.extend(rej.fields.iter().cloned());
+                    let mut row = vec![rej.line.to_string(), guard(&reasons.join("; "))];
+                    // The rejects file is opened in spreadsheets to be mended, then re-imported:
+                    // guard its cells as an export's (the reader undoes it).
+                    row.extend(rej.fields.iter().map(|f| guard(f)));
                     w.write_record(&row)
                         .map_err(|e| StoreError::Internal(format!("writing rejects: {e}")))?;
                 }

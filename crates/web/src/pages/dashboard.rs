@@ -84,16 +84,21 @@ struct FundSums {
 }
 
 impl FundSums {
-    fn add(&mut self, f: &FundingView) {
+    /// Adds a record; a total too large for the arithmetic is an error, never a wrong figure.
+    fn add(&mut self, f: &FundingView) -> Result<(), ApiError> {
         let slot = match f.kind {
             FundingKind::Pledge => &mut self.pledged,
             FundingKind::Receipt => &mut self.received,
             FundingKind::Freeze => &mut self.frozen,
         };
-        *slot = Some(slot.unwrap_or(0).saturating_add(f.amount));
+        let sum = slot.unwrap_or(0).checked_add(f.amount).ok_or_else(|| {
+            ApiError::internal(format!("the {} total of {} overflows", f.kind, f.donor))
+        })?;
+        *slot = Some(sum);
         if !self.channels.contains(&f.channel) {
             self.channels.push(f.channel);
         }
+        Ok(())
     }
 
     fn line(&self, tr: &Tr, donor: String, currency: &str, channels: bool) -> FundLine {
@@ -117,7 +122,9 @@ impl FundSums {
 
 /// The funding table on `on`: per currency, per donor (by name), the totals pledged, received
 /// and frozen by then, then one total line per currency. Currencies are never added together.
-fn funding_lines(ctx: &Ctx, views: &[FundingView], on: Date) -> (Vec<FundLine>, Vec<FundLine>) {
+type FundLines = (Vec<FundLine>, Vec<FundLine>);
+
+fn funding_lines(ctx: &Ctx, views: &[FundingView], on: Date) -> Result<FundLines, ApiError> {
     let tr = ctx.tr;
     let mut by_donor: BTreeMap<(String, String, String), FundSums> = BTreeMap::new();
     let mut by_currency: BTreeMap<String, FundSums> = BTreeMap::new();
@@ -127,8 +134,8 @@ fn funding_lines(ctx: &Ctx, views: &[FundingView], on: Date) -> (Vec<FundLine>, 
         by_donor
             .entry((f.currency.clone(), name.to_lowercase(), name))
             .or_default()
-            .add(f);
-        by_currency.entry(f.currency.clone()).or_default().add(f);
+            .add(f)?;
+        by_currency.entry(f.currency.clone()).or_default().add(f)?;
     }
     let rows = by_donor
         .iter()
@@ -138,7 +145,7 @@ fn funding_lines(ctx: &Ctx, views: &[FundingView], on: Date) -> (Vec<FundLine>, 
         .iter()
         .map(|(cur, sums)| sums.line(&tr, tr.t("table.total").into(), cur, false))
         .collect();
-    (rows, totals)
+    Ok((rows, totals))
 }
 
 #[derive(Template)]
@@ -286,7 +293,7 @@ async fn dashboard(s: &AppState, mut ctx: Ctx, slug: Option<String>) -> Result<R
         deployed: figures(&tr, &deployed),
         missing: Vec::new(),
     };
-    let (funding, funding_totals) = funding_lines(&ctx, &snap.funding_views()?, on);
+    let (funding, funding_totals) = funding_lines(&ctx, &snap.funding_views()?, on)?;
     // Counts only: read as nobody, so no restricted field is read (nor a read recorded).
     let compliance = if ctx.is_member() {
         let r = Reading {
@@ -381,7 +388,7 @@ mod tests {
             cross_site: false,
             secure: false,
         };
-        let (rows, totals) = funding_lines(&ctx, &views, date!(2024 - 12 - 31));
+        let (rows, totals) = funding_lines(&ctx, &views, date!(2024 - 12 - 31)).expect("sums");
         let got: Vec<(&str, &str, &str, &str, &str)> = rows
             .iter()
             .map(|r| {
@@ -409,5 +416,12 @@ mod tests {
             .map(|t| (t.currency.as_str(), t.pledged.as_str(), t.received.as_str()))
             .collect();
         assert_eq!(got, vec![("CAD", "75", "—"), ("USD", "201", "14")]);
+        // Two records too large to add (a database edited around the validation) are an error,
+        // not a silently saturated total.
+        let huge = vec![
+            view("USA", Pledge, Bilateral, i64::MAX, "USD", date!(2024 - 01 - 01)),
+            view("USA", Pledge, Bilateral, i64::MAX, "USD", date!(2024 - 01 - 02)),
+        ];
+        assert!(funding_lines(&ctx, &huge, date!(2024 - 12 - 31)).is_err());
     }
 }
