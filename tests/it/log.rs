@@ -444,6 +444,94 @@ async fn refused_commands_in_a_busy_batch_write_nothing_and_spoil_nothing() {
     }
 }
 
+/// A trigger that makes the database itself fail to store a source titled `boom`: a failure no
+/// validation foresaw, of the kind a full disk or a broken index gives.
+fn boom_trigger(b: Backend) -> &'static str {
+    match b {
+        Backend::Sqlite => {
+            "CREATE TRIGGER boom BEFORE INSERT ON sources WHEN NEW.title = 'boom' \
+             BEGIN SELECT RAISE(ABORT, 'boom'); END;"
+        }
+        Backend::Postgres => {
+            "CREATE FUNCTION boom() RETURNS trigger AS $$ BEGIN \
+               IF NEW.title = 'boom' THEN RAISE EXCEPTION 'boom'; END IF; RETURN NEW; \
+             END $$ LANGUAGE plpgsql; \
+             CREATE TRIGGER boom BEFORE INSERT ON sources FOR EACH ROW EXECUTE FUNCTION boom();"
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_command_the_database_fails_does_not_fail_the_others_in_its_batch() {
+    use konbit_domain::{
+        Classification, Reliability, SourceKind,
+        command::{Command, NewSource},
+    };
+    use konbit_store::{Actor, Envelope, situation::ImportSpec};
+    for b in backends() {
+        let app = spawn_app_on(b).await;
+        app.sql(boom_trigger(b)).await.expect("trigger");
+        let before = app.log_len().await;
+        let source = |title: &str| {
+            Envelope::new(
+                Command::RegisterSource(NewSource {
+                    kind: SourceKind::Other,
+                    title: title.into(),
+                    url: Some("https://example.org/".into()),
+                    reference: None,
+                    published_on: None,
+                    outlet: None,
+                    language: None,
+                    reliability: Reliability::B,
+                    credibility: 2,
+                    note: None,
+                }),
+                vec![],
+                Classification::Public,
+            )
+        };
+        // Hold the writer in an import so that every command below queues, then let it go: the
+        // writer takes them all as one batch, the failing one in the middle.
+        let writer = app.store.writer().clone();
+        let import = writer
+            .import(
+                Actor::system("test"),
+                ImportSpec {
+                    sources: vec![],
+                    classification: Classification::Public,
+                },
+                source("held"),
+            )
+            .await
+            .expect("import");
+        let mut tasks = Vec::new();
+        for i in 0..40 {
+            let w = writer.clone();
+            let env = source(if i == 20 { "boom" } else { "fine" });
+            tasks.push(tokio::spawn(async move {
+                w.submit(Actor::system("test"), env).await
+            }));
+            tokio::task::yield_now().await;
+        }
+        // Let every submission reach the writer's queue before the import ends.
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+        import.abort().await;
+        for (i, t) in tasks.into_iter().enumerate() {
+            let r = t.await.expect("task");
+            if i == 20 {
+                assert!(
+                    matches!(r, Err(konbit_store::StoreError::Db(_))),
+                    "{b:?}: {r:?}"
+                );
+            } else {
+                assert!(r.is_ok(), "{b:?} command {i}: {r:?}");
+            }
+        }
+        assert_eq!(app.log_len().await, before + 39, "{b:?}");
+        assert!(verify(&app).await.ok, "{b:?}");
+    }
+}
+
 /// Incidents (one revised, one retracted), a coalition, a site status and an indicator value,
 /// recorded through the writer, so that rebuild replays the situation's projections too.
 async fn record_situation(app: &TestApp) {

@@ -3,7 +3,9 @@
 //! is refused, if at all, before it writes anything (and answered at once), while multi-command
 //! jobs (a scenario load, a rebuild) run in a savepoint so that they stand or fall whole. It then
 //! commits once — durably — and only then answers the waiters (group commit). One fsync serves
-//! the whole batch, the chain stays strictly ordered, and an acknowledged write is on disk.
+//! the whole batch, the chain stays strictly ordered, and an acknowledged write is on disk. A
+//! command the database itself fails (not a refusal) spoils the transaction; the batch is then
+//! rolled back and run again without it, so one request never fails another's write.
 //!
 //! On PostgreSQL each batch takes a transaction-scoped advisory lock and re-reads the head, so
 //! two `konbit serve` processes on one database never interleave their appends.
@@ -338,69 +340,129 @@ fn submitted(e: &Entry) -> Submitted {
     }
 }
 
-async fn run_batch(conn: &mut WConn, batch: Vec<Job>) {
-    if let Err(e) = begin(conn).await {
-        tracing::error!(error = %e, "writer: cannot begin a transaction");
-        let msg = format!("the database refused a write transaction: {e}");
-        for j in batch {
-            j.reply.fail(StoreError::Internal(msg.clone()));
+/// What one job of a batch came to, answered once the batch is committed.
+enum Outcome {
+    /// Recorded: its entries.
+    Done(Vec<Submitted>),
+    /// Refused by a rule (or failed inside its own savepoint): nothing of it was written.
+    Refused(StoreError),
+    /// A multi-command job refused at one of its commands.
+    BatchRefused(BatchError),
+}
+
+/// How one attempt at a batch ended.
+enum Attempt {
+    /// Committed: one outcome per job, in order.
+    Committed(Vec<Outcome>),
+    /// Job `index` failed in a way that spoiled the transaction, which was rolled back.
+    Spoiled { index: usize, error: StoreError },
+    /// The database would not run the batch at all.
+    Unavailable(String),
+}
+
+/// Runs a batch in one transaction. A job that fails for a reason of the database's (not a
+/// refusal) spoils the transaction — on PostgreSQL every later statement fails — so the batch is
+/// rolled back, that job alone is answered with its error, and the others run again: one request
+/// never fails another's write.
+async fn run_batch(conn: &mut WConn, mut batch: Vec<Job>) {
+    loop {
+        match attempt(conn, &batch).await {
+            Attempt::Committed(outcomes) => {
+                for (job, outcome) in batch.into_iter().zip(outcomes) {
+                    answer(job.reply, outcome);
+                }
+                return;
+            }
+            Attempt::Spoiled { index, error } => {
+                tracing::error!(error = %error, "writer: a command failed in the database; the others run again");
+                let job = batch.remove(index);
+                job.reply.fail(error);
+                if batch.is_empty() {
+                    return;
+                }
+            }
+            Attempt::Unavailable(why) => {
+                tracing::error!(error = %why, "writer: batch not written");
+                for job in batch {
+                    job.reply.fail(StoreError::Internal(format!(
+                        "the write was not committed: {why}"
+                    )));
+                }
+                return;
+            }
         }
-        return;
+    }
+}
+
+fn answer(reply: Reply, outcome: Outcome) {
+    match (reply, outcome) {
+        (Reply::One(r), Outcome::Done(subs)) => {
+            let res = subs
+                .into_iter()
+                .next()
+                .ok_or_else(|| StoreError::Internal("the writer recorded nothing".into()));
+            let _ = r.send(res);
+        }
+        (Reply::Many(r), Outcome::Done(subs)) => {
+            let _ = r.send(Ok(subs));
+        }
+        (Reply::Many(r), Outcome::BatchRefused(e)) => {
+            let _ = r.send(Err(e));
+        }
+        (reply, Outcome::Refused(e) | Outcome::BatchRefused((_, e))) => reply.fail(e),
+        (reply, Outcome::Done(_)) => reply.fail(StoreError::Internal(
+            "an import was answered as a batch".into(),
+        )),
+    }
+}
+
+/// One try at a batch: every job in one transaction, committed at the end.
+async fn attempt(conn: &mut WConn, batch: &[Job]) -> Attempt {
+    if let Err(e) = begin(conn).await {
+        return Attempt::Unavailable(format!("the database refused a write transaction: {e}"));
     }
     let mut head = match log::head_with_time(&mut conn.ex()).await {
         Ok(h) => h,
         Err(e) => {
             let _ = exec(conn, "ROLLBACK").await;
-            let msg = e.to_string();
-            for j in batch {
-                j.reply.fail(StoreError::Internal(msg.clone()));
-            }
-            return;
+            return Attempt::Unavailable(e.to_string());
         }
     };
-    let mut done: Vec<(Reply, Vec<Submitted>)> = Vec::with_capacity(batch.len());
-    let mut broken = None;
-    for job in batch {
-        if broken.is_some() {
-            job.reply
-                .fail(StoreError::Internal("the batch was aborted".into()));
-            continue;
-        }
+    let spoiled = |index: usize, error: StoreError| Attempt::Spoiled { index, error };
+    let mut outcomes = Vec::with_capacity(batch.len());
+    for (index, job) in batch.iter().enumerate() {
         // The common case needs no savepoint: a single command is refused, if at all, before it
         // writes anything (`project::prepare` only reads).
         if let Op::Record(actor, env) = &job.op {
-            match project::prepare(&mut conn.ex(), actor, env).await {
-                Err(e @ StoreError::Domain(_)) => job.reply.fail(e),
+            let outcome = match project::prepare(&mut conn.ex(), actor, env).await {
+                Err(e @ StoreError::Domain(_)) => Outcome::Refused(e),
                 Err(e) => {
-                    // A failed statement may have spoiled the transaction (PostgreSQL refuses
-                    // everything after one): abandon the batch.
-                    broken = Some(e.to_string());
-                    job.reply.fail(e);
+                    let _ = exec(conn, "ROLLBACK").await;
+                    return spoiled(index, e);
                 }
                 Ok(draft) => match project::record(&mut conn.ex(), &head, draft).await {
                     Ok(entry) => {
                         head = log::TimedHead::of(&entry);
-                        done.push((job.reply, vec![submitted(&entry)]));
+                        Outcome::Done(vec![submitted(&entry)])
                     }
                     Err(e) => {
-                        broken = Some(e.to_string());
-                        job.reply.fail(e);
+                        let _ = exec(conn, "ROLLBACK").await;
+                        return spoiled(index, e);
                     }
                 },
-            }
+            };
+            outcomes.push(outcome);
             continue;
         }
+        // Jobs of several steps run in a savepoint, so that they stand or fall whole.
         if let Err(e) = exec(conn, "SAVEPOINT cmd").await {
-            broken = Some(e.to_string());
-            job.reply.fail(e);
-            continue;
+            let _ = exec(conn, "ROLLBACK").await;
+            return spoiled(index, e);
         }
-        let start = head;
         let result: std::result::Result<Vec<Entry>, BatchError> = match &job.op {
-            // Handled above, without a savepoint.
-            Op::Record(..) => Err((
+            Op::Record(..) | Op::Import(..) => Err((
                 0,
-                StoreError::Internal("a single command reached the savepoint path".into()),
+                StoreError::Internal("a job reached the wrong path of the writer".into()),
             )),
             Op::User(actor, op) => users::execute(&mut conn.ex(), &head, actor, op)
                 .await
@@ -427,94 +489,58 @@ async fn run_batch(conn: &mut WConn, batch: Vec<Job>) {
                     Some(f) => Err(f),
                 }
             }
-            Op::Import(..) => Err((0, StoreError::Internal("an import reached a batch".into()))),
+            // Rebuilding appends nothing: it answers with the count and keeps the head.
             Op::Rebuild => match project::rebuild(&mut conn.ex()).await {
-                // Rebuilding appends nothing: answer with the count, keep the head.
                 Ok(n) => {
-                    let _ = exec(conn, "RELEASE SAVEPOINT cmd").await;
-                    done.push((
-                        job.reply,
-                        vec![Submitted {
-                            seq: n,
-                            subject: Uuid::nil(),
-                            hash: hex::encode(head.head.hash),
-                        }],
-                    ));
+                    if let Err(e) = exec(conn, "RELEASE SAVEPOINT cmd").await {
+                        let _ = exec(conn, "ROLLBACK").await;
+                        return spoiled(index, e);
+                    }
+                    outcomes.push(Outcome::Done(vec![Submitted {
+                        seq: n,
+                        subject: Uuid::nil(),
+                        hash: hex::encode(head.head.hash),
+                    }]));
                     continue;
                 }
                 Err(e) => Err((0, e)),
             },
         };
-        match result {
+        let outcome = match result {
             Ok(entries) => {
                 if let Err(e) = exec(conn, "RELEASE SAVEPOINT cmd").await {
-                    broken = Some(e.to_string());
-                    job.reply.fail(e);
-                    continue;
+                    let _ = exec(conn, "ROLLBACK").await;
+                    return spoiled(index, e);
                 }
                 if let Some(last) = entries.last() {
                     head = log::TimedHead::of(last);
                 }
-                let subs = entries.iter().map(submitted).collect();
-                done.push((job.reply, subs));
+                Outcome::Done(entries.iter().map(submitted).collect())
             }
+            // Rolling back to the savepoint undoes the job, even after a failed statement.
             Err((i, e)) => {
-                head = start;
-                if let Err(re) = exec(conn, "ROLLBACK TO SAVEPOINT cmd").await {
-                    broken = Some(re.to_string());
-                } else if let Err(re) = exec(conn, "RELEASE SAVEPOINT cmd").await {
-                    broken = Some(re.to_string());
+                let undone = match exec(conn, "ROLLBACK TO SAVEPOINT cmd").await {
+                    Ok(()) => exec(conn, "RELEASE SAVEPOINT cmd").await,
+                    Err(re) => Err(re),
+                };
+                if let Err(re) = undone {
+                    let _ = exec(conn, "ROLLBACK").await;
+                    return spoiled(index, re);
                 }
-                match job.reply {
-                    Reply::One(r) => {
-                        let _ = r.send(Err(e));
-                    }
-                    Reply::Many(r) => {
-                        let _ = r.send(Err((i, e)));
-                    }
-                    Reply::Import(r) => {
-                        let _ = r.send(Err(e));
-                    }
+                if matches!(job.reply, Reply::Many(_)) {
+                    Outcome::BatchRefused((i, e))
+                } else {
+                    Outcome::Refused(e)
                 }
             }
-        }
+        };
+        outcomes.push(outcome);
     }
-    let outcome = match broken {
-        Some(why) => {
+    match exec(conn, "COMMIT").await {
+        Ok(()) => Attempt::Committed(outcomes),
+        Err(e) => {
             let _ = exec(conn, "ROLLBACK").await;
-            Err(why)
-        }
-        None => exec(conn, "COMMIT").await.map_err(|e| e.to_string()),
-    };
-    match outcome {
-        Ok(()) => {
-            for (reply, subs) in done {
-                match reply {
-                    Reply::One(r) => {
-                        let res = subs.into_iter().next().ok_or_else(|| {
-                            StoreError::Internal("the writer recorded nothing".into())
-                        });
-                        let _ = r.send(res);
-                    }
-                    Reply::Many(r) => {
-                        let _ = r.send(Ok(subs));
-                    }
-                    Reply::Import(r) => {
-                        let _ = r.send(Err(StoreError::Internal(
-                            "an import was answered as a batch".into(),
-                        )));
-                    }
-                }
-            }
-        }
-        Err(why) => {
-            tracing::error!(error = %why, "writer: batch rolled back");
-            let _ = exec(conn, "ROLLBACK").await;
-            for (reply, _) in done {
-                reply.fail(StoreError::Internal(format!(
-                    "the write was rolled back: {why}"
-                )));
-            }
+            Attempt::Unavailable(format!("the commit failed: {e}"))
         }
     }
 }
