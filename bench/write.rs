@@ -42,8 +42,12 @@ async fn start(url: &str) -> (String, Store) {
         )
         .await
         .expect("user");
-    let app = konbit_web::app(konbit_web::AppState::new(store.clone(), false))
-        .merge(Router::new().route("/bench/noop", post(noop)));
+    let state = konbit_web::AppState::new(store.clone(), konbit_web::Config::default())
+        .await
+        .expect("state");
+    let app = konbit_web::app(state)
+        .merge(Router::new().route("/bench/noop", post(noop)))
+        .into_make_service_with_connect_info::<std::net::SocketAddr>();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("bind");

@@ -87,6 +87,12 @@ async fn every_endpoint_by_every_role() {
             None,
             [401, 403, 403, 200, 403, 403, 403],
         ),
+        (
+            "GET",
+            "/api/v1/tokens".into(),
+            None,
+            [401, 403, 403, 200, 403, 403, 403],
+        ),
         ("GET", "/api/v1/personnel".into(), None, member),
         (
             "GET",
@@ -278,6 +284,9 @@ async fn every_endpoint_by_every_role() {
             )),
             admin_only,
         ),
+        // `u3` is the user the admin just created.
+        ("POST", "/api/v1/users/u3/disable".into(), None, admin_only),
+        ("POST", "/api/v1/users/u3/enable".into(), None, admin_only),
         (
             "POST",
             "/api/v1/mandates".into(),
@@ -538,6 +547,11 @@ async fn openapi_describes_every_api_route() {
         ("get", "/api/v1/log/verify"),
         ("get", "/api/v1/users"),
         ("post", "/api/v1/users"),
+        ("post", "/api/v1/users/{name}/disable"),
+        ("post", "/api/v1/users/{name}/enable"),
+        ("delete", "/api/v1/auth/token"),
+        ("get", "/api/v1/tokens"),
+        ("delete", "/api/v1/tokens/{id}"),
         ("get", "/api/v1/personnel"),
         ("post", "/api/v1/personnel"),
         ("get", "/api/v1/personnel/compliance"),
@@ -607,5 +621,5 @@ async fn openapi_describes_every_api_route() {
         .map(|p| p.as_object().map_or(0, |o| o.len()))
         .sum();
     // api, registers, situation.
-    assert_eq!(documented, 28 + 28 + 19);
+    assert_eq!(documented, 33 + 28 + 19);
 }

@@ -295,7 +295,8 @@ fn parse_record(cols: &Columns, record: &csv::ByteRecord, line: u64) -> Result<R
                 texts.push(s);
             }
             Err(_) => {
-                let name = column.map_or_else(|| format!("#{}", i + 1), |k| ACLED_COLUMNS[k].into());
+                let name =
+                    column.map_or_else(|| format!("#{}", i + 1), |k| ACLED_COLUMNS[k].into());
                 errors.add(name, "is not valid UTF-8");
                 texts.push(String::from_utf8_lossy(raw));
             }
@@ -981,11 +982,17 @@ mod tests {
             if format == Format::Acled {
                 // And the importer gives back exactly what was exported.
                 let mut r = Reader::new(out.as_bytes()).expect("header");
-                let again = r.next_row().expect("a row").expect("readable").expect("valid");
+                let again = r
+                    .next_row()
+                    .expect("a row")
+                    .expect("readable")
+                    .expect("valid");
                 assert_eq!(again.incident, i);
             }
         }
-        for s in ["=1", "+1", "-1", "@a", "\tx", "\rx", "'x", "''=", "plain", "", "'"] {
+        for s in [
+            "=1", "+1", "-1", "@a", "\tx", "\rx", "'x", "''=", "plain", "", "'",
+        ] {
             assert_eq!(unguard(&guard(s)), s, "{s:?}");
         }
         // A cell that only looks guarded (a quote followed by a letter) is left alone.
@@ -1009,7 +1016,9 @@ mod tests {
         let said = read(&name).1[0].describe();
         assert_eq!(
             said,
-            vec!["line 2, column location: must be a single line (no tab or line break)".to_string()]
+            vec![
+                "line 2, column location: must be a single line (no tab or line break)".to_string()
+            ]
         );
     }
 }

@@ -43,7 +43,10 @@ pub fn control_problem(s: &str, multiline: bool) -> Option<String> {
     Some(match bad {
         '\0' => "must not contain a NUL character".to_string(),
         '\t' | '\n' | '\r' => "must be a single line (no tab or line break)".to_string(),
-        c => format!("must not contain the control character U+{:04X}", u32::from(c)),
+        c => format!(
+            "must not contain the control character U+{:04X}",
+            u32::from(c)
+        ),
     })
 }
 

@@ -27,6 +27,24 @@ struct Cli {
     #[arg(long, global = true, env = "KONBIT_HANDOVER_HOURS", default_value_t = 48,
           value_parser = clap::value_parser!(i64).range(1..=720))]
     handover_hours: i64,
+    /// Hours a browser session lasts (serve and demo).
+    #[arg(long, global = true, env = "KONBIT_SESSION_HOURS", default_value_t = 12,
+          value_parser = clap::value_parser!(i64).range(1..=720))]
+    session_hours: i64,
+    /// Days an API token lasts (serve and demo).
+    #[arg(long, global = true, env = "KONBIT_TOKEN_DAYS", default_value_t = 30,
+          value_parser = clap::value_parser!(i64).range(1..=365))]
+    token_days: i64,
+    /// Address of a reverse proxy whose X-Forwarded-For and X-Forwarded-Host are believed
+    /// (serve and demo); repeat for several, or give them comma-separated in the environment.
+    /// Without one, the client is the connection's peer.
+    #[arg(
+        long = "trusted-proxy",
+        global = true,
+        env = "KONBIT_TRUSTED_PROXIES",
+        value_delimiter = ','
+    )]
+    trusted_proxies: Vec<std::net::IpAddr>,
     #[command(subcommand)]
     command: Cmd,
 }
@@ -64,6 +82,11 @@ enum Cmd {
     Log {
         #[command(subcommand)]
         command: LogCmd,
+    },
+    /// Sessions and API tokens: list them, revoke them.
+    Token {
+        #[command(subcommand)]
+        command: TokenCmd,
     },
     /// Drop and replay every projection from the log. ⚠️ Takes the write lock while it runs.
     Rebuild,
@@ -185,7 +208,7 @@ enum UserCmd {
         /// Login name.
         username: String,
     },
-    /// Change a user's role.
+    /// Change a user's role (their sessions and tokens end: they log in again).
     Role {
         /// Login name.
         username: String,
@@ -195,16 +218,78 @@ enum UserCmd {
         #[arg(long)]
         country: Option<String>,
     },
+    /// Disable a user: they can no longer log in, and their sessions and tokens end.
+    Disable {
+        /// Login name.
+        username: String,
+    },
+    /// Enable a disabled user again.
+    Enable {
+        /// Login name.
+        username: String,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum TokenCmd {
+    /// List live sessions and API tokens (never their secrets), newest first.
+    List {
+        /// Only this user's.
+        #[arg(long)]
+        user: Option<String>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Revoke one session or token by its id, or all of a user's with --user.
+    Revoke {
+        /// The token's id (from `konbit token list`).
+        #[arg(required_unless_present = "user", conflicts_with = "user")]
+        id: Option<uuid::Uuid>,
+        /// Revoke every session and token of this user.
+        #[arg(long)]
+        user: Option<String>,
+    },
 }
 
 #[derive(Subcommand, Debug)]
 enum LogCmd {
-    /// Recompute the hash chain and check the projections. Exit 0 when intact, 1 when not.
+    /// Recompute the hash chain, and replay the log to compare every projection with it (by
+    /// default while the log has at most 100,000 entries). Exit 0 when intact, 1 when not.
     Verify {
         /// Print the result as JSON.
         #[arg(long)]
         json: bool,
+        /// Always replay and compare the projections, however long the log.
+        #[arg(long, conflicts_with = "chain_only")]
+        deep: bool,
+        /// Only recompute the chain.
+        #[arg(long)]
+        chain_only: bool,
+        /// A head kept outside the system, `SEQ:HASH` (as an earlier verify printed it): the
+        /// log must still hold that entry with that hash, so it was neither cut nor rewritten.
+        #[arg(long, value_parser = parse_head)]
+        head: Option<(i64, String)>,
     },
+}
+
+/// Logs up to this many entries get the projections compared by default.
+const DEEP_BY_DEFAULT: i64 = 100_000;
+
+fn parse_head(s: &str) -> std::result::Result<(i64, String), String> {
+    let (seq, hash) = s
+        .split_once(':')
+        .ok_or_else(|| "expected SEQ:HASH, as `konbit log verify` prints it".to_string())?;
+    let seq: i64 = seq
+        .parse()
+        .ok()
+        .filter(|n| *n >= 1)
+        .ok_or_else(|| format!("{seq:?} is not a sequence number"))?;
+    let hash = hash.to_ascii_lowercase();
+    if hash.len() != 64 || !hash.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Err("the hash must be 64 hex digits".into());
+    }
+    Ok((seq, hash))
 }
 
 fn database_url(cli_db: &Option<String>, dir: &std::path::Path) -> String {
@@ -302,11 +387,13 @@ const HAITI: &[(&str, &str)] = &[
     ),
 ];
 
-async fn serve(store: Store, listen: SocketAddr, secure_cookies: bool, rules: Rules) -> Result<()> {
+async fn serve(store: Store, listen: SocketAddr, config: konbit_web::Config) -> Result<()> {
     let listener = tokio::net::TcpListener::bind(listen)
         .await
         .with_context(|| format!("cannot listen on {listen}"))?;
-    let state = konbit_web::AppState::new(store.clone(), secure_cookies).with_rules(rules);
+    let state = konbit_web::AppState::new(store.clone(), config)
+        .await
+        .map_err(describe)?;
     konbit_web::serve(listener, state)
         .await
         .context("the server failed")?;
@@ -321,9 +408,15 @@ async fn run(cli: Cli) -> Result<ExitCode> {
         .clone()
         .unwrap_or_else(|| PathBuf::from("konbit-data"));
     let url = database_url(&cli.database, &data_dir);
-    let rules = Rules {
-        handover_hours: cli.handover_hours,
-        ..Rules::default()
+    let config = |secure_cookies: bool| konbit_web::Config {
+        secure_cookies,
+        rules: Rules {
+            handover_hours: cli.handover_hours,
+            ..Rules::default()
+        },
+        session_ttl: time::Duration::hours(cli.session_hours),
+        token_ttl: time::Duration::days(cli.token_days),
+        trusted_proxies: cli.trusted_proxies.clone(),
     };
     match cli.command {
         Cmd::Serve {
@@ -336,7 +429,7 @@ async fn run(cli: Cli) -> Result<ExitCode> {
                 "Konbit is serving {} on http://{listen}",
                 konbit_store::redact(&url)
             );
-            serve(store, listen, secure_cookies, rules).await?;
+            serve(store, listen, config(secure_cookies)).await?;
         }
         Cmd::Demo { listen } => {
             let demo_dir = cli
@@ -401,7 +494,9 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             );
             println!();
             println!("Press Ctrl-C to stop.");
-            let state = konbit_web::AppState::new(store.clone(), false).with_rules(rules);
+            let state = konbit_web::AppState::new(store.clone(), config(false))
+                .await
+                .map_err(describe)?;
             konbit_web::serve(listener, state)
                 .await
                 .context("the server failed")?;
@@ -461,27 +556,151 @@ async fn run(cli: Cli) -> Result<ExitCode> {
                         .set_role(actor, &username, role, country.as_deref())
                         .await
                         .map_err(describe)?;
-                    println!("{username} is now {role}");
+                    println!("{username} is now {role}; their sessions and tokens have ended");
+                }
+                UserCmd::Disable { username } => {
+                    store
+                        .set_disabled(actor, &username, true)
+                        .await
+                        .map_err(describe)?;
+                    println!("{username} is disabled; their sessions and tokens have ended");
+                }
+                UserCmd::Enable { username } => {
+                    store
+                        .set_disabled(actor, &username, false)
+                        .await
+                        .map_err(describe)?;
+                    println!("{username} is enabled");
+                }
+            }
+            store.close().await;
+        }
+        Cmd::Token { command } => {
+            let store = open(&url, true).await?;
+            let actor = Actor::system("cli");
+            match command {
+                TokenCmd::List { user, json } => {
+                    let list = {
+                        let mut c = store.conn().await?;
+                        users::tokens(&mut c.ex(), user.as_deref())
+                            .await
+                            .map_err(describe)?
+                    };
+                    if json {
+                        println!("{}", serde_json::to_string(&list)?);
+                    } else {
+                        for t in list {
+                            println!(
+                                "{}\t{}\t{}\tissued {}\texpires {}",
+                                t.id,
+                                t.username,
+                                t.kind,
+                                when(t.created_us),
+                                when(t.expires_us)
+                            );
+                        }
+                    }
+                }
+                TokenCmd::Revoke { id, user } => {
+                    let owner = match (&id, user) {
+                        (_, Some(u)) => u,
+                        (Some(id), None) => {
+                            let mut c = store.conn().await?;
+                            users::token_owner(&mut c.ex(), *id)
+                                .await
+                                .map_err(describe)?
+                                .with_context(|| format!("no live token {id}"))?
+                        }
+                        (None, None) => anyhow::bail!("give a token id or --user NAME"),
+                    };
+                    let w = store
+                        .revoke_tokens(actor, &owner, id)
+                        .await
+                        .map_err(describe)?;
+                    match id {
+                        Some(id) => println!("revoked token {id} of {owner} (log entry {})", w.seq),
+                        None => println!(
+                            "revoked every session and token of {owner} (log entry {})",
+                            w.seq
+                        ),
+                    }
                 }
             }
             store.close().await;
         }
         Cmd::Log {
-            command: LogCmd::Verify { json },
+            command:
+                LogCmd::Verify {
+                    json,
+                    deep,
+                    chain_only,
+                    head,
+                },
         } => {
             let store = open(&url, false).await?;
-            let v = {
+            let mut v = {
                 let mut c = store.conn().await?;
                 log::verify(&mut c.ex()).await?
             };
+            let kept = match &head {
+                Some((seq, hash)) if v.ok => {
+                    let mut c = store.conn().await?;
+                    let at = log::entry(&mut c.ex(), *seq).await?;
+                    let problem = match at {
+                        None => Some(format!(
+                            "entry {seq}, kept outside with hash {hash}, is not in the log: \
+                             the log was cut after entry {}",
+                            v.length
+                        )),
+                        Some(e) if hex::encode(&e.hash) != *hash => Some(format!(
+                            "entry {seq} has hash {}, not the {hash} kept outside: the log \
+                             was rewritten",
+                            hex::encode(&e.hash)
+                        )),
+                        Some(_) => None,
+                    };
+                    if let Some(p) = problem {
+                        v.ok = false;
+                        v.first_bad_seq = Some((*seq).min(v.length + 1));
+                        v.problem = Some(p);
+                        v.head = None;
+                    }
+                    true
+                }
+                _ => false,
+            };
+            let compare = v.ok && !chain_only && (deep || v.length <= DEEP_BY_DEFAULT);
+            if compare && let Some(d) = store.compare_projections().await.map_err(describe)? {
+                v.ok = false;
+                v.first_bad_seq = d.entry_seq;
+                v.problem = Some(d.problem);
+                v.head = None;
+            }
             store.close().await;
             if json {
-                println!("{}", serde_json::to_string(&v)?);
+                let mut out = serde_json::to_value(&v)?;
+                out["projections_compared"] = serde_json::Value::Bool(compare);
+                out["head_kept_checked"] = serde_json::Value::Bool(kept);
+                println!("{out}");
             } else if v.ok {
+                let head = v.head.as_deref().unwrap_or("-");
+                println!("ok: {} entries, head {head}", v.length);
+                if compare {
+                    println!("projections: every row matches a replay of the log");
+                } else {
+                    println!(
+                        "projections: not compared{} (--deep compares them)",
+                        if chain_only { "" } else { " (the log is long)" }
+                    );
+                }
+                if kept {
+                    println!("the head kept outside is still in the log, unchanged");
+                }
                 println!(
-                    "ok: {} entries, head {}",
-                    v.length,
-                    v.head.as_deref().unwrap_or("-")
+                    "Keep this head somewhere the database's operators cannot change it; later, \
+                     `konbit log verify --head {}:{head}` proves the log was neither cut nor \
+                     rewritten up to here.",
+                    v.length
                 );
             } else {
                 println!(
@@ -700,6 +919,17 @@ async fn import_acled(
         r.rows as f64 / secs.max(1e-9),
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// A time kept in microseconds, as RFC 3339.
+fn when(us: i64) -> String {
+    time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(us) * 1000)
+        .ok()
+        .and_then(|t| {
+            t.format(&time::format_description::well_known::Rfc3339)
+                .ok()
+        })
+        .unwrap_or_else(|| us.to_string())
 }
 
 fn parse_date(s: &str) -> std::result::Result<Date, String> {

@@ -11,8 +11,11 @@ pub mod log;
 pub mod project;
 pub mod query;
 pub mod registers;
+pub mod replay;
 pub mod scenario;
+pub mod secrets;
 pub mod situation;
+pub mod throttle;
 pub mod users;
 pub mod writer;
 
@@ -147,6 +150,7 @@ impl PoolConn {
 pub struct Store {
     pool: Pool,
     writer: Writer,
+    url: String,
 }
 
 /// How to open the database.
@@ -170,7 +174,17 @@ impl Store {
             check_schema(&pool).await?;
         }
         let writer = Writer::start(&opts.url, backend).await?;
-        Ok(Store { pool, writer })
+        Ok(Store {
+            pool,
+            writer,
+            url: opts.url.clone(),
+        })
+    }
+
+    /// Replays the log on a connection of its own and compares every projection with it
+    /// ([`replay`]); `None` when they all match.
+    pub async fn compare_projections(&self) -> Result<Option<replay::Difference>> {
+        replay::compare(&self.url).await
     }
 
     /// The writer handle (commands go through it).
@@ -253,6 +267,42 @@ impl Store {
                     username: username.into(),
                     role,
                     country: country.map(str::to_string),
+                },
+            )
+            .await
+    }
+
+    /// Disables a user (their sessions and tokens end) or enables them again.
+    pub async fn set_disabled(
+        &self,
+        actor: Actor,
+        username: &str,
+        disabled: bool,
+    ) -> Result<Submitted> {
+        self.writer
+            .user_op(
+                actor,
+                users::UserOp::SetDisabled {
+                    username: username.into(),
+                    disabled,
+                },
+            )
+            .await
+    }
+
+    /// Ends one of a user's sessions or tokens (`id`), or all of them.
+    pub async fn revoke_tokens(
+        &self,
+        actor: Actor,
+        username: &str,
+        id: Option<uuid::Uuid>,
+    ) -> Result<Submitted> {
+        self.writer
+            .user_op(
+                actor,
+                users::UserOp::RevokeTokens {
+                    username: username.into(),
+                    id,
                 },
             )
             .await

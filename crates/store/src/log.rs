@@ -402,8 +402,28 @@ const VERIFY_PAGE: i64 = 2000;
 
 /// Recomputes the whole chain, then checks that every projection row has an entry behind it.
 pub async fn verify(ex: &mut Ex<'_>) -> Result<Verification> {
-    let mut prev = Head::EMPTY;
-    let mut length = 0;
+    let v = verify_chain(ex, Head::EMPTY).await?;
+    if !v.ok {
+        return Ok(v);
+    }
+    if let Some((seq, problem)) = orphan_rows(ex).await? {
+        return Ok(Verification {
+            ok: false,
+            length: v.length,
+            head: None,
+            first_bad_seq: Some(seq),
+            problem: Some(problem),
+        });
+    }
+    Ok(v)
+}
+
+/// Recomputes the chain from `from` (an entry already verified, or [`Head::EMPTY`]) to the end:
+/// each entry must follow the one before without a gap, link to its hash and hash to its own.
+/// `length` counts every entry up to the end, those before `from` included.
+pub async fn verify_chain(ex: &mut Ex<'_>, from: Head) -> Result<Verification> {
+    let mut prev = from;
+    let mut length = from.seq;
     let bad = |seq: i64, length: i64, problem: String| Verification {
         ok: false,
         length,
@@ -453,6 +473,17 @@ pub async fn verify(ex: &mut Ex<'_>) -> Result<Verification> {
             };
         }
     }
+    Ok(Verification {
+        ok: true,
+        length,
+        head: Some(hex::encode(prev.hash)),
+        first_bad_seq: None,
+        problem: None,
+    })
+}
+
+/// The first projection row that names an entry the log does not have.
+async fn orphan_rows(ex: &mut Ex<'_>) -> Result<Option<(i64, String)>> {
     for table in crate::project::TABLES
         .iter()
         .chain(crate::situation::TABLES)
@@ -467,20 +498,13 @@ pub async fn verify(ex: &mut Ex<'_>) -> Result<Verification> {
         .fetch_optional(c)
         .await)?;
         if let Some(seq) = orphan {
-            return Ok(bad(
+            return Ok(Some((
                 seq,
-                length,
                 format!("a row of {table} claims entry {seq}, which is not in the log"),
-            ));
+            )));
         }
     }
-    Ok(Verification {
-        ok: true,
-        length,
-        head: Some(hex::encode(prev.hash)),
-        first_bad_seq: None,
-        problem: None,
-    })
+    Ok(None)
 }
 
 #[cfg(test)]

@@ -90,6 +90,21 @@ pub enum UserOp {
         /// A commander's contributor.
         country: Option<String>,
     },
+    /// Disable a user (they can no longer log in; their sessions and tokens end) or enable
+    /// them again.
+    SetDisabled {
+        /// Login name.
+        username: String,
+        /// Disabled or not.
+        disabled: bool,
+    },
+    /// End one session or API token (`id`), or all of a user's.
+    RevokeTokens {
+        /// Login name.
+        username: String,
+        /// One token; `None`: every one of the user's.
+        id: Option<Uuid>,
+    },
 }
 
 /// Checks a login name: 1–64 characters of letters, digits, `.`, `_`, `-`.
@@ -128,12 +143,21 @@ pub fn check_role_country(role: Role, country: Option<&str>) -> Result<(), Domai
     }
 }
 
-/// Checks a new password's strength: at least 10 characters.
+/// The longest password accepted (a passphrase fits; a megabyte is refused before hashing).
+pub const MAX_PASSWORD: usize = 1024;
+
+/// Checks a new password: at least 10 characters, at most [`MAX_PASSWORD`].
 pub fn check_password(pw: &str) -> Result<(), DomainError> {
-    if pw.chars().count() < 10 {
+    let n = pw.chars().count();
+    if n < 10 {
         Err(DomainError::invalid(
             "password",
             "must be at least 10 characters",
+        ))
+    } else if n > MAX_PASSWORD {
+        Err(DomainError::invalid(
+            "password",
+            format!("must be at most {MAX_PASSWORD} characters"),
         ))
     } else {
         Ok(())
@@ -186,10 +210,12 @@ pub(crate) async fn execute(
         } => {
             check_username(username)?;
             check_role_country(*role, country.as_deref())?;
-            if find(ex, username).await?.is_some() {
-                return Err(
-                    DomainError::Conflict(format!("user {username:?} already exists")).into(),
-                );
+            if let Some(other) = find(ex, username).await? {
+                return Err(DomainError::Conflict(format!(
+                    "user {:?} already exists (names do not differ by case alone)",
+                    other.username
+                ))
+                .into());
             }
             let id = Uuid::now_v7();
             on!(ex, |c| {
@@ -231,10 +257,12 @@ pub(crate) async fn execute(
             .execute(c)
             .await
             .map(|_| ()))?;
+            // Whoever held the old password may hold a session or token made with it.
+            let revoked = revoke_all(ex, u.id).await?;
             (
                 "user.password_changed",
                 u.id,
-                serde_json::json!({"username": username}),
+                serde_json::json!({"username": u.username, "revoked": revoked}),
             )
         }
         UserOp::SetRole {
@@ -249,18 +277,7 @@ pub(crate) async fn execute(
                     what: format!("user {username:?}"),
                 })?;
             if u.role == Role::Admin && *role != Role::Admin {
-                let admins = list(ex)
-                    .await?
-                    .iter()
-                    .filter(|x| x.role == Role::Admin && !x.disabled)
-                    .count();
-                if admins <= 1 {
-                    // Nobody could manage users any more.
-                    return Err(DomainError::Conflict(format!(
-                        "{username} is the last admin; make another user admin first"
-                    ))
-                    .into());
-                }
+                last_admin_check(ex, &u).await?;
             }
             on!(ex, |c| sqlx::query(
                 "UPDATE users SET role = $1, country = $2 WHERE id = $3"
@@ -271,10 +288,77 @@ pub(crate) async fn execute(
             .execute(c)
             .await
             .map(|_| ()))?;
+            // A session opened under the old role ends: the user logs in again under the new.
+            let revoked = revoke_all(ex, u.id).await?;
             (
                 "user.role_changed",
                 u.id,
-                serde_json::json!({"username": username, "role": role, "country": country}),
+                serde_json::json!({"username": u.username, "role": role, "country": country,
+                                   "revoked": revoked}),
+            )
+        }
+        UserOp::SetDisabled { username, disabled } => {
+            let u = find(ex, username)
+                .await?
+                .ok_or_else(|| DomainError::NotFound {
+                    what: format!("user {username:?}"),
+                })?;
+            if *disabled && u.role == Role::Admin && !u.disabled {
+                last_admin_check(ex, &u).await?;
+            }
+            on!(ex, |c| sqlx::query(
+                "UPDATE users SET disabled = $1 WHERE id = $2"
+            )
+            .bind(*disabled)
+            .bind(u.id)
+            .execute(c)
+            .await
+            .map(|_| ()))?;
+            let revoked = if *disabled {
+                revoke_all(ex, u.id).await?
+            } else {
+                0
+            };
+            (
+                if *disabled {
+                    "user.disabled"
+                } else {
+                    "user.enabled"
+                },
+                u.id,
+                serde_json::json!({"username": u.username, "revoked": revoked}),
+            )
+        }
+        UserOp::RevokeTokens { username, id } => {
+            let u = find(ex, username)
+                .await?
+                .ok_or_else(|| DomainError::NotFound {
+                    what: format!("user {username:?}"),
+                })?;
+            let revoked = match id {
+                None => revoke_all(ex, u.id).await?,
+                Some(t) => {
+                    let n = on!(ex, |c| sqlx::query(
+                        "DELETE FROM sessions WHERE id = $1 AND user_id = $2"
+                    )
+                    .bind(*t)
+                    .bind(u.id)
+                    .execute(c)
+                    .await
+                    .map(|r| r.rows_affected()))?;
+                    if n == 0 {
+                        return Err(DomainError::NotFound {
+                            what: format!("token {t} of {}", u.username),
+                        }
+                        .into());
+                    }
+                    n
+                }
+            };
+            (
+                "user.tokens_revoked",
+                u.id,
+                serde_json::json!({"username": u.username, "token": id, "revoked": revoked}),
             )
         }
     };
@@ -295,15 +379,45 @@ pub(crate) async fn execute(
     .await
 }
 
-/// The user with this login name.
+/// Refuses to take the admin role from (or disable) the last enabled admin: nobody could manage
+/// users any more.
+async fn last_admin_check(ex: &mut Ex<'_>, u: &User) -> Result<()> {
+    let admins = list(ex)
+        .await?
+        .iter()
+        .filter(|x| x.role == Role::Admin && !x.disabled)
+        .count();
+    if admins <= 1 {
+        return Err(DomainError::Conflict(format!(
+            "{} is the last admin; make another user admin first",
+            u.username
+        ))
+        .into());
+    }
+    Ok(())
+}
+
+/// Ends every session and token of a user; returns how many there were.
+async fn revoke_all(ex: &mut Ex<'_>, user: Uuid) -> Result<u64> {
+    Ok(on!(ex, |c| sqlx::query(
+        "DELETE FROM sessions WHERE user_id = $1"
+    )
+    .bind(user)
+    .execute(c)
+    .await
+    .map(|r| r.rows_affected()))?)
+}
+
+/// The user with this login name (in any case).
 pub async fn find(ex: &mut Ex<'_>, username: &str) -> Result<Option<User>> {
     let row: Option<UserRow> = on!(ex, |c| {
         sqlx::query_as(
-        "SELECT id, username, password_hash, role, country, disabled FROM users WHERE username = $1"
-    )
-    .bind(username)
-    .fetch_optional(c)
-    .await
+            "SELECT id, username, password_hash, role, country, disabled FROM users \
+         WHERE lower(username) = lower($1)",
+        )
+        .bind(username)
+        .fetch_optional(c)
+        .await
     })?;
     row.map(|r| r.user()).transpose()
 }
@@ -320,15 +434,17 @@ pub async fn list(ex: &mut Ex<'_>) -> Result<Vec<User>> {
     rows.iter().map(UserRow::user).collect()
 }
 
-/// Checks a login; `None` when the user is unknown, disabled, or the password is wrong.
+/// Checks a login (the name in any case); `None` when the user is unknown, disabled, or the
+/// password is wrong.
 pub async fn authenticate(ex: &mut Ex<'_>, username: &str, password: &str) -> Result<Option<User>> {
     let row: Option<UserRow> = on!(ex, |c| {
         sqlx::query_as(
-        "SELECT id, username, password_hash, role, country, disabled FROM users WHERE username = $1"
-    )
-    .bind(username)
-    .fetch_optional(c)
-    .await
+            "SELECT id, username, password_hash, role, country, disabled FROM users \
+         WHERE lower(username) = lower($1)",
+        )
+        .bind(username)
+        .fetch_optional(c)
+        .await
     })?;
     let Some(row) = row else {
         // Spend the same time as a real check so that timing does not reveal which names exist.
@@ -368,28 +484,54 @@ impl TokenKind {
     }
 }
 
-/// Issues a new secret for a user, valid for `ttl`; returns the secret (only its hash is kept).
+/// A secret just issued: the only time it is seen (only its hash is kept).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Issued {
+    /// The secret.
+    pub token: String,
+    /// Its id, to list or revoke it.
+    pub id: Uuid,
+    /// When it expires (µs since 1970).
+    pub expires_us: i64,
+}
+
+/// Issues a new secret for a user, valid for `ttl`.
 pub async fn issue_token(
     ex: &mut Ex<'_>,
     user: &User,
     kind: TokenKind,
     ttl: time::Duration,
-) -> Result<String> {
+) -> Result<Issued> {
     let token = new_token()?;
     let t = now();
+    // Expired secrets are of no use to anyone: forget them as new ones are made.
     on!(ex, |c| sqlx::query(
-        "INSERT INTO sessions (token_hash, user_id, kind, created_us, expires_us) \
-         VALUES ($1, $2, $3, $4, $5)"
+        "DELETE FROM sessions WHERE expires_us <= $1"
     )
+    .bind(micros(t))
+    .execute(c)
+    .await
+    .map(|_| ()))?;
+    let id = Uuid::now_v7();
+    let expires_us = micros(t + ttl);
+    on!(ex, |c| sqlx::query(
+        "INSERT INTO sessions (id, token_hash, user_id, kind, created_us, expires_us) \
+         VALUES ($1, $2, $3, $4, $5, $6)"
+    )
+    .bind(id)
     .bind(token_hash(&token))
     .bind(user.id)
     .bind(kind.as_str())
     .bind(micros(t))
-    .bind(micros(t + ttl))
+    .bind(expires_us)
     .execute(c)
     .await
     .map(|_| ()))?;
-    Ok(token)
+    Ok(Issued {
+        token,
+        id,
+        expires_us,
+    })
 }
 
 /// The user a live secret of this kind belongs to.
@@ -409,7 +551,46 @@ pub async fn user_for_token(ex: &mut Ex<'_>, token: &str, kind: TokenKind) -> Re
     Ok(row.map(|r| r.user()).transpose()?.filter(|u| !u.disabled))
 }
 
-/// Ends a session (logout).
+/// A live session or API token, as listed (never the secret).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, sqlx::FromRow)]
+pub struct TokenInfo {
+    /// Its id (to revoke it).
+    pub id: Uuid,
+    /// Whose.
+    pub username: String,
+    /// `session` (a browser) or `api` (a script).
+    pub kind: String,
+    /// Issued (µs since 1970).
+    pub created_us: i64,
+    /// Expires (µs since 1970).
+    pub expires_us: i64,
+}
+
+/// Live sessions and tokens, newest first; of one user when `username` is given.
+pub async fn tokens(ex: &mut Ex<'_>, username: Option<&str>) -> Result<Vec<TokenInfo>> {
+    Ok(on!(ex, |c| sqlx::query_as::<_, TokenInfo>(
+        "SELECT s.id, u.username, s.kind, s.created_us, s.expires_us FROM sessions s \
+         JOIN users u ON u.id = s.user_id \
+         WHERE s.expires_us > $1 AND ($2 IS NULL OR lower(u.username) = lower($2)) \
+         ORDER BY s.created_us DESC"
+    )
+    .bind(micros(now()))
+    .bind(username)
+    .fetch_all(c)
+    .await)?)
+}
+
+/// The owner of a live session or token, by its id.
+pub async fn token_owner(ex: &mut Ex<'_>, id: Uuid) -> Result<Option<String>> {
+    Ok(on!(ex, |c| sqlx::query_scalar::<_, String>(
+        "SELECT u.username FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = $1"
+    )
+    .bind(id)
+    .fetch_optional(c)
+    .await)?)
+}
+
+/// Ends a session (logout) or the API token a script holds.
 pub async fn revoke_token(ex: &mut Ex<'_>, token: &str) -> Result<()> {
     on!(ex, |c| sqlx::query(
         "DELETE FROM sessions WHERE token_hash = $1"

@@ -142,8 +142,13 @@ pub async fn spawn_app() -> TestApp {
 
 /// Starts the application on `backend`, with one user per role, named after it (the
 /// commander is Kenya's).
-#[allow(clippy::expect_used)]
 pub async fn spawn_app_on(backend: Backend) -> TestApp {
+    spawn_app_with(backend, konbit_web::Config::default()).await
+}
+
+/// Starts the application on `backend` with a configuration of the test's own.
+#[allow(clippy::expect_used)]
+pub async fn spawn_app_with(backend: Backend, config: konbit_web::Config) -> TestApp {
     let db = TestDb::new(backend).await.expect("test database");
     let store = Store::open(&Options {
         url: db.url.clone(),
@@ -170,7 +175,10 @@ pub async fn spawn_app_on(backend: Backend) -> TestApp {
         .await
         .expect("bind");
     let addr = listener.local_addr().expect("addr");
-    let app = konbit_web::app(konbit_web::AppState::new(store.clone(), false));
+    let state = konbit_web::AppState::new(store.clone(), config)
+        .await
+        .expect("state");
+    let app = konbit_web::app(state).into_make_service_with_connect_info::<SocketAddr>();
     let server = tokio::spawn(async move {
         let _ = axum::serve(listener, app).await;
     });
@@ -275,11 +283,18 @@ impl Client {
 
 impl TestApp {
     /// An anonymous client (keeps cookies, does not follow redirects).
-    #[allow(clippy::expect_used)]
     pub fn anonymous(&self) -> Client {
+        self.anonymous_from(std::net::IpAddr::V4(std::net::Ipv4Addr::LOCALHOST))
+    }
+
+    /// An anonymous client whose requests come from another loopback address (`127.0.0.2`):
+    /// another machine, as far as the server can tell.
+    #[allow(clippy::expect_used)]
+    pub fn anonymous_from(&self, local: std::net::IpAddr) -> Client {
         let http = reqwest::Client::builder()
             .cookie_store(true)
             .redirect(reqwest::redirect::Policy::none())
+            .local_address(local)
             .build()
             .expect("client");
         Client {
@@ -289,10 +304,20 @@ impl TestApp {
         }
     }
 
-    /// A client with an API token of the test user with this role (`None`: anonymous).
+    /// A client with an API token of the test user with this role (`None`: anonymous). Each
+    /// role's client comes from a loopback address of its own (`127.0.0.10` and up), as users
+    /// on their own machines would: the limits per address count them apart.
     #[allow(clippy::expect_used)]
     pub async fn client(&self, role: Option<Role>) -> Client {
-        let mut c = self.anonymous();
+        let mut c = match role.and_then(|r| Role::ALL.iter().position(|x| *x == r)) {
+            Some(i) => self.anonymous_from(std::net::IpAddr::V4(std::net::Ipv4Addr::new(
+                127,
+                0,
+                0,
+                10 + u8::try_from(i).unwrap_or(0),
+            ))),
+            None => self.anonymous(),
+        };
         if let Some(role) = role {
             let r = c
                 .post_json(

@@ -9,13 +9,14 @@
 use crate::{
     AppState,
     api::Written,
-    auth::{Admin, Member},
+    auth::{Admin, ClientAddr, Guard, Guarded, Member},
     error::{ApiError, Problem},
-    extract::{ApiJson, Clocks, Record},
+    extract::{ApiJson, ApiQuery, Clocks, Record},
+    limits::Limited,
 };
 use axum::{
     Json, Router,
-    extract::{Path, Query, State},
+    extract::{Path, State},
     http::StatusCode,
     routing::{get, post},
 };
@@ -28,6 +29,7 @@ use konbit_domain::{
 };
 use konbit_store::{Actor, Envelope, User, Visibility, log, query, registers as reg};
 use serde::{Deserialize, Serialize};
+use subtle::ConstantTimeEq;
 use time::{Date, OffsetDateTime};
 use utoipa::{IntoParams, OpenApi, ToSchema};
 use uuid::Uuid;
@@ -156,18 +158,58 @@ impl Register {
     }
 }
 
-/// What a reader sees of the record: a user (or nobody) at a record time.
+/// Who reads a register.
+#[derive(Debug, Clone, Copy)]
+pub enum Reader<'a> {
+    /// Nobody in particular: mission-level fields only.
+    Public,
+    /// A logged-in user, within their need to know; what they are shown is recorded.
+    User(&'a User),
+    /// The server itself, for an answer that shows no restricted field (public statistics with
+    /// small cells suppressed, a complaint's status for the holder of its secret): reads them
+    /// all, and records nothing, since nothing restricted leaves it.
+    Server,
+}
+
+/// What a reader sees of the record: who, at a record time.
 #[derive(Debug, Clone)]
 pub struct Reading<'a> {
-    /// The reader; `None` reads nothing restricted.
-    pub user: Option<&'a User>,
+    /// Who reads.
+    pub reader: Reader<'a>,
     /// Record-time cut-off (µs; `i64::MAX` for now).
     pub as_of_us: i64,
     /// The request that reads (`GET /api/v1/detentions`), for the audit entry.
     pub via: String,
 }
 
-impl Reading<'_> {
+impl<'a> Reading<'a> {
+    /// `user` reads, through the request `via`, at the record time `as_of_us`.
+    pub fn user(user: &'a User, as_of_us: i64, via: String) -> Self {
+        Reading {
+            reader: Reader::User(user),
+            as_of_us,
+            via,
+        }
+    }
+
+    /// Mission-level fields only, at the record time `as_of_us`.
+    pub fn public(as_of_us: i64) -> Self {
+        Reading {
+            reader: Reader::Public,
+            as_of_us,
+            via: String::new(),
+        }
+    }
+
+    /// The server's own read of the record as it is now (see [`Reader::Server`]).
+    pub fn server() -> Self {
+        Reading {
+            reader: Reader::Server,
+            as_of_us: i64::MAX,
+            via: String::new(),
+        }
+    }
+
     /// "Now" for the clocks: the `as_of` instant when reading the past, else the present.
     pub fn now(&self) -> OffsetDateTime {
         if self.as_of_us == i64::MAX {
@@ -187,8 +229,9 @@ pub async fn read(
     register: Register,
     id: Option<Uuid>,
 ) -> ApiResult<Vec<Event>> {
-    let scope = match (r.user, register.area()) {
-        (Some(u), Some(area)) => u.access().scope(area),
+    let scope = match (r.reader, register.area()) {
+        (Reader::User(u), Some(area)) => u.access().scope(area),
+        (Reader::Server, Some(_)) => Scope::All,
         _ => Scope::Nothing,
     };
     // Register rows are mission-level: the restricted fields are apart and scoped above.
@@ -206,7 +249,7 @@ pub async fn read(
             shown.push(e.id);
         }
     }
-    if let (Some(u), false) = (r.user, shown.is_empty()) {
+    if let (Reader::User(u), false) = (r.reader, shown.is_empty()) {
         s.store
             .submit(
                 Actor::user(&u.username),
@@ -245,8 +288,8 @@ pub async fn force(
     let events = read(s, r, Register::Force, id).await?;
     let now = r.now();
     Ok((
-        acc::use_of_force(&events, s.rules, now),
-        acc::detentions(&events, s.rules, now),
+        acc::use_of_force(&events, s.rules(), now),
+        acc::detentions(&events, s.rules(), now),
     ))
 }
 
@@ -260,13 +303,11 @@ pub async fn complaints(
     Ok((acc::complaints(&events, &cases), cases))
 }
 
-/// The public statistics of `mission`, from mission-level fields only.
+/// The public statistics of `mission`: counts only.
 pub async fn mission_statistics(s: &AppState, mission: &str) -> ApiResult<Vec<acc::StatTable>> {
-    let r = Reading {
-        user: None,
-        as_of_us: i64::MAX,
-        via: String::new(),
-    };
+    // The counts need every allegation's type and person (the UN counting rule); only
+    // counts leave, small ones suppressed.
+    let r = Reading::server();
     let (mut reports, mut detentions) = force(s, &r, None).await?;
     let (mut complaints, mut cases) = complaints(s, &r).await?;
     reports.retain(|x| x.mission == mission);
@@ -387,11 +428,7 @@ impl ListQuery {
     }
 
     fn reading<'a>(&self, user: &'a User, via: String) -> ApiResult<Reading<'a>> {
-        Ok(Reading {
-            user: Some(user),
-            as_of_us: self.as_of_us()?,
-            via,
-        })
+        Ok(Reading::user(user, self.as_of_us()?, via))
     }
 }
 
@@ -419,7 +456,7 @@ pub struct PersonDetail {
 async fn list_personnel(
     State(s): State<AppState>,
     Member(u): Member,
-    Query(q): Query<ListQuery>,
+    ApiQuery(q): ApiQuery<ListQuery>,
 ) -> ApiResult<Json<Vec<acc::PersonView>>> {
     let (mut people, _) = people(&s, &q.reading(&u, via("/api/v1/personnel"))?, None).await?;
     people.retain(|p| q.keeps(&p.mission, Some(&p.country)));
@@ -433,7 +470,7 @@ async fn get_person(
     State(s): State<AppState>,
     Member(u): Member,
     Path(id): Path<Uuid>,
-    Query(q): Query<ListQuery>,
+    ApiQuery(q): ApiQuery<ListQuery>,
 ) -> ApiResult<Json<PersonDetail>> {
     let on = q.on()?;
     let r = q.reading(&u, via(&format!("/api/v1/personnel/{id}")))?;
@@ -455,16 +492,12 @@ async fn get_person(
 async fn compliance(
     State(s): State<AppState>,
     Member(_): Member,
-    Query(q): Query<ListQuery>,
+    ApiQuery(q): ApiQuery<ListQuery>,
 ) -> ApiResult<Json<Vec<acc::Compliance>>> {
     let on = q.on()?;
     let mission = mission_or_current(&s, q.mission.as_deref()).await?;
     // Counts only: read without restricted fields.
-    let r = Reading {
-        user: None,
-        as_of_us: q.as_of_us()?,
-        via: String::new(),
-    };
+    let r = Reading::public(q.as_of_us()?);
     let (people, docs) = people(&s, &r, None).await?;
     Ok(Json(acc::compliance(&people, &docs, &mission, on)))
 }
@@ -508,7 +541,7 @@ async fn record_vetting(
 async fn list_documents(
     State(s): State<AppState>,
     Member(u): Member,
-    Query(q): Query<ListQuery>,
+    ApiQuery(q): ApiQuery<ListQuery>,
 ) -> ApiResult<Json<Vec<acc::DocumentView>>> {
     let r = q.reading(&u, via("/api/v1/documents"))?;
     let mut docs = acc::documents(&read(&s, &r, Register::Documents, None).await?);
@@ -559,7 +592,7 @@ async fn assign(
 async fn list_use_of_force(
     State(s): State<AppState>,
     Member(u): Member,
-    Query(q): Query<ListQuery>,
+    ApiQuery(q): ApiQuery<ListQuery>,
 ) -> ApiResult<Json<Vec<acc::UseOfForceView>>> {
     let (mut reports, _) = force(&s, &q.reading(&u, via("/api/v1/use-of-force"))?, None).await?;
     reports.retain(|x| q.keeps(&x.mission, Some(&x.country)));
@@ -573,7 +606,7 @@ async fn get_use_of_force(
     State(s): State<AppState>,
     Member(u): Member,
     Path(id): Path<Uuid>,
-    Query(q): Query<ListQuery>,
+    ApiQuery(q): ApiQuery<ListQuery>,
 ) -> ApiResult<Json<acc::UseOfForceView>> {
     let r = q.reading(&u, via(&format!("/api/v1/use-of-force/{id}")))?;
     let (reports, _) = force(&s, &r, Some(id)).await?;
@@ -613,7 +646,7 @@ async fn review_use_of_force(
 async fn list_detentions(
     State(s): State<AppState>,
     Member(u): Member,
-    Query(q): Query<ListQuery>,
+    ApiQuery(q): ApiQuery<ListQuery>,
 ) -> ApiResult<Json<Vec<acc::DetentionView>>> {
     let (_, mut list) = force(&s, &q.reading(&u, via("/api/v1/detentions"))?, None).await?;
     list.retain(|x| q.keeps(&x.mission, Some(&x.country)));
@@ -627,7 +660,7 @@ async fn get_detention(
     State(s): State<AppState>,
     Member(u): Member,
     Path(id): Path<Uuid>,
-    Query(q): Query<ListQuery>,
+    ApiQuery(q): ApiQuery<ListQuery>,
 ) -> ApiResult<Json<acc::DetentionView>> {
     let r = q.reading(&u, via(&format!("/api/v1/detentions/{id}")))?;
     let (_, list) = force(&s, &r, Some(id)).await?;
@@ -720,7 +753,13 @@ fn opt_text(v: Option<String>) -> Option<String> {
 }
 
 /// Records a complaint from the public form; returns the reference and the secret.
-pub async fn receive_complaint(s: &AppState, f: ComplaintForm) -> ApiResult<ComplaintReceipt> {
+pub async fn receive_complaint(
+    s: &AppState,
+    addr: &ClientAddr,
+    f: ComplaintForm,
+) -> ApiResult<ComplaintReceipt> {
+    // Every complaint stays in the log for good: a flood from one address is turned away.
+    s.limits.check(Limited::Complaint, addr)?;
     let mission = mission_or_current(s, None).await?;
     // 8 characters of base 32 = 40 bits: unguessable enough as a name, never enough alone.
     let reference = format!("K-{}-{}", random_code(4)?, random_code(4)?);
@@ -759,9 +798,13 @@ pub async fn receive_complaint(s: &AppState, f: ComplaintForm) -> ApiResult<Comp
     responses((status = 201, body = ComplaintReceipt), (status = 422, body = Problem)))]
 async fn submit_complaint(
     State(s): State<AppState>,
+    addr: ClientAddr,
     ApiJson(f): ApiJson<ComplaintForm>,
 ) -> ApiResult<(StatusCode, Json<ComplaintReceipt>)> {
-    Ok((StatusCode::CREATED, Json(receive_complaint(&s, f).await?)))
+    Ok((
+        StatusCode::CREATED,
+        Json(receive_complaint(&s, &addr, f).await?),
+    ))
 }
 
 /// A status request: the reference and the secret given with it.
@@ -787,26 +830,45 @@ pub struct ComplaintStatus {
 }
 
 /// The status of a complaint, for the holder of its reference and secret. A wrong reference and
-/// a wrong secret get the same answer; five failures lock the reference for 15 minutes.
-pub async fn status_of(s: &AppState, reference: &str, secret: &str) -> ApiResult<ComplaintStatus> {
+/// a wrong secret get the same answer. Five failures for one reference from one address (or 50
+/// from one address) make that address wait 15 minutes; the complainant, checking from
+/// anywhere else, is not affected.
+pub async fn status_of(
+    s: &AppState,
+    addr: &ClientAddr,
+    reference: &str,
+    secret: &str,
+) -> ApiResult<ComplaintStatus> {
     let reference = reference.trim().to_uppercase();
-    let key = format!("complaint:{reference}");
-    if let Err(wait) = s.throttle.check(&key) {
-        return Err(ApiError::too_many(wait));
+    // Bounded before anything is kept or looked up.
+    if reference.is_empty()
+        || reference.len() > 32
+        || !reference
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+    {
+        return Err(ApiError::invalid_field(
+            "reference",
+            "is not a complaint reference (such as K-7M3Q-9XPA)",
+        ));
     }
-    let r = Reading {
-        user: None,
-        as_of_us: i64::MAX,
-        via: String::new(),
-    };
-    let (complaints, _) = complaints(s, &r).await?;
+    if secret.trim().is_empty() || secret.len() > 64 {
+        return Err(ApiError::invalid_field(
+            "secret",
+            "is not a complaint secret (16 letters and digits)",
+        ));
+    }
+    s.limits.check(Limited::Status, addr)?;
+    let guard = Guard::new(Guarded::ComplaintStatus, &reference, addr);
+    guard.check(s).await?;
+    let (complaints, _) = complaints(s, &Reading::server()).await?;
     let wanted = reg::secret_hash(secret);
     let found = complaints.into_iter().find(|c| {
-        c.reference == reference && crate::pages::ct_eq(c.secret_hash.as_bytes(), wanted.as_bytes())
+        c.reference == reference && bool::from(c.secret_hash.as_bytes().ct_eq(wanted.as_bytes()))
     });
     match found {
         Some(c) => {
-            s.throttle.succeed(&key);
+            guard.succeeded(s).await?;
             Ok(ComplaintStatus {
                 reference: c.reference,
                 status: c.status,
@@ -814,7 +876,7 @@ pub async fn status_of(s: &AppState, reference: &str, secret: &str) -> ApiResult
             })
         }
         None => {
-            s.throttle.fail(&key);
+            guard.failed(s).await?;
             Err(ApiError::not_found(
                 "a complaint with that reference and secret",
             ))
@@ -827,9 +889,10 @@ pub async fn status_of(s: &AppState, reference: &str, secret: &str) -> ApiResult
     responses((status = 200, body = ComplaintStatus), (status = 404, body = Problem), (status = 429, body = Problem)))]
 async fn complaint_status(
     State(s): State<AppState>,
+    addr: ClientAddr,
     ApiJson(q): ApiJson<StatusRequest>,
 ) -> ApiResult<Json<ComplaintStatus>> {
-    Ok(Json(status_of(&s, &q.reference, &q.secret).await?))
+    Ok(Json(status_of(&s, &addr, &q.reference, &q.secret).await?))
 }
 
 /// Complaints (what the complainant wrote: conduct_officer only).
@@ -838,7 +901,7 @@ async fn complaint_status(
 async fn list_complaints(
     State(s): State<AppState>,
     Member(u): Member,
-    Query(q): Query<ListQuery>,
+    ApiQuery(q): ApiQuery<ListQuery>,
 ) -> ApiResult<Json<Vec<acc::ComplaintView>>> {
     let (mut list, _) = complaints(&s, &q.reading(&u, via("/api/v1/complaints"))?).await?;
     list.retain(|c| q.mission.as_deref().is_none_or(|m| m == c.mission));
@@ -851,7 +914,7 @@ async fn list_complaints(
 async fn list_cases(
     State(s): State<AppState>,
     Member(u): Member,
-    Query(q): Query<ListQuery>,
+    ApiQuery(q): ApiQuery<ListQuery>,
 ) -> ApiResult<Json<Vec<acc::CaseView>>> {
     let (_, mut cases) = complaints(&s, &q.reading(&u, via("/api/v1/cases"))?).await?;
     cases.retain(|c| {
@@ -871,11 +934,7 @@ async fn get_case(
     Member(u): Member,
     Path(id): Path<Uuid>,
 ) -> ApiResult<Json<acc::CaseView>> {
-    let r = Reading {
-        user: Some(&u),
-        as_of_us: i64::MAX,
-        via: via(&format!("/api/v1/cases/{id}")),
-    };
+    let r = Reading::user(&u, i64::MAX, via(&format!("/api/v1/cases/{id}")));
     let cases = acc::cases(&read(&s, &r, Register::Complaints, Some(id)).await?);
     cases
         .into_iter()
@@ -935,7 +994,7 @@ pub struct Statistics {
     responses((status = 200, body = Statistics), (status = 404, body = Problem)))]
 async fn statistics(
     State(s): State<AppState>,
-    Query(q): Query<StatisticsQuery>,
+    ApiQuery(q): ApiQuery<StatisticsQuery>,
 ) -> ApiResult<Json<Statistics>> {
     let mission = mission_or_current(&s, q.mission.as_deref()).await?;
     let tables = mission_statistics(&s, &mission).await?;
@@ -1000,7 +1059,7 @@ pub async fn views(s: &AppState, after: i64, limit: i64) -> ApiResult<Vec<ViewEn
 async fn audit_views(
     State(s): State<AppState>,
     Admin(_): Admin,
-    Query(q): Query<AuditQuery>,
+    ApiQuery(q): ApiQuery<AuditQuery>,
 ) -> ApiResult<Json<Vec<ViewEntry>>> {
     let after = q.after.unwrap_or(0);
     let limit = q.limit.unwrap_or(100);

@@ -4,15 +4,15 @@
 
 use crate::{
     AppState,
-    auth::{Admin, Caller, Editor},
+    auth::{Admin, Caller, ClientAddr, Editor},
     error::{ApiError, Problem},
-    extract::{ApiJson, Clocks, Record},
+    extract::{ApiJson, ApiQuery, Clocks, Record},
 };
 use axum::{
     Json, Router,
-    extract::{Path, Query, State},
+    extract::{Path, State},
     http::StatusCode,
-    routing::{get, post},
+    routing::{delete, get, post},
 };
 use konbit_domain::{Role, command::*, view::*};
 use konbit_store::{
@@ -29,7 +29,9 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/healthz", get(healthz))
         .route("/api/v1/openapi.json", get(openapi))
-        .route("/api/v1/auth/token", post(token))
+        .route("/api/v1/auth/token", post(token).delete(revoke_own_token))
+        .route("/api/v1/tokens", get(list_tokens))
+        .route("/api/v1/tokens/{id}", delete(revoke_token))
         .route("/api/v1/missions", get(list_missions).post(create_mission))
         .route("/api/v1/missions/{slug}", get(get_mission))
         .route("/api/v1/mandates", post(record_mandate))
@@ -51,20 +53,22 @@ pub fn router() -> Router<AppState> {
         .route("/api/v1/log", get(list_log))
         .route("/api/v1/log/verify", get(verify_log))
         .route("/api/v1/users", get(list_users).post(create_user))
+        .route("/api/v1/users/{name}/disable", post(disable_user))
+        .route("/api/v1/users/{name}/enable", post(enable_user))
         .merge(crate::situation::router())
 }
 
 #[derive(OpenApi)]
 #[openapi(
     info(title = "Konbit API", description = "Mission information system: the record log, force generation, mandates, funding and sources. Errors are RFC 9457 problem details. Every POST that records something also accepts `sources` (list of source ids) and `classification` (public, mission, restricted; default mission)."),
-    paths(healthz, token, list_missions, create_mission, get_mission, record_mandate,
+    paths(healthz, token, revoke_own_token, list_tokens, revoke_token, list_missions, create_mission, get_mission, record_mandate,
           record_succession, set_requirements, list_contributors, get_contributor, strength,
           timeline, record_pledge, revise_pledge, withdraw_pledge, record_authorization,
           record_deployment, list_funding, record_funding, list_sources, register_source,
           record_discrepancy, record_correction, list_log, verify_log, list_users, create_user,
-          openapi),
-    components(schemas(Problem, Written, RecordFields, TokenRequest, TokenResponse, LogEntry, LogVerification,
-                       ContributorDetail, NewUser, UserView)),
+          disable_user, enable_user, openapi),
+    components(schemas(Problem, Written, RecordFields, TokenRequest, TokenResponse, TokenView,
+                       LogEntry, LogVerification, ContributorDetail, NewUser, UserView)),
     modifiers(&Security)
 )]
 struct ApiDoc;
@@ -169,18 +173,26 @@ pub struct TokenRequest {
 /// A bearer token.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct TokenResponse {
-    /// Send as `Authorization: Bearer <token>`; valid 30 days.
+    /// Send as `Authorization: Bearer <token>`.
     pub token: String,
+    /// Its id, to list or revoke it.
+    pub id: Uuid,
+    /// When it stops working (RFC 3339), unless revoked first. Changing the password or role,
+    /// or disabling the user, revokes it.
+    pub expires_at: String,
 }
 
-/// Exchanges a user name and password for an API token.
+/// Exchanges a user name and password for an API token. Failures are counted per name and
+/// address: five for one name from one address (or 50 from one address) make that address
+/// wait 15 minutes (429).
 #[utoipa::path(post, path = "/api/v1/auth/token", request_body = TokenRequest,
-    responses((status = 200, body = TokenResponse), (status = 401, body = Problem), (status = 429, body = Problem)))]
+    responses((status = 200, body = TokenResponse), (status = 401, body = Problem), (status = 422, body = Problem), (status = 429, body = Problem)))]
 async fn token(
     State(s): State<AppState>,
+    addr: ClientAddr,
     ApiJson(req): ApiJson<TokenRequest>,
 ) -> ApiResult<Json<TokenResponse>> {
-    let Some(user) = crate::auth::login(&s, &req.username, &req.password).await? else {
+    let Some(user) = crate::auth::login(&s, &addr, &req.username, &req.password).await? else {
         return Err(ApiError::new(
             StatusCode::UNAUTHORIZED,
             "bad_credentials",
@@ -189,9 +201,113 @@ async fn token(
         ));
     };
     let mut c = s.store.conn().await?;
-    let token =
-        users::issue_token(&mut c.ex(), &user, TokenKind::Api, time::Duration::days(30)).await?;
-    Ok(Json(TokenResponse { token }))
+    let ttl = s.config.token_ttl;
+    let issued = users::issue_token(&mut c.ex(), &user, TokenKind::Api, ttl).await?;
+    Ok(Json(TokenResponse {
+        token: issued.token,
+        id: issued.id,
+        expires_at: rfc3339(issued.expires_us),
+    }))
+}
+
+fn rfc3339(us: i64) -> String {
+    time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(us) * 1000)
+        .ok()
+        .and_then(|t| {
+            t.format(&time::format_description::well_known::Rfc3339)
+                .ok()
+        })
+        .unwrap_or_default()
+}
+
+/// Ends the API token this request is made with.
+#[utoipa::path(delete, path = "/api/v1/auth/token", security(("bearer" = [])),
+    responses((status = 204, description = "revoked"), (status = 401, body = Problem)))]
+async fn revoke_own_token(State(s): State<AppState>, caller: Caller) -> ApiResult<StatusCode> {
+    let Some(token) = caller.token.as_deref() else {
+        return Err(ApiError::unauthorized());
+    };
+    let mut c = s.store.conn().await?;
+    users::revoke_token(&mut c.ex(), token).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// A live session or API token (never its secret).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TokenView {
+    /// Id.
+    pub id: Uuid,
+    /// Whose.
+    pub username: String,
+    /// `session` (a browser) or `api` (a script).
+    pub kind: String,
+    /// Issued (RFC 3339).
+    pub created_at: String,
+    /// Expires (RFC 3339).
+    pub expires_at: String,
+}
+
+/// Whose tokens to list.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct TokensQuery {
+    /// One user's (default: everyone's).
+    pub user: Option<String>,
+}
+
+/// Live sessions and API tokens, newest first (admin).
+#[utoipa::path(get, path = "/api/v1/tokens", params(TokensQuery), security(("bearer" = [])),
+    responses((status = 200, body = Vec<TokenView>), (status = 401, body = Problem), (status = 403, body = Problem)))]
+async fn list_tokens(
+    State(s): State<AppState>,
+    Admin(_): Admin,
+    ApiQuery(q): ApiQuery<TokensQuery>,
+) -> ApiResult<Json<Vec<TokenView>>> {
+    let mut c = s.store.conn().await?;
+    let list = users::tokens(&mut c.ex(), q.user.as_deref()).await?;
+    Ok(Json(list.into_iter().map(token_view).collect()))
+}
+
+/// A token as listed.
+pub fn token_view(t: users::TokenInfo) -> TokenView {
+    TokenView {
+        id: t.id,
+        username: t.username,
+        kind: t.kind,
+        created_at: rfc3339(t.created_us),
+        expires_at: rfc3339(t.expires_us),
+    }
+}
+
+/// Ends a session or API token (admin). Recorded in the log as `user.tokens_revoked`.
+#[utoipa::path(delete, path = "/api/v1/tokens/{id}", params(("id" = Uuid, Path)), security(("bearer" = [])),
+    responses((status = 201, body = Written), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
+async fn revoke_token(
+    State(s): State<AppState>,
+    Admin(a): Admin,
+    Path(id): Path<Uuid>,
+) -> ApiResult<(StatusCode, Json<Written>)> {
+    let owner = {
+        let mut c = s.store.conn().await?;
+        users::token_owner(&mut c.ex(), id).await?
+    }
+    .ok_or_else(|| ApiError::not_found(format!("token {id}")))?;
+    let w = s
+        .store
+        .revoke_tokens(Actor::user(&a.username), &owner, Some(id))
+        .await?;
+    Ok(written(w))
+}
+
+fn written(w: konbit_store::Submitted) -> (StatusCode, Json<Written>) {
+    (
+        StatusCode::CREATED,
+        Json(Written {
+            seq: w.seq,
+            id: w.subject,
+            hash: w.hash,
+        }),
+    )
 }
 
 /// What a write returns.
@@ -254,7 +370,7 @@ async fn snapshot(
 async fn list_missions(
     State(s): State<AppState>,
     caller: Caller,
-    Query(q): Query<Clocks>,
+    ApiQuery(q): ApiQuery<Clocks>,
 ) -> ApiResult<Json<Vec<MissionView>>> {
     let vis = q.visibility(caller.clearance())?;
     let on = q.on()?;
@@ -274,7 +390,7 @@ async fn get_mission(
     State(s): State<AppState>,
     caller: Caller,
     Path(slug): Path<String>,
-    Query(mut q): Query<Clocks>,
+    ApiQuery(mut q): ApiQuery<Clocks>,
 ) -> ApiResult<Json<MissionView>> {
     q.mission = Some(slug);
     let (snap, on) = snapshot(&s, &q, q.visibility(caller.clearance())?).await?;
@@ -330,7 +446,7 @@ async fn set_requirements(
 async fn list_contributors(
     State(s): State<AppState>,
     caller: Caller,
-    Query(q): Query<Clocks>,
+    ApiQuery(q): ApiQuery<Clocks>,
 ) -> ApiResult<Json<Vec<ContributorSummary>>> {
     let (snap, on) = snapshot(&s, &q, q.visibility(caller.clearance())?).await?;
     Ok(Json(snap.contributors(on)?))
@@ -413,7 +529,7 @@ async fn get_contributor(
     State(s): State<AppState>,
     caller: Caller,
     Path(country): Path<String>,
-    Query(q): Query<Clocks>,
+    ApiQuery(q): ApiQuery<Clocks>,
 ) -> ApiResult<Json<ContributorDetail>> {
     let vis = q.visibility(caller.clearance())?;
     let (snap, on) = snapshot(&s, &q, vis).await?;
@@ -427,7 +543,7 @@ async fn get_contributor(
 async fn strength(
     State(s): State<AppState>,
     caller: Caller,
-    Query(q): Query<Clocks>,
+    ApiQuery(q): ApiQuery<Clocks>,
 ) -> ApiResult<Json<Vec<StrengthPoint>>> {
     let (snap, on) = snapshot(&s, &q, q.visibility(caller.clearance())?).await?;
     Ok(Json(snap.strength_series(on)?))
@@ -438,7 +554,7 @@ async fn strength(
 async fn timeline(
     State(s): State<AppState>,
     caller: Caller,
-    Query(q): Query<Clocks>,
+    ApiQuery(q): ApiQuery<Clocks>,
 ) -> ApiResult<Json<Vec<TimelineItem>>> {
     let (snap, on) = snapshot(&s, &q, q.visibility(caller.clearance())?).await?;
     Ok(Json(snap.timeline(on)?))
@@ -553,7 +669,7 @@ async fn record_deployment(
 async fn list_funding(
     State(s): State<AppState>,
     caller: Caller,
-    Query(q): Query<Clocks>,
+    ApiQuery(q): ApiQuery<Clocks>,
 ) -> ApiResult<Json<Vec<FundingView>>> {
     let (snap, on) = snapshot(&s, &q, q.visibility(caller.clearance())?).await?;
     Ok(Json(
@@ -580,7 +696,7 @@ async fn record_funding(
 async fn list_sources(
     State(s): State<AppState>,
     caller: Caller,
-    Query(q): Query<Clocks>,
+    ApiQuery(q): ApiQuery<Clocks>,
 ) -> ApiResult<Json<Vec<SourceView>>> {
     let vis = q.visibility(caller.clearance())?;
     let mut c = s.store.conn().await?;
@@ -626,18 +742,20 @@ async fn record_correction(
     write(&s, &u, rec, Command::Correct).await
 }
 
-/// A log entry as served. Entries above the caller's clearance keep their chain fields but not
-/// their content (`redacted`), so the chain can be followed but not read.
+/// A log entry as served. Entries the caller may not read keep their place in the chain
+/// (sequence, classification, hashes) and nothing else (`redacted`): not their content, nor
+/// their kind, time or author, which would tell who logged in, changed whose access, or read
+/// which register when.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct LogEntry {
     /// Sequence number.
     pub seq: i64,
     /// Record time (the hashed text).
-    pub recorded_at: String,
+    pub recorded_at: Option<String>,
     /// Who.
     pub actor: Option<String>,
     /// Kind.
-    pub kind: String,
+    pub kind: Option<String>,
     /// Subject id.
     pub subject: Option<Uuid>,
     /// Valid time.
@@ -671,7 +789,7 @@ pub struct LogQuery {
 async fn list_log(
     State(s): State<AppState>,
     caller: Caller,
-    Query(q): Query<LogQuery>,
+    ApiQuery(q): ApiQuery<LogQuery>,
 ) -> ApiResult<Json<Vec<LogEntry>>> {
     let after = q.after.unwrap_or(0);
     let limit = q.limit.unwrap_or(100);
@@ -699,9 +817,9 @@ pub fn log_entry(e: log::Entry, clearance: konbit_domain::Classification) -> Log
         .is_ok_and(|c| konbit_domain::access::log_content_visible(&e.kind, c, clearance));
     LogEntry {
         seq: e.seq,
-        recorded_at: e.recorded_at,
+        recorded_at: visible.then_some(e.recorded_at),
         actor: visible.then_some(e.actor),
-        kind: e.kind,
+        kind: visible.then_some(e.kind),
         subject: visible.then_some(e.subject),
         valid_at: visible.then_some(e.valid_at),
         classification: e.classification,
@@ -728,11 +846,18 @@ pub struct LogVerification {
     pub problem: Option<String>,
 }
 
-/// Recomputes the whole chain and checks the projections against it.
-#[utoipa::path(get, path = "/api/v1/log/verify", responses((status = 200, body = LogVerification)))]
-async fn verify_log(State(s): State<AppState>) -> ApiResult<Json<LogVerification>> {
-    let mut c = s.store.conn().await?;
-    let v = log::verify(&mut c.ex()).await?;
+/// Whether the log's hash chain holds: computed once per head and extended as the log grows
+/// (`konbit log verify` is the complete check, projections included).
+#[utoipa::path(get, path = "/api/v1/log/verify", responses((status = 200, body = LogVerification), (status = 429, body = Problem)))]
+async fn verify_log(
+    State(s): State<AppState>,
+    caller: Caller,
+    addr: ClientAddr,
+) -> ApiResult<Json<LogVerification>> {
+    if caller.user.is_none() {
+        s.limits.check(crate::limits::Limited::Verify, &addr)?;
+    }
+    let v = s.verified.get(&s.store).await?;
     Ok(Json(LogVerification {
         ok: v.ok,
         length: v.length,
@@ -771,6 +896,36 @@ async fn list_users(State(s): State<AppState>, Admin(_): Admin) -> ApiResult<Jso
             })
             .collect(),
     ))
+}
+
+/// Disables a user (admin): they can no longer log in, and their sessions and tokens end.
+#[utoipa::path(post, path = "/api/v1/users/{name}/disable", params(("name" = String, Path)), security(("bearer" = [])),
+    responses((status = 201, body = Written), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem)))]
+async fn disable_user(
+    State(s): State<AppState>,
+    Admin(a): Admin,
+    Path(name): Path<String>,
+) -> ApiResult<(StatusCode, Json<Written>)> {
+    let w = s
+        .store
+        .set_disabled(Actor::user(&a.username), &name, true)
+        .await?;
+    Ok(written(w))
+}
+
+/// Enables a disabled user again (admin).
+#[utoipa::path(post, path = "/api/v1/users/{name}/enable", params(("name" = String, Path)), security(("bearer" = [])),
+    responses((status = 201, body = Written), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
+async fn enable_user(
+    State(s): State<AppState>,
+    Admin(a): Admin,
+    Path(name): Path<String>,
+) -> ApiResult<(StatusCode, Json<Written>)> {
+    let w = s
+        .store
+        .set_disabled(Actor::user(&a.username), &name, false)
+        .await?;
+    Ok(written(w))
 }
 
 /// A new user.

@@ -1,28 +1,57 @@
-//! Who is calling: a session cookie (browser) or a bearer token (scripts), resolved to a user
-//! with a role. The role a handler needs is in its signature: [`Editor`] and [`Admin`] reject
-//! the request before the handler runs. Reading needs no role: [`Caller`] lets anyone in and
-//! carries the clearance (public for anonymous, mission for viewers and editors) that the store's
-//! queries filter by.
+//! Who is calling and from where: a session cookie (browser) or a bearer token (scripts),
+//! resolved to a user with a role; the client's address ([`ClientAddr`]); and the guard on
+//! failed attempts ([`Guard`]) that slows password and secret guessing without letting anyone
+//! lock a user out from elsewhere.
+//!
+//! The role a handler needs is in its signature: [`Editor`] and [`Admin`] reject the request
+//! before the handler runs. Reading needs no role: [`Caller`] lets anyone in and carries the
+//! clearance (public for anonymous, mission for viewers and editors) that the store's queries
+//! filter by.
 
 use crate::{AppState, error::ApiError};
-use axum::{extract::FromRequestParts, http::request::Parts};
+use axum::{
+    extract::{ConnectInfo, FromRequestParts},
+    http::{HeaderMap, request::Parts},
+};
 use konbit_domain::{Classification, Role, clearance_of};
 use konbit_store::{
     User,
+    throttle::{self, Policy},
     users::{self, TokenKind},
 };
-use std::{
-    collections::HashMap,
-    sync::Mutex,
-    time::{Duration, Instant},
-};
+use std::net::{IpAddr, Ipv6Addr, SocketAddr};
 
-/// Name of the session cookie.
-pub const SESSION_COOKIE: &str = "konbit_session";
-/// Name of the CSRF cookie (double-submit: forms echo it in a hidden field).
-pub const CSRF_COOKIE: &str = "konbit_csrf";
-/// Name of the language cookie.
-pub const LANG_COOKIE: &str = "konbit_lang";
+/// The names of the cookies. Served over HTTPS they carry the `__Host-` prefix, which browsers
+/// accept only from a secure origin for the whole host: another site (even a sibling subdomain)
+/// cannot plant one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CookieNames {
+    /// The session.
+    pub session: &'static str,
+    /// The anonymous visitor's CSRF nonce.
+    pub csrf: &'static str,
+    /// The language chosen.
+    pub lang: &'static str,
+}
+
+impl CookieNames {
+    /// The names for a server that sets `Secure` cookies, or not.
+    pub fn new(secure: bool) -> Self {
+        if secure {
+            CookieNames {
+                session: "__Host-konbit_session",
+                csrf: "__Host-konbit_csrf",
+                lang: "__Host-konbit_lang",
+            }
+        } else {
+            CookieNames {
+                session: "konbit_session",
+                csrf: "konbit_csrf",
+                lang: "konbit_lang",
+            }
+        }
+    }
+}
 
 /// Reads one cookie from the request headers.
 pub fn cookie<'a>(parts: &'a Parts, name: &str) -> Option<&'a str> {
@@ -44,9 +73,19 @@ pub struct Caller {
     pub user: Option<User>,
     /// The session secret, when the user came by cookie.
     pub session: Option<String>,
+    /// The API token, when the user came by bearer token.
+    pub token: Option<String>,
 }
 
 impl Caller {
+    /// Nobody logged in.
+    pub fn anonymous() -> Self {
+        Caller {
+            user: None,
+            session: None,
+            token: None,
+        }
+    }
     /// The caller's role.
     pub fn role(&self) -> Option<Role> {
         self.user.as_ref().map(|u| u.role)
@@ -63,6 +102,11 @@ impl Caller {
     }
 }
 
+/// Session secrets and API tokens are 64 hex digits; anything else is not looked up.
+fn plausible_secret(t: &str) -> bool {
+    t.len() == 64 && t.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
 impl FromRequestParts<AppState> for Caller {
     type Rejection = ApiError;
 
@@ -76,34 +120,41 @@ impl FromRequestParts<AppState> for Caller {
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.strip_prefix("Bearer "))
             .map(str::to_string);
-        let session = cookie(parts, SESSION_COOKIE).map(str::to_string);
+        let session = cookie(parts, state.cookies.session).map(str::to_string);
         // Anonymous requests (most public reads) need no database connection for this.
         let caller = if let Some(token) = bearer {
-            let mut conn = state.store.conn().await?;
-            let user = users::user_for_token(&mut conn.ex(), &token, TokenKind::Api).await?;
+            let user = if plausible_secret(&token) {
+                let mut conn = state.store.conn().await?;
+                users::user_for_token(&mut conn.ex(), &token, TokenKind::Api).await?
+            } else {
+                None
+            };
             if user.is_none() {
-                // A wrong token is an error, not anonymity: scripts must learn their token expired.
+                // A wrong token is an error, not anonymity: scripts must learn their token
+                // expired or was revoked.
                 return Err(ApiError::new(
                     axum::http::StatusCode::UNAUTHORIZED,
                     "invalid_token",
                     "Invalid token",
-                    "the bearer token is unknown or expired",
+                    "the bearer token is unknown, expired or revoked",
                 ));
             }
             Caller {
                 user,
                 session: None,
+                token: Some(token),
             }
-        } else if let Some(token) = session {
+        } else if let Some(token) = session.filter(|t| plausible_secret(t)) {
             let mut conn = state.store.conn().await?;
             let user = users::user_for_token(&mut conn.ex(), &token, TokenKind::Session).await?;
             let session = user.as_ref().map(|_| token);
-            Caller { user, session }
-        } else {
             Caller {
-                user: None,
-                session: None,
+                user,
+                session,
+                token: None,
             }
+        } else {
+            Caller::anonymous()
         };
         parts.extensions.insert(caller.clone());
         Ok(caller)
@@ -148,62 +199,250 @@ role_extractor!(
     /// [`konbit_domain::access::Access`].
     Member, |_r| true, "member");
 
-/// Counts failed logins per user name; after `MAX_FAILURES` within `WINDOW` further attempts are
-/// refused (429) until the window has passed. In memory: a restart forgets, which is acceptable
-/// for slowing down password guessing.
-#[derive(Debug, Default)]
-pub struct Throttle {
-    failures: Mutex<HashMap<String, (u32, Instant)>>,
-}
+// ---------------------------------------------------------------------------------------------
+// The client's address
 
-const MAX_FAILURES: u32 = 5;
-const WINDOW: Duration = Duration::from_secs(15 * 60);
+/// The address a request comes from: the peer of the connection, or — when that peer is a
+/// reverse proxy the operator trusts (`--trusted-proxy`) — the nearest address in
+/// `X-Forwarded-For` that is not itself a trusted proxy. Never taken from a header an untrusted
+/// peer sent: anyone can write one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ClientAddr(pub IpAddr);
 
-impl Throttle {
-    /// `Err(seconds to wait)` when the name is locked out.
-    pub fn check(&self, username: &str) -> Result<(), u64> {
-        let map = self.failures.lock().unwrap_or_else(|p| p.into_inner());
-        match map.get(&username.to_lowercase()) {
-            Some((n, since)) if *n >= MAX_FAILURES && since.elapsed() < WINDOW => {
-                Err((WINDOW - since.elapsed()).as_secs().max(1))
+impl ClientAddr {
+    /// Resolves the client of a request that came from `peer`.
+    pub fn resolve(peer: IpAddr, headers: &HeaderMap, trusted: &[IpAddr]) -> ClientAddr {
+        let peer = canonical(peer);
+        if !trusted.contains(&peer) {
+            return ClientAddr(peer);
+        }
+        let forwarded = headers
+            .get_all("x-forwarded-for")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(','))
+            .map(str::trim)
+            .collect::<Vec<_>>();
+        // Each proxy appends the address it saw: read from the right, past our own proxies.
+        for hop in forwarded.iter().rev() {
+            match hop.parse::<IpAddr>().map(canonical) {
+                Ok(a) if trusted.contains(&a) => continue,
+                Ok(a) => return ClientAddr(a),
+                Err(_) => break,
             }
-            _ => Ok(()),
         }
+        ClientAddr(peer)
     }
 
-    /// Records a failed attempt.
-    pub fn fail(&self, username: &str) {
-        let mut map = self.failures.lock().unwrap_or_else(|p| p.into_inner());
-        let e = map
-            .entry(username.to_lowercase())
-            .or_insert((0, Instant::now()));
-        if e.1.elapsed() >= WINDOW {
-            *e = (0, Instant::now());
+    /// What limits count by: the IPv4 address, or the IPv6 /64 (one subscriber's network, which
+    /// holds more addresses than anyone could count one by one).
+    pub fn key(&self) -> IpAddr {
+        match self.0 {
+            IpAddr::V4(a) => IpAddr::V4(a),
+            IpAddr::V6(a) => {
+                let s = a.segments();
+                IpAddr::V6(Ipv6Addr::new(s[0], s[1], s[2], s[3], 0, 0, 0, 0))
+            }
         }
-        e.0 += 1;
-    }
-
-    /// Clears the count after a successful login.
-    pub fn succeed(&self, username: &str) {
-        let mut map = self.failures.lock().unwrap_or_else(|p| p.into_inner());
-        map.remove(&username.to_lowercase());
     }
 }
 
-/// Checks a login against the throttle and the store: 429 when locked out, `None` when wrong.
+/// IPv4 addresses carried in IPv6 (`::ffff:1.2.3.4`) count as the IPv4 address.
+pub(crate) fn canonical(a: IpAddr) -> IpAddr {
+    match a {
+        IpAddr::V6(v6) => v6.to_ipv4_mapped().map_or(IpAddr::V6(v6), IpAddr::V4),
+        v4 => v4,
+    }
+}
+
+impl FromRequestParts<AppState> for ClientAddr {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        let peer = parts
+            .extensions
+            .get::<ConnectInfo<SocketAddr>>()
+            .map(|c| c.0.ip())
+            .ok_or_else(|| ApiError::internal("the server was started without peer addresses"))?;
+        Ok(ClientAddr::resolve(
+            peer,
+            &parts.headers,
+            &state.config.trusted_proxies,
+        ))
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Failed attempts
+
+/// Failures of one name (or complaint reference) from one address before it must wait.
+pub const PER_NAME: Policy = Policy {
+    max_failures: 5,
+    window: time::Duration::minutes(15),
+};
+
+/// Failures from one address, whatever the names, before it must wait (guessing across many
+/// accounts). High enough for an office behind one address.
+pub const PER_ADDRESS: Policy = Policy {
+    max_failures: 50,
+    window: time::Duration::minutes(15),
+};
+
+/// What a [`Guard`] protects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Guarded {
+    /// Logging in (API token or login form).
+    Login,
+    /// Checking a complaint's status with its reference and secret.
+    ComplaintStatus,
+}
+
+impl Guarded {
+    fn prefix(self) -> &'static str {
+        match self {
+            Guarded::Login => "login",
+            Guarded::ComplaintStatus => "status",
+        }
+    }
+}
+
+/// Counts failed attempts against one name (a login name, a complaint reference) from one
+/// address, and against that address alone. The name is never counted on its own: an outsider
+/// who fails five times with the administrator's name locks out only themselves, and the
+/// administrator still logs in from anywhere else. Counts live in the database (they survive a
+/// restart); the name's length is checked by the caller before a guard is made.
+#[derive(Debug, Clone)]
+pub struct Guard {
+    what: Guarded,
+    name_key: String,
+    addr_key: String,
+}
+
+impl Guard {
+    /// A guard for `name` (at most 64 characters, checked by the caller) from `addr`.
+    pub fn new(what: Guarded, name: &str, addr: &ClientAddr) -> Guard {
+        let p = what.prefix();
+        let addr = addr.key();
+        Guard {
+            what,
+            name_key: format!("{p}:{}@{addr}", name.to_lowercase()),
+            addr_key: format!("{p}-from:{addr}"),
+        }
+    }
+
+    /// `Err(429)` while the name from this address, or the address, must wait.
+    pub async fn check(&self, s: &AppState) -> Result<(), ApiError> {
+        let mut c = s.store.conn().await?;
+        let mut wait = None;
+        for (key, policy) in [(&self.name_key, PER_NAME), (&self.addr_key, PER_ADDRESS)] {
+            if let Some(w) = throttle::locked(&mut c.ex(), key, policy).await? {
+                wait = Some(wait.map_or(w, |x: u64| x.max(w)));
+            }
+        }
+        match (wait, self.what) {
+            (None, _) => Ok(()),
+            (Some(w), Guarded::Login) => Err(ApiError::too_many(
+                format!("too many failed logins from this address; try again in {w} seconds"),
+                w,
+            )),
+            (Some(w), Guarded::ComplaintStatus) => Err(ApiError::too_many(
+                format!(
+                    "too many failed status checks from this address; try again in {w} seconds"
+                ),
+                w,
+            )),
+        }
+    }
+
+    /// Counts a failure.
+    pub async fn failed(&self, s: &AppState) -> Result<(), ApiError> {
+        let mut c = s.store.conn().await?;
+        throttle::fail(&mut c.ex(), &self.name_key, PER_NAME).await?;
+        throttle::fail(&mut c.ex(), &self.addr_key, PER_ADDRESS).await?;
+        Ok(())
+    }
+
+    /// A success forgets the name's failures (not the address's: guessing across many names
+    /// from one address is still counted).
+    pub async fn succeeded(&self, s: &AppState) -> Result<(), ApiError> {
+        let mut c = s.store.conn().await?;
+        throttle::clear(&mut c.ex(), &self.name_key).await?;
+        Ok(())
+    }
+}
+
+/// Checks a login against the guard and the store: 422 when the name or password could not be
+/// anyone's (nothing is counted or kept), 429 while this address must wait, `None` when wrong.
 pub async fn login(
     state: &AppState,
+    addr: &ClientAddr,
     username: &str,
     password: &str,
 ) -> Result<Option<User>, ApiError> {
-    if let Err(wait) = state.throttle.check(username) {
-        return Err(ApiError::too_many(wait));
+    // Bounded before anything is kept: a megabyte of name never reaches a key or a hash.
+    users::check_username(username)?;
+    if password.chars().count() > users::MAX_PASSWORD {
+        return Err(ApiError::invalid_field(
+            "password",
+            format!("must be at most {} characters", users::MAX_PASSWORD),
+        ));
     }
-    let mut conn = state.store.conn().await?;
-    let user = users::authenticate(&mut conn.ex(), username, password).await?;
+    let guard = Guard::new(Guarded::Login, username, addr);
+    guard.check(state).await?;
+    let user = {
+        let mut conn = state.store.conn().await?;
+        users::authenticate(&mut conn.ex(), username, password).await?
+    };
     match &user {
-        Some(_) => state.throttle.succeed(username),
-        None => state.throttle.fail(username),
+        Some(_) => guard.succeeded(state).await?,
+        None => guard.failed(state).await?,
     }
     Ok(user)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::http::HeaderValue;
+
+    fn ip(s: &str) -> IpAddr {
+        s.parse().expect("address")
+    }
+
+    #[test]
+    fn forwarded_for_counts_only_behind_a_trusted_proxy() {
+        let mut h = HeaderMap::new();
+        h.insert(
+            "x-forwarded-for",
+            HeaderValue::from_static("6.6.6.6, 203.0.113.7, 10.0.0.2"),
+        );
+        // From an untrusted peer the header is ignored: anyone can write it.
+        assert_eq!(
+            ClientAddr::resolve(ip("198.51.100.1"), &h, &[]).0,
+            ip("198.51.100.1")
+        );
+        // Behind two trusted proxies, the nearest untrusted hop is the client; what the client
+        // itself wrote further left is not believed.
+        let trusted = [ip("10.0.0.1"), ip("10.0.0.2")];
+        assert_eq!(
+            ClientAddr::resolve(ip("10.0.0.1"), &h, &trusted).0,
+            ip("203.0.113.7")
+        );
+    }
+
+    #[test]
+    fn ipv6_counts_by_its_64_and_mapped_ipv4_as_ipv4() {
+        let a = ClientAddr::resolve(ip("2001:db8:1:2:aaaa::1"), &HeaderMap::new(), &[]);
+        let b = ClientAddr::resolve(ip("2001:db8:1:2:bbbb::9"), &HeaderMap::new(), &[]);
+        assert_eq!(a.key(), b.key());
+        let c = ClientAddr::resolve(ip("::ffff:192.0.2.4"), &HeaderMap::new(), &[]);
+        assert_eq!(c.key(), ip("192.0.2.4"));
+    }
+
+    #[test]
+    fn guard_keys_never_count_a_name_alone() {
+        let g = Guard::new(Guarded::Login, "ADMIN", &ClientAddr(ip("127.0.0.2")));
+        assert_eq!(g.name_key, "login:admin@127.0.0.2");
+        assert_eq!(g.addr_key, "login-from:127.0.0.2");
+    }
 }

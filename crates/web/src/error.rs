@@ -107,16 +107,33 @@ impl ApiError {
         )
     }
 
-    /// 429 with Retry-After.
-    pub fn too_many(retry_after: u64) -> Self {
+    /// 429 after too many failed attempts (logins, status checks), with Retry-After.
+    pub fn too_many(detail: impl Into<String>, retry_after: u64) -> Self {
         let mut e = Self::new(
             StatusCode::TOO_MANY_REQUESTS,
             "too_many_attempts",
             "Too many attempts",
-            format!("too many failed logins; try again in {retry_after} seconds"),
+            detail,
         );
         e.retry_after = Some(retry_after);
         e
+    }
+
+    /// 429 when an address asks too often, with Retry-After.
+    pub fn rate_limited(detail: impl Into<String>, retry_after: u64) -> Self {
+        let mut e = Self::new(
+            StatusCode::TOO_MANY_REQUESTS,
+            "rate_limited",
+            "Too many requests",
+            format!("{}; try again in {retry_after} seconds", detail.into()),
+        );
+        e.retry_after = Some(retry_after);
+        e
+    }
+
+    /// Seconds to wait, for a 429.
+    pub fn retry_after(&self) -> Option<u64> {
+        self.retry_after
     }
 
     /// 500; the cause is logged here, not sent.

@@ -79,6 +79,30 @@ impl<T: DeserializeOwned> FromRequest<AppState> for ApiJson<T> {
     }
 }
 
+/// Query parameters of type `T`: a parameter that does not fit (unknown, wrong type, malformed)
+/// is a 400 problem naming it, like every other error of the API.
+#[derive(Debug)]
+pub struct ApiQuery<T>(pub T);
+
+impl<T: DeserializeOwned, S: Send + Sync> axum::extract::FromRequestParts<S> for ApiQuery<T> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        _state: &S,
+    ) -> Result<Self, ApiError> {
+        axum::extract::Query::<T>::try_from_uri(&parts.uri)
+            .map(|q| ApiQuery(q.0))
+            .map_err(|e| {
+                let text = e.body_text();
+                let why = text
+                    .strip_prefix("Failed to deserialize query string: ")
+                    .unwrap_or(&text);
+                ApiError::bad_request("invalid_query", format!("query parameter {why}"))
+            })
+    }
+}
+
 /// A record to write: the command's own fields plus `sources` and `classification`, which every
 /// POST accepts. The two are taken out before the rest is matched against `T`, so `T` can still
 /// refuse unknown fields.

@@ -664,7 +664,11 @@ const EN: &[(&str, &str)] = &[
     ),
     (
         "cstatus.throttled",
-        "Too many attempts for this reference. Wait 15 minutes and try again.",
+        "Too many attempts from this connection. Wait a few minutes and try again.",
+    ),
+    (
+        "complaint.limited",
+        "Too many complaints have been sent from this connection. Wait a few minutes and send yours again: what you wrote is kept below.",
     ),
     ("cstatus.new", "Make a new complaint"),
     (
@@ -1702,7 +1706,11 @@ const FR: &[(&str, &str)] = &[
     ),
     (
         "cstatus.throttled",
-        "Trop de tentatives pour cette référence. Attendez 15 minutes et réessayez.",
+        "Trop de tentatives depuis cette connexion. Patientez quelques minutes puis réessayez.",
+    ),
+    (
+        "complaint.limited",
+        "Trop de plaintes ont été envoyées depuis cette connexion. Patientez quelques minutes puis envoyez la vôtre à nouveau : ce que vous avez écrit est conservé ci-dessous.",
     ),
     ("cstatus.new", "Déposer une nouvelle plainte"),
     (
@@ -2398,7 +2406,11 @@ const HT: &[(&str, &str)] = &[
     ),
     (
         "cstatus.throttled",
-        "Twòp eseyaj pou referans sa a. Tann 15 minit epi eseye ankò.",
+        "Twòp eseyaj depi koneksyon sa a. Tann kèk minit epi eseye ankò.",
+    ),
+    (
+        "complaint.limited",
+        "Twòp plent soti nan koneksyon sa a. Tann kèk minit epi voye pa w la ankò: sa ou ekri a rete anba a.",
     ),
     ("cstatus.new", "Depoze yon nouvo plent"),
     (

@@ -6,62 +6,166 @@ pub mod accountability;
 pub mod api;
 pub mod auth;
 pub mod chart;
+pub mod csrf;
 pub mod error;
 pub mod extract;
 pub mod i18n;
+pub mod limits;
 pub mod map;
 pub mod pages;
 pub mod situation;
+pub mod verify;
 
 use axum::{
     Router,
-    extract::DefaultBodyLimit,
-    http::{HeaderValue, header},
+    extract::{DefaultBodyLimit, Request},
+    http::{HeaderValue, Method, header},
+    middleware::{self, Next},
+    response::{IntoResponse, Response},
 };
 use konbit_store::Store;
-use std::sync::Arc;
+use std::{net::IpAddr, net::SocketAddr, sync::Arc};
 use tower_http::set_header::SetResponseHeaderLayer;
 
 /// Largest request body accepted; larger ones get 413.
 pub const BODY_LIMIT: usize = 1024 * 1024;
+
+/// How the server is run (flags and environment of `konbit serve`).
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Set `Secure` on cookies and give them the `__Host-` prefix (when served over TLS,
+    /// directly or behind a proxy).
+    pub secure_cookies: bool,
+    /// The registers' deadlines (report, review, handover).
+    pub rules: konbit_domain::accountability::Rules,
+    /// How long a browser session lasts.
+    pub session_ttl: time::Duration,
+    /// How long an API token lasts.
+    pub token_ttl: time::Duration,
+    /// Reverse proxies whose `X-Forwarded-For` and `X-Forwarded-Host` are believed.
+    pub trusted_proxies: Vec<IpAddr>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            secure_cookies: false,
+            rules: konbit_domain::accountability::Rules::default(),
+            session_ttl: time::Duration::hours(12),
+            token_ttl: time::Duration::days(30),
+            trusted_proxies: Vec::new(),
+        }
+    }
+}
 
 /// Shared state of every handler.
 #[derive(Clone, Debug)]
 pub struct AppState {
     /// The database.
     pub store: Store,
-    /// Failed-login counts.
-    pub throttle: Arc<auth::Throttle>,
-    /// Set `Secure` on cookies (when served over TLS, directly or behind a proxy).
-    pub secure_cookies: bool,
-    /// The registers' deadlines (report, review, handover).
-    pub rules: konbit_domain::accountability::Rules,
+    /// How the server is run.
+    pub config: Arc<Config>,
+    /// The cookies' names (with `__Host-` when cookies are secure).
+    pub cookies: auth::CookieNames,
+    /// The key CSRF tokens are made with.
+    pub csrf: csrf::Key,
+    /// Rates per client address.
+    pub limits: Arc<limits::Limits>,
+    /// The last verification of the log, extended as it grows.
+    pub verified: Arc<verify::Cache>,
 }
 
 impl AppState {
-    /// State over a store.
-    pub fn new(store: Store, secure_cookies: bool) -> Self {
-        AppState {
+    /// State over a store; fetches (or makes, the first time) the server's CSRF key.
+    pub async fn new(store: Store, config: Config) -> Result<AppState, konbit_store::StoreError> {
+        let key = {
+            let mut c = store.conn().await?;
+            konbit_store::secrets::get_or_create(&mut c.ex(), "csrf").await?
+        };
+        Ok(AppState {
             store,
-            throttle: Arc::new(auth::Throttle::default()),
-            secure_cookies,
-            rules: konbit_domain::accountability::Rules::default(),
-        }
+            cookies: auth::CookieNames::new(config.secure_cookies),
+            config: Arc::new(config),
+            csrf: csrf::Key::new(key),
+            limits: Arc::new(limits::Limits::default()),
+            verified: Arc::new(verify::Cache::default()),
+        })
     }
 
-    /// The same state with other deadlines (e.g. a handover limit set by the mission).
-    pub fn with_rules(mut self, rules: konbit_domain::accountability::Rules) -> Self {
-        self.rules = rules;
-        self
+    /// The registers' deadlines.
+    pub fn rules(&self) -> konbit_domain::accountability::Rules {
+        self.config.rules
     }
+}
+
+/// Refuses a state-changing request that a browser says comes from another site (or whose
+/// `Origin` is not this host), before any handler runs. Pages answer the same check with a page
+/// of their own (`pages::check_post`); this is the net under every other route.
+async fn same_site_only(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    req: Request,
+    next: Next,
+) -> Response {
+    if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
+        return next.run(req).await;
+    }
+    let forwarded_host = forwarded_host(req.headers(), req.extensions(), &state);
+    if let Some(why) = csrf::cross_site(req.headers(), forwarded_host.as_deref()) {
+        if !req.uri().path().starts_with("/api/") {
+            // The pages explain it in the reader's language.
+            return next.run(req).await;
+        }
+        return error::ApiError::new(
+            axum::http::StatusCode::FORBIDDEN,
+            "cross_site",
+            "Cross-site request refused",
+            why,
+        )
+        .into_response();
+    }
+    next.run(req).await
+}
+
+/// `X-Forwarded-Host`, when the request came through a trusted proxy.
+pub(crate) fn forwarded_host(
+    headers: &axum::http::HeaderMap,
+    extensions: &axum::http::Extensions,
+    state: &AppState,
+) -> Option<String> {
+    let peer = extensions
+        .get::<axum::extract::ConnectInfo<SocketAddr>>()?
+        .0
+        .ip();
+    if !state
+        .config
+        .trusted_proxies
+        .contains(&auth::canonical(peer))
+    {
+        return None;
+    }
+    headers
+        .get("x-forwarded-host")
+        .and_then(|v| v.to_str().ok())
+        .map(|v| v.split(',').next_back().unwrap_or(v).trim().to_string())
 }
 
 /// The whole application: API, pages, static files, security headers, body limit.
 pub fn app(state: AppState) -> Router {
-    Router::new()
+    // Answers of the API may carry restricted data or a complainant's secret: never cached.
+    let api = Router::new()
         .merge(api::router())
         .merge(accountability::router())
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("no-store"),
+        ));
+    Router::new()
+        .merge(api)
         .merge(pages::router())
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            same_site_only,
+        ))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,
@@ -85,11 +189,15 @@ pub fn app(state: AppState) -> Router {
         .with_state(state)
 }
 
-/// Serves the application on a bound listener until the process is told to stop.
+/// Serves the application on a bound listener until the process is told to stop. Each request
+/// knows the address it came from (for the limits per address).
 pub async fn serve(listener: tokio::net::TcpListener, state: AppState) -> std::io::Result<()> {
-    axum::serve(listener, app(state))
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await
+    axum::serve(
+        listener,
+        app(state).into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+    .await
 }

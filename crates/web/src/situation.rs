@@ -17,14 +17,14 @@
 use crate::{
     AppState,
     api::{Written, write},
-    auth::{Caller, Editor, Member},
+    auth::{Caller, ClientAddr, Editor, Member},
     error::{ApiError, Problem},
-    extract::{Clocks, IncidentQuery, Record},
+    extract::{ApiQuery, Clocks, IncidentQuery, Record},
 };
 use axum::{
     Json, Router,
     body::Body,
-    extract::{Path, Query, State},
+    extract::{Path, State},
     http::{StatusCode, header},
     response::{IntoResponse, Response},
     routing::{get, post},
@@ -394,7 +394,7 @@ fn visibility(q: &Clocks, caller: &Caller) -> ApiResult<konbit_store::Visibility
 async fn list_incidents(
     State(s): State<AppState>,
     caller: Caller,
-    Query(q): Query<IncidentListQuery>,
+    ApiQuery(q): ApiQuery<IncidentListQuery>,
 ) -> ApiResult<Json<IncidentList>> {
     let (q, limit) = q.split()?;
     let (filter, vis) = q.parse(caller.clearance())?;
@@ -414,7 +414,7 @@ async fn get_incident(
     State(s): State<AppState>,
     caller: Caller,
     Path(event_id): Path<String>,
-    Query(q): Query<Clocks>,
+    ApiQuery(q): ApiQuery<Clocks>,
 ) -> ApiResult<Json<IncidentDetail>> {
     let vis = visibility(&q, &caller)?;
     let on = q.on.as_ref().map(|_| q.on()).transpose()?;
@@ -478,10 +478,15 @@ async fn get_incident(
 async fn export_incidents(
     State(s): State<AppState>,
     caller: Caller,
-    Query(q): Query<IncidentQuery>,
+    addr: ClientAddr,
+    ApiQuery(q): ApiQuery<IncidentQuery>,
 ) -> ApiResult<Response> {
     let (filter, vis) = q.parse(caller.clearance())?;
     let format = q.format()?;
+    // Each export streams the whole selection: anonymous callers get a few at a time.
+    if caller.user.is_none() {
+        s.limits.check(crate::limits::Limited::Export, &addr)?;
+    }
     let mut conn = s.store.conn().await?;
     let mut cursor = ExportCursor::new(filter, vis, format);
     // The first page is read before answering, so a failure is still a problem response.
@@ -528,7 +533,7 @@ async fn export_incidents(
 async fn map(
     State(s): State<AppState>,
     caller: Caller,
-    Query(q): Query<IncidentQuery>,
+    ApiQuery(q): ApiQuery<IncidentQuery>,
 ) -> ApiResult<Json<MapView>> {
     let (filter, vis) = q.parse(caller.clearance())?;
     let mut c = s.store.conn().await?;
@@ -547,7 +552,7 @@ async fn map(
 async fn weekly(
     State(s): State<AppState>,
     caller: Caller,
-    Query(q): Query<IncidentQuery>,
+    ApiQuery(q): ApiQuery<IncidentQuery>,
 ) -> ApiResult<Json<Vec<WeekView>>> {
     let (filter, vis) = q.parse(caller.clearance())?;
     let mut c = s.store.conn().await?;
@@ -572,7 +577,7 @@ async fn weekly(
 async fn search(
     State(s): State<AppState>,
     caller: Caller,
-    Query(q): Query<SearchQuery>,
+    ApiQuery(q): ApiQuery<SearchQuery>,
 ) -> ApiResult<Json<SearchResults>> {
     let text =
         q.q.as_deref()
@@ -817,7 +822,7 @@ fn list<T: serde::de::DeserializeOwned>(json: &str) -> Vec<T> {
 async fn list_groups(
     State(s): State<AppState>,
     caller: Caller,
-    Query(q): Query<Clocks>,
+    ApiQuery(q): ApiQuery<Clocks>,
 ) -> ApiResult<Json<Vec<GroupView>>> {
     let vis = visibility(&q, &caller)?;
     let on = q.on()?;
@@ -925,7 +930,7 @@ pub struct SiteBoard {
 async fn site_board(
     State(s): State<AppState>,
     caller: Caller,
-    Query(q): Query<Clocks>,
+    ApiQuery(q): ApiQuery<Clocks>,
 ) -> ApiResult<Json<SiteBoard>> {
     let vis = visibility(&q, &caller)?;
     let on = q.on()?;
@@ -1026,7 +1031,7 @@ pub struct ObservationView {
 async fn list_indicators(
     State(s): State<AppState>,
     caller: Caller,
-    Query(q): Query<Clocks>,
+    ApiQuery(q): ApiQuery<Clocks>,
 ) -> ApiResult<Json<Vec<ObservationView>>> {
     let vis = visibility(&q, &caller)?;
     let on = q.on()?;

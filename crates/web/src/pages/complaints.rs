@@ -8,6 +8,7 @@ use super::{Ctx, FormPairs, api_error_page, check_post, field, forms::Entered, p
 use crate::{
     AppState,
     accountability::{self as acc, ComplaintForm},
+    auth::ClientAddr,
     extract::parse_date,
     i18n::{Tr, fill},
 };
@@ -140,6 +141,7 @@ fn complaint_of(tr: &Tr, language: FormLanguage, e: &mut Entered) -> Option<Comp
 
 pub(super) async fn complaint_submit(
     State(s): State<AppState>,
+    addr: ClientAddr,
     ctx: Ctx,
     form: FormPairs,
 ) -> Response {
@@ -158,7 +160,7 @@ pub(super) async fn complaint_submit(
     let Some(complaint) = complaint_of(&ctx.tr, language(&ctx), &mut e) else {
         return again(&e);
     };
-    match acc::receive_complaint(&s, complaint).await {
+    match acc::receive_complaint(&s, &addr, complaint).await {
         Ok(receipt) => {
             let page = ReceiptPage {
                 ctx: ctx.clone(),
@@ -166,6 +168,21 @@ pub(super) async fn complaint_submit(
                 secret: receipt.secret,
             };
             respond(&ctx, StatusCode::OK, &page)
+        }
+        Err(err) if err.status() == StatusCode::TOO_MANY_REQUESTS => {
+            e.general.push(ctx.tr.t("complaint.limited").into());
+            let mut r = respond(
+                &ctx,
+                StatusCode::TOO_MANY_REQUESTS,
+                &ComplaintPage::new(&ctx, &e),
+            );
+            if let Some(v) = err
+                .retry_after()
+                .and_then(|n| HeaderValue::from_str(&n.to_string()).ok())
+            {
+                r.headers_mut().insert(header::RETRY_AFTER, v);
+            }
+            r
         }
         Err(err) if err.status() == StatusCode::UNPROCESSABLE_ENTITY => {
             let p = err.problem();
@@ -200,6 +217,7 @@ pub(super) async fn status_form(ctx: Ctx) -> Response {
 
 pub(super) async fn status_submit(
     State(s): State<AppState>,
+    addr: ClientAddr,
     ctx: Ctx,
     form: FormPairs,
 ) -> Response {
@@ -208,8 +226,14 @@ pub(super) async fn status_submit(
         return r;
     }
     let tr = ctx.tr;
-    let reference = field(&form, "reference").trim().to_uppercase();
+    let typed = field(&form, "reference").trim().to_uppercase();
     let secret = field(&form, "secret").trim();
+    // Echoed back into the form only when it could be a reference.
+    let reference = if typed.len() <= 32 {
+        typed.clone()
+    } else {
+        String::new()
+    };
     let page = |status: StatusCode, result: Option<StatusLine>, problem: Option<String>| {
         let page = StatusPage {
             ctx: ctx.clone(),
@@ -226,7 +250,7 @@ pub(super) async fn status_submit(
             Some(tr.t("cstatus.not_found").into()),
         );
     }
-    match acc::status_of(&s, &reference, secret).await {
+    match acc::status_of(&s, &addr, &typed, secret).await {
         Ok(st) => {
             let line = StatusLine {
                 heading: fill(tr.t("cstatus.result"), &[("reference", &st.reference)]),
@@ -240,11 +264,19 @@ pub(super) async fn status_submit(
             };
             page(StatusCode::OK, Some(line), None)
         }
-        Err(e) if e.status() == StatusCode::NOT_FOUND => page(
-            StatusCode::NOT_FOUND,
-            None,
-            Some(tr.t("cstatus.not_found").into()),
-        ),
+        // A reference or secret that could be no complaint's reads as one not found.
+        Err(e)
+            if matches!(
+                e.status(),
+                StatusCode::NOT_FOUND | StatusCode::UNPROCESSABLE_ENTITY
+            ) =>
+        {
+            page(
+                StatusCode::NOT_FOUND,
+                None,
+                Some(tr.t("cstatus.not_found").into()),
+            )
+        }
         Err(e) if e.status() == StatusCode::TOO_MANY_REQUESTS => {
             let mut r = page(
                 StatusCode::TOO_MANY_REQUESTS,
@@ -252,10 +284,7 @@ pub(super) async fn status_submit(
                 Some(tr.t("cstatus.throttled").into()),
             );
             if let Some(v) = e
-                .problem()
-                .detail
-                .split_whitespace()
-                .find_map(|w| w.parse::<u64>().ok())
+                .retry_after()
                 .and_then(|n| HeaderValue::from_str(&n.to_string()).ok())
             {
                 r.headers_mut().insert(header::RETRY_AFTER, v);

@@ -296,11 +296,7 @@ async fn dashboard(s: &AppState, mut ctx: Ctx, slug: Option<String>) -> Result<R
     let (funding, funding_totals) = funding_lines(&ctx, &snap.funding_views()?, on)?;
     // Counts only: read as nobody, so no restricted field is read (nor a read recorded).
     let compliance = if ctx.is_member() {
-        let r = Reading {
-            user: None,
-            as_of_us: vis.as_of_us,
-            via: String::new(),
-        };
+        let r = Reading::public(vis.as_of_us);
         let (people, docs) = people(s, &r, None).await?;
         Some(compliance_lines(
             &ctx,
@@ -370,14 +366,14 @@ mod tests {
         let ctx = Ctx {
             tr: Tr::en(),
             lang: "en",
-            caller: Caller {
-                user: None,
-                session: None,
-            },
+            caller: Caller::anonymous(),
             user_name: None,
             user_role: String::new(),
             csrf: String::new(),
-            csrf_new: false,
+            nonce: None,
+            nonce_new: false,
+            csrf_key: crate::csrf::Key::new(vec![0; 32]),
+            cookies: crate::auth::CookieNames::new(false),
             path: "/".into(),
             bare_path: "/".into(),
             query: Vec::new(),
@@ -385,7 +381,7 @@ mod tests {
             as_of: None,
             qs: String::new(),
             mission: None,
-            cross_site: false,
+            cross_site: None,
             secure: false,
         };
         let (rows, totals) = funding_lines(&ctx, &views, date!(2024 - 12 - 31)).expect("sums");
@@ -419,8 +415,22 @@ mod tests {
         // Two records too large to add (a database edited around the validation) are an error,
         // not a silently saturated total.
         let huge = vec![
-            view("USA", Pledge, Bilateral, i64::MAX, "USD", date!(2024 - 01 - 01)),
-            view("USA", Pledge, Bilateral, i64::MAX, "USD", date!(2024 - 01 - 02)),
+            view(
+                "USA",
+                Pledge,
+                Bilateral,
+                i64::MAX,
+                "USD",
+                date!(2024 - 01 - 01),
+            ),
+            view(
+                "USA",
+                Pledge,
+                Bilateral,
+                i64::MAX,
+                "USD",
+                date!(2024 - 01 - 02),
+            ),
         ];
         assert!(funding_lines(&ctx, &huge, date!(2024 - 12 - 31)).is_err());
     }

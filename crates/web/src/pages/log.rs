@@ -1,7 +1,7 @@
 //! The record log: its entries a page at a time, and whether its hash chain holds.
 
 use super::{Ctx, finish, respond};
-use crate::{AppState, api, error::ApiError};
+use crate::{AppState, api, auth::ClientAddr, error::ApiError, limits::Limited};
 use askama::Template;
 use axum::{extract::State, http::StatusCode, response::Response};
 use konbit_store::log;
@@ -35,12 +35,12 @@ struct LogPage {
     next_href: Option<String>,
 }
 
-pub(super) async fn log_page(State(s): State<AppState>, ctx: Ctx) -> Response {
-    let r = log_view(&s, &ctx).await;
+pub(super) async fn log_page(State(s): State<AppState>, addr: ClientAddr, ctx: Ctx) -> Response {
+    let r = log_view(&s, &addr, &ctx).await;
     finish(&ctx, r)
 }
 
-async fn log_view(s: &AppState, ctx: &Ctx) -> Result<Response, ApiError> {
+async fn log_view(s: &AppState, addr: &ClientAddr, ctx: &Ctx) -> Result<Response, ApiError> {
     let after = match ctx.param("after").filter(|v| !v.is_empty()) {
         None => 0,
         Some(v) => v.parse::<i64>().ok().filter(|n| *n >= 0).ok_or_else(|| {
@@ -49,11 +49,13 @@ async fn log_view(s: &AppState, ctx: &Ctx) -> Result<Response, ApiError> {
     };
     let tr = ctx.tr;
     let clearance = ctx.caller.clearance();
-    let (verification, entries) = {
+    if ctx.caller.user.is_none() {
+        s.limits.check(Limited::Verify, addr)?;
+    }
+    let verification = s.verified.get(&s.store).await?;
+    let entries = {
         let mut c = s.store.conn().await?;
-        let v = log::verify(&mut c.ex()).await?;
-        let e = log::entries_after(&mut c.ex(), after, LOG_PAGE).await?;
-        (v, e)
+        log::entries_after(&mut c.ex(), after, LOG_PAGE).await?
     };
     let full = i64::try_from(entries.len()).unwrap_or(0) == LOG_PAGE;
     let lines: Vec<LogLine> = entries
@@ -61,9 +63,9 @@ async fn log_view(s: &AppState, ctx: &Ctx) -> Result<Response, ApiError> {
         .map(|e| api::log_entry(e, clearance))
         .map(|e| LogLine {
             seq: e.seq,
-            recorded_at: e.recorded_at,
+            recorded_at: e.recorded_at.unwrap_or_else(|| "—".into()),
             actor: e.actor.unwrap_or_else(|| tr.t("log.redacted").into()),
-            kind: e.kind,
+            kind: e.kind.unwrap_or_else(|| "—".into()),
             valid_at: e.valid_at.unwrap_or_else(|| "—".into()),
             classification: tr.label("class", &e.classification),
             short_hash: e.hash.chars().take(12).collect(),

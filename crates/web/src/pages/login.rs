@@ -6,7 +6,7 @@ use super::{
 };
 use crate::{
     AppState,
-    auth::{self, LANG_COOKIE, SESSION_COOKIE},
+    auth::{self, ClientAddr},
     error::ApiError,
     i18n::Tr,
 };
@@ -56,60 +56,69 @@ pub(super) async fn login_form(ctx: Ctx) -> Response {
     respond(&ctx, StatusCode::OK, &page)
 }
 
-pub(super) async fn login_submit(State(s): State<AppState>, ctx: Ctx, form: FormPairs) -> Response {
+pub(super) async fn login_submit(
+    State(s): State<AppState>,
+    addr: ClientAddr,
+    ctx: Ctx,
+    form: FormPairs,
+) -> Response {
     let form = pairs(form);
     if let Some(r) = check_post(&ctx, &form) {
         return r;
     }
     let username = field(&form, "username").trim().to_string();
+    // Echoed back into the form only when it could be a name (never a megabyte of text).
+    let shown = if username.chars().count() <= 64 {
+        username.clone()
+    } else {
+        String::new()
+    };
     let password = field(&form, "password");
     let next = safe_next(Some(field(&form, "next")));
     let again = |status: StatusCode, msg: String| {
         let page = LoginPage {
             ctx: ctx.clone(),
-            username: username.clone(),
+            username: shown.clone(),
             next: next.clone(),
             error: Some(msg),
         };
         respond(&ctx, status, &page)
     };
-    match auth::login(&s, &username, password).await {
+    match auth::login(&s, &addr, &username, password).await {
         Ok(Some(user)) => {
             let token = match s.store.conn().await {
                 Ok(mut c) => {
-                    users::issue_token(
-                        &mut c.ex(),
-                        &user,
-                        TokenKind::Session,
-                        time::Duration::hours(12),
-                    )
-                    .await
+                    users::issue_token(&mut c.ex(), &user, TokenKind::Session, s.config.session_ttl)
+                        .await
                 }
                 Err(e) => Err(e),
             };
             match token {
-                Ok(token) => {
+                Ok(issued) => {
+                    let token = issued.token;
                     let mut r = see_other(&next);
                     add_cookie(
                         &mut r,
-                        cookie_header(SESSION_COOKIE, &token, None, s.secure_cookies),
+                        cookie_header(s.cookies.session, &token, None, s.config.secure_cookies),
                     );
                     r
                 }
                 Err(e) => api_error_page(&ctx, &ApiError::from(e)),
             }
         }
+        // A name or password that could be no one's is told as a wrong login: nothing is kept.
         Ok(None) => again(StatusCode::UNAUTHORIZED, ctx.tr.t("login.failed").into()),
+        Err(e) if e.status() == StatusCode::UNPROCESSABLE_ENTITY => again(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            ctx.tr.t("login.failed").into(),
+        ),
         Err(e) if e.status() == StatusCode::TOO_MANY_REQUESTS => {
             let mut r = again(
                 StatusCode::TOO_MANY_REQUESTS,
                 ctx.tr.t("login.throttled").into(),
             );
             if let Some(v) = e
-                .problem()
-                .detail
-                .split_whitespace()
-                .find_map(|w| w.parse::<u64>().ok())
+                .retry_after()
                 .and_then(|n| HeaderValue::from_str(&n.to_string()).ok())
             {
                 r.headers_mut().insert(header::RETRY_AFTER, v);
@@ -137,7 +146,7 @@ pub(super) async fn logout(State(s): State<AppState>, ctx: Ctx, form: FormPairs)
     let mut r = see_other("/");
     add_cookie(
         &mut r,
-        cookie_header(SESSION_COOKIE, "", Some(0), s.secure_cookies),
+        cookie_header(s.cookies.session, "", Some(0), s.config.secure_cookies),
     );
     r
 }
@@ -158,7 +167,12 @@ pub(super) async fn set_lang(
     let mut r = see_other(&safe_next(ctx.param("next")));
     add_cookie(
         &mut r,
-        cookie_header(LANG_COOKIE, tr.code(), Some(LANG_MAX_AGE), s.secure_cookies),
+        cookie_header(
+            s.cookies.lang,
+            tr.code(),
+            Some(LANG_MAX_AGE),
+            s.config.secure_cookies,
+        ),
     );
     r
 }

@@ -10,8 +10,9 @@
 //! Each page lives in a submodule of its own. This module owns what they share: the routes, the
 //! request context (`Ctx`: who, which language, which clocks), loading a mission's snapshot,
 //! rendering a template into a response, the error pages, and the browser-side security of
-//! forms: a double-submit CSRF token (cookie `konbit_csrf` echoed in a hidden field, compared in
-//! constant time) and a refusal of cross-site POSTs announced by `Sec-Fetch-Site`.
+//! forms: a CSRF token bound to the visitor's session (or, before login, to a nonce cookie) by
+//! the server's key ([`crate::csrf`]), and a refusal of POSTs a browser says come from another
+//! site.
 
 mod assets;
 mod audit;
@@ -34,7 +35,8 @@ mod users;
 use crate::{
     AppState,
     accountability::Reading,
-    auth::{self, CSRF_COOKIE, Caller, LANG_COOKIE},
+    auth::{self, Caller, CookieNames},
+    csrf::{self, Binding},
     error::ApiError,
     extract::{Clocks, parse_date},
     i18n::Tr,
@@ -120,9 +122,16 @@ struct Ctx {
     caller: Caller,
     user_name: Option<String>,
     user_role: String,
+    /// The CSRF token the page's forms carry.
     csrf: String,
-    /// True when the request had no (valid) CSRF cookie: the response sets one.
-    csrf_new: bool,
+    /// An anonymous visitor's CSRF nonce (the cookie), which their token is bound to.
+    nonce: Option<String>,
+    /// True when the nonce is new: the response sets its cookie.
+    nonce_new: bool,
+    /// The server's CSRF key, to check a posted token.
+    csrf_key: csrf::Key,
+    /// The cookies' names.
+    cookies: CookieNames,
     /// Path and query of this request.
     path: String,
     /// Path alone.
@@ -134,7 +143,8 @@ struct Ctx {
     qs: String,
     /// The mission shown, once known (for the nav links).
     mission: Option<String>,
-    cross_site: bool,
+    /// Why a POST would be refused as coming from another site, if it would.
+    cross_site: Option<&'static str>,
     secure: bool,
 }
 
@@ -145,22 +155,27 @@ impl FromRequestParts<AppState> for Ctx {
         let caller = match Caller::from_request_parts(parts, state).await {
             Ok(c) => c,
             // A stale bearer token on a page request: treat as anonymous, pages use cookies.
-            Err(e) if e.status() == StatusCode::UNAUTHORIZED => Caller {
-                user: None,
-                session: None,
-            },
+            Err(e) if e.status() == StatusCode::UNAUTHORIZED => Caller::anonymous(),
             Err(_) => return Err(plain_500()),
         };
-        let tr = lang_of(parts);
-        let (csrf, csrf_new) = match auth::cookie(parts, CSRF_COOKIE).filter(|t| token_ok(t)) {
-            Some(t) => (t.to_string(), false),
-            None => match konbit_store::users::new_token() {
-                Ok(t) => (t, true),
+        let tr = lang_of(parts, state.cookies.lang);
+        // A logged-in visitor's token is bound to their session; before login, to a nonce.
+        let known = auth::cookie(parts, state.cookies.csrf).filter(|t| token_ok(t));
+        let (nonce, nonce_new) = match (&caller.session, known) {
+            (_, Some(n)) => (Some(n.to_string()), false),
+            (Some(_), None) => (None, false),
+            (None, None) => match konbit_store::users::new_token() {
+                Ok(t) => (Some(t), true),
                 Err(e) => {
-                    tracing::error!(error = %e, "cannot make a CSRF token");
+                    tracing::error!(error = %e, "cannot make a CSRF nonce");
                     return Err(plain_500());
                 }
             },
+        };
+        let csrf = match (&caller.session, &nonce) {
+            (Some(s), _) => state.csrf.token(&Binding::Session(s)),
+            (None, Some(n)) => state.csrf.token(&Binding::Nonce(n)),
+            (None, None) => String::new(),
         };
         let query = Query::<Vec<(String, String)>>::try_from_uri(&parts.uri)
             .map(|q| q.0)
@@ -189,11 +204,8 @@ impl FromRequestParts<AppState> for Ctx {
             .uri
             .path_and_query()
             .map_or_else(|| "/".to_string(), |p| p.as_str().to_string());
-        let cross_site = parts
-            .headers
-            .get("sec-fetch-site")
-            .and_then(|v| v.to_str().ok())
-            .is_some_and(|v| v.eq_ignore_ascii_case("cross-site"));
+        let forwarded = crate::forwarded_host(&parts.headers, &parts.extensions, state);
+        let cross_site = csrf::cross_site(&parts.headers, forwarded.as_deref());
         Ok(Ctx {
             lang: tr.code(),
             user_name: caller.user.as_ref().map(|u| u.username.clone()),
@@ -204,7 +216,10 @@ impl FromRequestParts<AppState> for Ctx {
             tr,
             caller,
             csrf,
-            csrf_new,
+            nonce,
+            nonce_new,
+            csrf_key: state.csrf.clone(),
+            cookies: state.cookies,
             bare_path: parts.uri.path().to_string(),
             path,
             query,
@@ -213,7 +228,7 @@ impl FromRequestParts<AppState> for Ctx {
             qs,
             mission: None,
             cross_site,
-            secure: state.secure_cookies,
+            secure: state.config.secure_cookies,
         })
     }
 }
@@ -297,8 +312,8 @@ impl Ctx {
 
 /// Language: the cookie, else `Accept-Language` (French if it starts with `fr`, Creole with
 /// `ht`), else English.
-fn lang_of(parts: &Parts) -> Tr {
-    if let Some(tr) = auth::cookie(parts, LANG_COOKIE).and_then(Tr::from_code) {
+fn lang_of(parts: &Parts, cookie: &str) -> Tr {
+    if let Some(tr) = auth::cookie(parts, cookie).and_then(Tr::from_code) {
         return tr;
     }
     let accept = parts
@@ -316,9 +331,9 @@ fn lang_of(parts: &Parts) -> Tr {
     }
 }
 
-/// A cookie value we are willing to echo: our own tokens are 64 hex digits.
+/// A nonce we made: 64 hex digits.
 fn token_ok(t: &str) -> bool {
-    (16..=128).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_hexdigit())
+    t.len() == 64 && t.bytes().all(|b| b.is_ascii_hexdigit())
 }
 
 /// `as_of` as typed in the form: RFC 3339 as is; a bare date means "by the end of that day"; a
@@ -350,14 +365,6 @@ fn enc(s: &str) -> String {
         }
     }
     out
-}
-
-/// Compares two secrets in time independent of where they differ.
-pub(crate) fn ct_eq(a: &[u8], b: &[u8]) -> bool {
-    if a.len() != b.len() {
-        return false;
-    }
-    a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -395,11 +402,8 @@ fn html_response(ctx: &Ctx, status: StatusCode, body: String) -> Response {
     );
     // Pages carry the user's name and a CSRF token: no shared caches, no stale forms.
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    if ctx.csrf_new {
-        add_cookie(
-            &mut r,
-            cookie_header(CSRF_COOKIE, &ctx.csrf, None, ctx.secure),
-        );
+    if let (true, Some(n)) = (ctx.nonce_new, &ctx.nonce) {
+        add_cookie(&mut r, cookie_header(ctx.cookies.csrf, n, None, ctx.secure));
     }
     r
 }
@@ -498,7 +502,7 @@ fn field<'a>(pairs: &'a [(String, String)], name: &str) -> &'a str {
 /// The refusal of a POST that comes from another site or lacks a matching CSRF token (`None`:
 /// the POST may proceed). Nothing has been written when this refuses.
 fn check_post(ctx: &Ctx, pairs: &[(String, String)]) -> Option<Response> {
-    if ctx.cross_site {
+    if ctx.cross_site.is_some() {
         return Some(error_page(
             ctx,
             StatusCode::FORBIDDEN,
@@ -507,7 +511,13 @@ fn check_post(ctx: &Ctx, pairs: &[(String, String)]) -> Option<Response> {
         ));
     }
     let sent = field(pairs, "csrf");
-    let ok = !ctx.csrf_new && !sent.is_empty() && ct_eq(sent.as_bytes(), ctx.csrf.as_bytes());
+    let binding = match (&ctx.caller.session, &ctx.nonce) {
+        (Some(s), _) => Some(Binding::Session(s)),
+        // A nonce made for this very response was never in a form.
+        (None, Some(n)) if !ctx.nonce_new => Some(Binding::Nonce(n)),
+        _ => None,
+    };
+    let ok = binding.is_some_and(|b| ctx.csrf_key.verify(&b, sent));
     (!ok).then(|| {
         error_page(
             ctx,
@@ -602,11 +612,7 @@ fn member(ctx: &Ctx) -> Result<User, Box<Response>> {
 /// How a register page reads: as `user`, at the record time asked for, named in the audit of
 /// restricted reads by the page's own request (`GET /detentions/…`).
 fn reading<'a>(ctx: &Ctx, user: &'a User, vis: Visibility) -> Reading<'a> {
-    Reading {
-        user: Some(user),
-        as_of_us: vis.as_of_us,
-        via: format!("GET {}", ctx.bare_path),
-    }
+    Reading::user(user, vis.as_of_us, format!("GET {}", ctx.bare_path))
 }
 
 /// One link of the mission filter above a register list.
@@ -690,13 +696,6 @@ async fn missions(s: &AppState, ctx: &Ctx, vis: Visibility) -> Result<Missions, 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn constant_time_compare() {
-        assert!(ct_eq(b"abc", b"abc"));
-        assert!(!ct_eq(b"abc", b"abd"));
-        assert!(!ct_eq(b"abc", b"abcd"));
-    }
 
     #[test]
     fn as_of_forms_are_normalized() {
