@@ -279,9 +279,12 @@ pub fn people(events: &[Event]) -> Vec<PersonView> {
                     continue;
                 };
                 match other {
-                    RegisterCommand::RecordDeparture(d) => {
+                    // An early departure may be a conduct case's interim measure: it shows
+                    // only to those who may read why (the reason is restricted).
+                    RegisterCommand::RecordDeparture(d) if e.restricted_shown => {
                         p.deployed_until = Some(p.deployed_until.map_or(d.on, |u| u.min(d.on)));
                     }
+                    RegisterCommand::RecordDeparture(_) => {}
                     RegisterCommand::RecordVetting(v) => p.vetting.push(VettingView {
                         status: v.status,
                         on: v.on,
@@ -729,10 +732,12 @@ pub struct CaseView {
     /// Opened.
     #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
     pub opened_on: Date,
-    /// Allegations.
-    pub allegations: Vec<Allegation>,
-    /// Allegations as the UN counts them (one per type of misconduct per person).
-    pub counted_allegations: i64,
+    /// Restricted (conduct officers only): the allegations — who, and what misconduct.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub allegations: Option<Vec<Allegation>>,
+    /// Restricted: allegations as the UN counts them (one per type of misconduct per person).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub counted_allegations: Option<i64>,
     /// Investigator.
     pub investigating_entity: Investigator,
     /// Victim referred for assistance.
@@ -775,8 +780,10 @@ pub fn cases(events: &[Event]) -> Vec<CaseView> {
                 complaint: c.complaint,
                 category: c.category,
                 opened_on: c.opened_on,
-                counted_allegations: counted_allegations(&c.allegations).len() as i64,
-                allegations: c.allegations.clone(),
+                counted_allegations: e
+                    .restricted_shown
+                    .then(|| counted_allegations(&c.allegations).len() as i64),
+                allegations: e.restricted_shown.then(|| c.allegations.clone()),
                 investigating_entity: c.investigating_entity,
                 victim_assistance: c.victim_assistance,
                 status: CaseStatus::Received,
@@ -817,8 +824,9 @@ pub struct ComplaintView {
     pub id: Uuid,
     /// Mission.
     pub mission: String,
-    /// Public reference.
-    pub reference: String,
+    /// Restricted (whoever holds it, with the secret, may ask the status): public reference.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reference: Option<String>,
     /// Form language.
     pub language: FormLanguage,
     /// Anonymous.
@@ -866,7 +874,7 @@ pub fn complaints(events: &[Event], cases: &[CaseView]) -> Vec<ComplaintView> {
                 Some(ComplaintView {
                     id: e.id,
                     mission: c.mission.clone(),
-                    reference: c.reference.clone(),
+                    reference: e.restricted_shown.then(|| c.reference.clone()),
                     language: c.language,
                     anonymous: c.anonymous,
                     received_at: c.received_at.unwrap_or(e.recorded_at),
@@ -1042,7 +1050,7 @@ pub fn statistics(
     let misconduct: Vec<&str> = Misconduct::ALL.iter().map(|l| l.as_str()).collect();
     let categories = ["category_1", "category_2", "not_assessed"];
     let allegations = cases.iter().flat_map(|c| {
-        counted_allegations(&c.allegations)
+        counted_allegations(c.allegations.as_deref().unwrap_or_default())
             .into_iter()
             .map(move |a| (c.opened_on, a.misconduct))
             .collect::<Vec<_>>()

@@ -278,7 +278,9 @@ pub struct PersonDeparture {
     /// Last day in the mission.
     #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
     pub on: Date,
-    /// Why (rotation, repatriation, …).
+    /// Restricted (it may be an interim measure of a conduct case): why (rotation,
+    /// repatriation, …). Required.
+    #[serde(default)]
     pub reason: String,
 }
 
@@ -579,7 +581,9 @@ pub struct Release {
 pub struct NewComplaint {
     /// Mission slug (the mission in office when the complaint arrived).
     pub mission: String,
-    /// The public reference given to the complainant.
+    /// Restricted (whoever holds it may ask the complaint's status): the public reference
+    /// given to the complainant. Required.
+    #[serde(default)]
     pub reference: String,
     /// SHA-256 (hex) of the complainant's secret.
     pub secret_hash: String,
@@ -642,7 +646,9 @@ pub struct NewCase {
     /// Date opened.
     #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
     pub opened_on: Date,
-    /// The allegations, one per person and type of misconduct.
+    /// Restricted (with the personnel register they name the accused): the allegations, one
+    /// per person and type of misconduct. At least one.
+    #[serde(default)]
     pub allegations: Vec<Allegation>,
     /// Who investigates.
     pub investigating_entity: Investigator,
@@ -769,13 +775,21 @@ impl Area {
 pub fn restricted_keys(kind: &str) -> &'static [&'static str] {
     match kind {
         "person.registered" => &["identity"],
+        "person.departed" => &["reason"],
         "vetting.recorded" => &["findings"],
         "use_of_force.reported" => &["persons_involved", "narrative"],
         "use_of_force.reviewed" => &["reason"],
         "detention.recorded" => &["grounds", "person"],
         "detention.handed_over" => &["receiving_officer"],
-        "complaint.received" => &["account", "occurred_on", "place", "name", "contact"],
-        "case.opened" => &["summary", "interim_measures"],
+        "complaint.received" => &[
+            "reference",
+            "account",
+            "occurred_on",
+            "place",
+            "name",
+            "contact",
+        ],
+        "case.opened" => &["allegations", "summary", "interim_measures"],
         "case.updated" => &["outcome", "actions", "interim_measures"],
         _ => &[],
     }

@@ -132,12 +132,50 @@ struct EventRow {
     restricted: Option<String>,
 }
 
-/// The events of one register (`area`: personnel, documents, force, complaints), optionally of
-/// one record, in entry order. Restricted fields are filled in only for records `scope` covers.
+/// Which records of a register to read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Select<'a> {
+    /// Every record.
+    All,
+    /// One record.
+    One(Uuid),
+    /// One page of records, with every event of each.
+    Page(Page<'a>),
+}
+
+/// One page of the records that an event of `kind` makes (`use_of_force.reported`), of one
+/// mission or contributor if asked, in the order they were made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Page<'a> {
+    /// The kind of the record's first event.
+    pub kind: &'a str,
+    /// Where the page starts.
+    pub cursor: Cursor,
+    /// At most this many records.
+    pub limit: i64,
+    /// Only this mission's records.
+    pub mission: Option<&'a str>,
+    /// Only this contributor's records.
+    pub country: Option<&'a str>,
+}
+
+/// Where a page of records starts, by the entry that made each record (its first event's
+/// `origin_seq`, which a correction keeps).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cursor {
+    /// The records made after this entry, oldest first (0: from the start).
+    After(i64),
+    /// The records made before this entry, newest first (`i64::MAX`: the latest).
+    Before(i64),
+}
+
+/// The events of one register (`area`: personnel, documents, force, complaints), of the records
+/// `select` names, in entry order. Restricted fields are filled in only for records `scope`
+/// covers.
 pub async fn events(
     ex: &mut Ex<'_>,
     area: &str,
-    id: Option<Uuid>,
+    select: Select<'_>,
     vis: Visibility,
     scope: &Scope,
 ) -> Result<Vec<Event>> {
@@ -146,23 +184,48 @@ pub async fn events(
         Scope::All => (1, ""),
         Scope::Country(c) => (2, c.as_str()),
     };
-    let one = if id.is_some() { " AND id = $6" } else { "" };
+    let which = match select {
+        Select::All => String::new(),
+        Select::One(_) => " AND id = $6".to_string(),
+        Select::Page(p) => format!(
+            " AND id IN (SELECT id FROM register_events WHERE {} AND area = $5 AND kind = $6 \
+             AND ($9 = '' OR mission = $9) AND ($10 = '' OR country = $10) AND {})",
+            query::VISIBLE,
+            match p.cursor {
+                Cursor::After(_) => "origin_seq > $7 ORDER BY origin_seq LIMIT $8",
+                Cursor::Before(_) => "origin_seq < $7 ORDER BY origin_seq DESC LIMIT $8",
+            }
+        ),
+    };
     let sql = format!(
         "SELECT entry_seq, origin_seq, id, recorded_us, class, sources, actor, kind, detail, \
          CASE WHEN $3 = 1 OR ($3 = 2 AND country = $4) THEN restricted ELSE NULL END \
          AS restricted \
-         FROM register_events WHERE {} AND area = $5{one} ORDER BY entry_seq",
+         FROM register_events WHERE {} AND area = $5{which} ORDER BY entry_seq",
         query::VISIBLE
     );
-    let rows: Vec<EventRow> = on!(ex, |c| sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str()))
-        .bind(vis.as_of_us)
-        .bind(vis.clearance.rank())
-        .bind(mode)
-        .bind(country)
-        .bind(area)
-        .bind(id.unwrap_or_default())
-        .fetch_all(c)
-        .await)?;
+    let rows: Vec<EventRow> = on!(ex, |c| {
+        let q = sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str()))
+            .bind(vis.as_of_us)
+            .bind(vis.clearance.rank())
+            .bind(mode)
+            .bind(country)
+            .bind(area);
+        match select {
+            Select::All => q.fetch_all(c).await,
+            Select::One(id) => q.bind(id).fetch_all(c).await,
+            Select::Page(p) => {
+                let (Cursor::After(at) | Cursor::Before(at)) = p.cursor;
+                q.bind(p.kind)
+                    .bind(at)
+                    .bind(p.limit)
+                    .bind(p.mission.unwrap_or(""))
+                    .bind(p.country.unwrap_or(""))
+                    .fetch_all(c)
+                    .await
+            }
+        }
+    })?;
     rows.into_iter().map(event).collect()
 }
 
@@ -203,7 +266,7 @@ pub async fn country_of(ex: &mut Ex<'_>, id: Uuid) -> Result<Option<String>> {
 }
 
 async fn record_events(ex: &mut Ex<'_>, area: &str, id: Uuid) -> Result<Vec<Event>> {
-    events(ex, area, Some(id), Visibility::ALL, &Scope::All).await
+    events(ex, area, Select::One(id), Visibility::ALL, &Scope::All).await
 }
 
 fn not_found(field: &str, what: &str, id: Uuid) -> StoreError {
@@ -246,7 +309,7 @@ pub(crate) async fn check(ex: &mut Ex<'_>, cmd: &RegisterCommand, system: bool) 
         IssueDocument(c) => {
             crate::project::require_mission(ex, "mission", &c.mission).await?;
             let docs = accountability::documents(
-                &events(ex, "documents", None, Visibility::ALL, &Scope::All).await?,
+                &events(ex, "documents", Select::All, Visibility::ALL, &Scope::All).await?,
             );
             if docs
                 .iter()
@@ -274,7 +337,7 @@ pub(crate) async fn check(ex: &mut Ex<'_>, cmd: &RegisterCommand, system: bool) 
                 ),
                 Acknowledge(a) => {
                     let docs = accountability::documents(
-                        &events(ex, "documents", None, Visibility::ALL, &Scope::All).await?,
+                        &events(ex, "documents", Select::All, Visibility::ALL, &Scope::All).await?,
                     );
                     match docs.iter().find(|d| d.id == a.document) {
                         None => e.add("document", format!("no document with id {}", a.document)),
@@ -290,7 +353,7 @@ pub(crate) async fn check(ex: &mut Ex<'_>, cmd: &RegisterCommand, system: bool) 
                 }
                 Assign(a) => {
                     let docs = accountability::documents(
-                        &events(ex, "documents", None, Visibility::ALL, &Scope::All).await?,
+                        &events(ex, "documents", Select::All, Visibility::ALL, &Scope::All).await?,
                     );
                     let missing = accountability::gate(person, &docs, a.on);
                     if !missing.is_empty() {
@@ -423,7 +486,14 @@ pub(crate) async fn check(ex: &mut Ex<'_>, cmd: &RegisterCommand, system: bool) 
                     e.add("complaint", format!("no complaint with id {k}"));
                 } else {
                     let cases = accountability::cases(
-                        &events(ex, "complaints", None, Visibility::ALL, &Scope::Nothing).await?,
+                        &events(
+                            ex,
+                            "complaints",
+                            Select::All,
+                            Visibility::ALL,
+                            &Scope::Nothing,
+                        )
+                        .await?,
                     );
                     if let Some(other) = cases.iter().find(|x| x.complaint == Some(k)) {
                         return Err(DomainError::Conflict(format!(

@@ -27,7 +27,10 @@ use konbit_domain::{
     command::Command,
     registers::*,
 };
-use konbit_store::{Actor, Envelope, User, Visibility, log, query, registers as reg};
+use konbit_store::{
+    Actor, Envelope, User, Visibility, log, query,
+    registers::{self as reg, Cursor, Page, Select},
+};
 use serde::{Deserialize, Serialize};
 use subtle::ConstantTimeEq;
 use time::{Date, OffsetDateTime};
@@ -221,13 +224,14 @@ impl<'a> Reading<'a> {
     }
 }
 
-/// The events of one register as `r` may see them. If any restricted field is shown, the read is
-/// appended to the log first (`record.viewed`), and a failure to record it fails the read.
+/// The events of one register as `r` may see them, of the records `select` names. If any
+/// restricted field is shown, the read is appended to the log first (`record.viewed`, naming
+/// the records shown — a page of them, never a copy), and a failure to record it fails the read.
 pub async fn read(
     s: &AppState,
     r: &Reading<'_>,
     register: Register,
-    id: Option<Uuid>,
+    select: Select<'_>,
 ) -> ApiResult<Vec<Event>> {
     let scope = match (r.reader, register.area()) {
         (Reader::User(u), Some(area)) => u.access().scope(area),
@@ -241,7 +245,7 @@ pub async fn read(
     };
     let events = {
         let mut c = s.store.conn().await?;
-        reg::events(&mut c.ex(), register.name(), id, vis, &scope).await?
+        reg::events(&mut c.ex(), register.name(), select, vis, &scope).await?
     };
     let mut shown: Vec<Uuid> = Vec::new();
     for e in events.iter().filter(|e| e.restricted_shown) {
@@ -268,24 +272,24 @@ pub async fn read(
     Ok(events)
 }
 
-/// People and the document versions they are held to.
+/// People (the page or person `select` names) and the document versions they are held to.
 pub async fn people(
     s: &AppState,
     r: &Reading<'_>,
-    id: Option<Uuid>,
+    select: Select<'_>,
 ) -> ApiResult<(Vec<acc::PersonView>, Vec<acc::DocumentView>)> {
-    let people = acc::people(&read(s, r, Register::Personnel, id).await?);
-    let docs = acc::documents(&read(s, r, Register::Documents, None).await?);
+    let people = acc::people(&read(s, r, Register::Personnel, select).await?);
+    let docs = acc::documents(&read(s, r, Register::Documents, Select::All).await?);
     Ok((people, docs))
 }
 
-/// Use-of-force reports and detentions.
+/// Use-of-force reports and detentions (the page of either, or the record, `select` names).
 pub async fn force(
     s: &AppState,
     r: &Reading<'_>,
-    id: Option<Uuid>,
+    select: Select<'_>,
 ) -> ApiResult<(Vec<acc::UseOfForceView>, Vec<acc::DetentionView>)> {
-    let events = read(s, r, Register::Force, id).await?;
+    let events = read(s, r, Register::Force, select).await?;
     let now = r.now();
     Ok((
         acc::use_of_force(&events, s.rules(), now),
@@ -293,14 +297,31 @@ pub async fn force(
     ))
 }
 
-/// Complaints and cases (every complaint needs the cases to know its status).
+/// Complaints (those `select` names), each with the status of its case. The cases are read at
+/// mission level for that: a complaint's status shows nothing restricted.
 pub async fn complaints(
     s: &AppState,
     r: &Reading<'_>,
-) -> ApiResult<(Vec<acc::ComplaintView>, Vec<acc::CaseView>)> {
-    let events = read(s, r, Register::Complaints, None).await?;
-    let cases = acc::cases(&events);
-    Ok((acc::complaints(&events, &cases), cases))
+    select: Select<'_>,
+) -> ApiResult<Vec<acc::ComplaintView>> {
+    let events = read(s, r, Register::Complaints, select).await?;
+    let all = read(
+        s,
+        &Reading::public(r.as_of_us),
+        Register::Complaints,
+        Select::All,
+    )
+    .await?;
+    Ok(acc::complaints(&events, &acc::cases(&all)))
+}
+
+/// Misconduct cases (those `select` names).
+pub async fn cases(
+    s: &AppState,
+    r: &Reading<'_>,
+    select: Select<'_>,
+) -> ApiResult<Vec<acc::CaseView>> {
+    Ok(acc::cases(&read(s, r, Register::Complaints, select).await?))
 }
 
 /// The public statistics of `mission`: counts only.
@@ -308,8 +329,10 @@ pub async fn mission_statistics(s: &AppState, mission: &str) -> ApiResult<Vec<ac
     // The counts need every allegation's type and person (the UN counting rule); only
     // counts leave, small ones suppressed.
     let r = Reading::server();
-    let (mut reports, mut detentions) = force(s, &r, None).await?;
-    let (mut complaints, mut cases) = complaints(s, &r).await?;
+    let (mut reports, mut detentions) = force(s, &r, Select::All).await?;
+    let events = read(s, &r, Register::Complaints, Select::All).await?;
+    let mut cases = acc::cases(&events);
+    let mut complaints = acc::complaints(&events, &cases);
     reports.retain(|x| x.mission == mission);
     detentions.retain(|x| x.mission == mission);
     cases.retain(|x| x.mission == mission);
@@ -390,7 +413,9 @@ async fn write<T>(
 // ---------------------------------------------------------------------------------------------
 // Query parameters
 
-/// Filters of the register lists.
+/// The filters and the page of a register list. Lists are paged as the log is: oldest record
+/// first, `limit` at a time, the next page asked with `after` = the `meta.origin_seq` of the
+/// last record received (an empty page is the end).
 #[derive(Debug, Default, Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
 pub struct ListQuery {
@@ -398,38 +423,100 @@ pub struct ListQuery {
     pub mission: Option<String>,
     /// Contributor, ISO 3166-1 alpha-3.
     pub country: Option<String>,
-    /// Valid time for eligibility and compliance (YYYY-MM-DD, default today).
-    pub on: Option<String>,
     /// Record time: the registers as recorded by this instant (RFC 3339).
     pub as_of: Option<String>,
+    /// Records made after this entry (`meta.origin_seq` of the last record of the previous
+    /// page; default 0).
+    pub after: Option<i64>,
+    /// At most this many records (default 100, at most 1000).
+    pub limit: Option<i64>,
 }
 
 impl ListQuery {
-    /// The two clocks, parsed (and their errors worded) as every other read parses them.
-    fn clocks(&self) -> Clocks {
-        Clocks {
-            on: self.on.clone(),
-            as_of: self.as_of.clone(),
-            mission: self.mission.clone(),
-        }
-    }
-
     fn as_of_us(&self) -> ApiResult<i64> {
-        Ok(self.clocks().visibility(Classification::Mission)?.as_of_us)
+        as_of_us(&self.as_of)
     }
 
-    fn on(&self) -> ApiResult<Date> {
-        self.clocks().on()
+    /// The page of records made by events of `kind`, with the filters asked for.
+    fn page<'a>(&'a self, kind: &'a str) -> ApiResult<Page<'a>> {
+        let after = self.after.unwrap_or(0);
+        let limit = self.limit.unwrap_or(100);
+        if after < 0 || !(1..=1000).contains(&limit) {
+            return Err(ApiError::bad_request(
+                "invalid_query",
+                "after must be ≥ 0 and limit from 1 to 1000",
+            ));
+        }
+        if let Some(c) = &self.country
+            && konbit_domain::country::find(c).is_none()
+        {
+            return Err(ApiError::bad_request(
+                "invalid_query",
+                format!("country={c:?} is not an ISO 3166-1 alpha-3 country code"),
+            ));
+        }
+        Ok(Page {
+            kind,
+            cursor: Cursor::After(after),
+            limit,
+            mission: self.mission.as_deref(),
+            country: self.country.as_deref(),
+        })
     }
 
-    fn keeps(&self, mission: &str, country: Option<&str>) -> bool {
-        self.mission.as_deref().is_none_or(|m| m == mission)
-            && self.country.as_deref().is_none_or(|c| country == Some(c))
+    /// Refuses a `country` filter on a register whose records belong to no contributor.
+    fn no_country(&self, what: &str) -> ApiResult<()> {
+        match &self.country {
+            Some(_) => Err(ApiError::bad_request(
+                "invalid_query",
+                format!("country: {what} belong to no contributor"),
+            )),
+            None => Ok(()),
+        }
     }
 
     fn reading<'a>(&self, user: &'a User, via: String) -> ApiResult<Reading<'a>> {
         Ok(Reading::user(user, self.as_of_us()?, via))
     }
+}
+
+/// The record time of a read (RFC 3339), parsed as every other read parses it.
+fn as_of_us(as_of: &Option<String>) -> ApiResult<i64> {
+    let clocks = Clocks {
+        as_of: as_of.clone(),
+        ..Clocks::default()
+    };
+    Ok(clocks.visibility(Classification::Mission)?.as_of_us)
+}
+
+/// The record time of a read of one record.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct AsOfQuery {
+    /// Record time: the record as recorded by this instant (RFC 3339).
+    pub as_of: Option<String>,
+}
+
+/// The two clocks of a person's record: eligibility on a date, as recorded by an instant.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct PersonQuery {
+    /// Valid time for eligibility (YYYY-MM-DD, default today).
+    pub on: Option<String>,
+    /// Record time (RFC 3339).
+    pub as_of: Option<String>,
+}
+
+/// The compliance of one mission's contingents on a date.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct ComplianceQuery {
+    /// Mission slug (default: the mission in office today).
+    pub mission: Option<String>,
+    /// Valid time (YYYY-MM-DD, default today).
+    pub on: Option<String>,
+    /// Record time (RFC 3339).
+    pub as_of: Option<String>,
 }
 
 fn via(path: &str) -> String {
@@ -450,31 +537,37 @@ pub struct PersonDetail {
     pub acknowledgements_current: bool,
 }
 
-/// The personnel register (identities only for hr_officer, and for a commander's own people).
+/// The personnel register, a page at a time (identities only for hr_officer, and for a
+/// commander's own people).
 #[utoipa::path(get, path = "/api/v1/personnel", params(ListQuery), security(("bearer" = [])),
-    responses((status = 200, body = Vec<acc::PersonView>), (status = 401, body = Problem)))]
+    responses((status = 200, body = Vec<acc::PersonView>), (status = 400, body = Problem), (status = 401, body = Problem)))]
 async fn list_personnel(
     State(s): State<AppState>,
     Member(u): Member,
     ApiQuery(q): ApiQuery<ListQuery>,
 ) -> ApiResult<Json<Vec<acc::PersonView>>> {
-    let (mut people, _) = people(&s, &q.reading(&u, via("/api/v1/personnel"))?, None).await?;
-    people.retain(|p| q.keeps(&p.mission, Some(&p.country)));
+    let page = Select::Page(q.page("person.registered")?);
+    let (people, _) = people(&s, &q.reading(&u, via("/api/v1/personnel"))?, page).await?;
     Ok(Json(people))
 }
 
 /// One person.
-#[utoipa::path(get, path = "/api/v1/personnel/{id}", params(("id" = Uuid, Path), ListQuery), security(("bearer" = [])),
-    responses((status = 200, body = PersonDetail), (status = 401, body = Problem), (status = 404, body = Problem)))]
+#[utoipa::path(get, path = "/api/v1/personnel/{id}", params(("id" = Uuid, Path), PersonQuery), security(("bearer" = [])),
+    responses((status = 200, body = PersonDetail), (status = 400, body = Problem), (status = 401, body = Problem), (status = 404, body = Problem)))]
 async fn get_person(
     State(s): State<AppState>,
     Member(u): Member,
     Path(id): Path<Uuid>,
-    ApiQuery(q): ApiQuery<ListQuery>,
+    ApiQuery(q): ApiQuery<PersonQuery>,
 ) -> ApiResult<Json<PersonDetail>> {
-    let on = q.on()?;
-    let r = q.reading(&u, via(&format!("/api/v1/personnel/{id}")))?;
-    let (people, docs) = people(&s, &r, Some(id)).await?;
+    let clocks = Clocks {
+        on: q.on.clone(),
+        ..Clocks::default()
+    };
+    let on = clocks.on()?;
+    let via = via(&format!("/api/v1/personnel/{id}"));
+    let r = Reading::user(&u, as_of_us(&q.as_of)?, via);
+    let (people, docs) = people(&s, &r, Select::One(id)).await?;
     let person = people
         .into_iter()
         .next()
@@ -487,19 +580,38 @@ async fn get_person(
 }
 
 /// Share of deployed personnel vetted and with current acknowledgements, by contributor.
-#[utoipa::path(get, path = "/api/v1/personnel/compliance", params(ListQuery), security(("bearer" = [])),
-    responses((status = 200, body = Vec<acc::Compliance>), (status = 401, body = Problem)))]
+#[utoipa::path(get, path = "/api/v1/personnel/compliance", params(ComplianceQuery), security(("bearer" = [])),
+    responses((status = 200, body = Vec<acc::Compliance>), (status = 400, body = Problem), (status = 401, body = Problem)))]
 async fn compliance(
     State(s): State<AppState>,
     Member(_): Member,
-    ApiQuery(q): ApiQuery<ListQuery>,
+    ApiQuery(q): ApiQuery<ComplianceQuery>,
 ) -> ApiResult<Json<Vec<acc::Compliance>>> {
-    let on = q.on()?;
+    let clocks = Clocks {
+        on: q.on.clone(),
+        ..Clocks::default()
+    };
+    let on = clocks.on()?;
     let mission = mission_or_current(&s, q.mission.as_deref()).await?;
-    // Counts only: read without restricted fields.
-    let r = Reading::public(q.as_of_us()?);
-    let (people, docs) = people(&s, &r, None).await?;
-    Ok(Json(acc::compliance(&people, &docs, &mission, on)))
+    Ok(Json(
+        compliance_of(&s, &mission, on, as_of_us(&q.as_of)?).await?,
+    ))
+}
+
+/// Compliance by contributor: counts only, so read as the server (early departures count,
+/// though who left and why is restricted) and shown to every logged-in role.
+pub async fn compliance_of(
+    s: &AppState,
+    mission: &str,
+    on: Date,
+    as_of_us: i64,
+) -> ApiResult<Vec<acc::Compliance>> {
+    let r = Reading {
+        as_of_us,
+        ..Reading::server()
+    };
+    let (people, docs) = people(s, &r, Select::All).await?;
+    Ok(acc::compliance(&people, &docs, mission, on))
 }
 
 /// Enters a person in the register (hr_officer).
@@ -543,10 +655,12 @@ async fn list_documents(
     Member(u): Member,
     ApiQuery(q): ApiQuery<ListQuery>,
 ) -> ApiResult<Json<Vec<acc::DocumentView>>> {
+    q.no_country("documents")?;
     let r = q.reading(&u, via("/api/v1/documents"))?;
-    let mut docs = acc::documents(&read(&s, &r, Register::Documents, None).await?);
-    docs.retain(|d| q.keeps(&d.mission, None));
-    Ok(Json(docs))
+    let page = Select::Page(q.page("document.issued")?);
+    Ok(Json(acc::documents(
+        &read(&s, &r, Register::Documents, page).await?,
+    )))
 }
 
 /// Issues a version of a mission document (editor, admin or hr_officer).
@@ -594,22 +708,23 @@ async fn list_use_of_force(
     Member(u): Member,
     ApiQuery(q): ApiQuery<ListQuery>,
 ) -> ApiResult<Json<Vec<acc::UseOfForceView>>> {
-    let (mut reports, _) = force(&s, &q.reading(&u, via("/api/v1/use-of-force"))?, None).await?;
-    reports.retain(|x| q.keeps(&x.mission, Some(&x.country)));
+    let page = Select::Page(q.page("use_of_force.reported")?);
+    let (reports, _) = force(&s, &q.reading(&u, via("/api/v1/use-of-force"))?, page).await?;
     Ok(Json(reports))
 }
 
 /// One use-of-force report.
-#[utoipa::path(get, path = "/api/v1/use-of-force/{id}", params(("id" = Uuid, Path), ListQuery), security(("bearer" = [])),
-    responses((status = 200, body = acc::UseOfForceView), (status = 401, body = Problem), (status = 404, body = Problem)))]
+#[utoipa::path(get, path = "/api/v1/use-of-force/{id}", params(("id" = Uuid, Path), AsOfQuery), security(("bearer" = [])),
+    responses((status = 200, body = acc::UseOfForceView), (status = 400, body = Problem), (status = 401, body = Problem), (status = 404, body = Problem)))]
 async fn get_use_of_force(
     State(s): State<AppState>,
     Member(u): Member,
     Path(id): Path<Uuid>,
-    ApiQuery(q): ApiQuery<ListQuery>,
+    ApiQuery(q): ApiQuery<AsOfQuery>,
 ) -> ApiResult<Json<acc::UseOfForceView>> {
-    let r = q.reading(&u, via(&format!("/api/v1/use-of-force/{id}")))?;
-    let (reports, _) = force(&s, &r, Some(id)).await?;
+    let via = via(&format!("/api/v1/use-of-force/{id}"));
+    let r = Reading::user(&u, as_of_us(&q.as_of)?, via);
+    let (reports, _) = force(&s, &r, Select::One(id)).await?;
     reports
         .into_iter()
         .next()
@@ -648,22 +763,23 @@ async fn list_detentions(
     Member(u): Member,
     ApiQuery(q): ApiQuery<ListQuery>,
 ) -> ApiResult<Json<Vec<acc::DetentionView>>> {
-    let (_, mut list) = force(&s, &q.reading(&u, via("/api/v1/detentions"))?, None).await?;
-    list.retain(|x| q.keeps(&x.mission, Some(&x.country)));
+    let page = Select::Page(q.page("detention.recorded")?);
+    let (_, list) = force(&s, &q.reading(&u, via("/api/v1/detentions"))?, page).await?;
     Ok(Json(list))
 }
 
 /// One detention.
-#[utoipa::path(get, path = "/api/v1/detentions/{id}", params(("id" = Uuid, Path), ListQuery), security(("bearer" = [])),
-    responses((status = 200, body = acc::DetentionView), (status = 401, body = Problem), (status = 404, body = Problem)))]
+#[utoipa::path(get, path = "/api/v1/detentions/{id}", params(("id" = Uuid, Path), AsOfQuery), security(("bearer" = [])),
+    responses((status = 200, body = acc::DetentionView), (status = 400, body = Problem), (status = 401, body = Problem), (status = 404, body = Problem)))]
 async fn get_detention(
     State(s): State<AppState>,
     Member(u): Member,
     Path(id): Path<Uuid>,
-    ApiQuery(q): ApiQuery<ListQuery>,
+    ApiQuery(q): ApiQuery<AsOfQuery>,
 ) -> ApiResult<Json<acc::DetentionView>> {
-    let r = q.reading(&u, via(&format!("/api/v1/detentions/{id}")))?;
-    let (_, list) = force(&s, &r, Some(id)).await?;
+    let via = via(&format!("/api/v1/detentions/{id}"));
+    let r = Reading::user(&u, as_of_us(&q.as_of)?, via);
+    let (_, list) = force(&s, &r, Select::One(id)).await?;
     list.into_iter()
         .next()
         .map(Json)
@@ -861,16 +977,17 @@ pub async fn status_of(
     s.limits.check(Limited::Status, addr)?;
     let guard = Guard::new(Guarded::ComplaintStatus, &reference, addr);
     guard.check(s).await?;
-    let (complaints, _) = complaints(s, &Reading::server()).await?;
+    let complaints = complaints(s, &Reading::server(), Select::All).await?;
     let wanted = reg::secret_hash(secret);
     let found = complaints.into_iter().find(|c| {
-        c.reference == reference && bool::from(c.secret_hash.as_bytes().ct_eq(wanted.as_bytes()))
+        c.reference.as_deref() == Some(reference.as_str())
+            && bool::from(c.secret_hash.as_bytes().ct_eq(wanted.as_bytes()))
     });
     match found {
         Some(c) => {
             guard.succeeded(s).await?;
             Ok(ComplaintStatus {
-                reference: c.reference,
+                reference,
                 status: c.status,
                 received_on: c.received_at.date(),
             })
@@ -903,9 +1020,10 @@ async fn list_complaints(
     Member(u): Member,
     ApiQuery(q): ApiQuery<ListQuery>,
 ) -> ApiResult<Json<Vec<acc::ComplaintView>>> {
-    let (mut list, _) = complaints(&s, &q.reading(&u, via("/api/v1/complaints"))?).await?;
-    list.retain(|c| q.mission.as_deref().is_none_or(|m| m == c.mission));
-    Ok(Json(list))
+    q.no_country("complaints")?;
+    let page = Select::Page(q.page("complaint.received")?);
+    let r = q.reading(&u, via("/api/v1/complaints"))?;
+    Ok(Json(complaints(&s, &r, page).await?))
 }
 
 /// Misconduct cases.
@@ -916,26 +1034,28 @@ async fn list_cases(
     Member(u): Member,
     ApiQuery(q): ApiQuery<ListQuery>,
 ) -> ApiResult<Json<Vec<acc::CaseView>>> {
-    let (_, mut cases) = complaints(&s, &q.reading(&u, via("/api/v1/cases"))?).await?;
-    cases.retain(|c| {
-        q.mission.as_deref().is_none_or(|m| m == c.mission)
-            && q.country
-                .as_deref()
-                .is_none_or(|k| c.allegations.iter().any(|a| a.country == k))
-    });
-    Ok(Json(cases))
+    // Whose personnel a case accuses is for the conduct officer alone: filtering by it would
+    // tell anyone else.
+    if q.country.is_some() && u.access().scope(Area::Complaints) != Scope::All {
+        return Err(ApiError::forbidden("conduct_officer"));
+    }
+    let page = Select::Page(q.page("case.opened")?);
+    Ok(Json(
+        cases(&s, &q.reading(&u, via("/api/v1/cases"))?, page).await?,
+    ))
 }
 
 /// One case.
-#[utoipa::path(get, path = "/api/v1/cases/{id}", params(("id" = Uuid, Path)), security(("bearer" = [])),
-    responses((status = 200, body = acc::CaseView), (status = 401, body = Problem), (status = 404, body = Problem)))]
+#[utoipa::path(get, path = "/api/v1/cases/{id}", params(("id" = Uuid, Path), AsOfQuery), security(("bearer" = [])),
+    responses((status = 200, body = acc::CaseView), (status = 400, body = Problem), (status = 401, body = Problem), (status = 404, body = Problem)))]
 async fn get_case(
     State(s): State<AppState>,
     Member(u): Member,
     Path(id): Path<Uuid>,
+    ApiQuery(q): ApiQuery<AsOfQuery>,
 ) -> ApiResult<Json<acc::CaseView>> {
-    let r = Reading::user(&u, i64::MAX, via(&format!("/api/v1/cases/{id}")));
-    let cases = acc::cases(&read(&s, &r, Register::Complaints, Some(id)).await?);
+    let r = Reading::user(&u, as_of_us(&q.as_of)?, via(&format!("/api/v1/cases/{id}")));
+    let cases = cases(&s, &r, Select::One(id)).await?;
     cases
         .into_iter()
         .next()

@@ -804,6 +804,13 @@ const EN: &[(&str, &str)] = &[
     ("reg.no", "no"),
     ("reg.none", "Nothing recorded."),
     ("reg.all_missions", "All missions"),
+    ("reg.older", "Older records →"),
+    (
+        "cases.withheld",
+        "Who is accused and of what is for the conduct officer only.",
+    ),
+    ("cases.withheld.title", "Withheld: for the conduct officer"),
+    ("reg.latest", "← Latest records"),
     ("reg.recorded", "Recorded {at}"),
     (
         "reg.restricted_note",
@@ -1855,6 +1862,16 @@ const FR: &[(&str, &str)] = &[
     ("reg.no", "non"),
     ("reg.none", "Rien d’enregistré."),
     ("reg.all_missions", "Toutes les missions"),
+    ("reg.older", "Enregistrements plus anciens →"),
+    (
+        "cases.withheld",
+        "Qui est mis en cause, et pour quoi, ne regarde que l’officier de déontologie.",
+    ),
+    (
+        "cases.withheld.title",
+        "Masqué : réservé à l’officier de déontologie",
+    ),
+    ("reg.latest", "← Enregistrements les plus récents"),
     ("reg.recorded", "Enregistré le {at}"),
     (
         "reg.restricted_note",

@@ -3,9 +3,9 @@
 //! summaries and outcomes show only when the read model carries them (conduct officers).
 
 use super::{
-    Ctx, FilterLink, finish, iso, member, missions,
+    Ctx, FilterLink, Pager, finish, iso, member, missions, pager,
     pieces::{RecordLink, Tagged, case_status_tag, link, recorded, short_id, when},
-    reading, respond,
+    reading, register_page, respond,
 };
 use crate::{
     AppState,
@@ -23,6 +23,7 @@ use konbit_domain::{
     accountability::{self as acc, CaseView, ComplaintView},
     registers::ConductCategory,
 };
+use konbit_store::registers::Select;
 use std::cmp::Reverse;
 use uuid::Uuid;
 
@@ -33,8 +34,9 @@ struct CaseLine {
     opened: String,
     mission: String,
     category: String,
-    allegations: String,
-    counted: String,
+    /// Restricted (conduct officers): how many allegations, as made and as the UN counts them.
+    allegations: Option<String>,
+    counted: Option<String>,
     misconduct: Vec<String>,
     investigator: String,
     status: Tagged,
@@ -47,7 +49,8 @@ fn category(tr: &Tr, c: Option<ConductCategory>) -> String {
 
 fn case_line(ctx: &Ctx, c: &CaseView, mission: String) -> CaseLine {
     let tr = ctx.tr;
-    let mut kinds: Vec<_> = c.allegations.iter().map(|a| a.misconduct).collect();
+    let all = c.allegations.as_deref().unwrap_or_default();
+    let mut kinds: Vec<_> = all.iter().map(|a| a.misconduct).collect();
     kinds.sort();
     kinds.dedup();
     CaseLine {
@@ -57,8 +60,11 @@ fn case_line(ctx: &Ctx, c: &CaseView, mission: String) -> CaseLine {
         opened: iso(c.opened_on),
         mission,
         category: category(&tr, Some(c.category)),
-        allegations: tr.num(i64::try_from(c.allegations.len()).unwrap_or(i64::MAX)),
-        counted: tr.num(c.counted_allegations),
+        allegations: c
+            .allegations
+            .as_ref()
+            .map(|a| tr.num(i64::try_from(a.len()).unwrap_or(i64::MAX))),
+        counted: c.counted_allegations.map(|n| tr.num(n)),
         misconduct: kinds
             .iter()
             .map(|m| tr.label("misconduct", m.as_str()))
@@ -71,7 +77,9 @@ fn case_line(ctx: &Ctx, c: &CaseView, mission: String) -> CaseLine {
 
 struct ComplaintLine {
     id: String,
-    reference: String,
+    short: String,
+    /// Restricted (conduct officers): the reference the complainant holds.
+    reference: Option<String>,
     received: String,
     mission: String,
     language: String,
@@ -90,6 +98,7 @@ fn complaint_line(ctx: &Ctx, c: &ComplaintView, mission: String) -> ComplaintLin
     let tr = ctx.tr;
     ComplaintLine {
         id: c.id.to_string(),
+        short: short_id(c.id),
         reference: c.reference.clone(),
         received: when(c.received_at),
         mission,
@@ -112,7 +121,9 @@ struct CasesPage {
     ctx: Ctx,
     filter: Vec<FilterLink>,
     cases: Vec<CaseLine>,
+    cases_pager: Pager,
     complaints: Vec<ComplaintLine>,
+    complaints_pager: Pager,
     restricted_shown: bool,
 }
 
@@ -124,13 +135,28 @@ pub(super) async fn cases_page(State(s): State<AppState>, ctx: Ctx) -> Response 
     let r = async {
         let (_, vis) = ctx.clocks()?;
         let ms = missions(&s, &ctx, vis).await?;
-        let (mut complaints, mut cases) =
-            acc_web::complaints(&s, &reading(&ctx, &user, vis)).await?;
-        cases.retain(|c| ms.keeps(&c.mission));
-        complaints.retain(|c| ms.keeps(&c.mission));
+        let r = reading(&ctx, &user, vis);
+        let case_page = register_page(&ctx, &ms, "before", "case.opened")?;
+        let complaint_page = register_page(&ctx, &ms, "complaints_before", "complaint.received")?;
+        let mut cases = acc_web::cases(&s, &r, Select::Page(case_page)).await?;
+        let mut complaints = acc_web::complaints(&s, &r, Select::Page(complaint_page)).await?;
+        let cases_pager = pager(
+            &ctx,
+            "before",
+            cases.iter().map(|c| c.meta.origin_seq),
+            cases.len(),
+        );
+        let complaints_pager = pager(
+            &ctx,
+            "complaints_before",
+            complaints.iter().map(|c| c.meta.origin_seq),
+            complaints.len(),
+        );
         cases.sort_by_key(|c| Reverse(c.opened_on));
         complaints.sort_by_key(|c| Reverse(c.received_at));
         let page = CasesPage {
+            cases_pager,
+            complaints_pager,
             cases: cases
                 .iter()
                 .map(|c| case_line(&ctx, c, ms.name(&c.mission)))
@@ -139,8 +165,8 @@ pub(super) async fn cases_page(State(s): State<AppState>, ctx: Ctx) -> Response 
                 .iter()
                 .map(|c| complaint_line(&ctx, c, ms.name(&c.mission)))
                 .collect(),
-            restricted_shown: complaints.iter().any(|c| c.account.is_some())
-                || cases.iter().any(|c| c.summary.is_some()),
+            restricted_shown: complaints.iter().any(|c| c.reference.is_some())
+                || cases.iter().any(|c| c.allegations.is_some()),
             filter: ms.filter,
             ctx: ctx.clone(),
         };
@@ -171,7 +197,8 @@ struct CasePage {
     list_href: String,
     title: String,
     line: CaseLine,
-    allegations: Vec<AllegationLine>,
+    /// Restricted (conduct officers).
+    allegations: Option<Vec<AllegationLine>>,
     history: Vec<StepLine>,
     summary: Option<String>,
     interim: Option<String>,
@@ -196,13 +223,13 @@ pub(super) async fn case_page(
         let r = reading(&ctx, &user, vis);
         // The case, then the complaint it came from: each read through the need to know (and
         // recorded when it shows restricted fields), nothing else of the register.
-        let cases = acc::cases(&acc_web::read(&s, &r, Register::Complaints, Some(id)).await?);
+        let cases = acc_web::cases(&s, &r, Select::One(id)).await?;
         let c = cases
             .first()
             .ok_or_else(|| ApiError::not_found(format!("case {id}")))?;
         let complaint = match c.complaint {
             Some(cid) => {
-                let events = acc_web::read(&s, &r, Register::Complaints, Some(cid)).await?;
+                let events = acc_web::read(&s, &r, Register::Complaints, Select::One(cid)).await?;
                 acc::complaints(&events, &cases).into_iter().next()
             }
             None => None,
@@ -211,15 +238,15 @@ pub(super) async fn case_page(
             list_href: format!("/cases{}", ctx.qs),
             title: fill(tr.t("cases.case"), &[("date", &iso(c.opened_on))]),
             line: case_line(&ctx, c, ms.name(&c.mission)),
-            allegations: c
-                .allegations
-                .iter()
-                .map(|a| AllegationLine {
-                    person: a.person.map(|p| link("/personnel", p, &ctx)),
-                    country: ctx.country(&a.country),
-                    misconduct: tr.label("misconduct", a.misconduct.as_str()),
-                })
-                .collect(),
+            allegations: c.allegations.as_ref().map(|all| {
+                all.iter()
+                    .map(|a| AllegationLine {
+                        person: a.person.map(|p| link("/personnel", p, &ctx)),
+                        country: ctx.country(&a.country),
+                        misconduct: tr.label("misconduct", a.misconduct.as_str()),
+                    })
+                    .collect()
+            }),
             history: c
                 .history
                 .iter()
@@ -234,6 +261,7 @@ pub(super) async fn case_page(
             summary: c.summary.clone(),
             interim: c.interim_measures.clone(),
             restricted_shown: c.summary.is_some()
+                || c.allegations.is_some()
                 || complaint.as_ref().is_some_and(|k| k.account.is_some()),
             complaint: complaint
                 .as_ref()

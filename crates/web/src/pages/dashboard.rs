@@ -7,23 +7,14 @@ use super::{
     pieces::{ComplianceLine, Link, compliance_lines, figures, instruments},
     respond,
 };
-use crate::{
-    AppState,
-    accountability::{Reading, people},
-    chart,
-    error::ApiError,
-    i18n::Tr,
-};
+use crate::{AppState, accountability::compliance_of, chart, error::ApiError, i18n::Tr};
 use askama::Template;
 use axum::{
     extract::{Path, State},
     http::StatusCode,
     response::Response,
 };
-use konbit_domain::{
-    FundingChannel, FundingKind, Personnel, accountability::compliance, mandate::Expiry,
-    view::FundingView,
-};
+use konbit_domain::{FundingChannel, FundingKind, Personnel, mandate::Expiry, view::FundingView};
 use std::collections::BTreeMap;
 use time::Date;
 
@@ -294,13 +285,11 @@ async fn dashboard(s: &AppState, mut ctx: Ctx, slug: Option<String>) -> Result<R
         missing: Vec::new(),
     };
     let (funding, funding_totals) = funding_lines(&ctx, &snap.funding_views()?, on)?;
-    // Counts only: read as nobody, so no restricted field is read (nor a read recorded).
+    // Counts only (nothing restricted is shown, nor a read recorded).
     let compliance = if ctx.is_member() {
-        let r = Reading::public(vis.as_of_us);
-        let (people, docs) = people(s, &r, None).await?;
         Some(compliance_lines(
             &ctx,
-            &compliance(&people, &docs, &slug, on),
+            &compliance_of(s, &slug, on, vis.as_of_us).await?,
         ))
     } else {
         None

@@ -4,11 +4,16 @@
 //! model carries them.
 
 use super::{
-    Ctx, FilterLink, finish, iso, member, missions,
+    Ctx, FilterLink, Pager, finish, iso, member, missions, pager,
     pieces::{RecordLink, Tagged, clock_tag, link, recorded, review_tag, short_id, when},
-    reading, respond,
+    reading, register_page, respond,
 };
-use crate::{AppState, accountability as acc_web, error::ApiError, i18n::Tr};
+use crate::{
+    AppState,
+    accountability::{self as acc_web, Reading},
+    error::ApiError,
+    i18n::Tr,
+};
 use askama::Template;
 use axum::{
     extract::{Path, State},
@@ -19,6 +24,7 @@ use konbit_domain::{
     accountability::{ClockState, DetentionView, UseOfForceView},
     registers::Casualties,
 };
+use konbit_store::registers::Select;
 use std::cmp::Reverse;
 use uuid::Uuid;
 
@@ -75,6 +81,7 @@ struct UseOfForcePage {
     filter: Vec<FilterLink>,
     overdue: Vec<ReportLine>,
     reports: Vec<ReportLine>,
+    pager: Pager,
     restricted_shown: bool,
 }
 
@@ -86,11 +93,21 @@ pub(super) async fn use_of_force_page(State(s): State<AppState>, ctx: Ctx) -> Re
     let r = async {
         let (on, vis) = ctx.clocks()?;
         let ms = missions(&s, &ctx, vis).await?;
-        let (mut reports, _) = acc_web::force(&s, &reading(&ctx, &user, vis), None).await?;
-        reports.retain(|r| ms.keeps(&r.mission));
+        let page = register_page(&ctx, &ms, "before", "use_of_force.reported")?;
+        let (mut reports, _) =
+            acc_web::force(&s, &reading(&ctx, &user, vis), Select::Page(page)).await?;
+        let pager = pager(
+            &ctx,
+            "before",
+            reports.iter().map(|r| r.meta.origin_seq),
+            reports.len(),
+        );
         reports.sort_by_key(|r| Reverse(r.occurred_at));
-        let mut overdue: Vec<&UseOfForceView> =
-            reports.iter().filter(|r| r.review_overdue).collect();
+        // Overdue reviews are work due whatever page is shown: all of them, from the
+        // mission-level fields (no restricted read).
+        let (mut overdue, _) =
+            acc_web::force(&s, &Reading::public(vis.as_of_us), Select::All).await?;
+        overdue.retain(|r| r.review_overdue && ms.keeps(&r.mission));
         overdue.sort_by_key(|r| r.review_due);
         let page = UseOfForcePage {
             on: iso(on),
@@ -104,6 +121,7 @@ pub(super) async fn use_of_force_page(State(s): State<AppState>, ctx: Ctx) -> Re
                 .iter()
                 .map(|r| report_line(&ctx, r, ms.name(&r.mission)))
                 .collect(),
+            pager,
             restricted_shown: reports.iter().any(|r| r.narrative.is_some()),
             filter: ms.filter,
             ctx: ctx.clone(),
@@ -173,7 +191,7 @@ pub(super) async fn report_page(
         let tr = ctx.tr;
         let (_, vis) = ctx.clocks()?;
         let ms = missions(&s, &ctx, vis).await?;
-        let (reports, _) = acc_web::force(&s, &reading(&ctx, &user, vis), Some(id)).await?;
+        let (reports, _) = acc_web::force(&s, &reading(&ctx, &user, vis), Select::One(id)).await?;
         let r = reports
             .into_iter()
             .next()
@@ -253,6 +271,7 @@ struct DetentionsPage {
     action: String,
     filter: Vec<FilterLink>,
     detentions: Vec<DetentionLine>,
+    pager: Pager,
     restricted_shown: bool,
 }
 
@@ -275,8 +294,15 @@ pub(super) async fn detentions_page(State(s): State<AppState>, ctx: Ctx) -> Resp
     let r = async {
         let (on, vis) = ctx.clocks()?;
         let ms = missions(&s, &ctx, vis).await?;
-        let (_, mut list) = acc_web::force(&s, &reading(&ctx, &user, vis), None).await?;
-        list.retain(|d| ms.keeps(&d.mission));
+        let page = register_page(&ctx, &ms, "before", "detention.recorded")?;
+        let (_, mut list) =
+            acc_web::force(&s, &reading(&ctx, &user, vis), Select::Page(page)).await?;
+        let pager = pager(
+            &ctx,
+            "before",
+            list.iter().map(|d| d.meta.origin_seq),
+            list.len(),
+        );
         list.sort_by_key(|d| (urgency(d.clock), Reverse(d.arrested_at)));
         let page = DetentionsPage {
             on: iso(on),
@@ -286,6 +312,7 @@ pub(super) async fn detentions_page(State(s): State<AppState>, ctx: Ctx) -> Resp
                 .iter()
                 .map(|d| detention_line(&ctx, d, ms.name(&d.mission)))
                 .collect(),
+            pager,
             restricted_shown: list
                 .iter()
                 .any(|d| d.person.is_some() || d.grounds.is_some()),
@@ -349,7 +376,7 @@ pub(super) async fn detention_page(
         let tr = ctx.tr;
         let (_, vis) = ctx.clocks()?;
         let ms = missions(&s, &ctx, vis).await?;
-        let (_, list) = acc_web::force(&s, &reading(&ctx, &user, vis), Some(id)).await?;
+        let (_, list) = acc_web::force(&s, &reading(&ctx, &user, vis), Select::One(id)).await?;
         let d = list
             .into_iter()
             .next()

@@ -53,6 +53,7 @@ use konbit_domain::{Role, country};
 use konbit_store::{
     User, Visibility,
     query::{self, Snapshot},
+    registers::{Cursor, Page},
 };
 use time::Date;
 
@@ -613,6 +614,67 @@ fn member(ctx: &Ctx) -> Result<User, Box<Response>> {
 /// restricted reads by the page's own request (`GET /detentions/…`).
 fn reading<'a>(ctx: &Ctx, user: &'a User, vis: Visibility) -> Reading<'a> {
     Reading::user(user, vis.as_of_us, format!("GET {}", ctx.bare_path))
+}
+
+/// Records per page of a register list.
+const REGISTER_PAGE: i64 = 100;
+
+/// The page of a register list asked for with the query parameter `param` (`?before=N`: the
+/// records made before entry N; by default the latest), newest first, of the mission asked for.
+/// A page at a time keeps the page small and its record of restricted reads short.
+fn register_page<'a>(
+    ctx: &Ctx,
+    ms: &'a Missions,
+    param: &str,
+    kind: &'a str,
+) -> Result<Page<'a>, ApiError> {
+    let before = match ctx.param(param).filter(|v| !v.is_empty()) {
+        None => i64::MAX,
+        Some(v) => v.parse::<i64>().ok().filter(|n| *n > 0).ok_or_else(|| {
+            ApiError::bad_request(
+                "invalid_query",
+                format!("{param} must be a sequence number ≥ 1"),
+            )
+        })?,
+    };
+    Ok(Page {
+        kind,
+        cursor: Cursor::Before(before),
+        limit: REGISTER_PAGE,
+        mission: ms.asked.as_deref(),
+        country: None,
+    })
+}
+
+/// The links of a register list's pager: to the older records when this page is full (before
+/// the oldest shown, given by the entries that made the records), and back to the latest.
+struct Pager {
+    older: Option<String>,
+    latest: Option<String>,
+}
+
+fn pager(ctx: &Ctx, param: &str, made: impl Iterator<Item = i64>, shown: usize) -> Pager {
+    let href = |before: Option<i64>| {
+        let mut q: Vec<String> = ctx
+            .query
+            .iter()
+            .filter(|(k, _)| k != param)
+            .map(|(k, v)| format!("{}={}", enc(k), enc(v)))
+            .collect();
+        if let Some(b) = before {
+            q.push(format!("{param}={b}"));
+        }
+        if q.is_empty() {
+            ctx.bare_path.clone()
+        } else {
+            format!("{}?{}", ctx.bare_path, q.join("&"))
+        }
+    };
+    let full = i64::try_from(shown).unwrap_or(i64::MAX) >= REGISTER_PAGE;
+    Pager {
+        older: made.min().filter(|_| full).map(|m| href(Some(m))),
+        latest: ctx.param(param).is_some().then(|| href(None)),
+    }
 }
 
 /// One link of the mission filter above a register list.

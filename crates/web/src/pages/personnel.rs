@@ -3,9 +3,9 @@
 //! only when the read model carries them, i.e. for a reader whose need to know covers them.
 
 use super::{
-    Ctx, FilterLink, finish, iso, member, missions,
+    Ctx, FilterLink, Pager, finish, iso, member, missions, pager,
     pieces::{ComplianceLine, Tagged, compliance_lines, short_id, vetting_tag},
-    reading, respond,
+    reading, register_page, respond,
 };
 use crate::{
     AppState,
@@ -20,7 +20,7 @@ use axum::{
     response::Response,
 };
 use konbit_domain::accountability::{self as acc, DocumentView, PersonView};
-use konbit_store::{Visibility, query};
+use konbit_store::{Visibility, query, registers::Select};
 use time::Date;
 use uuid::Uuid;
 
@@ -69,6 +69,7 @@ struct PersonnelPage {
     compliance_intro: String,
     compliance: Vec<ComplianceLine>,
     people: Vec<PersonLine>,
+    pager: Pager,
     show_identity: bool,
 }
 
@@ -92,10 +93,22 @@ pub(super) async fn personnel_page(State(s): State<AppState>, ctx: Ctx) -> Respo
         let tr = ctx.tr;
         let (on, vis) = ctx.clocks()?;
         let ms = missions(&s, &ctx, vis).await?;
-        let (people, docs) = acc_web::people(&s, &reading(&ctx, &user, vis), None).await?;
+        let page = register_page(&ctx, &ms, "before", "person.registered")?;
+        let (mut people, _) =
+            acc_web::people(&s, &reading(&ctx, &user, vis), Select::Page(page)).await?;
+        let pager = pager(
+            &ctx,
+            "before",
+            people.iter().map(|p| p.meta.origin_seq),
+            people.len(),
+        );
+        people.reverse();
         let cm = compliance_mission(&s, ms.asked.as_deref(), on, vis).await?;
         let compliance = match &cm {
-            Some(m) => compliance_lines(&ctx, &acc::compliance(&people, &docs, m, on)),
+            Some(m) => compliance_lines(
+                &ctx,
+                &acc_web::compliance_of(&s, m, on, vis.as_of_us).await?,
+            ),
             None => Vec::new(),
         };
         let lines: Vec<PersonLine> = people
@@ -129,6 +142,7 @@ pub(super) async fn personnel_page(State(s): State<AppState>, ctx: Ctx) -> Respo
             compliance,
             show_identity: lines.iter().any(|l| l.name.is_some()),
             people: lines,
+            pager,
             ctx: ctx.clone(),
         };
         Ok::<Response, ApiError>(respond(&ctx, StatusCode::OK, &page))
@@ -206,7 +220,8 @@ pub(super) async fn person_page(
         let tr = ctx.tr;
         let (on, vis) = ctx.clocks()?;
         let ms = missions(&s, &ctx, vis).await?;
-        let (people, docs) = acc_web::people(&s, &reading(&ctx, &user, vis), Some(id)).await?;
+        let (people, docs) =
+            acc_web::people(&s, &reading(&ctx, &user, vis), Select::One(id)).await?;
         let p = people
             .into_iter()
             .next()
@@ -306,8 +321,13 @@ pub(super) async fn documents_page(State(s): State<AppState>, ctx: Ctx) -> Respo
         let tr = ctx.tr;
         let (on, vis) = ctx.clocks()?;
         let ms = missions(&s, &ctx, vis).await?;
-        let events =
-            acc_web::read(&s, &reading(&ctx, &user, vis), Register::Documents, None).await?;
+        let events = acc_web::read(
+            &s,
+            &reading(&ctx, &user, vis),
+            Register::Documents,
+            Select::All,
+        )
+        .await?;
         let mut docs = acc::documents(&events);
         docs.retain(|d| ms.keeps(&d.mission));
         docs.sort_by_key(|d| (ms.rank(&d.mission), d.kind, d.effective_on));
