@@ -10,5 +10,6 @@ mod registers;
 mod roles;
 mod scenario;
 mod schema;
+mod security;
 mod situation;
 mod situation_pages;

@@ -580,6 +580,16 @@ pub async fn tokens(ex: &mut Ex<'_>, username: Option<&str>) -> Result<Vec<Token
     .await)?)
 }
 
+/// The id of a live session or token, by its secret.
+pub async fn token_id(ex: &mut Ex<'_>, token: &str) -> Result<Option<Uuid>> {
+    Ok(on!(ex, |c| sqlx::query_scalar::<_, Uuid>(
+        "SELECT id FROM sessions WHERE token_hash = $1"
+    )
+    .bind(token_hash(token))
+    .fetch_optional(c)
+    .await)?)
+}
+
 /// The owner of a live session or token, by its id.
 pub async fn token_owner(ex: &mut Ex<'_>, id: Uuid) -> Result<Option<String>> {
     Ok(on!(ex, |c| sqlx::query_scalar::<_, String>(

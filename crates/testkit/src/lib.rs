@@ -197,6 +197,51 @@ impl Drop for TestApp {
     }
 }
 
+/// Another server on a test app's database, as after a restart: its own store, writer and
+/// in-memory state. Stops when dropped.
+pub struct Again {
+    /// `http://127.0.0.1:PORT`.
+    pub base: String,
+    /// Its store.
+    pub store: Store,
+    server: tokio::task::JoinHandle<()>,
+}
+
+impl Drop for Again {
+    fn drop(&mut self) {
+        self.server.abort();
+    }
+}
+
+impl TestApp {
+    /// Starts another server on this app's database.
+    #[allow(clippy::expect_used)]
+    pub async fn again(&self) -> Again {
+        let store = Store::open(&Options {
+            url: self.db.url.clone(),
+            migrate: false,
+        })
+        .await
+        .expect("open store");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
+        let addr = listener.local_addr().expect("addr");
+        let state = konbit_web::AppState::new(store.clone(), konbit_web::Config::default())
+            .await
+            .expect("state");
+        let app = konbit_web::app(state).into_make_service_with_connect_info::<SocketAddr>();
+        let server = tokio::spawn(async move {
+            let _ = axum::serve(listener, app).await;
+        });
+        Again {
+            base: format!("http://{addr}"),
+            store,
+            server,
+        }
+    }
+}
+
 /// An HTTP client bound to one app, optionally with a bearer token.
 #[derive(Clone)]
 pub struct Client {

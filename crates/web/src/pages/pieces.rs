@@ -183,6 +183,13 @@ pub(super) fn when(t: OffsetDateTime) -> String {
     )
 }
 
+/// An instant kept in microseconds since 1970, as [`when`] writes it.
+pub(super) fn when_us(us: i64) -> String {
+    OffsetDateTime::from_unix_timestamp_nanos(i128::from(us) * 1000)
+        .map(when)
+        .unwrap_or_else(|_| "—".into())
+}
+
 /// "Recorded 2025-08-22 14:05 UTC", from a record's RFC 3339 record time.
 pub(super) fn recorded(tr: &Tr, m: &RecordMeta) -> String {
     let at = OffsetDateTime::parse(

@@ -25,8 +25,25 @@ struct UserLine {
     disabled: bool,
     /// Where their role form posts.
     action: String,
+    /// Where their disable/enable button posts.
+    toggle_action: String,
+    /// Where their "end sessions and tokens" button posts.
+    revoke_action: String,
     roles: Vec<Opt>,
     is_self: bool,
+}
+
+/// One live session or token in the list.
+struct TokenLine {
+    id: String,
+    user: String,
+    kind: String,
+    issued: String,
+    expires: String,
+    /// Where its revoke button posts.
+    action: String,
+    /// The session this page was asked with.
+    current: bool,
 }
 
 #[derive(Template)]
@@ -34,6 +51,7 @@ struct UserLine {
 struct UsersPage {
     ctx: Ctx,
     users: Vec<UserLine>,
+    tokens: Vec<TokenLine>,
     /// The new-user form: what was typed (never the password), the role options, the errors.
     username: String,
     country: String,
@@ -69,10 +87,32 @@ fn role_options(tr: &Tr, current: &str) -> Vec<Opt> {
 /// The list of users and the new-user form, as typed when `e` holds a refused attempt.
 async fn users_view(s: &AppState, ctx: &Ctx, me: &User, e: &Entered) -> Result<Response, ApiError> {
     let tr = ctx.tr;
-    let list = {
+    let (list, tokens) = {
         let mut c = s.store.conn().await?;
-        users::list(&mut c.ex()).await?
+        (
+            users::list(&mut c.ex()).await?,
+            users::tokens(&mut c.ex(), None).await?,
+        )
     };
+    let current = match &ctx.caller.session {
+        Some(t) => {
+            let mut c = s.store.conn().await?;
+            users::token_id(&mut c.ex(), t).await?
+        }
+        None => None,
+    };
+    let tokens = tokens
+        .into_iter()
+        .map(|t| TokenLine {
+            id: t.id.to_string(),
+            user: t.username.clone(),
+            kind: tr.t(&format!("users.token.kind.{}", t.kind)).to_string(),
+            issued: super::pieces::when_us(t.created_us),
+            expires: super::pieces::when_us(t.expires_us),
+            action: format!("/tokens/{}/revoke", t.id),
+            current: Some(t.id) == current,
+        })
+        .collect();
     let users = list
         .iter()
         .map(|u| UserLine {
@@ -81,6 +121,12 @@ async fn users_view(s: &AppState, ctx: &Ctx, me: &User, e: &Entered) -> Result<R
             country: u.country.clone().unwrap_or_default(),
             disabled: u.disabled,
             action: format!("/users/{}/role", enc(&u.username)),
+            toggle_action: format!(
+                "/users/{}/{}",
+                enc(&u.username),
+                if u.disabled { "enable" } else { "disable" }
+            ),
+            revoke_action: format!("/users/{}/revoke", enc(&u.username)),
             roles: role_options(&tr, u.role.as_str()),
             is_self: u.username == me.username,
         })
@@ -92,6 +138,7 @@ async fn users_view(s: &AppState, ctx: &Ctx, me: &User, e: &Entered) -> Result<R
     let page = UsersPage {
         ctx: ctx.clone(),
         users,
+        tokens,
         username: e.get("username").to_string(),
         country: e.get("country").to_string(),
         roles: role_options(&tr, role),
@@ -225,5 +272,111 @@ pub(super) async fn user_set_role(
         e.general.push(tr.t("err.unknown").into());
     }
     let r = users_view(&s, &ctx, &me, &e).await;
+    finish(&ctx, r)
+}
+
+/// What an administrator's button does to a user's access.
+enum AccessChange {
+    Disable,
+    Enable,
+    RevokeAll,
+}
+
+async fn change_access(
+    s: &AppState,
+    ctx: &Ctx,
+    form: FormPairs,
+    name: &str,
+    change: AccessChange,
+) -> Response {
+    let me = match require_admin(ctx) {
+        Ok(u) => u,
+        Err(r) => return *r,
+    };
+    let form = pairs(form);
+    if let Some(r) = check_post(ctx, &form) {
+        return r;
+    }
+    let actor = Actor::user(&me.username);
+    let done = match change {
+        AccessChange::Disable => s.store.set_disabled(actor, name, true).await,
+        AccessChange::Enable => s.store.set_disabled(actor, name, false).await,
+        AccessChange::RevokeAll => s.store.revoke_tokens(actor, name, None).await,
+    };
+    match done {
+        Ok(_) => see_other("/users"),
+        Err(StoreError::Domain(DomainError::NotFound { what })) => {
+            api_error_page(ctx, &ApiError::not_found(what))
+        }
+        Err(StoreError::Domain(d)) => {
+            let mut e = Entered::default();
+            e.absorb(&ctx.tr, d, &|_| None);
+            if !e.is_bad() {
+                e.general.push(ctx.tr.t("err.unknown").into());
+            }
+            let r = users_view(s, ctx, &me, &e).await;
+            finish(ctx, r)
+        }
+        Err(other) => api_error_page(ctx, &ApiError::from(other)),
+    }
+}
+
+/// Disables a user: their sessions and tokens end.
+pub(super) async fn user_disable(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(name): Path<String>,
+    form: FormPairs,
+) -> Response {
+    change_access(&s, &ctx, form, &name, AccessChange::Disable).await
+}
+
+/// Enables a disabled user.
+pub(super) async fn user_enable(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(name): Path<String>,
+    form: FormPairs,
+) -> Response {
+    change_access(&s, &ctx, form, &name, AccessChange::Enable).await
+}
+
+/// Ends every session and token of a user.
+pub(super) async fn user_revoke(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(name): Path<String>,
+    form: FormPairs,
+) -> Response {
+    change_access(&s, &ctx, form, &name, AccessChange::RevokeAll).await
+}
+
+/// Ends one session or token.
+pub(super) async fn token_revoke(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<uuid::Uuid>,
+    form: FormPairs,
+) -> Response {
+    let me = match require_admin(&ctx) {
+        Ok(u) => u,
+        Err(r) => return *r,
+    };
+    let form = pairs(form);
+    if let Some(r) = check_post(&ctx, &form) {
+        return r;
+    }
+    let r = async {
+        let owner = {
+            let mut c = s.store.conn().await?;
+            users::token_owner(&mut c.ex(), id).await?
+        }
+        .ok_or_else(|| ApiError::not_found(format!("token {id}")))?;
+        s.store
+            .revoke_tokens(Actor::user(&me.username), &owner, Some(id))
+            .await?;
+        Ok::<Response, ApiError>(see_other("/users"))
+    }
+    .await;
     finish(&ctx, r)
 }
