@@ -64,6 +64,10 @@ fn every_command_has_help() {
         vec!["user", "list", "--help"],
         vec!["user", "passwd", "--help"],
         vec!["user", "role", "--help"],
+        vec!["user", "disable", "--help"],
+        vec!["user", "enable", "--help"],
+        vec!["token", "list", "--help"],
+        vec!["token", "revoke", "--help"],
         vec!["log", "verify", "--help"],
         vec!["rebuild", "--help"],
         vec!["load", "--help"],
@@ -183,6 +187,87 @@ fn users_are_managed_and_bad_input_is_a_one_line_error() {
         "{}",
         missing.stderr
     );
+}
+
+#[tokio::test]
+async fn tokens_are_listed_and_revoked_and_users_disabled() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = db_url(dir.path());
+    let pw = [("KONBIT_PASSWORD", "a-long-passphrase")];
+    assert_eq!(konbit(&db, &["user", "add", "carol"], &pw).code, 0);
+    assert_eq!(
+        konbit(&db, &["user", "add", "dan", "--role", "admin"], &pw).code,
+        0
+    );
+    // Two logins of carol's, as the server would make them.
+    let store = konbit_store::Store::open(&konbit_store::Options {
+        url: db.clone(),
+        migrate: false,
+    })
+    .await
+    .expect("open");
+    {
+        let mut c = store.conn().await.expect("conn");
+        let carol = konbit_store::users::find(&mut c.ex(), "carol")
+            .await
+            .expect("find")
+            .expect("carol");
+        for _ in 0..2 {
+            konbit_store::users::issue_token(
+                &mut c.ex(),
+                &carol,
+                konbit_store::users::TokenKind::Api,
+                time::Duration::days(1),
+            )
+            .await
+            .expect("token");
+        }
+    }
+    store.close().await;
+    let list = konbit(&db, &["token", "list", "--user", "carol"], &[]);
+    assert_eq!(list.code, 0, "{}", list.stderr);
+    assert_eq!(list.stdout.lines().count(), 2, "{}", list.stdout);
+    assert!(list.stdout.contains("\tcarol\tapi\t"), "{}", list.stdout);
+    let json: serde_json::Value =
+        serde_json::from_str(&konbit(&db, &["token", "list", "--json"], &[]).stdout).expect("json");
+    let id = json[0]["id"].as_str().expect("id").to_string();
+    let r = konbit(&db, &["token", "revoke", &id], &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.contains(&format!("revoked token {id} of carol")),
+        "{}",
+        r.stdout
+    );
+    assert_eq!(
+        konbit(&db, &["token", "list"], &[]).stdout.lines().count(),
+        1
+    );
+    let r = konbit(&db, &["token", "revoke", "--user", "carol"], &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(konbit(&db, &["token", "list"], &[]).stdout.is_empty());
+    let r = konbit(&db, &["token", "revoke", &id], &[]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("no live token"), "{}", r.stderr);
+    let r = konbit(&db, &["token", "revoke", &id, "--user", "carol"], &[]);
+    assert_ne!(r.code, 0);
+    // Disabling, enabling; the last admin stays.
+    let r = konbit(&db, &["user", "disable", "CAROL"], &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        konbit(&db, &["user", "list"], &[])
+            .stdout
+            .contains("carol\tviewer\tdisabled")
+    );
+    assert_eq!(konbit(&db, &["user", "enable", "carol"], &[]).code, 0);
+    let r = konbit(&db, &["user", "disable", "dan"], &[]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("last admin"), "{}", r.stderr);
+    // Names do not differ by case alone.
+    let r = konbit(&db, &["user", "add", "Carol"], &pw);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("already exists"), "{}", r.stderr);
+    let log = konbit(&db, &["log", "verify"], &[]);
+    assert_eq!(log.code, 0, "{}", log.stdout);
 }
 
 #[test]
