@@ -591,6 +591,74 @@ async fn complaints_are_limited_per_address_and_lists_come_a_page_at_a_time() {
     }
 }
 
+#[tokio::test]
+async fn register_pages_show_a_page_at_a_time_and_record_only_it() {
+    use konbit_domain::{
+        Classification,
+        command::Command,
+        registers::{FormLanguage, NewComplaint, RegisterCommand},
+    };
+    let app = spawn_app().await;
+    seed(&app).await;
+    // 105 complaints, as a year of a busy mission might bring (through the store: the form's
+    // limit per address is not what this test is about).
+    let envs = (0..105)
+        .map(|i| {
+            konbit_store::Envelope::new(
+                Command::Register(RegisterCommand::ReceiveComplaint(NewComplaint {
+                    mission: "t".into(),
+                    reference: format!("K-TEST-{i:04}"),
+                    secret_hash: "0".repeat(64),
+                    language: FormLanguage::En,
+                    anonymous: true,
+                    received_at: None,
+                    account: Some(format!("Complaint number {i}.")),
+                    occurred_on: None,
+                    place: None,
+                    name: None,
+                    contact: None,
+                })),
+                vec![],
+                Classification::Restricted,
+            )
+        })
+        .collect();
+    app.store
+        .writer()
+        .submit_all(Actor::system("test"), envs)
+        .await
+        .expect("complaints");
+    let conduct = app.anonymous_from(from(2));
+    assert_eq!(
+        page_login(&conduct, "conduct_officer", PASSWORD)
+            .await
+            .status,
+        303
+    );
+    let first = conduct.get("/cases").await;
+    assert_eq!(first.status, 200);
+    assert_eq!(first.text.matches("data-reference=\"K-TEST-").count(), 100);
+    assert!(first.text.contains("K-TEST-0104") && !first.text.contains("K-TEST-0004"));
+    let viewed = last_view(&app).await;
+    assert_eq!(viewed["records"].as_array().map(Vec::len), Some(100));
+    let at = first
+        .text
+        .find("class=\"pager-older\"")
+        .expect("a link to the older complaints");
+    let href = first.text[..at]
+        .rsplit("href=\"")
+        .next()
+        .and_then(|h| h.split('"').next())
+        .expect("href")
+        .replace("&amp;", "&");
+    let older = conduct.get(&href).await;
+    assert_eq!(older.status, 200, "{href}");
+    assert_eq!(older.text.matches("data-reference=\"K-TEST-").count(), 5);
+    assert!(older.text.contains("K-TEST-0000") && older.text.contains("pager-latest"));
+    let r = conduct.get("/cases?complaints_before=abc").await;
+    assert_eq!(r.status, 400);
+}
+
 /// The last `record.viewed` entry's body.
 async fn last_view(app: &TestApp) -> Value {
     let mut c = app.store.conn().await.expect("conn");
