@@ -4,7 +4,8 @@ use konbit_domain::Role;
 use konbit_testkit::{Client, PASSWORD, TestApp, spawn_app};
 
 /// The hidden CSRF field of the first form in a page.
-fn csrf(html: &str) -> String {
+/// The CSRF token of the first form of a page.
+pub(crate) fn csrf(html: &str) -> String {
     let at = html
         .find("name=\"csrf\" value=\"")
         .expect("a form with a csrf field");

@@ -3,7 +3,10 @@
 //! addresses (127.0.0.1, .2, .3), which the server counts as different machines. The last
 //! test replays the probe's script end to end.
 
-use crate::registers::{Fixture, fixture};
+use crate::{
+    pages::csrf,
+    registers::{Fixture, fixture},
+};
 use konbit_domain::Role;
 use konbit_store::Actor;
 use konbit_testkit::{
@@ -24,12 +27,38 @@ async fn throttle_rows(app: &TestApp) -> i64 {
         .expect("count")
 }
 
-fn csrf(html: &str) -> String {
-    let at = html
-        .find("name=\"csrf\" value=\"")
-        .expect("a form with a csrf field");
-    let rest = &html[at + "name=\"csrf\" value=\"".len()..];
-    rest[..rest.find('"').expect("end of value")].to_string()
+/// A source to record (the body of `POST /api/v1/sources`).
+fn source(title: &str) -> Value {
+    json!({"kind": "other", "title": title, "url": "https://example.org/",
+           "reliability": "B", "credibility": 2})
+}
+
+/// The session cookie (`name=value`) a login answered with.
+fn session_of(r: &Resp) -> String {
+    set_cookie(r, "konbit_session")
+        .and_then(|c| c.split(';').next())
+        .expect("session cookie")
+        .to_string()
+}
+
+/// Another site's forged form: the administrator's session goes with it, and a CSRF cookie the
+/// site planted with the same value in the form. The answer's status.
+async fn forged_user_form(app: &TestApp, session: &str) -> u16 {
+    let planted = "ab".repeat(32);
+    reqwest::Client::new()
+        .post(format!("{}/users", app.base))
+        .header("cookie", format!("{session}; konbit_csrf={planted}"))
+        .form(&[
+            ("csrf", planted.as_str()),
+            ("username", "intruder"),
+            ("password", "long-enough-pw"),
+            ("role", "admin"),
+        ])
+        .send()
+        .await
+        .expect("send")
+        .status()
+        .as_u16()
 }
 
 /// Logs `c` in through the login form; the response of the POST.
@@ -257,13 +286,7 @@ async fn a_nul_byte_is_refused_and_never_fails_another_write() {
                     } else {
                         format!("report {w}-{j}")
                     };
-                    let r = c
-                        .post_json(
-                            "/api/v1/sources",
-                            &json!({"kind": "other", "title": title, "url": "https://example.org/",
-                                    "reliability": "B", "credibility": 2}),
-                        )
-                        .await;
+                    let r = c.post_json("/api/v1/sources", &source(&title)).await;
                     out.push((w >= 16, r));
                 }
                 out
@@ -683,11 +706,7 @@ async fn the_anonymous_verification_is_cached_extended_and_limited() {
         // The log grows: the answer follows it.
         let editor = app.client(Some(Role::Editor)).await;
         let r = editor
-            .post_json(
-                "/api/v1/sources",
-                &json!({"kind": "other", "title": "one more", "url": "https://example.org/",
-                        "reliability": "B", "credibility": 2}),
-            )
+            .post_json("/api/v1/sources", &source("one more"))
             .await;
         assert_eq!(r.status, 201);
         let second = anon.get("/api/v1/log/verify").await.json();
@@ -818,13 +837,7 @@ async fn the_command_line_verifies_deeply_and_against_a_head_kept_outside() {
     // projections still agree with each other, only the kept head tells.
     let editor = app.client(Some(Role::Editor)).await;
     for t in ["later one", "later two"] {
-        let r = editor
-            .post_json(
-                "/api/v1/sources",
-                &json!({"kind": "other", "title": t, "url": "https://example.org/",
-                        "reliability": "B", "credibility": 2}),
-            )
-            .await;
+        let r = editor.post_json("/api/v1/sources", &source(&t)).await;
         assert_eq!(r.status, 201);
     }
     let (code, out) = run(&["log", "verify", "--head", &kept]);
@@ -1017,27 +1030,11 @@ async fn csrf_tokens_are_bound_to_the_session_and_cross_site_writes_refused() {
     let app = spawn_app().await;
     let admin = app.anonymous();
     let r = page_login(&admin, "admin", PASSWORD).await;
-    let session = set_cookie(&r, "konbit_session")
-        .and_then(|c| c.split(';').next())
-        .expect("session cookie")
-        .to_string();
+    let session = session_of(&r);
     let before = app.log_len().await;
     // Another site planted a CSRF cookie it chose, and posts the same value in the form: the
     // administrator's session goes with it, but the token is not one the server made for it.
-    let planted = "ab".repeat(32);
-    let r = reqwest::Client::new()
-        .post(format!("{}/users", app.base))
-        .header("cookie", format!("{session}; konbit_csrf={planted}"))
-        .form(&[
-            ("csrf", planted.as_str()),
-            ("username", "intruder"),
-            ("password", "long-enough-pw"),
-            ("role", "admin"),
-        ])
-        .send()
-        .await
-        .expect("send");
-    assert_eq!(r.status().as_u16(), 403);
+    assert_eq!(forged_user_form(&app, &session).await, 403);
     assert_eq!(app.log_len().await, before, "nothing written");
     // The page's own token works.
     let form = csrf(&admin.get("/users").await.text);
@@ -1072,8 +1069,7 @@ async fn csrf_tokens_are_bound_to_the_session_and_cross_site_writes_refused() {
     // The browser says another site sends it: refused on pages and on the API.
     let t = admin_token(&app).await.expect("token");
     let before = app.log_len().await;
-    let source = json!({"kind": "other", "title": "x", "url": "https://example.org/",
-                        "reliability": "B", "credibility": 2});
+    let body = source("x");
     for headers in [
         vec![("origin", "https://evil.example")],
         vec![("sec-fetch-site", "cross-site")],
@@ -1085,7 +1081,7 @@ async fn csrf_tokens_are_bound_to_the_session_and_cross_site_writes_refused() {
             "/api/v1/sources",
             Some(&t),
             &headers,
-            Some(source.clone()),
+            Some(body.clone()),
         )
         .await;
         assert_eq!(status, 403, "{headers:?}: {text}");
@@ -1099,7 +1095,7 @@ async fn csrf_tokens_are_bound_to_the_session_and_cross_site_writes_refused() {
         "/api/v1/sources",
         Some(&t),
         &[("origin", same.as_str()), ("sec-fetch-site", "same-origin")],
-        Some(source),
+        Some(body),
     )
     .await;
     assert_eq!(status, 201);
@@ -1377,11 +1373,7 @@ async fn the_probe_replayed() {
     // 3. NUL in a title.
     let editor = app.client(Some(Role::Editor)).await;
     let r = editor
-        .post_json(
-            "/api/v1/sources",
-            &json!({"kind": "other", "title": "a\u{0}b", "url": "https://e.org/",
-                    "reliability": "B", "credibility": 2}),
-        )
+        .post_json("/api/v1/sources", &source("a\u{0}b"))
         .await;
     expect("3. NUL", r.status, 422);
     // 4. A token after a password change.
@@ -1459,24 +1451,12 @@ async fn the_probe_replayed() {
     // 10. A planted CSRF pair with an admin session.
     let admin = app.anonymous_from(from(6));
     let r = page_login(&admin, "admin", PASSWORD).await;
-    let session = set_cookie(&r, "konbit_session")
-        .and_then(|c| c.split(';').next())
-        .expect("session")
-        .to_string();
-    let planted = "cd".repeat(32);
-    let r = reqwest::Client::new()
-        .post(format!("{}/users", app.base))
-        .header("cookie", format!("{session}; konbit_csrf={planted}"))
-        .form(&[
-            ("csrf", planted.as_str()),
-            ("username", "intruder"),
-            ("password", "long-enough-pw"),
-            ("role", "admin"),
-        ])
-        .send()
-        .await
-        .expect("send");
-    expect("10. planted CSRF pair", r.status().as_u16(), 403);
+    let session = session_of(&r);
+    expect(
+        "10. planted CSRF pair",
+        forged_user_form(&app, &session).await,
+        403,
+    );
     // 11. A formula in an exported cell.
     let mut x = crate::situation::attack("HTI9002");
     x["actor1"] = json!("=HYPERLINK(\"http://evil.example\")");

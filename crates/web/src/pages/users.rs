@@ -276,37 +276,56 @@ pub(super) async fn user_set_role(
 }
 
 /// What an administrator's button does to a user's access.
+#[derive(Debug, Clone, Copy)]
 enum AccessChange {
     Disable,
     Enable,
     RevokeAll,
 }
 
-async fn change_access(
-    s: &AppState,
-    ctx: &Ctx,
+impl AccessChange {
+    fn of(path: &str) -> Option<Self> {
+        Some(match path {
+            "disable" => AccessChange::Disable,
+            "enable" => AccessChange::Enable,
+            "revoke" => AccessChange::RevokeAll,
+            _ => return None,
+        })
+    }
+}
+
+/// Disables a user or enables them again (`/users/{name}/disable`, `/enable`), or ends every
+/// session and token of theirs (`/revoke`). Disabling ends them too.
+pub(super) async fn user_access(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path((name, change)): Path<(String, String)>,
     form: FormPairs,
-    name: &str,
-    change: AccessChange,
 ) -> Response {
-    let me = match require_admin(ctx) {
+    let me = match require_admin(&ctx) {
         Ok(u) => u,
         Err(r) => return *r,
     };
+    let Some(change) = AccessChange::of(&change) else {
+        return api_error_page(
+            &ctx,
+            &ApiError::not_found(format!("/users/{name}/{change}")),
+        );
+    };
     let form = pairs(form);
-    if let Some(r) = check_post(ctx, &form) {
+    if let Some(r) = check_post(&ctx, &form) {
         return r;
     }
     let actor = Actor::user(&me.username);
     let done = match change {
-        AccessChange::Disable => s.store.set_disabled(actor, name, true).await,
-        AccessChange::Enable => s.store.set_disabled(actor, name, false).await,
-        AccessChange::RevokeAll => s.store.revoke_tokens(actor, name, None).await,
+        AccessChange::Disable => s.store.set_disabled(actor, &name, true).await,
+        AccessChange::Enable => s.store.set_disabled(actor, &name, false).await,
+        AccessChange::RevokeAll => s.store.revoke_tokens(actor, &name, None).await,
     };
     match done {
         Ok(_) => see_other("/users"),
         Err(StoreError::Domain(DomainError::NotFound { what })) => {
-            api_error_page(ctx, &ApiError::not_found(what))
+            api_error_page(&ctx, &ApiError::not_found(what))
         }
         Err(StoreError::Domain(d)) => {
             let mut e = Entered::default();
@@ -314,41 +333,11 @@ async fn change_access(
             if !e.is_bad() {
                 e.general.push(ctx.tr.t("err.unknown").into());
             }
-            let r = users_view(s, ctx, &me, &e).await;
-            finish(ctx, r)
+            let r = users_view(&s, &ctx, &me, &e).await;
+            finish(&ctx, r)
         }
-        Err(other) => api_error_page(ctx, &ApiError::from(other)),
+        Err(other) => api_error_page(&ctx, &ApiError::from(other)),
     }
-}
-
-/// Disables a user: their sessions and tokens end.
-pub(super) async fn user_disable(
-    State(s): State<AppState>,
-    ctx: Ctx,
-    Path(name): Path<String>,
-    form: FormPairs,
-) -> Response {
-    change_access(&s, &ctx, form, &name, AccessChange::Disable).await
-}
-
-/// Enables a disabled user.
-pub(super) async fn user_enable(
-    State(s): State<AppState>,
-    ctx: Ctx,
-    Path(name): Path<String>,
-    form: FormPairs,
-) -> Response {
-    change_access(&s, &ctx, form, &name, AccessChange::Enable).await
-}
-
-/// Ends every session and token of a user.
-pub(super) async fn user_revoke(
-    State(s): State<AppState>,
-    ctx: Ctx,
-    Path(name): Path<String>,
-    form: FormPairs,
-) -> Response {
-    change_access(&s, &ctx, form, &name, AccessChange::RevokeAll).await
 }
 
 /// Ends one session or token.
