@@ -837,7 +837,7 @@ async fn the_command_line_verifies_deeply_and_against_a_head_kept_outside() {
     // projections still agree with each other, only the kept head tells.
     let editor = app.client(Some(Role::Editor)).await;
     for t in ["later one", "later two"] {
-        let r = editor.post_json("/api/v1/sources", &source(&t)).await;
+        let r = editor.post_json("/api/v1/sources", &source(t)).await;
         assert_eq!(r.status, 201);
     }
     let (code, out) = run(&["log", "verify", "--head", &kept]);
