@@ -1332,6 +1332,11 @@ async fn the_lesser_findings() {
         let r = conduct.get("/api/v1/detentions?on=0000-00-00").await;
         assert_eq!(r.status, 400, "{}", r.text);
         assert_eq!(r.content_type, "application/problem+json");
+        // So is a path parameter that does not parse.
+        let r = conduct.get("/api/v1/detentions/not-a-uuid").await;
+        assert_eq!(r.status, 400, "{}", r.text);
+        assert_eq!(r.content_type, "application/problem+json");
+        assert_eq!(r.json()["code"], "invalid_path");
     }
 }
 

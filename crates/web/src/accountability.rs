@@ -11,12 +11,12 @@ use crate::{
     api::Written,
     auth::{Admin, ClientAddr, Guard, Guarded, Member},
     error::{ApiError, Problem},
-    extract::{ApiJson, ApiQuery, Clocks, Record},
+    extract::{ApiJson, ApiPath, ApiQuery, Clocks, Record},
     limits::Limited,
 };
 use axum::{
     Json, Router,
-    extract::{Path, State},
+    extract::State,
     http::StatusCode,
     routing::{get, post},
 };
@@ -557,7 +557,7 @@ async fn list_personnel(
 async fn get_person(
     State(s): State<AppState>,
     Member(u): Member,
-    Path(id): Path<Uuid>,
+    ApiPath(id): ApiPath<Uuid>,
     ApiQuery(q): ApiQuery<PersonQuery>,
 ) -> ApiResult<Json<PersonDetail>> {
     let clocks = Clocks {
@@ -719,7 +719,7 @@ async fn list_use_of_force(
 async fn get_use_of_force(
     State(s): State<AppState>,
     Member(u): Member,
-    Path(id): Path<Uuid>,
+    ApiPath(id): ApiPath<Uuid>,
     ApiQuery(q): ApiQuery<AsOfQuery>,
 ) -> ApiResult<Json<acc::UseOfForceView>> {
     let via = via(&format!("/api/v1/use-of-force/{id}"));
@@ -774,7 +774,7 @@ async fn list_detentions(
 async fn get_detention(
     State(s): State<AppState>,
     Member(u): Member,
-    Path(id): Path<Uuid>,
+    ApiPath(id): ApiPath<Uuid>,
     ApiQuery(q): ApiQuery<AsOfQuery>,
 ) -> ApiResult<Json<acc::DetentionView>> {
     let via = via(&format!("/api/v1/detentions/{id}"));
@@ -1051,7 +1051,7 @@ async fn list_cases(
 async fn get_case(
     State(s): State<AppState>,
     Member(u): Member,
-    Path(id): Path<Uuid>,
+    ApiPath(id): ApiPath<Uuid>,
     ApiQuery(q): ApiQuery<AsOfQuery>,
 ) -> ApiResult<Json<acc::CaseView>> {
     let r = Reading::user(&u, as_of_us(&q.as_of)?, via(&format!("/api/v1/cases/{id}")));

@@ -6,11 +6,11 @@ use crate::{
     AppState,
     auth::{Admin, Caller, ClientAddr, Editor},
     error::{ApiError, Problem},
-    extract::{ApiJson, ApiQuery, Clocks, Record},
+    extract::{ApiJson, ApiPath, ApiQuery, Clocks, Record},
 };
 use axum::{
     Json, Router,
-    extract::{Path, State},
+    extract::State,
     http::StatusCode,
     routing::{delete, get, post},
 };
@@ -285,7 +285,7 @@ pub fn token_view(t: users::TokenInfo) -> TokenView {
 async fn revoke_token(
     State(s): State<AppState>,
     Admin(a): Admin,
-    Path(id): Path<Uuid>,
+    ApiPath(id): ApiPath<Uuid>,
 ) -> ApiResult<(StatusCode, Json<Written>)> {
     let owner = {
         let mut c = s.store.conn().await?;
@@ -389,7 +389,7 @@ async fn list_missions(
 async fn get_mission(
     State(s): State<AppState>,
     caller: Caller,
-    Path(slug): Path<String>,
+    ApiPath(slug): ApiPath<String>,
     ApiQuery(mut q): ApiQuery<Clocks>,
 ) -> ApiResult<Json<MissionView>> {
     q.mission = Some(slug);
@@ -528,7 +528,7 @@ pub async fn contributor_detail(
 async fn get_contributor(
     State(s): State<AppState>,
     caller: Caller,
-    Path(country): Path<String>,
+    ApiPath(country): ApiPath<String>,
     ApiQuery(q): ApiQuery<Clocks>,
 ) -> ApiResult<Json<ContributorDetail>> {
     let vis = q.visibility(caller.clearance())?;
@@ -595,7 +595,7 @@ pub struct RevisionBody {
 async fn revise_pledge(
     State(s): State<AppState>,
     Editor(u): Editor,
-    Path(id): Path<Uuid>,
+    ApiPath(id): ApiPath<Uuid>,
     rec: Record<RevisionBody>,
 ) -> ApiResult<(StatusCode, Json<Written>)> {
     write(&s, &u, rec, |b| {
@@ -628,7 +628,7 @@ pub struct WithdrawalBody {
 async fn withdraw_pledge(
     State(s): State<AppState>,
     Editor(u): Editor,
-    Path(id): Path<Uuid>,
+    ApiPath(id): ApiPath<Uuid>,
     rec: Record<WithdrawalBody>,
 ) -> ApiResult<(StatusCode, Json<Written>)> {
     write(&s, &u, rec, |b| {
@@ -904,7 +904,7 @@ async fn list_users(State(s): State<AppState>, Admin(_): Admin) -> ApiResult<Jso
 async fn disable_user(
     State(s): State<AppState>,
     Admin(a): Admin,
-    Path(name): Path<String>,
+    ApiPath(name): ApiPath<String>,
 ) -> ApiResult<(StatusCode, Json<Written>)> {
     let w = s
         .store
@@ -919,7 +919,7 @@ async fn disable_user(
 async fn enable_user(
     State(s): State<AppState>,
     Admin(a): Admin,
-    Path(name): Path<String>,
+    ApiPath(name): ApiPath<String>,
 ) -> ApiResult<(StatusCode, Json<Written>)> {
     let w = s
         .store

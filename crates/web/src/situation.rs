@@ -19,12 +19,12 @@ use crate::{
     api::{Written, write},
     auth::{Caller, ClientAddr, Editor, Member},
     error::{ApiError, Problem},
-    extract::{ApiQuery, Clocks, IncidentQuery, Record},
+    extract::{ApiPath, ApiQuery, Clocks, IncidentQuery, Record},
 };
 use axum::{
     Json, Router,
     body::Body,
-    extract::{Path, State},
+    extract::State,
     http::{StatusCode, header},
     response::{IntoResponse, Response},
     routing::{get, post},
@@ -413,7 +413,7 @@ async fn list_incidents(
 async fn get_incident(
     State(s): State<AppState>,
     caller: Caller,
-    Path(event_id): Path<String>,
+    ApiPath(event_id): ApiPath<String>,
     ApiQuery(q): ApiQuery<Clocks>,
 ) -> ApiResult<Json<IncidentDetail>> {
     let vis = visibility(&q, &caller)?;
@@ -641,7 +641,7 @@ async fn record_incident(
 async fn revise_incident(
     State(s): State<AppState>,
     Editor(u): Editor,
-    Path(event_id): Path<String>,
+    ApiPath(event_id): ApiPath<String>,
     rec: Record<NewIncident>,
 ) -> ApiResult<(StatusCode, Json<Written>)> {
     if rec.body.event_id.trim() != event_id {
@@ -690,7 +690,7 @@ fn same_incident(given: Option<&str>, path: &str) -> ApiResult<()> {
 async fn change_verification(
     State(s): State<AppState>,
     Editor(u): Editor,
-    Path(event_id): Path<String>,
+    ApiPath(event_id): ApiPath<String>,
     rec: Record<VerificationBody>,
 ) -> ApiResult<(StatusCode, Json<Written>)> {
     same_incident(rec.body.incident.as_deref(), &event_id)?;
@@ -725,7 +725,7 @@ pub struct LinkBody {
 async fn link_incident(
     State(s): State<AppState>,
     Member(u): Member,
-    Path(event_id): Path<String>,
+    ApiPath(event_id): ApiPath<String>,
     rec: Record<LinkBody>,
 ) -> ApiResult<(StatusCode, Json<Written>)> {
     if !(u.role.records_force_generation() || u.role == Role::ConductOfficer) {
