@@ -3,7 +3,8 @@
 //! verifying the log. GCRA buckets (governor), in memory: a restart forgets them, which only lets
 //! an abuser start again from a full bucket. The number of addresses remembered is capped: past
 //! [`MAX_ADDRESSES`], addresses whose buckets are full again are forgotten first, and while a
-//! flood still exceeds it, new addresses are turned away until it subsides.
+//! flood from more addresses than that is still going on, these requests are turned away (429)
+//! until it subsides: memory stays bounded whatever the flood.
 //!
 //! Failed logins and complaint status checks are counted separately, in the database
 //! ([`crate::auth::Guard`]), because they must survive a restart.
