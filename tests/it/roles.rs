@@ -605,16 +605,30 @@ async fn openapi_describes_every_api_route() {
             "{method} {path} is not in the OpenAPI document"
         );
     }
-    // Recording bodies also document `sources` and `classification`.
+    // Recording bodies document `sources` and `classification` with the command's own fields,
+    // in one closed object (an allOf of two closed objects admits no body at all).
     let body = &paths["/api/v1/deployments"]["post"]["requestBody"]["content"]["application/json"]
         ["schema"];
+    for field in ["sources", "classification", "personnel", "movement"] {
+        assert!(body["properties"][field].is_object(), "{field}: {body}");
+    }
+    assert_eq!(body["additionalProperties"], false, "{body}");
+    // Errors are documented as they are sent: problem details.
+    let refused = &paths["/api/v1/deployments"]["post"]["responses"]["422"];
     assert!(
-        body.to_string().contains("RecordFields") && body.to_string().contains("NewDeployment"),
-        "{body}"
+        refused["content"]["application/problem+json"].is_object(),
+        "{refused}"
     );
     assert!(
-        doc["components"]["schemas"]["RecordFields"]["properties"]["classification"].is_object()
+        refused["description"]
+            .as_str()
+            .is_some_and(|d| !d.is_empty())
     );
+    // Query parameters are in the query.
+    let params = paths["/api/v1/contributors"]["get"]["parameters"]
+        .as_array()
+        .expect("parameters");
+    assert!(params.iter().all(|p| p["in"] == "query"), "{params:?}");
     // Nothing documented that the router does not serve, and nothing served undocumented.
     let documented: usize = paths
         .values()

@@ -417,6 +417,7 @@ async fn write<T>(
 /// first, `limit` at a time, the next page asked with `after` = the `meta.origin_seq` of the
 /// last record received (an empty page is the end).
 #[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct ListQuery {
     /// Mission slug.
@@ -491,6 +492,7 @@ fn as_of_us(as_of: &Option<String>) -> ApiResult<i64> {
 
 /// The record time of a read of one record.
 #[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct AsOfQuery {
     /// Record time: the record as recorded by this instant (RFC 3339).
@@ -499,6 +501,7 @@ pub struct AsOfQuery {
 
 /// The two clocks of a person's record: eligibility on a date, as recorded by an instant.
 #[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct PersonQuery {
     /// Valid time for eligibility (YYYY-MM-DD, default today).
@@ -509,6 +512,7 @@ pub struct PersonQuery {
 
 /// The compliance of one mission's contingents on a date.
 #[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct ComplianceQuery {
     /// Mission slug (default: the mission in office today).
@@ -1090,6 +1094,7 @@ async fn update_case(
 
 /// The mission whose statistics are asked for.
 #[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct StatisticsQuery {
     /// Mission slug (default: the mission in office today).
@@ -1144,6 +1149,7 @@ pub struct ViewEntry {
 
 /// Paging of the audit.
 #[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct AuditQuery {
     /// Entries after this sequence number.

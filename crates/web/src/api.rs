@@ -86,43 +86,6 @@ impl utoipa::Modify for Security {
     }
 }
 
-/// Every POST that records something accepts `sources` and `classification` besides the
-/// command's own fields (see [`Record`]); say so in the document by describing those bodies as
-/// `allOf: [<command>, RecordFields]`.
-fn with_record_fields(doc: &mut utoipa::openapi::OpenApi) {
-    use utoipa::openapi::{
-        RefOr,
-        schema::{AllOfBuilder, Ref, Schema},
-    };
-    const NOT_RECORDS: &[&str] = &[
-        "/api/v1/auth/token",
-        "/api/v1/users",
-        "/api/v1/complaints",
-        "/api/v1/complaints/status",
-    ];
-    for (path, item) in doc.paths.paths.iter_mut() {
-        if NOT_RECORDS.contains(&path.as_str()) {
-            continue;
-        }
-        let Some(RefOr::T(body)) = item.post.as_mut().and_then(|op| op.request_body.as_mut())
-        else {
-            continue;
-        };
-        for content in body.content.values_mut() {
-            if let RefOr::T(c) = content
-                && let Some(schema) = c.schema.take()
-            {
-                c.schema = Some(RefOr::T(Schema::AllOf(
-                    AllOfBuilder::new()
-                        .item(schema)
-                        .item(Ref::from_schema_name("RecordFields"))
-                        .build(),
-                )));
-            }
-        }
-    }
-}
-
 /// The fields every recording POST accepts besides the command's own.
 #[derive(Debug, ToSchema)]
 // Only describes the document: `Record` takes these fields out of the body itself, so that it
@@ -135,13 +98,13 @@ pub struct RecordFields {
     pub classification: Option<konbit_domain::Classification>,
 }
 
-/// The OpenAPI document (3.1).
-pub fn openapi_doc() -> utoipa::openapi::OpenApi {
+/// The OpenAPI document (3.1), as served: the handlers' declarations, completed with what every
+/// operation shares (see [`crate::openapi`]).
+pub fn openapi_doc() -> serde_json::Value {
     let mut doc = ApiDoc::openapi();
     doc.merge(crate::accountability::RegistersDoc::openapi());
     doc.merge(crate::situation::SituationDoc::openapi());
-    with_record_fields(&mut doc);
-    doc
+    crate::openapi::complete(doc)
 }
 
 type ApiResult<T> = Result<T, ApiError>;
@@ -156,7 +119,7 @@ async fn healthz(State(s): State<AppState>) -> ApiResult<&'static str> {
 
 /// This document.
 #[utoipa::path(get, path = "/api/v1/openapi.json", responses((status = 200, description = "OpenAPI 3.1 document")))]
-async fn openapi() -> Json<utoipa::openapi::OpenApi> {
+async fn openapi() -> Json<serde_json::Value> {
     Json(openapi_doc())
 }
 
@@ -249,6 +212,7 @@ pub struct TokenView {
 
 /// Whose tokens to list.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct TokensQuery {
     /// One user's (default: everyone's).
@@ -776,6 +740,7 @@ pub struct LogEntry {
 
 /// Pagination of the log.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct LogQuery {
     /// Entries after this sequence number (default 0).

@@ -191,6 +191,7 @@ impl<T: DeserializeOwned> FromRequest<AppState> for Record<T> {
 
 /// The two clocks, as query parameters.
 #[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct Clocks {
     /// Valid time: the world on this date (ISO 8601, default today).
@@ -244,6 +245,7 @@ pub fn parse_date(s: &str) -> Option<Date> {
 /// The filters of every incident list, map, timeline and export, as query parameters. One
 /// parser for the API, the pages and the exports, so each gives the same answer to the same URL.
 #[derive(Debug, Clone, Default, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct IncidentQuery {
     /// First day (YYYY-MM-DD).

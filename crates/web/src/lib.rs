@@ -12,6 +12,7 @@ pub mod extract;
 pub mod i18n;
 pub mod limits;
 pub mod map;
+pub mod openapi;
 pub mod pages;
 pub mod situation;
 pub mod verify;

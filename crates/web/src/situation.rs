@@ -315,6 +315,7 @@ pub struct SearchResults {
 
 /// The incident filters of [`IncidentQuery`], plus the page size.
 #[derive(Debug, Clone, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct IncidentListQuery {
     /// First day (YYYY-MM-DD).
@@ -370,6 +371,7 @@ impl IncidentListQuery {
 
 /// A full-text search.
 #[derive(Debug, Clone, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct SearchQuery {
     /// Words of the notes, place or actors (1–200 characters; the last word may be a prefix).
