@@ -2,6 +2,7 @@
 //! rows; the database refuses UPDATE and DELETE; rebuild gives identical state; corrections keep
 //! history; concurrent writes are group-committed into one unbroken chain.
 
+use konbit_domain::Named;
 use konbit_domain::Role;
 use konbit_store::log;
 use konbit_testkit::{Backend, TestApp, backends, seed, spawn_app_on};

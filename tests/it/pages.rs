@@ -1,5 +1,6 @@
 //! The HTML pages by role, CSRF on every form, security headers, cookies and the language switch.
 
+use konbit_domain::Named;
 use konbit_domain::Role;
 use konbit_testkit::{Client, PASSWORD, TestApp, spawn_app};
 

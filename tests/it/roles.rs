@@ -2,6 +2,7 @@
 //! OpenAPI document describes every API route.
 
 use crate::registers::{Fixture, fixture};
+use konbit_domain::Named;
 use konbit_domain::Role;
 use konbit_testkit::spawn_app;
 use serde_json::{Value, json};

@@ -7,6 +7,7 @@ use crate::{
     pages::csrf,
     registers::{Fixture, fixture},
 };
+use konbit_domain::Named;
 use konbit_domain::Role;
 use konbit_store::Actor;
 use konbit_testkit::{

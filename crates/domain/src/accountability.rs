@@ -3,6 +3,7 @@
 //! assignment, compliance figures, and the public statistics with small-cell suppression and the
 //! UN counting rule. Plain functions over plain values; the store supplies the events.
 
+use crate::types::Named;
 use crate::{Category, registers::*, view::RecordMeta};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet};

@@ -6,24 +6,47 @@
 //! snake_case names (`violence_against_civilians`) are what the API, the database and URLs use.
 //! Reading and writing ACLED files is [`crate::acled_csv`]'s.
 
+use crate::types::Named;
 use serde::{Deserialize, Serialize};
 
-string_enum! {
-    /// ACLED event type.
-    EventType {
-        /// Violent clashes between armed groups.
-        Battles = "battles",
-        /// One-sided violence by remote means (drones, explosives).
-        ExplosionsRemoteViolence = "explosions_remote_violence",
-        /// Violence by an organised armed group against unarmed non-combatants.
-        ViolenceAgainstCivilians = "violence_against_civilians",
-        /// Public demonstrations without violence by the demonstrators.
-        Protests = "protests",
-        /// Violent demonstrations and mob violence.
-        Riots = "riots",
-        /// Non-violent activity that is significant to the situation.
-        StrategicDevelopments = "strategic_developments",
-    }
+/// ACLED event type.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::Display,
+    strum::VariantArray,
+    strum::VariantNames,
+)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+#[strum(
+    serialize_all = "snake_case",
+    parse_err_ty = String,
+    parse_err_fn = crate::types::unknown_value::<EventType>
+)]
+pub enum EventType {
+    /// Violent clashes between armed groups.
+    Battles,
+    /// One-sided violence by remote means (drones, explosives).
+    ExplosionsRemoteViolence,
+    /// Violence by an organised armed group against unarmed non-combatants.
+    ViolenceAgainstCivilians,
+    /// Public demonstrations without violence by the demonstrators.
+    Protests,
+    /// Violent demonstrations and mob violence.
+    Riots,
+    /// Non-violent activity that is significant to the situation.
+    StrategicDevelopments,
 }
 
 impl EventType {
@@ -57,60 +80,82 @@ impl EventType {
     }
 }
 
-string_enum! {
-    /// ACLED sub-event type.
-    SubEventType {
-        /// Battles.
-        ArmedClash = "armed_clash",
-        /// Battles.
-        GovernmentRegainsTerritory = "government_regains_territory",
-        /// Battles.
-        NonStateActorOvertakesTerritory = "non_state_actor_overtakes_territory",
-        /// Explosions/Remote violence.
-        ChemicalWeapon = "chemical_weapon",
-        /// Explosions/Remote violence.
-        AirDroneStrike = "air_drone_strike",
-        /// Explosions/Remote violence.
-        SuicideBomb = "suicide_bomb",
-        /// Explosions/Remote violence.
-        ShellingArtilleryMissileAttack = "shelling_artillery_missile_attack",
-        /// Explosions/Remote violence.
-        RemoteExplosiveLandmineIed = "remote_explosive_landmine_ied",
-        /// Explosions/Remote violence.
-        Grenade = "grenade",
-        /// Violence against civilians.
-        SexualViolence = "sexual_violence",
-        /// Violence against civilians.
-        Attack = "attack",
-        /// Violence against civilians.
-        AbductionForcedDisappearance = "abduction_forced_disappearance",
-        /// Protests.
-        PeacefulProtest = "peaceful_protest",
-        /// Protests.
-        ProtestWithIntervention = "protest_with_intervention",
-        /// Protests.
-        ExcessiveForceAgainstProtesters = "excessive_force_against_protesters",
-        /// Riots.
-        ViolentDemonstration = "violent_demonstration",
-        /// Riots.
-        MobViolence = "mob_violence",
-        /// Strategic developments.
-        Agreement = "agreement",
-        /// Strategic developments.
-        Arrests = "arrests",
-        /// Strategic developments.
-        ChangeToGroupActivity = "change_to_group_activity",
-        /// Strategic developments.
-        DisruptedWeaponsUse = "disrupted_weapons_use",
-        /// Strategic developments.
-        HeadquartersOrBaseEstablished = "headquarters_or_base_established",
-        /// Strategic developments.
-        LootingPropertyDestruction = "looting_property_destruction",
-        /// Strategic developments.
-        NonViolentTransferOfTerritory = "non_violent_transfer_of_territory",
-        /// Strategic developments.
-        Other = "other",
-    }
+/// ACLED sub-event type.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::Display,
+    strum::VariantArray,
+    strum::VariantNames,
+)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+#[strum(
+    serialize_all = "snake_case",
+    parse_err_ty = String,
+    parse_err_fn = crate::types::unknown_value::<SubEventType>
+)]
+pub enum SubEventType {
+    /// Battles.
+    ArmedClash,
+    /// Battles.
+    GovernmentRegainsTerritory,
+    /// Battles.
+    NonStateActorOvertakesTerritory,
+    /// Explosions/Remote violence.
+    ChemicalWeapon,
+    /// Explosions/Remote violence.
+    AirDroneStrike,
+    /// Explosions/Remote violence.
+    SuicideBomb,
+    /// Explosions/Remote violence.
+    ShellingArtilleryMissileAttack,
+    /// Explosions/Remote violence.
+    RemoteExplosiveLandmineIed,
+    /// Explosions/Remote violence.
+    Grenade,
+    /// Violence against civilians.
+    SexualViolence,
+    /// Violence against civilians.
+    Attack,
+    /// Violence against civilians.
+    AbductionForcedDisappearance,
+    /// Protests.
+    PeacefulProtest,
+    /// Protests.
+    ProtestWithIntervention,
+    /// Protests.
+    ExcessiveForceAgainstProtesters,
+    /// Riots.
+    ViolentDemonstration,
+    /// Riots.
+    MobViolence,
+    /// Strategic developments.
+    Agreement,
+    /// Strategic developments.
+    Arrests,
+    /// Strategic developments.
+    ChangeToGroupActivity,
+    /// Strategic developments.
+    DisruptedWeaponsUse,
+    /// Strategic developments.
+    HeadquartersOrBaseEstablished,
+    /// Strategic developments.
+    LootingPropertyDestruction,
+    /// Strategic developments.
+    NonViolentTransferOfTerritory,
+    /// Strategic developments.
+    Other,
 }
 
 impl SubEventType {
@@ -204,18 +249,40 @@ impl SubEventType {
     }
 }
 
-string_enum! {
-    /// ACLED disorder type.
-    DisorderType {
-        /// Battles, explosions/remote violence, violence against civilians.
-        PoliticalViolence = "political_violence",
-        /// Protests and riots.
-        Demonstrations = "demonstrations",
-        /// Violence in a demonstration setting (excessive force, mob violence).
-        PoliticalViolenceDemonstrations = "political_violence_demonstrations",
-        /// Strategic developments.
-        StrategicDevelopments = "strategic_developments",
-    }
+/// ACLED disorder type.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::Display,
+    strum::VariantArray,
+    strum::VariantNames,
+)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+#[strum(
+    serialize_all = "snake_case",
+    parse_err_ty = String,
+    parse_err_fn = crate::types::unknown_value::<DisorderType>
+)]
+pub enum DisorderType {
+    /// Battles, explosions/remote violence, violence against civilians.
+    PoliticalViolence,
+    /// Protests and riots.
+    Demonstrations,
+    /// Violence in a demonstration setting (excessive force, mob violence).
+    PoliticalViolenceDemonstrations,
+    /// Strategic developments.
+    StrategicDevelopments,
 }
 
 impl DisorderType {
@@ -239,26 +306,48 @@ impl DisorderType {
     }
 }
 
-string_enum! {
-    /// ACLED actor type, the `inter1`/`inter2` code.
-    ActorType {
-        /// 1: state forces (including the mission's and the host state's police).
-        StateForces = "state_forces",
-        /// 2: rebel groups.
-        RebelGroup = "rebel_group",
-        /// 3: political militias (Haiti's gangs are coded here by ACLED).
-        PoliticalMilitia = "political_militia",
-        /// 4: identity militias (including vigilante groups such as Bwa Kale).
-        IdentityMilitia = "identity_militia",
-        /// 5: rioters.
-        Rioters = "rioters",
-        /// 6: protesters.
-        Protesters = "protesters",
-        /// 7: civilians.
-        Civilians = "civilians",
-        /// 8: external or other forces.
-        ExternalOtherForces = "external_other_forces",
-    }
+/// ACLED actor type, the `inter1`/`inter2` code.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::Display,
+    strum::VariantArray,
+    strum::VariantNames,
+)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+#[strum(
+    serialize_all = "snake_case",
+    parse_err_ty = String,
+    parse_err_fn = crate::types::unknown_value::<ActorType>
+)]
+pub enum ActorType {
+    /// 1: state forces (including the mission's and the host state's police).
+    StateForces,
+    /// 2: rebel groups.
+    RebelGroup,
+    /// 3: political militias (Haiti's gangs are coded here by ACLED).
+    PoliticalMilitia,
+    /// 4: identity militias (including vigilante groups such as Bwa Kale).
+    IdentityMilitia,
+    /// 5: rioters.
+    Rioters,
+    /// 6: protesters.
+    Protesters,
+    /// 7: civilians.
+    Civilians,
+    /// 8: external or other forces.
+    ExternalOtherForces,
 }
 
 impl ActorType {

@@ -7,6 +7,7 @@
 
 use crate::acled::{self, ActorType, DisorderType, EventType, SubEventType};
 use crate::situation::{NewIncident, Verification};
+use crate::types::Named;
 use crate::{Classification, FieldError, ValidationErrors, gazetteer, text};
 use std::io::{Read, Write};
 use time::{Date, Month};

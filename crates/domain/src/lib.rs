@@ -6,8 +6,6 @@
 //! in force, mandate expiry, which authorizations a contributor still lacks — lives here too, as
 //! plain functions over plain values, so it can be tested without a database.
 
-#[macro_use]
-pub mod types;
 pub mod access;
 pub mod accountability;
 pub mod acled;
@@ -22,6 +20,7 @@ pub mod registers;
 pub mod situation;
 pub mod synthetic;
 pub mod text;
+pub mod types;
 pub mod view;
 
 pub use error::{DomainError, FieldError, ValidationErrors};

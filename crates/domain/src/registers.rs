@@ -9,39 +9,84 @@
 //! without a need to know gets the restricted ones as `None`). Commands that need them say so in
 //! their validation.
 
+use crate::types::Named;
 use crate::{Category, ValidationErrors, command, country};
 use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime};
 use uuid::Uuid;
 
-string_enum! {
-    /// Human-rights screening result.
-    VettingStatus {
-        /// Screening asked for, no result yet.
-        Pending = "pending",
-        /// Screened, nothing found that bars service.
-        Cleared = "cleared",
-        /// Screened and barred from service.
-        NotCleared = "not_cleared",
-    }
+/// Human-rights screening result.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::Display,
+    strum::VariantArray,
+    strum::VariantNames,
+)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+#[strum(
+    serialize_all = "snake_case",
+    parse_err_ty = String,
+    parse_err_fn = crate::types::unknown_value::<VettingStatus>
+)]
+pub enum VettingStatus {
+    /// Screening asked for, no result yet.
+    Pending,
+    /// Screened, nothing found that bars service.
+    Cleared,
+    /// Screened and barred from service.
+    NotCleared,
 }
 
-string_enum! {
-    /// Mission documents that bind personnel.
-    DocumentKind {
-        /// Concept of operations.
-        ConceptOfOperations = "concept_of_operations",
-        /// Conduct and discipline policy.
-        ConductPolicy = "conduct_policy",
-        /// Status-of-mission or status-of-forces agreement.
-        StatusAgreement = "status_agreement",
-        /// Directive on detention.
-        DetentionDirective = "detention_directive",
-        /// Directive on searches.
-        SearchDirective = "search_directive",
-        /// Directive on the use of force.
-        UseOfForceDirective = "use_of_force_directive",
-    }
+/// Mission documents that bind personnel.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::Display,
+    strum::VariantArray,
+    strum::VariantNames,
+)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+#[strum(
+    serialize_all = "snake_case",
+    parse_err_ty = String,
+    parse_err_fn = crate::types::unknown_value::<DocumentKind>
+)]
+pub enum DocumentKind {
+    /// Concept of operations.
+    ConceptOfOperations,
+    /// Conduct and discipline policy.
+    ConductPolicy,
+    /// Status-of-mission or status-of-forces agreement.
+    StatusAgreement,
+    /// Directive on detention.
+    DetentionDirective,
+    /// Directive on searches.
+    SearchDirective,
+    /// Directive on the use of force.
+    UseOfForceDirective,
 }
 
 /// The directives a person must have acknowledged, in their version in force, before being
@@ -51,34 +96,78 @@ pub const GATE_DOCUMENTS: &[DocumentKind] = &[
     DocumentKind::DetentionDirective,
 ];
 
-string_enum! {
-    /// The highest level of force used, from least to most severe.
-    ForceLevel {
-        /// Presence of the unit.
-        Presence = "presence",
-        /// Verbal commands or warnings.
-        Verbal = "verbal",
-        /// Physical restraint or strikes.
-        Physical = "physical",
-        /// Less-lethal weapons (batons, irritants, impact rounds).
-        LessLethal = "less_lethal",
-        /// Firearms.
-        Firearm = "firearm",
-    }
+/// The highest level of force used, from least to most severe.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::Display,
+    strum::VariantArray,
+    strum::VariantNames,
+)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+#[strum(
+    serialize_all = "snake_case",
+    parse_err_ty = String,
+    parse_err_fn = crate::types::unknown_value::<ForceLevel>
+)]
+pub enum ForceLevel {
+    /// Presence of the unit.
+    Presence,
+    /// Verbal commands or warnings.
+    Verbal,
+    /// Physical restraint or strikes.
+    Physical,
+    /// Less-lethal weapons (batons, irritants, impact rounds).
+    LessLethal,
+    /// Firearms.
+    Firearm,
 }
 
-string_enum! {
-    /// Where the review of a use-of-force report stands.
-    ReviewStatus {
-        /// Submitted, not yet taken up.
-        Submitted = "submitted",
-        /// Taken up by a reviewer.
-        UnderReview = "under_review",
-        /// Found within the rules.
-        Cleared = "cleared",
-        /// Referred to conduct and discipline.
-        Referred = "referred",
-    }
+/// Where the review of a use-of-force report stands.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::Display,
+    strum::VariantArray,
+    strum::VariantNames,
+)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+#[strum(
+    serialize_all = "snake_case",
+    parse_err_ty = String,
+    parse_err_fn = crate::types::unknown_value::<ReviewStatus>
+)]
+pub enum ReviewStatus {
+    /// Submitted, not yet taken up.
+    Submitted,
+    /// Taken up by a reviewer.
+    UnderReview,
+    /// Found within the rules.
+    Cleared,
+    /// Referred to conduct and discipline.
+    Referred,
 }
 
 impl ReviewStatus {
@@ -97,66 +186,158 @@ impl ReviewStatus {
     }
 }
 
-string_enum! {
-    /// Sex of a detainee, as recorded.
-    Sex {
-        /// Female.
-        Female = "female",
-        /// Male.
-        Male = "male",
-        /// Another sex.
-        Other = "other",
-        /// Not known.
-        Unknown = "unknown",
-    }
+/// Sex of a detainee, as recorded.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::Display,
+    strum::VariantArray,
+    strum::VariantNames,
+)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+#[strum(
+    serialize_all = "snake_case",
+    parse_err_ty = String,
+    parse_err_fn = crate::types::unknown_value::<Sex>
+)]
+pub enum Sex {
+    /// Female.
+    Female,
+    /// Male.
+    Male,
+    /// Another sex.
+    Other,
+    /// Not known.
+    Unknown,
 }
 
-string_enum! {
-    /// Harm suffered in custody.
-    CustodyHarm {
-        /// Injury.
-        Injury = "injury",
-        /// Death.
-        Death = "death",
-    }
+/// Harm suffered in custody.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::Display,
+    strum::VariantArray,
+    strum::VariantNames,
+)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+#[strum(
+    serialize_all = "snake_case",
+    parse_err_ty = String,
+    parse_err_fn = crate::types::unknown_value::<CustodyHarm>
+)]
+pub enum CustodyHarm {
+    /// Injury.
+    Injury,
+    /// Death.
+    Death,
 }
 
-string_enum! {
-    /// The UN conduct-and-discipline categories.
-    ConductCategory {
-        /// Category 1: the most serious misconduct, including all sexual exploitation and abuse.
-        Category1 = "category_1",
-        /// Category 2: other misconduct.
-        Category2 = "category_2",
-    }
+/// The UN conduct-and-discipline categories.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::Display,
+    strum::VariantArray,
+    strum::VariantNames,
+)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+#[strum(
+    serialize_all = "snake_case",
+    parse_err_ty = String,
+    parse_err_fn = crate::types::unknown_value::<ConductCategory>
+)]
+pub enum ConductCategory {
+    /// Category 1: the most serious misconduct, including all sexual exploitation and abuse.
+    #[serde(rename = "category_1")]
+    #[strum(serialize = "category_1")]
+    Category1,
+    /// Category 2: other misconduct.
+    #[serde(rename = "category_2")]
+    #[strum(serialize = "category_2")]
+    Category2,
 }
 
-string_enum! {
-    /// Types of misconduct, after the UN conduct-and-discipline taxonomy.
-    Misconduct {
-        /// Sexual exploitation (always Category 1).
-        SexualExploitation = "sexual_exploitation",
-        /// Sexual abuse (always Category 1).
-        SexualAbuse = "sexual_abuse",
-        /// Unlawful killing.
-        UnlawfulKilling = "unlawful_killing",
-        /// Torture or cruel, inhuman or degrading treatment.
-        IllTreatment = "ill_treatment",
-        /// Excessive use of force.
-        ExcessiveForce = "excessive_force",
-        /// Arbitrary or unlawful detention.
-        ArbitraryDetention = "arbitrary_detention",
-        /// Serious assault.
-        SeriousAssault = "serious_assault",
-        /// Fraud, theft or misuse of property.
-        Fraud = "fraud",
-        /// Abuse of authority.
-        AbuseOfAuthority = "abuse_of_authority",
-        /// Harassment, including sexual harassment.
-        Harassment = "harassment",
-        /// Any other breach of the standards of conduct.
-        Other = "other",
-    }
+/// Types of misconduct, after the UN conduct-and-discipline taxonomy.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::Display,
+    strum::VariantArray,
+    strum::VariantNames,
+)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+#[strum(
+    serialize_all = "snake_case",
+    parse_err_ty = String,
+    parse_err_fn = crate::types::unknown_value::<Misconduct>
+)]
+pub enum Misconduct {
+    /// Sexual exploitation (always Category 1).
+    SexualExploitation,
+    /// Sexual abuse (always Category 1).
+    SexualAbuse,
+    /// Unlawful killing.
+    UnlawfulKilling,
+    /// Torture or cruel, inhuman or degrading treatment.
+    IllTreatment,
+    /// Excessive use of force.
+    ExcessiveForce,
+    /// Arbitrary or unlawful detention.
+    ArbitraryDetention,
+    /// Serious assault.
+    SeriousAssault,
+    /// Fraud, theft or misuse of property.
+    Fraud,
+    /// Abuse of authority.
+    AbuseOfAuthority,
+    /// Harassment, including sexual harassment.
+    Harassment,
+    /// Any other breach of the standards of conduct.
+    Other,
 }
 
 impl Misconduct {
@@ -169,36 +350,80 @@ impl Misconduct {
     }
 }
 
-string_enum! {
-    /// Who investigates a case.
-    Investigator {
-        /// The mission's own investigators.
-        Mission = "mission",
-        /// The contributing country's national investigation officers.
-        Contributor = "contributor",
-        /// An independent UN body (e.g. OIOS).
-        UnOversight = "un_oversight",
-        /// The host state's authorities.
-        HostState = "host_state",
-    }
+/// Who investigates a case.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::Display,
+    strum::VariantArray,
+    strum::VariantNames,
+)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+#[strum(
+    serialize_all = "snake_case",
+    parse_err_ty = String,
+    parse_err_fn = crate::types::unknown_value::<Investigator>
+)]
+pub enum Investigator {
+    /// The mission's own investigators.
+    Mission,
+    /// The contributing country's national investigation officers.
+    Contributor,
+    /// An independent UN body (e.g. OIOS).
+    UnOversight,
+    /// The host state's authorities.
+    HostState,
 }
 
-string_enum! {
-    /// Where a misconduct case stands.
-    CaseStatus {
-        /// Received, not yet assessed.
-        Received = "received",
-        /// Assessed: credible and within the mission's remit.
-        Assessed = "assessed",
-        /// Under investigation.
-        UnderInvestigation = "under_investigation",
-        /// Investigation found the allegation substantiated.
-        Substantiated = "substantiated",
-        /// Investigation did not substantiate the allegation.
-        Unsubstantiated = "unsubstantiated",
-        /// Closed.
-        Closed = "closed",
-    }
+/// Where a misconduct case stands.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::Display,
+    strum::VariantArray,
+    strum::VariantNames,
+)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+#[strum(
+    serialize_all = "snake_case",
+    parse_err_ty = String,
+    parse_err_fn = crate::types::unknown_value::<CaseStatus>
+)]
+pub enum CaseStatus {
+    /// Received, not yet assessed.
+    Received,
+    /// Assessed: credible and within the mission's remit.
+    Assessed,
+    /// Under investigation.
+    UnderInvestigation,
+    /// Investigation found the allegation substantiated.
+    Substantiated,
+    /// Investigation did not substantiate the allegation.
+    Unsubstantiated,
+    /// Closed.
+    Closed,
 }
 
 impl CaseStatus {
@@ -219,16 +444,38 @@ impl CaseStatus {
     }
 }
 
-string_enum! {
-    /// Languages of the public complaint form.
-    FormLanguage {
-        /// English.
-        En = "en",
-        /// French.
-        Fr = "fr",
-        /// Haitian Creole.
-        Ht = "ht",
-    }
+/// Languages of the public complaint form.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::Display,
+    strum::VariantArray,
+    strum::VariantNames,
+)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+#[strum(
+    serialize_all = "snake_case",
+    parse_err_ty = String,
+    parse_err_fn = crate::types::unknown_value::<FormLanguage>
+)]
+pub enum FormLanguage {
+    /// English.
+    En,
+    /// French.
+    Fr,
+    /// Haitian Creole.
+    Ht,
 }
 
 /// Who a person is: the restricted part of the personnel register.

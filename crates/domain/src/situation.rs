@@ -278,20 +278,42 @@ fn check_event_id(field: &str, v: &str, e: &mut ValidationErrors) {
     }
 }
 
-string_enum! {
-    /// How far an incident has been verified.
-    Verification {
-        /// As first reported.
-        Reported = "reported",
-        /// A second, independent source says the same.
-        Corroborated = "corroborated",
-        /// Confirmed by the mission or an authoritative source.
-        Confirmed = "confirmed",
-        /// Sources contradict each other on whether or how it happened.
-        Disputed = "disputed",
-        /// Found not to have happened as reported; kept, but left out of counts.
-        Retracted = "retracted",
-    }
+/// How far an incident has been verified.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::Display,
+    strum::VariantArray,
+    strum::VariantNames,
+)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+#[strum(
+    serialize_all = "snake_case",
+    parse_err_ty = String,
+    parse_err_fn = crate::types::unknown_value::<Verification>
+)]
+pub enum Verification {
+    /// As first reported.
+    Reported,
+    /// A second, independent source says the same.
+    Corroborated,
+    /// Confirmed by the mission or an authoritative source.
+    Confirmed,
+    /// Sources contradict each other on whether or how it happened.
+    Disputed,
+    /// Found not to have happened as reported; kept, but left out of counts.
+    Retracted,
 }
 
 impl Verification {
@@ -324,14 +346,36 @@ pub struct VerificationChange {
     pub on: Date,
 }
 
-string_enum! {
-    /// The register record an incident is linked to.
-    LinkedRecord {
-        /// A use-of-force report.
-        UseOfForce = "use_of_force",
-        /// A detention.
-        Detention = "detention",
-    }
+/// The register record an incident is linked to.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::Display,
+    strum::VariantArray,
+    strum::VariantNames,
+)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+#[strum(
+    serialize_all = "snake_case",
+    parse_err_ty = String,
+    parse_err_fn = crate::types::unknown_value::<LinkedRecord>
+)]
+pub enum LinkedRecord {
+    /// A use-of-force report.
+    UseOfForce,
+    /// A detention.
+    Detention,
 }
 
 /// An incident linked to a use-of-force report or a detention of the registers.
@@ -347,14 +391,36 @@ pub struct IncidentLink {
     pub record: Uuid,
 }
 
-string_enum! {
-    /// A single armed group or a coalition of groups.
-    GroupKind {
-        /// One gang or armed group.
-        Group = "group",
-        /// An alliance of groups (Viv Ansanm, G9, G-Pèp).
-        Coalition = "coalition",
-    }
+/// A single armed group or a coalition of groups.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::Display,
+    strum::VariantArray,
+    strum::VariantNames,
+)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+#[strum(
+    serialize_all = "snake_case",
+    parse_err_ty = String,
+    parse_err_fn = crate::types::unknown_value::<GroupKind>
+)]
+pub enum GroupKind {
+    /// One gang or armed group.
+    Group,
+    /// An alliance of groups (Viv Ansanm, G9, G-Pèp).
+    Coalition,
 }
 
 /// A named leader of a group.
@@ -404,18 +470,40 @@ pub struct GroupProfile {
     pub note: Option<String>,
 }
 
-string_enum! {
-    /// A sanction or terrorist designation.
-    DesignationKind {
-        /// UN Security Council sanctions (the 2653 regime for Haiti).
-        UnSanctions = "un_sanctions",
-        /// United States Foreign Terrorist Organization.
-        UsFto = "us_fto",
-        /// United States Specially Designated Global Terrorist.
-        UsSdgt = "us_sdgt",
-        /// Other national sanctions (Canada, EU, …).
-        NationalSanctions = "national_sanctions",
-    }
+/// A sanction or terrorist designation.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::Display,
+    strum::VariantArray,
+    strum::VariantNames,
+)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+#[strum(
+    serialize_all = "snake_case",
+    parse_err_ty = String,
+    parse_err_fn = crate::types::unknown_value::<DesignationKind>
+)]
+pub enum DesignationKind {
+    /// UN Security Council sanctions (the 2653 regime for Haiti).
+    UnSanctions,
+    /// United States Foreign Terrorist Organization.
+    UsFto,
+    /// United States Specially Designated Global Terrorist.
+    UsSdgt,
+    /// Other national sanctions (Canada, EU, …).
+    NationalSanctions,
 }
 
 /// A designation of a group, or of one of its leaders.
@@ -442,30 +530,74 @@ pub struct Designation {
     pub note: Option<String>,
 }
 
-string_enum! {
-    /// Who holds a key site.
-    SiteStatus {
-        /// Held by the host state or the mission.
-        Secured = "secured",
-        /// Fought over.
-        Contested = "contested",
-        /// Held by armed groups.
-        HeldByArmedGroups = "held_by_armed_groups",
-        /// Closed (not operating), whoever holds it.
-        Closed = "closed",
-    }
+/// Who holds a key site.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::Display,
+    strum::VariantArray,
+    strum::VariantNames,
+)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+#[strum(
+    serialize_all = "snake_case",
+    parse_err_ty = String,
+    parse_err_fn = crate::types::unknown_value::<SiteStatus>
+)]
+pub enum SiteStatus {
+    /// Held by the host state or the mission.
+    Secured,
+    /// Fought over.
+    Contested,
+    /// Held by armed groups.
+    HeldByArmedGroups,
+    /// Closed (not operating), whoever holds it.
+    Closed,
 }
 
-string_enum! {
-    /// Whether a route segment can be travelled.
-    RouteStatus {
-        /// Open.
-        Open = "open",
-        /// Open but with attacks, extortion or checkpoints by armed groups.
-        Dangerous = "dangerous",
-        /// Blocked.
-        Blocked = "blocked",
-    }
+/// Whether a route segment can be travelled.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::Display,
+    strum::VariantArray,
+    strum::VariantNames,
+)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+#[strum(
+    serialize_all = "snake_case",
+    parse_err_ty = String,
+    parse_err_fn = crate::types::unknown_value::<RouteStatus>
+)]
+pub enum RouteStatus {
+    /// Open.
+    Open,
+    /// Open but with attacks, extortion or checkpoints by armed groups.
+    Dangerous,
+    /// Blocked.
+    Blocked,
 }
 
 /// The status of a key site from a date on.
@@ -508,30 +640,74 @@ pub struct RouteStatusChange {
     pub note: Option<String>,
 }
 
-string_enum! {
-    /// A humanitarian indicator kept as a time series.
-    Indicator {
-        /// Internally displaced people (IOM Displacement Tracking Matrix).
-        Idps = "idps",
-        /// People killed (UN: BINUH/OHCHR quarterly reports).
-        Killed = "killed",
-        /// People injured (UN).
-        Injured = "injured",
-        /// People kidnapped.
-        Kidnapped = "kidnapped",
-    }
+/// A humanitarian indicator kept as a time series.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::Display,
+    strum::VariantArray,
+    strum::VariantNames,
+)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+#[strum(
+    serialize_all = "snake_case",
+    parse_err_ty = String,
+    parse_err_fn = crate::types::unknown_value::<Indicator>
+)]
+pub enum Indicator {
+    /// Internally displaced people (IOM Displacement Tracking Matrix).
+    Idps,
+    /// People killed (UN: BINUH/OHCHR quarterly reports).
+    Killed,
+    /// People injured (UN).
+    Injured,
+    /// People kidnapped.
+    Kidnapped,
 }
 
-string_enum! {
-    /// How exact a reported figure is.
-    Qualifier {
-        /// As stated.
-        Exact = "exact",
-        /// "At least", "more than": a lower bound.
-        AtLeast = "at_least",
-        /// "About", "nearly": an estimate.
-        About = "about",
-    }
+/// How exact a reported figure is.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::Display,
+    strum::VariantArray,
+    strum::VariantNames,
+)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+#[strum(
+    serialize_all = "snake_case",
+    parse_err_ty = String,
+    parse_err_fn = crate::types::unknown_value::<Qualifier>
+)]
+pub enum Qualifier {
+    /// As stated.
+    Exact,
+    /// "At least", "more than": a lower bound.
+    AtLeast,
+    /// "About", "nearly": an estimate.
+    About,
 }
 
 /// One value of an indicator: a stock on a date (displaced people) or a flow over a period
@@ -786,6 +962,7 @@ fn check_held_by(held_by: Option<&str>, e: &mut ValidationErrors) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::types::Named;
     use time::macros::date;
 
     pub(crate) fn incident() -> NewIncident {

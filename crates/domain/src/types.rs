@@ -3,54 +3,60 @@
 
 use serde::{Deserialize, Serialize};
 
-macro_rules! string_enum {
-    ($(#[$m:meta])* $name:ident { $($(#[$vm:meta])* $var:ident = $s:literal),+ $(,)? }) => {
-        $(#[$m])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-        #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-        pub enum $name { $($(#[$vm])* #[serde(rename = $s)] $var),+ }
+/// The enumerations of the record (strum derives their names): every value in order, and the
+/// stable snake_case name each has in JSON, the database and data files.
+pub trait Named: Copy + 'static + strum::VariantArray + Into<&'static str> {
+    /// Every value, in declaration order.
+    const ALL: &'static [Self] = <Self as strum::VariantArray>::VARIANTS;
 
-        impl $name {
-            /// Every value, in declaration order.
-            pub const ALL: &'static [$name] = &[$($name::$var),+];
-
-            /// The stable snake_case name used in JSON, the database and data files.
-            pub fn as_str(self) -> &'static str {
-                match self { $($name::$var => $s),+ }
-            }
-        }
-
-        impl std::str::FromStr for $name {
-            type Err = String;
-            fn from_str(s: &str) -> Result<Self, String> {
-                match s {
-                    $($s => Ok($name::$var),)+
-                    _ => Err(format!(
-                        "unknown value {s:?}; expected one of: {}",
-                        [$($s),+].join(", ")
-                    )),
-                }
-            }
-        }
-
-        impl std::fmt::Display for $name {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-    };
+    /// The value's stable name.
+    fn as_str(self) -> &'static str {
+        self.into()
+    }
 }
 
-string_enum! {
-    /// Who may see a record. Ordered: public < mission < restricted.
-    Classification {
-        /// Anyone, including anonymous visitors.
-        Public = "public",
-        /// Mission staff with a login.
-        Mission = "mission",
-        /// Only roles with a need to know.
-        Restricted = "restricted",
-    }
+impl<T: Copy + 'static + strum::VariantArray + Into<&'static str>> Named for T {}
+
+/// The error of parsing a name that no value of `T` has: what was given and what is accepted.
+pub fn unknown_value<T: strum::VariantNames>(s: &str) -> String {
+    format!(
+        "unknown value {s:?}; expected one of: {}",
+        T::VARIANTS.join(", ")
+    )
+}
+
+/// Who may see a record. Ordered: public < mission < restricted.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::Display,
+    strum::VariantArray,
+    strum::VariantNames,
+)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+#[strum(
+    serialize_all = "snake_case",
+    parse_err_ty = String,
+    parse_err_fn = crate::types::unknown_value::<Classification>
+)]
+pub enum Classification {
+    /// Anyone, including anonymous visitors.
+    Public,
+    /// Mission staff with a login.
+    Mission,
+    /// Only roles with a need to know.
+    Restricted,
 }
 
 impl Classification {
@@ -64,23 +70,45 @@ impl Classification {
     }
 }
 
-string_enum! {
-    /// What a user may do. Roles are not ranked: each has its own rights (see [`crate::access`]).
-    Role {
-        /// Reads mission-level data.
-        Viewer = "viewer",
-        /// Reads and records force generation, mandates, funding and sources.
-        Editor = "editor",
-        /// Manages users and reads the audit of restricted reads.
-        Admin = "admin",
-        /// Keeps the personnel register and vetting; reads its restricted data.
-        HrOfficer = "hr_officer",
-        /// Keeps the use-of-force, detention, complaint and case registers; reads their
-        /// restricted data.
-        ConductOfficer = "conduct_officer",
-        /// A contingent commander: their own contributor's people and reports.
-        Commander = "commander",
-    }
+/// What a user may do. Roles are not ranked: each has its own rights (see [`crate::access`]).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::Display,
+    strum::VariantArray,
+    strum::VariantNames,
+)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+#[strum(
+    serialize_all = "snake_case",
+    parse_err_ty = String,
+    parse_err_fn = crate::types::unknown_value::<Role>
+)]
+pub enum Role {
+    /// Reads mission-level data.
+    Viewer,
+    /// Reads and records force generation, mandates, funding and sources.
+    Editor,
+    /// Manages users and reads the audit of restricted reads.
+    Admin,
+    /// Keeps the personnel register and vetting; reads its restricted data.
+    HrOfficer,
+    /// Keeps the use-of-force, detention, complaint and case registers; reads their
+    /// restricted data.
+    ConductOfficer,
+    /// A contingent commander: their own contributor's people and reports.
+    Commander,
 }
 
 impl Role {
@@ -109,16 +137,38 @@ pub fn clearance_of(role: Option<Role>) -> Classification {
     role.map_or(Classification::Public, Role::clearance)
 }
 
-string_enum! {
-    /// Personnel categories used in pledges, deployments and ceilings.
-    Category {
-        /// Formed police units and individual police officers.
-        Police = "police",
-        /// Soldiers, including military police.
-        Military = "military",
-        /// Civilian staff.
-        Civilian = "civilian",
-    }
+/// Personnel categories used in pledges, deployments and ceilings.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::Display,
+    strum::VariantArray,
+    strum::VariantNames,
+)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+#[strum(
+    serialize_all = "snake_case",
+    parse_err_ty = String,
+    parse_err_fn = crate::types::unknown_value::<Category>
+)]
+pub enum Category {
+    /// Formed police units and individual police officers.
+    Police,
+    /// Soldiers, including military police.
+    Military,
+    /// Civilian staff.
+    Civilian,
 }
 
 /// A head count by category. Never negative; arithmetic saturates at the type's bounds.
@@ -193,40 +243,79 @@ impl Personnel {
     }
 }
 
-string_enum! {
-    /// The kind of a source document.
-    SourceKind {
-        /// A UN Security Council (or other) resolution.
-        Resolution = "resolution",
-        /// An agreement between states or organizations.
-        Agreement = "agreement",
-        /// An official press release or statement.
-        PressRelease = "press_release",
-        /// A news article.
-        NewsArticle = "news_article",
-        /// A report of the mission itself.
-        InternalReport = "internal_report",
-        /// Anything else.
-        Other = "other",
-    }
+/// The kind of a source document.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::Display,
+    strum::VariantArray,
+    strum::VariantNames,
+)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+#[strum(
+    serialize_all = "snake_case",
+    parse_err_ty = String,
+    parse_err_fn = crate::types::unknown_value::<SourceKind>
+)]
+pub enum SourceKind {
+    /// A UN Security Council (or other) resolution.
+    Resolution,
+    /// An agreement between states or organizations.
+    Agreement,
+    /// An official press release or statement.
+    PressRelease,
+    /// A news article.
+    NewsArticle,
+    /// A report of the mission itself.
+    InternalReport,
+    /// Anything else.
+    Other,
 }
 
-string_enum! {
-    /// Admiralty code: reliability of the source (A completely reliable … F cannot be judged).
-    Reliability {
-        /// Completely reliable.
-        A = "A",
-        /// Usually reliable.
-        B = "B",
-        /// Fairly reliable.
-        C = "C",
-        /// Not usually reliable.
-        D = "D",
-        /// Unreliable.
-        E = "E",
-        /// Reliability cannot be judged.
-        F = "F",
-    }
+/// Admiralty code: reliability of the source (A completely reliable … F cannot be judged).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::Display,
+    strum::VariantArray,
+    strum::VariantNames,
+)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[strum(parse_err_ty = String, parse_err_fn = crate::types::unknown_value::<Reliability>)]
+pub enum Reliability {
+    /// Completely reliable.
+    A,
+    /// Usually reliable.
+    B,
+    /// Fairly reliable.
+    C,
+    /// Not usually reliable.
+    D,
+    /// Unreliable.
+    E,
+    /// Reliability cannot be judged.
+    F,
 }
 
 /// Admiralty code: credibility of the information (1 confirmed … 6 cannot be judged).
@@ -238,42 +327,86 @@ pub fn check_credibility(c: i64) -> Result<(), String> {
     }
 }
 
-string_enum! {
-    /// A legal instrument a contributor may need before deploying.
-    InstrumentKind {
-        /// Government or cabinet approval.
-        NationalApproval = "national_approval",
-        /// A vote of the national parliament.
-        ParliamentaryVote = "parliamentary_vote",
-        /// A court's ruling.
-        CourtRuling = "court_ruling",
-        /// An agreement between the contributor and the host state.
-        BilateralAgreement = "bilateral_agreement",
-        /// A status-of-forces or status-of-mission agreement.
-        StatusAgreement = "status_agreement",
-        /// Any other instrument (e.g. a defence pact with a third state).
-        Other = "other",
-    }
+/// A legal instrument a contributor may need before deploying.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::Display,
+    strum::VariantArray,
+    strum::VariantNames,
+)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+#[strum(
+    serialize_all = "snake_case",
+    parse_err_ty = String,
+    parse_err_fn = crate::types::unknown_value::<InstrumentKind>
+)]
+pub enum InstrumentKind {
+    /// Government or cabinet approval.
+    NationalApproval,
+    /// A vote of the national parliament.
+    ParliamentaryVote,
+    /// A court's ruling.
+    CourtRuling,
+    /// An agreement between the contributor and the host state.
+    BilateralAgreement,
+    /// A status-of-forces or status-of-mission agreement.
+    StatusAgreement,
+    /// Any other instrument (e.g. a defence pact with a third state).
+    Other,
 }
 
-string_enum! {
-    /// Where an instrument stands.
-    InstrumentStatus {
-        /// Asked for, not decided.
-        Pending = "pending",
-        /// Approved.
-        Granted = "granted",
-        /// Signed and in force.
-        InForce = "in_force",
-        /// Refused.
-        Refused = "refused",
-        /// Blocked (e.g. by a court).
-        Blocked = "blocked",
-        /// Suspended.
-        Suspended = "suspended",
-        /// No longer in force.
-        Expired = "expired",
-    }
+/// Where an instrument stands.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::Display,
+    strum::VariantArray,
+    strum::VariantNames,
+)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+#[strum(
+    serialize_all = "snake_case",
+    parse_err_ty = String,
+    parse_err_fn = crate::types::unknown_value::<InstrumentStatus>
+)]
+pub enum InstrumentStatus {
+    /// Asked for, not decided.
+    Pending,
+    /// Approved.
+    Granted,
+    /// Signed and in force.
+    InForce,
+    /// Refused.
+    Refused,
+    /// Blocked (e.g. by a court).
+    Blocked,
+    /// Suspended.
+    Suspended,
+    /// No longer in force.
+    Expired,
 }
 
 impl InstrumentStatus {
@@ -283,48 +416,205 @@ impl InstrumentStatus {
     }
 }
 
-string_enum! {
-    /// A movement of personnel.
-    Movement {
-        /// A contingent arrives.
-        Arrival = "arrival",
-        /// A contingent leaves.
-        Departure = "departure",
-        /// One contingent relieves another: some arrive while others leave.
-        Rotation = "rotation",
-    }
+/// A movement of personnel.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::Display,
+    strum::VariantArray,
+    strum::VariantNames,
+)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+#[strum(
+    serialize_all = "snake_case",
+    parse_err_ty = String,
+    parse_err_fn = crate::types::unknown_value::<Movement>
+)]
+pub enum Movement {
+    /// A contingent arrives.
+    Arrival,
+    /// A contingent leaves.
+    Departure,
+    /// One contingent relieves another: some arrive while others leave.
+    Rotation,
 }
 
-string_enum! {
-    /// What a funding record says.
-    FundingKind {
-        /// Money promised.
-        Pledge = "pledge",
-        /// Money received.
-        Receipt = "receipt",
-        /// Money promised or received that the donor has frozen.
-        Freeze = "freeze",
-    }
+/// What a funding record says.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::Display,
+    strum::VariantArray,
+    strum::VariantNames,
+)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+#[strum(
+    serialize_all = "snake_case",
+    parse_err_ty = String,
+    parse_err_fn = crate::types::unknown_value::<FundingKind>
+)]
+pub enum FundingKind {
+    /// Money promised.
+    Pledge,
+    /// Money received.
+    Receipt,
+    /// Money promised or received that the donor has frozen.
+    Freeze,
 }
 
-string_enum! {
-    /// How money reaches the mission.
-    FundingChannel {
-        /// The UN trust fund for the mission.
-        TrustFund = "trust_fund",
-        /// Directly from one state to a contributor or the mission.
-        Bilateral = "bilateral",
-        /// Goods and services rather than money.
-        InKind = "in_kind",
-    }
+/// How money reaches the mission.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::Display,
+    strum::VariantArray,
+    strum::VariantNames,
+)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+#[strum(
+    serialize_all = "snake_case",
+    parse_err_ty = String,
+    parse_err_fn = crate::types::unknown_value::<FundingChannel>
+)]
+pub enum FundingChannel {
+    /// The UN trust fund for the mission.
+    TrustFund,
+    /// Directly from one state to a contributor or the mission.
+    Bilateral,
+    /// Goods and services rather than money.
+    InKind,
 }
 
-string_enum! {
-    /// Status of a pledge version.
-    PledgeStatus {
-        /// The pledge stands.
-        Active = "active",
-        /// The pledge was withdrawn.
-        Withdrawn = "withdrawn",
+/// Status of a pledge version.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::Display,
+    strum::VariantArray,
+    strum::VariantNames,
+)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+#[strum(
+    serialize_all = "snake_case",
+    parse_err_ty = String,
+    parse_err_fn = crate::types::unknown_value::<PledgeStatus>
+)]
+pub enum PledgeStatus {
+    /// The pledge stands.
+    Active,
+    /// The pledge was withdrawn.
+    Withdrawn,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{acled, registers, situation};
+
+    /// The name strum gives a value is the one serde writes and reads, and parsing a name
+    /// that no value has says which names there are.
+    fn names_agree<T>()
+    where
+        T: Named
+            + Serialize
+            + serde::de::DeserializeOwned
+            + std::str::FromStr<Err = String>
+            + std::fmt::Debug
+            + PartialEq
+            + strum::VariantNames,
+    {
+        for v in T::ALL {
+            let json = serde_json::to_string(v).expect("serialize");
+            assert_eq!(json, format!("\"{}\"", v.as_str()), "{v:?}");
+            assert_eq!(serde_json::from_str::<T>(&json).expect("deserialize"), *v);
+            assert_eq!(v.as_str().parse::<T>(), Ok(*v));
+        }
+        let err = "no-such-value".parse::<T>().expect_err("unknown");
+        assert!(err.starts_with("unknown value \"no-such-value\"; expected one of: "));
+        assert!(err.ends_with(T::ALL[T::ALL.len() - 1].as_str()), "{err}");
+    }
+
+    #[test]
+    fn every_enumeration_has_one_name_everywhere() {
+        names_agree::<Classification>();
+        names_agree::<Role>();
+        names_agree::<Category>();
+        names_agree::<SourceKind>();
+        names_agree::<Reliability>();
+        names_agree::<InstrumentKind>();
+        names_agree::<InstrumentStatus>();
+        names_agree::<Movement>();
+        names_agree::<FundingKind>();
+        names_agree::<FundingChannel>();
+        names_agree::<PledgeStatus>();
+        names_agree::<acled::EventType>();
+        names_agree::<acled::SubEventType>();
+        names_agree::<acled::DisorderType>();
+        names_agree::<acled::ActorType>();
+        names_agree::<situation::Verification>();
+        names_agree::<situation::LinkedRecord>();
+        names_agree::<situation::GroupKind>();
+        names_agree::<situation::DesignationKind>();
+        names_agree::<situation::SiteStatus>();
+        names_agree::<situation::RouteStatus>();
+        names_agree::<situation::Indicator>();
+        names_agree::<situation::Qualifier>();
+        names_agree::<registers::VettingStatus>();
+        names_agree::<registers::DocumentKind>();
+        names_agree::<registers::ForceLevel>();
+        names_agree::<registers::ReviewStatus>();
+        names_agree::<registers::Sex>();
+        names_agree::<registers::CustodyHarm>();
+        names_agree::<registers::ConductCategory>();
+        names_agree::<registers::Misconduct>();
+        names_agree::<registers::Investigator>();
+        names_agree::<registers::CaseStatus>();
+        names_agree::<registers::FormLanguage>();
+        assert_eq!(registers::ConductCategory::Category1.as_str(), "category_1");
+        assert_eq!(Reliability::A.as_str(), "A");
     }
 }

@@ -3,6 +3,7 @@
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
+use konbit_domain::Named;
 use konbit_domain::{Classification, Reliability, Role, accountability::Rules, acled::EventType};
 use konbit_store::{
     Actor, Options, Store, Visibility, acled_import, log, scenario,

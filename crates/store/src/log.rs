@@ -6,6 +6,7 @@
 
 use crate::{Ex, Result, StoreError, on};
 use konbit_domain::Classification;
+use konbit_domain::Named;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use time::{OffsetDateTime, format_description::well_known::Rfc3339};

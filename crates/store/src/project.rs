@@ -10,6 +10,7 @@ use crate::{
     registers, situation,
     writer::{Actor, Envelope},
 };
+use konbit_domain::Named;
 use konbit_domain::{
     Classification, DomainError, Movement, PledgeStatus,
     command::{CORRECTABLE_KINDS, Command},

@@ -13,6 +13,7 @@ use crate::{
     writer::{Actor, Envelope},
 };
 use anyhow::{Context, anyhow, bail};
+use konbit_domain::Named;
 use konbit_domain::{
     Category, Classification, FundingChannel, FundingKind, InstrumentKind, InstrumentStatus,
     Movement, Personnel, Reliability, SourceKind,

@@ -16,6 +16,7 @@ use crate::{
     values_sql,
     writer::Actor,
 };
+use konbit_domain::Named;
 use konbit_domain::{
     Classification, DomainError,
     acled::EventType,

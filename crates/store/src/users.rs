@@ -9,6 +9,7 @@ use crate::{
     writer::Actor,
 };
 use argon2::{Argon2, PasswordHash, PasswordHasher, PasswordVerifier};
+use konbit_domain::Named;
 use konbit_domain::{Classification, DomainError, Role};
 use sha2::{Digest, Sha256};
 use uuid::Uuid;

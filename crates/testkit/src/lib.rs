@@ -4,6 +4,7 @@
 //! and `viewer`; [`TestApp`] hands out typed HTTP clients logged in as each role.
 
 use anyhow::{Context, Result};
+use konbit_domain::Named;
 use konbit_domain::Role;
 use konbit_store::{Actor, Options, Store};
 use serde_json::Value;

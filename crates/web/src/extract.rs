@@ -8,6 +8,7 @@ use axum::{
     http::{StatusCode, header},
 };
 use konbit_domain::Classification;
+use konbit_domain::Named;
 use konbit_store::Visibility;
 use serde::{Deserialize, de::DeserializeOwned};
 use time::{Date, OffsetDateTime, format_description::well_known::Rfc3339};

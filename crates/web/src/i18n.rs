@@ -2754,6 +2754,7 @@ const HT: &[(&str, &str)] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+    use konbit_domain::Named;
     use konbit_domain::{
         Category, Classification, FundingChannel, InstrumentKind, InstrumentStatus, Movement,
         Reliability, Role, SourceKind,

@@ -7,6 +7,7 @@
 //! presentation attributes (the pages' security policy refuses inline styles); the event-type
 //! palette is Okabe and Ito's, which stays distinct for the common colour-vision deficiencies.
 
+use konbit_domain::Named;
 use konbit_domain::{acled::EventType, gazetteer::Gazetteer};
 use std::fmt::Write as _;
 

@@ -19,6 +19,7 @@ use axum::{
     http::StatusCode,
     response::Response,
 };
+use konbit_domain::Named;
 use konbit_domain::{
     accountability::{self as acc, CaseView, ComplaintView},
     registers::ConductCategory,

@@ -18,6 +18,7 @@ use axum::{
     http::{HeaderValue, StatusCode, header},
     response::Response,
 };
+use konbit_domain::Named;
 use konbit_domain::registers::FormLanguage;
 use std::collections::HashMap;
 

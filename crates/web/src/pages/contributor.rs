@@ -14,6 +14,7 @@ use axum::{
     response::Response,
 };
 use konbit_domain::InstrumentStatus;
+use konbit_domain::Named;
 use uuid::Uuid;
 
 struct PledgeLine {

@@ -14,6 +14,7 @@ use axum::{
     http::StatusCode,
     response::Response,
 };
+use konbit_domain::Named;
 use konbit_domain::{FundingChannel, FundingKind, Personnel, mandate::Expiry, view::FundingView};
 use std::collections::BTreeMap;
 use time::Date;

@@ -20,6 +20,7 @@ use axum::{
     http::StatusCode,
     response::Response,
 };
+use konbit_domain::Named;
 use konbit_domain::{
     accountability::{ClockState, DetentionView, UseOfForceView},
     registers::Casualties,

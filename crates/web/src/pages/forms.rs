@@ -12,6 +12,7 @@ use axum::{
     http::StatusCode,
     response::Response,
 };
+use konbit_domain::Named;
 use konbit_domain::{
     Classification, DomainError, Movement, Personnel, Role,
     command::{Command, Money, NewDeployment, NewPledge},

@@ -14,6 +14,7 @@
 //! the server's key ([`crate::csrf`]), and a refusal of POSTs a browser says come from another
 //! site.
 
+use konbit_domain::Named;
 mod assets;
 mod audit;
 mod cases;

@@ -19,6 +19,7 @@ use axum::{
     http::StatusCode,
     response::Response,
 };
+use konbit_domain::Named;
 use konbit_domain::accountability::{self as acc, DocumentView, PersonView};
 use konbit_store::{Visibility, query, registers::Select};
 use time::Date;

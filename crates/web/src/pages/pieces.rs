@@ -3,6 +3,7 @@
 //! pseudonymous ids, instants, coloured status tags and the compliance table.
 
 use crate::i18n::Tr;
+use konbit_domain::Named;
 use konbit_domain::{
     Classification, InstrumentKind, Personnel,
     accountability::{ClockState, Compliance},

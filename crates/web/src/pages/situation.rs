@@ -23,6 +23,7 @@ use axum::{
     http::{StatusCode, Uri},
     response::Response,
 };
+use konbit_domain::Named;
 use konbit_domain::{
     acled::{self, ActorType, EventType, SubEventType},
     gazetteer,

@@ -4,6 +4,7 @@ use super::{Ctx, finish, iso, pieces::badges, respond};
 use crate::{AppState, error::ApiError, i18n::Tr};
 use askama::Template;
 use axum::{extract::State, http::StatusCode, response::Response};
+use konbit_domain::Named;
 use konbit_domain::view::SourceView;
 use konbit_store::query;
 

@@ -17,6 +17,7 @@ use axum::{
     http::StatusCode,
     response::Response,
 };
+use konbit_domain::Named;
 use konbit_domain::{
     FundingKind, Personnel,
     view::{TimelineEvent, TimelineItem},

@@ -12,6 +12,7 @@ use axum::{
     http::StatusCode,
     response::Response,
 };
+use konbit_domain::Named;
 use konbit_domain::{DomainError, Role};
 use konbit_store::{Actor, StoreError, User, users};
 use std::collections::HashMap;
