@@ -920,6 +920,30 @@ impl Serialize for Cell {
     }
 }
 
+/// In the OpenAPI document: a count of at least [`SUPPRESS_BELOW`], or `"<3"`.
+#[cfg(feature = "openapi")]
+impl utoipa::PartialSchema for Cell {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        use utoipa::openapi::schema::{ObjectBuilder, OneOfBuilder, Type};
+        OneOfBuilder::new()
+            .item(
+                ObjectBuilder::new()
+                    .schema_type(Type::Integer)
+                    .minimum(Some(SUPPRESS_BELOW)),
+            )
+            .item(
+                ObjectBuilder::new()
+                    .schema_type(Type::String)
+                    .enum_values(Some(["<3"])),
+            )
+            .description(Some("A count, or \"<3\" where a small count is withheld."))
+            .into()
+    }
+}
+
+#[cfg(feature = "openapi")]
+impl utoipa::ToSchema for Cell {}
+
 impl std::fmt::Display for Cell {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
@@ -936,10 +960,8 @@ pub struct StatRow {
     /// `2025-Q1`.
     pub quarter: String,
     /// One cell per column; a number or `"<3"`.
-    #[cfg_attr(feature = "openapi", schema(value_type = Vec<Object>))]
     pub cells: Vec<Cell>,
     /// The row's total; a number or `"<3"`.
-    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
     pub total: Cell,
 }
 

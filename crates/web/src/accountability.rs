@@ -421,15 +421,20 @@ async fn write<T>(
 #[serde(deny_unknown_fields)]
 pub struct ListQuery {
     /// Mission slug.
+    #[param(pattern = "^[a-z0-9-]{1,32}$")]
     pub mission: Option<String>,
     /// Contributor, ISO 3166-1 alpha-3.
+    #[param(pattern = "^[A-Z]{3}$")]
     pub country: Option<String>,
     /// Record time: the registers as recorded by this instant (RFC 3339).
+    #[param(format = DateTime)]
     pub as_of: Option<String>,
     /// Records made after this entry (`meta.origin_seq` of the last record of the previous
     /// page; default 0).
+    #[param(minimum = 0)]
     pub after: Option<i64>,
     /// At most this many records (default 100, at most 1000).
+    #[param(minimum = 1, maximum = 1000)]
     pub limit: Option<i64>,
 }
 
@@ -496,6 +501,7 @@ fn as_of_us(as_of: &Option<String>) -> ApiResult<i64> {
 #[serde(deny_unknown_fields)]
 pub struct AsOfQuery {
     /// Record time: the record as recorded by this instant (RFC 3339).
+    #[param(format = DateTime)]
     pub as_of: Option<String>,
 }
 
@@ -505,8 +511,10 @@ pub struct AsOfQuery {
 #[serde(deny_unknown_fields)]
 pub struct PersonQuery {
     /// Valid time for eligibility (YYYY-MM-DD, default today).
+    #[param(format = Date)]
     pub on: Option<String>,
     /// Record time (RFC 3339).
+    #[param(format = DateTime)]
     pub as_of: Option<String>,
 }
 
@@ -516,10 +524,13 @@ pub struct PersonQuery {
 #[serde(deny_unknown_fields)]
 pub struct ComplianceQuery {
     /// Mission slug (default: the mission in office today).
+    #[param(pattern = "^[a-z0-9-]{1,32}$")]
     pub mission: Option<String>,
     /// Valid time (YYYY-MM-DD, default today).
+    #[param(format = Date)]
     pub on: Option<String>,
     /// Record time (RFC 3339).
+    #[param(format = DateTime)]
     pub as_of: Option<String>,
 }
 
@@ -1098,6 +1109,7 @@ async fn update_case(
 #[serde(deny_unknown_fields)]
 pub struct StatisticsQuery {
     /// Mission slug (default: the mission in office today).
+    #[param(pattern = "^[a-z0-9-]{1,32}$")]
     pub mission: Option<String>,
 }
 
@@ -1153,8 +1165,10 @@ pub struct ViewEntry {
 #[serde(deny_unknown_fields)]
 pub struct AuditQuery {
     /// Entries after this sequence number.
+    #[param(minimum = 0)]
     pub after: Option<i64>,
     /// At most this many (default 100, at most 1000).
+    #[param(minimum = 1, maximum = 1000)]
     pub limit: Option<i64>,
 }
 

@@ -216,6 +216,7 @@ pub struct TokenView {
 #[serde(deny_unknown_fields)]
 pub struct TokensQuery {
     /// One user's (default: everyone's).
+    #[param(pattern = "^[A-Za-z0-9._-]{1,64}$")]
     pub user: Option<String>,
 }
 
@@ -744,8 +745,10 @@ pub struct LogEntry {
 #[serde(deny_unknown_fields)]
 pub struct LogQuery {
     /// Entries after this sequence number (default 0).
+    #[param(minimum = 0)]
     pub after: Option<i64>,
     /// At most this many (default 100, at most 1000).
+    #[param(minimum = 1, maximum = 1000)]
     pub limit: Option<i64>,
 }
 

@@ -196,10 +196,13 @@ impl<T: DeserializeOwned> FromRequest<AppState> for Record<T> {
 #[serde(deny_unknown_fields)]
 pub struct Clocks {
     /// Valid time: the world on this date (ISO 8601, default today).
+    #[param(format = Date)]
     pub on: Option<String>,
     /// Record time: as recorded by this instant (RFC 3339, default now).
+    #[param(format = DateTime)]
     pub as_of: Option<String>,
     /// Mission slug (default: the mission in office on `on`).
+    #[param(pattern = "^[a-z0-9-]{1,32}$")]
     pub mission: Option<String>,
 }
 
@@ -250,27 +253,36 @@ pub fn parse_date(s: &str) -> Option<Date> {
 #[serde(deny_unknown_fields)]
 pub struct IncidentQuery {
     /// First day (YYYY-MM-DD).
+    #[param(format = Date)]
     pub from: Option<String>,
     /// Last day (YYYY-MM-DD).
+    #[param(format = Date)]
     pub to: Option<String>,
     /// Event types, comma-separated (`battles,violence_against_civilians`).
     #[serde(rename = "type")]
-    #[param(rename = "type")]
+    #[param(rename = "type", value_type = Option<Vec<konbit_domain::acled::EventType>>, style = Form, explode = false)]
     pub types: Option<String>,
     /// Text in an actor's name (actor 1, actor 2 or an associated actor).
+    #[param(max_length = 300)]
     pub actor: Option<String>,
     /// Department: ISO 3166-2 code (`HT-AR`) or name (`Artibonite`).
+    #[param(pattern = "^HT-(AR|CE|GA|ND|NE|NI|NO|OU|SD|SE)$")]
     pub department: Option<String>,
     /// Bounding box `min_lon,min_lat,max_lon,max_lat`.
+    #[param(pattern = "^-?[0-9]{1,3}(\\.[0-9]{1,8})?(,-?[0-9]{1,3}(\\.[0-9]{1,8})?){3}$")]
     pub bbox: Option<String>,
     /// Verification status (`reported`, `corroborated`, `confirmed`, `disputed`, `retracted`);
     /// by default every status but retracted.
+    #[param(value_type = Option<konbit_domain::situation::Verification>)]
     pub status: Option<String>,
     /// Valid time: the world on this date (events up to it, statuses as assessed by then).
+    #[param(format = Date)]
     pub on: Option<String>,
     /// Record time: as recorded by this instant (RFC 3339).
+    #[param(format = DateTime)]
     pub as_of: Option<String>,
     /// Export format (`acled`, `hxl`, `geojson`), for the export endpoint.
+    #[param(pattern = "^(acled|hxl|geojson)$")]
     pub format: Option<String>,
 }
 

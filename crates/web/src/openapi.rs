@@ -51,6 +51,7 @@ fn problem() -> Value {
 /// The document, completed (see the module's description).
 pub fn complete(doc: utoipa::openapi::OpenApi) -> Value {
     let mut doc = serde_json::to_value(doc).unwrap_or(Value::Null);
+    flatten_all_of(&mut doc);
     let schemas = doc["components"]["schemas"].clone();
     if let Some(paths) = doc["paths"].as_object_mut() {
         for (path, item) in paths.iter_mut() {
@@ -132,5 +133,51 @@ fn with_record_fields(op: &mut Value, schemas: &Value) {
             "description": "Who may read the record: `public`, `mission` (the default) or `restricted`."
         });
         media["schema"] = merged;
+    }
+}
+
+/// A Rust struct that flattens another (`#[serde(flatten)]`) is described as an `allOf` of the
+/// two; when the flattened one refuses unknown fields, no value meets both. Such schemas become
+/// one object with the properties and requirements of both, closed only if both parts are.
+fn flatten_all_of(doc: &mut Value) {
+    let schemas = doc["components"]["schemas"].clone();
+    let Some(out) = doc["components"]["schemas"].as_object_mut() else {
+        return;
+    };
+    for schema in out.values_mut() {
+        let Some(parts) = schema["allOf"].as_array() else {
+            continue;
+        };
+        let mut merged = json!({"type": "object", "properties": {}, "required": []});
+        let mut closed = true;
+        for part in parts {
+            let part = match part["$ref"].as_str() {
+                Some(r) => &schemas[r.trim_start_matches("#/components/schemas/")],
+                None => part,
+            };
+            if part["type"] != "object" {
+                return;
+            }
+            if let (Some(into), Some(from)) = (
+                merged["properties"].as_object_mut(),
+                part["properties"].as_object(),
+            ) {
+                into.extend(from.clone());
+            }
+            if let (Some(into), Some(from)) = (
+                merged["required"].as_array_mut(),
+                part["required"].as_array(),
+            ) {
+                into.extend(from.iter().cloned());
+            }
+            closed &= part["additionalProperties"] == false;
+        }
+        if closed {
+            merged["additionalProperties"] = json!(false);
+        }
+        if let Some(d) = schema.get("description") {
+            merged["description"] = d.clone();
+        }
+        *schema = merged;
     }
 }

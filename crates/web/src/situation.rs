@@ -319,26 +319,35 @@ pub struct SearchResults {
 #[serde(deny_unknown_fields)]
 pub struct IncidentListQuery {
     /// First day (YYYY-MM-DD).
+    #[param(format = Date)]
     pub from: Option<String>,
     /// Last day (YYYY-MM-DD).
+    #[param(format = Date)]
     pub to: Option<String>,
     /// Event types, comma-separated (`battles,violence_against_civilians`).
     #[serde(rename = "type")]
-    #[param(rename = "type")]
+    #[param(rename = "type", value_type = Option<Vec<konbit_domain::acled::EventType>>, style = Form, explode = false)]
     pub types: Option<String>,
     /// Text in an actor's name.
+    #[param(max_length = 300)]
     pub actor: Option<String>,
     /// Department: ISO 3166-2 code (`HT-AR`) or name (`Artibonite`).
+    #[param(pattern = "^HT-(AR|CE|GA|ND|NE|NI|NO|OU|SD|SE)$")]
     pub department: Option<String>,
     /// Bounding box `min_lon,min_lat,max_lon,max_lat`.
+    #[param(pattern = "^-?[0-9]{1,3}(\\.[0-9]{1,8})?(,-?[0-9]{1,3}(\\.[0-9]{1,8})?){3}$")]
     pub bbox: Option<String>,
     /// Verification status; by default every status but retracted.
+    #[param(value_type = Option<konbit_domain::situation::Verification>)]
     pub status: Option<String>,
     /// Valid time: the world on this date.
+    #[param(format = Date)]
     pub on: Option<String>,
     /// Record time: as recorded by this instant (RFC 3339).
+    #[param(format = DateTime)]
     pub as_of: Option<String>,
     /// At most this many incidents (1–1000, default 100).
+    #[param(minimum = 1, maximum = 1000)]
     pub limit: Option<i64>,
 }
 
@@ -375,10 +384,13 @@ impl IncidentListQuery {
 #[serde(deny_unknown_fields)]
 pub struct SearchQuery {
     /// Words of the notes, place or actors (1–200 characters; the last word may be a prefix).
+    #[param(required = true, min_length = 1, max_length = 200, pattern = "\\S")]
     pub q: Option<String>,
     /// Record time (RFC 3339).
+    #[param(format = DateTime)]
     pub as_of: Option<String>,
     /// At most this many hits (1–1000, default 100).
+    #[param(minimum = 1, maximum = 1000)]
     pub limit: Option<i64>,
 }
 
