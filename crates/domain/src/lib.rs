@@ -10,6 +10,7 @@ pub mod access;
 pub mod accountability;
 pub mod acled;
 pub mod acled_csv;
+pub mod clocks;
 pub mod command;
 pub mod country;
 pub mod error;

@@ -11,7 +11,7 @@ use crate::{
     api::Written,
     auth::{Admin, ClientAddr, Guard, Guarded, Member},
     error::{ApiError, Problem},
-    extract::{ApiJson, ApiPath, ApiQuery, Clocks, Record},
+    extract::{ApiJson, ApiPath, ApiQuery, Record},
     limits::Limited,
 };
 use axum::{
@@ -24,6 +24,7 @@ use konbit_domain::{
     Classification,
     access::Scope,
     accountability::{self as acc, Event},
+    clocks::{AsOf, CountryCode, Day, Slug},
     command::Command,
     registers::*,
 };
@@ -340,14 +341,19 @@ pub async fn mission_statistics(s: &AppState, mission: &str) -> ApiResult<Vec<ac
     Ok(acc::statistics(&reports, &detentions, &complaints, &cases))
 }
 
-/// The mission in office today, or the one asked for.
-pub async fn mission_or_current(s: &AppState, asked: Option<&str>) -> ApiResult<String> {
-    if let Some(m) = asked {
-        return Ok(m.to_string());
-    }
+/// The mission in office today, or the one asked for (404 when it is not a public mission).
+pub async fn mission_or_current(s: &AppState, asked: Option<&Slug>) -> ApiResult<String> {
     let mut c = s.store.conn().await?;
+    // Public: what anyone may know exists.
+    let vis = Visibility::now(Classification::Public);
+    if let Some(m) = asked {
+        return query::mission(&mut c.ex(), m.as_str(), vis)
+            .await?
+            .map(|x| x.slug)
+            .ok_or_else(|| ApiError::not_found(format!("mission {:?}", m.as_str())));
+    }
     let today = OffsetDateTime::now_utc().date();
-    query::mission_on(&mut c.ex(), today, Visibility::now(Classification::Public))
+    query::mission_on(&mut c.ex(), today, vis)
         .await?
         .map(|m| m.slug)
         .ok_or_else(|| ApiError::not_found("any mission"))
@@ -421,14 +427,11 @@ async fn write<T>(
 #[serde(deny_unknown_fields)]
 pub struct ListQuery {
     /// Mission slug.
-    #[param(pattern = "^[a-z0-9-]{1,32}$")]
-    pub mission: Option<String>,
+    pub mission: Option<Slug>,
     /// Contributor, ISO 3166-1 alpha-3.
-    #[param(pattern = "^[A-Z]{3}$")]
-    pub country: Option<String>,
+    pub country: Option<CountryCode>,
     /// Record time: the registers as recorded by this instant (RFC 3339).
-    #[param(format = DateTime)]
-    pub as_of: Option<String>,
+    pub as_of: Option<AsOf>,
     /// Records made after this entry (`meta.origin_seq` of the last record of the previous
     /// page; default 0).
     #[param(minimum = 0)]
@@ -439,8 +442,8 @@ pub struct ListQuery {
 }
 
 impl ListQuery {
-    fn as_of_us(&self) -> ApiResult<i64> {
-        as_of_us(&self.as_of)
+    fn as_of_us(&self) -> i64 {
+        as_of_us(self.as_of)
     }
 
     /// The page of records made by events of `kind`, with the filters asked for.
@@ -453,46 +456,54 @@ impl ListQuery {
                 "after must be ≥ 0 and limit from 1 to 1000",
             ));
         }
-        if let Some(c) = &self.country
-            && konbit_domain::country::find(c).is_none()
-        {
-            return Err(ApiError::bad_request(
-                "invalid_query",
-                format!("country={c:?} is not an ISO 3166-1 alpha-3 country code"),
-            ));
-        }
         Ok(Page {
             kind,
             cursor: Cursor::After(after),
             limit,
-            mission: self.mission.as_deref(),
-            country: self.country.as_deref(),
+            mission: self.mission.as_ref().map(Slug::as_str),
+            country: self.country.as_ref().map(CountryCode::as_str),
         })
     }
 
-    /// Refuses a `country` filter on a register whose records belong to no contributor.
-    fn no_country(&self, what: &str) -> ApiResult<()> {
-        match &self.country {
-            Some(_) => Err(ApiError::bad_request(
-                "invalid_query",
-                format!("country: {what} belong to no contributor"),
-            )),
-            None => Ok(()),
-        }
-    }
-
-    fn reading<'a>(&self, user: &'a User, via: String) -> ApiResult<Reading<'a>> {
-        Ok(Reading::user(user, self.as_of_us()?, via))
+    fn reading<'a>(&self, user: &'a User, via: String) -> Reading<'a> {
+        Reading::user(user, self.as_of_us(), via)
     }
 }
 
-/// The record time of a read (RFC 3339), parsed as every other read parses it.
-fn as_of_us(as_of: &Option<String>) -> ApiResult<i64> {
-    let clocks = Clocks {
-        as_of: as_of.clone(),
-        ..Clocks::default()
-    };
-    Ok(clocks.visibility(Classification::Mission)?.as_of_us)
+/// The page of a register whose records belong to no contributor (documents, complaints):
+/// [`ListQuery`] without `country`.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields)]
+pub struct PageQuery {
+    /// Mission slug.
+    pub mission: Option<Slug>,
+    /// Record time: the registers as recorded by this instant (RFC 3339).
+    pub as_of: Option<AsOf>,
+    /// Records made after this entry (`meta.origin_seq` of the last record of the previous
+    /// page; default 0).
+    #[param(minimum = 0)]
+    pub after: Option<i64>,
+    /// At most this many records (default 100, at most 1000).
+    #[param(minimum = 1, maximum = 1000)]
+    pub limit: Option<i64>,
+}
+
+impl From<PageQuery> for ListQuery {
+    fn from(q: PageQuery) -> ListQuery {
+        ListQuery {
+            mission: q.mission,
+            country: None,
+            as_of: q.as_of,
+            after: q.after,
+            limit: q.limit,
+        }
+    }
+}
+
+/// The record time of a read, in the store's microseconds (now when not given).
+fn as_of_us(as_of: Option<AsOf>) -> i64 {
+    crate::extract::visibility(as_of, Classification::Mission).as_of_us
 }
 
 /// The record time of a read of one record.
@@ -501,8 +512,7 @@ fn as_of_us(as_of: &Option<String>) -> ApiResult<i64> {
 #[serde(deny_unknown_fields)]
 pub struct AsOfQuery {
     /// Record time: the record as recorded by this instant (RFC 3339).
-    #[param(format = DateTime)]
-    pub as_of: Option<String>,
+    pub as_of: Option<AsOf>,
 }
 
 /// The two clocks of a person's record: eligibility on a date, as recorded by an instant.
@@ -511,11 +521,9 @@ pub struct AsOfQuery {
 #[serde(deny_unknown_fields)]
 pub struct PersonQuery {
     /// Valid time for eligibility (YYYY-MM-DD, default today).
-    #[param(format = Date)]
-    pub on: Option<String>,
+    pub on: Option<Day>,
     /// Record time (RFC 3339).
-    #[param(format = DateTime)]
-    pub as_of: Option<String>,
+    pub as_of: Option<AsOf>,
 }
 
 /// The compliance of one mission's contingents on a date.
@@ -524,14 +532,11 @@ pub struct PersonQuery {
 #[serde(deny_unknown_fields)]
 pub struct ComplianceQuery {
     /// Mission slug (default: the mission in office today).
-    #[param(pattern = "^[a-z0-9-]{1,32}$")]
-    pub mission: Option<String>,
+    pub mission: Option<Slug>,
     /// Valid time (YYYY-MM-DD, default today).
-    #[param(format = Date)]
-    pub on: Option<String>,
+    pub on: Option<Day>,
     /// Record time (RFC 3339).
-    #[param(format = DateTime)]
-    pub as_of: Option<String>,
+    pub as_of: Option<AsOf>,
 }
 
 fn via(path: &str) -> String {
@@ -562,7 +567,7 @@ async fn list_personnel(
     ApiQuery(q): ApiQuery<ListQuery>,
 ) -> ApiResult<Json<Vec<acc::PersonView>>> {
     let page = Select::Page(q.page("person.registered")?);
-    let (people, _) = people(&s, &q.reading(&u, via("/api/v1/personnel"))?, page).await?;
+    let (people, _) = people(&s, &q.reading(&u, via("/api/v1/personnel")), page).await?;
     Ok(Json(people))
 }
 
@@ -575,13 +580,10 @@ async fn get_person(
     ApiPath(id): ApiPath<Uuid>,
     ApiQuery(q): ApiQuery<PersonQuery>,
 ) -> ApiResult<Json<PersonDetail>> {
-    let clocks = Clocks {
-        on: q.on.clone(),
-        ..Clocks::default()
-    };
-    let on = clocks.on()?;
+    let on =
+        q.on.map_or_else(|| OffsetDateTime::now_utc().date(), |d| d.0);
     let via = via(&format!("/api/v1/personnel/{id}"));
-    let r = Reading::user(&u, as_of_us(&q.as_of)?, via);
+    let r = Reading::user(&u, as_of_us(q.as_of), via);
     let (people, docs) = people(&s, &r, Select::One(id)).await?;
     let person = people
         .into_iter()
@@ -602,14 +604,11 @@ async fn compliance(
     Member(_): Member,
     ApiQuery(q): ApiQuery<ComplianceQuery>,
 ) -> ApiResult<Json<Vec<acc::Compliance>>> {
-    let clocks = Clocks {
-        on: q.on.clone(),
-        ..Clocks::default()
-    };
-    let on = clocks.on()?;
-    let mission = mission_or_current(&s, q.mission.as_deref()).await?;
+    let on =
+        q.on.map_or_else(|| OffsetDateTime::now_utc().date(), |d| d.0);
+    let mission = mission_or_current(&s, q.mission.as_ref()).await?;
     Ok(Json(
-        compliance_of(&s, &mission, on, as_of_us(&q.as_of)?).await?,
+        compliance_of(&s, &mission, on, as_of_us(q.as_of)).await?,
     ))
 }
 
@@ -663,15 +662,15 @@ async fn record_vetting(
 }
 
 /// Mission documents, every version.
-#[utoipa::path(get, path = "/api/v1/documents", params(ListQuery), security(("bearer" = [])),
+#[utoipa::path(get, path = "/api/v1/documents", params(PageQuery), security(("bearer" = [])),
     responses((status = 200, body = Vec<acc::DocumentView>), (status = 401, body = Problem)))]
 async fn list_documents(
     State(s): State<AppState>,
     Member(u): Member,
-    ApiQuery(q): ApiQuery<ListQuery>,
+    ApiQuery(q): ApiQuery<PageQuery>,
 ) -> ApiResult<Json<Vec<acc::DocumentView>>> {
-    q.no_country("documents")?;
-    let r = q.reading(&u, via("/api/v1/documents"))?;
+    let q = ListQuery::from(q);
+    let r = q.reading(&u, via("/api/v1/documents"));
     let page = Select::Page(q.page("document.issued")?);
     Ok(Json(acc::documents(
         &read(&s, &r, Register::Documents, page).await?,
@@ -724,7 +723,7 @@ async fn list_use_of_force(
     ApiQuery(q): ApiQuery<ListQuery>,
 ) -> ApiResult<Json<Vec<acc::UseOfForceView>>> {
     let page = Select::Page(q.page("use_of_force.reported")?);
-    let (reports, _) = force(&s, &q.reading(&u, via("/api/v1/use-of-force"))?, page).await?;
+    let (reports, _) = force(&s, &q.reading(&u, via("/api/v1/use-of-force")), page).await?;
     Ok(Json(reports))
 }
 
@@ -738,7 +737,7 @@ async fn get_use_of_force(
     ApiQuery(q): ApiQuery<AsOfQuery>,
 ) -> ApiResult<Json<acc::UseOfForceView>> {
     let via = via(&format!("/api/v1/use-of-force/{id}"));
-    let r = Reading::user(&u, as_of_us(&q.as_of)?, via);
+    let r = Reading::user(&u, as_of_us(q.as_of), via);
     let (reports, _) = force(&s, &r, Select::One(id)).await?;
     reports
         .into_iter()
@@ -779,7 +778,7 @@ async fn list_detentions(
     ApiQuery(q): ApiQuery<ListQuery>,
 ) -> ApiResult<Json<Vec<acc::DetentionView>>> {
     let page = Select::Page(q.page("detention.recorded")?);
-    let (_, list) = force(&s, &q.reading(&u, via("/api/v1/detentions"))?, page).await?;
+    let (_, list) = force(&s, &q.reading(&u, via("/api/v1/detentions")), page).await?;
     Ok(Json(list))
 }
 
@@ -793,7 +792,7 @@ async fn get_detention(
     ApiQuery(q): ApiQuery<AsOfQuery>,
 ) -> ApiResult<Json<acc::DetentionView>> {
     let via = via(&format!("/api/v1/detentions/{id}"));
-    let r = Reading::user(&u, as_of_us(&q.as_of)?, via);
+    let r = Reading::user(&u, as_of_us(q.as_of), via);
     let (_, list) = force(&s, &r, Select::One(id)).await?;
     list.into_iter()
         .next()
@@ -1028,22 +1027,22 @@ async fn complaint_status(
 }
 
 /// Complaints (what the complainant wrote: conduct_officer only).
-#[utoipa::path(get, path = "/api/v1/complaints", params(ListQuery), security(("bearer" = [])),
+#[utoipa::path(get, path = "/api/v1/complaints", params(PageQuery), security(("bearer" = [])),
     responses((status = 200, body = Vec<acc::ComplaintView>), (status = 401, body = Problem)))]
 async fn list_complaints(
     State(s): State<AppState>,
     Member(u): Member,
-    ApiQuery(q): ApiQuery<ListQuery>,
+    ApiQuery(q): ApiQuery<PageQuery>,
 ) -> ApiResult<Json<Vec<acc::ComplaintView>>> {
-    q.no_country("complaints")?;
+    let q = ListQuery::from(q);
     let page = Select::Page(q.page("complaint.received")?);
-    let r = q.reading(&u, via("/api/v1/complaints"))?;
+    let r = q.reading(&u, via("/api/v1/complaints"));
     Ok(Json(complaints(&s, &r, page).await?))
 }
 
 /// Misconduct cases.
 #[utoipa::path(get, path = "/api/v1/cases", params(ListQuery), security(("bearer" = [])),
-    responses((status = 200, body = Vec<acc::CaseView>), (status = 401, body = Problem)))]
+    responses((status = 200, body = Vec<acc::CaseView>), (status = 401, body = Problem), (status = 403, body = Problem)))]
 async fn list_cases(
     State(s): State<AppState>,
     Member(u): Member,
@@ -1056,7 +1055,7 @@ async fn list_cases(
     }
     let page = Select::Page(q.page("case.opened")?);
     Ok(Json(
-        cases(&s, &q.reading(&u, via("/api/v1/cases"))?, page).await?,
+        cases(&s, &q.reading(&u, via("/api/v1/cases")), page).await?,
     ))
 }
 
@@ -1069,7 +1068,7 @@ async fn get_case(
     ApiPath(id): ApiPath<Uuid>,
     ApiQuery(q): ApiQuery<AsOfQuery>,
 ) -> ApiResult<Json<acc::CaseView>> {
-    let r = Reading::user(&u, as_of_us(&q.as_of)?, via(&format!("/api/v1/cases/{id}")));
+    let r = Reading::user(&u, as_of_us(q.as_of), via(&format!("/api/v1/cases/{id}")));
     let cases = cases(&s, &r, Select::One(id)).await?;
     cases
         .into_iter()
@@ -1109,8 +1108,7 @@ async fn update_case(
 #[serde(deny_unknown_fields)]
 pub struct StatisticsQuery {
     /// Mission slug (default: the mission in office today).
-    #[param(pattern = "^[a-z0-9-]{1,32}$")]
-    pub mission: Option<String>,
+    pub mission: Option<Slug>,
 }
 
 /// Counts only, by quarter; any cell below 3 reads `"<3"`.
@@ -1133,7 +1131,7 @@ async fn statistics(
     State(s): State<AppState>,
     ApiQuery(q): ApiQuery<StatisticsQuery>,
 ) -> ApiResult<Json<Statistics>> {
-    let mission = mission_or_current(&s, q.mission.as_deref()).await?;
+    let mission = mission_or_current(&s, q.mission.as_ref()).await?;
     let tables = mission_statistics(&s, &mission).await?;
     Ok(Json(Statistics {
         mission,

@@ -68,7 +68,10 @@ pub fn router() -> Router<AppState> {
           record_discrepancy, record_correction, list_log, verify_log, list_users, create_user,
           disable_user, enable_user, openapi),
     components(schemas(Problem, Written, RecordFields, TokenRequest, TokenResponse, TokenView,
-                       LogEntry, LogVerification, ContributorDetail, NewUser, UserView)),
+                       LogEntry, LogVerification, ContributorDetail, NewUser, UserView,
+                       konbit_domain::clocks::Day, konbit_domain::clocks::AsOf,
+                       konbit_domain::clocks::Slug, konbit_domain::clocks::CountryCode,
+                       crate::extract::Department, crate::extract::Format)),
     modifiers(&Security)
 )]
 struct ApiDoc;
@@ -228,6 +231,14 @@ async fn list_tokens(
     Admin(_): Admin,
     ApiQuery(q): ApiQuery<TokensQuery>,
 ) -> ApiResult<Json<Vec<TokenView>>> {
+    if let Some(u) = &q.user {
+        users::check_username(u).map_err(|_| {
+            ApiError::bad_request(
+                "invalid_query",
+                format!("user={u:?} is not a user name (1–64 letters, digits, '.', '_' or '-')"),
+            )
+        })?;
+    }
     let mut c = s.store.conn().await?;
     let list = users::tokens(&mut c.ex(), q.user.as_deref()).await?;
     Ok(Json(list.into_iter().map(token_view).collect()))
@@ -315,10 +326,10 @@ async fn snapshot(
     clocks: &Clocks,
     vis: Visibility,
 ) -> ApiResult<(Snapshot, time::Date)> {
-    let on = clocks.on()?;
+    let on = clocks.on();
     let mut c = s.store.conn().await?;
     let slug = match &clocks.mission {
-        Some(m) => m.clone(),
+        Some(m) => m.to_string(),
         None => query::mission_on(&mut c.ex(), on, vis)
             .await?
             .map(|m| m.slug)
@@ -337,8 +348,8 @@ async fn list_missions(
     caller: Caller,
     ApiQuery(q): ApiQuery<Clocks>,
 ) -> ApiResult<Json<Vec<MissionView>>> {
-    let vis = q.visibility(caller.clearance())?;
-    let on = q.on()?;
+    let vis = q.visibility(caller.clearance());
+    let on = q.on();
     let mut c = s.store.conn().await?;
     let mut out = Vec::new();
     for m in query::missions(&mut c.ex(), vis).await? {
@@ -354,11 +365,11 @@ async fn list_missions(
 async fn get_mission(
     State(s): State<AppState>,
     caller: Caller,
-    ApiPath(slug): ApiPath<String>,
+    ApiPath(slug): ApiPath<konbit_domain::clocks::Slug>,
     ApiQuery(mut q): ApiQuery<Clocks>,
 ) -> ApiResult<Json<MissionView>> {
     q.mission = Some(slug);
-    let (snap, on) = snapshot(&s, &q, q.visibility(caller.clearance())?).await?;
+    let (snap, on) = snapshot(&s, &q, q.visibility(caller.clearance())).await?;
     Ok(Json(snap.mission_view(on)?))
 }
 
@@ -413,7 +424,7 @@ async fn list_contributors(
     caller: Caller,
     ApiQuery(q): ApiQuery<Clocks>,
 ) -> ApiResult<Json<Vec<ContributorSummary>>> {
-    let (snap, on) = snapshot(&s, &q, q.visibility(caller.clearance())?).await?;
+    let (snap, on) = snapshot(&s, &q, q.visibility(caller.clearance())).await?;
     Ok(Json(snap.contributors(on)?))
 }
 
@@ -496,7 +507,7 @@ async fn get_contributor(
     ApiPath(country): ApiPath<String>,
     ApiQuery(q): ApiQuery<Clocks>,
 ) -> ApiResult<Json<ContributorDetail>> {
-    let vis = q.visibility(caller.clearance())?;
+    let vis = q.visibility(caller.clearance());
     let (snap, on) = snapshot(&s, &q, vis).await?;
     Ok(Json(
         contributor_detail(&s, &snap, &country, on, vis).await?,
@@ -510,7 +521,7 @@ async fn strength(
     caller: Caller,
     ApiQuery(q): ApiQuery<Clocks>,
 ) -> ApiResult<Json<Vec<StrengthPoint>>> {
-    let (snap, on) = snapshot(&s, &q, q.visibility(caller.clearance())?).await?;
+    let (snap, on) = snapshot(&s, &q, q.visibility(caller.clearance())).await?;
     Ok(Json(snap.strength_series(on)?))
 }
 
@@ -521,7 +532,7 @@ async fn timeline(
     caller: Caller,
     ApiQuery(q): ApiQuery<Clocks>,
 ) -> ApiResult<Json<Vec<TimelineItem>>> {
-    let (snap, on) = snapshot(&s, &q, q.visibility(caller.clearance())?).await?;
+    let (snap, on) = snapshot(&s, &q, q.visibility(caller.clearance())).await?;
     Ok(Json(snap.timeline(on)?))
 }
 
@@ -636,7 +647,7 @@ async fn list_funding(
     caller: Caller,
     ApiQuery(q): ApiQuery<Clocks>,
 ) -> ApiResult<Json<Vec<FundingView>>> {
-    let (snap, on) = snapshot(&s, &q, q.visibility(caller.clearance())?).await?;
+    let (snap, on) = snapshot(&s, &q, q.visibility(caller.clearance())).await?;
     Ok(Json(
         snap.funding_views()?
             .into_iter()
@@ -663,7 +674,7 @@ async fn list_sources(
     caller: Caller,
     ApiQuery(q): ApiQuery<Clocks>,
 ) -> ApiResult<Json<Vec<SourceView>>> {
-    let vis = q.visibility(caller.clearance())?;
+    let vis = q.visibility(caller.clearance());
     let mut c = s.store.conn().await?;
     Ok(Json(query::sources(&mut c.ex(), None, vis).await?))
 }

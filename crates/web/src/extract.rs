@@ -7,11 +7,15 @@ use axum::{
     extract::{FromRequest, Request},
     http::{StatusCode, header},
 };
-use konbit_domain::Classification;
-use konbit_domain::Named;
+use konbit_domain::{
+    Classification, Named,
+    acled::EventType,
+    clocks::{AsOf, Day, Slug},
+    situation::Verification,
+};
 use konbit_store::Visibility;
 use serde::{Deserialize, de::DeserializeOwned};
-use time::{Date, OffsetDateTime, format_description::well_known::Rfc3339};
+use time::{Date, OffsetDateTime};
 use uuid::Uuid;
 
 /// A JSON body of type `T`. Wrong content type: 415; too large: 413; bad JSON: 400; a field that
@@ -190,221 +194,235 @@ impl<T: DeserializeOwned> FromRequest<AppState> for Record<T> {
     }
 }
 
-/// The two clocks, as query parameters.
+/// The two clocks, as query parameters (each parses itself: a bad one is a 400 naming it).
 #[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct Clocks {
     /// Valid time: the world on this date (ISO 8601, default today).
-    #[param(format = Date)]
-    pub on: Option<String>,
+    pub on: Option<Day>,
     /// Record time: as recorded by this instant (RFC 3339, default now).
-    #[param(format = DateTime)]
-    pub as_of: Option<String>,
+    pub as_of: Option<AsOf>,
     /// Mission slug (default: the mission in office on `on`).
-    #[param(pattern = "^[a-z0-9-]{1,32}$")]
-    pub mission: Option<String>,
+    pub mission: Option<Slug>,
 }
 
 impl Clocks {
     /// The `on` date, or today.
-    pub fn on(&self) -> Result<Date, ApiError> {
-        match &self.on {
-            None => Ok(OffsetDateTime::now_utc().date()),
-            Some(s) => parse_date(s).ok_or_else(|| {
-                ApiError::bad_request(
-                    "invalid_query",
-                    format!("on={s:?} is not an ISO 8601 date (YYYY-MM-DD)"),
-                )
-            }),
-        }
+    pub fn on(&self) -> Date {
+        self.on
+            .map_or_else(|| OffsetDateTime::now_utc().date(), |d| d.0)
     }
 
     /// The visibility for a caller's clearance.
-    pub fn visibility(&self, clearance: Classification) -> Result<Visibility, ApiError> {
-        let as_of_us = match &self.as_of {
-            None => i64::MAX,
-            Some(s) => {
-                let t = OffsetDateTime::parse(s, &Rfc3339).map_err(|_| {
-                    ApiError::bad_request(
-                        "invalid_query",
-                        format!("as_of={s:?} is not an RFC 3339 timestamp (2024-11-15T00:00:00Z)"),
-                    )
-                })?;
-                konbit_store::micros(t)
-            }
-        };
-        Ok(Visibility {
-            as_of_us,
-            clearance,
-        })
+    pub fn visibility(&self, clearance: Classification) -> Visibility {
+        visibility(self.as_of, clearance)
     }
 }
 
-/// Parses `YYYY-MM-DD`.
-pub fn parse_date(s: &str) -> Option<Date> {
-    Date::parse(s, time::macros::format_description!("[year]-[month]-[day]")).ok()
+/// What a caller of `clearance` sees of the record as it stood at `as_of` (now by default).
+pub fn visibility(as_of: Option<AsOf>, clearance: Classification) -> Visibility {
+    Visibility {
+        as_of_us: as_of.map_or(i64::MAX, |t| konbit_store::micros(t.0)),
+        clearance,
+    }
 }
 
 /// The filters of every incident list, map, timeline and export, as query parameters. One
 /// parser for the API, the pages and the exports, so each gives the same answer to the same URL.
+/// Each value parses itself; a bad one is a 400 naming it.
 #[derive(Debug, Clone, Default, Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct IncidentQuery {
-    /// First day (YYYY-MM-DD).
-    #[param(format = Date)]
-    pub from: Option<String>,
+    /// First day (YYYY-MM-DD). A `to` before it selects nothing.
+    pub from: Option<Day>,
     /// Last day (YYYY-MM-DD).
-    #[param(format = Date)]
-    pub to: Option<String>,
+    pub to: Option<Day>,
     /// Event types, comma-separated (`battles,violence_against_civilians`).
     #[serde(rename = "type")]
-    #[param(rename = "type", value_type = Option<Vec<konbit_domain::acled::EventType>>, style = Form, explode = false)]
-    pub types: Option<String>,
-    /// Text in an actor's name (actor 1, actor 2 or an associated actor).
+    #[param(rename = "type", value_type = Option<Vec<EventType>>, style = Form, explode = false)]
+    pub types: Option<EventTypes>,
+    /// Text in an actor's name (actor 1, actor 2 or an associated actor), at most 300 characters.
     #[param(max_length = 300)]
     pub actor: Option<String>,
-    /// Department: ISO 3166-2 code (`HT-AR`) or name (`Artibonite`).
-    #[param(pattern = "^HT-(AR|CE|GA|ND|NE|NI|NO|OU|SD|SE)$")]
-    pub department: Option<String>,
-    /// Bounding box `min_lon,min_lat,max_lon,max_lat`.
-    #[param(pattern = "^-?[0-9]{1,3}(\\.[0-9]{1,8})?(,-?[0-9]{1,3}(\\.[0-9]{1,8})?){3}$")]
-    pub bbox: Option<String>,
-    /// Verification status (`reported`, `corroborated`, `confirmed`, `disputed`, `retracted`);
-    /// by default every status but retracted.
-    #[param(value_type = Option<konbit_domain::situation::Verification>)]
-    pub status: Option<String>,
+    /// Department: its ISO 3166-2 code (`HT-AR`) or its name (`Artibonite`).
+    pub department: Option<Department>,
+    /// Bounding box: two corners `lon,lat,lon,lat` (`-72.8,18.4,-72.0,19.0`), plain decimals.
+    #[param(value_type = Option<String>, pattern = "^-?[0-9]{1,3}(\\.[0-9]{1,8})?(,-?[0-9]{1,3}(\\.[0-9]{1,8})?){3}$")]
+    pub bbox: Option<BBox>,
+    /// Verification status; by default every status but retracted.
+    pub status: Option<Verification>,
     /// Valid time: the world on this date (events up to it, statuses as assessed by then).
-    #[param(format = Date)]
-    pub on: Option<String>,
+    pub on: Option<Day>,
     /// Record time: as recorded by this instant (RFC 3339).
-    #[param(format = DateTime)]
-    pub as_of: Option<String>,
-    /// Export format (`acled`, `hxl`, `geojson`), for the export endpoint.
-    #[param(pattern = "^(acled|hxl|geojson)$")]
-    pub format: Option<String>,
+    pub as_of: Option<AsOf>,
+    /// Export format (`acled`, `hxl` — also `csv` —, `geojson`; default `acled`), for the export.
+    pub format: Option<Format>,
 }
 
-impl IncidentQuery {
-    /// The store's filter and visibility for a caller's clearance; a bad parameter is a 400
-    /// naming it.
-    pub fn parse(
-        &self,
-        clearance: Classification,
-    ) -> Result<(konbit_store::situation::IncidentFilter, Visibility), ApiError> {
-        let bad = |name: &str, v: &str, why: &str| {
-            ApiError::bad_request("invalid_query", format!("{name}={v:?} {why}"))
-        };
-        let date = |name: &str, v: &Option<String>| -> Result<Option<Date>, ApiError> {
-            match v.as_deref() {
-                None | Some("") => Ok(None),
-                Some(s) => parse_date(s)
-                    .map(Some)
-                    .ok_or_else(|| bad(name, s, "is not an ISO 8601 date (YYYY-MM-DD)")),
-            }
-        };
-        let from = date("from", &self.from)?;
-        let to = date("to", &self.to)?;
-        if let (Some(a), Some(b)) = (from, to)
-            && b < a
-        {
-            return Err(bad("to", &b.to_string(), "is before from"));
+/// An export format, as a query names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(try_from = "String")]
+pub struct Format(pub konbit_store::situation::ExportFormat);
+
+impl TryFrom<String> for Format {
+    type Error = String;
+    fn try_from(s: String) -> Result<Self, String> {
+        s.parse().map(Format)
+    }
+}
+
+impl utoipa::PartialSchema for Format {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        utoipa::openapi::schema::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::schema::Type::String)
+            .enum_values(Some(["acled", "hxl", "csv", "geojson"]))
+            .description(Some(
+                "An export format: ACLED CSV, CSV with HXL hashtags, GeoJSON.",
+            ))
+            .into()
+    }
+}
+
+impl utoipa::ToSchema for Format {}
+
+/// Event types, comma-separated in a query (`battles,riots`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(try_from = "String")]
+pub struct EventTypes(pub Vec<EventType>);
+
+impl TryFrom<String> for EventTypes {
+    type Error = String;
+    fn try_from(s: String) -> Result<Self, String> {
+        if s.is_empty() {
+            return Ok(EventTypes::default());
         }
-        let on = date("on", &self.on)?;
-        let mut types = Vec::new();
-        for t in self
-            .types
-            .as_deref()
-            .unwrap_or("")
-            .split(',')
-            .map(str::trim)
-            .filter(|t| !t.is_empty())
-        {
-            types.push(konbit_domain::acled::EventType::parse(t).ok_or_else(|| {
-                bad(
-                    "type",
-                    t,
-                    &format!(
-                        "is not an ACLED event type ({})",
-                        konbit_domain::acled::EventType::ALL
+        s.split(',')
+            .map(|t| {
+                EventType::parse(t).ok_or_else(|| {
+                    format!(
+                        "{t:?} is not an ACLED event type ({})",
+                        EventType::ALL
                             .iter()
                             .map(|x| x.as_str())
                             .collect::<Vec<_>>()
                             .join(", ")
-                    ),
-                )
-            })?);
+                    )
+                })
+            })
+            .collect::<Result<_, _>>()
+            .map(EventTypes)
+    }
+}
+
+/// One of Haiti's departments, by its ISO 3166-2 code or its name as the gazetteer writes it.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(try_from = "String")]
+pub struct Department(pub String);
+
+impl TryFrom<String> for Department {
+    type Error = String;
+    fn try_from(s: String) -> Result<Self, String> {
+        konbit_domain::gazetteer::haiti()
+            .departments()
+            .find(|d| d.code == s || d.name == s)
+            .map(|d| Department(d.code.clone()))
+            .ok_or_else(|| format!("{s:?} is not one of Haiti's departments (HT-AR … or its name)"))
+    }
+}
+
+impl utoipa::PartialSchema for Department {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        let departments = konbit_domain::gazetteer::haiti().departments();
+        utoipa::openapi::schema::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::schema::Type::String)
+            .enum_values(Some(
+                departments.flat_map(|d| [d.code.clone(), d.name.clone()]),
+            ))
+            .description(Some("A department of Haiti: ISO 3166-2 code or name."))
+            .into()
+    }
+}
+
+impl utoipa::ToSchema for Department {}
+
+/// A bounding box from two corners (`lon,lat,lon,lat` in any order of the corners), each a plain
+/// decimal number: what the OpenAPI pattern says, no more.
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+#[serde(try_from = "String")]
+pub struct BBox(pub [f64; 4]);
+
+impl TryFrom<String> for BBox {
+    type Error = String;
+    fn try_from(s: String) -> Result<Self, String> {
+        let bad = || format!("{s:?} is not four plain decimal numbers lon,lat,lon,lat");
+        let plain = |x: &str| {
+            let (int, frac) = x
+                .strip_prefix('-')
+                .unwrap_or(x)
+                .split_once('.')
+                .unwrap_or((x.strip_prefix('-').unwrap_or(x), "0"));
+            (1..=3).contains(&int.len())
+                && (1..=8).contains(&frac.len())
+                && int.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit())
+        };
+        let parts: Vec<&str> = s.split(',').collect();
+        if parts.len() != 4 || !parts.iter().all(|p| plain(p)) {
+            return Err(bad());
         }
-        let department = match self.department.as_deref() {
-            None | Some("") => None,
-            Some(d) => Some(
-                konbit_domain::gazetteer::haiti()
-                    .department(d)
-                    .map(|p| p.code.clone())
-                    .ok_or_else(|| bad("department", d, "is not one of Haiti's departments"))?,
-            ),
-        };
-        let bbox = match self.bbox.as_deref() {
-            None | Some("") => None,
-            Some(b) => {
-                let v: Vec<f64> = b
-                    .split(',')
-                    .map(|x| x.trim().parse::<f64>())
-                    .collect::<Result<_, _>>()
-                    .map_err(|_| bad("bbox", b, "is not four numbers"))?;
-                match v[..] {
-                    [a, c, d, e] if a < d && c < e && v.iter().all(|x| x.is_finite()) => {
-                        Some([a, c, d, e])
-                    }
-                    _ => {
-                        return Err(bad(
-                            "bbox",
-                            b,
-                            "is not min_lon,min_lat,max_lon,max_lat with min < max",
-                        ));
-                    }
-                }
-            }
-        };
-        let status = match self.status.as_deref() {
-            None | Some("") => None,
-            Some(s) => Some(s.parse().map_err(|m: String| bad("status", s, &m))?),
-        };
+        let v: Vec<f64> = parts
+            .iter()
+            .map(|p| p.parse::<f64>())
+            .collect::<Result<_, _>>()
+            .map_err(|_| bad())?;
+        Ok(BBox([
+            v[0].min(v[2]),
+            v[1].min(v[3]),
+            v[0].max(v[2]),
+            v[1].max(v[3]),
+        ]))
+    }
+}
+
+impl IncidentQuery {
+    /// The store's filter and visibility for a caller's clearance.
+    pub fn parse(
+        &self,
+        clearance: Classification,
+    ) -> Result<(konbit_store::situation::IncidentFilter, Visibility), ApiError> {
+        if let Some(a) = &self.actor
+            && a.chars().count() > 300
+        {
+            return Err(ApiError::bad_request(
+                "invalid_query",
+                "actor: at most 300 characters",
+            ));
+        }
         let actor = self
             .actor
             .as_deref()
             .map(str::trim)
             .filter(|a| !a.is_empty())
             .map(str::to_string);
-        let vis = Clocks {
-            on: None,
-            as_of: self.as_of.clone(),
-            mission: None,
-        }
-        .visibility(clearance)?;
         Ok((
             konbit_store::situation::IncidentFilter {
-                from,
-                to,
-                types,
+                from: self.from.map(|d| d.0),
+                to: self.to.map(|d| d.0),
+                types: self.types.clone().map(|t| t.0).unwrap_or_default(),
                 actor,
-                department,
-                bbox,
-                status,
-                on,
+                department: self.department.clone().map(|d| d.0),
+                bbox: self.bbox.map(|b| b.0),
+                status: self.status,
+                on: self.on.map(|d| d.0),
             },
-            vis,
+            visibility(self.as_of, clearance),
         ))
     }
 
     /// The export format (default ACLED).
-    pub fn format(&self) -> Result<konbit_store::situation::ExportFormat, ApiError> {
-        match self.format.as_deref() {
-            None | Some("") => Ok(konbit_store::situation::ExportFormat::Acled),
-            Some(f) => f.parse().map_err(|m: String| {
-                ApiError::bad_request("invalid_query", format!("format: {m}"))
-            }),
-        }
+    pub fn format(&self) -> konbit_store::situation::ExportFormat {
+        self.format
+            .map_or(konbit_store::situation::ExportFormat::Acled, |f| f.0)
     }
 }

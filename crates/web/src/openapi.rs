@@ -73,6 +73,10 @@ fn complete_operation(path: &str, method: &str, op: &mut Value, schemas: &Value)
     if has_body && !NOT_RECORDS.contains(&path) {
         with_record_fields(op, schemas);
     }
+    let names_a_record = op["parameters"].as_array().is_some_and(|ps| {
+        ps.iter()
+            .any(|p| p["in"] == "path" || p["name"] == "mission")
+    });
     let mut extra = vec!["401"];
     if has_params || has_body {
         extra.push("400");
@@ -80,8 +84,12 @@ fn complete_operation(path: &str, method: &str, op: &mut Value, schemas: &Value)
     if has_body {
         extra.extend(["413", "415", "422"]);
     }
+    if names_a_record {
+        extra.push("404");
+    }
     if writes {
-        extra.push("403");
+        // Any write may meet a rule of the record (a duplicate id, a state it cannot move from).
+        extra.extend(["403", "409"]);
     }
     if LIMITED.contains(&(method, path)) {
         extra.push("429");

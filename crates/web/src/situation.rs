@@ -19,7 +19,7 @@ use crate::{
     api::{Written, write},
     auth::{Caller, ClientAddr, Editor, Member},
     error::{ApiError, Problem},
-    extract::{ApiPath, ApiQuery, Clocks, IncidentQuery, Record},
+    extract::{ApiPath, ApiQuery, BBox, Clocks, Department, EventTypes, IncidentQuery, Record},
 };
 use axum::{
     Json, Router,
@@ -31,6 +31,8 @@ use axum::{
 };
 use konbit_domain::{
     Classification, Role,
+    acled::EventType,
+    clocks::{AsOf, Day},
     command::Command,
     gazetteer,
     situation::{
@@ -313,39 +315,34 @@ pub struct SearchResults {
 // ---------------------------------------------------------------------------------------------
 // Query parameters
 
-/// The incident filters of [`IncidentQuery`], plus the page size.
+/// The incident filters of [`IncidentQuery`], plus the page size. (serde cannot flatten into a
+/// struct that refuses unknown fields, so the filters are spelled out again.)
 #[derive(Debug, Clone, Default, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct IncidentListQuery {
-    /// First day (YYYY-MM-DD).
-    #[param(format = Date)]
-    pub from: Option<String>,
+    /// First day (YYYY-MM-DD). A `to` before it selects nothing.
+    pub from: Option<Day>,
     /// Last day (YYYY-MM-DD).
-    #[param(format = Date)]
-    pub to: Option<String>,
+    pub to: Option<Day>,
     /// Event types, comma-separated (`battles,violence_against_civilians`).
     #[serde(rename = "type")]
-    #[param(rename = "type", value_type = Option<Vec<konbit_domain::acled::EventType>>, style = Form, explode = false)]
-    pub types: Option<String>,
-    /// Text in an actor's name.
+    #[param(rename = "type", value_type = Option<Vec<EventType>>, style = Form, explode = false)]
+    pub types: Option<EventTypes>,
+    /// Text in an actor's name, at most 300 characters.
     #[param(max_length = 300)]
     pub actor: Option<String>,
-    /// Department: ISO 3166-2 code (`HT-AR`) or name (`Artibonite`).
-    #[param(pattern = "^HT-(AR|CE|GA|ND|NE|NI|NO|OU|SD|SE)$")]
-    pub department: Option<String>,
-    /// Bounding box `min_lon,min_lat,max_lon,max_lat`.
-    #[param(pattern = "^-?[0-9]{1,3}(\\.[0-9]{1,8})?(,-?[0-9]{1,3}(\\.[0-9]{1,8})?){3}$")]
-    pub bbox: Option<String>,
+    /// Department: its ISO 3166-2 code (`HT-AR`) or its name (`Artibonite`).
+    pub department: Option<Department>,
+    /// Bounding box: two corners `lon,lat,lon,lat`, plain decimals.
+    #[param(value_type = Option<String>, pattern = "^-?[0-9]{1,3}(\\.[0-9]{1,8})?(,-?[0-9]{1,3}(\\.[0-9]{1,8})?){3}$")]
+    pub bbox: Option<BBox>,
     /// Verification status; by default every status but retracted.
-    #[param(value_type = Option<konbit_domain::situation::Verification>)]
-    pub status: Option<String>,
+    pub status: Option<Verification>,
     /// Valid time: the world on this date.
-    #[param(format = Date)]
-    pub on: Option<String>,
+    pub on: Option<Day>,
     /// Record time: as recorded by this instant (RFC 3339).
-    #[param(format = DateTime)]
-    pub as_of: Option<String>,
+    pub as_of: Option<AsOf>,
     /// At most this many incidents (1–1000, default 100).
     #[param(minimum = 1, maximum = 1000)]
     pub limit: Option<i64>,
@@ -387,16 +384,10 @@ pub struct SearchQuery {
     #[param(required = true, min_length = 1, max_length = 200, pattern = "\\S")]
     pub q: Option<String>,
     /// Record time (RFC 3339).
-    #[param(format = DateTime)]
-    pub as_of: Option<String>,
+    pub as_of: Option<AsOf>,
     /// At most this many hits (1–1000, default 100).
     #[param(minimum = 1, maximum = 1000)]
     pub limit: Option<i64>,
-}
-
-/// The record time only, for reads that ignore `mission`.
-fn visibility(q: &Clocks, caller: &Caller) -> ApiResult<konbit_store::Visibility> {
-    q.visibility(caller.clearance())
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -430,8 +421,8 @@ async fn get_incident(
     ApiPath(event_id): ApiPath<String>,
     ApiQuery(q): ApiQuery<Clocks>,
 ) -> ApiResult<Json<IncidentDetail>> {
-    let vis = visibility(&q, &caller)?;
-    let on = q.on.as_ref().map(|_| q.on()).transpose()?;
+    let vis = q.visibility(caller.clearance());
+    let on = q.on.map(|d| d.0);
     let mut c = s.store.conn().await?;
     let h = sit::incident(&mut c.ex(), &event_id, vis)
         .await?
@@ -496,7 +487,7 @@ async fn export_incidents(
     ApiQuery(q): ApiQuery<IncidentQuery>,
 ) -> ApiResult<Response> {
     let (filter, vis) = q.parse(caller.clearance())?;
-    let format = q.format()?;
+    let format = q.format();
     // Each export streams the whole selection: anonymous callers get a few at a time.
     if caller.user.is_none() {
         s.limits.check(crate::limits::Limited::Export, &addr)?;
@@ -612,12 +603,7 @@ async fn search(
             format!("limit={limit} must be from 1 to 1000"),
         ));
     }
-    let vis = Clocks {
-        on: None,
-        as_of: q.as_of.clone(),
-        mission: None,
-    }
-    .visibility(caller.clearance())?;
+    let vis = crate::extract::visibility(q.as_of, caller.clearance());
     let mut c = s.store.conn().await?;
     let hits = sit::search(&mut c.ex(), &text, vis, limit).await?;
     Ok(Json(SearchResults {
@@ -838,8 +824,8 @@ async fn list_groups(
     caller: Caller,
     ApiQuery(q): ApiQuery<Clocks>,
 ) -> ApiResult<Json<Vec<GroupView>>> {
-    let vis = visibility(&q, &caller)?;
-    let on = q.on()?;
+    let vis = q.visibility(caller.clearance());
+    let on = q.on();
     let mut c = s.store.conn().await?;
     let groups = sit::groups(&mut c.ex(), vis, on).await?;
     Ok(Json(
@@ -946,8 +932,8 @@ async fn site_board(
     caller: Caller,
     ApiQuery(q): ApiQuery<Clocks>,
 ) -> ApiResult<Json<SiteBoard>> {
-    let vis = visibility(&q, &caller)?;
-    let on = q.on()?;
+    let vis = q.visibility(caller.clearance());
+    let on = q.on();
     let mut c = s.store.conn().await?;
     let rows = sit::place_statuses(&mut c.ex(), vis, on).await?;
     let latest = |kind: &str, code: &str| rows.iter().rfind(|r| r.kind == kind && r.place == code);
@@ -1047,8 +1033,8 @@ async fn list_indicators(
     caller: Caller,
     ApiQuery(q): ApiQuery<Clocks>,
 ) -> ApiResult<Json<Vec<ObservationView>>> {
-    let vis = visibility(&q, &caller)?;
-    let on = q.on()?;
+    let vis = q.visibility(caller.clearance());
+    let on = q.on();
     let mut c = s.store.conn().await?;
     let rows = sit::observations(&mut c.ex(), vis, on).await?;
     Ok(Json(

@@ -9,7 +9,6 @@ use crate::{
     AppState,
     accountability::{self as acc, ComplaintForm},
     auth::ClientAddr,
-    extract::parse_date,
     i18n::{Tr, fill},
 };
 use askama::Template;
@@ -116,7 +115,7 @@ fn complaint_of(tr: &Tr, language: FormLanguage, e: &mut Entered) -> Option<Comp
     }
     let occurred_on = match e.get("occurred_on") {
         "" => None,
-        v => match parse_date(v) {
+        v => match v.parse::<konbit_domain::clocks::Day>().ok().map(|d| d.0) {
             None => {
                 e.err("occurred_on", tr.t("err.date"));
                 None

@@ -5,7 +5,7 @@ use super::{
     Ctx, FormPairs, api_error_page, check_post, iso, load, pairs, pieces::shorten, require,
     respond, see_other,
 };
-use crate::{AppState, error::ApiError, extract::parse_date, i18n::Tr};
+use crate::{AppState, error::ApiError, i18n::Tr};
 use askama::Template;
 use axum::{
     extract::{Path, State},
@@ -115,7 +115,11 @@ impl Entered {
     }
 
     fn date(&mut self, k: &str, tr: &Tr) -> Option<Date> {
-        let d = parse_date(self.get(k));
+        let d = self
+            .get(k)
+            .parse::<konbit_domain::clocks::Day>()
+            .ok()
+            .map(|d| d.0);
         if d.is_none() {
             self.err(k, tr.t("err.date"));
         }

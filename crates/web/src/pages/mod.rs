@@ -39,7 +39,7 @@ use crate::{
     auth::{self, Caller, CookieNames},
     csrf::{self, Binding},
     error::ApiError,
-    extract::{Clocks, parse_date},
+    extract::Clocks,
     i18n::Tr,
 };
 use askama::Template;
@@ -50,7 +50,11 @@ use axum::{
     response::{IntoResponse, Response},
     routing::{get, post},
 };
-use konbit_domain::{Role, country};
+use konbit_domain::{
+    Role,
+    clocks::{AsOf, Day},
+    country,
+};
 use konbit_store::{
     User, Visibility,
     query::{self, Snapshot},
@@ -299,12 +303,26 @@ impl Ctx {
 
     /// The valid-time date and the visibility (record time, clearance) asked for.
     fn clocks(&self) -> Result<(Date, Visibility), ApiError> {
+        let bad =
+            |name: &str, m: String| ApiError::bad_request("invalid_query", format!("{name}: {m}"));
         let clocks = Clocks {
-            on: self.on.clone(),
-            as_of: self.as_of.as_deref().map(normalize_as_of),
+            on: self
+                .on
+                .as_deref()
+                .map(|s| s.parse::<Day>().map_err(|m| bad("on", m)))
+                .transpose()?,
+            as_of: self
+                .as_of
+                .as_deref()
+                .map(|s| {
+                    normalize_as_of(s)
+                        .parse::<AsOf>()
+                        .map_err(|m| bad("as_of", m))
+                })
+                .transpose()?,
             mission: None,
         };
-        Ok((clocks.on()?, clocks.visibility(self.caller.clearance())?))
+        Ok((clocks.on(), clocks.visibility(self.caller.clearance())))
     }
 
     /// A country's name in the page's language (French names on Creole pages).
@@ -343,7 +361,7 @@ fn token_ok(t: &str) -> bool {
 /// `as_of` as typed in the form: RFC 3339 as is; a bare date means "by the end of that day"; a
 /// `datetime-local` value (no seconds, no offset) is taken as UTC.
 fn normalize_as_of(s: &str) -> String {
-    if parse_date(s).is_some() {
+    if s.parse::<Day>().is_ok() {
         format!("{s}T23:59:59.999999Z")
     } else if s.len() == 16 && s.as_bytes().get(10) == Some(&b'T') {
         format!("{s}:00Z")

@@ -146,7 +146,7 @@ fn filter_form(ctx: &Ctx, f: &IncidentFilter, q: &IncidentQuery, show_q: bool) -
             })
             .collect(),
         on: f.on.map(iso).unwrap_or_default(),
-        as_of: q.as_of.clone().unwrap_or_default(),
+        as_of: q.as_of.map(|t| t.to_string()).unwrap_or_default(),
         q: ctx.param("q").unwrap_or("").trim().to_string(),
         show_q,
     }
@@ -851,7 +851,7 @@ pub(super) async fn board_page(State(s): State<AppState>, ctx: Ctx) -> Response 
         let page = BoardPage {
             tabs: tabs(&ctx, &qs_of(&pairs)),
             on: iso(on),
-            as_of: q.as_of.clone().unwrap_or_default(),
+            as_of: q.as_of.map(|t| t.to_string()).unwrap_or_default(),
             action: ctx.bare_path.clone(),
             sites,
             segments,
