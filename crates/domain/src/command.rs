@@ -21,14 +21,17 @@ use uuid::Uuid;
 #[serde(deny_unknown_fields)]
 pub struct NewMission {
     /// Short, unique, URL-safe name (`mss`).
+    #[cfg_attr(feature = "openapi", schema(pattern = "^[a-z0-9-]{1,32}$"))]
     pub slug: String,
     /// Full name.
     pub name: String,
     /// Abbreviation shown in tables (`MSS`).
     pub short_name: String,
     /// ISO 3166-1 alpha-3 of the host state.
+    #[cfg_attr(feature = "openapi", schema(value_type = crate::clocks::CountryCode))]
     pub host_country: String,
     /// ISO 3166-1 alpha-3 of the lead nation.
+    #[cfg_attr(feature = "openapi", schema(value_type = crate::clocks::CountryCode))]
     pub lead_nation: String,
     /// When the mission was authorized or began.
     #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
@@ -44,17 +47,22 @@ pub struct NewMission {
 #[serde(deny_unknown_fields)]
 pub struct NewMandate {
     /// Mission slug.
+    #[cfg_attr(feature = "openapi", schema(pattern = "^[a-z0-9-]{1,32}$"))]
     pub mission: String,
     /// Resolution number.
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 100000))]
     pub resolution: i64,
     /// Date of adoption.
     #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
     pub adopted_on: Date,
     /// Votes in favour.
+    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 15))]
     pub votes_for: i64,
     /// Votes against.
+    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 15))]
     pub votes_against: i64,
     /// Abstentions.
+    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 15))]
     pub votes_abstain: i64,
     /// When the authorization expires unless renewed.
     #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
@@ -65,12 +73,15 @@ pub struct NewMandate {
     pub review_on: Option<Date>,
     /// Total personnel ceiling, if the resolution sets one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 1000000))]
     pub ceiling_total: Option<i64>,
     /// Uniformed (police and military) ceiling, if set.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 1000000))]
     pub ceiling_uniformed: Option<i64>,
     /// Civilian ceiling, if set.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 1000000))]
     pub ceiling_civilian: Option<i64>,
     /// One paragraph on what the resolution does.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -83,14 +94,17 @@ pub struct NewMandate {
 #[serde(deny_unknown_fields)]
 pub struct NewSuccession {
     /// Slug of the mission that ends.
+    #[cfg_attr(feature = "openapi", schema(pattern = "^[a-z0-9-]{1,32}$"))]
     pub mission: String,
     /// Slug of the mission that takes over.
+    #[cfg_attr(feature = "openapi", schema(pattern = "^[a-z0-9-]{1,32}$"))]
     pub successor: String,
     /// Date of the handover.
     #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
     pub on: Date,
     /// The resolution that decided it, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 100000))]
     pub resolution: Option<i64>,
 }
 
@@ -100,6 +114,7 @@ pub struct NewSuccession {
 #[serde(deny_unknown_fields)]
 pub struct NewRequirements {
     /// Mission slug.
+    #[cfg_attr(feature = "openapi", schema(pattern = "^[a-z0-9-]{1,32}$"))]
     pub mission: String,
     /// From when the rule applies.
     #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
@@ -114,8 +129,10 @@ pub struct NewRequirements {
 #[serde(deny_unknown_fields)]
 pub struct NewPledge {
     /// Mission slug.
+    #[cfg_attr(feature = "openapi", schema(pattern = "^[a-z0-9-]{1,32}$"))]
     pub mission: String,
     /// ISO 3166-1 alpha-3 of the contributor.
+    #[cfg_attr(feature = "openapi", schema(value_type = crate::clocks::CountryCode))]
     pub country: String,
     /// When the pledge was made.
     #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
@@ -140,8 +157,10 @@ pub struct NewPledge {
 #[serde(deny_unknown_fields)]
 pub struct Money {
     /// Whole currency units.
+    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 1000000000000_i64))]
     pub amount: i64,
     /// ISO 4217 code.
+    #[cfg_attr(feature = "openapi", schema(pattern = "^[A-Z]{3}$"))]
     pub currency: String,
 }
 
@@ -189,8 +208,10 @@ pub struct PledgeWithdrawal {
 #[serde(deny_unknown_fields)]
 pub struct NewAuthorization {
     /// Mission slug.
+    #[cfg_attr(feature = "openapi", schema(pattern = "^[a-z0-9-]{1,32}$"))]
     pub mission: String,
     /// ISO 3166-1 alpha-3 of the contributor.
+    #[cfg_attr(feature = "openapi", schema(value_type = crate::clocks::CountryCode))]
     pub country: String,
     /// Kind of instrument.
     pub kind: InstrumentKind,
@@ -212,8 +233,10 @@ pub struct NewAuthorization {
 #[serde(deny_unknown_fields)]
 pub struct NewDeployment {
     /// Mission slug.
+    #[cfg_attr(feature = "openapi", schema(pattern = "^[a-z0-9-]{1,32}$"))]
     pub mission: String,
     /// ISO 3166-1 alpha-3 of the contributor.
+    #[cfg_attr(feature = "openapi", schema(value_type = crate::clocks::CountryCode))]
     pub country: String,
     /// Arrival, departure or rotation.
     pub movement: Movement,
@@ -253,6 +276,7 @@ impl NewDeployment {
 #[serde(deny_unknown_fields)]
 pub struct NewFunding {
     /// Mission slug.
+    #[cfg_attr(feature = "openapi", schema(pattern = "^[a-z0-9-]{1,32}$"))]
     pub mission: String,
     /// ISO 3166-1 alpha-3 of the donor state, or an organization's name.
     pub donor: String,
@@ -261,8 +285,10 @@ pub struct NewFunding {
     /// Trust fund, bilateral or in kind.
     pub channel: FundingChannel,
     /// Whole currency units.
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 1000000000000_i64))]
     pub amount: i64,
     /// ISO 4217 code.
+    #[cfg_attr(feature = "openapi", schema(pattern = "^[A-Z]{3}$"))]
     pub currency: String,
     /// Date of the pledge, receipt or freeze.
     #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
@@ -300,6 +326,7 @@ pub struct NewSource {
     /// Admiralty reliability, A–F.
     pub reliability: Reliability,
     /// Admiralty credibility, 1–6.
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 6))]
     pub credibility: i64,
     /// Free text.
     #[serde(default, skip_serializing_if = "Option::is_none")]

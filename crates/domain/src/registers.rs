@@ -497,8 +497,10 @@ pub struct PersonIdentity {
 #[serde(deny_unknown_fields)]
 pub struct NewPerson {
     /// Mission slug.
+    #[cfg_attr(feature = "openapi", schema(pattern = "^[a-z0-9-]{1,32}$"))]
     pub mission: String,
     /// Contributor, ISO 3166-1 alpha-3.
+    #[cfg_attr(feature = "openapi", schema(value_type = crate::clocks::CountryCode))]
     pub country: String,
     /// Unit.
     pub unit: String,
@@ -556,6 +558,7 @@ pub struct NewVetting {
 #[serde(deny_unknown_fields)]
 pub struct NewDocument {
     /// Mission slug.
+    #[cfg_attr(feature = "openapi", schema(pattern = "^[a-z0-9-]{1,32}$"))]
     pub mission: String,
     /// Which document.
     pub kind: DocumentKind,
@@ -665,8 +668,10 @@ impl Casualties {
 #[serde(deny_unknown_fields)]
 pub struct NewUseOfForce {
     /// Mission slug.
+    #[cfg_attr(feature = "openapi", schema(pattern = "^[a-z0-9-]{1,32}$"))]
     pub mission: String,
     /// Contributor of the unit, ISO 3166-1 alpha-3.
+    #[cfg_attr(feature = "openapi", schema(value_type = crate::clocks::CountryCode))]
     pub country: String,
     /// Unit.
     pub unit: String,
@@ -746,8 +751,10 @@ pub struct Detainee {
 #[serde(deny_unknown_fields)]
 pub struct NewDetention {
     /// Mission slug.
+    #[cfg_attr(feature = "openapi", schema(pattern = "^[a-z0-9-]{1,32}$"))]
     pub mission: String,
     /// Contributor of the arresting unit, ISO 3166-1 alpha-3.
+    #[cfg_attr(feature = "openapi", schema(value_type = crate::clocks::CountryCode))]
     pub country: String,
     /// Arresting unit.
     pub arresting_unit: String,
@@ -827,6 +834,7 @@ pub struct Release {
 #[serde(deny_unknown_fields)]
 pub struct NewComplaint {
     /// Mission slug (the mission in office when the complaint arrived).
+    #[cfg_attr(feature = "openapi", schema(pattern = "^[a-z0-9-]{1,32}$"))]
     pub mission: String,
     /// Restricted (whoever holds it may ask the complaint's status): the public reference
     /// given to the complainant. Required.
@@ -873,6 +881,7 @@ pub struct Allegation {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub person: Option<Uuid>,
     /// Contributor of the person or unit, ISO 3166-1 alpha-3.
+    #[cfg_attr(feature = "openapi", schema(value_type = crate::clocks::CountryCode))]
     pub country: String,
     /// Type of misconduct.
     pub misconduct: Misconduct,
@@ -884,6 +893,7 @@ pub struct Allegation {
 #[serde(deny_unknown_fields)]
 pub struct NewCase {
     /// Mission slug.
+    #[cfg_attr(feature = "openapi", schema(pattern = "^[a-z0-9-]{1,32}$"))]
     pub mission: String,
     /// The complaint it comes from, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -178,12 +178,15 @@ pub enum Category {
 pub struct Personnel {
     /// Police officers.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 1000000))]
     pub police: i64,
     /// Soldiers.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 1000000))]
     pub military: i64,
     /// Civilians.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 1000000))]
     pub civilian: i64,
 }
 
