@@ -21,14 +21,15 @@
 
 use konbit_domain::{
     Classification, Reliability,
-    acled::EventType,
-    acled_csv::{self, Exported, Format, Reader},
-    gazetteer::{self, PlaceKind},
+    situation::acled::EventType,
+    situation::acled_csv::{self, Exported, Format, Reader},
+    situation::gazetteer::{self, PlaceKind},
+    situation::synthetic::{self, Rng},
     situation::{NewIncident, Verification},
-    synthetic::{self, Rng},
 };
 use konbit_store::{
-    Actor, Options, PoolConn, Store, Visibility, acled_import,
+    Actor, Options, PoolConn, Store, Visibility,
+    situation::import as acled_import,
     situation::{self, IncidentFilter},
 };
 use std::{
@@ -114,7 +115,9 @@ macro_rules! bind_row {
             .bind(i.actor2.as_str())
             .bind(i.assoc_actor_2.as_str())
             .bind(i.inter2.map(|t| t.label()))
-            .bind(konbit_domain::acled::interaction_label(i.inter1, i.inter2))
+            .bind(konbit_domain::situation::acled::interaction_label(
+                i.inter1, i.inter2,
+            ))
             .bind(if i.civilian_targeting {
                 "Civilian targeting"
             } else {

@@ -128,7 +128,7 @@ async fn scenario_app() -> TestApp {
         env!("CARGO_MANIFEST_DIR"),
         "/../../data/scenarios/haiti-mss"
     ));
-    konbit_store::scenario::load(&app.store, dir)
+    konbit_scenario::load(&app.store, dir)
         .await
         .expect("scenario");
     app
@@ -301,7 +301,7 @@ async fn the_map_filters_by_dates_and_event_type() {
         .filter(|i| {
             i.event_date >= from
                 && i.event_date <= to
-                && i.event_type == konbit_domain::acled::EventType::Riots
+                && i.event_type == konbit_domain::situation::acled::EventType::Riots
         })
         .map(|i| ("riots".to_string(), i.event_date.to_string()))
         .collect();
@@ -358,7 +358,7 @@ async fn the_map_filters_by_dates_and_event_type() {
         .filter(|i| {
             i.event_date >= from
                 && i.event_date <= to
-                && i.event_type == konbit_domain::acled::EventType::Riots
+                && i.event_type == konbit_domain::situation::acled::EventType::Riots
         })
         .count();
     assert_eq!(n, expected_n, "as many points as matching incidents");

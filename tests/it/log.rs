@@ -152,12 +152,8 @@ async fn a_projection_row_without_an_entry_is_named() {
 
 async fn dump(app: &TestApp) -> Vec<String> {
     let mut out = Vec::new();
-    let tables = konbit_store::project::TABLES
-        .iter()
-        .chain(konbit_store::situation::TABLES)
-        .map(|t| (*t, "entry_seq"))
-        .chain([("incident_weeks", "week, event_type, admin1_code, class")]);
-    for (table, order) in tables {
+    for (table, key) in konbit_store::projector::keyed_tables() {
+        let order = key.join(", ");
         // Every projection's columns as JSON text, in entry order: same on both backends.
         let mut c = app.store.conn().await.expect("conn");
         let mut ex = c.ex();
@@ -348,7 +344,9 @@ async fn concurrent_writes_form_one_unbroken_chain() {
 
 #[tokio::test]
 async fn two_servers_on_one_database_keep_one_chain() {
-    use konbit_domain::{Classification, Reliability, SourceKind, command::*};
+    use konbit_domain::{
+        Classification, Command, NewSource, Reliability, SourceCommand, SourceKind,
+    };
     use konbit_store::{Actor, Envelope, Options, Store};
     for b in backends() {
         let app = spawn_app_on(b).await;
@@ -362,7 +360,7 @@ async fn two_servers_on_one_database_keep_one_chain() {
         let before = app.log_len().await;
         let source = |i: usize| {
             Envelope::new(
-                Command::RegisterSource(NewSource {
+                Command::Sources(SourceCommand::RegisterSource(NewSource {
                     kind: SourceKind::NewsArticle,
                     title: format!("article {i}"),
                     url: Some(format!("https://example.org/{i}")),
@@ -373,7 +371,7 @@ async fn two_servers_on_one_database_keep_one_chain() {
                     reliability: Reliability::C,
                     credibility: 3,
                     note: None,
-                }),
+                })),
                 Vec::new(),
                 Classification::Public,
             )
@@ -465,8 +463,7 @@ fn boom_trigger(b: Backend) -> &'static str {
 #[tokio::test]
 async fn a_command_the_database_fails_does_not_fail_the_others_in_its_batch() {
     use konbit_domain::{
-        Classification, Reliability, SourceKind,
-        command::{Command, NewSource},
+        Classification, Command, NewSource, Reliability, SourceCommand, SourceKind,
     };
     use konbit_store::{Actor, Envelope, situation::ImportSpec};
     for b in backends() {
@@ -475,7 +472,7 @@ async fn a_command_the_database_fails_does_not_fail_the_others_in_its_batch() {
         let before = app.log_len().await;
         let source = |title: &str| {
             Envelope::new(
-                Command::RegisterSource(NewSource {
+                Command::Sources(SourceCommand::RegisterSource(NewSource {
                     kind: SourceKind::Other,
                     title: title.into(),
                     url: Some("https://example.org/".into()),
@@ -486,7 +483,7 @@ async fn a_command_the_database_fails_does_not_fail_the_others_in_its_batch() {
                     reliability: Reliability::B,
                     credibility: 2,
                     note: None,
-                }),
+                })),
                 vec![],
                 Classification::Public,
             )
@@ -537,7 +534,7 @@ async fn a_command_the_database_fails_does_not_fail_the_others_in_its_batch() {
 /// recorded through the writer, so that rebuild replays the situation's projections too.
 async fn record_situation(app: &TestApp) {
     use konbit_domain::{
-        command::Command,
+        Command,
         situation::{self as s, SituationCommand as C},
     };
     let submit = |c: C| {
@@ -554,7 +551,8 @@ async fn record_situation(app: &TestApp) {
                 .expect("recorded")
         }
     };
-    let mut incidents: Vec<s::NewIncident> = konbit_domain::synthetic::incidents(3, 11).collect();
+    let mut incidents: Vec<s::NewIncident> =
+        konbit_domain::situation::synthetic::incidents(3, 11).collect();
     for i in &incidents {
         submit(C::RecordIncident(Box::new(i.clone()))).await;
     }
@@ -581,7 +579,9 @@ async fn record_situation(app: &TestApp) {
         note: None,
     }))
     .await;
-    let site = konbit_domain::gazetteer::haiti().sites[0].code.clone();
+    let site = konbit_domain::situation::gazetteer::haiti().sites[0]
+        .code
+        .clone();
     submit(C::SiteStatus(s::SiteStatusChange {
         site,
         status: s::SiteStatus::Closed,

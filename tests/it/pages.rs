@@ -54,7 +54,7 @@ async fn scenario(app: &TestApp) {
         env!("CARGO_MANIFEST_DIR"),
         "/../../data/scenarios/haiti-mss"
     ));
-    konbit_store::scenario::load(&app.store, dir)
+    konbit_scenario::load(&app.store, dir)
         .await
         .expect("scenario");
 }

@@ -886,9 +886,14 @@ async fn the_log_never_shows_register_content_even_to_admins() {
     let entries = log.as_array().expect("entries");
     let det_seq = {
         let mut c = app.store.conn().await.expect("conn");
-        konbit_store::log::entries_of_kind(&mut c.ex(), "detention.recorded", 0, 1)
-            .await
-            .expect("entries")[0]
+        konbit_store::log::entries_of_kind(
+            &mut c.ex(),
+            konbit_domain::EntryKind::DetentionRecorded,
+            0,
+            1,
+        )
+        .await
+        .expect("entries")[0]
             .seq
     };
     let det = entries

@@ -638,3 +638,100 @@ async fn openapi_describes_every_api_route() {
     // api, registers, situation.
     assert_eq!(documented, 33 + 28 + 19);
 }
+
+/// The store itself refuses what a sender may not send: the gate the pages and the API share
+/// is also the command line's, and a caller that skips the web layer meets it too.
+#[tokio::test]
+async fn the_store_refuses_what_the_sender_may_not_send() {
+    use konbit_domain::DomainError;
+    use konbit_domain::registers::{Handover, RegisterCommand};
+    use konbit_domain::{
+        Classification, Command, NewSource, Reliability, SourceCommand, SourceKind,
+    };
+    use konbit_store::{Actor, Envelope, StoreError};
+
+    let app = spawn_app().await;
+    let f: Fixture = fixture(&app).await;
+    let user = |name: &str| {
+        let store = app.store.clone();
+        let name = name.to_string();
+        async move {
+            let mut c = store.conn().await.expect("conn");
+            konbit_store::users::find(&mut c.ex(), &name)
+                .await
+                .expect("find")
+                .expect("user")
+        }
+    };
+    let source = Command::Sources(SourceCommand::RegisterSource(NewSource {
+        kind: SourceKind::NewsArticle,
+        title: "A wire report".into(),
+        url: Some("https://example.org/a".into()),
+        reference: None,
+        published_on: None,
+        outlet: None,
+        language: None,
+        reliability: Reliability::B,
+        credibility: 2,
+        note: None,
+    }));
+    let env = |c: &Command| Envelope::new(c.clone(), vec![], Classification::Public);
+    let forbidden = |r: Result<konbit_store::Submitted, StoreError>| match r {
+        Err(StoreError::Domain(DomainError::Forbidden(m))) => m,
+        other => panic!("expected a refusal, got {other:?}"),
+    };
+    let before = app.log_len().await;
+
+    // A viewer, and someone through a public form, may not register a source.
+    let viewer = user("viewer").await;
+    let m = forbidden(app.store.submit(Actor::user(&viewer), env(&source)).await);
+    assert_eq!(m, "only an editor or admin may record this");
+    let m = forbidden(
+        app.store
+            .submit(Actor::public("complaint-form"), env(&source))
+            .await,
+    );
+    assert_eq!(m, "only an editor or admin may record this");
+
+    // Kenya's commander may not hand over Jamaica's detainee, even with a valid body; nor may
+    // they write the audit of reads, which only the server writes.
+    let commander = user("commander").await;
+    let handover = |d: &str| {
+        Command::Register(RegisterCommand::HandOver(Handover {
+            detention: d.parse().expect("uuid"),
+            at: time::OffsetDateTime::now_utc() - time::Duration::hours(1),
+            station: "PNH Delmas 33".into(),
+            receiving_officer: Some("Officer on duty".into()),
+        }))
+    };
+    let m = forbidden(
+        app.store
+            .submit(Actor::user(&commander), env(&handover(&f.detention_jam)))
+            .await,
+    );
+    assert!(m.contains("commander of the unit's contingent"), "{m}");
+    assert_eq!(app.log_len().await, before, "nothing refused was written");
+
+    // Changing logins is an admin's, except a user's own password and tokens.
+    let editor = user("editor").await;
+    let m = forbidden(
+        app.store
+            .set_disabled(Actor::user(&editor), "viewer", true)
+            .await,
+    );
+    assert_eq!(m, "only an admin may record this");
+    app.store
+        .revoke_tokens(Actor::user(&editor), "editor", None)
+        .await
+        .expect("a user ends their own sessions");
+
+    // The same command from those the table allows goes through.
+    app.store
+        .submit(Actor::user(&editor), env(&source))
+        .await
+        .expect("an editor registers a source");
+    app.store
+        .submit(Actor::system("cli"), env(&source))
+        .await
+        .expect("the console registers a source");
+}

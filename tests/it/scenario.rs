@@ -1,7 +1,8 @@
 //! The Haiti scenario loads through the write path, verifies, and says what the sources say.
 
 use konbit_domain::Role;
-use konbit_store::{Store, Visibility, query, scenario, situation};
+use konbit_scenario as scenario;
+use konbit_store::{Store, Visibility, situation};
 use konbit_testkit::{backends, spawn_app_on};
 use serde_json::Value;
 use std::path::Path;
@@ -250,7 +251,7 @@ async fn situation_is_recorded(store: &Store) {
     );
 
     // The incidents' discrepancies name the incident's record.
-    let disputed = query::discrepancies(&mut ex, &[v.id], vis)
+    let disputed = konbit_store::sources::discrepancies(&mut ex, &[v.id], vis)
         .await
         .expect("discrepancies");
     assert_eq!(disputed.len(), 1, "{disputed:?}");
@@ -278,7 +279,7 @@ async fn situation_is_recorded(store: &Store) {
             .unwrap_or_else(|| panic!("{id} is recorded"));
         about.push(h.versions[0].id);
     }
-    let all = query::discrepancies(&mut ex, &about, vis)
+    let all = konbit_store::sources::discrepancies(&mut ex, &about, vis)
         .await
         .expect("discrepancies");
     assert_eq!(all.len(), 11, "{all:?}");

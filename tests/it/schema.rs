@@ -38,10 +38,10 @@ async fn columns(db: &TestDb) -> BTreeSet<(String, String)> {
 async fn sqlite_has_every_table_and_the_log_triggers() {
     let db = TestDb::new(Backend::Sqlite).await.expect("db");
     let cols = columns(&db).await;
-    for t in konbit_store::project::TABLES
+    let projections = konbit_store::projector::keyed_tables();
+    for t in projections
         .iter()
-        .chain(konbit_store::situation::TABLES)
-        .chain(konbit_store::situation::DERIVED_TABLES)
+        .map(|(t, _)| t)
         .chain(["log", "users", "sessions", "incidents_fts"].iter())
     {
         assert!(

@@ -618,8 +618,7 @@ async fn complaints_are_limited_per_address_and_lists_come_a_page_at_a_time() {
 #[tokio::test]
 async fn register_pages_show_a_page_at_a_time_and_record_only_it() {
     use konbit_domain::{
-        Classification,
-        command::Command,
+        Classification, Command,
         registers::{FormLanguage, NewComplaint, RegisterCommand},
     };
     let app = spawn_app().await;
@@ -686,11 +685,16 @@ async fn register_pages_show_a_page_at_a_time_and_record_only_it() {
 /// The last `record.viewed` entry's body.
 async fn last_view(app: &TestApp) -> Value {
     let mut c = app.store.conn().await.expect("conn");
-    let e = konbit_store::log::entries_of_kind(&mut c.ex(), "record.viewed", 0, 100_000)
-        .await
-        .expect("entries")
-        .pop()
-        .expect("a record.viewed entry");
+    let e = konbit_store::log::entries_of_kind(
+        &mut c.ex(),
+        konbit_domain::EntryKind::RecordViewed,
+        0,
+        100_000,
+    )
+    .await
+    .expect("entries")
+    .pop()
+    .expect("a record.viewed entry");
     serde_json::from_str(&e.body).expect("json")
 }
 
@@ -765,9 +769,14 @@ async fn deep_verification_names_an_edited_or_removed_projection_row() {
         );
         let seq: i64 = {
             let mut c = app.store.conn().await.expect("conn");
-            konbit_store::log::entries_of_kind(&mut c.ex(), "source.registered", 0, 1)
-                .await
-                .expect("entries")[0]
+            konbit_store::log::entries_of_kind(
+                &mut c.ex(),
+                konbit_domain::EntryKind::SourceRegistered,
+                0,
+                1,
+            )
+            .await
+            .expect("entries")[0]
                 .seq
         };
         app.sql("UPDATE sources SET title = 'Edited' WHERE title = 'UN press release'")

@@ -58,7 +58,8 @@ fn ids_of(list: &Value) -> Vec<String> {
 
 /// Event ids of an ACLED CSV export, read back with the ACLED reader.
 fn acled_ids(text: &str) -> Vec<String> {
-    let mut r = konbit_domain::acled_csv::Reader::new(text.as_bytes()).expect("ACLED header");
+    let mut r =
+        konbit_domain::situation::acled_csv::Reader::new(text.as_bytes()).expect("ACLED header");
     let mut out = Vec::new();
     while let Some(row) = r.next_row() {
         let row = row.expect("readable").expect("valid row");
@@ -319,7 +320,8 @@ async fn revisions_verification_and_the_two_clocks() {
         let r = viewer
             .get(&format!("/api/v1/incidents/export?as_of={before}"))
             .await;
-        let mut rd = konbit_domain::acled_csv::Reader::new(r.text.as_bytes()).expect("header");
+        let mut rd =
+            konbit_domain::situation::acled_csv::Reader::new(r.text.as_bytes()).expect("header");
         let mut fatalities = Vec::new();
         while let Some(row) = rd.next_row() {
             let row = row.expect("readable").expect("valid");
@@ -361,7 +363,7 @@ async fn exports_in_acled_hxl_and_geojson() {
         );
         let header: Vec<&str> = r.text.lines().next().expect("header").split(',').collect();
         assert_eq!(header.len(), 31);
-        assert_eq!(header, konbit_domain::acled_csv::ACLED_COLUMNS);
+        assert_eq!(header, konbit_domain::situation::acled_csv::ACLED_COLUMNS);
         assert_eq!(acled_ids(&r.text).len(), 3);
 
         let r = viewer.get("/api/v1/incidents/export?format=hxl").await;

@@ -4,11 +4,10 @@
 //! reaches an anonymous visitor.
 
 use konbit_domain::{
-    Classification, Role,
-    acled::EventType,
-    command::Command,
+    Classification, Command, Role,
+    situation::acled::EventType,
+    situation::synthetic,
     situation::{NewIncident, SituationCommand},
-    synthetic,
 };
 use konbit_store::{Actor, Envelope};
 use konbit_testkit::{TestApp, spawn_app};
@@ -56,7 +55,7 @@ async fn secret_incident(app: &TestApp) -> NewIncident {
     i.notes = "zanzibarword observed near the checkpoint".into();
     i.event_date = date!(2025 - 03 - 04);
     i.event_type = EventType::Battles;
-    i.sub_event_type = konbit_domain::acled::SubEventType::ArmedClash;
+    i.sub_event_type = konbit_domain::situation::acled::SubEventType::ArmedClash;
     i.disorder_type = None;
     record(app, std::slice::from_ref(&i), Classification::Mission).await;
     i
@@ -165,7 +164,7 @@ async fn the_map_shows_exactly_the_incidents_matching_its_filters() {
         (
             "/situation?department=HT-AR".into(),
             Box::new(|i: &NewIncident| {
-                konbit_domain::gazetteer::haiti()
+                konbit_domain::situation::gazetteer::haiti()
                     .department(&i.admin1)
                     .is_some_and(|d| d.code == "HT-AR")
             }),

@@ -4,10 +4,13 @@
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 use konbit_domain::Named;
-use konbit_domain::{Classification, Reliability, Role, accountability::Rules, acled::EventType};
+use konbit_domain::{
+    Classification, Reliability, Role, registers::Rules, situation::acled::EventType,
+};
+use konbit_scenario as scenario;
 use konbit_store::{
-    Actor, Options, Store, Visibility, acled_import, log, scenario,
-    situation::{self, ExportFormat, IncidentFilter},
+    Actor, Options, Store, Visibility, log,
+    situation::{self, ExportFormat, IncidentFilter, import as acled_import},
     users,
 };
 use std::{io::Write, net::SocketAddr, path::PathBuf, process::ExitCode};
@@ -771,7 +774,7 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             let department = match department {
                 None => None,
                 Some(d) => Some(
-                    konbit_domain::gazetteer::haiti()
+                    konbit_domain::situation::gazetteer::haiti()
                         .department(&d)
                         .map(|p| p.code.clone())
                         .with_context(|| {
@@ -824,12 +827,12 @@ async fn run(cli: Cli) -> Result<ExitCode> {
         } => {
             let f = std::fs::File::create(&out)
                 .with_context(|| format!("cannot create {}", out.display()))?;
-            let mut w = konbit_domain::acled_csv::Writer::new(
+            let mut w = konbit_domain::situation::acled_csv::Writer::new(
                 std::io::BufWriter::with_capacity(1 << 16, f),
-                konbit_domain::acled_csv::Format::Acled,
+                konbit_domain::situation::acled_csv::Format::Acled,
             )?;
-            for i in konbit_domain::synthetic::incidents(count, seed) {
-                w.write(&konbit_domain::acled_csv::Exported {
+            for i in konbit_domain::situation::synthetic::incidents(count, seed) {
+                w.write(&konbit_domain::situation::acled_csv::Exported {
                     incident: i,
                     status: konbit_domain::situation::Verification::Reported,
                     classification: Classification::Public,
@@ -934,7 +937,7 @@ fn when(us: i64) -> String {
 }
 
 fn parse_date(s: &str) -> std::result::Result<Date, String> {
-    konbit_domain::acled_csv::parse_date(s)
+    konbit_domain::situation::acled_csv::parse_date(s)
 }
 
 /// The process's peak resident memory (Linux), for the import's summary line.

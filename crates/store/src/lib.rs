@@ -1,31 +1,33 @@
 //! The record log and its projections, on SQLite or PostgreSQL.
 //!
-//! [`Store`] is the one door to the database. Reads go through a pool of connections and see
-//! the record through a [`Visibility`] (the two clocks and the caller's clearance). Writes go
-//! through the single [`writer`] task, which appends hash-chained entries ([`log`]) and updates
-//! the projections ([`project`]) in the same transaction. The backend is chosen at run time from
-//! the database URL; both are compiled in.
+//! [`Store`] is the one door to the database. Reads go through a [`Reader`] — a pooled
+//! connection that sees the record through a [`Visibility`] (the two clocks and the caller's
+//! clearance). Writes go through the single [`writer`] task, which passes each command through
+//! the gate and its capability's projector ([`projector`]), appends hash-chained entries
+//! ([`log`]) and updates the projections in the same transaction. The backend is chosen at run
+//! time from the database URL; both are compiled in.
+//!
+//! One folder per capability — [`force`] generation, the accountability [`registers`], the
+//! [`situation`]al picture — each with its projector and its reads, on a shared core
+//! (`shared/`, re-exported at the crate root: log, writer, actor, projector, reads, sources,
+//! replay, users, secrets, throttles).
 
-pub mod acled_import;
-pub mod log;
-pub mod project;
-pub mod query;
+mod shared;
+
+pub mod force;
 pub mod registers;
-pub mod replay;
-pub mod scenario;
-pub mod secrets;
 pub mod situation;
-pub mod throttle;
-pub mod users;
-pub mod writer;
+
+pub use shared::*;
 
 use sqlx::{PgConnection, SqliteConnection};
 use std::{path::Path, str::FromStr, time::Duration};
 use time::OffsetDateTime;
 
-pub use query::Visibility;
+pub use actor::{Actor, Envelope, Submitted};
+pub use read::{Reader, Visibility};
 pub use users::User;
-pub use writer::{Actor, Envelope, Submitted, Writer};
+pub use writer::Writer;
 
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
 static PG_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");

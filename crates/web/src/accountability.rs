@@ -21,15 +21,14 @@ use axum::{
     routing::{get, post},
 };
 use konbit_domain::{
-    Classification,
+    Classification, Command, EntryKind,
     access::Scope,
-    accountability::{self as acc, Event},
     clocks::{AsOf, CountryCode, Day, Slug},
-    command::Command,
     registers::*,
+    registers::{self as acc, Event},
 };
 use konbit_store::{
-    Actor, Envelope, User, Visibility, log, query,
+    Actor, Envelope, User, Visibility, force as query, log,
     registers::{self as reg, Cursor, Page, Select},
 };
 use serde::{Deserialize, Serialize};
@@ -244,10 +243,12 @@ pub async fn read(
         as_of_us: r.as_of_us,
         clearance: Classification::Mission,
     };
-    let events = {
-        let mut c = s.store.conn().await?;
-        reg::events(&mut c.ex(), register.name(), select, vis, &scope).await?
-    };
+    let events = s
+        .store
+        .reader(vis)
+        .await?
+        .register_events(register.name(), select, &scope)
+        .await?;
     let mut shown: Vec<Uuid> = Vec::new();
     for e in events.iter().filter(|e| e.restricted_shown) {
         if !shown.contains(&e.id) {
@@ -257,7 +258,7 @@ pub async fn read(
     if let (Reader::User(u), false) = (r.reader, shown.is_empty()) {
         s.store
             .submit(
-                Actor::user(&u.username),
+                Actor::server_about(u),
                 Envelope::new(
                     Command::Register(RegisterCommand::RecordView(RecordViewed {
                         register: register.name().into(),
@@ -362,24 +363,8 @@ pub async fn mission_or_current(s: &AppState, asked: Option<&Slug>) -> ApiResult
 // ---------------------------------------------------------------------------------------------
 // Recording
 
-/// The contributor a command is about: its own `country`, or that of the record it follows up.
-async fn country_of(s: &AppState, cmd: &RegisterCommand) -> ApiResult<Option<String>> {
-    use RegisterCommand::*;
-    Ok(match cmd {
-        RegisterPerson(c) => Some(c.country.clone()),
-        ReportUseOfForce(c) => Some(c.country.clone()),
-        RecordDetention(c) => Some(c.country.clone()),
-        other => match other.parent() {
-            Some(id) => {
-                let mut c = s.store.conn().await?;
-                reg::country_of(&mut c.ex(), id).await?
-            }
-            None => None,
-        },
-    })
-}
-
-/// Records a register command for `user`, if their role and contingent allow it.
+/// Records a register command for `user`; the store refuses it if their role and contingent
+/// do not allow it.
 pub async fn record(
     s: &AppState,
     user: &User,
@@ -387,13 +372,9 @@ pub async fn record(
     sources: Vec<Uuid>,
     classification: Classification,
 ) -> ApiResult<konbit_store::Submitted> {
-    let country = country_of(s, &cmd).await?;
-    user.access()
-        .may_record(&cmd, country.as_deref())
-        .map_err(|m| ApiError::new(StatusCode::FORBIDDEN, "forbidden", "Forbidden", m))?;
     Ok(s.store
         .submit(
-            Actor::user(&user.username),
+            Actor::user(user),
             Envelope::new(Command::Register(cmd), sources, classification),
         )
         .await?)
@@ -447,7 +428,7 @@ impl ListQuery {
     }
 
     /// The page of records made by events of `kind`, with the filters asked for.
-    fn page<'a>(&'a self, kind: &'a str) -> ApiResult<Page<'a>> {
+    fn page(&self, kind: EntryKind) -> ApiResult<Page<'_>> {
         let after = self.after.unwrap_or(0);
         let limit = self.limit.unwrap_or(100);
         if after < 0 || !(1..=1000).contains(&limit) {
@@ -566,7 +547,7 @@ async fn list_personnel(
     Member(u): Member,
     ApiQuery(q): ApiQuery<ListQuery>,
 ) -> ApiResult<Json<Vec<acc::PersonView>>> {
-    let page = Select::Page(q.page("person.registered")?);
+    let page = Select::Page(q.page(EntryKind::PersonRegistered)?);
     let (people, _) = people(&s, &q.reading(&u, via("/api/v1/personnel")), page).await?;
     Ok(Json(people))
 }
@@ -671,7 +652,7 @@ async fn list_documents(
 ) -> ApiResult<Json<Vec<acc::DocumentView>>> {
     let q = ListQuery::from(q);
     let r = q.reading(&u, via("/api/v1/documents"));
-    let page = Select::Page(q.page("document.issued")?);
+    let page = Select::Page(q.page(EntryKind::DocumentIssued)?);
     Ok(Json(acc::documents(
         &read(&s, &r, Register::Documents, page).await?,
     )))
@@ -722,7 +703,7 @@ async fn list_use_of_force(
     Member(u): Member,
     ApiQuery(q): ApiQuery<ListQuery>,
 ) -> ApiResult<Json<Vec<acc::UseOfForceView>>> {
-    let page = Select::Page(q.page("use_of_force.reported")?);
+    let page = Select::Page(q.page(EntryKind::UseOfForceReported)?);
     let (reports, _) = force(&s, &q.reading(&u, via("/api/v1/use-of-force")), page).await?;
     Ok(Json(reports))
 }
@@ -777,7 +758,7 @@ async fn list_detentions(
     Member(u): Member,
     ApiQuery(q): ApiQuery<ListQuery>,
 ) -> ApiResult<Json<Vec<acc::DetentionView>>> {
-    let page = Select::Page(q.page("detention.recorded")?);
+    let page = Select::Page(q.page(EntryKind::DetentionRecorded)?);
     let (_, list) = force(&s, &q.reading(&u, via("/api/v1/detentions")), page).await?;
     Ok(Json(list))
 }
@@ -912,7 +893,7 @@ pub async fn receive_complaint(
     });
     s.store
         .submit(
-            Actor("public:complaint-form".into()),
+            Actor::public("complaint-form"),
             Envelope::new(
                 Command::Register(cmd),
                 Vec::new(),
@@ -1035,7 +1016,7 @@ async fn list_complaints(
     ApiQuery(q): ApiQuery<PageQuery>,
 ) -> ApiResult<Json<Vec<acc::ComplaintView>>> {
     let q = ListQuery::from(q);
-    let page = Select::Page(q.page("complaint.received")?);
+    let page = Select::Page(q.page(EntryKind::ComplaintReceived)?);
     let r = q.reading(&u, via("/api/v1/complaints"));
     Ok(Json(complaints(&s, &r, page).await?))
 }
@@ -1053,7 +1034,7 @@ async fn list_cases(
     if q.country.is_some() && u.access().scope(Area::Complaints) != Scope::All {
         return Err(ApiError::forbidden("conduct_officer"));
     }
-    let page = Select::Page(q.page("case.opened")?);
+    let page = Select::Page(q.page(EntryKind::CaseOpened)?);
     Ok(Json(
         cases(&s, &q.reading(&u, via("/api/v1/cases")), page).await?,
     ))
@@ -1173,7 +1154,7 @@ pub struct AuditQuery {
 /// The `record.viewed` entries of the log, oldest first.
 pub async fn views(s: &AppState, after: i64, limit: i64) -> ApiResult<Vec<ViewEntry>> {
     let mut c = s.store.conn().await?;
-    let entries = log::entries_of_kind(&mut c.ex(), "record.viewed", after, limit).await?;
+    let entries = log::entries_of_kind(&mut c.ex(), EntryKind::RecordViewed, after, limit).await?;
     entries
         .into_iter()
         .map(|e| {

@@ -14,10 +14,15 @@ use axum::{
     http::StatusCode,
     routing::{delete, get, post},
 };
-use konbit_domain::{Role, command::*, view::*};
+use konbit_domain::force::*;
+use konbit_domain::{
+    Command, Correction, DiscrepancyView, NewDiscrepancy, NewSource, Role, SourceCommand,
+    SourceView,
+};
 use konbit_store::{
-    Actor, Envelope, Visibility, log,
-    query::{self, Snapshot},
+    Actor, Envelope, Visibility,
+    force::{self as query, Snapshot},
+    log,
     users::{self, TokenKind},
 };
 use serde::{Deserialize, Serialize};
@@ -270,7 +275,7 @@ async fn revoke_token(
     .ok_or_else(|| ApiError::not_found(format!("token {id}")))?;
     let w = s
         .store
-        .revoke_tokens(Actor::user(&a.username), &owner, Some(id))
+        .revoke_tokens(Actor::user(&a), &owner, Some(id))
         .await?;
     Ok(written(w))
 }
@@ -298,17 +303,20 @@ pub struct Written {
 }
 
 /// Records `rec` as the command `make` builds from its body, on behalf of `user`.
-pub(crate) async fn write<T>(
+pub(crate) async fn write<T, C>(
     s: &AppState,
     user: &konbit_store::User,
     rec: Record<T>,
-    make: impl FnOnce(T) -> Command,
-) -> ApiResult<(StatusCode, Json<Written>)> {
+    make: impl FnOnce(T) -> C,
+) -> ApiResult<(StatusCode, Json<Written>)>
+where
+    C: Into<Command>,
+{
     let w = s
         .store
         .submit(
-            Actor::user(&user.username),
-            Envelope::new(make(rec.body), rec.sources, rec.classification),
+            Actor::user(user),
+            Envelope::new(make(rec.body).into(), rec.sources, rec.classification),
         )
         .await?;
     Ok((
@@ -381,7 +389,7 @@ async fn create_mission(
     Admin(u): Admin,
     rec: Record<NewMission>,
 ) -> ApiResult<(StatusCode, Json<Written>)> {
-    write(&s, &u, rec, Command::CreateMission).await
+    write(&s, &u, rec, ForceCommand::CreateMission).await
 }
 
 /// Records a mandate instrument (a Security Council resolution).
@@ -392,7 +400,7 @@ async fn record_mandate(
     Editor(u): Editor,
     rec: Record<NewMandate>,
 ) -> ApiResult<(StatusCode, Json<Written>)> {
-    write(&s, &u, rec, Command::RecordMandate).await
+    write(&s, &u, rec, ForceCommand::RecordMandate).await
 }
 
 /// Records that a mission was succeeded by another.
@@ -403,7 +411,7 @@ async fn record_succession(
     Editor(u): Editor,
     rec: Record<NewSuccession>,
 ) -> ApiResult<(StatusCode, Json<Written>)> {
-    write(&s, &u, rec, Command::RecordSuccession).await
+    write(&s, &u, rec, ForceCommand::RecordSuccession).await
 }
 
 /// Sets the instruments contributors need before deploying (admin).
@@ -414,7 +422,7 @@ async fn set_requirements(
     Admin(u): Admin,
     rec: Record<NewRequirements>,
 ) -> ApiResult<(StatusCode, Json<Written>)> {
-    write(&s, &u, rec, Command::SetRequirements).await
+    write(&s, &u, rec, ForceCommand::SetRequirements).await
 }
 
 /// Per contributing country: pledged and deployed by category on `on`, as recorded by `as_of`.
@@ -473,7 +481,7 @@ pub async fn contributor_detail(
         .chain(authorizations.iter().map(|a| a.id))
         .collect();
     let mut c = s.store.conn().await?;
-    let discrepancies = query::discrepancies(&mut c.ex(), &ids, vis).await?;
+    let discrepancies = konbit_store::sources::discrepancies(&mut c.ex(), &ids, vis).await?;
     let mut cited: Vec<Uuid> = pledges
         .iter()
         .flat_map(|p| p.meta.sources.clone())
@@ -487,7 +495,7 @@ pub async fn contributor_detail(
         .collect();
     cited.sort();
     cited.dedup();
-    let sources = query::sources(&mut c.ex(), Some(&cited), vis).await?;
+    let sources = konbit_store::sources::sources(&mut c.ex(), Some(&cited), vis).await?;
     Ok(ContributorDetail {
         summary: snap.contributor_summary(country, on)?,
         pledges,
@@ -544,7 +552,7 @@ async fn record_pledge(
     Editor(u): Editor,
     rec: Record<NewPledge>,
 ) -> ApiResult<(StatusCode, Json<Written>)> {
-    write(&s, &u, rec, Command::RecordPledge).await
+    write(&s, &u, rec, ForceCommand::RecordPledge).await
 }
 
 /// New figures for a pledge (the body's `pledge` must match the path).
@@ -556,7 +564,7 @@ pub struct RevisionBody {
     pub on: time::Date,
     /// New personnel figures.
     #[serde(default)]
-    pub personnel: konbit_domain::Personnel,
+    pub personnel: konbit_domain::force::Personnel,
     /// Equipment.
     pub equipment: Option<String>,
     /// Money.
@@ -575,7 +583,7 @@ async fn revise_pledge(
     rec: Record<RevisionBody>,
 ) -> ApiResult<(StatusCode, Json<Written>)> {
     write(&s, &u, rec, |b| {
-        Command::RevisePledge(PledgeRevision {
+        ForceCommand::RevisePledge(PledgeRevision {
             pledge: id,
             on: b.on,
             personnel: b.personnel,
@@ -608,7 +616,7 @@ async fn withdraw_pledge(
     rec: Record<WithdrawalBody>,
 ) -> ApiResult<(StatusCode, Json<Written>)> {
     write(&s, &u, rec, |b| {
-        Command::WithdrawPledge(PledgeWithdrawal {
+        ForceCommand::WithdrawPledge(PledgeWithdrawal {
             pledge: id,
             on: b.on,
             reason: b.reason,
@@ -625,7 +633,7 @@ async fn record_authorization(
     Editor(u): Editor,
     rec: Record<NewAuthorization>,
 ) -> ApiResult<(StatusCode, Json<Written>)> {
-    write(&s, &u, rec, Command::RecordAuthorization).await
+    write(&s, &u, rec, ForceCommand::RecordAuthorization).await
 }
 
 /// Records an arrival, departure or rotation. Refused (422 `authorization_missing`) when the
@@ -637,7 +645,7 @@ async fn record_deployment(
     Editor(u): Editor,
     rec: Record<NewDeployment>,
 ) -> ApiResult<(StatusCode, Json<Written>)> {
-    write(&s, &u, rec, Command::RecordDeployment).await
+    write(&s, &u, rec, ForceCommand::RecordDeployment).await
 }
 
 /// Funding records of a mission.
@@ -664,7 +672,7 @@ async fn record_funding(
     Editor(u): Editor,
     rec: Record<NewFunding>,
 ) -> ApiResult<(StatusCode, Json<Written>)> {
-    write(&s, &u, rec, Command::RecordFunding).await
+    write(&s, &u, rec, ForceCommand::RecordFunding).await
 }
 
 /// Registered sources.
@@ -676,7 +684,9 @@ async fn list_sources(
 ) -> ApiResult<Json<Vec<SourceView>>> {
     let vis = q.visibility(caller.clearance());
     let mut c = s.store.conn().await?;
-    Ok(Json(query::sources(&mut c.ex(), None, vis).await?))
+    Ok(Json(
+        konbit_store::sources::sources(&mut c.ex(), None, vis).await?,
+    ))
 }
 
 /// Registers a source document with its Admiralty grade.
@@ -693,7 +703,7 @@ async fn register_source(
             "a source does not cite sources",
         ));
     }
-    write(&s, &u, rec, Command::RegisterSource).await
+    write(&s, &u, rec, SourceCommand::RegisterSource).await
 }
 
 /// Records that sources disagree about a figure, and which claim the mission accepts.
@@ -704,7 +714,7 @@ async fn record_discrepancy(
     Editor(u): Editor,
     rec: Record<NewDiscrepancy>,
 ) -> ApiResult<(StatusCode, Json<Written>)> {
-    write(&s, &u, rec, Command::RecordDiscrepancy).await
+    write(&s, &u, rec, SourceCommand::RecordDiscrepancy).await
 }
 
 /// Corrects an earlier entry: a new `entry.corrected` entry supersedes its body; both stay in the log.
@@ -791,9 +801,11 @@ async fn list_log(
 
 /// Converts an entry for a reader with `clearance`.
 pub fn log_entry(e: log::Entry, clearance: konbit_domain::Classification) -> LogEntry {
-    let visible = e
-        .class()
-        .is_ok_and(|c| konbit_domain::access::log_content_visible(&e.kind, c, clearance));
+    let visible = match (e.class(), e.entry_kind()) {
+        (Ok(c), Ok(kind)) => konbit_domain::access::log_content_visible(kind, c, clearance),
+        // An entry this build cannot read shows only its place in the chain.
+        _ => false,
+    };
     LogEntry {
         seq: e.seq,
         recorded_at: visible.then_some(e.recorded_at),
@@ -885,10 +897,7 @@ async fn disable_user(
     Admin(a): Admin,
     ApiPath(name): ApiPath<String>,
 ) -> ApiResult<(StatusCode, Json<Written>)> {
-    let w = s
-        .store
-        .set_disabled(Actor::user(&a.username), &name, true)
-        .await?;
+    let w = s.store.set_disabled(Actor::user(&a), &name, true).await?;
     Ok(written(w))
 }
 
@@ -900,10 +909,7 @@ async fn enable_user(
     Admin(a): Admin,
     ApiPath(name): ApiPath<String>,
 ) -> ApiResult<(StatusCode, Json<Written>)> {
-    let w = s
-        .store
-        .set_disabled(Actor::user(&a.username), &name, false)
-        .await?;
+    let w = s.store.set_disabled(Actor::user(&a), &name, false).await?;
     Ok(written(w))
 }
 
@@ -933,7 +939,7 @@ async fn create_user(
     let w = s
         .store
         .create_user(
-            Actor::user(&a.username),
+            Actor::user(&a),
             &n.username,
             &n.password,
             n.role,

@@ -5,7 +5,7 @@
 //! copied out of the page; text styling comes from the page's stylesheet.
 
 use crate::i18n::Tr;
-use konbit_domain::view::StrengthPoint;
+use konbit_domain::force::StrengthPoint;
 use std::fmt::Write as _;
 use time::{Date, Month};
 
@@ -321,7 +321,7 @@ fn iso(d: Date) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use konbit_domain::Personnel;
+    use konbit_domain::force::Personnel;
     use time::macros::date;
 
     fn point(d: Date, deployed: i64, pledged: i64, ceiling: Option<i64>) -> StrengthPoint {

@@ -207,6 +207,9 @@ impl From<DomainError> for ApiError {
             DomainError::Conflict(m) => {
                 ApiError::new(StatusCode::CONFLICT, "conflict", "Conflict", m)
             }
+            DomainError::Forbidden(m) => {
+                ApiError::new(StatusCode::FORBIDDEN, "forbidden", "Forbidden", m)
+            }
             e @ DomainError::NotEligible { .. } => {
                 let detail = e.to_string();
                 let DomainError::NotEligible { missing } = e else {

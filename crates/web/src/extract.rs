@@ -9,9 +9,9 @@ use axum::{
 };
 use konbit_domain::{
     Classification, Named,
-    acled::EventType,
     clocks::{AsOf, Day, Slug},
     situation::Verification,
+    situation::acled::EventType,
 };
 use konbit_store::Visibility;
 use serde::{Deserialize, de::DeserializeOwned};
@@ -324,7 +324,7 @@ pub struct Department(pub String);
 impl TryFrom<String> for Department {
     type Error = String;
     fn try_from(s: String) -> Result<Self, String> {
-        konbit_domain::gazetteer::haiti()
+        konbit_domain::situation::gazetteer::haiti()
             .departments()
             .find(|d| d.code == s || d.name == s)
             .map(|d| Department(d.code.clone()))
@@ -334,7 +334,7 @@ impl TryFrom<String> for Department {
 
 impl utoipa::PartialSchema for Department {
     fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
-        let departments = konbit_domain::gazetteer::haiti().departments();
+        let departments = konbit_domain::situation::gazetteer::haiti().departments();
         utoipa::openapi::schema::ObjectBuilder::new()
             .schema_type(utoipa::openapi::schema::Type::String)
             .enum_values(Some(

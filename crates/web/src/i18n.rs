@@ -2756,13 +2756,16 @@ mod tests {
     use super::*;
     use konbit_domain::Named;
     use konbit_domain::{
-        Category, Classification, FundingChannel, InstrumentKind, InstrumentStatus, Movement,
-        Reliability, Role, SourceKind,
-        accountability::{ClockState, statistics},
+        Category, Classification, Reliability, Role, SourceKind,
+        force::FundingChannel,
+        force::InstrumentKind,
+        force::InstrumentStatus,
+        force::Movement,
         registers::{
             CaseStatus, Casualties, ConductCategory, CustodyHarm, DocumentKind, ForceLevel,
             FormLanguage, Investigator, Misconduct, ReviewStatus, Sex, VettingStatus,
         },
+        registers::{ClockState, statistics},
     };
     use std::collections::HashSet;
 

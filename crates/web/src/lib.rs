@@ -38,7 +38,7 @@ pub struct Config {
     /// directly or behind a proxy).
     pub secure_cookies: bool,
     /// The registers' deadlines (report, review, handover).
-    pub rules: konbit_domain::accountability::Rules,
+    pub rules: konbit_domain::registers::Rules,
     /// How long a browser session lasts.
     pub session_ttl: time::Duration,
     /// How long an API token lasts.
@@ -51,7 +51,7 @@ impl Default for Config {
     fn default() -> Self {
         Config {
             secure_cookies: false,
-            rules: konbit_domain::accountability::Rules::default(),
+            rules: konbit_domain::registers::Rules::default(),
             session_ttl: time::Duration::hours(12),
             token_ttl: time::Duration::days(30),
             trusted_proxies: Vec::new(),
@@ -94,7 +94,7 @@ impl AppState {
     }
 
     /// The registers' deadlines.
-    pub fn rules(&self) -> konbit_domain::accountability::Rules {
+    pub fn rules(&self) -> konbit_domain::registers::Rules {
         self.config.rules
     }
 }

@@ -8,7 +8,7 @@
 //! palette is Okabe and Ito's, which stays distinct for the common colour-vision deficiencies.
 
 use konbit_domain::Named;
-use konbit_domain::{acled::EventType, gazetteer::Gazetteer};
+use konbit_domain::{situation::acled::EventType, situation::gazetteer::Gazetteer};
 use std::fmt::Write as _;
 
 /// Width of the map in user units; the height follows from the country's shape.
@@ -182,7 +182,8 @@ pub fn capitals(g: &Gazetteer) -> Vec<(String, f64, f64)> {
                 .places
                 .iter()
                 .filter(|p| {
-                    p.kind == konbit_domain::gazetteer::PlaceKind::Commune && p.department == d.code
+                    p.kind == konbit_domain::situation::gazetteer::PlaceKind::Commune
+                        && p.department == d.code
                 })
                 .min_by(|a, b| {
                     let da = (a.lat - d.lat).powi(2) + (a.lon - d.lon).powi(2);
@@ -324,7 +325,7 @@ mod tests {
 
     #[test]
     fn the_projection_keeps_haiti_inside_the_map() {
-        let g = konbit_domain::gazetteer::haiti();
+        let g = konbit_domain::situation::gazetteer::haiti();
         let p = Projection::fit(g);
         let (a, b, c, d) = g.bbox();
         for (lon, lat) in [(a, b), (c, d), (a, d), (c, b)] {
@@ -338,7 +339,7 @@ mod tests {
 
     #[test]
     fn every_circle_is_a_link_with_its_type_and_date() {
-        let g = konbit_domain::gazetteer::haiti();
+        let g = konbit_domain::situation::gazetteer::haiti();
         let input = MapInput {
             dots: vec![Dot {
                 event_id: "HTI1".into(),

@@ -30,11 +30,10 @@ use axum::{
     routing::{get, post},
 };
 use konbit_domain::{
-    Classification, Role,
-    acled::EventType,
+    Classification, Command, Role,
     clocks::{AsOf, Day},
-    command::Command,
-    gazetteer,
+    situation::acled::EventType,
+    situation::gazetteer,
     situation::{
         Designation, GroupProfile, IncidentLink, Leader, LinkedRecord, NewIncident, Observation,
         RouteStatusChange, SiteStatusChange, SituationCommand, Verification, VerificationChange,

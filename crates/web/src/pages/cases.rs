@@ -21,8 +21,9 @@ use axum::{
 };
 use konbit_domain::Named;
 use konbit_domain::{
-    accountability::{self as acc, CaseView, ComplaintView},
+    EntryKind,
     registers::ConductCategory,
+    registers::{self as acc, CaseView, ComplaintView},
 };
 use konbit_store::registers::Select;
 use std::cmp::Reverse;
@@ -137,8 +138,9 @@ pub(super) async fn cases_page(State(s): State<AppState>, ctx: Ctx) -> Response 
         let (_, vis) = ctx.clocks()?;
         let ms = missions(&s, &ctx, vis).await?;
         let r = reading(&ctx, &user, vis);
-        let case_page = register_page(&ctx, &ms, "before", "case.opened")?;
-        let complaint_page = register_page(&ctx, &ms, "complaints_before", "complaint.received")?;
+        let case_page = register_page(&ctx, &ms, "before", EntryKind::CaseOpened)?;
+        let complaint_page =
+            register_page(&ctx, &ms, "complaints_before", EntryKind::ComplaintReceived)?;
         let mut cases = acc_web::cases(&s, &r, Select::Page(case_page)).await?;
         let mut complaints = acc_web::complaints(&s, &r, Select::Page(complaint_page)).await?;
         let cases_pager = pager(

@@ -13,8 +13,8 @@ use axum::{
     http::StatusCode,
     response::Response,
 };
-use konbit_domain::InstrumentStatus;
 use konbit_domain::Named;
+use konbit_domain::force::InstrumentStatus;
 use uuid::Uuid;
 
 struct PledgeLine {

@@ -15,7 +15,9 @@ use axum::{
     response::Response,
 };
 use konbit_domain::Named;
-use konbit_domain::{FundingChannel, FundingKind, Personnel, mandate::Expiry, view::FundingView};
+use konbit_domain::{
+    force::Expiry, force::FundingChannel, force::FundingKind, force::FundingView, force::Personnel,
+};
 use std::collections::BTreeMap;
 use time::Date;
 
@@ -318,7 +320,7 @@ async fn dashboard(s: &AppState, mut ctx: Ctx, slug: Option<String>) -> Result<R
 mod tests {
     use super::*;
     use crate::auth::Caller;
-    use konbit_domain::{Classification, view::RecordMeta};
+    use konbit_domain::{Classification, RecordMeta};
     use uuid::Uuid;
 
     #[test]

@@ -22,8 +22,9 @@ use axum::{
 };
 use konbit_domain::Named;
 use konbit_domain::{
-    accountability::{ClockState, DetentionView, UseOfForceView},
+    EntryKind,
     registers::Casualties,
+    registers::{ClockState, DetentionView, UseOfForceView},
 };
 use konbit_store::registers::Select;
 use std::cmp::Reverse;
@@ -94,7 +95,7 @@ pub(super) async fn use_of_force_page(State(s): State<AppState>, ctx: Ctx) -> Re
     let r = async {
         let (on, vis) = ctx.clocks()?;
         let ms = missions(&s, &ctx, vis).await?;
-        let page = register_page(&ctx, &ms, "before", "use_of_force.reported")?;
+        let page = register_page(&ctx, &ms, "before", EntryKind::UseOfForceReported)?;
         let (mut reports, _) =
             acc_web::force(&s, &reading(&ctx, &user, vis), Select::Page(page)).await?;
         let pager = pager(
@@ -295,7 +296,7 @@ pub(super) async fn detentions_page(State(s): State<AppState>, ctx: Ctx) -> Resp
     let r = async {
         let (on, vis) = ctx.clocks()?;
         let ms = missions(&s, &ctx, vis).await?;
-        let page = register_page(&ctx, &ms, "before", "detention.recorded")?;
+        let page = register_page(&ctx, &ms, "before", EntryKind::DetentionRecorded)?;
         let (_, mut list) =
             acc_web::force(&s, &reading(&ctx, &user, vis), Select::Page(page)).await?;
         let pager = pager(

@@ -14,12 +14,12 @@ use axum::{
 };
 use konbit_domain::Named;
 use konbit_domain::{
-    Classification, DomainError, Movement, Personnel, Role,
-    command::{Command, Money, NewDeployment, NewPledge},
-    country,
-    view::SourceView,
+    Classification, Command, DomainError, Role, SourceView, country,
+    force::Movement,
+    force::Personnel,
+    force::{ForceCommand, Money, NewDeployment, NewPledge},
 };
-use konbit_store::{Actor, Envelope, StoreError, User, Visibility, query};
+use konbit_store::{Actor, Envelope, StoreError, User, Visibility};
 use std::collections::HashMap;
 use time::{Date, OffsetDateTime};
 use uuid::Uuid;
@@ -210,7 +210,7 @@ impl Entered {
             DomainError::NotFound { what } => self
                 .general
                 .push(format!("{}: {what}", tr.t("error.not_found"))),
-            DomainError::Conflict(m) => self.general.push(m),
+            DomainError::Conflict(m) | DomainError::Forbidden(m) => self.general.push(m),
             DomainError::NotEligible { missing } => self.general.extend(missing),
         }
     }
@@ -283,7 +283,7 @@ async fn form_data(s: &AppState, ctx: &Ctx, slug: &str) -> Result<FormData, ApiE
         .collect();
     let mut sources = {
         let mut c = s.store.conn().await?;
-        query::sources(&mut c.ex(), None, vis).await?
+        konbit_store::sources::sources(&mut c.ex(), None, vis).await?
     };
     sources.sort_by_key(|s| s.title.to_lowercase());
     Ok(FormData {
@@ -479,7 +479,7 @@ fn command_of(kind: FormKind, slug: &str, e: &mut Entered, tr: &Tr) -> Option<Co
         FormKind::Pledge => {
             let money = e.money(tr);
             on.map(|on| {
-                Command::RecordPledge(NewPledge {
+                Command::Force(ForceCommand::RecordPledge(NewPledge {
                     mission: slug.to_string(),
                     country,
                     pledged_on: on,
@@ -487,7 +487,7 @@ fn command_of(kind: FormKind, slug: &str, e: &mut Entered, tr: &Tr) -> Option<Co
                     equipment: e.opt("equipment"),
                     money,
                     note: e.opt("note"),
-                })
+                }))
             })
         }
         FormKind::Deployment => {
@@ -507,17 +507,19 @@ fn command_of(kind: FormKind, slug: &str, e: &mut Entered, tr: &Tr) -> Option<Co
             // record's own rule refuses them with its message.
             let relieved = (!relieved.is_zero()).then_some(relieved);
             match (on, movement) {
-                (Some(on), Some(movement)) => Some(Command::RecordDeployment(NewDeployment {
-                    mission: slug.to_string(),
-                    country,
-                    movement,
-                    on,
-                    personnel,
-                    relieved,
-                    unit: e.opt("unit"),
-                    note: e.opt("note"),
-                    override_reason: e.opt("override_reason"),
-                })),
+                (Some(on), Some(movement)) => Some(Command::Force(ForceCommand::RecordDeployment(
+                    NewDeployment {
+                        mission: slug.to_string(),
+                        country,
+                        movement,
+                        on,
+                        personnel,
+                        relieved,
+                        unit: e.opt("unit"),
+                        note: e.opt("note"),
+                        override_reason: e.opt("override_reason"),
+                    },
+                ))),
                 _ => None,
             }
         }
@@ -556,7 +558,7 @@ async fn submit_form(
     } else if let Some(command) = command {
         let country = e.get("country").to_ascii_uppercase();
         let env = Envelope::new(command, sources, classification);
-        match s.store.submit(Actor::user(&user.username), env).await {
+        match s.store.submit(Actor::user(&user), env).await {
             Ok(_) => return see_other(&format!("/missions/{slug}/contributors/{country}")),
             Err(StoreError::Domain(d)) => e.absorb(&tr, d, &form_field),
             Err(other) => return api_error_page(&ctx, &ApiError::from(other)),

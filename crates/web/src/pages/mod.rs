@@ -51,13 +51,13 @@ use axum::{
     routing::{get, post},
 };
 use konbit_domain::{
-    Role,
+    EntryKind, Role,
     clocks::{AsOf, Day},
     country,
 };
 use konbit_store::{
     User, Visibility,
-    query::{self, Snapshot},
+    force::{self as query, Snapshot},
     registers::{Cursor, Page},
 };
 use time::Date;
@@ -647,7 +647,7 @@ fn register_page<'a>(
     ctx: &Ctx,
     ms: &'a Missions,
     param: &str,
-    kind: &'a str,
+    kind: EntryKind,
 ) -> Result<Page<'a>, ApiError> {
     let before = match ctx.param(param).filter(|v| !v.is_empty()) {
         None => i64::MAX,

@@ -19,9 +19,10 @@ use axum::{
     http::StatusCode,
     response::Response,
 };
+use konbit_domain::EntryKind;
 use konbit_domain::Named;
-use konbit_domain::accountability::{self as acc, DocumentView, PersonView};
-use konbit_store::{Visibility, query, registers::Select};
+use konbit_domain::registers::{self as acc, DocumentView, PersonView};
+use konbit_store::{Visibility, force as query, registers::Select};
 use time::Date;
 use uuid::Uuid;
 
@@ -94,7 +95,7 @@ pub(super) async fn personnel_page(State(s): State<AppState>, ctx: Ctx) -> Respo
         let tr = ctx.tr;
         let (on, vis) = ctx.clocks()?;
         let ms = missions(&s, &ctx, vis).await?;
-        let page = register_page(&ctx, &ms, "before", "person.registered")?;
+        let page = register_page(&ctx, &ms, "before", EntryKind::PersonRegistered)?;
         let (mut people, _) =
             acc_web::people(&s, &reading(&ctx, &user, vis), Select::Page(page)).await?;
         let pager = pager(

@@ -5,10 +5,11 @@
 use crate::i18n::Tr;
 use konbit_domain::Named;
 use konbit_domain::{
-    Classification, InstrumentKind, Personnel,
-    accountability::{ClockState, Compliance},
+    Classification, DiscrepancyView, RecordMeta, SourceView,
+    force::InstrumentKind,
+    force::Personnel,
     registers::{CaseStatus, ReviewStatus, VettingStatus},
-    view::{DiscrepancyView, RecordMeta, SourceView},
+    registers::{ClockState, Compliance},
 };
 use std::collections::HashMap;
 use time::{OffsetDateTime, UtcOffset};

@@ -25,12 +25,12 @@ use axum::{
 };
 use konbit_domain::Named;
 use konbit_domain::{
-    acled::{self, ActorType, EventType, SubEventType},
-    gazetteer,
     situation::FatalityClaim,
+    situation::acled::{self, ActorType, EventType, SubEventType},
+    situation::gazetteer,
 };
 use konbit_store::{
-    Visibility, query,
+    Visibility,
     situation::{self as sit, IncidentFilter, PlaceStatusRow},
 };
 use std::{collections::HashMap, fmt::Write as _};
@@ -1138,7 +1138,7 @@ pub(super) async fn incident_page(
         }
         ids.sort();
         ids.dedup();
-        let source_views = query::sources(&mut c.ex(), Some(&ids), vis).await?;
+        let source_views = konbit_store::sources::sources(&mut c.ex(), Some(&ids), vis).await?;
         drop(c);
         let book = SourceBook::new(&source_views);
         let tr = ctx.tr;

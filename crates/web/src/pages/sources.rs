@@ -5,8 +5,7 @@ use crate::{AppState, error::ApiError, i18n::Tr};
 use askama::Template;
 use axum::{extract::State, http::StatusCode, response::Response};
 use konbit_domain::Named;
-use konbit_domain::view::SourceView;
-use konbit_store::query;
+use konbit_domain::SourceView;
 
 /// One registered source.
 struct SourceLine {
@@ -58,7 +57,7 @@ async fn sources_view(s: &AppState, ctx: &Ctx) -> Result<Response, ApiError> {
     let tr = ctx.tr;
     let mut sources = {
         let mut c = s.store.conn().await?;
-        query::sources(&mut c.ex(), None, vis).await?
+        konbit_store::sources::sources(&mut c.ex(), None, vis).await?
     };
     sources.sort_by_cached_key(|s| {
         (

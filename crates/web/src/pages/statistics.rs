@@ -12,9 +12,9 @@ use askama::Template;
 use axum::{extract::State, http::StatusCode, response::Response};
 use konbit_domain::{
     Classification,
-    accountability::{Cell, StatTable},
+    registers::{Cell, StatTable},
 };
-use konbit_store::{Visibility, query};
+use konbit_store::{Visibility, force as query};
 
 /// A cell as shown: the count in the page's language, or `<3`.
 struct CellView {
@@ -150,7 +150,7 @@ mod tests {
 
     #[test]
     fn columns_get_labels_and_small_cells_stay_hidden() {
-        let empty = konbit_domain::accountability::statistics(&[], &[], &[], &[]);
+        let empty = konbit_domain::registers::statistics(&[], &[], &[], &[]);
         for tr in [Tr::en(), Tr::fr(), Tr::ht()] {
             for t in &empty {
                 let v = table_view(&tr, t);

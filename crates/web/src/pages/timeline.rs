@@ -19,10 +19,10 @@ use axum::{
 };
 use konbit_domain::Named;
 use konbit_domain::{
-    FundingKind, Personnel,
-    view::{TimelineEvent, TimelineItem},
+    force::FundingKind,
+    force::Personnel,
+    force::{TimelineEvent, TimelineItem},
 };
-use konbit_store::query;
 use std::collections::HashMap;
 
 struct TimelineLine {
@@ -173,7 +173,7 @@ async fn timeline(s: &AppState, mut ctx: Ctx, slug: Option<String>) -> Result<Re
     let items = snap.timeline(on)?;
     let sources = {
         let mut c = s.store.conn().await?;
-        query::sources(&mut c.ex(), None, vis).await?
+        konbit_store::sources::sources(&mut c.ex(), None, vis).await?
     };
     // Successions name missions by slug; the page shows their short names, as the dashboard does.
     let missions = mission_names(s, vis).await?;
@@ -215,7 +215,8 @@ async fn timeline(s: &AppState, mut ctx: Ctx, slug: Option<String>) -> Result<Re
 mod tests {
     use super::*;
     use konbit_domain::{
-        Classification, FundingChannel, InstrumentKind, InstrumentStatus, view::RecordMeta,
+        Classification, RecordMeta, force::FundingChannel, force::InstrumentKind,
+        force::InstrumentStatus,
     };
     use uuid::Uuid;
 

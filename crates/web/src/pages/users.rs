@@ -213,7 +213,7 @@ pub(super) async fn user_create(State(s): State<AppState>, ctx: Ctx, form: FormP
         match s
             .store
             .create_user(
-                Actor::user(&me.username),
+                Actor::user(&me),
                 &username,
                 &password,
                 role,
@@ -258,7 +258,7 @@ pub(super) async fn user_set_role(
         Err(_) => e.general.push(format!("{name}: {}", tr.t("err.role"))),
         Ok(role) => match s
             .store
-            .set_role(Actor::user(&me.username), &name, role, country.as_deref())
+            .set_role(Actor::user(&me), &name, role, country.as_deref())
             .await
         {
             Ok(_) => return see_other("/users"),
@@ -317,7 +317,7 @@ pub(super) async fn user_access(
     if let Some(r) = check_post(&ctx, &form) {
         return r;
     }
-    let actor = Actor::user(&me.username);
+    let actor = Actor::user(&me);
     let done = match change {
         AccessChange::Disable => s.store.set_disabled(actor, &name, true).await,
         AccessChange::Enable => s.store.set_disabled(actor, &name, false).await,
@@ -363,7 +363,7 @@ pub(super) async fn token_revoke(
         }
         .ok_or_else(|| ApiError::not_found(format!("token {id}")))?;
         s.store
-            .revoke_tokens(Actor::user(&me.username), &owner, Some(id))
+            .revoke_tokens(Actor::user(&me), &owner, Some(id))
             .await?;
         Ok::<Response, ApiError>(see_other("/users"))
     }

@@ -1,0 +1,1026 @@
+//! ACLED files in and out: reading an ACLED CSV export row by row (streaming, every row
+//! validated, each problem named by line and column), and writing incident lists as
+//! ACLED-compatible CSV, as CSV with HXL hashtags, and as GeoJSON features.
+//!
+//! Reading takes bytes, not text, so that a file with invalid UTF-8 is reported row by row
+//! rather than refused whole; the row parser is what `fuzz/` exercises.
+
+use super::acled::{self, ActorType, DisorderType, EventType, SubEventType};
+use super::gazetteer;
+use super::{NewIncident, Verification};
+use crate::Named;
+use crate::{Classification, FieldError, ValidationErrors, text};
+use std::io::{Read, Write};
+use time::{Date, Month};
+use uuid::Uuid;
+
+/// ACLED's columns, in the order of its exports.
+pub const ACLED_COLUMNS: &[&str] = &[
+    "event_id_cnty",
+    "event_date",
+    "year",
+    "time_precision",
+    "disorder_type",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "assoc_actor_1",
+    "inter1",
+    "actor2",
+    "assoc_actor_2",
+    "inter2",
+    "interaction",
+    "civilian_targeting",
+    "iso",
+    "region",
+    "country",
+    "admin1",
+    "admin2",
+    "admin3",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "source_scale",
+    "notes",
+    "fatalities",
+    "tags",
+    "timestamp",
+];
+
+/// The columns a file must have to be read as ACLED events.
+pub const REQUIRED_COLUMNS: &[&str] = &[
+    "event_id_cnty",
+    "event_date",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "inter1",
+    "admin1",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "notes",
+    "fatalities",
+];
+
+/// ISO 3166-1 numeric code of Haiti, as ACLED's `iso` column gives it.
+const HAITI_ISO_NUMERIC: &str = "332";
+
+/// Why a whole file cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FileError {
+    /// The header lacks required columns.
+    #[error("line 1: the header lacks ACLED's required column(s): {}", .0.join(", "))]
+    MissingColumns(Vec<String>),
+    /// The same column twice.
+    #[error("line 1: column {0:?} appears twice")]
+    DuplicateColumn(String),
+    /// An empty file.
+    #[error("the file is empty: expected a header row with ACLED's columns")]
+    Empty,
+    /// The file could not be read (I/O, or a CSV framing error that ends reading).
+    #[error("line {line}: {message}")]
+    Read {
+        /// Line number, from 1.
+        line: u64,
+        /// What happened.
+        message: String,
+    },
+}
+
+/// A row that was read and is valid.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    /// Line number of the row in the file, from 1 (the header is line 1).
+    pub line: u64,
+    /// The incident.
+    pub incident: NewIncident,
+}
+
+/// A row that was refused: where, what it said, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rejected {
+    /// Line number, from 1.
+    pub line: u64,
+    /// The row's fields (invalid UTF-8 replaced), to write to a rejects file.
+    pub fields: Vec<String>,
+    /// Each problem: the column and the reason.
+    pub errors: Vec<FieldError>,
+}
+
+impl Rejected {
+    /// One line per problem: `line 7, column latitude: …`.
+    pub fn describe(&self) -> Vec<String> {
+        self.errors
+            .iter()
+            .map(|e| {
+                if e.field.is_empty() {
+                    format!("line {}: {}", self.line, e.message)
+                } else {
+                    format!("line {}, column {}: {}", self.line, e.field, e.message)
+                }
+            })
+            .collect()
+    }
+}
+
+/// Where each known column is in the file.
+#[derive(Debug, Clone)]
+struct Columns {
+    at: Vec<Option<usize>>,
+    /// For each column of the file, which known column it is.
+    known: Vec<Option<usize>>,
+    width: usize,
+}
+
+impl Columns {
+    fn from_header(header: &[String]) -> Result<(Columns, Vec<String>), FileError> {
+        let mut at = vec![None; ACLED_COLUMNS.len()];
+        let mut ignored = Vec::new();
+        for (i, raw) in header.iter().enumerate() {
+            let name = raw
+                .trim()
+                .trim_start_matches('\u{feff}')
+                .to_ascii_lowercase();
+            match ACLED_COLUMNS.iter().position(|c| *c == name) {
+                Some(k) if at[k].is_some() => return Err(FileError::DuplicateColumn(name)),
+                Some(k) => at[k] = Some(i),
+                None => ignored.push(raw.clone()),
+            }
+        }
+        let missing: Vec<String> = REQUIRED_COLUMNS
+            .iter()
+            .filter(|c| {
+                ACLED_COLUMNS
+                    .iter()
+                    .position(|x| x == *c)
+                    .is_none_or(|k| at[k].is_none())
+            })
+            .map(|c| c.to_string())
+            .collect();
+        if !missing.is_empty() {
+            return Err(FileError::MissingColumns(missing));
+        }
+        let mut known = vec![None; header.len()];
+        for (k, i) in at.iter().enumerate() {
+            if let Some(i) = i {
+                known[*i] = Some(k);
+            }
+        }
+        Ok((
+            Columns {
+                at,
+                known,
+                width: header.len(),
+            },
+            ignored,
+        ))
+    }
+
+    fn get<'a>(&self, fields: &[&'a str], name: &str) -> &'a str {
+        ACLED_COLUMNS
+            .iter()
+            .position(|c| *c == name)
+            .and_then(|k| self.at[k])
+            .and_then(|i| fields.get(i).copied())
+            .unwrap_or("")
+            .trim()
+    }
+}
+
+/// Reads an ACLED CSV export one row at a time; memory does not grow with the file.
+pub struct Reader<R> {
+    csv: csv::Reader<R>,
+    cols: Columns,
+    record: csv::ByteRecord,
+    header: Vec<String>,
+    ignored: Vec<String>,
+    done: bool,
+}
+
+impl<R: Read> Reader<R> {
+    /// Reads the header. Unknown columns are ignored (ACLED adds some, such as `iso3`).
+    pub fn new(input: R) -> Result<Self, FileError> {
+        let mut csv = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(input);
+        let mut first = csv::ByteRecord::new();
+        match csv.read_byte_record(&mut first) {
+            Ok(true) => {}
+            Ok(false) => return Err(FileError::Empty),
+            Err(e) => {
+                return Err(FileError::Read {
+                    line: 1,
+                    message: e.to_string(),
+                });
+            }
+        }
+        let header: Vec<String> = first
+            .iter()
+            .map(|f| String::from_utf8_lossy(f).into_owned())
+            .collect();
+        let (cols, ignored) = Columns::from_header(&header)?;
+        Ok(Reader {
+            csv,
+            cols,
+            record: csv::ByteRecord::new(),
+            header,
+            ignored,
+            done: false,
+        })
+    }
+
+    /// The header row as read.
+    pub fn header(&self) -> &[String] {
+        &self.header
+    }
+
+    /// Header columns that are not ACLED's and were ignored.
+    pub fn ignored_columns(&self) -> &[String] {
+        &self.ignored
+    }
+
+    /// Bytes consumed so far (for a progress bar).
+    pub fn bytes_read(&self) -> u64 {
+        self.csv.position().byte()
+    }
+
+    /// The next row: `None` at the end; `Err(Err(..))` when reading cannot go on.
+    pub fn next_row(&mut self) -> Option<Result<Result<Row, Rejected>, FileError>> {
+        if self.done {
+            return None;
+        }
+        match self.csv.read_byte_record(&mut self.record) {
+            Ok(false) => {
+                self.done = true;
+                None
+            }
+            Ok(true) => {
+                let line = self
+                    .record
+                    .position()
+                    .map_or_else(|| self.csv.position().line(), |p| p.line());
+                Some(Ok(parse_record(&self.cols, &self.record, line)))
+            }
+            Err(e) => {
+                self.done = true;
+                Some(Err(FileError::Read {
+                    line: e
+                        .position()
+                        .map_or_else(|| self.csv.position().line(), |p| p.line()),
+                    message: e.to_string(),
+                }))
+            }
+        }
+    }
+}
+
+fn parse_record(cols: &Columns, record: &csv::ByteRecord, line: u64) -> Result<Row, Rejected> {
+    let mut errors = ValidationErrors::default();
+    let mut texts: Vec<std::borrow::Cow<'_, str>> = Vec::with_capacity(record.len());
+    for (i, raw) in record.iter().enumerate() {
+        let column = cols.known.get(i).copied().flatten();
+        match std::str::from_utf8(raw) {
+            Ok(s) => {
+                let s = unguard(s);
+                // Columns Konbit does not read are not kept, so not checked.
+                if let Some(k) = column {
+                    let mut e = ValidationErrors::default();
+                    let notes = ACLED_COLUMNS[k] == "notes";
+                    text::check_str(ACLED_COLUMNS[k], &s, notes, text::MAX_TEXT, &mut e);
+                    errors.0.extend(e.0);
+                }
+                texts.push(s);
+            }
+            Err(_) => {
+                let name =
+                    column.map_or_else(|| format!("#{}", i + 1), |k| ACLED_COLUMNS[k].into());
+                errors.add(name, "is not valid UTF-8");
+                texts.push(String::from_utf8_lossy(raw));
+            }
+        }
+    }
+    let fields: Vec<&str> = texts.iter().map(|c| c.as_ref()).collect();
+    let reject = |errors: ValidationErrors| Rejected {
+        line,
+        fields: fields.iter().map(|s| s.to_string()).collect(),
+        errors: errors.0,
+    };
+    if fields.len() != cols.width {
+        errors.add(
+            "",
+            format!(
+                "the row has {} fields, the header has {}",
+                fields.len(),
+                cols.width
+            ),
+        );
+        return Err(reject(errors));
+    }
+    if !errors.0.is_empty() {
+        return Err(reject(errors));
+    }
+    match parse_fields(cols, &fields) {
+        Ok(incident) => Ok(Row { line, incident }),
+        Err(e) => Err(reject(e)),
+    }
+}
+
+/// Parses one row's fields into an incident, checking every rule; problems are named by ACLED
+/// column.
+fn parse_fields(cols: &Columns, f: &[&str]) -> Result<NewIncident, ValidationErrors> {
+    let mut e = ValidationErrors::default();
+    let get = |name: &str| cols.get(f, name);
+    let event_date = match parse_date(get("event_date")) {
+        Ok(d) => Some(d),
+        Err(m) => {
+            e.add("event_date", m);
+            None
+        }
+    };
+    if let (Some(d), y) = (event_date, get("year"))
+        && !y.is_empty()
+        && y.parse::<i32>() != Ok(d.year())
+    {
+        e.add("year", format!("{y:?} is not the year of event_date {d}"));
+    }
+    let small = |e: &mut ValidationErrors, name: &str, default: Option<u8>| -> u8 {
+        let v = get(name);
+        if v.is_empty()
+            && let Some(d) = default
+        {
+            return d;
+        }
+        match v.parse::<u8>() {
+            Ok(n @ 1..=3) => n,
+            _ => {
+                e.add(name, format!("{v:?} is not 1, 2 or 3"));
+                1
+            }
+        }
+    };
+    let time_precision = small(&mut e, "time_precision", Some(1));
+    let geo_precision = small(&mut e, "geo_precision", None);
+    let disorder_type = match get("disorder_type") {
+        "" => None,
+        v => {
+            let d = DisorderType::parse(v);
+            if d.is_none() {
+                e.add("disorder_type", format!("unknown disorder type {v:?}"));
+            }
+            d
+        }
+    };
+    let event_type = EventType::parse(get("event_type"));
+    if event_type.is_none() {
+        e.add(
+            "event_type",
+            format!(
+                "unknown event type {:?}; ACLED's are: {}",
+                get("event_type"),
+                EventType::ALL
+                    .iter()
+                    .map(|t| t.label())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        );
+    }
+    let sub_event_type = SubEventType::parse(get("sub_event_type"));
+    if sub_event_type.is_none() {
+        e.add(
+            "sub_event_type",
+            format!("unknown sub-event type {:?}", get("sub_event_type")),
+        );
+    }
+    let inter1 = ActorType::parse(get("inter1"));
+    if inter1.is_none() {
+        e.add(
+            "inter1",
+            format!(
+                "{:?} is not an ACLED actor type (1–8 or its name)",
+                get("inter1")
+            ),
+        );
+    }
+    let inter2 = match get("inter2") {
+        "" | "0" => None,
+        v => {
+            let t = ActorType::parse(v);
+            if t.is_none() {
+                e.add(
+                    "inter2",
+                    format!("{v:?} is not an ACLED actor type (1–8 or its name)"),
+                );
+            }
+            t
+        }
+    };
+    let civilian_targeting = match get("civilian_targeting") {
+        "" => false,
+        v if v.eq_ignore_ascii_case("Civilian targeting") => true,
+        v => {
+            e.add(
+                "civilian_targeting",
+                format!("{v:?}: expected \"Civilian targeting\" or nothing"),
+            );
+            false
+        }
+    };
+    let iso = get("iso");
+    if !iso.is_empty() && iso.trim_start_matches('0') != HAITI_ISO_NUMERIC {
+        e.add(
+            "iso",
+            format!("{iso} is not Haiti ({HAITI_ISO_NUMERIC}), the mission's country"),
+        );
+    }
+    let country = get("country");
+    if !country.is_empty() && !country.eq_ignore_ascii_case("Haiti") {
+        e.add(
+            "country",
+            format!("{country:?} is not Haiti, the mission's country"),
+        );
+    }
+    let coord = |e: &mut ValidationErrors, name: &str| -> f64 {
+        let v = get(name);
+        match v.parse::<f64>() {
+            Ok(x) if x.is_finite() => x,
+            _ => {
+                e.add(name, format!("{v:?} is not a number"));
+                f64::NAN
+            }
+        }
+    };
+    let latitude = coord(&mut e, "latitude");
+    let longitude = coord(&mut e, "longitude");
+    let fatalities = match acled::parse_fatalities(get("fatalities")) {
+        Ok(n) => n,
+        Err(m) => {
+            e.add("fatalities", m);
+            0
+        }
+    };
+    let timestamp = match get("timestamp") {
+        "" => None,
+        v => match v.parse::<i64>() {
+            Ok(t) => Some(t),
+            Err(_) => {
+                e.add("timestamp", format!("{v:?} is not a Unix time in seconds"));
+                None
+            }
+        },
+    };
+    let (Some(event_date), Some(event_type), Some(sub_event_type), Some(inter1)) =
+        (event_date, event_type, sub_event_type, inter1)
+    else {
+        return Err(e);
+    };
+    let mut incident = NewIncident {
+        event_id: get("event_id_cnty").to_string(),
+        event_date,
+        time_precision,
+        disorder_type,
+        event_type,
+        sub_event_type,
+        actor1: get("actor1").to_string(),
+        assoc_actor_1: get("assoc_actor_1").to_string(),
+        inter1,
+        actor2: get("actor2").to_string(),
+        assoc_actor_2: get("assoc_actor_2").to_string(),
+        inter2,
+        civilian_targeting,
+        admin1: get("admin1").to_string(),
+        admin2: get("admin2").to_string(),
+        admin3: get("admin3").to_string(),
+        location: get("location").to_string(),
+        latitude,
+        longitude,
+        geo_precision,
+        source: get("source").to_string(),
+        source_scale: get("source_scale").to_string(),
+        notes: get("notes").to_string(),
+        fatalities,
+        fatality_claims: Vec::new(),
+        tags: get("tags").to_string(),
+        timestamp,
+    };
+    incident.normalize();
+    if latitude.is_finite() && longitude.is_finite() {
+        let mut rules = ValidationErrors::default();
+        incident.check(&mut rules);
+        for mut fe in rules.0 {
+            if fe.field == "event_id" {
+                fe.field = "event_id_cnty".into();
+            }
+            // The point check names latitude; say both columns when the point is outside Haiti.
+            if fe.message.contains("outside Haiti") {
+                fe.field = "latitude/longitude".into();
+            }
+            e.0.push(fe);
+        }
+    }
+    e.into_result().map_err(|d| match d {
+        crate::DomainError::Invalid(v) => v,
+        _ => ValidationErrors::default(),
+    })?;
+    Ok(incident)
+}
+
+/// Reads ACLED's dates: ISO 8601 (`2024-10-03`) or ACLED's older `3 October 2024`.
+pub fn parse_date(s: &str) -> Result<Date, String> {
+    let s = s.trim();
+    let bad = || format!("{s:?} is not a date (YYYY-MM-DD, or D Month YYYY as ACLED writes it)");
+    if let Some((y, rest)) = s.split_once('-') {
+        let (m, d) = rest.split_once('-').ok_or_else(bad)?;
+        let y: i32 = y.parse().map_err(|_| bad())?;
+        let m: u8 = m.parse().map_err(|_| bad())?;
+        let d: u8 = d.parse().map_err(|_| bad())?;
+        let m = Month::try_from(m).map_err(|_| bad())?;
+        return Date::from_calendar_date(y, m, d).map_err(|_| bad());
+    }
+    let parts: Vec<&str> = s.split_whitespace().collect();
+    let [d, m, y] = parts[..] else {
+        return Err(bad());
+    };
+    let d: u8 = d.parse().map_err(|_| bad())?;
+    let y: i32 = y.parse().map_err(|_| bad())?;
+    let m = (1..=12u8)
+        .filter_map(|n| Month::try_from(n).ok())
+        .find(|mo| {
+            let name = mo.to_string();
+            name.eq_ignore_ascii_case(m) || (m.len() == 3 && name[..3].eq_ignore_ascii_case(m))
+        })
+        .ok_or_else(bad)?;
+    Date::from_calendar_date(y, m, d).map_err(|_| bad())
+}
+
+/// An incident with what the record adds to it, ready to export.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Exported {
+    /// The incident as coded.
+    pub incident: NewIncident,
+    /// Its verification status.
+    pub status: Verification,
+    /// Who may read it.
+    pub classification: Classification,
+    /// The sources the record rests on.
+    pub sources: Vec<Uuid>,
+}
+
+/// Export formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// ACLED's 31 columns, readable by ACLED tools and by `konbit import acled`.
+    Acled,
+    /// Konbit's columns with an HXL hashtag row under the header.
+    Hxl,
+}
+
+/// The HXL export's columns and their hashtags.
+pub const HXL_COLUMNS: &[(&str, &str)] = &[
+    ("event_id", "#event+code"),
+    ("event_date", "#date+occurred"),
+    ("time_precision", "#date+precision"),
+    ("event_type", "#event+type"),
+    ("sub_event_type", "#event+type+sub"),
+    ("actor1", "#group+name+first"),
+    ("inter1", "#group+type+first"),
+    ("actor2", "#group+name+second"),
+    ("inter2", "#group+type+second"),
+    ("admin1", "#adm1+name"),
+    ("admin1_code", "#adm1+code"),
+    ("admin2", "#adm2+name"),
+    ("admin3", "#adm3+name"),
+    ("location", "#loc+name"),
+    ("latitude", "#geo+lat"),
+    ("longitude", "#geo+lon"),
+    ("geo_precision", "#geo+precision"),
+    ("fatalities", "#affected+killed"),
+    ("verification", "#status+verification"),
+    ("classification", "#meta+classification"),
+    ("notes", "#description"),
+    ("sources", "#meta+source"),
+];
+
+/// Writes incidents as CSV in one of the [`Format`]s, one row at a time.
+pub struct Writer<W: Write> {
+    csv: csv::Writer<W>,
+    format: Format,
+}
+
+impl<W: Write> Writer<W> {
+    /// Writes the header (and, for HXL, the hashtag row).
+    pub fn new(out: W, format: Format) -> csv::Result<Self> {
+        let mut csv = csv::Writer::from_writer(out);
+        match format {
+            Format::Acled => csv.write_record(ACLED_COLUMNS)?,
+            Format::Hxl => {
+                csv.write_record(HXL_COLUMNS.iter().map(|c| c.0))?;
+                csv.write_record(HXL_COLUMNS.iter().map(|c| c.1))?;
+            }
+        }
+        Ok(Writer { csv, format })
+    }
+
+    /// A writer that adds rows to a file whose header is already written (the next page of an
+    /// export).
+    pub fn continuing(out: W, format: Format) -> Self {
+        Writer {
+            csv: csv::Writer::from_writer(out),
+            format,
+        }
+    }
+
+    /// Writes one incident.
+    pub fn write(&mut self, x: &Exported) -> csv::Result<()> {
+        let i = &x.incident;
+        match self.format {
+            Format::Acled => {
+                let row: [String; 31] = [
+                    guard(&i.event_id),
+                    i.event_date.to_string(),
+                    i.event_date.year().to_string(),
+                    i.time_precision.to_string(),
+                    i.disorder().label().to_string(),
+                    i.event_type.label().to_string(),
+                    i.sub_event_type.label().to_string(),
+                    guard(&i.actor1),
+                    guard(&i.assoc_actor_1),
+                    i.inter1.label().to_string(),
+                    guard(&i.actor2),
+                    guard(&i.assoc_actor_2),
+                    i.inter2.map(|t| t.label().to_string()).unwrap_or_default(),
+                    acled::interaction_label(i.inter1, i.inter2),
+                    if i.civilian_targeting {
+                        "Civilian targeting".into()
+                    } else {
+                        String::new()
+                    },
+                    HAITI_ISO_NUMERIC.into(),
+                    "Caribbean".into(),
+                    "Haiti".into(),
+                    guard(&i.admin1),
+                    guard(&i.admin2),
+                    guard(&i.admin3),
+                    guard(&i.location),
+                    format_coord(i.latitude),
+                    format_coord(i.longitude),
+                    i.geo_precision.to_string(),
+                    guard(&i.source),
+                    guard(&i.source_scale),
+                    guard(&i.notes),
+                    i.fatalities.to_string(),
+                    guard(&i.tags),
+                    i.timestamp.map(|t| t.to_string()).unwrap_or_default(),
+                ];
+                self.csv.write_record(&row)
+            }
+            Format::Hxl => {
+                let code = gazetteer::haiti()
+                    .department(&i.admin1)
+                    .map(|d| d.code.clone())
+                    .unwrap_or_default();
+                let sources: Vec<String> = x.sources.iter().map(|s| s.to_string()).collect();
+                let row: [String; 22] = [
+                    guard(&i.event_id),
+                    i.event_date.to_string(),
+                    i.time_precision.to_string(),
+                    i.event_type.label().to_string(),
+                    i.sub_event_type.label().to_string(),
+                    guard(&i.actor1),
+                    i.inter1.label().to_string(),
+                    guard(&i.actor2),
+                    i.inter2.map(|t| t.label().to_string()).unwrap_or_default(),
+                    guard(&i.admin1),
+                    code,
+                    guard(&i.admin2),
+                    guard(&i.admin3),
+                    guard(&i.location),
+                    format_coord(i.latitude),
+                    format_coord(i.longitude),
+                    i.geo_precision.to_string(),
+                    i.fatalities.to_string(),
+                    x.status.as_str().to_string(),
+                    x.classification.as_str().to_string(),
+                    guard(&i.notes),
+                    sources.join(" "),
+                ];
+                self.csv.write_record(&row)
+            }
+        }
+    }
+
+    /// Flushes and returns the output.
+    pub fn finish(self) -> std::io::Result<W> {
+        self.csv
+            .into_inner()
+            .map_err(|e| std::io::Error::other(e.to_string()))
+    }
+}
+
+/// The first characters that make a spreadsheet read a cell as a formula (OWASP's list), and
+/// the guard's own mark.
+const FORMULA_STARTS: &[char] = &['=', '+', '-', '@', '\t', '\r', '\''];
+
+/// A text cell made safe to open in a spreadsheet: one that a spreadsheet would read as a formula
+/// (`=HYPERLINK(…)`, `=cmd|' /C calc'!A0`) is prefixed with `'`, which spreadsheets show as
+/// text and hide. A cell that already begins with `'` gets one too, so [`unguard`] gives back
+/// exactly what was guarded.
+pub fn guard(s: &str) -> String {
+    if s.starts_with(FORMULA_STARTS) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    }
+}
+
+/// Undoes [`guard`]: a cell that begins with `'` followed by a formula character or another `'`
+/// loses its first `'`. Everything else is left as it is.
+pub fn unguard(s: &str) -> std::borrow::Cow<'_, str> {
+    match s.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(FORMULA_STARTS) => rest.into(),
+        _ => s.into(),
+    }
+}
+
+fn format_coord(x: f64) -> String {
+    // Four decimals is about 11 m, finer than any ACLED geo precision.
+    let s = format!("{x:.4}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    s.to_string()
+}
+
+/// One incident as a GeoJSON Feature (a point, with the coded fields as properties).
+pub fn geojson_feature(x: &Exported) -> serde_json::Value {
+    let i = &x.incident;
+    serde_json::json!({
+        "type": "Feature",
+        "id": i.event_id,
+        "geometry": {"type": "Point", "coordinates": [i.longitude, i.latitude]},
+        "properties": {
+            "event_id": i.event_id,
+            "event_date": i.event_date.to_string(),
+            "time_precision": i.time_precision,
+            "event_type": i.event_type.as_str(),
+            "event_type_label": i.event_type.label(),
+            "sub_event_type": i.sub_event_type.as_str(),
+            "actor1": i.actor1,
+            "inter1": i.inter1.as_str(),
+            "actor2": i.actor2,
+            "inter2": i.inter2.map(|t| t.as_str()),
+            "admin1": i.admin1,
+            "admin2": i.admin2,
+            "location": i.location,
+            "geo_precision": i.geo_precision,
+            "fatalities": i.fatalities,
+            "verification": x.status.as_str(),
+            "classification": x.classification.as_str(),
+            "notes": i.notes,
+            "sources": x.sources,
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEADER: &str = "event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,iso,region,country,admin1,admin2,admin3,location,latitude,longitude,geo_precision,source,source_scale,notes,fatalities,tags,timestamp";
+
+    fn read(body: &str) -> (Vec<Row>, Vec<Rejected>) {
+        let text = format!("{HEADER}\n{body}");
+        let mut r = Reader::new(text.as_bytes()).expect("header");
+        let (mut ok, mut bad) = (Vec::new(), Vec::new());
+        while let Some(x) = r.next_row() {
+            match x.expect("readable") {
+                Ok(row) => ok.push(row),
+                Err(rej) => bad.push(rej),
+            }
+        }
+        (ok, bad)
+    }
+
+    const GOOD: &str = "HTI1001,03 October 2024,2024,1,Political violence,Violence against civilians,Attack,Gran Grif,,Political militia,Civilians (Haiti),,Civilians,Political militia-Civilians,Civilian targeting,332,Caribbean,Haiti,Artibonite,Saint-Marc,Saint-Marc,Pont-Sonde,19.1500,-72.6100,1,Le Nouvelliste,National,\"Gran Grif attacked Pont-Sonde, \"\"dozens\"\" killed\",dozens,,1728000000";
+
+    #[test]
+    fn an_acled_row_reads_and_round_trips() {
+        let (ok, bad) = read(GOOD);
+        assert!(bad.is_empty(), "{bad:?}");
+        let i = &ok[0].incident;
+        assert_eq!(ok[0].line, 2);
+        assert_eq!(i.event_type, EventType::ViolenceAgainstCivilians);
+        assert_eq!(i.inter2, Some(ActorType::Civilians));
+        assert_eq!(i.fatalities, 12);
+        assert!(i.civilian_targeting);
+        assert_eq!(i.notes, "Gran Grif attacked Pont-Sonde, \"dozens\" killed");
+        let x = Exported {
+            incident: i.clone(),
+            status: Verification::Reported,
+            classification: Classification::Public,
+            sources: vec![],
+        };
+        let mut w = Writer::new(Vec::new(), Format::Acled).expect("header");
+        w.write(&x).expect("row");
+        let out = String::from_utf8(w.finish().expect("flush")).expect("utf8");
+        let mut r = Reader::new(out.as_bytes()).expect("header");
+        let again = r
+            .next_row()
+            .expect("a row")
+            .expect("readable")
+            .expect("valid");
+        assert_eq!(again.incident, *i);
+    }
+
+    #[test]
+    fn bad_rows_name_line_column_and_reason() {
+        let rows = [
+            GOOD.replace("03 October 2024", "2024-13-45"),
+            GOOD.replace("19.1500,-72.6100", "25.7700,-80.1900"),
+            GOOD.replace("Violence against civilians,Attack", "Gang war,Attack"),
+            GOOD.replace(
+                ",Political militia,Civilians (Haiti)",
+                ",Gangs,Civilians (Haiti)",
+            ),
+            GOOD.replace(",332,", ",214,"),
+            "HTI9,2024-01-01,2024".to_string(),
+        ];
+        let (ok, bad) = read(&rows.join("\n"));
+        assert!(ok.is_empty());
+        let said: Vec<String> = bad.iter().flat_map(Rejected::describe).collect();
+        assert_eq!(bad.len(), 6, "{said:#?}");
+        assert!(
+            said[0].starts_with("line 2, column event_date:"),
+            "{said:?}"
+        );
+        assert!(
+            said.iter()
+                .any(|s| s.starts_with("line 3, column latitude/longitude:")
+                    && s.contains("outside Haiti"))
+        );
+        assert!(
+            said.iter().any(
+                |s| s.starts_with("line 4, column event_type: unknown event type \"Gang war\"")
+            )
+        );
+        assert!(said.iter().any(|s| s.starts_with("line 5, column inter1:")));
+        assert!(said.iter().any(|s| s.starts_with("line 6, column iso:")));
+        assert!(
+            said.iter()
+                .any(|s| s == "line 7: the row has 3 fields, the header has 31")
+        );
+    }
+
+    #[test]
+    fn invalid_utf8_is_a_row_error_not_a_crash() {
+        let mut bytes = format!("{HEADER}\n").into_bytes();
+        bytes.extend(
+            GOOD.replace("Pont-Sonde,19", "Pont-S\u{00f6}nde,19")
+                .as_bytes(),
+        );
+        // Break the UTF-8 of ö (0xC3 0xB6) by dropping its second byte.
+        let pos = bytes.windows(2).position(|w| w == [0xC3, 0xB6]).expect("ö");
+        bytes.remove(pos + 1);
+        let mut r = Reader::new(&bytes[..]).expect("header");
+        let rej = r
+            .next_row()
+            .expect("row")
+            .expect("readable")
+            .expect_err("refused");
+        assert_eq!(
+            rej.describe(),
+            vec!["line 2, column location: is not valid UTF-8"]
+        );
+    }
+
+    #[test]
+    fn wrong_columns_are_named() {
+        let Err(e) = Reader::new("id,date,type\n1,2,3\n".as_bytes()) else {
+            panic!("accepted a file without ACLED's columns");
+        };
+        let msg = e.to_string();
+        assert!(msg.starts_with("line 1: the header lacks"), "{msg}");
+        assert!(
+            msg.contains("event_id_cnty") && msg.contains("fatalities"),
+            "{msg}"
+        );
+        assert!(matches!(Reader::new(&b""[..]), Err(FileError::Empty)));
+    }
+
+    #[test]
+    fn dates_in_both_acled_styles() {
+        assert_eq!(
+            parse_date("2024-10-03").map(|d| d.to_string()),
+            Ok("2024-10-03".into())
+        );
+        assert_eq!(
+            parse_date("3 October 2024").map(|d| d.to_string()),
+            Ok("2024-10-03".into())
+        );
+        assert_eq!(
+            parse_date("03 Oct 2024").map(|d| d.to_string()),
+            Ok("2024-10-03".into())
+        );
+        assert!(parse_date("2024-02-30").is_err());
+        assert!(parse_date("yesterday").is_err());
+    }
+
+    #[test]
+    fn hxl_has_a_hashtag_row() {
+        let (ok, _) = read(GOOD);
+        let x = Exported {
+            incident: ok[0].incident.clone(),
+            status: Verification::Confirmed,
+            classification: Classification::Public,
+            sources: vec![],
+        };
+        let mut w = Writer::new(Vec::new(), Format::Hxl).expect("header");
+        w.write(&x).expect("row");
+        let out = String::from_utf8(w.finish().expect("flush")).expect("utf8");
+        let lines: Vec<&str> = out.lines().collect();
+        assert!(lines[1].starts_with("#event+code,#date+occurred,"));
+        assert!(lines[2].contains(",HT-AR,") && lines[2].contains(",confirmed,public,"));
+        let f = geojson_feature(&x);
+        assert_eq!(f["geometry"]["coordinates"][0], -72.61);
+    }
+
+    #[test]
+    fn formulas_are_guarded_in_both_exports_and_unguarded_on_reading() {
+        let (ok, _) = read(GOOD);
+        let mut i = ok[0].incident.clone();
+        i.actor1 = "=HYPERLINK(\"http://evil.example\",\"click\")".into();
+        i.notes = "=cmd|' /C calc'!A0".into();
+        i.location = "@SUM(1+1)".into();
+        i.assoc_actor_1 = "'quoted' name".into();
+        i.source = "-2+3".into();
+        let x = Exported {
+            incident: i.clone(),
+            status: Verification::Reported,
+            classification: Classification::Public,
+            sources: vec![],
+        };
+        for format in [Format::Acled, Format::Hxl] {
+            let mut w = Writer::new(Vec::new(), format).expect("header");
+            w.write(&x).expect("row");
+            let out = String::from_utf8(w.finish().expect("flush")).expect("utf8");
+            let mut csv = csv::ReaderBuilder::new()
+                .has_headers(false)
+                .flexible(true)
+                .from_reader(out.as_bytes());
+            let rows: Vec<csv::StringRecord> = csv.records().map(|r| r.expect("row")).collect();
+            let last = rows.last().expect("a data row");
+            // No cell of the file begins with a character a spreadsheet reads as a formula.
+            for cell in last.iter() {
+                let numeric = cell.parse::<f64>().is_ok();
+                assert!(
+                    numeric || !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                    "{format:?}: {cell:?}"
+                );
+            }
+            assert!(last.iter().any(|c| c == "'=cmd|' /C calc'!A0"), "{last:?}");
+            if format == Format::Acled {
+                // And the importer gives back exactly what was exported.
+                let mut r = Reader::new(out.as_bytes()).expect("header");
+                let again = r
+                    .next_row()
+                    .expect("a row")
+                    .expect("readable")
+                    .expect("valid");
+                assert_eq!(again.incident, i);
+            }
+        }
+        for s in [
+            "=1", "+1", "-1", "@a", "\tx", "\rx", "'x", "''=", "plain", "", "'",
+        ] {
+            assert_eq!(unguard(&guard(s)), s, "{s:?}");
+        }
+        // A cell that only looks guarded (a quote followed by a letter) is left alone.
+        assert_eq!(unguard("'Ti Makak'"), "'Ti Makak'");
+    }
+
+    #[test]
+    fn control_characters_in_a_row_are_refused_by_column() {
+        let row = GOOD.replace("Gran Grif,,Political", "Gran\u{0}Grif,,Political");
+        let (ok, bad) = read(&row);
+        assert!(ok.is_empty());
+        let said = bad[0].describe();
+        assert_eq!(
+            said,
+            vec!["line 2, column actor1: must not contain a NUL character".to_string()]
+        );
+        // Line breaks are fine in the notes, not in a name.
+        let notes = GOOD.replace("attacked Pont-Sonde,", "attacked\nPont-Sonde,");
+        assert!(read(&notes).1.is_empty());
+        let name = GOOD.replace(",Pont-Sonde,19.1500", ",\"Pont\nSonde\",19.1500");
+        let said = read(&name).1[0].describe();
+        assert_eq!(
+            said,
+            vec![
+                "line 2, column location: must be a single line (no tab or line break)".to_string()
+            ]
+        );
+    }
+}

@@ -1,0 +1,1073 @@
+//! The Haiti gazetteer: the departments, communes and localities the mission talks about, the
+//! critical sites (airports, port, fuel terminal, hospitals, prisons, government, mission bases),
+//! named segments of the national roads RN1, RN2 and RN3, and Haiti's land outline, each with the
+//! sources it was taken from.
+//!
+//! The data are files of the repository (`data/gazetteer/haiti/`, see its `README.md` for the
+//! provenance of every coordinate and which ones are only approximate), embedded at compile
+//! time and parsed once. This module owns reading them and the lookups over them: by code, by
+//! name with loose matching (so ACLED's `admin1` spellings such as "Grande Anse" or
+//! "Nord Ouest" resolve), and whether a point lies in Haiti. It does no I/O.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use serde::Deserialize;
+
+const PLACES_CSV: &str = include_str!("../../../../data/gazetteer/haiti/places.csv");
+const SITES_CSV: &str = include_str!("../../../../data/gazetteer/haiti/sites.csv");
+const ROUTES_CSV: &str = include_str!("../../../../data/gazetteer/haiti/routes.csv");
+const SOURCES_CSV: &str = include_str!("../../../../data/gazetteer/haiti/sources.csv");
+const OUTLINE_GEOJSON: &str = include_str!("../../../../data/gazetteer/haiti/outline.geojson");
+
+/// What a [`Place`] is in Haiti's administrative geography.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PlaceKind {
+    /// One of the ten departments (ISO 3166-2 subdivisions).
+    Department,
+    /// A commune (municipality), inside an arrondissement of a department.
+    Commune,
+    /// A named place that is not a commune: a town, a neighbourhood, a communal section.
+    Locality,
+}
+
+impl PlaceKind {
+    /// The word used in the data files: `department`, `commune` or `locality`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PlaceKind::Department => "department",
+            PlaceKind::Commune => "commune",
+            PlaceKind::Locality => "locality",
+        }
+    }
+
+    fn parse(s: &str) -> Option<Self> {
+        [Self::Department, Self::Commune, Self::Locality]
+            .into_iter()
+            .find(|k| k.as_str() == s)
+    }
+}
+
+/// What a [`Site`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SiteKind {
+    /// An airport or airstrip.
+    Airport,
+    /// A seaport.
+    Port,
+    /// A fuel storage terminal.
+    FuelTerminal,
+    /// A hospital.
+    Hospital,
+    /// A prison.
+    Prison,
+    /// A seat of government (palace, parliament).
+    Government,
+    /// A base of the mission.
+    MissionBase,
+    /// A police facility.
+    Police,
+}
+
+impl SiteKind {
+    /// The word used in the data files: `airport`, `port`, `fuel_terminal`, `hospital`,
+    /// `prison`, `government`, `mission_base` or `police`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SiteKind::Airport => "airport",
+            SiteKind::Port => "port",
+            SiteKind::FuelTerminal => "fuel_terminal",
+            SiteKind::Hospital => "hospital",
+            SiteKind::Prison => "prison",
+            SiteKind::Government => "government",
+            SiteKind::MissionBase => "mission_base",
+            SiteKind::Police => "police",
+        }
+    }
+
+    fn parse(s: &str) -> Option<Self> {
+        [
+            Self::Airport,
+            Self::Port,
+            Self::FuelTerminal,
+            Self::Hospital,
+            Self::Prison,
+            Self::Government,
+            Self::MissionBase,
+            Self::Police,
+        ]
+        .into_iter()
+        .find(|k| k.as_str() == s)
+    }
+}
+
+/// A department, commune or locality.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Place {
+    /// `HT-AR` for a department (ISO 3166-2), `HT-AR-saint-marc` for a commune or locality.
+    pub code: String,
+    /// Department, commune or locality.
+    pub kind: PlaceKind,
+    /// The usual French name, with its accents ("Pétion-Ville").
+    pub name: String,
+    /// ISO 3166-2 code of the department; a department's own code for a department.
+    pub department: String,
+    /// The arrondissement's name (empty for a department).
+    pub arrondissement: String,
+    /// Latitude, WGS 84 degrees.
+    pub lat: f64,
+    /// Longitude, WGS 84 degrees.
+    pub lon: f64,
+    /// How the point was chosen: `point` (a sourced point of this place), `capital-point` (a
+    /// department placed at its capital), `commune-point` (placed at its commune's point
+    /// because no point of its own was found).
+    pub precision: String,
+    /// Ids of [`GazetteerSource`]s.
+    pub sources: Vec<String>,
+}
+
+/// A critical site: airport, port, fuel terminal, hospital, prison, government, mission base.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Site {
+    /// Short stable code (`airport-mtpp`).
+    pub code: String,
+    /// What the site is.
+    pub kind: SiteKind,
+    /// Its name.
+    pub name: String,
+    /// Code of the commune ([`Place`]) it is in.
+    pub commune: String,
+    /// Latitude, WGS 84 degrees.
+    pub lat: f64,
+    /// Longitude, WGS 84 degrees.
+    pub lon: f64,
+    /// `point` (a sourced point of the site), `commune-point` (placed at its commune's point),
+    /// `host-site-point` (placed at the point of the site that hosts it).
+    pub precision: String,
+    /// Ids of [`GazetteerSource`]s.
+    pub sources: Vec<String>,
+}
+
+/// A named stretch of a national road, as a polyline through sourced place points: honest
+/// about its precision, not a survey of the carriageway.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Segment {
+    /// `RN1-1`, `RN2-3`…
+    pub code: String,
+    /// The road: `RN1`, `RN2`, `RN3`.
+    pub route: String,
+    /// "Port-au-Prince – Canaan – Cabaret".
+    pub name: String,
+    /// Code of the [`Place`] it starts at.
+    pub from: String,
+    /// Code of the [`Place`] it ends at.
+    pub to: String,
+    /// The waypoints in order, as `(lon, lat)`.
+    pub points: Vec<(f64, f64)>,
+    /// Ids of [`GazetteerSource`]s.
+    pub sources: Vec<String>,
+}
+
+/// Where a fact of the gazetteer comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GazetteerSource {
+    /// The id the data files cite (`gn-3718426`, `wp-de-tabarre`).
+    pub id: String,
+    /// Title of the page, record or package.
+    pub title: String,
+    /// Who publishes it.
+    pub publisher: String,
+    /// Where it was read.
+    pub url: String,
+    /// Its licence, and what is taken from it.
+    pub licence: String,
+    /// When it was read (ISO date).
+    pub accessed: String,
+    /// What was taken from it.
+    pub note: String,
+}
+
+/// The whole gazetteer of one country.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Gazetteer {
+    /// Departments, then communes, then localities.
+    pub places: Vec<Place>,
+    /// Critical sites.
+    pub sites: Vec<Site>,
+    /// Road segments.
+    pub segments: Vec<Segment>,
+    /// Every source cited above.
+    pub sources: Vec<GazetteerSource>,
+    /// The land outline: outer rings (mainland and islands), each closed, as `(lon, lat)`.
+    pub outline: Vec<Vec<(f64, f64)>>,
+    /// Bounding box of each ring of `outline`, same order.
+    ring_boxes: Vec<BBox>,
+    /// Bounding box of the whole outline.
+    bbox: BBox,
+}
+
+/// `(min_lon, min_lat, max_lon, max_lat)`.
+type BBox = (f64, f64, f64, f64);
+
+static HAITI: LazyLock<Gazetteer> = LazyLock::new(|| {
+    match Gazetteer::parse(
+        PLACES_CSV,
+        SITES_CSV,
+        ROUTES_CSV,
+        SOURCES_CSV,
+        OUTLINE_GEOJSON,
+    ) {
+        Ok(g) => g,
+        Err(e) => panic!("embedded gazetteer data/gazetteer/haiti is invalid: {e}"),
+    }
+});
+
+/// Haiti's gazetteer, parsed from the embedded files on first use.
+pub fn haiti() -> &'static Gazetteer {
+    &HAITI
+}
+
+/// Other spellings of department names met in datasets (ACLED, GeoNames, English and Haitian
+/// Creole names). Matched with [`fold`], so case, accents, apostrophes, hyphens and spaces do
+/// not matter.
+const DEPARTMENT_ALIASES: &[(&str, &[&str])] = &[
+    ("HT-AR", &["Latibonit"]),
+    ("HT-CE", &["Center", "Sant", "Plateau Central"]),
+    ("HT-GA", &["Grande Anse", "Grandans"]),
+    ("HT-NI", &["Nip"]),
+    ("HT-ND", &["North"]),
+    ("HT-NE", &["North East", "Northeast", "Nodes"]),
+    ("HT-NO", &["North West", "Northwest", "Nodwes"]),
+    ("HT-OU", &["West", "Lwes"]),
+    ("HT-SD", &["South", "Sid"]),
+    ("HT-SE", &["South East", "Southeast", "Sides"]),
+];
+
+/// Words around a department's name that do not name it ("Département du Nord",
+/// "Nord-Ouest Department"), already folded.
+const DEPARTMENT_PREFIXES: &[&str] = &[
+    "departementdela",
+    "departementdel",
+    "departementdu",
+    "departementde",
+    "departement",
+    "departmentof",
+    "department",
+    "depatman",
+];
+
+impl Gazetteer {
+    /// The ten departments.
+    pub fn departments(&self) -> impl Iterator<Item = &Place> {
+        self.places
+            .iter()
+            .filter(|p| p.kind == PlaceKind::Department)
+    }
+
+    /// Finds a department by ISO code or by name, ignoring case, accents, apostrophes, hyphens
+    /// and spaces ("Grand'Anse", "Grande Anse", "grand-anse", "Nord Ouest", "HT-NO" all match),
+    /// so ACLED's admin1 spellings resolve.
+    pub fn department(&self, name_or_code: &str) -> Option<&Place> {
+        // Most callers (every imported row) give the exact name or code: no folding then.
+        if let Some(d) = self
+            .departments()
+            .find(|d| d.name == name_or_code || d.code == name_or_code)
+        {
+            return Some(d);
+        }
+        let key = strip_department_words(&fold(name_or_code));
+        if key.is_empty() {
+            return None;
+        }
+        self.departments().find(|d| {
+            fold(&d.code) == key
+                || fold(&d.name) == key
+                || DEPARTMENT_ALIASES
+                    .iter()
+                    .filter(|(code, _)| *code == d.code)
+                    .flat_map(|(_, names)| names.iter())
+                    .any(|alias| fold(alias) == key)
+        })
+    }
+
+    /// The place with this code (`HT-OU`, `HT-OU-petion-ville`), ignoring case.
+    pub fn place(&self, code: &str) -> Option<&Place> {
+        self.places
+            .iter()
+            .find(|p| p.code.eq_ignore_ascii_case(code.trim()))
+    }
+
+    /// A commune or locality by name (same loose matching), optionally within a department code.
+    /// The department may be given by code or by any name [`Gazetteer::department`] accepts;
+    /// one it does not know matches nothing. A commune wins over a locality of the same name.
+    pub fn place_named(&self, name: &str, department: Option<&str>) -> Option<&Place> {
+        let key = fold(name);
+        if key.is_empty() {
+            return None;
+        }
+        let dept = match department {
+            Some(d) => Some(self.department(d)?.code.as_str()),
+            None => None,
+        };
+        let matching = |kind: PlaceKind| {
+            self.places.iter().find(|p| {
+                p.kind == kind && fold(&p.name) == key && dept.is_none_or(|d| p.department == d)
+            })
+        };
+        matching(PlaceKind::Commune).or_else(|| matching(PlaceKind::Locality))
+    }
+
+    /// The site with this code (`airport-mtpp`), ignoring case.
+    pub fn site(&self, code: &str) -> Option<&Site> {
+        self.sites
+            .iter()
+            .find(|s| s.code.eq_ignore_ascii_case(code.trim()))
+    }
+
+    /// The road segment with this code (`RN1-4`), ignoring case.
+    pub fn segment(&self, code: &str) -> Option<&Segment> {
+        self.segments
+            .iter()
+            .find(|s| s.code.eq_ignore_ascii_case(code.trim()))
+    }
+
+    /// (min_lon, min_lat, max_lon, max_lat) of the outline.
+    pub fn bbox(&self) -> (f64, f64, f64, f64) {
+        self.bbox
+    }
+
+    /// Whether a point lies in Haiti: inside one of the outline's rings, or within
+    /// `tolerance_deg` degrees of its boundary (coastal and boundary points are often a little
+    /// off). Cheap: a bbox test first, then ray casting; the boundary distance only for points
+    /// near a ring.
+    pub fn contains(&self, lon: f64, lat: f64, tolerance_deg: f64) -> bool {
+        if !lon.is_finite() || !lat.is_finite() {
+            return false;
+        }
+        let tol = if tolerance_deg.is_finite() {
+            tolerance_deg.max(0.0)
+        } else {
+            0.0
+        };
+        if !in_box(self.bbox, lon, lat, tol) {
+            return false;
+        }
+        let rings = || self.outline.iter().zip(self.ring_boxes.iter().copied());
+        if rings().any(|(ring, b)| in_box(b, lon, lat, 0.0) && ring_contains(ring, lon, lat)) {
+            return true;
+        }
+        tol > 0.0
+            && rings().any(|(ring, b)| in_box(b, lon, lat, tol) && ring_within(ring, lon, lat, tol))
+    }
+
+    /// Parses the five files; every inconsistency (unknown kind, dangling reference, bad
+    /// number) is an error naming the row.
+    fn parse(
+        places_csv: &str,
+        sites_csv: &str,
+        routes_csv: &str,
+        sources_csv: &str,
+        outline_geojson: &str,
+    ) -> Result<Gazetteer, String> {
+        let sources: Vec<GazetteerSource> = read_csv::<SourceRow>("sources.csv", sources_csv)?
+            .into_iter()
+            .map(|r| GazetteerSource {
+                id: r.id,
+                title: r.title,
+                publisher: r.publisher,
+                url: r.url,
+                licence: r.licence,
+                accessed: r.accessed,
+                note: r.note,
+            })
+            .collect();
+        let source_ids: HashSet<&str> = sources.iter().map(|s| s.id.as_str()).collect();
+        if source_ids.len() != sources.len() {
+            return Err("sources.csv: duplicate id".into());
+        }
+        let cite = |file: &str, code: &str, list: &str| -> Result<Vec<String>, String> {
+            let ids: Vec<String> = list
+                .split(';')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(String::from)
+                .collect();
+            if ids.is_empty() {
+                return Err(format!("{file}: {code} cites no source"));
+            }
+            match ids.iter().find(|id| !source_ids.contains(id.as_str())) {
+                Some(id) => Err(format!("{file}: {code} cites unknown source {id}")),
+                None => Ok(ids),
+            }
+        };
+
+        let mut places = Vec::new();
+        for r in read_csv::<PlaceRow>("places.csv", places_csv)? {
+            let kind = PlaceKind::parse(&r.kind)
+                .ok_or_else(|| format!("places.csv: {}: unknown kind {}", r.code, r.kind))?;
+            let department = match (kind, r.department.is_empty()) {
+                (PlaceKind::Department, true) => r.code.clone(),
+                _ => r.department,
+            };
+            check_coord("places.csv", &r.code, r.lat, r.lon)?;
+            places.push(Place {
+                sources: cite("places.csv", &r.code, &r.sources)?,
+                code: r.code,
+                kind,
+                name: r.name,
+                department,
+                arrondissement: r.arrondissement,
+                lat: r.lat,
+                lon: r.lon,
+                precision: r.precision,
+            });
+        }
+        let codes: HashSet<&str> = places.iter().map(|p| p.code.as_str()).collect();
+        if codes.len() != places.len() {
+            return Err("places.csv: duplicate code".into());
+        }
+        for p in &places {
+            let dept_ok = places
+                .iter()
+                .any(|d| d.kind == PlaceKind::Department && d.code == p.department);
+            if !dept_ok {
+                return Err(format!(
+                    "places.csv: {}: unknown department {}",
+                    p.code, p.department
+                ));
+            }
+        }
+
+        let mut sites = Vec::new();
+        for r in read_csv::<SiteRow>("sites.csv", sites_csv)? {
+            let kind = SiteKind::parse(&r.kind)
+                .ok_or_else(|| format!("sites.csv: {}: unknown kind {}", r.code, r.kind))?;
+            if !codes.contains(r.commune.as_str()) {
+                return Err(format!(
+                    "sites.csv: {}: unknown commune {}",
+                    r.code, r.commune
+                ));
+            }
+            check_coord("sites.csv", &r.code, r.lat, r.lon)?;
+            sites.push(Site {
+                sources: cite("sites.csv", &r.code, &r.sources)?,
+                code: r.code,
+                kind,
+                name: r.name,
+                commune: r.commune,
+                lat: r.lat,
+                lon: r.lon,
+                precision: r.precision,
+            });
+        }
+
+        let mut segments = Vec::new();
+        for r in read_csv::<RouteRow>("routes.csv", routes_csv)? {
+            for end in [&r.from, &r.to] {
+                if !codes.contains(end.as_str()) {
+                    return Err(format!("routes.csv: {}: unknown place {end}", r.code));
+                }
+            }
+            let points = parse_points(&r.points)
+                .ok_or_else(|| format!("routes.csv: {}: bad points {:?}", r.code, r.points))?;
+            if points.len() < 2 {
+                return Err(format!("routes.csv: {}: fewer than two points", r.code));
+            }
+            for (lon, lat) in &points {
+                check_coord("routes.csv", &r.code, *lat, *lon)?;
+            }
+            segments.push(Segment {
+                sources: cite("routes.csv", &r.code, &r.sources)?,
+                code: r.code,
+                route: r.route,
+                name: r.name,
+                from: r.from,
+                to: r.to,
+                points,
+            });
+        }
+
+        let outline = parse_outline(outline_geojson)?;
+        let ring_boxes: Vec<BBox> = outline.iter().map(|r| ring_box(r)).collect();
+        let bbox = ring_boxes
+            .iter()
+            .copied()
+            .reduce(|a, b| (a.0.min(b.0), a.1.min(b.1), a.2.max(b.2), a.3.max(b.3)))
+            .ok_or("outline.geojson: no ring")?;
+
+        Ok(Gazetteer {
+            places,
+            sites,
+            segments,
+            sources,
+            outline,
+            ring_boxes,
+            bbox,
+        })
+    }
+}
+
+/// The matching key used above: lowercase ASCII letters and digits only (accents folded: é→e,
+/// è→e, ô→o, â→a, ï→i, ç→c, …).
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars().flat_map(char::to_lowercase) {
+        match c {
+            'a'..='z' | '0'..='9' => out.push(c),
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => out.push('a'),
+            'æ' => out.push_str("ae"),
+            'ç' | 'ć' | 'č' => out.push('c'),
+            'ď' | 'đ' => out.push('d'),
+            'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => out.push('e'),
+            'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' => out.push('i'),
+            'ñ' | 'ń' | 'ň' => out.push('n'),
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => out.push('o'),
+            'œ' => out.push_str("oe"),
+            'ŕ' | 'ř' => out.push('r'),
+            'ś' | 'š' | 'ş' => out.push('s'),
+            'ß' => out.push_str("ss"),
+            'ť' | 'ţ' => out.push('t'),
+            'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' => out.push('u'),
+            'ý' | 'ÿ' => out.push('y'),
+            'ź' | 'ż' | 'ž' => out.push('z'),
+            _ => {}
+        }
+    }
+    out
+}
+
+fn strip_department_words(key: &str) -> String {
+    let mut k = key;
+    for p in DEPARTMENT_PREFIXES {
+        if let Some(rest) = k.strip_prefix(p) {
+            k = rest;
+            break;
+        }
+    }
+    for p in ["department", "departement"] {
+        if let Some(rest) = k.strip_suffix(p) {
+            k = rest;
+            break;
+        }
+    }
+    k.to_string()
+}
+
+#[derive(Deserialize)]
+struct PlaceRow {
+    code: String,
+    kind: String,
+    name: String,
+    department: String,
+    arrondissement: String,
+    lat: f64,
+    lon: f64,
+    precision: String,
+    sources: String,
+}
+
+#[derive(Deserialize)]
+struct SiteRow {
+    code: String,
+    kind: String,
+    name: String,
+    commune: String,
+    lat: f64,
+    lon: f64,
+    precision: String,
+    sources: String,
+}
+
+#[derive(Deserialize)]
+struct RouteRow {
+    code: String,
+    route: String,
+    name: String,
+    from: String,
+    to: String,
+    points: String,
+    sources: String,
+}
+
+#[derive(Deserialize)]
+struct SourceRow {
+    id: String,
+    title: String,
+    publisher: String,
+    url: String,
+    licence: String,
+    accessed: String,
+    note: String,
+}
+
+fn read_csv<T: for<'de> Deserialize<'de>>(file: &str, text: &str) -> Result<Vec<T>, String> {
+    csv::ReaderBuilder::new()
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes())
+        .deserialize()
+        .enumerate()
+        .map(|(i, row)| row.map_err(|e| format!("{file}: record {}: {e}", i + 1)))
+        .collect()
+}
+
+fn check_coord(file: &str, code: &str, lat: f64, lon: f64) -> Result<(), String> {
+    if lat.is_finite() && lon.is_finite() && lat.abs() <= 90.0 && lon.abs() <= 180.0 {
+        Ok(())
+    } else {
+        Err(format!("{file}: {code}: bad coordinate {lat}, {lon}"))
+    }
+}
+
+/// `lon lat;lon lat;…`
+fn parse_points(s: &str) -> Option<Vec<(f64, f64)>> {
+    s.split(';')
+        .map(|pair| {
+            let mut it = pair.split_whitespace();
+            let lon = it.next()?.parse().ok()?;
+            let lat = it.next()?.parse().ok()?;
+            it.next().is_none().then_some((lon, lat))
+        })
+        .collect()
+}
+
+/// Outer rings of every Polygon / MultiPolygon of a GeoJSON FeatureCollection, Feature or
+/// geometry.
+fn parse_outline(text: &str) -> Result<Vec<Vec<(f64, f64)>>, String> {
+    let value: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| format!("outline.geojson: {e}"))?;
+    let mut geometries = Vec::new();
+    match value.get("type").and_then(|t| t.as_str()) {
+        Some("FeatureCollection") => {
+            for f in value
+                .get("features")
+                .and_then(|f| f.as_array())
+                .ok_or("outline.geojson: no features")?
+            {
+                geometries.push(f.get("geometry").ok_or("outline.geojson: no geometry")?);
+            }
+        }
+        Some("Feature") => geometries.push(
+            value
+                .get("geometry")
+                .ok_or("outline.geojson: no geometry")?,
+        ),
+        _ => geometries.push(&value),
+    }
+    let mut rings = Vec::new();
+    for g in geometries {
+        let coords = g
+            .get("coordinates")
+            .ok_or("outline.geojson: geometry without coordinates")?;
+        let polygons: Vec<&serde_json::Value> = match g.get("type").and_then(|t| t.as_str()) {
+            Some("MultiPolygon") => coords
+                .as_array()
+                .ok_or("outline.geojson: bad MultiPolygon")?
+                .iter()
+                .collect(),
+            Some("Polygon") => vec![coords],
+            other => return Err(format!("outline.geojson: unsupported geometry {other:?}")),
+        };
+        for polygon in polygons {
+            let outer = polygon
+                .as_array()
+                .and_then(|p| p.first())
+                .and_then(|r| r.as_array())
+                .ok_or("outline.geojson: polygon without outer ring")?;
+            let ring = outer
+                .iter()
+                .map(|pos| {
+                    let pos = pos.as_array()?;
+                    Some((pos.first()?.as_f64()?, pos.get(1)?.as_f64()?))
+                })
+                .collect::<Option<Vec<(f64, f64)>>>()
+                .ok_or("outline.geojson: bad position")?;
+            if ring.len() < 4 {
+                return Err("outline.geojson: ring with fewer than 4 positions".into());
+            }
+            rings.push(ring);
+        }
+    }
+    Ok(rings)
+}
+
+fn ring_box(ring: &[(f64, f64)]) -> BBox {
+    ring.iter().fold(
+        (
+            f64::INFINITY,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::NEG_INFINITY,
+        ),
+        |b, &(x, y)| (b.0.min(x), b.1.min(y), b.2.max(x), b.3.max(y)),
+    )
+}
+
+fn in_box(b: BBox, lon: f64, lat: f64, margin: f64) -> bool {
+    lon >= b.0 - margin && lat >= b.1 - margin && lon <= b.2 + margin && lat <= b.3 + margin
+}
+
+/// Even-odd ray casting.
+fn ring_contains(ring: &[(f64, f64)], lon: f64, lat: f64) -> bool {
+    let mut inside = false;
+    for w in ring.windows(2) {
+        let ((x1, y1), (x2, y2)) = (w[0], w[1]);
+        if (y1 > lat) != (y2 > lat) && lon < (x2 - x1) * (lat - y1) / (y2 - y1) + x1 {
+            inside = !inside;
+        }
+    }
+    inside
+}
+
+/// Whether the point is within `tol` degrees (planar) of the ring's boundary.
+fn ring_within(ring: &[(f64, f64)], lon: f64, lat: f64, tol: f64) -> bool {
+    let tol2 = tol * tol;
+    ring.windows(2).any(|w| {
+        let ((x1, y1), (x2, y2)) = (w[0], w[1]);
+        let (dx, dy) = (x2 - x1, y2 - y1);
+        let len2 = dx * dx + dy * dy;
+        let t = if len2 == 0.0 {
+            0.0
+        } else {
+            (((lon - x1) * dx + (lat - y1) * dy) / len2).clamp(0.0, 1.0)
+        };
+        let (px, py) = (x1 + t * dx - lon, y1 + t * dy - lat);
+        px * px + py * py <= tol2
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn g() -> &'static Gazetteer {
+        haiti()
+    }
+
+    #[test]
+    fn every_reference_resolves() {
+        let g = g();
+        let source_ids: HashSet<&str> = g.sources.iter().map(|s| s.id.as_str()).collect();
+        let cited = g
+            .places
+            .iter()
+            .flat_map(|p| &p.sources)
+            .chain(g.sites.iter().flat_map(|s| &s.sources))
+            .chain(g.segments.iter().flat_map(|s| &s.sources));
+        for id in cited {
+            assert!(source_ids.contains(id.as_str()), "unknown source {id}");
+        }
+        for p in &g.places {
+            let dept = g.place(&p.department).expect("department exists");
+            assert_eq!(dept.kind, PlaceKind::Department, "{}", p.code);
+            assert!(!p.sources.is_empty(), "{}", p.code);
+            if p.kind != PlaceKind::Department {
+                assert!(
+                    !p.arrondissement.is_empty(),
+                    "{} has no arrondissement",
+                    p.code
+                );
+                assert!(
+                    p.code.starts_with(&format!("{}-", p.department)),
+                    "{}",
+                    p.code
+                );
+            }
+        }
+        for s in &g.sites {
+            let c = g.place(&s.commune).expect("site commune exists");
+            assert_eq!(c.kind, PlaceKind::Commune, "{}", s.code);
+        }
+        for s in &g.segments {
+            assert!(g.place(&s.from).is_some(), "{}", s.code);
+            assert!(g.place(&s.to).is_some(), "{}", s.code);
+            assert!(s.points.len() >= 2, "{}", s.code);
+            assert!(s.code.starts_with(&format!("{}-", s.route)), "{}", s.code);
+        }
+        for s in &g.sources {
+            assert!(s.url.starts_with("http"), "{}", s.id);
+            assert!(!s.licence.is_empty(), "{}", s.id);
+        }
+    }
+
+    #[test]
+    fn codes_are_unique_and_kinds_round_trip() {
+        let g = g();
+        let mut seen = HashSet::new();
+        for code in g
+            .places
+            .iter()
+            .map(|p| &p.code)
+            .chain(g.sites.iter().map(|s| &s.code))
+            .chain(g.segments.iter().map(|s| &s.code))
+        {
+            assert!(seen.insert(code.as_str()), "duplicate code {code}");
+        }
+        for k in [
+            PlaceKind::Department,
+            PlaceKind::Commune,
+            PlaceKind::Locality,
+        ] {
+            assert_eq!(PlaceKind::parse(k.as_str()), Some(k));
+        }
+        assert_eq!(SiteKind::FuelTerminal.as_str(), "fuel_terminal");
+        assert_eq!(SiteKind::parse("mission_base"), Some(SiteKind::MissionBase));
+        assert_eq!(SiteKind::parse("castle"), None);
+    }
+
+    #[test]
+    fn all_ten_departments() {
+        let codes: Vec<&str> = g().departments().map(|d| d.code.as_str()).collect();
+        let mut sorted = codes.clone();
+        sorted.sort_unstable();
+        assert_eq!(
+            sorted,
+            [
+                "HT-AR", "HT-CE", "HT-GA", "HT-ND", "HT-NE", "HT-NI", "HT-NO", "HT-OU", "HT-SD",
+                "HT-SE"
+            ]
+        );
+        assert_eq!(
+            g().place("HT-GA").map(|p| p.name.as_str()),
+            Some("Grand'Anse")
+        );
+    }
+
+    #[test]
+    fn every_commune_of_artibonite_and_centre_is_there_with_its_department() {
+        let artibonite = [
+            "Gonaïves",
+            "Ennery",
+            "L'Estère",
+            "Gros-Morne",
+            "Anse-Rouge",
+            "Terre-Neuve",
+            "Marmelade",
+            "Saint-Michel-de-l'Attalaye",
+            "Saint-Marc",
+            "Verrettes",
+            "La Chapelle",
+            "Liancourt",
+            "Dessalines",
+            "Desdunes",
+            "Grande-Saline",
+            "Petite-Rivière-de-l'Artibonite",
+        ];
+        let centre = [
+            "Hinche",
+            "Maïssade",
+            "Thomonde",
+            "Cerca-Carvajal",
+            "Mirebalais",
+            "Saut-d'Eau",
+            "Boucan-Carré",
+            "Lascahobas",
+            "Belladère",
+            "Savanette",
+            "Cerca-la-Source",
+            "Thomassique",
+        ];
+        for (dept, names) in [("HT-AR", &artibonite[..]), ("HT-CE", &centre[..])] {
+            for name in names {
+                let p = g()
+                    .place_named(name, Some(dept))
+                    .unwrap_or_else(|| panic!("{name} missing from {dept}"));
+                assert_eq!(p.kind, PlaceKind::Commune, "{name}");
+                assert_eq!(p.department, dept, "{name}");
+                assert!(!p.arrondissement.is_empty(), "{name}");
+            }
+            let count = g()
+                .places
+                .iter()
+                .filter(|p| p.kind == PlaceKind::Commune && p.department == dept)
+                .count();
+            assert_eq!(count, names.len(), "{dept}");
+        }
+    }
+
+    #[test]
+    fn port_au_prince_area_communes_are_there() {
+        for name in [
+            "Port-au-Prince",
+            "Delmas",
+            "Carrefour",
+            "Pétion-Ville",
+            "Kenscoff",
+            "Cité Soleil",
+            "Tabarre",
+            "Gressier",
+            "Croix-des-Bouquets",
+            "Thomazeau",
+            "Ganthier",
+            "Cabaret",
+            "Arcahaie",
+            "Léogâne",
+        ] {
+            let p = g().place_named(name, Some("Ouest")).expect(name);
+            assert_eq!(p.kind, PlaceKind::Commune, "{name}");
+        }
+        assert_eq!(
+            g().place_named("petionville", None)
+                .map(|p| p.code.as_str()),
+            Some("HT-OU-petion-ville")
+        );
+        assert_eq!(
+            g().place_named("Pont Sonde", Some("HT-AR")).map(|p| p.kind),
+            Some(PlaceKind::Locality)
+        );
+        assert!(g().place_named("Pont-Sondé", Some("HT-OU")).is_none());
+        assert!(g().place_named("Saint-Marc", Some("Atlantis")).is_none());
+    }
+
+    #[test]
+    fn every_coordinate_is_in_haiti() {
+        let g = g();
+        for p in &g.places {
+            assert!(g.contains(p.lon, p.lat, 0.05), "place {} outside", p.code);
+        }
+        for s in &g.sites {
+            assert!(g.contains(s.lon, s.lat, 0.05), "site {} outside", s.code);
+        }
+        for s in &g.segments {
+            for &(lon, lat) in &s.points {
+                assert!(
+                    g.contains(lon, lat, 0.05),
+                    "segment {} leaves Haiti",
+                    s.code
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn contains_tells_inside_from_outside() {
+        let g = g();
+        // Port-au-Prince.
+        assert!(g.contains(-72.3388, 18.5435, 0.0));
+        // Île de la Gonâve, Île de la Tortue, Île-à-Vache are part of the outline.
+        assert!(g.contains(-73.0, 18.85, 0.0));
+        assert!(g.contains(-72.8, 20.04, 0.0));
+        assert!(g.contains(-73.65, 18.08, 0.0));
+        // Santo Domingo and Miami.
+        assert!(!g.contains(-69.9, 18.47, 0.05));
+        assert!(!g.contains(-80.19, 25.76, 0.05));
+        // In the sea, about 0.027° north of the coast at Port-de-Paix.
+        assert!(!g.contains(-72.83, 19.97, 0.0));
+        assert!(g.contains(-72.83, 19.97, 0.05));
+        assert!(!g.contains(-72.83, 19.97, 0.01));
+        assert!(!g.contains(f64::NAN, 18.5, 0.05));
+        let (min_lon, min_lat, max_lon, max_lat) = g.bbox();
+        assert!(min_lon < -74.4 && max_lon > -71.7 && min_lat < 18.05 && max_lat > 20.05);
+    }
+
+    #[test]
+    fn department_matches_loose_spellings() {
+        let g = g();
+        for s in [
+            "Grand'Anse",
+            "Grande Anse",
+            "grand-anse",
+            "GRAND ANSE",
+            "Grande’Anse",
+            "HT-GA",
+        ] {
+            assert_eq!(
+                g.department(s).map(|d| d.code.as_str()),
+                Some("HT-GA"),
+                "{s}"
+            );
+        }
+        for s in [
+            "Nord Ouest",
+            "Nord-Ouest",
+            "nordouest",
+            "HT-NO",
+            "ht-no",
+            "North West",
+        ] {
+            assert_eq!(
+                g.department(s).map(|d| d.code.as_str()),
+                Some("HT-NO"),
+                "{s}"
+            );
+        }
+        assert_eq!(g.department("Nord").map(|d| d.code.as_str()), Some("HT-ND"));
+        assert_eq!(
+            g.department("Nord-Est").map(|d| d.code.as_str()),
+            Some("HT-NE")
+        );
+        assert_eq!(
+            g.department("Sud Est").map(|d| d.code.as_str()),
+            Some("HT-SE")
+        );
+        assert_eq!(
+            g.department("Département du Centre")
+                .map(|d| d.code.as_str()),
+            Some("HT-CE")
+        );
+        assert_eq!(
+            g.department("Ouest Department").map(|d| d.code.as_str()),
+            Some("HT-OU")
+        );
+        assert_eq!(
+            g.department("Artibonite").map(|d| d.code.as_str()),
+            Some("HT-AR")
+        );
+        assert!(g.department("Santo Domingo").is_none());
+        assert!(g.department("").is_none());
+        assert!(g.department("NO").is_none());
+    }
+
+    #[test]
+    fn fold_folds_accents_and_punctuation() {
+        assert_eq!(fold("Pétion-Ville"), "petionville");
+        assert_eq!(fold("Gonaïves"), "gonaives");
+        assert_eq!(fold("Léogâne"), "leogane");
+        assert_eq!(fold("Grand'Anse"), "grandanse");
+        assert_eq!(fold("Grande’Anse"), "grandeanse");
+        assert_eq!(fold("Cap-Haïtien"), "caphaitien");
+        assert_eq!(fold("Saint-Michel-de-l'Attalaye"), "saintmicheldelattalaye");
+        assert_eq!(fold("Môle Saint-Nicolas"), "molesaintnicolas");
+        assert_eq!(fold("Français è ù ç Œ"), "francaiseucoe");
+        assert_eq!(fold("RN 1"), "rn1");
+    }
+
+    #[test]
+    fn lookups_by_code() {
+        let g = g();
+        let mtpp = g.site("airport-mtpp").expect("MTPP");
+        assert_eq!(mtpp.kind, SiteKind::Airport);
+        assert_eq!(mtpp.commune, "HT-OU-tabarre");
+        assert!(g.site("nope").is_none());
+        let rn1 = g.segment("rn1-1").expect("RN1-1");
+        assert_eq!(rn1.route, "RN1");
+        assert_eq!(rn1.from, "HT-OU-port-au-prince");
+        assert_eq!(g.segments.iter().filter(|s| s.route == "RN1").count(), 9);
+        assert_eq!(g.segments.iter().filter(|s| s.route == "RN2").count(), 5);
+        assert_eq!(g.segments.iter().filter(|s| s.route == "RN3").count(), 5);
+        assert_eq!(
+            g.place("ht-ou-petion-ville").map(|p| p.name.as_str()),
+            Some("Pétion-Ville")
+        );
+    }
+
+    #[test]
+    fn bad_data_is_rejected_with_the_row() {
+        let head = "code,kind,name,department,arrondissement,lat,lon,precision,sources\n";
+        let sources =
+            "id,title,publisher,url,licence,accessed,note\ns,t,p,https://x,l,2026-01-01,n\n";
+        let sites = "code,kind,name,commune,lat,lon,precision,sources\n";
+        let routes = "code,route,name,from,to,points,sources\n";
+        let outline = r#"{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}"#;
+        let ok = format!("{head}HT-AR,department,Artibonite,HT-AR,,0.5,0.6,point,s\n");
+        assert!(Gazetteer::parse(&ok, sites, routes, sources, outline).is_ok());
+        let bad_kind = format!("{head}HT-AR,region,Artibonite,HT-AR,,0.5,0.6,point,s\n");
+        let e = Gazetteer::parse(&bad_kind, sites, routes, sources, outline).err();
+        assert!(e.is_some_and(|e| e.contains("unknown kind")));
+        let bad_source = format!("{head}HT-AR,department,Artibonite,HT-AR,,0.5,0.6,point,zz\n");
+        let e = Gazetteer::parse(&bad_source, sites, routes, sources, outline).err();
+        assert!(e.is_some_and(|e| e.contains("unknown source zz")));
+        let bad_route = format!("{routes}R-1,R,x,HT-AR,HT-XX,0 0;1 1,s\n");
+        let e = Gazetteer::parse(&ok, sites, &bad_route, sources, outline).err();
+        assert!(e.is_some_and(|e| e.contains("unknown place HT-XX")));
+    }
+}

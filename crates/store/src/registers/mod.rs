@@ -1,0 +1,10 @@
+//! The accountability registers in the store: their projector (the rules an event must meet
+//! against the record, and the event rows with restricted fields kept apart) and their reads
+//! under a need-to-know scope.
+
+mod project;
+mod query;
+
+pub(crate) use project::Registers;
+pub use project::{area_of, secret_hash, split};
+pub use query::{Cursor, Page, Select};

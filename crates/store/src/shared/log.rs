@@ -1,0 +1,553 @@
+//! The hash-chained record log: the entry, its canonical byte encoding and hash, appending,
+//! reading, and verification of the whole chain and of the projections that rest on it.
+//!
+//! The encoding is specified in `docs/record-log.md` so that another program can recompute
+//! every hash from what `GET /api/v1/log` returns.
+
+use crate::{Ex, Result, StoreError, on};
+use konbit_domain::Named;
+use konbit_domain::{Classification, EntryKind};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use time::{OffsetDateTime, format_description::well_known::Rfc3339};
+use uuid::Uuid;
+
+/// One entry of the log, as stored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
+pub struct Entry {
+    /// Position in the log, from 1, without gaps.
+    pub seq: i64,
+    /// Record time: RFC 3339, UTC, exactly six fractional digits (the hashed text).
+    pub recorded_at: String,
+    /// Who recorded it (`user:NAME`, `system:JOB` or `public:FORM`).
+    pub actor: String,
+    /// What kind of change (`deployment.recorded`), as stored and hashed; [`Entry::entry_kind`]
+    /// is the typed value.
+    pub kind: String,
+    /// The thing the entry is about.
+    pub subject: Uuid,
+    /// Valid time: when it happened in the world (ISO 8601 date), or empty.
+    pub valid_at: String,
+    /// `public`, `mission` or `restricted`.
+    pub classification: String,
+    /// The content, canonical JSON.
+    pub body: String,
+    /// The sources, canonical JSON array of UUID strings.
+    pub sources: String,
+    /// Hash of the previous entry (32 zero bytes for the first).
+    #[serde(serialize_with = "ser_hex")]
+    pub prev_hash: Vec<u8>,
+    /// SHA-256 of this entry's canonical encoding.
+    #[serde(serialize_with = "ser_hex")]
+    pub hash: Vec<u8>,
+}
+
+fn ser_hex<S: serde::Serializer>(v: &[u8], s: S) -> std::result::Result<S::Ok, S::Error> {
+    s.serialize_str(&hex::encode(v))
+}
+
+/// The fields of an entry before it is chained.
+#[derive(Debug, Clone)]
+pub struct Draft {
+    /// Who.
+    pub actor: String,
+    /// What kind.
+    pub kind: EntryKind,
+    /// About what.
+    pub subject: Uuid,
+    /// When in the world (ISO 8601 date or empty).
+    pub valid_at: String,
+    /// Who may read it.
+    pub classification: Classification,
+    /// Content (made canonical here).
+    pub body: serde_json::Value,
+    /// Source ids.
+    pub sources: Vec<Uuid>,
+}
+
+/// The head of the chain: the last sequence number and its hash.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Head {
+    /// Last seq (0 for an empty log).
+    pub seq: i64,
+    /// Its hash (zeros for an empty log).
+    pub hash: [u8; 32],
+}
+
+impl Head {
+    /// The head of an empty log.
+    pub const EMPTY: Head = Head {
+        seq: 0,
+        hash: [0; 32],
+    };
+}
+
+/// Canonical JSON: object keys sorted, no insignificant whitespace. serde_json's `Map` is a
+/// `BTreeMap` (the `preserve_order` feature is off), so plain serialization sorts keys.
+pub fn canonical_json(v: &serde_json::Value) -> String {
+    v.to_string()
+}
+
+/// The record-time text that is hashed: RFC 3339 in UTC with exactly six fractional digits.
+pub fn format_recorded_at(t: OffsetDateTime) -> String {
+    let t = t.to_offset(time::UtcOffset::UTC);
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:06}Z",
+        t.year(),
+        u8::from(t.month()),
+        t.day(),
+        t.hour(),
+        t.minute(),
+        t.second(),
+        t.microsecond()
+    )
+}
+
+/// Parses a stored record time back.
+pub fn parse_recorded_at(s: &str) -> Result<OffsetDateTime> {
+    OffsetDateTime::parse(s, &Rfc3339).map_err(StoreError::internal)
+}
+
+/// SHA-256 over the canonical encoding (docs/record-log.md):
+/// `prev_hash ‖ u64be(seq) ‖ f(recorded_at) ‖ f(actor) ‖ f(kind) ‖ f(subject) ‖ f(valid_at) ‖
+/// f(classification) ‖ f(body) ‖ f(sources)`, where `f(s) = u32be(len(s)) ‖ utf8(s)`.
+#[allow(clippy::too_many_arguments)]
+pub fn entry_hash(
+    prev_hash: &[u8],
+    seq: i64,
+    recorded_at: &str,
+    actor: &str,
+    kind: &str,
+    subject: &Uuid,
+    valid_at: &str,
+    classification: &str,
+    body: &str,
+    sources: &str,
+) -> [u8; 32] {
+    let mut h = Sha256::new();
+    h.update(prev_hash);
+    h.update(u64::try_from(seq).unwrap_or(0).to_be_bytes());
+    let subject = subject.hyphenated().to_string();
+    for field in [
+        recorded_at,
+        actor,
+        kind,
+        &subject,
+        valid_at,
+        classification,
+        body,
+        sources,
+    ] {
+        // Length-prefixing makes the encoding unambiguous without escaping.
+        h.update(u32::try_from(field.len()).unwrap_or(u32::MAX).to_be_bytes());
+        h.update(field.as_bytes());
+    }
+    h.finalize().into()
+}
+
+impl Entry {
+    /// Recomputes this entry's hash from its fields and the given previous hash.
+    pub fn compute_hash(&self, prev_hash: &[u8]) -> [u8; 32] {
+        entry_hash(
+            prev_hash,
+            self.seq,
+            &self.recorded_at,
+            &self.actor,
+            &self.kind,
+            &self.subject,
+            &self.valid_at,
+            &self.classification,
+            &self.body,
+            &self.sources,
+        )
+    }
+
+    /// The kind as a typed value; a kind this build does not know is a corrupt entry.
+    pub fn entry_kind(&self) -> Result<EntryKind> {
+        self.kind
+            .parse()
+            .map_err(|m| StoreError::Internal(format!("entry {}: {m}", self.seq)))
+    }
+
+    /// The body parsed as JSON.
+    pub fn body_json(&self) -> Result<serde_json::Value> {
+        serde_json::from_str(&self.body).map_err(StoreError::internal)
+    }
+
+    /// The classification.
+    pub fn class(&self) -> Result<Classification> {
+        self.classification.parse().map_err(StoreError::Internal)
+    }
+}
+
+/// Chains a draft onto `head` and inserts it. Returns the stored entry (the new head).
+pub async fn append(ex: &mut Ex<'_>, head: &Head, d: Draft, at: OffsetDateTime) -> Result<Entry> {
+    let e = chain(head, d, at);
+    insert(ex, std::slice::from_ref(&e)).await?;
+    Ok(e)
+}
+
+/// Chains a draft onto `head` without writing it: the entry that [`insert`] will store.
+pub fn chain(head: &Head, d: Draft, at: OffsetDateTime) -> Entry {
+    let body = canonical_json(&d.body);
+    chain_canonical(head, d, body, at)
+}
+
+/// [`chain`] with the body already in canonical JSON (`d.body` is not read): a bulk import
+/// serializes its rows on another thread.
+pub fn chain_canonical(head: &Head, d: Draft, body: String, at: OffsetDateTime) -> Entry {
+    let seq = head.seq + 1;
+    let recorded_at = format_recorded_at(at);
+    let sources = canonical_json(&serde_json::Value::Array(
+        d.sources
+            .iter()
+            .map(|s| serde_json::Value::String(s.hyphenated().to_string()))
+            .collect(),
+    ));
+    let classification = d.classification.as_str().to_string();
+    let hash = entry_hash(
+        &head.hash,
+        seq,
+        &recorded_at,
+        &d.actor,
+        d.kind.as_str(),
+        &d.subject,
+        &d.valid_at,
+        &classification,
+        &body,
+        &sources,
+    );
+    Entry {
+        seq,
+        recorded_at,
+        actor: d.actor,
+        kind: d.kind.to_string(),
+        subject: d.subject,
+        valid_at: d.valid_at,
+        classification,
+        body,
+        sources,
+        prev_hash: head.hash.to_vec(),
+        hash: hash.to_vec(),
+    }
+}
+
+/// Rows per multi-row INSERT into the log: 11 parameters each, well under both backends' limits.
+const INSERT_ROWS: usize = 500;
+
+/// Stores chained entries, several rows per statement (a bulk import appends thousands).
+pub async fn insert(ex: &mut Ex<'_>, entries: &[Entry]) -> Result<()> {
+    for part in entries.chunks(INSERT_ROWS) {
+        let sql = crate::values_sql(
+            matches!(ex, Ex::Sqlite(_)),
+            "INSERT INTO log (seq, recorded_at, actor, kind, subject, valid_at, classification, \
+             body, sources, prev_hash, hash) VALUES ",
+            11,
+            part.len(),
+        );
+        on!(ex, |c| {
+            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql.as_str()));
+            for e in part {
+                q = q
+                    .bind(e.seq)
+                    .bind(&e.recorded_at)
+                    .bind(&e.actor)
+                    .bind(&e.kind)
+                    .bind(e.subject)
+                    .bind(&e.valid_at)
+                    .bind(&e.classification)
+                    .bind(&e.body)
+                    .bind(&e.sources)
+                    .bind(&e.prev_hash)
+                    .bind(&e.hash);
+            }
+            q.execute(c).await.map(|_| ())
+        })?;
+    }
+    Ok(())
+}
+
+/// The current head, read from the database.
+pub async fn head(ex: &mut Ex<'_>) -> Result<Head> {
+    let row: Option<(i64, Vec<u8>)> = on!(ex, |c| sqlx::query_as(
+        "SELECT seq, hash FROM log ORDER BY seq DESC LIMIT 1"
+    )
+    .fetch_optional(c)
+    .await)?;
+    Ok(match row {
+        None => Head::EMPTY,
+        Some((seq, hash)) => Head {
+            seq,
+            hash: hash.try_into().map_err(|_| {
+                StoreError::Internal(format!("entry {seq} has a hash that is not 32 bytes"))
+            })?,
+        },
+    })
+}
+
+/// The head together with the record time of the last entry, so that record times can be kept
+/// strictly increasing (an `as_of` timestamp then names exactly one state of the record).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TimedHead {
+    /// The chain's head.
+    pub head: Head,
+    /// Record time of the last entry.
+    pub at: Option<OffsetDateTime>,
+}
+
+impl TimedHead {
+    /// The head after appending `e`.
+    pub fn of(e: &Entry) -> TimedHead {
+        TimedHead {
+            head: Head {
+                seq: e.seq,
+                hash: e.hash.as_slice().try_into().unwrap_or([0; 32]),
+            },
+            at: parse_recorded_at(&e.recorded_at).ok(),
+        }
+    }
+
+    /// The record time for the next entry: now, or one microsecond after the last entry if the
+    /// clock has not moved on (or went back).
+    pub fn next_time(&self) -> OffsetDateTime {
+        let now = crate::now();
+        match self.at {
+            Some(last) if now <= last => last + time::Duration::microseconds(1),
+            _ => now,
+        }
+    }
+}
+
+/// The current head and the last record time, read from the database.
+pub async fn head_with_time(ex: &mut Ex<'_>) -> Result<TimedHead> {
+    let h = head(ex).await?;
+    if h.seq == 0 {
+        return Ok(TimedHead { head: h, at: None });
+    }
+    let at: String = on!(ex, |c| sqlx::query_scalar(
+        "SELECT recorded_at FROM log WHERE seq = $1"
+    )
+    .bind(h.seq)
+    .fetch_one(c)
+    .await)?;
+    Ok(TimedHead {
+        head: h,
+        at: Some(parse_recorded_at(&at)?),
+    })
+}
+
+const ENTRY_COLUMNS: &str = "seq, recorded_at, actor, kind, subject, valid_at, classification, \
+                             body, sources, prev_hash, hash";
+
+/// Entries with `seq > after`, in order, at most `limit`.
+pub async fn entries_after(ex: &mut Ex<'_>, after: i64, limit: i64) -> Result<Vec<Entry>> {
+    let sql = format!("SELECT {ENTRY_COLUMNS} FROM log WHERE seq > $1 ORDER BY seq LIMIT $2");
+    Ok(on!(ex, |c| sqlx::query_as::<_, Entry>(
+        sqlx::AssertSqlSafe(sql.as_str())
+    )
+    .bind(after)
+    .bind(limit)
+    .fetch_all(c)
+    .await)?)
+}
+
+/// Entries of one kind after `after`, oldest first.
+pub async fn entries_of_kind(
+    ex: &mut Ex<'_>,
+    kind: EntryKind,
+    after: i64,
+    limit: i64,
+) -> Result<Vec<Entry>> {
+    let sql = format!(
+        "SELECT {ENTRY_COLUMNS} FROM log WHERE kind = $1 AND seq > $2 ORDER BY seq LIMIT $3"
+    );
+    Ok(on!(ex, |c| sqlx::query_as::<_, Entry>(
+        sqlx::AssertSqlSafe(sql.as_str())
+    )
+    .bind(kind.as_str())
+    .bind(after)
+    .bind(limit)
+    .fetch_all(c)
+    .await)?)
+}
+
+/// One entry by sequence number.
+pub async fn entry(ex: &mut Ex<'_>, seq: i64) -> Result<Option<Entry>> {
+    let sql = format!("SELECT {ENTRY_COLUMNS} FROM log WHERE seq = $1");
+    Ok(on!(ex, |c| sqlx::query_as::<_, Entry>(
+        sqlx::AssertSqlSafe(sql.as_str())
+    )
+    .bind(seq)
+    .fetch_optional(c)
+    .await)?)
+}
+
+/// Number of entries.
+pub async fn count(ex: &mut Ex<'_>) -> Result<i64> {
+    Ok(on!(ex, |c| sqlx::query_scalar::<_, i64>(
+        "SELECT COUNT(*) FROM log"
+    )
+    .fetch_one(c)
+    .await)?)
+}
+
+/// What `konbit log verify` found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Verification {
+    /// True when the chain and the projections are intact.
+    pub ok: bool,
+    /// Number of entries checked.
+    pub length: i64,
+    /// Hash of the last entry, hex (the head), when the chain is intact.
+    pub head: Option<String>,
+    /// The first bad sequence number, when something is wrong.
+    pub first_bad_seq: Option<i64>,
+    /// What is wrong, in a sentence.
+    pub problem: Option<String>,
+}
+
+/// Page size when walking the log; keeps memory flat however long the log is.
+const VERIFY_PAGE: i64 = 2000;
+
+/// Recomputes the whole chain, then checks that every projection row has an entry behind it.
+pub async fn verify(ex: &mut Ex<'_>) -> Result<Verification> {
+    let v = verify_chain(ex, Head::EMPTY).await?;
+    if !v.ok {
+        return Ok(v);
+    }
+    if let Some((seq, problem)) = orphan_rows(ex).await? {
+        return Ok(Verification {
+            ok: false,
+            length: v.length,
+            head: None,
+            first_bad_seq: Some(seq),
+            problem: Some(problem),
+        });
+    }
+    Ok(v)
+}
+
+/// Recomputes the chain from `from` (an entry already verified, or [`Head::EMPTY`]) to the end:
+/// each entry must follow the one before without a gap, link to its hash and hash to its own.
+/// `length` counts every entry up to the end, those before `from` included.
+pub async fn verify_chain(ex: &mut Ex<'_>, from: Head) -> Result<Verification> {
+    let mut prev = from;
+    let mut length = from.seq;
+    let bad = |seq: i64, length: i64, problem: String| Verification {
+        ok: false,
+        length,
+        head: None,
+        first_bad_seq: Some(seq),
+        problem: Some(problem),
+    };
+    loop {
+        let page = entries_after(ex, prev.seq, VERIFY_PAGE).await?;
+        if page.is_empty() {
+            break;
+        }
+        for e in page {
+            let expected = prev.seq + 1;
+            if e.seq != expected {
+                return Ok(bad(
+                    expected,
+                    length,
+                    format!("entry {expected} is missing (the next entry is {})", e.seq),
+                ));
+            }
+            if e.prev_hash != prev.hash {
+                return Ok(bad(
+                    e.seq,
+                    length,
+                    format!(
+                        "entry {} does not link to the hash of entry {}",
+                        e.seq, prev.seq
+                    ),
+                ));
+            }
+            let h = e.compute_hash(&prev.hash);
+            if e.hash != h {
+                return Ok(bad(
+                    e.seq,
+                    length,
+                    format!(
+                        "entry {} was altered: its hash does not match its content",
+                        e.seq
+                    ),
+                ));
+            }
+            length += 1;
+            prev = Head {
+                seq: e.seq,
+                hash: h,
+            };
+        }
+    }
+    Ok(Verification {
+        ok: true,
+        length,
+        head: Some(hex::encode(prev.hash)),
+        first_bad_seq: None,
+        problem: None,
+    })
+}
+
+/// The first projection row that names an entry the log does not have.
+async fn orphan_rows(ex: &mut Ex<'_>) -> Result<Option<(i64, String)>> {
+    for table in crate::projector::entry_tables() {
+        let sql = format!(
+            "SELECT p.entry_seq FROM {table} p LEFT JOIN log l ON l.seq = p.entry_seq \
+             WHERE l.seq IS NULL ORDER BY p.entry_seq LIMIT 1"
+        );
+        let orphan: Option<i64> = on!(ex, |c| sqlx::query_scalar(sqlx::AssertSqlSafe(
+            sql.as_str()
+        ))
+        .fetch_optional(c)
+        .await)?;
+        if let Some(seq) = orphan {
+            return Ok(Some((
+                seq,
+                format!("a row of {table} claims entry {seq}, which is not in the log"),
+            )));
+        }
+    }
+    Ok(None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The test vector in docs/record-log.md; another implementation must produce this hash.
+    #[test]
+    fn documented_test_vector() {
+        let subject = Uuid::parse_str("01920000-0000-7000-8000-000000000001").expect("uuid");
+        let h = entry_hash(
+            &[0u8; 32],
+            1,
+            "2024-06-25T12:00:00.000000Z",
+            "user:editor",
+            "deployment.recorded",
+            &subject,
+            "2024-06-25",
+            "public",
+            r#"{"country":"KEN","police":400}"#,
+            "[]",
+        );
+        assert_eq!(
+            hex::encode(h),
+            "5478d8c627d790d8fe79695dfb33dcfa5fba1d5454c20176f79da21b1d629a7e"
+        );
+    }
+
+    #[test]
+    fn canonical_json_sorts_keys_without_spaces() {
+        let v = serde_json::json!({"b": 1, "a": {"d": [1, 2], "c": "x"}});
+        assert_eq!(canonical_json(&v), r#"{"a":{"c":"x","d":[1,2]},"b":1}"#);
+    }
+
+    #[test]
+    fn recorded_at_has_six_digits() {
+        let t = time::macros::datetime!(2024-06-25 12:00:00.5 UTC);
+        assert_eq!(format_recorded_at(t), "2024-06-25T12:00:00.500000Z");
+    }
+}

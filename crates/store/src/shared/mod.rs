@@ -1,0 +1,16 @@
+//! The shared core of the store, which every capability builds on: the hash-chained [`log`],
+//! the single [`writer`], who writes ([`actor`]), the write path and the list of capability
+//! projectors ([`projector`]), reads under the two clocks ([`read`]), the register of
+//! [`sources`], the deep verification that replays the log ([`replay`]), and logins, secrets
+//! and throttles.
+
+pub mod actor;
+pub mod log;
+pub mod projector;
+pub mod read;
+pub mod replay;
+pub mod secrets;
+pub mod sources;
+pub mod throttle;
+pub mod users;
+pub mod writer;

@@ -1,0 +1,571 @@
+//! The single writer: one task owns the write connection; handlers send it commands over a
+//! channel. It takes whatever is waiting as one batch and runs it in one transaction: a command
+//! is refused, if at all, before it writes anything (and answered at once), while multi-command
+//! jobs (a scenario load, a rebuild) run in a savepoint so that they stand or fall whole. It then
+//! commits once — durably — and only then answers the waiters (group commit). One fsync serves
+//! the whole batch, the chain stays strictly ordered, and an acknowledged write is on disk. A
+//! command the database itself fails (not a refusal) spoils the transaction; the batch is then
+//! rolled back and run again without it, so one request never fails another's write.
+//!
+//! On PostgreSQL each batch takes a transaction-scoped advisory lock and re-reads the head, so
+//! two `konbit serve` processes on one database never interleave their appends.
+
+use crate::{
+    Backend, Ex, Result, StoreError,
+    actor::{Actor, Envelope, Submitted},
+    log::{self, Entry},
+    projector as project,
+    situation::{self, ImportSpec, ImportSummary, PreparedRow},
+    users,
+};
+use konbit_domain::{Command, SourceCommand};
+use sqlx::{Connection, PgConnection, SqliteConnection};
+use tokio::sync::{mpsc, oneshot};
+use uuid::Uuid;
+
+/// What can be asked of the writer.
+pub(crate) enum Op {
+    // Boxed: the register commands make an envelope far larger than the other operations.
+    Record(Actor, Box<Envelope>),
+    /// All or nothing: every command in one savepoint.
+    Batch(Actor, Vec<Envelope>),
+    User(Actor, users::UserOp),
+    Rebuild,
+    /// A bulk import of incidents: rows arrive over the channel, all in one transaction.
+    Import(Actor, ImportSpec, Box<Envelope>, mpsc::Receiver<ImportMsg>),
+}
+
+/// What an import sends the writer.
+pub(crate) enum ImportMsg {
+    /// Valid rows, in file order.
+    Rows(Vec<PreparedRow>),
+    /// Commit everything sent.
+    Commit,
+    /// Write nothing.
+    Abort,
+}
+
+/// A running import: send rows, then commit or abort. Dropping it aborts.
+pub struct Import {
+    tx: mpsc::Sender<ImportMsg>,
+    done: oneshot::Receiver<Result<ImportSummary>>,
+}
+
+impl Import {
+    /// Sends valid rows. An error means the import already failed: [`Import::commit`] says why.
+    pub async fn rows(&self, rows: Vec<PreparedRow>) -> Result<()> {
+        self.tx
+            .send(ImportMsg::Rows(rows))
+            .await
+            .map_err(|_| StoreError::Internal("the import has stopped".into()))
+    }
+
+    /// Commits every row sent; returns what was recorded.
+    pub async fn commit(self) -> Result<ImportSummary> {
+        // If the writer already stopped the import, the send fails and `done` holds the reason.
+        let _ = self.tx.send(ImportMsg::Commit).await;
+        self.done
+            .await
+            .map_err(|_| StoreError::Internal("the writer dropped the import".into()))?
+    }
+
+    /// Rolls back: nothing of the import is written.
+    pub async fn abort(self) {
+        let _ = self.tx.send(ImportMsg::Abort).await;
+        let _ = self.done.await;
+    }
+}
+
+/// A refused command of a batch: its index and why.
+pub type BatchError = (usize, StoreError);
+
+enum Reply {
+    One(oneshot::Sender<Result<Submitted>>),
+    Many(oneshot::Sender<std::result::Result<Vec<Submitted>, BatchError>>),
+    Import(oneshot::Sender<Result<ImportSummary>>),
+}
+
+impl Reply {
+    fn fail(self, e: StoreError) {
+        match self {
+            Reply::One(r) => {
+                let _ = r.send(Err(e));
+            }
+            Reply::Many(r) => {
+                let _ = r.send(Err((0, e)));
+            }
+            Reply::Import(r) => {
+                let _ = r.send(Err(e));
+            }
+        }
+    }
+}
+
+struct Job {
+    op: Op,
+    reply: Reply,
+}
+
+enum Msg {
+    Job(Box<Job>),
+    Stop(oneshot::Sender<()>),
+}
+
+/// Handle to the writer task. Cheap to clone.
+#[derive(Clone, Debug)]
+pub struct Writer {
+    tx: mpsc::Sender<Msg>,
+}
+
+/// The most commands one transaction takes; bounds the time a batch holds the lock.
+const MAX_BATCH: usize = 512;
+
+enum WConn {
+    Sqlite(SqliteConnection),
+    Pg(PgConnection),
+}
+
+impl WConn {
+    fn ex(&mut self) -> Ex<'_> {
+        match self {
+            WConn::Sqlite(c) => Ex::Sqlite(c),
+            WConn::Pg(c) => Ex::Pg(c),
+        }
+    }
+}
+
+/// Arbitrary but fixed key of the advisory lock that serializes appends on PostgreSQL.
+const PG_LOG_LOCK: i64 = 0x6b6f_6e62_6974;
+
+impl Writer {
+    pub(crate) async fn start(url: &str, backend: Backend) -> Result<Writer> {
+        let conn = match backend {
+            Backend::Sqlite => {
+                WConn::Sqlite(SqliteConnection::connect_with(&crate::sqlite_options(url)?).await?)
+            }
+            Backend::Postgres => WConn::Pg(PgConnection::connect(url).await?),
+        };
+        let (tx, rx) = mpsc::channel(4096);
+        tokio::spawn(run(conn, rx));
+        Ok(Writer { tx })
+    }
+
+    async fn send(&self, op: Op) -> Result<Submitted> {
+        let (reply, rx) = oneshot::channel();
+        self.tx
+            .send(Msg::Job(Box::new(Job {
+                op,
+                reply: Reply::One(reply),
+            })))
+            .await
+            .map_err(|_| StoreError::Internal("the writer has stopped".into()))?;
+        rx.await
+            .map_err(|_| StoreError::Internal("the writer dropped the command".into()))?
+    }
+
+    /// Records every command or none: one savepoint for the lot. On refusal, the index of the
+    /// refused command and why; nothing of the batch is written.
+    pub async fn submit_all(
+        &self,
+        actor: Actor,
+        envs: Vec<Envelope>,
+    ) -> std::result::Result<Vec<Submitted>, BatchError> {
+        let (reply, rx) = oneshot::channel();
+        self.tx
+            .send(Msg::Job(Box::new(Job {
+                op: Op::Batch(actor, envs),
+                reply: Reply::Many(reply),
+            })))
+            .await
+            .map_err(|_| (0, StoreError::Internal("the writer has stopped".into())))?;
+        rx.await.map_err(|_| {
+            (
+                0,
+                StoreError::Internal("the writer dropped the batch".into()),
+            )
+        })?
+    }
+
+    /// Validates, appends and projects one command; returns once it is durably committed.
+    pub async fn submit(&self, actor: Actor, env: Envelope) -> Result<Submitted> {
+        self.send(Op::Record(actor, Box::new(env))).await
+    }
+
+    pub(crate) async fn user_op(&self, actor: Actor, op: users::UserOp) -> Result<Submitted> {
+        self.send(Op::User(actor, op)).await
+    }
+
+    /// Starts a bulk import of incidents in one transaction of its own. `source` registers the
+    /// imported file as a source inside that transaction, unless a source with the same
+    /// reference exists; every incident then rests on it.
+    pub async fn import(&self, actor: Actor, spec: ImportSpec, source: Envelope) -> Result<Import> {
+        let (tx, rx) = mpsc::channel(4);
+        let (reply, done) = oneshot::channel();
+        self.tx
+            .send(Msg::Job(Box::new(Job {
+                op: Op::Import(actor, spec, Box::new(source), rx),
+                reply: Reply::Import(reply),
+            })))
+            .await
+            .map_err(|_| StoreError::Internal("the writer has stopped".into()))?;
+        Ok(Import { tx, done })
+    }
+
+    /// Empties and replays every projection in one transaction; returns the entries replayed.
+    pub async fn rebuild(&self) -> Result<i64> {
+        Ok(self.send(Op::Rebuild).await?.seq)
+    }
+
+    /// Finishes queued work and stops the task.
+    pub async fn stop(&self) {
+        let (tx, rx) = oneshot::channel();
+        if self.tx.send(Msg::Stop(tx)).await.is_ok() {
+            let _ = rx.await;
+        }
+    }
+}
+
+async fn run(mut conn: WConn, mut rx: mpsc::Receiver<Msg>) {
+    while let Some(first) = rx.recv().await {
+        let mut batch = Vec::new();
+        let mut stop = None;
+        // An import holds its own transaction for as long as its rows keep coming.
+        let mut import = None;
+        match first {
+            Msg::Job(j) if matches!(j.op, Op::Import(..)) => import = Some(*j),
+            Msg::Job(j) => batch.push(*j),
+            Msg::Stop(s) => stop = Some(s),
+        }
+        while stop.is_none() && import.is_none() && batch.len() < MAX_BATCH {
+            match rx.try_recv() {
+                Ok(Msg::Job(j)) if matches!(j.op, Op::Import(..)) => import = Some(*j),
+                Ok(Msg::Job(j)) => batch.push(*j),
+                Ok(Msg::Stop(s)) => stop = Some(s),
+                Err(_) => break,
+            }
+        }
+        if !batch.is_empty() {
+            run_batch(&mut conn, batch).await;
+        }
+        if let Some(job) = import {
+            run_import(&mut conn, job).await;
+        }
+        if let Some(s) = stop {
+            let _ = s.send(());
+            return;
+        }
+    }
+}
+
+async fn exec(conn: &mut WConn, sql: &str) -> Result<()> {
+    let mut ex = conn.ex();
+    crate::on!(&mut ex, |c| sqlx::raw_sql(sqlx::AssertSqlSafe(sql))
+        .execute(c)
+        .await
+        .map(|_| ()))?;
+    Ok(())
+}
+
+async fn begin(conn: &mut WConn) -> Result<()> {
+    match conn {
+        // IMMEDIATE takes the write lock now, so the head we read next cannot go stale.
+        WConn::Sqlite(_) => exec(conn, "BEGIN IMMEDIATE").await,
+        WConn::Pg(_) => {
+            exec(conn, "BEGIN").await?;
+            exec(
+                conn,
+                &format!("SELECT pg_advisory_xact_lock({PG_LOG_LOCK})"),
+            )
+            .await
+        }
+    }
+}
+
+fn submitted(e: &Entry) -> Submitted {
+    Submitted {
+        seq: e.seq,
+        subject: e.subject,
+        hash: hex::encode(&e.hash),
+    }
+}
+
+/// What one job of a batch came to, answered once the batch is committed.
+enum Outcome {
+    /// Recorded: its entries.
+    Done(Vec<Submitted>),
+    /// Refused by a rule (or failed inside its own savepoint): nothing of it was written.
+    Refused(StoreError),
+    /// A multi-command job refused at one of its commands.
+    BatchRefused(BatchError),
+}
+
+/// How one attempt at a batch ended.
+enum Attempt {
+    /// Committed: one outcome per job, in order.
+    Committed(Vec<Outcome>),
+    /// Job `index` failed in a way that spoiled the transaction, which was rolled back.
+    Spoiled { index: usize, error: StoreError },
+    /// The database would not run the batch at all.
+    Unavailable(String),
+}
+
+/// Runs a batch in one transaction. A job that fails for a reason of the database's (not a
+/// refusal) spoils the transaction — on PostgreSQL every later statement fails — so the batch is
+/// rolled back, that job alone is answered with its error, and the others run again: one request
+/// never fails another's write.
+async fn run_batch(conn: &mut WConn, mut batch: Vec<Job>) {
+    loop {
+        match attempt(conn, &batch).await {
+            Attempt::Committed(outcomes) => {
+                for (job, outcome) in batch.into_iter().zip(outcomes) {
+                    answer(job.reply, outcome);
+                }
+                return;
+            }
+            Attempt::Spoiled { index, error } => {
+                tracing::error!(error = %error, "writer: a command failed in the database; the others run again");
+                let job = batch.remove(index);
+                job.reply.fail(error);
+                if batch.is_empty() {
+                    return;
+                }
+            }
+            Attempt::Unavailable(why) => {
+                tracing::error!(error = %why, "writer: batch not written");
+                for job in batch {
+                    job.reply.fail(StoreError::Internal(format!(
+                        "the write was not committed: {why}"
+                    )));
+                }
+                return;
+            }
+        }
+    }
+}
+
+fn answer(reply: Reply, outcome: Outcome) {
+    match (reply, outcome) {
+        (Reply::One(r), Outcome::Done(subs)) => {
+            let res = subs
+                .into_iter()
+                .next()
+                .ok_or_else(|| StoreError::Internal("the writer recorded nothing".into()));
+            let _ = r.send(res);
+        }
+        (Reply::Many(r), Outcome::Done(subs)) => {
+            let _ = r.send(Ok(subs));
+        }
+        (Reply::Many(r), Outcome::BatchRefused(e)) => {
+            let _ = r.send(Err(e));
+        }
+        (reply, Outcome::Refused(e) | Outcome::BatchRefused((_, e))) => reply.fail(e),
+        (reply, Outcome::Done(_)) => reply.fail(StoreError::Internal(
+            "an import was answered as a batch".into(),
+        )),
+    }
+}
+
+/// One try at a batch: every job in one transaction, committed at the end.
+async fn attempt(conn: &mut WConn, batch: &[Job]) -> Attempt {
+    if let Err(e) = begin(conn).await {
+        return Attempt::Unavailable(format!("the database refused a write transaction: {e}"));
+    }
+    let mut head = match log::head_with_time(&mut conn.ex()).await {
+        Ok(h) => h,
+        Err(e) => {
+            let _ = exec(conn, "ROLLBACK").await;
+            return Attempt::Unavailable(e.to_string());
+        }
+    };
+    let spoiled = |index: usize, error: StoreError| Attempt::Spoiled { index, error };
+    let mut outcomes = Vec::with_capacity(batch.len());
+    for (index, job) in batch.iter().enumerate() {
+        // The common case needs no savepoint: a single command is refused, if at all, before it
+        // writes anything (`project::prepare` only reads).
+        if let Op::Record(actor, env) = &job.op {
+            let outcome = match project::prepare(&mut conn.ex(), actor, env).await {
+                Err(e @ StoreError::Domain(_)) => Outcome::Refused(e),
+                Err(e) => {
+                    let _ = exec(conn, "ROLLBACK").await;
+                    return spoiled(index, e);
+                }
+                Ok(draft) => match project::record(&mut conn.ex(), &head, draft).await {
+                    Ok(entry) => {
+                        head = log::TimedHead::of(&entry);
+                        Outcome::Done(vec![submitted(&entry)])
+                    }
+                    Err(e) => {
+                        let _ = exec(conn, "ROLLBACK").await;
+                        return spoiled(index, e);
+                    }
+                },
+            };
+            outcomes.push(outcome);
+            continue;
+        }
+        // Jobs of several steps run in a savepoint, so that they stand or fall whole.
+        if let Err(e) = exec(conn, "SAVEPOINT cmd").await {
+            let _ = exec(conn, "ROLLBACK").await;
+            return spoiled(index, e);
+        }
+        let result: std::result::Result<Vec<Entry>, BatchError> = match &job.op {
+            Op::Record(..) | Op::Import(..) => Err((
+                0,
+                StoreError::Internal("a job reached the wrong path of the writer".into()),
+            )),
+            Op::User(actor, op) => users::execute(&mut conn.ex(), &head, actor, op)
+                .await
+                .map(|e| vec![e])
+                .map_err(|e| (0, e)),
+            Op::Batch(actor, envs) => {
+                let mut out = Vec::with_capacity(envs.len());
+                let mut h = head;
+                let mut failed = None;
+                for (i, env) in envs.iter().enumerate() {
+                    match project::execute(&mut conn.ex(), &h, actor, env).await {
+                        Ok(e) => {
+                            h = log::TimedHead::of(&e);
+                            out.push(e);
+                        }
+                        Err(e) => {
+                            failed = Some((i, e));
+                            break;
+                        }
+                    }
+                }
+                match failed {
+                    None => Ok(out),
+                    Some(f) => Err(f),
+                }
+            }
+            // Rebuilding appends nothing: it answers with the count and keeps the head.
+            Op::Rebuild => match project::rebuild(&mut conn.ex()).await {
+                Ok(n) => {
+                    if let Err(e) = exec(conn, "RELEASE SAVEPOINT cmd").await {
+                        let _ = exec(conn, "ROLLBACK").await;
+                        return spoiled(index, e);
+                    }
+                    outcomes.push(Outcome::Done(vec![Submitted {
+                        seq: n,
+                        subject: Uuid::nil(),
+                        hash: hex::encode(head.head.hash),
+                    }]));
+                    continue;
+                }
+                Err(e) => Err((0, e)),
+            },
+        };
+        let outcome = match result {
+            Ok(entries) => {
+                if let Err(e) = exec(conn, "RELEASE SAVEPOINT cmd").await {
+                    let _ = exec(conn, "ROLLBACK").await;
+                    return spoiled(index, e);
+                }
+                if let Some(last) = entries.last() {
+                    head = log::TimedHead::of(last);
+                }
+                Outcome::Done(entries.iter().map(submitted).collect())
+            }
+            // Rolling back to the savepoint undoes the job, even after a failed statement.
+            Err((i, e)) => {
+                let undone = match exec(conn, "ROLLBACK TO SAVEPOINT cmd").await {
+                    Ok(()) => exec(conn, "RELEASE SAVEPOINT cmd").await,
+                    Err(re) => Err(re),
+                };
+                if let Err(re) = undone {
+                    let _ = exec(conn, "ROLLBACK").await;
+                    return spoiled(index, re);
+                }
+                if matches!(job.reply, Reply::Many(_)) {
+                    Outcome::BatchRefused((i, e))
+                } else {
+                    Outcome::Refused(e)
+                }
+            }
+        };
+        outcomes.push(outcome);
+    }
+    match exec(conn, "COMMIT").await {
+        Ok(()) => Attempt::Committed(outcomes),
+        Err(e) => {
+            let _ = exec(conn, "ROLLBACK").await;
+            Attempt::Unavailable(format!("the commit failed: {e}"))
+        }
+    }
+}
+
+/// Runs an import: registers (or finds) its source, then records each chunk of rows as it
+/// arrives, and commits only when told to. Any failure rolls back everything.
+async fn run_import(conn: &mut WConn, job: Job) {
+    let Job { op, reply } = job;
+    let Op::Import(actor, mut spec, source, mut rows) = op else {
+        reply.fail(StoreError::Internal("not an import".into()));
+        return;
+    };
+    let Reply::Import(reply) = reply else {
+        return;
+    };
+    if let Err(e) = begin(conn).await {
+        let _ = reply.send(Err(e));
+        return;
+    }
+    let outcome = async {
+        let mut head = log::head_with_time(&mut conn.ex()).await?;
+        let reference = match &source.command {
+            Command::Sources(SourceCommand::RegisterSource(s)) => s.reference.clone(),
+            _ => None,
+        };
+        let known = match &reference {
+            Some(r) => situation::source_by_reference(&mut conn.ex(), r).await?,
+            None => None,
+        };
+        let source_id = match known {
+            Some(id) => id,
+            None => {
+                let e = project::execute(&mut conn.ex(), &head, &actor, &source).await?;
+                head = log::TimedHead::of(&e);
+                e.subject
+            }
+        };
+        spec.sources = vec![source_id];
+        let mut summary = ImportSummary::default();
+        loop {
+            match rows.recv().await {
+                Some(ImportMsg::Rows(chunk)) => {
+                    situation::import_chunk(
+                        &mut conn.ex(),
+                        &mut head,
+                        &actor,
+                        &spec,
+                        &chunk,
+                        &mut summary,
+                    )
+                    .await?;
+                }
+                Some(ImportMsg::Commit) => return Ok(Some(summary)),
+                Some(ImportMsg::Abort) | None => return Ok(None),
+            }
+        }
+    }
+    .await;
+    match outcome {
+        Ok(Some(summary)) => match exec(conn, "COMMIT").await {
+            Ok(()) => {
+                let _ = reply.send(Ok(summary));
+            }
+            Err(e) => {
+                let _ = exec(conn, "ROLLBACK").await;
+                let _ = reply.send(Err(e));
+            }
+        },
+        Ok(None) => {
+            let _ = exec(conn, "ROLLBACK").await;
+            let _ = reply.send(Ok(ImportSummary::default()));
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "writer: import rolled back");
+            let _ = exec(conn, "ROLLBACK").await;
+            let _ = reply.send(Err(e));
+        }
+    }
+}
