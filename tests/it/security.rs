@@ -182,7 +182,7 @@ async fn the_count_of_failures_stays_bounded_and_keeps_real_lockouts() {
             ),
         };
         app.sql(&fill).await.expect("fill");
-        let policy = konbit_web::auth::PER_NAME;
+        let policy = konbit_web::shared::auth::PER_NAME;
         let mut c = app.store.conn().await.expect("conn");
         for _ in 0..5 {
             throttle::fail(&mut c.ex(), "login:admin@127.0.0.2", policy)

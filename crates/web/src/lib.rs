@@ -1,21 +1,41 @@
 //! HTTP: the JSON API under `/api/v1` (described by an OpenAPI 3.1 document), the server-rendered
 //! pages, authentication, and the mapping of errors to responses. Handlers hold no rules of their
 //! own: they parse, call the store, and render.
+//!
+//! One folder per capability — [`force`] generation, the accountability [`registers`], the
+//! [`situation`]al picture — each with its API and its pages, beside [`record`] (the shared
+//! core's: log, sources, users, tokens, login) and [`shared`] (what every handler uses). [`app`]
+//! is the one place their routers are put together.
 
-pub mod accountability;
-pub mod api;
-pub mod auth;
 pub mod chart;
-pub mod csrf;
-pub mod error;
-pub mod extract;
+pub mod force;
 pub mod i18n;
-pub mod limits;
 pub mod map;
-pub mod openapi;
-pub mod pages;
+pub mod record;
+pub mod registers;
+pub mod shared;
 pub mod situation;
-pub mod verify;
+
+use shared::{auth, csrf, error, limits, verify};
+use utoipa::OpenApi;
+use utoipa_axum::router::OpenApiRouter;
+
+/// The API: every capability's routes, each declared once with its OpenAPI operation. The one
+/// place they are put together; the served document is read from the same routes.
+fn api() -> OpenApiRouter<AppState> {
+    OpenApiRouter::with_openapi(record::api::ApiDoc::openapi())
+        .merge(record::api::router())
+        .merge(force::api::router())
+        .merge(registers::api::router())
+        .merge(situation::api::router())
+}
+
+/// The OpenAPI document (3.1), as served: the operations of [`api`], completed with what every
+/// operation shares (see [`shared::openapi`]).
+pub fn openapi_doc() -> serde_json::Value {
+    let (_, doc) = api().split_for_parts();
+    shared::openapi::complete(doc)
+}
 
 use axum::{
     Router,
@@ -153,16 +173,17 @@ pub(crate) fn forwarded_host(
 /// The whole application: API, pages, static files, security headers, body limit.
 pub fn app(state: AppState) -> Router {
     // Answers of the API may carry restricted data or a complainant's secret: never cached.
-    let api = Router::new()
-        .merge(api::router())
-        .merge(accountability::router())
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::CACHE_CONTROL,
-            HeaderValue::from_static("no-store"),
-        ));
+    let (api, _) = api().split_for_parts();
+    let api = api.layer(SetResponseHeaderLayer::if_not_present(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("no-store"),
+    ));
     Router::new()
         .merge(api)
-        .merge(pages::router())
+        .merge(record::pages::router())
+        .merge(force::pages::router())
+        .merge(registers::pages::router())
+        .merge(situation::pages::router())
         .layer(middleware::from_fn_with_state(
             state.clone(),
             same_site_only,

@@ -616,3 +616,30 @@ pub async fn mission_on(ex: &mut Ex<'_>, on: Date, vis: Visibility) -> Result<Op
         None => all.into_iter().next(),
     })
 }
+
+impl crate::Reader {
+    /// Every mission this reader may see.
+    pub async fn missions(&mut self) -> Result<Vec<MissionRow>> {
+        let (mut ex, vis) = self.parts();
+        missions(&mut ex, vis).await
+    }
+
+    /// One mission by slug.
+    pub async fn mission(&mut self, slug: &str) -> Result<Option<MissionRow>> {
+        let (mut ex, vis) = self.parts();
+        mission(&mut ex, slug, vis).await
+    }
+
+    /// The mission in office on `on`: the one whose tenure covers it (latest start on or
+    /// before it), else the first. The one place that question is answered.
+    pub async fn mission_in_office(&mut self, on: Date) -> Result<Option<MissionRow>> {
+        let (mut ex, vis) = self.parts();
+        mission_on(&mut ex, on, vis).await
+    }
+
+    /// Everything this reader may see about one mission.
+    pub async fn snapshot(&mut self, slug: &str) -> Result<Option<Snapshot>> {
+        let (mut ex, vis) = self.parts();
+        snapshot(&mut ex, slug, vis).await
+    }
+}

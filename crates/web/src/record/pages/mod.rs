@@ -1,0 +1,28 @@
+//! The shared core's pages: login and logout, the language switch, the register of sources,
+//! the record log, and the administrators' list of users and tokens.
+
+mod log;
+mod login;
+mod sources;
+mod users;
+
+use crate::AppState;
+use axum::{
+    Router,
+    routing::{get, post},
+};
+
+/// The core's page routes.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/sources", get(sources::sources_page))
+        .route("/users", get(users::users_page).post(users::user_create))
+        .route("/users/{name}/role", post(users::user_set_role))
+        .route("/users/{name}/{change}", post(users::user_access))
+        .route("/tokens/{id}/revoke", post(users::token_revoke))
+        .route("/log", get(log::log_page))
+        .route("/login", get(login::login_form).post(login::login_submit))
+        .route("/logout", post(login::logout))
+        .route("/lang/{code}", get(login::set_lang))
+        .route("/static/app.css", get(crate::shared::assets::css))
+}

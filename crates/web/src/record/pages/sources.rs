@@ -1,0 +1,110 @@
+//! The register of sources.
+
+use crate::shared::page::{Ctx, finish, iso, respond};
+use crate::shared::pieces::badges;
+use crate::{AppState, i18n::Tr, shared::error::ApiError};
+use askama::Template;
+use axum::{extract::State, http::StatusCode, response::Response};
+use konbit_domain::Named;
+use konbit_domain::SourceView;
+
+/// One registered source.
+struct SourceLine {
+    title: String,
+    /// Only `http(s)` links are made clickable.
+    url: Option<String>,
+    reference: Option<String>,
+    kind: String,
+    outlet: String,
+    date: String,
+    language: String,
+    grade: String,
+    /// The grade in words, for the tooltip.
+    grade_title: String,
+    note: Option<String>,
+    badges: Vec<String>,
+}
+
+#[derive(Template)]
+#[template(path = "sources.html")]
+struct SourcesPage {
+    ctx: Ctx,
+    count: String,
+    on: String,
+    as_of: String,
+    lines: Vec<SourceLine>,
+}
+
+pub(crate) async fn sources_page(State(s): State<AppState>, ctx: Ctx) -> Response {
+    let r = sources_view(&s, &ctx).await;
+    finish(&ctx, r)
+}
+
+/// "Source reliability B: usually reliable. Information credibility 2: probably true."
+fn grade_words(tr: &Tr, s: &SourceView) -> String {
+    let r = s.reliability.as_str();
+    let c = s.credibility.to_string();
+    tr.t("source.grade.detail")
+        .replace("{r}", r)
+        .replace("{reliability}", &tr.label("reliability", r))
+        .replace("{c}", &c)
+        .replace("{credibility}", &tr.label("credibility", &c))
+}
+
+/// The register of sources: every source the caller may see as recorded by `as_of`, by date
+/// (undated last) then title. Sources have no valid time, so `on` only travels along in links.
+async fn sources_view(s: &AppState, ctx: &Ctx) -> Result<Response, ApiError> {
+    let (on, vis) = ctx.clocks()?;
+    let tr = ctx.tr;
+    let mut sources = {
+        let mut c = s.store.conn().await?;
+        konbit_store::sources::sources(&mut c.ex(), None, vis).await?
+    };
+    sources.sort_by_cached_key(|s| {
+        (
+            s.published_on.is_none(),
+            s.published_on,
+            s.title.to_lowercase(),
+        )
+    });
+    let dash = || "—".to_string();
+    let lines = sources
+        .iter()
+        .map(|x| SourceLine {
+            title: x.title.clone(),
+            url: x
+                .url
+                .clone()
+                .filter(|u| u.starts_with("https://") || u.starts_with("http://")),
+            reference: x.reference.clone().filter(|r| r != &x.title),
+            kind: tr.label("source_kind", x.kind.as_str()),
+            outlet: x.outlet.clone().unwrap_or_else(dash),
+            date: x.published_on.map_or_else(dash, iso),
+            language: x
+                .language
+                .as_deref()
+                .map_or_else(dash, str::to_ascii_uppercase),
+            grade: x.grade.clone(),
+            grade_title: grade_words(&tr, x),
+            note: x.note.clone(),
+            badges: badges(&tr, &x.meta),
+        })
+        .collect::<Vec<_>>();
+    let page = SourcesPage {
+        ctx: ctx.clone(),
+        count: tr
+            .t(if lines.len() == 1 {
+                "sources.count.one"
+            } else {
+                "sources.count.other"
+            })
+            .replace(
+                "{n}",
+                &tr.num(i64::try_from(lines.len()).unwrap_or(i64::MAX)),
+            ),
+        on: ctx.on.clone().map_or_else(String::new, |_| iso(on)),
+        as_of: ctx.as_of.clone().unwrap_or_default(),
+        lines,
+    };
+    Ok(respond(ctx, StatusCode::OK, &page))
+}

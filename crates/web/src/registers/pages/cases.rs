@@ -1,0 +1,279 @@
+//! Complaints and misconduct cases: the cases, the complaints received from the public, and one
+//! page per case with the complaint it came from. Login required; what complainants wrote, case
+//! summaries and outcomes show only when the read model carries them (conduct officers).
+
+use crate::shared::gate::{Allowed, Member};
+use crate::shared::page::{
+    Ctx, FilterLink, Pager, finish, iso, missions, pager, reading, register_page, respond,
+};
+use crate::shared::pieces::{RecordLink, Tagged, case_status_tag, link, recorded, short_id, when};
+use crate::{
+    AppState,
+    i18n::{Tr, fill},
+    shared::error::ApiError,
+};
+use askama::Template;
+use axum::{
+    extract::{Path, State},
+    http::StatusCode,
+    response::Response,
+};
+use konbit_domain::Named;
+use konbit_domain::{
+    EntryKind,
+    registers::ConductCategory,
+    registers::{self as acc, CaseView, ComplaintView},
+};
+use konbit_store::registers::Register;
+use konbit_store::registers::Select;
+use std::cmp::Reverse;
+use uuid::Uuid;
+
+struct CaseLine {
+    id: String,
+    short: String,
+    href: String,
+    opened: String,
+    mission: String,
+    category: String,
+    /// Restricted (conduct officers): how many allegations, as made and as the UN counts them.
+    allegations: Option<String>,
+    counted: Option<String>,
+    misconduct: Vec<String>,
+    investigator: String,
+    status: Tagged,
+    victim_assistance: bool,
+}
+
+fn category(tr: &Tr, c: Option<ConductCategory>) -> String {
+    tr.label("conduct", c.map_or("not_assessed", ConductCategory::as_str))
+}
+
+fn case_line(ctx: &Ctx, c: &CaseView, mission: String) -> CaseLine {
+    let tr = ctx.tr;
+    let all = c.allegations.as_deref().unwrap_or_default();
+    let mut kinds: Vec<_> = all.iter().map(|a| a.misconduct).collect();
+    kinds.sort();
+    kinds.dedup();
+    CaseLine {
+        id: c.id.to_string(),
+        short: short_id(c.id),
+        href: format!("/cases/{}{}", c.id, ctx.qs),
+        opened: iso(c.opened_on),
+        mission,
+        category: category(&tr, Some(c.category)),
+        allegations: c
+            .allegations
+            .as_ref()
+            .map(|a| tr.num(i64::try_from(a.len()).unwrap_or(i64::MAX))),
+        counted: c.counted_allegations.map(|n| tr.num(n)),
+        misconduct: kinds
+            .iter()
+            .map(|m| tr.label("misconduct", m.as_str()))
+            .collect(),
+        investigator: tr.label("investigator", c.investigating_entity.as_str()),
+        status: case_status_tag(&tr, c.status),
+        victim_assistance: c.victim_assistance,
+    }
+}
+
+struct ComplaintLine {
+    id: String,
+    short: String,
+    /// Restricted (conduct officers): the reference the complainant holds.
+    reference: Option<String>,
+    received: String,
+    mission: String,
+    language: String,
+    anonymous: bool,
+    status: Tagged,
+    category: String,
+    case: Option<RecordLink>,
+    account: Option<String>,
+    occurred_on: Option<String>,
+    place: Option<String>,
+    name: Option<String>,
+    contact: Option<String>,
+}
+
+fn complaint_line(ctx: &Ctx, c: &ComplaintView, mission: String) -> ComplaintLine {
+    let tr = ctx.tr;
+    ComplaintLine {
+        id: c.id.to_string(),
+        short: short_id(c.id),
+        reference: c.reference.clone(),
+        received: when(c.received_at),
+        mission,
+        language: tr.label("form_lang", c.language.as_str()),
+        anonymous: c.anonymous,
+        status: case_status_tag(&tr, c.status),
+        category: category(&tr, c.category),
+        case: c.case.map(|k| link("/cases", k, ctx)),
+        account: c.account.clone(),
+        occurred_on: c.occurred_on.map(iso),
+        place: c.place.clone(),
+        name: c.name.clone(),
+        contact: c.contact.clone(),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "cases.html")]
+struct CasesPage {
+    ctx: Ctx,
+    filter: Vec<FilterLink>,
+    cases: Vec<CaseLine>,
+    cases_pager: Pager,
+    complaints: Vec<ComplaintLine>,
+    complaints_pager: Pager,
+    restricted_shown: bool,
+}
+
+pub(crate) async fn cases_page(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Allowed(user, ..): Allowed<Member>,
+) -> Response {
+    let r = async {
+        let (_, vis) = ctx.clocks()?;
+        let ms = missions(&s, &ctx, vis).await?;
+        let r = reading(&ctx, &user, vis);
+        let case_page = register_page(&ctx, &ms, "before", EntryKind::CaseOpened)?;
+        let complaint_page =
+            register_page(&ctx, &ms, "complaints_before", EntryKind::ComplaintReceived)?;
+        let mut cases = s.store.cases(&r, Select::Page(case_page)).await?;
+        let mut complaints = s.store.complaints(&r, Select::Page(complaint_page)).await?;
+        let cases_pager = pager(
+            &ctx,
+            "before",
+            cases.iter().map(|c| c.meta.origin_seq),
+            cases.len(),
+        );
+        let complaints_pager = pager(
+            &ctx,
+            "complaints_before",
+            complaints.iter().map(|c| c.meta.origin_seq),
+            complaints.len(),
+        );
+        cases.sort_by_key(|c| Reverse(c.opened_on));
+        complaints.sort_by_key(|c| Reverse(c.received_at));
+        let page = CasesPage {
+            cases_pager,
+            complaints_pager,
+            cases: cases
+                .iter()
+                .map(|c| case_line(&ctx, c, ms.name(&c.mission)))
+                .collect(),
+            complaints: complaints
+                .iter()
+                .map(|c| complaint_line(&ctx, c, ms.name(&c.mission)))
+                .collect(),
+            restricted_shown: complaints.iter().any(|c| c.reference.is_some())
+                || cases.iter().any(|c| c.allegations.is_some()),
+            filter: ms.filter,
+            ctx: ctx.clone(),
+        };
+        Ok::<Response, ApiError>(respond(&ctx, StatusCode::OK, &page))
+    }
+    .await;
+    finish(&ctx, r)
+}
+
+struct AllegationLine {
+    person: Option<RecordLink>,
+    country: String,
+    misconduct: String,
+}
+
+struct StepLine {
+    on: String,
+    status: Tagged,
+    by: String,
+    outcome: Option<String>,
+    actions: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "case.html")]
+struct CasePage {
+    ctx: Ctx,
+    list_href: String,
+    title: String,
+    line: CaseLine,
+    /// Restricted (conduct officers).
+    allegations: Option<Vec<AllegationLine>>,
+    history: Vec<StepLine>,
+    summary: Option<String>,
+    interim: Option<String>,
+    complaint: Option<ComplaintLine>,
+    recorded: String,
+    restricted_shown: bool,
+}
+
+pub(crate) async fn case_page(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Allowed(user, ..): Allowed<Member>,
+    Path(id): Path<Uuid>,
+) -> Response {
+    let r = async {
+        let tr = ctx.tr;
+        let (_, vis) = ctx.clocks()?;
+        let ms = missions(&s, &ctx, vis).await?;
+        let r = reading(&ctx, &user, vis);
+        // The case, then the complaint it came from: each read through the need to know (and
+        // recorded when it shows restricted fields), nothing else of the register.
+        let cases = s.store.cases(&r, Select::One(id)).await?;
+        let c = cases
+            .first()
+            .ok_or_else(|| ApiError::not_found(format!("case {id}")))?;
+        let complaint = match c.complaint {
+            Some(cid) => {
+                let events = s
+                    .store
+                    .read_register(&r, Register::Complaints, Select::One(cid))
+                    .await?;
+                acc::complaints(&events, &cases).into_iter().next()
+            }
+            None => None,
+        };
+        let page = CasePage {
+            list_href: format!("/cases{}", ctx.qs),
+            title: fill(tr.t("cases.case"), &[("date", &iso(c.opened_on))]),
+            line: case_line(&ctx, c, ms.name(&c.mission)),
+            allegations: c.allegations.as_ref().map(|all| {
+                all.iter()
+                    .map(|a| AllegationLine {
+                        person: a.person.map(|p| link("/personnel", p, &ctx)),
+                        country: ctx.country(&a.country),
+                        misconduct: tr.label("misconduct", a.misconduct.as_str()),
+                    })
+                    .collect()
+            }),
+            history: c
+                .history
+                .iter()
+                .map(|h| StepLine {
+                    on: iso(h.on),
+                    status: case_status_tag(&tr, h.status),
+                    by: h.by.trim_start_matches("user:").to_string(),
+                    outcome: h.outcome.clone(),
+                    actions: h.actions.clone(),
+                })
+                .collect(),
+            summary: c.summary.clone(),
+            interim: c.interim_measures.clone(),
+            restricted_shown: c.summary.is_some()
+                || c.allegations.is_some()
+                || complaint.as_ref().is_some_and(|k| k.account.is_some()),
+            complaint: complaint
+                .as_ref()
+                .map(|k| complaint_line(&ctx, k, ms.name(&k.mission))),
+            recorded: recorded(&tr, &c.meta),
+            ctx: ctx.clone(),
+        };
+        Ok::<Response, ApiError>(respond(&ctx, StatusCode::OK, &page))
+    }
+    .await;
+    finish(&ctx, r)
+}

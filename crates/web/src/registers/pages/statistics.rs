@@ -1,0 +1,170 @@
+//! The public statistics of the registers: counts by quarter, small cells suppressed, for anyone.
+//! The figures are the API's (`/api/v1/statistics`), read from mission-level fields only.
+
+use crate::shared::page::{Ctx, empty_page, enc, finish, respond};
+use crate::{
+    AppState,
+    i18n::{Tr, fill, stat_column_prefix},
+    registers::mission_or_current,
+    shared::error::ApiError,
+};
+use askama::Template;
+use axum::{extract::State, http::StatusCode, response::Response};
+use konbit_domain::{
+    Classification,
+    registers::{Cell, StatTable},
+};
+use konbit_store::{Visibility, force as query};
+
+/// A cell as shown: the count in the page's language, or `<3`.
+struct CellView {
+    text: String,
+    suppressed: bool,
+}
+
+struct RowView {
+    quarter: String,
+    cells: Vec<CellView>,
+    total: CellView,
+}
+
+struct TableView {
+    key: String,
+    title: String,
+    columns: Vec<String>,
+    rows: Vec<RowView>,
+}
+
+/// Another mission whose statistics may be shown.
+struct MissionLink {
+    href: String,
+    text: String,
+    current: bool,
+}
+
+#[derive(Template)]
+#[template(path = "statistics.html")]
+struct StatisticsPage {
+    ctx: Ctx,
+    mission_name: String,
+    missions: Vec<MissionLink>,
+    tables: Vec<TableView>,
+    json_href: String,
+}
+
+fn cell(tr: &Tr, c: Cell) -> CellView {
+    match c {
+        Cell::Count(n) => CellView {
+            text: tr.num(n),
+            suppressed: false,
+        },
+        Cell::Suppressed => CellView {
+            text: "<3".into(),
+            suppressed: true,
+        },
+    }
+}
+
+/// `2025-Q1` as the language writes a quarter (`2025 T1` in French and Creole).
+fn quarter(tr: &Tr, q: &str) -> String {
+    match q.split_once("-Q") {
+        Some((year, n)) => fill(tr.t("stats.quarter_label"), &[("year", year), ("q", n)]),
+        None => q.to_string(),
+    }
+}
+
+fn table_view(tr: &Tr, t: &StatTable) -> TableView {
+    let prefix = stat_column_prefix(&t.key);
+    TableView {
+        key: t.key.clone(),
+        title: tr.t(&format!("stats.table.{}", t.key)).to_string(),
+        columns: t.columns.iter().map(|c| tr.label(prefix, c)).collect(),
+        rows: t
+            .rows
+            .iter()
+            .map(|r| RowView {
+                quarter: quarter(tr, &r.quarter),
+                cells: r.cells.iter().map(|c| cell(tr, *c)).collect(),
+                total: cell(tr, r.total),
+            })
+            .collect(),
+    }
+}
+
+pub(crate) async fn statistics_page(State(s): State<AppState>, ctx: Ctx) -> Response {
+    let r = statistics_view(&s, ctx.clone()).await;
+    finish(&ctx, r)
+}
+
+async fn statistics_view(s: &AppState, mut ctx: Ctx) -> Result<Response, ApiError> {
+    let mut rows = {
+        let mut c = s.store.conn().await?;
+        query::missions(&mut c.ex(), Visibility::now(Classification::Public)).await?
+    };
+    if rows.is_empty() {
+        return Ok(empty_page(&ctx));
+    }
+    rows.sort_by_key(|m| m.start_date);
+    let asked = ctx
+        .param("mission")
+        .map(str::trim)
+        .filter(|m| !m.is_empty());
+    let mission = match asked {
+        Some(m) if rows.iter().any(|r| r.slug == m) => m.to_string(),
+        Some(m) => return Err(ApiError::not_found(format!("mission {m:?}"))),
+        None => mission_or_current(s, None).await?,
+    };
+    ctx.mission = Some(mission.clone());
+    let tr = ctx.tr;
+    let tables = s.store.statistics(&mission, s.rules()).await?;
+    let page = StatisticsPage {
+        mission_name: rows
+            .iter()
+            .find(|r| r.slug == mission)
+            .map_or_else(|| mission.clone(), |r| r.name.clone()),
+        missions: rows
+            .iter()
+            .map(|r| MissionLink {
+                href: format!("/statistics?mission={}", enc(&r.slug)),
+                text: r.short_name.clone(),
+                current: r.slug == mission,
+            })
+            .collect(),
+        tables: tables.iter().map(|t| table_view(&tr, t)).collect(),
+        json_href: format!("/api/v1/statistics?mission={}", enc(&mission)),
+        ctx: ctx.clone(),
+    };
+    Ok(respond(&ctx, StatusCode::OK, &page))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quarters_are_written_in_the_language() {
+        assert_eq!(quarter(&Tr::en(), "2025-Q3"), "2025 Q3");
+        assert_eq!(quarter(&Tr::fr(), "2025-Q3"), "2025 T3");
+        assert_eq!(quarter(&Tr::ht(), "2025-Q3"), "2025 T3");
+    }
+
+    #[test]
+    fn columns_get_labels_and_small_cells_stay_hidden() {
+        let empty = konbit_domain::registers::statistics(&[], &[], &[], &[]);
+        for tr in [Tr::en(), Tr::fr(), Tr::ht()] {
+            for t in &empty {
+                let v = table_view(&tr, t);
+                assert!(!v.title.starts_with("stats."), "{}", t.key);
+                assert_eq!(v.columns.len(), t.columns.len());
+                let prefix = stat_column_prefix(&t.key);
+                for c in &t.columns {
+                    let key = format!("{prefix}.{c}");
+                    assert!(tr.lookup(&key).is_some(), "no label {key}");
+                }
+            }
+        }
+        let c = cell(&Tr::en(), Cell::Suppressed);
+        assert!(c.suppressed && c.text == "<3");
+        assert_eq!(cell(&Tr::en(), Cell::Count(1200)).text, "1,200");
+    }
+}

@@ -1,0 +1,466 @@
+//! Use of force and detention: the reports with their review clock (overdue reviews first), the
+//! detentions with their handover clock and the minor flag, and one page for each record. Login
+//! required; narratives, grounds, detainees and the personnel involved show only when the read
+//! model carries them.
+
+use crate::shared::gate::{Allowed, Member};
+use crate::shared::page::{
+    Ctx, FilterLink, Pager, finish, iso, missions, pager, reading, register_page, respond,
+};
+use crate::shared::pieces::{
+    RecordLink, Tagged, clock_tag, link, recorded, review_tag, short_id, when,
+};
+use crate::{AppState, i18n::Tr, shared::error::ApiError};
+use askama::Template;
+use axum::{
+    extract::{Path, State},
+    http::StatusCode,
+    response::Response,
+};
+use konbit_domain::Named;
+use konbit_domain::{
+    EntryKind,
+    registers::Casualties,
+    registers::{ClockState, DetentionView, UseOfForceView},
+};
+use konbit_store::registers::Reading;
+use konbit_store::registers::Select;
+use std::cmp::Reverse;
+use uuid::Uuid;
+
+/// A report's line in the list.
+struct ReportLine {
+    link: RecordLink,
+    occurred: String,
+    mission: String,
+    country: String,
+    unit: String,
+    place: String,
+    level: String,
+    rounds: String,
+    injured: String,
+    killed: String,
+    submitted: String,
+    late: bool,
+    review: Tagged,
+    review_due: String,
+    /// The review is over (cleared or referred): no due date to show.
+    review_final: bool,
+    overdue: bool,
+}
+
+fn report_line(ctx: &Ctx, r: &UseOfForceView, mission: String) -> ReportLine {
+    let tr = ctx.tr;
+    ReportLine {
+        link: link("/use-of-force", r.id, ctx),
+        occurred: when(r.occurred_at),
+        mission,
+        country: ctx.country(&r.country),
+        unit: r.unit.clone(),
+        place: r.place.clone(),
+        level: tr.label("level", r.level.as_str()),
+        rounds: tr.num(r.rounds_fired),
+        injured: tr.num(r.injured.total()),
+        killed: tr.num(r.killed.total()),
+        submitted: when(r.submitted_at),
+        late: r.late,
+        review: review_tag(&tr, r.review),
+        review_due: when(r.review_due),
+        review_final: r.review.is_final(),
+        overdue: r.review_overdue,
+    }
+}
+
+#[derive(Template)]
+#[template(path = "use_of_force.html")]
+struct UseOfForcePage {
+    ctx: Ctx,
+    on: String,
+    as_of: String,
+    action: String,
+    filter: Vec<FilterLink>,
+    overdue: Vec<ReportLine>,
+    reports: Vec<ReportLine>,
+    pager: Pager,
+    restricted_shown: bool,
+}
+
+pub(crate) async fn use_of_force_page(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Allowed(user, ..): Allowed<Member>,
+) -> Response {
+    let r = async {
+        let (on, vis) = ctx.clocks()?;
+        let ms = missions(&s, &ctx, vis).await?;
+        let page = register_page(&ctx, &ms, "before", EntryKind::UseOfForceReported)?;
+        let (mut reports, _) = s
+            .store
+            .force_records(&reading(&ctx, &user, vis), Select::Page(page), s.rules())
+            .await?;
+        let pager = pager(
+            &ctx,
+            "before",
+            reports.iter().map(|r| r.meta.origin_seq),
+            reports.len(),
+        );
+        reports.sort_by_key(|r| Reverse(r.occurred_at));
+        // Overdue reviews are work due whatever page is shown: all of them, from the
+        // mission-level fields (no restricted read).
+        let (mut overdue, _) = s
+            .store
+            .force_records(&Reading::public(vis.as_of_us), Select::All, s.rules())
+            .await?;
+        overdue.retain(|r| r.review_overdue && ms.keeps(&r.mission));
+        overdue.sort_by_key(|r| r.review_due);
+        let page = UseOfForcePage {
+            on: iso(on),
+            as_of: ctx.as_of.clone().unwrap_or_default(),
+            action: ctx.bare_path.clone(),
+            overdue: overdue
+                .iter()
+                .map(|r| report_line(&ctx, r, ms.name(&r.mission)))
+                .collect(),
+            reports: reports
+                .iter()
+                .map(|r| report_line(&ctx, r, ms.name(&r.mission)))
+                .collect(),
+            pager,
+            restricted_shown: reports.iter().any(|r| r.narrative.is_some()),
+            filter: ms.filter,
+            ctx: ctx.clone(),
+        };
+        Ok::<Response, ApiError>(respond(&ctx, StatusCode::OK, &page))
+    }
+    .await;
+    finish(&ctx, r)
+}
+
+/// One row of the casualty table: a kind of person, injured and killed.
+struct CasualtyLine {
+    who: String,
+    injured: String,
+    killed: String,
+}
+
+fn casualties(tr: &Tr, injured: &Casualties, killed: &Casualties) -> Vec<CasualtyLine> {
+    injured
+        .cells()
+        .iter()
+        .zip(killed.cells())
+        .filter(|((_, i), (_, k))| *i != 0 || *k != 0)
+        .map(|((who, i), (_, k))| CasualtyLine {
+            who: tr.label("casualty", who),
+            injured: tr.num(*i),
+            killed: tr.num(k),
+        })
+        .collect()
+}
+
+struct ReviewLine {
+    status: Tagged,
+    by: String,
+    at: String,
+    reason: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "use_of_force_report.html")]
+struct ReportPage {
+    ctx: Ctx,
+    list_href: String,
+    title: String,
+    line: ReportLine,
+    casualties: Vec<CasualtyLine>,
+    reviews: Vec<ReviewLine>,
+    any_reason: bool,
+    detention: Option<RecordLink>,
+    incident: Option<String>,
+    persons: Option<Vec<RecordLink>>,
+    narrative: Option<String>,
+    recorded: String,
+    restricted_shown: bool,
+}
+
+pub(crate) async fn report_page(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Allowed(user, ..): Allowed<Member>,
+    Path(id): Path<Uuid>,
+) -> Response {
+    let r = async {
+        let tr = ctx.tr;
+        let (_, vis) = ctx.clocks()?;
+        let ms = missions(&s, &ctx, vis).await?;
+        let (reports, _) = s
+            .store
+            .force_records(&reading(&ctx, &user, vis), Select::One(id), s.rules())
+            .await?;
+        let r = reports
+            .into_iter()
+            .next()
+            .ok_or_else(|| ApiError::not_found(format!("use-of-force report {id}")))?;
+        let reviews: Vec<ReviewLine> = r
+            .reviews
+            .iter()
+            .map(|x| ReviewLine {
+                status: review_tag(&tr, x.status),
+                by: x.by.trim_start_matches("user:").to_string(),
+                at: when(x.at),
+                reason: x.reason.clone(),
+            })
+            .collect();
+        let page = ReportPage {
+            list_href: format!("/use-of-force{}", ctx.qs),
+            title: format!("{} {}", tr.t("uof.report"), short_id(r.id)),
+            line: report_line(&ctx, &r, ms.name(&r.mission)),
+            casualties: casualties(&tr, &r.injured, &r.killed),
+            any_reason: reviews.iter().any(|x| x.reason.is_some()),
+            reviews,
+            detention: r.detention.map(|d| link("/detentions", d, &ctx)),
+            incident: r.incident.map(|i| i.to_string()),
+            persons: r
+                .persons_involved
+                .as_ref()
+                .map(|ps| ps.iter().map(|p| link("/personnel", *p, &ctx)).collect()),
+            narrative: r.narrative.clone(),
+            recorded: recorded(&tr, &r.meta),
+            restricted_shown: r.narrative.is_some() || r.persons_involved.is_some(),
+            ctx: ctx.clone(),
+        };
+        Ok::<Response, ApiError>(respond(&ctx, StatusCode::OK, &page))
+    }
+    .await;
+    finish(&ctx, r)
+}
+
+/// A detention's line in the list.
+struct DetentionLine {
+    link: RecordLink,
+    arrested: String,
+    mission: String,
+    country: String,
+    unit: String,
+    place: String,
+    clock: Tagged,
+    deadline: String,
+    ended: Option<String>,
+    minor: bool,
+    harm: Option<String>,
+}
+
+fn detention_line(ctx: &Ctx, d: &DetentionView, mission: String) -> DetentionLine {
+    let tr = ctx.tr;
+    DetentionLine {
+        link: link("/detentions", d.id, ctx),
+        arrested: when(d.arrested_at),
+        mission,
+        country: ctx.country(&d.country),
+        unit: d.arresting_unit.clone(),
+        place: d.place.clone(),
+        clock: clock_tag(&tr, d.clock),
+        deadline: when(d.deadline),
+        ended: d.ended_at().map(when),
+        minor: d.minor(),
+        harm: d.harm_in_custody.map(|h| tr.label("harm", h.as_str())),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "detentions.html")]
+struct DetentionsPage {
+    ctx: Ctx,
+    on: String,
+    as_of: String,
+    action: String,
+    filter: Vec<FilterLink>,
+    detentions: Vec<DetentionLine>,
+    pager: Pager,
+    restricted_shown: bool,
+}
+
+/// Custody past the deadline first, then custody running, then the closed clocks; latest
+/// arrest first within each.
+fn urgency(c: ClockState) -> u8 {
+    match c {
+        ClockState::Overdue => 0,
+        ClockState::Due => 1,
+        ClockState::Breached => 2,
+        ClockState::Met => 3,
+    }
+}
+
+pub(crate) async fn detentions_page(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Allowed(user, ..): Allowed<Member>,
+) -> Response {
+    let r = async {
+        let (on, vis) = ctx.clocks()?;
+        let ms = missions(&s, &ctx, vis).await?;
+        let page = register_page(&ctx, &ms, "before", EntryKind::DetentionRecorded)?;
+        let (_, mut list) = s
+            .store
+            .force_records(&reading(&ctx, &user, vis), Select::Page(page), s.rules())
+            .await?;
+        let pager = pager(
+            &ctx,
+            "before",
+            list.iter().map(|d| d.meta.origin_seq),
+            list.len(),
+        );
+        list.sort_by_key(|d| (urgency(d.clock), Reverse(d.arrested_at)));
+        let page = DetentionsPage {
+            on: iso(on),
+            as_of: ctx.as_of.clone().unwrap_or_default(),
+            action: ctx.bare_path.clone(),
+            detentions: list
+                .iter()
+                .map(|d| detention_line(&ctx, d, ms.name(&d.mission)))
+                .collect(),
+            pager,
+            restricted_shown: list
+                .iter()
+                .any(|d| d.person.is_some() || d.grounds.is_some()),
+            filter: ms.filter,
+            ctx: ctx.clone(),
+        };
+        Ok::<Response, ApiError>(respond(&ctx, StatusCode::OK, &page))
+    }
+    .await;
+    finish(&ctx, r)
+}
+
+struct HandoverLine {
+    at: String,
+    station: String,
+    officer: Option<String>,
+}
+
+struct ReleaseLine {
+    at: String,
+    reason: String,
+}
+
+/// The detainee, as far as the reader may know.
+struct DetaineeView {
+    name: Option<String>,
+    sex: String,
+    age: Option<String>,
+    minor: bool,
+}
+
+#[derive(Template)]
+#[template(path = "detention.html")]
+struct DetentionPage {
+    ctx: Ctx,
+    list_href: String,
+    title: String,
+    line: DetentionLine,
+    medical: Option<String>,
+    family: Option<String>,
+    handover: Option<HandoverLine>,
+    release: Option<ReleaseLine>,
+    use_of_force: Option<RecordLink>,
+    incident: Option<String>,
+    grounds: Option<String>,
+    detainee: Option<DetaineeView>,
+    recorded: String,
+    restricted_shown: bool,
+}
+
+pub(crate) async fn detention_page(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Allowed(user, ..): Allowed<Member>,
+    Path(id): Path<Uuid>,
+) -> Response {
+    let r = async {
+        let tr = ctx.tr;
+        let (_, vis) = ctx.clocks()?;
+        let ms = missions(&s, &ctx, vis).await?;
+        let (_, list) = s
+            .store
+            .force_records(&reading(&ctx, &user, vis), Select::One(id), s.rules())
+            .await?;
+        let d = list
+            .into_iter()
+            .next()
+            .ok_or_else(|| ApiError::not_found(format!("detention {id}")))?;
+        let page = DetentionPage {
+            list_href: format!("/detentions{}", ctx.qs),
+            title: format!("{} {}", tr.t("detention.one"), short_id(d.id)),
+            line: detention_line(&ctx, &d, ms.name(&d.mission)),
+            medical: d.medical_check_at.map(when),
+            family: d.family_notified_at.map(when),
+            handover: d.handover.as_ref().map(|h| HandoverLine {
+                at: when(h.at),
+                station: h.station.clone(),
+                officer: h.receiving_officer.clone(),
+            }),
+            release: d.release.as_ref().map(|r| ReleaseLine {
+                at: when(r.at),
+                reason: r.reason.clone(),
+            }),
+            use_of_force: d.use_of_force.map(|u| link("/use-of-force", u, &ctx)),
+            incident: d.incident.map(|i| i.to_string()),
+            grounds: d.grounds.clone(),
+            detainee: d.person.as_ref().map(|p| DetaineeView {
+                name: p.name.clone(),
+                sex: tr.label("sex", p.sex.as_str()),
+                age: p.age.map(|a| tr.num(a)),
+                minor: p.minor,
+            }),
+            recorded: recorded(&tr, &d.meta),
+            restricted_shown: d.person.is_some() || d.grounds.is_some(),
+            ctx: ctx.clone(),
+        };
+        Ok::<Response, ApiError>(respond(&ctx, StatusCode::OK, &page))
+    }
+    .await;
+    finish(&ctx, r)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn overdue_custody_comes_first() {
+        let mut v = ClockState::ALL.to_vec();
+        v.sort_by_key(|c| urgency(*c));
+        assert_eq!(
+            v,
+            vec![
+                ClockState::Overdue,
+                ClockState::Due,
+                ClockState::Breached,
+                ClockState::Met
+            ]
+        );
+    }
+
+    #[test]
+    fn only_casualty_kinds_with_someone_are_listed() {
+        let injured = Casualties {
+            civilian: 2,
+            ..Casualties::default()
+        };
+        let killed = Casualties {
+            suspected_gang_member: 1,
+            ..Casualties::default()
+        };
+        let lines = casualties(&Tr::en(), &injured, &killed);
+        let got: Vec<(&str, &str, &str)> = lines
+            .iter()
+            .map(|l| (l.who.as_str(), l.injured.as_str(), l.killed.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("civilians", "2", "0"),
+                ("suspected gang members", "0", "1")
+            ]
+        );
+    }
+}

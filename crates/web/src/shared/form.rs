@@ -1,0 +1,148 @@
+//! What a posted form entered: the values as typed (kept to show the form again), the errors
+//! found reading them, and the store's objections placed next to the fields they concern.
+
+use crate::i18n::Tr;
+use konbit_domain::{Classification, DomainError, country};
+use std::collections::HashMap;
+use time::Date;
+use uuid::Uuid;
+
+/// One option of a select.
+pub(crate) struct Opt {
+    pub(crate) value: String,
+    pub(crate) label: String,
+    pub(crate) selected: bool,
+}
+
+/// What the user typed, kept to re-render the form, and the field errors found.
+#[derive(Default)]
+pub(crate) struct Entered {
+    pub(crate) values: HashMap<String, String>,
+    pub(crate) sources: Vec<String>,
+    pub(crate) errors: HashMap<String, Vec<String>>,
+    pub(crate) general: Vec<String>,
+}
+
+impl Entered {
+    pub(crate) fn from_pairs(pairs: &[(String, String)]) -> Self {
+        let mut e = Entered::default();
+        for (k, v) in pairs {
+            if k == "sources" {
+                e.sources.push(v.clone());
+            } else if k != "csrf" {
+                e.values.insert(k.clone(), v.clone());
+            }
+        }
+        e
+    }
+
+    pub(crate) fn get(&self, k: &str) -> &str {
+        self.values.get(k).map_or("", |v| v.trim())
+    }
+
+    pub(crate) fn opt(&self, k: &str) -> Option<String> {
+        let v = self.get(k);
+        (!v.is_empty()).then(|| v.to_string())
+    }
+
+    pub(crate) fn err(&mut self, field: &str, msg: impl Into<String>) {
+        self.errors
+            .entry(field.to_string())
+            .or_default()
+            .push(msg.into());
+    }
+
+    pub(crate) fn int(&mut self, k: &str, tr: &Tr) -> i64 {
+        let v = self.get(k).replace([',', ' ', '\u{202f}', '\u{a0}'], "");
+        if v.is_empty() {
+            return 0;
+        }
+        match v.parse::<i64>() {
+            Ok(n) => n,
+            Err(_) => {
+                self.err(k, tr.t("err.whole_number"));
+                0
+            }
+        }
+    }
+
+    pub(crate) fn date(&mut self, k: &str, tr: &Tr) -> Option<Date> {
+        let d = self
+            .get(k)
+            .parse::<konbit_domain::clocks::Day>()
+            .ok()
+            .map(|d| d.0);
+        if d.is_none() {
+            self.err(k, tr.t("err.date"));
+        }
+        d
+    }
+
+    pub(crate) fn country(&mut self, tr: &Tr) -> String {
+        let c = self.get("country").to_ascii_uppercase();
+        if country::find(&c).is_none() {
+            self.err("country", tr.t("err.country"));
+        }
+        c
+    }
+
+    pub(crate) fn sources(&mut self, tr: &Tr) -> Vec<Uuid> {
+        let mut out = Vec::new();
+        for s in self.sources.clone() {
+            match Uuid::parse_str(&s) {
+                Ok(id) => out.push(id),
+                Err(_) => self.err("sources", tr.t("err.source")),
+            }
+        }
+        out
+    }
+
+    pub(crate) fn classification(&mut self, tr: &Tr) -> Classification {
+        match self.get("classification").parse() {
+            Ok(c) => c,
+            Err(_) => {
+                self.err("classification", tr.t("err.classification"));
+                Classification::Mission
+            }
+        }
+    }
+
+    /// Places the store's verdict next to the fields it names.
+    pub(crate) fn absorb(
+        &mut self,
+        tr: &Tr,
+        e: DomainError,
+        rename: &dyn Fn(&str) -> Option<&'static str>,
+    ) {
+        match e {
+            DomainError::Invalid(v) => {
+                for f in v.0 {
+                    match rename(&f.field) {
+                        // A field that could not be read already says so.
+                        Some(name) if self.errors.contains_key(name) => {}
+                        Some(name) => self.err(name, f.message),
+                        None => self.general.push(format!("{}: {}", f.field, f.message)),
+                    }
+                }
+            }
+            DomainError::AuthorizationMissing { missing, .. } => {
+                let names: Vec<String> =
+                    missing.iter().map(|m| tr.label("instrument", m)).collect();
+                self.err(
+                    "override_reason",
+                    tr.t("err.authorization_missing")
+                        .replace("{missing}", &names.join(", ")),
+                );
+            }
+            DomainError::NotFound { what } => self
+                .general
+                .push(format!("{}: {what}", tr.t("error.not_found"))),
+            DomainError::Conflict(m) | DomainError::Forbidden(m) => self.general.push(m),
+            DomainError::NotEligible { missing } => self.general.extend(missing),
+        }
+    }
+
+    pub(crate) fn is_bad(&self) -> bool {
+        !self.errors.is_empty() || !self.general.is_empty()
+    }
+}

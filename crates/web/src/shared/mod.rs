@@ -1,0 +1,20 @@
+//! What every capability's API and pages share: who the caller is ([`auth`]) and what they may
+//! do ([`gate`]), recording a command for them ([`write`]), the browser-side security of forms ([`csrf`]), limits per address ([`limits`]),
+//! errors as RFC 9457 problems ([`error`]), the one parser of query values and bodies
+//! ([`extract`]), the completion of the OpenAPI document ([`openapi`]), the cached verification
+//! of the log ([`verify`]), and the pages' request context and rendering ([`page`],
+//! [`pieces`], [`assets`]).
+
+pub mod assets;
+pub mod auth;
+pub mod csrf;
+pub mod error;
+pub mod extract;
+pub mod form;
+pub mod gate;
+pub mod limits;
+pub mod openapi;
+pub mod page;
+pub mod pieces;
+pub mod verify;
+pub mod write;
