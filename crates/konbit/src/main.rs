@@ -9,7 +9,7 @@ use konbit_domain::{
 };
 use konbit_scenario as scenario;
 use konbit_store::{
-    Actor, Options, Store, Visibility, log,
+    Actor, Options, Store, Visibility,
     situation::{self, ExportFormat, IncidentFilter, import as acled_import},
     users,
 };
@@ -532,8 +532,7 @@ async fn run(cli: Cli) -> Result<ExitCode> {
                     println!("created {username} ({role})");
                 }
                 UserCmd::List => {
-                    let mut c = store.conn().await?;
-                    for u in users::list(&mut c.ex()).await? {
+                    for u in store.users().await? {
                         println!(
                             "{}\t{}{}{}",
                             u.username,
@@ -584,12 +583,7 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             let actor = Actor::system("cli");
             match command {
                 TokenCmd::List { user, json } => {
-                    let list = {
-                        let mut c = store.conn().await?;
-                        users::tokens(&mut c.ex(), user.as_deref())
-                            .await
-                            .map_err(describe)?
-                    };
+                    let list = { store.tokens(user.as_deref()).await.map_err(describe)? };
                     if json {
                         println!("{}", serde_json::to_string(&list)?);
                     } else {
@@ -608,13 +602,11 @@ async fn run(cli: Cli) -> Result<ExitCode> {
                 TokenCmd::Revoke { id, user } => {
                     let owner = match (&id, user) {
                         (_, Some(u)) => u,
-                        (Some(id), None) => {
-                            let mut c = store.conn().await?;
-                            users::token_owner(&mut c.ex(), *id)
-                                .await
-                                .map_err(describe)?
-                                .with_context(|| format!("no live token {id}"))?
-                        }
+                        (Some(id), None) => store
+                            .token_owner(*id)
+                            .await
+                            .map_err(describe)?
+                            .with_context(|| format!("no live token {id}"))?,
                         (None, None) => anyhow::bail!("give a token id or --user NAME"),
                     };
                     let w = store
@@ -642,14 +634,10 @@ async fn run(cli: Cli) -> Result<ExitCode> {
                 },
         } => {
             let store = open(&url, false).await?;
-            let mut v = {
-                let mut c = store.conn().await?;
-                log::verify(&mut c.ex()).await?
-            };
+            let mut v = { store.verify_log().await? };
             let kept = match &head {
                 Some((seq, hash)) if v.ok => {
-                    let mut c = store.conn().await?;
-                    let at = log::entry(&mut c.ex(), *seq).await?;
+                    let at = store.log_entry(*seq).await?;
                     let problem = match at {
                         None => Some(format!(
                             "entry {seq}, kept outside with hash {hash}, is not in the log: \
@@ -811,8 +799,8 @@ async fn run(cli: Cli) -> Result<ExitCode> {
                 )),
                 None => Box::new(std::io::stdout().lock()),
             };
-            let mut conn = store.conn().await.map_err(describe)?;
-            while let Some(chunk) = cursor.next_chunk(&mut conn.ex()).await.map_err(describe)? {
+            let mut conn = store.reader(vis).await.map_err(describe)?;
+            while let Some(chunk) = cursor.next_chunk(&mut conn).await.map_err(describe)? {
                 sink.write_all(&chunk)?;
             }
             sink.flush()?;

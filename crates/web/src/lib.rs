@@ -99,10 +99,7 @@ pub struct AppState {
 impl AppState {
     /// State over a store; fetches (or makes, the first time) the server's CSRF key.
     pub async fn new(store: Store, config: Config) -> Result<AppState, konbit_store::StoreError> {
-        let key = {
-            let mut c = store.conn().await?;
-            konbit_store::secrets::get_or_create(&mut c.ex(), "csrf").await?
-        };
+        let key = { store.secret("csrf").await? };
         Ok(AppState {
             store,
             cookies: auth::CookieNames::new(config.secure_cookies),

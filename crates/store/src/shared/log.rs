@@ -513,6 +513,45 @@ async fn orphan_rows(ex: &mut Ex<'_>) -> Result<Option<(i64, String)>> {
     Ok(None)
 }
 
+impl crate::Store {
+    /// Number of entries.
+    pub async fn log_len(&self) -> Result<i64> {
+        count(&mut self.conn().await?.ex()).await
+    }
+
+    /// The head of the chain.
+    pub async fn log_head(&self) -> Result<Head> {
+        head(&mut self.conn().await?.ex()).await
+    }
+
+    /// Entries with `seq > after`, in order, at most `limit`.
+    pub async fn log_after(&self, after: i64, limit: i64) -> Result<Vec<Entry>> {
+        entries_after(&mut self.conn().await?.ex(), after, limit).await
+    }
+
+    /// Entries of one kind after `after`, oldest first.
+    pub async fn log_of_kind(&self, kind: EntryKind, after: i64, limit: i64) -> Result<Vec<Entry>> {
+        entries_of_kind(&mut self.conn().await?.ex(), kind, after, limit).await
+    }
+
+    /// Verifies the chain from `from` (a head already verified) to the end.
+    pub async fn verify_log_from(&self, from: Head) -> Result<Verification> {
+        verify_chain(&mut self.conn().await?.ex(), from).await
+    }
+
+    /// Verifies the whole chain and that no projection row names a missing entry.
+    pub async fn verify_log(&self) -> Result<Verification> {
+        verify(&mut self.conn().await?.ex()).await
+    }
+}
+
+impl crate::Store {
+    /// One entry by sequence number.
+    pub async fn log_entry(&self, seq: i64) -> Result<Option<Entry>> {
+        entry(&mut self.conn().await?.ex(), seq).await
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

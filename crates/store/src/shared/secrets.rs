@@ -24,3 +24,11 @@ pub async fn get_or_create(ex: &mut Ex<'_>, name: &str) -> Result<Vec<u8>> {
     .fetch_one(c)
     .await)?)
 }
+
+impl crate::Store {
+    /// The server secret `name`, made on first use and the same for every process sharing the
+    /// database.
+    pub async fn secret(&self, name: &str) -> Result<Vec<u8>> {
+        get_or_create(&mut self.conn().await?.ex(), name).await
+    }
+}

@@ -116,3 +116,20 @@ pub async fn len(ex: &mut Ex<'_>) -> Result<i64> {
     .fetch_one(c)
     .await)?)
 }
+
+impl crate::Store {
+    /// Seconds until `key` may try again under `policy`, if it must wait.
+    pub async fn throttle_locked(&self, key: &str, policy: Policy) -> Result<Option<u64>> {
+        locked(&mut self.conn().await?.ex(), key, policy).await
+    }
+
+    /// Counts a failure of `key`.
+    pub async fn throttle_fail(&self, key: &str, policy: Policy) -> Result<()> {
+        fail(&mut self.conn().await?.ex(), key, policy).await
+    }
+
+    /// Forgets the failures of `key` (after a success).
+    pub async fn throttle_clear(&self, key: &str) -> Result<()> {
+        clear(&mut self.conn().await?.ex(), key).await
+    }
+}

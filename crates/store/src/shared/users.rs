@@ -632,3 +632,55 @@ pub async fn revoke_token(ex: &mut Ex<'_>, token: &str) -> Result<()> {
     .map(|_| ()))?;
     Ok(())
 }
+
+impl crate::Store {
+    /// Every user.
+    pub async fn users(&self) -> Result<Vec<User>> {
+        list(&mut self.conn().await?.ex()).await
+    }
+
+    /// A user by name (names do not differ by case alone).
+    pub async fn find_user(&self, username: &str) -> Result<Option<User>> {
+        find(&mut self.conn().await?.ex(), username).await
+    }
+
+    /// The user a name and password belong to, if they do and the user is enabled.
+    pub async fn authenticate(&self, username: &str, password: &str) -> Result<Option<User>> {
+        authenticate(&mut self.conn().await?.ex(), username, password).await
+    }
+
+    /// A new session or API token for `user`, lasting `ttl`.
+    pub async fn issue_token(
+        &self,
+        user: &User,
+        kind: TokenKind,
+        ttl: time::Duration,
+    ) -> Result<Issued> {
+        issue_token(&mut self.conn().await?.ex(), user, kind, ttl).await
+    }
+
+    /// The user a live session or token of `kind` belongs to.
+    pub async fn user_for_token(&self, token: &str, kind: TokenKind) -> Result<Option<User>> {
+        user_for_token(&mut self.conn().await?.ex(), token, kind).await
+    }
+
+    /// The live sessions and tokens, of one user or of all.
+    pub async fn tokens(&self, username: Option<&str>) -> Result<Vec<TokenInfo>> {
+        tokens(&mut self.conn().await?.ex(), username).await
+    }
+
+    /// The id of a session or token, given the secret.
+    pub async fn token_id(&self, token: &str) -> Result<Option<Uuid>> {
+        token_id(&mut self.conn().await?.ex(), token).await
+    }
+
+    /// Who a session or token belongs to.
+    pub async fn token_owner(&self, id: Uuid) -> Result<Option<String>> {
+        token_owner(&mut self.conn().await?.ex(), id).await
+    }
+
+    /// Ends a session or token, given the secret (logging out).
+    pub async fn revoke_token(&self, token: &str) -> Result<()> {
+        revoke_token(&mut self.conn().await?.ex(), token).await
+    }
+}

@@ -877,11 +877,12 @@ impl ExportCursor {
     }
 
     /// The next piece of the file, `None` after the last.
-    pub async fn next_chunk(&mut self, ex: &mut Ex<'_>) -> Result<Option<Vec<u8>>> {
+    pub async fn next_chunk(&mut self, r: &mut crate::Reader) -> Result<Option<Vec<u8>>> {
         if self.done {
             return Ok(None);
         }
-        let rows = incidents_after(ex, &self.filter, self.vis, self.after, EXPORT_PAGE).await?;
+        let rows =
+            incidents_after(&mut r.ex(), &self.filter, self.vis, self.after, EXPORT_PAGE).await?;
         let last_page = (rows.len() as i64) < EXPORT_PAGE;
         if let Some(r) = rows.last() {
             self.after = r.n;
@@ -928,5 +929,70 @@ impl ExportCursor {
             self.done = true;
         }
         Ok(Some(out))
+    }
+}
+
+impl crate::Reader {
+    /// Incidents matching `f`, at most `limit`, and how many match in all.
+    pub async fn incidents(
+        &mut self,
+        f: &IncidentFilter,
+        limit: i64,
+    ) -> Result<(Vec<IncidentRow>, i64)> {
+        let (mut ex, vis) = self.parts();
+        incidents(&mut ex, f, vis, limit).await
+    }
+
+    /// The incidents matching `f` after row `after`, at most `limit` (a streamed export).
+    pub async fn incidents_after(
+        &mut self,
+        f: &IncidentFilter,
+        after: i64,
+        limit: i64,
+    ) -> Result<Vec<IncidentRow>> {
+        let (mut ex, vis) = self.parts();
+        incidents_after(&mut ex, f, vis, after, limit).await
+    }
+
+    /// The points of the incidents matching `f`, at most `limit`.
+    pub async fn map_points(&mut self, f: &IncidentFilter, limit: i64) -> Result<Vec<MapPoint>> {
+        let (mut ex, vis) = self.parts();
+        map_points(&mut ex, f, vis, limit).await
+    }
+
+    /// Weekly counts of the incidents matching `f`.
+    pub async fn weekly(&mut self, f: &IncidentFilter) -> Result<Vec<WeekCount>> {
+        let (mut ex, vis) = self.parts();
+        weekly(&mut ex, f, vis).await
+    }
+
+    /// Full-text search of the incidents, at most `limit`.
+    pub async fn search(&mut self, q: &str, limit: i64) -> Result<Vec<MapPoint>> {
+        let (mut ex, vis) = self.parts();
+        search(&mut ex, q, vis, limit).await
+    }
+
+    /// One incident with its versions, statuses and links.
+    pub async fn incident(&mut self, event_id: &str) -> Result<Option<IncidentHistory>> {
+        let (mut ex, vis) = self.parts();
+        incident(&mut ex, event_id, vis).await
+    }
+
+    /// Armed groups as profiled on `on_date`, with their designations.
+    pub async fn groups(&mut self, on_date: Date) -> Result<Vec<(GroupRow, Vec<DesignationRow>)>> {
+        let (mut ex, vis) = self.parts();
+        groups(&mut ex, vis, on_date).await
+    }
+
+    /// The status of each site and route segment on `on_date`.
+    pub async fn place_statuses(&mut self, on_date: Date) -> Result<Vec<PlaceStatusRow>> {
+        let (mut ex, vis) = self.parts();
+        place_statuses(&mut ex, vis, on_date).await
+    }
+
+    /// Indicator observations up to `on_date`.
+    pub async fn observations(&mut self, on_date: Date) -> Result<Vec<ObservationRow>> {
+        let (mut ex, vis) = self.parts();
+        observations(&mut ex, vis, on_date).await
     }
 }

@@ -16,10 +16,7 @@ use crate::{
 use axum::{Json, extract::State, http::StatusCode};
 use konbit_domain::force::*;
 use konbit_domain::{DiscrepancyView, SourceView};
-use konbit_store::{
-    Visibility,
-    force::{self as query, Snapshot},
-};
+use konbit_store::{Visibility, force::Snapshot};
 use serde::{Deserialize, Serialize};
 use utoipa::{OpenApi, ToSchema};
 use utoipa_axum::{router::OpenApiRouter, routes};
@@ -58,15 +55,17 @@ async fn snapshot(
     vis: Visibility,
 ) -> ApiResult<(Snapshot, time::Date)> {
     let on = clocks.on();
-    let mut c = s.store.conn().await?;
+    let mut c = s.store.reader(vis).await?;
     let slug = match &clocks.mission {
         Some(m) => m.to_string(),
-        None => query::mission_on(&mut c.ex(), on, vis)
+        None => c
+            .mission_in_office(on)
             .await?
             .map(|m| m.slug)
             .ok_or_else(|| ApiError::not_found("any mission"))?,
     };
-    let snap = query::snapshot(&mut c.ex(), &slug, vis)
+    let snap = c
+        .snapshot(&slug)
         .await?
         .ok_or_else(|| ApiError::not_found(format!("mission {slug:?}")))?;
     Ok((snap, on))
@@ -81,10 +80,10 @@ async fn list_missions(
 ) -> ApiResult<Json<Vec<MissionView>>> {
     let vis = q.visibility(caller.clearance());
     let on = q.on();
-    let mut c = s.store.conn().await?;
+    let mut c = s.store.reader(vis).await?;
     let mut out = Vec::new();
-    for m in query::missions(&mut c.ex(), vis).await? {
-        if let Some(snap) = query::snapshot(&mut c.ex(), &m.slug, vis).await? {
+    for m in c.missions().await? {
+        if let Some(snap) = c.snapshot(&m.slug).await? {
             out.push(snap.mission_view(on)?);
         }
     }
@@ -203,8 +202,8 @@ pub async fn contributor_detail(
         .chain(deployments.iter().map(|d| d.id))
         .chain(authorizations.iter().map(|a| a.id))
         .collect();
-    let mut c = s.store.conn().await?;
-    let discrepancies = konbit_store::sources::discrepancies(&mut c.ex(), &ids, vis).await?;
+    let mut c = s.store.reader(vis).await?;
+    let discrepancies = c.discrepancies(&ids).await?;
     let mut cited: Vec<Uuid> = pledges
         .iter()
         .flat_map(|p| p.meta.sources.clone())
@@ -218,7 +217,7 @@ pub async fn contributor_detail(
         .collect();
     cited.sort();
     cited.dedup();
-    let sources = konbit_store::sources::sources(&mut c.ex(), Some(&cited), vis).await?;
+    let sources = c.sources(Some(&cited)).await?;
     Ok(ContributorDetail {
         summary: snap.contributor_summary(country, on)?,
         pledges,

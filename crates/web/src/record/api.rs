@@ -75,8 +75,7 @@ type ApiResult<T> = Result<T, ApiError>;
 /// Liveness: 200 when the database answers.
 #[utoipa::path(get, path = "/healthz", responses((status = 200, description = "ok")))]
 async fn healthz(State(s): State<AppState>) -> ApiResult<&'static str> {
-    let mut c = s.store.conn().await?;
-    log::count(&mut c.ex()).await?;
+    s.store.log_len().await?;
     Ok("ok")
 }
 
@@ -127,9 +126,8 @@ async fn token(
             "unknown user name or wrong password",
         ));
     };
-    let mut c = s.store.conn().await?;
     let ttl = s.config.token_ttl;
-    let issued = users::issue_token(&mut c.ex(), &user, TokenKind::Api, ttl).await?;
+    let issued = s.store.issue_token(&user, TokenKind::Api, ttl).await?;
     Ok(Json(TokenResponse {
         token: issued.token,
         id: issued.id,
@@ -154,8 +152,7 @@ async fn revoke_own_token(State(s): State<AppState>, caller: Caller) -> ApiResul
     let Some(token) = caller.token.as_deref() else {
         return Err(ApiError::unauthorized());
     };
-    let mut c = s.store.conn().await?;
-    users::revoke_token(&mut c.ex(), token).await?;
+    s.store.revoke_token(token).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -200,8 +197,7 @@ async fn list_tokens(
             )
         })?;
     }
-    let mut c = s.store.conn().await?;
-    let list = users::tokens(&mut c.ex(), q.user.as_deref()).await?;
+    let list = s.store.tokens(q.user.as_deref()).await?;
     Ok(Json(list.into_iter().map(token_view).collect()))
 }
 
@@ -224,11 +220,8 @@ async fn revoke_token(
     Allowed(a, ..): Allowed<Admin>,
     ApiPath(id): ApiPath<Uuid>,
 ) -> ApiResult<(StatusCode, Json<Written>)> {
-    let owner = {
-        let mut c = s.store.conn().await?;
-        users::token_owner(&mut c.ex(), id).await?
-    }
-    .ok_or_else(|| ApiError::not_found(format!("token {id}")))?;
+    let owner = { s.store.token_owner(id).await? }
+        .ok_or_else(|| ApiError::not_found(format!("token {id}")))?;
     let w = s
         .store
         .revoke_tokens(Actor::user(&a), &owner, Some(id))
@@ -244,10 +237,8 @@ async fn list_sources(
     ApiQuery(q): ApiQuery<Clocks>,
 ) -> ApiResult<Json<Vec<SourceView>>> {
     let vis = q.visibility(caller.clearance());
-    let mut c = s.store.conn().await?;
-    Ok(Json(
-        konbit_store::sources::sources(&mut c.ex(), None, vis).await?,
-    ))
+    let mut c = s.store.reader(vis).await?;
+    Ok(Json(c.sources(None).await?))
 }
 
 /// Registers a source document with its Admiralty grade.
@@ -350,8 +341,7 @@ async fn list_log(
         ));
     }
     let clearance = caller.clearance();
-    let mut c = s.store.conn().await?;
-    let entries = log::entries_after(&mut c.ex(), after, limit).await?;
+    let entries = s.store.log_after(after, limit).await?;
     Ok(Json(
         entries
             .into_iter()
@@ -439,9 +429,9 @@ async fn list_users(
     State(s): State<AppState>,
     _: Allowed<Admin>,
 ) -> ApiResult<Json<Vec<UserView>>> {
-    let mut c = s.store.conn().await?;
     Ok(Json(
-        users::list(&mut c.ex())
+        s.store
+            .users()
             .await?
             .into_iter()
             .map(|u| UserView {

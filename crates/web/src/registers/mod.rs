@@ -18,7 +18,7 @@ use konbit_domain::{
     registers::{CaseStatus, FormLanguage, NewComplaint, RecordViewed, RegisterCommand},
 };
 use konbit_store::{
-    Actor, Envelope, Visibility, log,
+    Actor, Envelope, Visibility,
     registers::{self as reg, Reading, Select},
 };
 use serde::{Deserialize, Serialize};
@@ -233,8 +233,10 @@ pub struct ViewEntry {
 
 /// The `record.viewed` entries of the log, oldest first.
 pub async fn views(s: &AppState, after: i64, limit: i64) -> ApiResult<Vec<ViewEntry>> {
-    let mut c = s.store.conn().await?;
-    let entries = log::entries_of_kind(&mut c.ex(), EntryKind::RecordViewed, after, limit).await?;
+    let entries = s
+        .store
+        .log_of_kind(EntryKind::RecordViewed, after, limit)
+        .await?;
     entries
         .into_iter()
         .map(|e| {

@@ -15,7 +15,7 @@ use axum::{
 use konbit_domain::{Classification, Role, clearance_of};
 use konbit_store::{
     User,
-    throttle::{self, Policy},
+    throttle::Policy,
     users::{self, TokenKind},
 };
 use std::net::{IpAddr, Ipv6Addr, SocketAddr};
@@ -123,8 +123,7 @@ impl FromRequestParts<AppState> for Caller {
         // Anonymous requests (most public reads) need no database connection for this.
         let caller = if let Some(token) = bearer {
             let user = if plausible_secret(&token) {
-                let mut conn = state.store.conn().await?;
-                users::user_for_token(&mut conn.ex(), &token, TokenKind::Api).await?
+                state.store.user_for_token(&token, TokenKind::Api).await?
             } else {
                 None
             };
@@ -144,8 +143,10 @@ impl FromRequestParts<AppState> for Caller {
                 token: Some(token),
             }
         } else if let Some(token) = session.filter(|t| plausible_secret(t)) {
-            let mut conn = state.store.conn().await?;
-            let user = users::user_for_token(&mut conn.ex(), &token, TokenKind::Session).await?;
+            let user = state
+                .store
+                .user_for_token(&token, TokenKind::Session)
+                .await?;
             let session = user.as_ref().map(|_| token);
             Caller {
                 user,
@@ -293,10 +294,9 @@ impl Guard {
 
     /// `Err(429)` while the name from this address, or the address, must wait.
     pub async fn check(&self, s: &AppState) -> Result<(), ApiError> {
-        let mut c = s.store.conn().await?;
         let mut wait = None;
         for (key, policy) in [(&self.name_key, PER_NAME), (&self.addr_key, PER_ADDRESS)] {
-            if let Some(w) = throttle::locked(&mut c.ex(), key, policy).await? {
+            if let Some(w) = s.store.throttle_locked(key, policy).await? {
                 wait = Some(wait.map_or(w, |x: u64| x.max(w)));
             }
         }
@@ -317,17 +317,15 @@ impl Guard {
 
     /// Counts a failure.
     pub async fn failed(&self, s: &AppState) -> Result<(), ApiError> {
-        let mut c = s.store.conn().await?;
-        throttle::fail(&mut c.ex(), &self.name_key, PER_NAME).await?;
-        throttle::fail(&mut c.ex(), &self.addr_key, PER_ADDRESS).await?;
+        s.store.throttle_fail(&self.name_key, PER_NAME).await?;
+        s.store.throttle_fail(&self.addr_key, PER_ADDRESS).await?;
         Ok(())
     }
 
     /// A success forgets the name's failures (not the address's: guessing across many names
     /// from one address is still counted).
     pub async fn succeeded(&self, s: &AppState) -> Result<(), ApiError> {
-        let mut c = s.store.conn().await?;
-        throttle::clear(&mut c.ex(), &self.name_key).await?;
+        s.store.throttle_clear(&self.name_key).await?;
         Ok(())
     }
 }
@@ -350,10 +348,7 @@ pub async fn login(
     }
     let guard = Guard::new(Guarded::Login, username, addr);
     guard.check(state).await?;
-    let user = {
-        let mut conn = state.store.conn().await?;
-        users::authenticate(&mut conn.ex(), username, password).await?
-    };
+    let user = { state.store.authenticate(username, password).await? };
     match &user {
         Some(_) => guard.succeeded(state).await?,
         None => guard.failed(state).await?,

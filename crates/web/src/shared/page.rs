@@ -29,7 +29,7 @@ use konbit_domain::{
 };
 use konbit_store::{
     User, Visibility,
-    force::{self as query, Snapshot},
+    force::Snapshot,
     registers::{Cursor, Page, Reading},
 };
 use time::Date;
@@ -484,15 +484,16 @@ pub(crate) async fn load(
     on: Date,
     vis: Visibility,
 ) -> Result<Option<Snapshot>, ApiError> {
-    let mut c = s.store.conn().await?;
+    let mut c = s.store.reader(vis).await?;
     let slug = match slug {
         Some(x) => x,
-        None => match query::mission_on(&mut c.ex(), on, vis).await? {
+        None => match c.mission_in_office(on).await? {
             Some(m) => m.slug,
             None => return Ok(None),
         },
     };
-    let snap = query::snapshot(&mut c.ex(), &slug, vis)
+    let snap = c
+        .snapshot(&slug)
         .await?
         .ok_or_else(|| ApiError::not_found(format!("mission {slug:?}")))?;
     Ok(Some(snap))
@@ -515,8 +516,8 @@ pub(crate) async fn mission_names(
     s: &AppState,
     vis: Visibility,
 ) -> Result<std::collections::HashMap<String, String>, ApiError> {
-    let mut c = s.store.conn().await?;
-    Ok(query::missions(&mut c.ex(), vis)
+    let mut c = s.store.reader(vis).await?;
+    Ok(c.missions()
         .await?
         .into_iter()
         .map(|m| (m.slug, m.short_name))
@@ -643,8 +644,8 @@ pub(crate) async fn missions(
     vis: Visibility,
 ) -> Result<Missions, ApiError> {
     let mut rows = {
-        let mut c = s.store.conn().await?;
-        query::missions(&mut c.ex(), vis).await?
+        let mut c = s.store.reader(vis).await?;
+        c.missions().await?
     };
     rows.sort_by_key(|m| m.start_date);
     let asked = ctx

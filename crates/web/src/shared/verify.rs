@@ -10,7 +10,7 @@
 use crate::shared::error::ApiError;
 use konbit_store::{
     Store,
-    log::{self, Head, Verification},
+    log::{Head, Verification},
 };
 use std::time::{Duration, Instant};
 use tokio::sync::Mutex;
@@ -37,8 +37,7 @@ impl Cache {
     /// The verification of the log as it is now.
     pub async fn get(&self, store: &Store) -> Result<Verification, ApiError> {
         let mut last = self.last.lock().await;
-        let mut c = store.conn().await?;
-        let now_head = log::head(&mut c.ex()).await?;
+        let now_head = store.log_head().await?;
         if let Some(v) = last.as_ref().filter(|v| v.full_at.elapsed() < FULL_EVERY) {
             if v.at == now_head {
                 return Ok(v.result.clone());
@@ -46,11 +45,12 @@ impl Cache {
             if v.result.ok {
                 let seen = v.at;
                 // The entry at the position verified must still be there, with the same hash.
-                let still = log::entry(&mut c.ex(), seen.seq)
+                let still = store
+                    .log_entry(seen.seq)
                     .await?
                     .is_some_and(|e| e.hash == seen.hash);
                 let result = if still {
-                    log::verify_chain(&mut c.ex(), seen).await?
+                    store.verify_log_from(seen).await?
                 } else {
                     Verification {
                         ok: false,
@@ -75,7 +75,7 @@ impl Cache {
                 return Ok(result);
             }
         }
-        let result = log::verify(&mut c.ex()).await?;
+        let result = store.verify_log().await?;
         *last = Some(Verified {
             at: reached(&result, now_head),
             result: result.clone(),

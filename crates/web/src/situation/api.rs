@@ -373,8 +373,8 @@ async fn list_incidents(
 ) -> ApiResult<Json<IncidentList>> {
     let (q, limit) = q.split()?;
     let (filter, vis) = q.parse(caller.clearance())?;
-    let mut c = s.store.conn().await?;
-    let (rows, total) = sit::incidents(&mut c.ex(), &filter, vis, limit).await?;
+    let mut c = s.store.reader(vis).await?;
+    let (rows, total) = c.incidents(&filter, limit).await?;
     Ok(Json(IncidentList {
         total,
         incidents: rows.iter().map(incident_view).collect::<ApiResult<_>>()?,
@@ -393,8 +393,9 @@ async fn get_incident(
 ) -> ApiResult<Json<IncidentDetail>> {
     let vis = q.visibility(caller.clearance());
     let on = q.on.map(|d| d.0);
-    let mut c = s.store.conn().await?;
-    let h = sit::incident(&mut c.ex(), &event_id, vis)
+    let mut c = s.store.reader(vis).await?;
+    let h = c
+        .incident(&event_id)
         .await?
         .ok_or_else(|| ApiError::not_found(format!("incident {event_id:?}")))?;
     let verification: Vec<StatusView> = h
@@ -463,10 +464,10 @@ async fn export_incidents(
         s.limits
             .check(crate::shared::limits::Limited::Export, &addr)?;
     }
-    let mut conn = s.store.conn().await?;
+    let mut conn = s.store.reader(vis).await?;
     let mut cursor = ExportCursor::new(filter, vis, format);
     // The first page is read before answering, so a failure is still a problem response.
-    let first = cursor.next_chunk(&mut conn.ex()).await?;
+    let first = cursor.next_chunk(&mut conn).await?;
     let stream = futures_util::stream::unfold(
         (conn, cursor, first, false),
         |(mut conn, mut cursor, pending, done)| async move {
@@ -476,7 +477,7 @@ async fn export_incidents(
             if let Some(chunk) = pending {
                 return Some((Ok(chunk), (conn, cursor, None, false)));
             }
-            match cursor.next_chunk(&mut conn.ex()).await {
+            match cursor.next_chunk(&mut conn).await {
                 Ok(Some(chunk)) => Some((Ok(chunk), (conn, cursor, None, false))),
                 Ok(None) => None,
                 Err(e) => {
@@ -512,9 +513,9 @@ async fn map(
     ApiQuery(q): ApiQuery<IncidentQuery>,
 ) -> ApiResult<Json<MapView>> {
     let (filter, vis) = q.parse(caller.clearance())?;
-    let mut c = s.store.conn().await?;
-    let points = sit::map_points(&mut c.ex(), &filter, vis, MAP_CAP).await?;
-    let (_, matched) = sit::incidents(&mut c.ex(), &filter, vis, 0).await?;
+    let mut c = s.store.reader(vis).await?;
+    let points = c.map_points(&filter, MAP_CAP).await?;
+    let (_, matched) = c.incidents(&filter, 0).await?;
     Ok(Json(MapView {
         matched,
         cap: MAP_CAP,
@@ -531,8 +532,8 @@ async fn weekly(
     ApiQuery(q): ApiQuery<IncidentQuery>,
 ) -> ApiResult<Json<Vec<WeekView>>> {
     let (filter, vis) = q.parse(caller.clearance())?;
-    let mut c = s.store.conn().await?;
-    let weeks = sit::weekly(&mut c.ex(), &filter, vis).await?;
+    let mut c = s.store.reader(vis).await?;
+    let weeks = c.weekly(&filter).await?;
     Ok(Json(
         weeks
             .into_iter()
@@ -575,8 +576,8 @@ async fn search(
         ));
     }
     let vis = crate::shared::extract::visibility(q.as_of, caller.clearance());
-    let mut c = s.store.conn().await?;
-    let hits = sit::search(&mut c.ex(), &text, vis, limit).await?;
+    let mut c = s.store.reader(vis).await?;
+    let hits = c.search(&text, limit).await?;
     Ok(Json(SearchResults {
         q: text,
         results: hits.into_iter().map(PointView::from).collect(),
@@ -793,8 +794,8 @@ async fn list_groups(
 ) -> ApiResult<Json<Vec<GroupView>>> {
     let vis = q.visibility(caller.clearance());
     let on = q.on();
-    let mut c = s.store.conn().await?;
-    let groups = sit::groups(&mut c.ex(), vis, on).await?;
+    let mut c = s.store.reader(vis).await?;
+    let groups = c.groups(on).await?;
     Ok(Json(
         groups
             .into_iter()
@@ -898,8 +899,8 @@ async fn site_board(
 ) -> ApiResult<Json<SiteBoard>> {
     let vis = q.visibility(caller.clearance());
     let on = q.on();
-    let mut c = s.store.conn().await?;
-    let rows = sit::place_statuses(&mut c.ex(), vis, on).await?;
+    let mut c = s.store.reader(vis).await?;
+    let rows = c.place_statuses(on).await?;
     let latest = |kind: &str, code: &str| rows.iter().rfind(|r| r.kind == kind && r.place == code);
     let view = |kind: &str, code: &str, name: &str, what: &str| match latest(kind, code) {
         Some(r) => PlaceStatusView {
@@ -999,8 +1000,8 @@ async fn list_indicators(
 ) -> ApiResult<Json<Vec<ObservationView>>> {
     let vis = q.visibility(caller.clearance());
     let on = q.on();
-    let mut c = s.store.conn().await?;
-    let rows = sit::observations(&mut c.ex(), vis, on).await?;
+    let mut c = s.store.reader(vis).await?;
+    let rows = c.observations(on).await?;
     Ok(Json(
         rows.into_iter()
             .map(|o| ObservationView {

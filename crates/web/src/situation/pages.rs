@@ -246,10 +246,10 @@ pub(crate) async fn map_page(State(s): State<AppState>, ctx: Ctx) -> Response {
         let (q, pairs) = incident_query(&ctx, &[])?;
         let (f, vis) = q.parse(ctx.caller.clearance())?;
         let on = f.on.unwrap_or_else(today);
-        let mut c = s.store.conn().await?;
-        let (_, matching) = sit::incidents(&mut c.ex(), &f, vis, 0).await?;
-        let points = sit::map_points(&mut c.ex(), &f, vis, MAP_CAP).await?;
-        let statuses = sit::place_statuses(&mut c.ex(), vis, on).await?;
+        let mut c = s.store.reader(vis).await?;
+        let (_, matching) = c.incidents(&f, 0).await?;
+        let points = c.map_points(&f, MAP_CAP).await?;
+        let statuses = c.place_statuses(on).await?;
         drop(c);
         let tr = ctx.tr;
         let g = gazetteer::haiti();
@@ -592,9 +592,9 @@ pub(crate) async fn timeline_page(State(s): State<AppState>, ctx: Ctx) -> Respon
         let (q, pairs) = incident_query(&ctx, &[])?;
         let (f, vis) = q.parse(ctx.caller.clearance())?;
         let on = f.on.unwrap_or_else(today);
-        let mut c = s.store.conn().await?;
-        let weeks = sit::weekly(&mut c.ex(), &f, vis).await?;
-        let obs = sit::observations(&mut c.ex(), vis, on).await?;
+        let mut c = s.store.reader(vis).await?;
+        let weeks = c.weekly(&f).await?;
+        let obs = c.observations(on).await?;
         drop(c);
         let tr = ctx.tr;
         let area = f.department.clone().unwrap_or_else(|| "HTI".into());
@@ -721,9 +721,9 @@ pub(crate) async fn board_page(State(s): State<AppState>, ctx: Ctx) -> Response 
         let (q, pairs) = incident_query(&ctx, &[])?;
         let (f, vis) = q.parse(ctx.caller.clearance())?;
         let on = f.on.unwrap_or_else(today);
-        let mut c = s.store.conn().await?;
-        let statuses = sit::place_statuses(&mut c.ex(), vis, on).await?;
-        let groups = sit::groups(&mut c.ex(), vis, on).await?;
+        let mut c = s.store.reader(vis).await?;
+        let statuses = c.place_statuses(on).await?;
+        let groups = c.groups(on).await?;
         drop(c);
         let tr = ctx.tr;
         let g = gazetteer::haiti();
@@ -935,9 +935,9 @@ pub(crate) async fn list_page(State(s): State<AppState>, ctx: Ctx) -> Response {
         let text = ctx.param("q").unwrap_or("").trim().to_string();
         let tr = ctx.tr;
         let filters = qs_of(&pairs);
-        let mut c = s.store.conn().await?;
+        let mut c = s.store.reader(vis).await?;
         let (lines, summary, more) = if text.is_empty() {
-            let (rows, n) = sit::incidents(&mut c.ex(), &f, vis, page_no * PER_PAGE).await?;
+            let (rows, n) = c.incidents(&f, page_no * PER_PAGE).await?;
             let skip = usize::try_from((page_no - 1) * PER_PAGE).unwrap_or(0);
             let lines: Vec<IncidentLine> = rows
                 .iter()
@@ -974,7 +974,7 @@ pub(crate) async fn list_page(State(s): State<AppState>, ctx: Ctx) -> Response {
         } else {
             // Words in the notes, places and actors; the dates and types asked for narrow the
             // hits.
-            let hits = sit::search(&mut c.ex(), &text, vis, 1000).await?;
+            let hits = c.search(&text, 1000).await?;
             let to = match (f.to, f.on) {
                 (Some(a), Some(b)) => Some(a.min(b)),
                 (a, b) => a.or(b),
@@ -1117,8 +1117,9 @@ pub(crate) async fn incident_page(
             as_of_us: vis.as_of_us,
             clearance: ctx.caller.clearance(),
         };
-        let mut c = s.store.conn().await?;
-        let h = sit::incident(&mut c.ex(), &event_id, vis)
+        let mut c = s.store.reader(vis).await?;
+        let h = c
+            .incident(&event_id)
             .await?
             .ok_or_else(|| ApiError::not_found(format!("incident {event_id:?}")))?;
         let Some(cur) = h.versions.first() else {
@@ -1135,7 +1136,7 @@ pub(crate) async fn incident_page(
         }
         ids.sort();
         ids.dedup();
-        let source_views = konbit_store::sources::sources(&mut c.ex(), Some(&ids), vis).await?;
+        let source_views = c.sources(Some(&ids)).await?;
         drop(c);
         let book = SourceBook::new(&source_views);
         let tr = ctx.tr;

@@ -106,8 +106,8 @@ async fn form_data(s: &AppState, ctx: &Ctx, slug: &str) -> Result<FormData, ApiE
         })
         .collect();
     let mut sources = {
-        let mut c = s.store.conn().await?;
-        konbit_store::sources::sources(&mut c.ex(), None, vis).await?
+        let mut c = s.store.reader(vis).await?;
+        c.sources(None).await?
     };
     sources.sort_by_key(|s| s.title.to_lowercase());
     Ok(FormData {

@@ -169,8 +169,8 @@ async fn timeline(s: &AppState, mut ctx: Ctx, slug: Option<String>) -> Result<Re
     let tr = ctx.tr;
     let items = snap.timeline(on)?;
     let sources = {
-        let mut c = s.store.conn().await?;
-        konbit_store::sources::sources(&mut c.ex(), None, vis).await?
+        let mut c = s.store.reader(vis).await?;
+        c.sources(None).await?
     };
     // Successions name missions by slug; the page shows their short names, as the dashboard does.
     let missions = mission_names(s, vis).await?;

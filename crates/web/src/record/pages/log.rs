@@ -7,7 +7,6 @@ use crate::{
 };
 use askama::Template;
 use axum::{extract::State, http::StatusCode, response::Response};
-use konbit_store::log;
 
 /// Log entries per page.
 const LOG_PAGE: i64 = 100;
@@ -56,10 +55,7 @@ async fn log_view(s: &AppState, addr: &ClientAddr, ctx: &Ctx) -> Result<Response
         s.limits.check(Limited::Verify, addr)?;
     }
     let verification = s.verified.get(&s.store).await?;
-    let entries = {
-        let mut c = s.store.conn().await?;
-        log::entries_after(&mut c.ex(), after, LOG_PAGE).await?
-    };
+    let entries = { s.store.log_after(after, LOG_PAGE).await? };
     let full = i64::try_from(entries.len()).unwrap_or(0) == LOG_PAGE;
     let lines: Vec<LogLine> = entries
         .into_iter()

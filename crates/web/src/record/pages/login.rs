@@ -16,7 +16,7 @@ use axum::{
     http::{HeaderValue, StatusCode, header},
     response::Response,
 };
-use konbit_store::users::{self, TokenKind};
+use konbit_store::users::TokenKind;
 
 /// Language cookie lifetime: one year, in seconds.
 const LANG_MAX_AGE: i64 = 365 * 24 * 3600;
@@ -86,13 +86,10 @@ pub(crate) async fn login_submit(
     };
     match auth::login(&s, &addr, &username, password).await {
         Ok(Some(user)) => {
-            let token = match s.store.conn().await {
-                Ok(mut c) => {
-                    users::issue_token(&mut c.ex(), &user, TokenKind::Session, s.config.session_ttl)
-                        .await
-                }
-                Err(e) => Err(e),
-            };
+            let token = s
+                .store
+                .issue_token(&user, TokenKind::Session, s.config.session_ttl)
+                .await;
             match token {
                 Ok(issued) => {
                     let token = issued.token;
@@ -134,14 +131,10 @@ pub(crate) async fn logout(State(s): State<AppState>, ctx: Ctx, form: FormPairs)
     if let Some(r) = check_post(&ctx, &form) {
         return r;
     }
-    if let Some(token) = &ctx.caller.session {
-        let revoked = match s.store.conn().await {
-            Ok(mut c) => users::revoke_token(&mut c.ex(), token).await,
-            Err(e) => Err(e),
-        };
-        if let Err(e) = revoked {
-            return api_error_page(&ctx, &ApiError::from(e));
-        }
+    if let Some(token) = &ctx.caller.session
+        && let Err(e) = s.store.revoke_token(token).await
+    {
+        return api_error_page(&ctx, &ApiError::from(e));
     }
     let mut r = see_other("/");
     add_cookie(

@@ -57,8 +57,8 @@ async fn sources_view(s: &AppState, ctx: &Ctx) -> Result<Response, ApiError> {
     let (on, vis) = ctx.clocks()?;
     let tr = ctx.tr;
     let mut sources = {
-        let mut c = s.store.conn().await?;
-        konbit_store::sources::sources(&mut c.ex(), None, vis).await?
+        let mut c = s.store.reader(vis).await?;
+        c.sources(None).await?
     };
     sources.sort_by_cached_key(|s| {
         (

@@ -82,18 +82,9 @@ fn role_options(tr: &Tr, current: &str) -> Vec<Opt> {
 /// The list of users and the new-user form, as typed when `e` holds a refused attempt.
 async fn users_view(s: &AppState, ctx: &Ctx, me: &User, e: &Entered) -> Result<Response, ApiError> {
     let tr = ctx.tr;
-    let (list, tokens) = {
-        let mut c = s.store.conn().await?;
-        (
-            users::list(&mut c.ex()).await?,
-            users::tokens(&mut c.ex(), None).await?,
-        )
-    };
+    let (list, tokens) = { (s.store.users().await?, s.store.tokens(None).await?) };
     let current = match &ctx.caller.session {
-        Some(t) => {
-            let mut c = s.store.conn().await?;
-            users::token_id(&mut c.ex(), t).await?
-        }
+        Some(t) => s.store.token_id(t).await?,
         None => None,
     };
     let tokens = tokens
@@ -343,11 +334,8 @@ pub(crate) async fn token_revoke(
         return r;
     }
     let r = async {
-        let owner = {
-            let mut c = s.store.conn().await?;
-            users::token_owner(&mut c.ex(), id).await?
-        }
-        .ok_or_else(|| ApiError::not_found(format!("token {id}")))?;
+        let owner = { s.store.token_owner(id).await? }
+            .ok_or_else(|| ApiError::not_found(format!("token {id}")))?;
         s.store
             .revoke_tokens(Actor::user(&me), &owner, Some(id))
             .await?;

@@ -18,7 +18,7 @@ use konbit_domain::EntryKind;
 use konbit_domain::Named;
 use konbit_domain::registers::{self as acc, DocumentView, PersonView};
 use konbit_store::registers::Register;
-use konbit_store::{Visibility, force as query, registers::Select};
+use konbit_store::{Visibility, registers::Select};
 use time::Date;
 use uuid::Uuid;
 
@@ -32,10 +32,8 @@ async fn compliance_mission(
     if let Some(m) = asked {
         return Ok(Some(m.to_string()));
     }
-    let mut c = s.store.conn().await?;
-    Ok(query::mission_on(&mut c.ex(), on, vis)
-        .await?
-        .map(|m| m.slug))
+    let mut c = s.store.reader(vis).await?;
+    Ok(c.mission_in_office(on).await?.map(|m| m.slug))
 }
 
 /// A person's line in the register.

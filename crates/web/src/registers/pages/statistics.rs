@@ -14,7 +14,7 @@ use konbit_domain::{
     Classification,
     registers::{Cell, StatTable},
 };
-use konbit_store::{Visibility, force as query};
+use konbit_store::Visibility;
 
 /// A cell as shown: the count in the page's language, or `<3`.
 struct CellView {
@@ -98,8 +98,11 @@ pub(crate) async fn statistics_page(State(s): State<AppState>, ctx: Ctx) -> Resp
 
 async fn statistics_view(s: &AppState, mut ctx: Ctx) -> Result<Response, ApiError> {
     let mut rows = {
-        let mut c = s.store.conn().await?;
-        query::missions(&mut c.ex(), Visibility::now(Classification::Public)).await?
+        s.store
+            .reader(Visibility::now(Classification::Public))
+            .await?
+            .missions()
+            .await?
     };
     if rows.is_empty() {
         return Ok(empty_page(&ctx));
