@@ -4,6 +4,7 @@
 //! entry of kind [`Command::kind`]. Each capability's own enumeration checks its fields; the
 //! rules that need the state of the record are the store's.
 
+use super::body::{from_body, to_body};
 use crate::force::ForceCommand;
 use crate::registers::RegisterCommand;
 use crate::situation::SituationCommand;
@@ -142,19 +143,6 @@ impl Command {
         crate::text::check_body(&self.body(), &mut e);
         e.into_result()
     }
-}
-
-/// A command's body as JSON. Serializing plain structs of strings and numbers cannot fail;
-/// `Null` would be refused by validation if it ever did.
-pub(crate) fn to_body<T: Serialize>(c: &T) -> serde_json::Value {
-    serde_json::to_value(c).unwrap_or(serde_json::Value::Null)
-}
-
-/// A command's fields from an entry body, or what is wrong with the body.
-pub(crate) fn from_body<T: serde::de::DeserializeOwned>(
-    b: &serde_json::Value,
-) -> Result<T, String> {
-    T::deserialize(b).map_err(|e| e.to_string())
 }
 
 #[cfg(test)]

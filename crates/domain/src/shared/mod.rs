@@ -6,6 +6,7 @@
 //! [`access`], which name them all.
 
 pub mod access;
+mod body;
 pub mod clocks;
 mod command;
 pub mod country;
@@ -16,6 +17,7 @@ mod sources;
 pub mod text;
 mod types;
 
+pub(crate) use body::*;
 pub use command::*;
 pub use error::*;
 pub use kind::*;

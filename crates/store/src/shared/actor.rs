@@ -2,13 +2,13 @@
 //! gate checks), the [`Envelope`] around a command (sources, classification, subject), and what
 //! the writer answers for an accepted one ([`Submitted`]).
 
-use crate::User;
 use konbit_domain::{Classification, Command, access::Sender};
 use uuid::Uuid;
 
 /// Who is writing: the name the log records (`user:NAME`, `system:JOB`, `public:FORM`) and the
 /// rights the gate checks ([`Sender`]). The two go together so no write can name one person and
-/// carry another's rights.
+/// carry another's rights. A logged-in user's actors are made by [`crate::users`], which knows
+/// what a user is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Actor {
     name: String,
@@ -16,12 +16,9 @@ pub struct Actor {
 }
 
 impl Actor {
-    /// A logged-in user, with their role and contributor.
-    pub fn user(user: &User) -> Actor {
-        Actor {
-            name: format!("user:{}", user.username),
-            sender: Sender::User(user.access()),
-        }
+    /// An actor of a name and rights (the constructors below and [`crate::users`]'s say which).
+    pub(crate) fn new(name: String, sender: Sender) -> Actor {
+        Actor { name, sender }
     }
 
     /// A system job (scenario load, import, the command line at the server's console).
@@ -37,15 +34,6 @@ impl Actor {
         Actor {
             name: format!("public:{form}"),
             sender: Sender::Anonymous,
-        }
-    }
-
-    /// The server writing on its own account about what `user` did: the audit entry of a
-    /// restricted read names the reader, though the reader did not ask for it to be written.
-    pub fn server_about(user: &User) -> Actor {
-        Actor {
-            name: format!("user:{}", user.username),
-            sender: Sender::System,
         }
     }
 

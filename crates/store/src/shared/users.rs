@@ -10,7 +10,7 @@ use crate::{
 };
 use argon2::{Argon2, PasswordHash, PasswordHasher, PasswordVerifier};
 use konbit_domain::Named;
-use konbit_domain::{Classification, DomainError, EntryKind, Role, access};
+use konbit_domain::{Classification, DomainError, EntryKind, Role, access, access::Sender};
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
@@ -682,5 +682,21 @@ impl crate::Store {
     /// Ends a session or token, given the secret (logging out).
     pub async fn revoke_token(&self, token: &str) -> Result<()> {
         revoke_token(&mut self.conn().await?.ex(), token).await
+    }
+}
+
+impl Actor {
+    /// A logged-in user, with their role and contributor.
+    pub fn user(user: &User) -> Actor {
+        Actor::new(
+            format!("user:{}", user.username),
+            Sender::User(user.access()),
+        )
+    }
+
+    /// The server writing on its own account about what `user` did: the audit entry of a
+    /// restricted read names the reader, though the reader did not ask for it to be written.
+    pub fn server_about(user: &User) -> Actor {
+        Actor::new(format!("user:{}", user.username), Sender::System)
     }
 }

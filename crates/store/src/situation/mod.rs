@@ -36,3 +36,11 @@ pub fn date_of(day: i64) -> Date {
 pub fn week_start(week: i64) -> Date {
     date_of(week * 7)
 }
+
+/// The columns an incident read selects (the digest is the writer's; the status is chosen per
+/// read).
+pub(crate) const READ_COLS: &str = "n, entry_seq, id, recorded_us, superseded_us, class, sources, event_id, \
+    event_date, time_precision, disorder_type, event_type, sub_event_type, actor1, \
+    assoc_actor_1, inter1, actor2, assoc_actor_2, inter2, civilian_targeting, admin1, admin1_code, \
+    admin2, admin3, location, latitude, longitude, geo_precision, source, source_scale, notes, \
+    fatalities, fatality_claims, tags, acled_timestamp";

@@ -589,12 +589,6 @@ const INCIDENT_COLS: &str = "n, entry_seq, id, recorded_us, class, sources, dige
     admin2, admin3, location, latitude, longitude, geo_precision, source, source_scale, notes, \
     fatalities, fatality_claims, tags, acled_timestamp, status";
 const INCIDENT_NCOLS: usize = 37;
-/// The columns reads select (the digest is the writer's; the status is chosen per read).
-pub(super) const READ_COLS: &str = "n, entry_seq, id, recorded_us, superseded_us, class, sources, event_id, \
-    event_date, time_precision, disorder_type, event_type, sub_event_type, actor1, \
-    assoc_actor_1, inter1, actor2, assoc_actor_2, inter2, civilian_targeting, admin1, admin1_code, \
-    admin2, admin3, location, latitude, longitude, geo_precision, source, source_scale, notes, \
-    fatalities, fatality_claims, tags, acled_timestamp";
 /// Rows per multi-row INSERT: 37 parameters each stays under SQLite's 32,766.
 const INCIDENT_ROWS: usize = 400;
 

@@ -2,8 +2,8 @@
 //! full-text search, one incident's history), armed groups and designations, site and route
 //! statuses, indicator series, and the cursor of a streamed export.
 
+use super::READ_COLS;
 use super::day_of;
-use super::project::READ_COLS;
 use crate::{
     Ex, Result, StoreError, on,
     read::{VISIBLE, Visibility},
