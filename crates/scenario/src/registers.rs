@@ -14,8 +14,8 @@ use konbit_domain::{
 use konbit_store::registers::secret_hash;
 use uuid::Uuid;
 
-use super::Loader;
 use super::items::*;
+use super::loader::Loader;
 
 impl Loader {
     fn register(

@@ -10,8 +10,8 @@ use konbit_domain::{
 };
 use uuid::Uuid;
 
-use super::Loader;
 use super::items::*;
+use super::loader::Loader;
 
 impl Loader {
     fn situation(

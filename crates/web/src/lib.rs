@@ -16,7 +16,8 @@ pub mod registers;
 pub mod shared;
 pub mod situation;
 
-use shared::{auth, csrf, error, limits, verify};
+pub use shared::state::{AppState, BODY_LIMIT, Config};
+use shared::{auth::forwarded_host, csrf, error};
 use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
 
@@ -44,77 +45,8 @@ use axum::{
     middleware::{self, Next},
     response::{IntoResponse, Response},
 };
-use konbit_store::Store;
-use std::{net::IpAddr, net::SocketAddr, sync::Arc};
+use std::net::SocketAddr;
 use tower_http::set_header::SetResponseHeaderLayer;
-
-/// Largest request body accepted; larger ones get 413.
-pub const BODY_LIMIT: usize = 1024 * 1024;
-
-/// How the server is run (flags and environment of `konbit serve`).
-#[derive(Debug, Clone)]
-pub struct Config {
-    /// Set `Secure` on cookies and give them the `__Host-` prefix (when served over TLS,
-    /// directly or behind a proxy).
-    pub secure_cookies: bool,
-    /// The registers' deadlines (report, review, handover).
-    pub rules: konbit_domain::registers::Rules,
-    /// How long a browser session lasts.
-    pub session_ttl: time::Duration,
-    /// How long an API token lasts.
-    pub token_ttl: time::Duration,
-    /// Reverse proxies whose `X-Forwarded-For` and `X-Forwarded-Host` are believed.
-    pub trusted_proxies: Vec<IpAddr>,
-}
-
-impl Default for Config {
-    fn default() -> Self {
-        Config {
-            secure_cookies: false,
-            rules: konbit_domain::registers::Rules::default(),
-            session_ttl: time::Duration::hours(12),
-            token_ttl: time::Duration::days(30),
-            trusted_proxies: Vec::new(),
-        }
-    }
-}
-
-/// Shared state of every handler.
-#[derive(Clone, Debug)]
-pub struct AppState {
-    /// The database.
-    pub store: Store,
-    /// How the server is run.
-    pub config: Arc<Config>,
-    /// The cookies' names (with `__Host-` when cookies are secure).
-    pub cookies: auth::CookieNames,
-    /// The key CSRF tokens are made with.
-    pub csrf: csrf::Key,
-    /// Rates per client address.
-    pub limits: Arc<limits::Limits>,
-    /// The last verification of the log, extended as it grows.
-    pub verified: Arc<verify::Cache>,
-}
-
-impl AppState {
-    /// State over a store; fetches (or makes, the first time) the server's CSRF key.
-    pub async fn new(store: Store, config: Config) -> Result<AppState, konbit_store::StoreError> {
-        let key = { store.secret("csrf").await? };
-        Ok(AppState {
-            store,
-            cookies: auth::CookieNames::new(config.secure_cookies),
-            config: Arc::new(config),
-            csrf: csrf::Key::new(key),
-            limits: Arc::new(limits::Limits::default()),
-            verified: Arc::new(verify::Cache::default()),
-        })
-    }
-
-    /// The registers' deadlines.
-    pub fn rules(&self) -> konbit_domain::registers::Rules {
-        self.config.rules
-    }
-}
 
 /// Refuses a state-changing request that a browser says comes from another site (or whose
 /// `Origin` is not this host), before any handler runs. Pages answer the same check with a page
@@ -144,37 +76,18 @@ async fn same_site_only(
     next.run(req).await
 }
 
-/// `X-Forwarded-Host`, when the request came through a trusted proxy.
-pub(crate) fn forwarded_host(
-    headers: &axum::http::HeaderMap,
-    extensions: &axum::http::Extensions,
-    state: &AppState,
-) -> Option<String> {
-    let peer = extensions
-        .get::<axum::extract::ConnectInfo<SocketAddr>>()?
-        .0
-        .ip();
-    if !state
-        .config
-        .trusted_proxies
-        .contains(&auth::canonical(peer))
-    {
-        return None;
-    }
-    headers
-        .get("x-forwarded-host")
-        .and_then(|v| v.to_str().ok())
-        .map(|v| v.split(',').next_back().unwrap_or(v).trim().to_string())
-}
-
 /// The whole application: API, pages, static files, security headers, body limit.
 pub fn app(state: AppState) -> Router {
     // Answers of the API may carry restricted data or a complainant's secret: never cached.
-    let (api, _) = api().split_for_parts();
-    let api = api.layer(SetResponseHeaderLayer::if_not_present(
-        header::CACHE_CONTROL,
-        HeaderValue::from_static("no-store"),
-    ));
+    let (api, doc) = api().split_for_parts();
+    let api = api
+        .layer(axum::Extension(std::sync::Arc::new(
+            shared::openapi::complete(doc),
+        )))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("no-store"),
+        ));
     Router::new()
         .merge(api)
         .merge(record::pages::router())

@@ -4,7 +4,7 @@
 //! clearance; writes need the editor role (missions and requirements: admin).
 
 use crate::{
-    AppState,
+    shared::state::AppState,
     shared::{
         auth::Caller,
         error::{ApiError, Problem},

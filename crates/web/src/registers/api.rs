@@ -11,11 +11,11 @@ use super::{
     receive_complaint, status_of, views,
 };
 use crate::{
-    AppState,
     shared::auth::ClientAddr,
     shared::error::{ApiError, Problem},
     shared::extract::{ApiJson, ApiPath, ApiQuery, Record},
     shared::gate::{Admin, Allowed, Member},
+    shared::state::AppState,
     shared::write::{Written, write},
 };
 use axum::{Json, extract::State, http::StatusCode};

@@ -7,10 +7,10 @@ pub mod api;
 pub mod pages;
 
 use crate::{
-    AppState,
     shared::auth::{ClientAddr, Guard, Guarded},
     shared::error::ApiError,
     shared::limits::Limited,
+    shared::state::AppState,
 };
 use konbit_domain::{
     Classification, Command, EntryKind,
@@ -102,7 +102,7 @@ pub async fn receive_complaint(
     f: ComplaintForm,
 ) -> ApiResult<ComplaintReceipt> {
     // Every complaint stays in the log for good: a flood from one address is turned away.
-    s.limits.check(Limited::Complaint, addr)?;
+    s.limits.check(Limited::Complaint, addr.key())?;
     let mission = mission_or_current(s, None).await?;
     // 8 characters of base 32 = 40 bits: unguessable enough as a name, never enough alone.
     let reference = format!("K-{}-{}", random_code(4)?, random_code(4)?);
@@ -187,7 +187,7 @@ pub async fn status_of(
             "is not a complaint secret (16 letters and digits)",
         ));
     }
-    s.limits.check(Limited::Status, addr)?;
+    s.limits.check(Limited::Status, addr.key())?;
     let guard = Guard::new(Guarded::ComplaintStatus, &reference, addr);
     guard.check(s).await?;
     let complaints = s.store.complaints(&Reading::server(), Select::All).await?;

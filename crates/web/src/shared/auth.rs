@@ -7,7 +7,7 @@
 //! [`Caller`] lets anyone in and carries the clearance (public for anonymous, mission for
 //! viewers and editors) that the store's queries filter by.
 
-use crate::{AppState, shared::error::ApiError};
+use crate::{shared::cookies, shared::error::ApiError, shared::state::AppState};
 use axum::{
     extract::{ConnectInfo, FromRequestParts},
     http::{HeaderMap, request::Parts},
@@ -19,51 +19,6 @@ use konbit_store::{
     users::{self, TokenKind},
 };
 use std::net::{IpAddr, Ipv6Addr, SocketAddr};
-
-/// The names of the cookies. Served over HTTPS they carry the `__Host-` prefix, which browsers
-/// accept only from a secure origin for the whole host: another site (even a sibling subdomain)
-/// cannot plant one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct CookieNames {
-    /// The session.
-    pub session: &'static str,
-    /// The anonymous visitor's CSRF nonce.
-    pub csrf: &'static str,
-    /// The language chosen.
-    pub lang: &'static str,
-}
-
-impl CookieNames {
-    /// The names for a server that sets `Secure` cookies, or not.
-    pub fn new(secure: bool) -> Self {
-        if secure {
-            CookieNames {
-                session: "__Host-konbit_session",
-                csrf: "__Host-konbit_csrf",
-                lang: "__Host-konbit_lang",
-            }
-        } else {
-            CookieNames {
-                session: "konbit_session",
-                csrf: "konbit_csrf",
-                lang: "konbit_lang",
-            }
-        }
-    }
-}
-
-/// Reads one cookie from the request headers.
-pub fn cookie<'a>(parts: &'a Parts, name: &str) -> Option<&'a str> {
-    parts
-        .headers
-        .get_all(axum::http::header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|kv| kv.trim().split_once('='))
-        .find(|(k, _)| *k == name)
-        .map(|(_, v)| v)
-}
 
 /// The caller, who may be anonymous.
 #[derive(Debug, Clone)]
@@ -119,7 +74,7 @@ impl FromRequestParts<AppState> for Caller {
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.strip_prefix("Bearer "))
             .map(str::to_string);
-        let session = cookie(parts, state.cookies.session).map(str::to_string);
+        let session = cookies::get(parts, state.cookies.session);
         // Anonymous requests (most public reads) need no database connection for this.
         let caller = if let Some(token) = bearer {
             let user = if plausible_secret(&token) {
@@ -354,6 +309,25 @@ pub async fn login(
         None => guard.failed(state).await?,
     }
     Ok(user)
+}
+
+/// `X-Forwarded-Host`, when the request came through a trusted proxy.
+pub(crate) fn forwarded_host(
+    headers: &axum::http::HeaderMap,
+    extensions: &axum::http::Extensions,
+    state: &AppState,
+) -> Option<String> {
+    let peer = extensions
+        .get::<axum::extract::ConnectInfo<SocketAddr>>()?
+        .0
+        .ip();
+    if !state.config.trusted_proxies.contains(&canonical(peer)) {
+        return None;
+    }
+    headers
+        .get("x-forwarded-host")
+        .and_then(|v| v.to_str().ok())
+        .map(|v| v.split(',').next_back().unwrap_or(v).trim().to_string())
 }
 
 #[cfg(test)]

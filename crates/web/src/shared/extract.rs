@@ -1,7 +1,7 @@
 //! Request parsing shared by the API: JSON bodies that reject unknown fields and name the field
 //! at fault, and the two clocks (`on`, `as_of`) as query parameters.
 
-use crate::{AppState, shared::error::ApiError};
+use crate::{shared::error::ApiError, shared::state::AppState};
 use axum::{
     body::Bytes,
     extract::{FromRequest, Request},
@@ -74,7 +74,10 @@ impl<T: DeserializeOwned> FromRequest<AppState> for ApiJson<T> {
                     StatusCode::PAYLOAD_TOO_LARGE,
                     "body_too_large",
                     "Body too large",
-                    format!("request bodies are limited to {} bytes", crate::BODY_LIMIT),
+                    format!(
+                        "request bodies are limited to {} bytes",
+                        crate::shared::state::BODY_LIMIT
+                    ),
                 )
             } else {
                 ApiError::bad_request("unreadable_body", e.body_text())

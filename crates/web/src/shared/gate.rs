@@ -8,7 +8,7 @@
 //! contributor), so a handler that forgot its need would still be refused there.
 
 use crate::{
-    AppState,
+    shared::state::AppState,
     shared::{
         auth::Caller,
         error::ApiError,

@@ -9,7 +9,7 @@
 //! Failed logins and complaint status checks are counted separately, in the database
 //! ([`crate::shared::auth::Guard`]), because they must survive a restart.
 
-use crate::{shared::auth::ClientAddr, shared::error::ApiError};
+use crate::shared::error::ApiError;
 use governor::{
     DefaultKeyedRateLimiter, Quota, RateLimiter,
     clock::{Clock, DefaultClock},
@@ -100,8 +100,9 @@ impl Limits {
         }
     }
 
-    /// Takes one from `addr`'s bucket for `what`, or refuses (429, with how long to wait).
-    pub fn check(&self, what: Limited, addr: &ClientAddr) -> Result<(), ApiError> {
+    /// Takes one from the bucket of the client `key` (`ClientAddr::key`: an IPv4 address or an
+    /// IPv6 /64) for `what`, or refuses (429, with how long to wait).
+    pub fn check(&self, what: Limited, key: IpAddr) -> Result<(), ApiError> {
         let limiter = self.limiter(what);
         // Now and then, and more often while the cap is reached, forget the quiet addresses
         // (a pass over every address: not on every request of a flood).
@@ -110,7 +111,6 @@ impl Limits {
             limiter.retain_recent();
             limiter.shrink_to_fit();
         }
-        let key = addr.key();
         if limiter.len() >= MAX_ADDRESSES {
             return Err(ApiError::rate_limited(
                 format!("the server is receiving too many {}", what.what()),
@@ -137,25 +137,25 @@ mod tests {
     use super::*;
     use std::net::Ipv4Addr;
 
-    fn addr(a: u8, b: u8) -> ClientAddr {
-        ClientAddr(IpAddr::V4(Ipv4Addr::new(10, 0, a, b)))
+    fn addr(a: u8, b: u8) -> IpAddr {
+        IpAddr::V4(Ipv4Addr::new(10, 0, a, b))
     }
 
     #[test]
     fn a_burst_then_a_refusal_for_that_address_only() {
         let l = Limits::default();
         for _ in 0..5 {
-            assert!(l.check(Limited::Complaint, &addr(0, 1)).is_ok());
+            assert!(l.check(Limited::Complaint, addr(0, 1)).is_ok());
         }
         let e = l
-            .check(Limited::Complaint, &addr(0, 1))
+            .check(Limited::Complaint, addr(0, 1))
             .expect_err("the sixth is refused");
         assert_eq!(e.status(), axum::http::StatusCode::TOO_MANY_REQUESTS);
         assert!(e.retry_after().is_some_and(|s| (1..=180).contains(&s)));
         assert!(e.problem().detail.contains("complaints from this address"));
         // Another address, and another kind of request from the same one, are not affected.
-        assert!(l.check(Limited::Complaint, &addr(0, 2)).is_ok());
-        assert!(l.check(Limited::Export, &addr(0, 1)).is_ok());
+        assert!(l.check(Limited::Complaint, addr(0, 2)).is_ok());
+        assert!(l.check(Limited::Export, addr(0, 1)).is_ok());
     }
 
     #[test]
@@ -163,8 +163,8 @@ mod tests {
         let l = Limits::default();
         let mut refused = 0;
         for i in 0..(MAX_ADDRESSES as u32 + 500) {
-            let a = ClientAddr(IpAddr::V4(Ipv4Addr::from(0x0A00_0000 + i)));
-            if l.check(Limited::Complaint, &a).is_err() {
+            let a = IpAddr::V4(Ipv4Addr::from(0x0A00_0000 + i));
+            if l.check(Limited::Complaint, a).is_err() {
                 refused += 1;
             }
         }

@@ -7,6 +7,7 @@
 
 pub mod assets;
 pub mod auth;
+pub mod cookies;
 pub mod csrf;
 pub mod error;
 pub mod extract;
@@ -16,5 +17,6 @@ pub mod limits;
 pub mod openapi;
 pub mod page;
 pub mod pieces;
+pub mod state;
 pub mod verify;
 pub mod write;

@@ -8,12 +8,13 @@
 //! ([`crate::csrf`]), and a refusal of POSTs a browser says come from another site.
 
 use crate::{
-    AppState,
     i18n::Tr,
-    shared::auth::{self, Caller, CookieNames},
+    shared::auth::Caller,
+    shared::cookies::{self, CookieNames},
     shared::csrf::{self, Binding},
     shared::error::ApiError,
     shared::extract::Clocks,
+    shared::state::AppState,
 };
 use askama::Template;
 use axum::{
@@ -85,7 +86,7 @@ impl FromRequestParts<AppState> for Ctx {
         };
         let tr = lang_of(parts, state.cookies.lang);
         // A logged-in visitor's token is bound to their session; before login, to a nonce.
-        let known = auth::cookie(parts, state.cookies.csrf).filter(|t| token_ok(t));
+        let known = cookies::get(parts, state.cookies.csrf).filter(|t| token_ok(t));
         let (nonce, nonce_new) = match (&caller.session, known) {
             (_, Some(n)) => (Some(n.to_string()), false),
             (Some(_), None) => (None, false),
@@ -129,7 +130,8 @@ impl FromRequestParts<AppState> for Ctx {
             .uri
             .path_and_query()
             .map_or_else(|| "/".to_string(), |p| p.as_str().to_string());
-        let forwarded = crate::forwarded_host(&parts.headers, &parts.extensions, state);
+        let forwarded =
+            crate::shared::auth::forwarded_host(&parts.headers, &parts.extensions, state);
         let cross_site = csrf::cross_site(&parts.headers, forwarded.as_deref());
         Ok(Ctx {
             lang: tr.code(),
@@ -252,7 +254,7 @@ impl Ctx {
 /// Language: the cookie, else `Accept-Language` (French if it starts with `fr`, Creole with
 /// `ht`), else English.
 pub(crate) fn lang_of(parts: &Parts, cookie: &str) -> Tr {
-    if let Some(tr) = auth::cookie(parts, cookie).and_then(Tr::from_code) {
+    if let Some(tr) = cookies::get(parts, cookie).and_then(|c| Tr::from_code(&c)) {
         return tr;
     }
     let accept = parts
@@ -310,28 +312,6 @@ pub(crate) fn enc(s: &str) -> String {
 // Responses
 // ---------------------------------------------------------------------------------------------
 
-pub(crate) fn cookie_header(
-    name: &str,
-    value: &str,
-    max_age: Option<i64>,
-    secure: bool,
-) -> Option<HeaderValue> {
-    let mut s = format!("{name}={value}; Path=/; SameSite=Lax; HttpOnly");
-    if let Some(a) = max_age {
-        s.push_str(&format!("; Max-Age={a}"));
-    }
-    if secure {
-        s.push_str("; Secure");
-    }
-    HeaderValue::from_str(&s).ok()
-}
-
-pub(crate) fn add_cookie(r: &mut Response, v: Option<HeaderValue>) {
-    if let Some(v) = v {
-        r.headers_mut().append(header::SET_COOKIE, v);
-    }
-}
-
 pub(crate) fn html_response(ctx: &Ctx, status: StatusCode, body: String) -> Response {
     let mut r = (status, body).into_response();
     let h = r.headers_mut();
@@ -342,7 +322,7 @@ pub(crate) fn html_response(ctx: &Ctx, status: StatusCode, body: String) -> Resp
     // Pages carry the user's name and a CSRF token: no shared caches, no stale forms.
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     if let (true, Some(n)) = (ctx.nonce_new, &ctx.nonce) {
-        add_cookie(&mut r, cookie_header(ctx.cookies.csrf, n, None, ctx.secure));
+        cookies::set(&mut r, ctx.cookies.csrf, n, None, ctx.secure);
     }
     r
 }

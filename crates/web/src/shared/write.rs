@@ -2,7 +2,7 @@
 //! the body as the command `make` builds it, with the sources and classification the request
 //! gave, through the store's gate and writer — and what a write answers.
 
-use crate::{AppState, shared::error::ApiError, shared::extract::Record};
+use crate::{shared::error::ApiError, shared::extract::Record, shared::state::AppState};
 use axum::{Json, http::StatusCode};
 use konbit_domain::Command;
 use konbit_store::{Actor, Envelope, User};

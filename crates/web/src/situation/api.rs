@@ -15,13 +15,13 @@
 //! 409 (send a revision instead).
 
 use crate::{
-    AppState,
     shared::auth::{Caller, ClientAddr},
     shared::error::{ApiError, Problem},
     shared::extract::{
         ApiPath, ApiQuery, BBox, Clocks, Department, EventTypes, IncidentQuery, Record,
     },
     shared::gate::{Allowed, Editor, Member},
+    shared::state::AppState,
     shared::write::{Written, write},
 };
 use axum::{
@@ -462,7 +462,7 @@ async fn export_incidents(
     // Each export streams the whole selection: anonymous callers get a few at a time.
     if caller.user.is_none() {
         s.limits
-            .check(crate::shared::limits::Limited::Export, &addr)?;
+            .check(crate::shared::limits::Limited::Export, addr.key())?;
     }
     let mut conn = s.store.reader(vis).await?;
     let mut cursor = ExportCursor::new(filter, vis, format);

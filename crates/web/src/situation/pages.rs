@@ -8,11 +8,11 @@
 use crate::shared::page::{Ctx, enc, finish, iso, normalize_as_of, respond};
 use crate::shared::pieces::{SourceBook, SourceRef, shorten};
 use crate::{
-    AppState,
     i18n::{Tr, fill},
     map::{self, Dot, Feature, MapInput, Tone},
     shared::error::ApiError,
     shared::extract::IncidentQuery,
+    shared::state::AppState,
 };
 use askama::Template;
 use axum::{

@@ -5,7 +5,7 @@ use crate::shared::page::{Ctx, finish, iso, load, respond};
 use crate::shared::pieces::{
     DiscLine, SourceBook, SourceRef, badges, describe, figures, instruments,
 };
-use crate::{AppState, shared::error::ApiError};
+use crate::{shared::error::ApiError, shared::state::AppState};
 use askama::Template;
 use axum::{
     extract::{Path, State},

@@ -4,7 +4,7 @@
 
 use crate::shared::page::{Ctx, empty_page, finish, iso, load, mission_names, respond};
 use crate::shared::pieces::{ComplianceLine, Link, compliance_lines, figures, instruments};
-use crate::{AppState, chart, i18n::Tr, shared::error::ApiError};
+use crate::{chart, i18n::Tr, shared::error::ApiError, shared::state::AppState};
 use askama::Template;
 use axum::{
     extract::{Path, State},
@@ -362,7 +362,7 @@ mod tests {
             nonce: None,
             nonce_new: false,
             csrf_key: crate::shared::csrf::Key::new(vec![0; 32]),
-            cookies: crate::shared::auth::CookieNames::new(false),
+            cookies: crate::shared::cookies::CookieNames::new(false),
             path: "/".into(),
             bare_path: "/".into(),
             query: Vec::new(),

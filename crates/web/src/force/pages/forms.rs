@@ -7,7 +7,7 @@ use crate::shared::page::{
     Ctx, FormPairs, api_error_page, check_post, iso, load, pairs, respond, see_other,
 };
 use crate::shared::pieces::shorten;
-use crate::{AppState, i18n::Tr, shared::error::ApiError};
+use crate::{i18n::Tr, shared::error::ApiError, shared::state::AppState};
 use askama::Template;
 use axum::{
     extract::{Path, State},

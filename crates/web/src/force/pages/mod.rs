@@ -6,7 +6,7 @@ mod dashboard;
 mod forms;
 mod timeline;
 
-use crate::AppState;
+use crate::shared::state::AppState;
 use axum::{Router, routing::get};
 
 /// Force generation's page routes.

@@ -4,9 +4,9 @@
 use crate::shared::page::{Ctx, empty_page, finish, iso, load, mission_names, respond};
 use crate::shared::pieces::{Link, SourceBook, SourceRef, badges, describe};
 use crate::{
-    AppState,
     i18n::{Tr, fill},
     shared::error::ApiError,
+    shared::state::AppState,
 };
 use askama::Template;
 use axum::{

@@ -2,8 +2,8 @@
 
 use crate::shared::page::{Ctx, finish, respond};
 use crate::{
-    AppState, record::api, shared::auth::ClientAddr, shared::error::ApiError,
-    shared::limits::Limited,
+    record::api, shared::auth::ClientAddr, shared::error::ApiError, shared::limits::Limited,
+    shared::state::AppState,
 };
 use askama::Template;
 use axum::{extract::State, http::StatusCode, response::Response};
@@ -52,7 +52,7 @@ async fn log_view(s: &AppState, addr: &ClientAddr, ctx: &Ctx) -> Result<Response
     let tr = ctx.tr;
     let clearance = ctx.caller.clearance();
     if ctx.caller.user.is_none() {
-        s.limits.check(Limited::Verify, addr)?;
+        s.limits.check(Limited::Verify, addr.key())?;
     }
     let verification = s.verified.get(&s.store).await?;
     let entries = { s.store.log_after(after, LOG_PAGE).await? };

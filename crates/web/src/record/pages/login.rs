@@ -1,14 +1,14 @@
 //! Login, logout and the language switch: the pages that set or clear cookies.
 
+use crate::shared::cookies;
 use crate::shared::page::{
-    Ctx, FormPairs, add_cookie, api_error_page, check_post, cookie_header, error_page, field,
-    pairs, respond, see_other,
+    Ctx, FormPairs, api_error_page, check_post, error_page, field, pairs, respond, see_other,
 };
 use crate::{
-    AppState,
     i18n::Tr,
     shared::auth::{self, ClientAddr},
     shared::error::ApiError,
+    shared::state::AppState,
 };
 use askama::Template;
 use axum::{
@@ -94,9 +94,12 @@ pub(crate) async fn login_submit(
                 Ok(issued) => {
                     let token = issued.token;
                     let mut r = see_other(&next);
-                    add_cookie(
+                    cookies::set(
                         &mut r,
-                        cookie_header(s.cookies.session, &token, None, s.config.secure_cookies),
+                        s.cookies.session,
+                        &token,
+                        None,
+                        s.config.secure_cookies,
                     );
                     r
                 }
@@ -137,9 +140,12 @@ pub(crate) async fn logout(State(s): State<AppState>, ctx: Ctx, form: FormPairs)
         return api_error_page(&ctx, &ApiError::from(e));
     }
     let mut r = see_other("/");
-    add_cookie(
+    cookies::set(
         &mut r,
-        cookie_header(s.cookies.session, "", Some(0), s.config.secure_cookies),
+        s.cookies.session,
+        "",
+        Some(0),
+        s.config.secure_cookies,
     );
     r
 }
@@ -158,14 +164,12 @@ pub(crate) async fn set_lang(
         );
     };
     let mut r = see_other(&safe_next(ctx.param("next")));
-    add_cookie(
+    cookies::set(
         &mut r,
-        cookie_header(
-            s.cookies.lang,
-            tr.code(),
-            Some(LANG_MAX_AGE),
-            s.config.secure_cookies,
-        ),
+        s.cookies.lang,
+        tr.code(),
+        Some(LANG_MAX_AGE),
+        s.config.secure_cookies,
     );
     r
 }

@@ -6,7 +6,7 @@ mod login;
 mod sources;
 mod users;
 
-use crate::AppState;
+use crate::shared::state::AppState;
 use axum::{
     Router,
     routing::{get, post},

@@ -2,7 +2,7 @@
 
 use crate::shared::page::{Ctx, finish, iso, respond};
 use crate::shared::pieces::badges;
-use crate::{AppState, i18n::Tr, shared::error::ApiError};
+use crate::{i18n::Tr, shared::error::ApiError, shared::state::AppState};
 use askama::Template;
 use axum::{extract::State, http::StatusCode, response::Response};
 use konbit_domain::Named;

@@ -5,7 +5,7 @@ use crate::shared::gate::{Admin, Allowed};
 use crate::shared::page::{
     Ctx, FormPairs, api_error_page, check_post, enc, field, finish, pairs, respond, see_other,
 };
-use crate::{AppState, i18n::Tr, shared::error::ApiError};
+use crate::{i18n::Tr, shared::error::ApiError, shared::state::AppState};
 use askama::Template;
 use axum::{
     extract::{Path, State},

@@ -4,7 +4,7 @@
 use crate::shared::gate::{Allowed, Auditor};
 use crate::shared::page::{Ctx, finish, respond};
 use crate::shared::pieces::short_id;
-use crate::{AppState, registers::views, shared::error::ApiError};
+use crate::{registers::views, shared::error::ApiError, shared::state::AppState};
 use askama::Template;
 use axum::{extract::State, http::StatusCode, response::Response};
 

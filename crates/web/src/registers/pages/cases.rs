@@ -8,9 +8,9 @@ use crate::shared::page::{
 };
 use crate::shared::pieces::{RecordLink, Tagged, case_status_tag, link, recorded, short_id, when};
 use crate::{
-    AppState,
     i18n::{Tr, fill},
     shared::error::ApiError,
+    shared::state::AppState,
 };
 use askama::Template;
 use axum::{

@@ -7,10 +7,10 @@
 use crate::shared::form::Entered;
 use crate::shared::page::{Ctx, FormPairs, api_error_page, check_post, field, pairs, respond};
 use crate::{
-    AppState,
     i18n::{Tr, fill},
     registers::{self as acc, ComplaintForm},
     shared::auth::ClientAddr,
+    shared::state::AppState,
 };
 use askama::Template;
 use axum::{

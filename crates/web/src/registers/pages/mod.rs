@@ -9,7 +9,7 @@ mod personnel;
 mod statistics;
 mod use_of_force;
 
-use crate::AppState;
+use crate::shared::state::AppState;
 use axum::{Router, routing::get};
 
 /// The registers' page routes.

@@ -7,7 +7,7 @@ use crate::shared::page::{
     Ctx, FilterLink, Pager, finish, iso, missions, pager, reading, register_page, respond,
 };
 use crate::shared::pieces::{ComplianceLine, Tagged, compliance_lines, short_id, vetting_tag};
-use crate::{AppState, i18n::fill, shared::error::ApiError};
+use crate::{i18n::fill, shared::error::ApiError, shared::state::AppState};
 use askama::Template;
 use axum::{
     extract::{Path, State},

@@ -3,10 +3,10 @@
 
 use crate::shared::page::{Ctx, empty_page, enc, finish, respond};
 use crate::{
-    AppState,
     i18n::{Tr, fill, stat_column_prefix},
     registers::mission_or_current,
     shared::error::ApiError,
+    shared::state::AppState,
 };
 use askama::Template;
 use axum::{extract::State, http::StatusCode, response::Response};

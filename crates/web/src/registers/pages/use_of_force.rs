@@ -10,7 +10,7 @@ use crate::shared::page::{
 use crate::shared::pieces::{
     RecordLink, Tagged, clock_tag, link, recorded, review_tag, short_id, when,
 };
-use crate::{AppState, i18n::Tr, shared::error::ApiError};
+use crate::{i18n::Tr, shared::error::ApiError, shared::state::AppState};
 use askama::Template;
 use axum::{
     extract::{Path, State},

@@ -1,0 +1,74 @@
+//! What every handler shares: the store, how the server is run ([`Config`]), the cookies'
+//! names, the CSRF key, the per-address limits and the cached verification of the log.
+
+use crate::shared::{cookies, csrf, limits, verify};
+use konbit_store::Store;
+use std::{net::IpAddr, sync::Arc};
+
+/// Largest request body accepted; larger ones get 413.
+pub const BODY_LIMIT: usize = 1024 * 1024;
+
+/// How the server is run (flags and environment of `konbit serve`).
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Set `Secure` on cookies and give them the `__Host-` prefix (when served over TLS,
+    /// directly or behind a proxy).
+    pub secure_cookies: bool,
+    /// The registers' deadlines (report, review, handover).
+    pub rules: konbit_domain::registers::Rules,
+    /// How long a browser session lasts.
+    pub session_ttl: time::Duration,
+    /// How long an API token lasts.
+    pub token_ttl: time::Duration,
+    /// Reverse proxies whose `X-Forwarded-For` and `X-Forwarded-Host` are believed.
+    pub trusted_proxies: Vec<IpAddr>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            secure_cookies: false,
+            rules: konbit_domain::registers::Rules::default(),
+            session_ttl: time::Duration::hours(12),
+            token_ttl: time::Duration::days(30),
+            trusted_proxies: Vec::new(),
+        }
+    }
+}
+
+/// Shared state of every handler.
+#[derive(Clone, Debug)]
+pub struct AppState {
+    /// The database.
+    pub store: Store,
+    /// How the server is run.
+    pub config: Arc<Config>,
+    /// The cookies' names (with `__Host-` when cookies are secure).
+    pub cookies: cookies::CookieNames,
+    /// The key CSRF tokens are made with.
+    pub csrf: csrf::Key,
+    /// Rates per client address.
+    pub limits: Arc<limits::Limits>,
+    /// The last verification of the log, extended as it grows.
+    pub verified: Arc<verify::Cache>,
+}
+
+impl AppState {
+    /// State over a store; fetches (or makes, the first time) the server's CSRF key.
+    pub async fn new(store: Store, config: Config) -> Result<AppState, konbit_store::StoreError> {
+        let key = { store.secret("csrf").await? };
+        Ok(AppState {
+            store,
+            cookies: cookies::CookieNames::new(config.secure_cookies),
+            config: Arc::new(config),
+            csrf: csrf::Key::new(key),
+            limits: Arc::new(limits::Limits::default()),
+            verified: Arc::new(verify::Cache::default()),
+        })
+    }
+
+    /// The registers' deadlines.
+    pub fn rules(&self) -> konbit_domain::registers::Rules {
+        self.config.rules
+    }
+}
