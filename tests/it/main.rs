@@ -11,5 +11,6 @@ mod roles;
 mod scenario;
 mod schema;
 mod security;
+mod security_verify;
 mod situation;
 mod situation_pages;

@@ -494,7 +494,7 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             }
             println!();
             println!(
-                "  The public complaint form is at http://{addr}/complaints (EN, FR, Kreyòl)."
+                "  The public complaint form is at http://{addr}/complaints (EN, FR, Kreyòl, ES)."
             );
             println!();
             println!("Press Ctrl-C to stop.");

@@ -7,10 +7,7 @@
 //! core's: log, sources, users, tokens, login) and [`shared`] (what every handler uses). [`app`]
 //! is the one place their routers are put together.
 
-pub mod chart;
 pub mod force;
-pub mod i18n;
-pub mod map;
 pub mod record;
 pub mod registers;
 pub mod shared;

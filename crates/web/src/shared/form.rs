@@ -1,8 +1,8 @@
 //! What a posted form entered: the values as typed (kept to show the form again), the errors
 //! found reading them, and the store's objections placed next to the fields they concern.
 
-use crate::i18n::Tr;
 use konbit_domain::{Classification, DomainError, country};
+use konbit_present::Tr;
 use std::collections::HashMap;
 use time::Date;
 use uuid::Uuid;
@@ -60,7 +60,7 @@ impl Entered {
         match v.parse::<i64>() {
             Ok(n) => n,
             Err(_) => {
-                self.err(k, tr.t("err.whole_number"));
+                self.err(k, tr.t("err-whole_number"));
                 0
             }
         }
@@ -73,7 +73,7 @@ impl Entered {
             .ok()
             .map(|d| d.0);
         if d.is_none() {
-            self.err(k, tr.t("err.date"));
+            self.err(k, tr.t("err-date"));
         }
         d
     }
@@ -81,7 +81,7 @@ impl Entered {
     pub(crate) fn country(&mut self, tr: &Tr) -> String {
         let c = self.get("country").to_ascii_uppercase();
         if country::find(&c).is_none() {
-            self.err("country", tr.t("err.country"));
+            self.err("country", tr.t("err-country"));
         }
         c
     }
@@ -91,7 +91,7 @@ impl Entered {
         for s in self.sources.clone() {
             match Uuid::parse_str(&s) {
                 Ok(id) => out.push(id),
-                Err(_) => self.err("sources", tr.t("err.source")),
+                Err(_) => self.err("sources", tr.t("err-source")),
             }
         }
         out
@@ -101,7 +101,7 @@ impl Entered {
         match self.get("classification").parse() {
             Ok(c) => c,
             Err(_) => {
-                self.err("classification", tr.t("err.classification"));
+                self.err("classification", tr.t("err-classification"));
                 Classification::Mission
             }
         }
@@ -130,13 +130,15 @@ impl Entered {
                     missing.iter().map(|m| tr.label("instrument", m)).collect();
                 self.err(
                     "override_reason",
-                    tr.t("err.authorization_missing")
-                        .replace("{missing}", &names.join(", ")),
+                    tr.fmt(
+                        "err-authorization_missing",
+                        &[("missing", &names.join(", "))],
+                    ),
                 );
             }
             DomainError::NotFound { what } => self
                 .general
-                .push(format!("{}: {what}", tr.t("error.not_found"))),
+                .push(format!("{}: {what}", tr.t("error-not_found"))),
             DomainError::Conflict(m) | DomainError::Forbidden(m) => self.general.push(m),
             DomainError::NotEligible { missing } => self.general.extend(missing),
         }

@@ -55,21 +55,21 @@ impl Need for Member {
             Sender::Anonymous => Err("log in first".into()),
         }
     }
-    const WHY: &'static str = "error.forbidden.text";
+    const WHY: &'static str = "error-forbidden-text";
 }
 
 impl Need for Editor {
     fn check(sender: &Sender) -> Result<(), String> {
         access::may_send_some(sender, EntryKind::MandateRecorded)
     }
-    const WHY: &'static str = "error.forbidden.editor";
+    const WHY: &'static str = "error-forbidden-editor";
 }
 
 impl Need for Admin {
     fn check(sender: &Sender) -> Result<(), String> {
         access::may_send_some(sender, EntryKind::UserCreated)
     }
-    const WHY: &'static str = "error.forbidden.admin";
+    const WHY: &'static str = "error-forbidden-admin";
 }
 
 impl Need for Auditor {
@@ -80,7 +80,7 @@ impl Need for Auditor {
             Err("only an admin may read the audit of restricted reads".into())
         }
     }
-    const WHY: &'static str = "error.forbidden.audit";
+    const WHY: &'static str = "error-forbidden-audit";
 }
 
 /// Where the login page sends the visitor back: the page asked for, or — for a refused form
@@ -137,8 +137,8 @@ impl<N: Need> FromRequestParts<AppState> for Allowed<N> {
                 Err(error_page(
                     &ctx,
                     StatusCode::FORBIDDEN,
-                    "error.forbidden",
-                    ctx.tr.t(N::WHY).into(),
+                    "error-forbidden",
+                    ctx.tr.t(N::WHY),
                 ))
             }
         }

@@ -19,4 +19,6 @@ pub mod page;
 pub mod pieces;
 pub mod state;
 pub mod verify;
+#[cfg(test)]
+mod words;
 pub mod write;

@@ -8,7 +8,6 @@
 //! ([`crate::csrf`]), and a refusal of POSTs a browser says come from another site.
 
 use crate::{
-    i18n::Tr,
     shared::auth::Caller,
     shared::cookies::{self, CookieNames},
     shared::csrf::{self, Binding},
@@ -28,6 +27,7 @@ use konbit_domain::{
     clocks::{AsOf, Day},
     country,
 };
+use konbit_present::Tr;
 use konbit_store::{
     User, Visibility,
     force::Snapshot,
@@ -191,6 +191,11 @@ impl Ctx {
         format!("/login?next={}", enc(&self.path))
     }
 
+    /// The languages the switcher offers.
+    pub(crate) fn languages(&self) -> [Tr; 4] {
+        Tr::ALL
+    }
+
     pub(crate) fn lang_href(&self, code: &str) -> String {
         format!("/lang/{code}?next={}", enc(&self.path))
     }
@@ -251,8 +256,7 @@ impl Ctx {
     }
 }
 
-/// Language: the cookie, else `Accept-Language` (French if it starts with `fr`, Creole with
-/// `ht`), else English.
+/// Language: the cookie, else the browser's `Accept-Language` negotiated against ours.
 pub(crate) fn lang_of(parts: &Parts, cookie: &str) -> Tr {
     if let Some(tr) = cookies::get(parts, cookie).and_then(|c| Tr::from_code(&c)) {
         return tr;
@@ -262,14 +266,7 @@ pub(crate) fn lang_of(parts: &Parts, cookie: &str) -> Tr {
         .get(header::ACCEPT_LANGUAGE)
         .and_then(|v| v.to_str().ok())
         .unwrap_or("");
-    let accept = accept.trim_start().to_ascii_lowercase();
-    if accept.starts_with("fr") {
-        Tr::fr()
-    } else if accept.starts_with("ht") {
-        Tr::ht()
-    } else {
-        Tr::en()
-    }
+    Tr::negotiate(accept)
 }
 
 /// A nonce we made: 64 hex digits.
@@ -379,7 +376,7 @@ pub(crate) fn error_page(
     let page = ErrorPage {
         ctx: ctx.clone(),
         status: status.as_u16(),
-        title: ctx.tr.t(title_key).to_string(),
+        title: ctx.tr.t(title_key),
         message,
     };
     respond(ctx, status, &page)
@@ -391,12 +388,12 @@ pub(crate) fn api_error_page(ctx: &Ctx, e: &ApiError) -> Response {
     let status = e.status();
     let detail = e.problem().detail;
     let (key, message) = match status {
-        StatusCode::BAD_REQUEST => ("error.bad_request", detail),
-        StatusCode::NOT_FOUND => ("error.not_found", detail),
-        StatusCode::FORBIDDEN => ("error.forbidden", ctx.tr.t("error.forbidden.text").into()),
-        StatusCode::TOO_MANY_REQUESTS => ("error.too_many", detail),
-        StatusCode::CONFLICT | StatusCode::UNPROCESSABLE_ENTITY => ("error.refused", detail),
-        _ => ("error.internal", ctx.tr.t("error.internal.text").into()),
+        StatusCode::BAD_REQUEST => ("error-bad_request", detail),
+        StatusCode::NOT_FOUND => ("error-not_found", detail),
+        StatusCode::FORBIDDEN => ("error-forbidden", ctx.tr.t("error-forbidden-text")),
+        StatusCode::TOO_MANY_REQUESTS => ("error-too_many", detail),
+        StatusCode::CONFLICT | StatusCode::UNPROCESSABLE_ENTITY => ("error-refused", detail),
+        _ => ("error-internal", ctx.tr.t("error-internal-text")),
     };
     error_page(ctx, status, key, message)
 }
@@ -431,8 +428,8 @@ pub(crate) fn check_post(ctx: &Ctx, pairs: &[(String, String)]) -> Option<Respon
         return Some(error_page(
             ctx,
             StatusCode::FORBIDDEN,
-            "error.cross_site",
-            ctx.tr.t("error.cross_site.text").into(),
+            "error-cross_site",
+            ctx.tr.t("error-cross_site-text"),
         ));
     }
     let sent = field(pairs, "csrf");
@@ -447,8 +444,8 @@ pub(crate) fn check_post(ctx: &Ctx, pairs: &[(String, String)]) -> Option<Respon
         error_page(
             ctx,
             StatusCode::FORBIDDEN,
-            "error.expired",
-            ctx.tr.t("error.expired.text").into(),
+            "error-expired",
+            ctx.tr.t("error-expired-text"),
         )
     })
 }
@@ -646,7 +643,7 @@ pub(crate) async fn missions(
     };
     let mut filter = vec![FilterLink {
         href: format!("{}{}", ctx.bare_path, ctx.qs),
-        text: ctx.tr.t("reg.all_missions").into(),
+        text: ctx.tr.t("reg-all_missions"),
         current: asked.is_none(),
     }];
     filter.extend(rows.iter().map(|r| FilterLink {

@@ -2,7 +2,6 @@
 //! record's line), badges, personnel figures, instrument names, links, and for the registers:
 //! pseudonymous ids, instants, coloured status tags and the compliance table.
 
-use crate::i18n::Tr;
 use konbit_domain::Named;
 use konbit_domain::{
     Classification, DiscrepancyView, RecordMeta, SourceView,
@@ -11,6 +10,7 @@ use konbit_domain::{
     registers::{CaseStatus, ReviewStatus, VettingStatus},
     registers::{ClockState, Compliance},
 };
+use konbit_present::Tr;
 use std::collections::HashMap;
 use time::{OffsetDateTime, UtcOffset};
 use uuid::Uuid;
@@ -103,7 +103,7 @@ pub(crate) fn badges(tr: &Tr, m: &RecordMeta) -> Vec<String> {
         out.push(tr.label("class", m.classification.as_str()));
     }
     if m.corrected {
-        out.push(tr.t("badge.corrected").to_string());
+        out.push(tr.t("badge-corrected"));
     }
     out
 }
@@ -111,9 +111,9 @@ pub(crate) fn badges(tr: &Tr, m: &RecordMeta) -> Vec<String> {
 /// "400 police, 20 military" in the page's language, or a dash.
 pub(crate) fn describe(tr: &Tr, p: &Personnel) -> String {
     let parts: Vec<String> = [
-        (p.police, "cat.police"),
-        (p.military, "cat.military"),
-        (p.civilian, "cat.civilian"),
+        (p.police, "cat-police"),
+        (p.military, "cat-military"),
+        (p.civilian, "cat-civilian"),
     ]
     .iter()
     .filter(|(n, _)| *n != 0)
@@ -199,7 +199,7 @@ pub(crate) fn recorded(tr: &Tr, m: &RecordMeta) -> String {
         &time::format_description::well_known::Rfc3339,
     )
     .map_or_else(|_| m.recorded_at.clone(), when);
-    crate::i18n::fill(tr.t("reg.recorded"), &[("at", &at)])
+    tr.fmt("reg-recorded", &[("at", &at)])
 }
 
 /// A value and the tag class that colours it.
@@ -214,7 +214,7 @@ pub(crate) struct Tagged {
 pub(crate) fn vetting_tag(tr: &Tr, v: Option<VettingStatus>) -> Tagged {
     match v {
         None => Tagged {
-            text: tr.t("personnel.no_vetting").into(),
+            text: tr.t("personnel-no_vetting"),
             class: "tag",
             code: "none",
         },
@@ -290,11 +290,7 @@ pub(crate) fn compliance_lines(
     let tr = ctx.tr;
     let part = |c: &Compliance, n: i64| {
         let pct = c.percent(n).to_string();
-        format!(
-            "{} ({})",
-            tr.num(n),
-            crate::i18n::fill(tr.t("reg.percent"), &[("p", &pct)])
-        )
+        format!("{} ({})", tr.num(n), tr.fmt("reg-percent", &[("p", &pct)]))
     };
     list.iter()
         .map(|c| ComplianceLine {

@@ -7,13 +7,7 @@
 
 use crate::shared::page::{Ctx, enc, finish, iso, normalize_as_of, respond};
 use crate::shared::pieces::{SourceBook, SourceRef, shorten};
-use crate::{
-    i18n::{Tr, fill},
-    map::{self, Dot, Feature, MapInput, Tone},
-    shared::error::ApiError,
-    shared::extract::IncidentQuery,
-    shared::state::AppState,
-};
+use crate::{shared::error::ApiError, shared::extract::IncidentQuery, shared::state::AppState};
 use askama::Template;
 use axum::{
     extract::{Path, Query, State},
@@ -26,6 +20,8 @@ use konbit_domain::{
     situation::acled::{self, ActorType, EventType, SubEventType},
     situation::gazetteer,
 };
+use konbit_present::Tr;
+use konbit_present::map::{self, Dot, Feature, MapInput, Tone};
 use konbit_store::{
     Visibility,
     situation::{self as sit, IncidentFilter, PlaceStatusRow},
@@ -152,7 +148,7 @@ fn filter_form(ctx: &Ctx, f: &IncidentFilter, q: &IncidentQuery, show_q: bool) -
 /// The page's sub-navigation: map, timeline, board, list (the filters kept).
 struct Tab {
     href: String,
-    text: &'static str,
+    text: String,
     current: bool,
 }
 
@@ -163,10 +159,10 @@ fn tabs(ctx: &Ctx, filters: &str) -> Vec<Tab> {
         format!("?{filters}")
     };
     [
-        ("/situation", "sit.tab.map"),
-        ("/situation/timeline", "sit.tab.timeline"),
-        ("/situation/board", "sit.tab.board"),
-        ("/incidents", "sit.tab.incidents"),
+        ("/situation", "sit-tab-map"),
+        ("/situation/timeline", "sit-tab-timeline"),
+        ("/situation/board", "sit-tab-board"),
+        ("/incidents", "sit-tab-incidents"),
     ]
     .iter()
     .map(|(p, k)| Tab {
@@ -186,7 +182,7 @@ fn type_label(code: &str) -> String {
 }
 
 fn status_label(tr: &Tr, code: &str) -> String {
-    tr.label("sit.status", code)
+    tr.label("sit-status", code)
 }
 
 /// A status badge: text and tone.
@@ -198,10 +194,7 @@ struct Badge {
 
 fn badge(tr: &Tr, status: Option<&str>) -> Badge {
     Badge {
-        text: status.map_or_else(
-            || tr.t("sit.status.none").to_string(),
-            |s| status_label(tr, s),
-        ),
+        text: status.map_or_else(|| tr.t("sit-status-none"), |s| status_label(tr, s)),
         tone: Tone::of(status).as_str(),
         code: status.unwrap_or("none").to_string(),
     }
@@ -260,10 +253,10 @@ pub(crate) async fn map_page(State(s): State<AppState>, ctx: Ctx) -> Response {
                 Some(r) => format!(
                     "{name} — {} ({} {})",
                     status_label(&tr, &r.status),
-                    tr.t("sit.since"),
+                    tr.t("sit-since"),
                     iso(r.on_date)
                 ),
-                None => format!("{name} — {}", tr.t("sit.status.none")),
+                None => format!("{name} — {}", tr.t("sit-status-none")),
             };
             Feature {
                 code: code.to_string(),
@@ -287,13 +280,13 @@ pub(crate) async fn map_page(State(s): State<AppState>, ctx: Ctx) -> Response {
                         iso(p.event_date),
                         t.label(),
                         p.location,
-                        fill(tr.t("sit.dead"), &[("n", &tr.num(p.fatalities))])
+                        tr.fmt("sit-dead", &[("n", &tr.num(p.fatalities))])
                     ),
                 })
             })
             .collect::<Vec<_>>();
         let input = MapInput {
-            title: tr.t("sit.map.title").to_string(),
+            title: tr.t("sit-map-title"),
             link_suffix: ctx.qs.clone(),
             sites: g.sites.iter().map(|x| feature(&x.code, &x.name)).collect(),
             segments: g
@@ -303,8 +296,8 @@ pub(crate) async fn map_page(State(s): State<AppState>, ctx: Ctx) -> Response {
                 .collect(),
             dots,
         };
-        let shown = fill(
-            tr.t("sit.shown"),
+        let shown = tr.fmt(
+            "sit-shown",
             &[
                 ("n", &tr.num(points.len() as i64)),
                 ("m", &tr.num(matching)),
@@ -318,15 +311,15 @@ pub(crate) async fn map_page(State(s): State<AppState>, ctx: Ctx) -> Response {
             shown,
             capped: matching > points.len() as i64,
             tones: [
-                (Tone::Good, "sit.tone.good"),
-                (Tone::Warn, "sit.tone.warn"),
-                (Tone::Bad, "sit.tone.bad"),
-                (Tone::Closed, "sit.tone.closed"),
-                (Tone::Unknown, "sit.tone.unknown"),
+                (Tone::Good, "sit-tone-good"),
+                (Tone::Warn, "sit-tone-warn"),
+                (Tone::Bad, "sit-tone-bad"),
+                (Tone::Closed, "sit-tone-closed"),
+                (Tone::Unknown, "sit-tone-unknown"),
             ]
             .iter()
             .map(|(t, k)| LegendLine {
-                text: tr.t(k).to_string(),
+                text: tr.t(k),
                 colour: t.colour(),
             })
             .collect(),
@@ -398,7 +391,7 @@ fn weekly_chart(tr: &Tr, rows: &[sit::WeekCount]) -> String {
     ) else {
         return format!(
             "<p class=\"muted\" id=\"weekly-empty\">{}</p>",
-            map::esc(tr.t("sit.timeline.empty"))
+            map::esc(&tr.t("sit-timeline-empty"))
         );
     };
     let n = (w1 - w0 + 1) as f64;
@@ -419,7 +412,7 @@ fn weekly_chart(tr: &Tr, rows: &[sit::WeekCount]) -> String {
          viewBox=\"0 0 {CW} {CH}\" role=\"img\" aria-labelledby=\"weekly-title\" data-weeks=\"{}\">\
          <title id=\"weekly-title\">{}</title>",
         totals.len(),
-        map::esc(tr.t("sit.timeline.weekly"))
+        map::esc(&tr.t("sit-timeline-weekly"))
     );
     y_grid(&mut s, tr, ymax, step, CH);
     // Years (or months) along the bottom.
@@ -480,11 +473,11 @@ fn weekly_chart(tr: &Tr, rows: &[sit::WeekCount]) -> String {
                 y0 - hh,
                 (bw * 0.85).max(0.6),
                 map::type_colour(*t),
-                map::esc(&fill(
-                    tr.t("sit.week.title"),
+                map::esc(&tr.fmt(
+                    "sit-week-title",
                     &[
                         ("week", &iso(sit::week_start(r.week))),
-                        ("type", t.label()),
+                        ("type", &t.label()),
                         ("n", &tr.num(r.events)),
                         ("dead", &tr.num(r.fatalities)),
                     ]
@@ -523,7 +516,7 @@ fn series_chart(tr: &Tr, code: &str, rows: &[&sit::ObservationRow]) -> String {
         s,
         "<svg id=\"series-{code}\" class=\"series-chart\" xmlns=\"http://www.w3.org/2000/svg\" \
          viewBox=\"0 0 {CW} {H}\" role=\"img\" aria-label=\"{}\" data-points=\"{}\">",
-        map::esc(&tr.label("sit.indicator", code)),
+        map::esc(&tr.label("sit-indicator", code)),
         rows.len()
     );
     y_grid(&mut s, tr, ymax, step, H);
@@ -536,12 +529,12 @@ fn series_chart(tr: &Tr, code: &str, rows: &[&sit::ObservationRow]) -> String {
         } else {
             format!("{} – {}", iso(r.from_date), iso(r.to_date))
         };
-        let mut title = fill(
-            tr.t("sit.obs.title"),
+        let mut title = tr.fmt(
+            "sit-obs-title",
             &[
                 ("period", &period),
                 ("value", &tr.num(r.value)),
-                ("q", &tr.label("sit.qualifier", &r.qualifier)),
+                ("q", &tr.label("sit-qualifier", &r.qualifier)),
                 ("area", &r.area),
                 ("sources", &sources_count(&r.sources).to_string()),
             ],
@@ -626,9 +619,9 @@ pub(crate) async fn timeline_page(State(s): State<AppState>, ctx: Ctx) -> Respon
                 let last = rows.last()?;
                 Some(Series {
                     code: ind.as_str(),
-                    name: tr.label("sit.indicator", ind.as_str()),
-                    last: fill(
-                        tr.t("sit.obs.last"),
+                    name: tr.label("sit-indicator", ind.as_str()),
+                    last: tr.fmt(
+                        "sit-obs-last",
                         &[("value", &tr.num(last.value)), ("date", &iso(last.to_date))],
                     ),
                     svg: series_chart(&tr, ind.as_str(), &rows),
@@ -648,7 +641,7 @@ pub(crate) async fn timeline_page(State(s): State<AppState>, ctx: Ctx) -> Respon
                     colour: map::type_colour(*t),
                 })
                 .collect(),
-            total: fill(tr.t("sit.timeline.total"), &[("n", &tr.num(total))]),
+            total: tr.fmt("sit-timeline-total", &[("n", &tr.num(total))]),
             series,
             area,
             ctx: ctx.clone(),
@@ -778,7 +771,7 @@ pub(crate) async fn board_page(State(s): State<AppState>, ctx: Ctx) -> Response 
                 line(
                     &x.code,
                     x.name.clone(),
-                    tr.label("sit.site", x.kind.as_str()),
+                    tr.label("sit-site", x.kind.as_str()),
                 )
             })
             .collect();
@@ -833,7 +826,7 @@ pub(crate) async fn board_page(State(s): State<AppState>, ctx: Ctx) -> Response 
                                 .unwrap_or_default();
                             format!(
                                 "{} ({}, {}){who}: {}",
-                                tr.label("sit.designation", &d.kind),
+                                tr.label("sit-designation", &d.kind),
                                 d.authority,
                                 iso(d.on_date),
                                 d.reference
@@ -892,13 +885,13 @@ fn line_of(ctx: &Ctx, p: &sit::MapPoint) -> IncidentLine {
         actor: p.actor1.clone(),
         location: p.location.clone(),
         fatalities: ctx.tr.num(p.fatalities),
-        status: ctx.tr.label("sit.verification", &p.status),
+        status: ctx.tr.label("sit-verification", &p.status),
     }
 }
 
 struct Export {
     href: String,
-    text: &'static str,
+    text: String,
 }
 
 #[derive(Template)]
@@ -961,8 +954,8 @@ pub(crate) async fn list_page(State(s): State<AppState>, ctx: Ctx) -> Response {
                 })
                 .collect();
             let first = if lines.is_empty() { 0 } else { skip + 1 };
-            let summary = fill(
-                tr.t("sit.list.summary"),
+            let summary = tr.fmt(
+                "sit-list-summary",
                 &[
                     ("a", &tr.num(first as i64)),
                     ("b", &tr.num((skip + lines.len()) as i64)),
@@ -990,8 +983,8 @@ pub(crate) async fn list_page(State(s): State<AppState>, ctx: Ctx) -> Response {
                 .take(PER_PAGE as usize)
                 .map(|h| line_of(&ctx, h))
                 .collect();
-            let summary = fill(
-                tr.t("sit.search.summary"),
+            let summary = tr.fmt(
+                "sit-search-summary",
                 &[("n", &tr.num(lines.len() as i64)), ("q", &text)],
             );
             (lines, summary, false)
@@ -1008,9 +1001,9 @@ pub(crate) async fn list_page(State(s): State<AppState>, ctx: Ctx) -> Response {
             parts.join("&")
         };
         let exports = [
-            ("acled", "sit.export.acled"),
-            ("hxl", "sit.export.hxl"),
-            ("geojson", "sit.export.geojson"),
+            ("acled", "sit-export-acled"),
+            ("hxl", "sit-export-hxl"),
+            ("geojson", "sit-export-geojson"),
         ]
         .iter()
         .map(|(fmt, k)| Export {
@@ -1146,35 +1139,35 @@ pub(crate) async fn incident_page(
         let inter1 = ActorType::parse(&cur.inter1);
         let inter2 = cur.inter2.as_deref().and_then(ActorType::parse);
         let mut fields = vec![
-            ("sit.f.event_date", iso(cur.event_date)),
+            ("sit-f-event_date", iso(cur.event_date)),
             (
-                "sit.f.time_precision",
-                tr.label("sit.time_precision", &cur.time_precision.to_string()),
+                "sit-f-time_precision",
+                tr.label("sit-time_precision", &cur.time_precision.to_string()),
             ),
             (
-                "sit.f.disorder_type",
+                "sit-f-disorder_type",
                 acled::DisorderType::parse(&cur.disorder_type)
                     .map_or_else(|| cur.disorder_type.clone(), |d| d.label().to_string()),
             ),
-            ("sit.f.event_type", type_label(&cur.event_type)),
+            ("sit-f-event_type", type_label(&cur.event_type)),
             (
-                "sit.f.sub_event_type",
+                "sit-f-sub_event_type",
                 SubEventType::parse(&cur.sub_event_type)
                     .map_or_else(|| cur.sub_event_type.clone(), |s| s.label().to_string()),
             ),
-            ("sit.f.actor1", cur.actor1.clone()),
-            ("sit.f.assoc_actor_1", cur.assoc_actor_1.clone()),
-            ("sit.f.inter1", actor_type(&cur.inter1)),
-            ("sit.f.actor2", cur.actor2.clone()),
-            ("sit.f.assoc_actor_2", cur.assoc_actor_2.clone()),
+            ("sit-f-actor1", cur.actor1.clone()),
+            ("sit-f-assoc_actor_1", cur.assoc_actor_1.clone()),
+            ("sit-f-inter1", actor_type(&cur.inter1)),
+            ("sit-f-actor2", cur.actor2.clone()),
+            ("sit-f-assoc_actor_2", cur.assoc_actor_2.clone()),
             (
-                "sit.f.inter2",
+                "sit-f-inter2",
                 cur.inter2.as_deref().map(actor_type).unwrap_or_default(),
             ),
         ];
         if let Some(i1) = inter1 {
             fields.push((
-                "sit.f.interaction",
+                "sit-f-interaction",
                 format!(
                     "{} — {}",
                     acled::interaction(i1, inter2),
@@ -1184,7 +1177,7 @@ pub(crate) async fn incident_page(
         }
         fields.extend([
             (
-                "sit.f.civilian_targeting",
+                "sit-f-civilian_targeting",
                 if cur.civilian_targeting {
                     "Civilian targeting".to_string()
                 } else {
@@ -1192,7 +1185,7 @@ pub(crate) async fn incident_page(
                 },
             ),
             (
-                "sit.f.admin",
+                "sit-f-admin",
                 [&cur.admin1, &cur.admin2, &cur.admin3]
                     .iter()
                     .filter(|x| !x.is_empty())
@@ -1200,24 +1193,24 @@ pub(crate) async fn incident_page(
                     .collect::<Vec<_>>()
                     .join(" › "),
             ),
-            ("sit.f.location", cur.location.clone()),
+            ("sit-f-location", cur.location.clone()),
             (
-                "sit.f.coordinates",
+                "sit-f-coordinates",
                 format!("{:.5}, {:.5}", cur.latitude, cur.longitude),
             ),
             (
-                "sit.f.geo_precision",
-                tr.label("sit.geo_precision", &cur.geo_precision.to_string()),
+                "sit-f-geo_precision",
+                tr.label("sit-geo_precision", &cur.geo_precision.to_string()),
             ),
-            ("sit.f.source", cur.source.clone()),
-            ("sit.f.source_scale", cur.source_scale.clone()),
-            ("sit.f.tags", cur.tags.clone()),
+            ("sit-f-source", cur.source.clone()),
+            ("sit-f-source_scale", cur.source_scale.clone()),
+            ("sit-f-tags", cur.tags.clone()),
         ]);
         let fields = fields
             .into_iter()
             .filter(|(_, v)| !v.is_empty())
             .map(|(k, v)| Field {
-                name: tr.t(k).to_string(),
+                name: tr.t(k),
                 value: v,
             })
             .collect();
@@ -1237,8 +1230,8 @@ pub(crate) async fn incident_page(
             })
             .collect();
         let claims_note = if claims.len() > 1 {
-            fill(
-                tr.t("sit.claims.why"),
+            tr.fmt(
+                "sit-claims-why",
                 &[
                     ("n", &tr.num(cur.fatalities)),
                     ("k", &claims.len().to_string()),
@@ -1257,7 +1250,7 @@ pub(crate) async fn incident_page(
             event_id: cur.event_id.clone(),
             type_code: cur.event_type.clone(),
             colour: t.map_or("#9ca3af", map::type_colour),
-            status: tr.label("sit.verification", &cur.status),
+            status: tr.label("sit-verification", &cur.status),
             status_code: cur.status.clone(),
             classification: tr.label(
                 "class",
@@ -1275,7 +1268,7 @@ pub(crate) async fn incident_page(
                 .iter()
                 .rev()
                 .map(|st| StatusLine {
-                    badge: tr.label("sit.verification", &st.status),
+                    badge: tr.label("sit-verification", &st.status),
                     code: st.status.clone(),
                     on: iso(st.on_date),
                     reason: st.reason.clone(),
@@ -1305,9 +1298,9 @@ pub(crate) async fn incident_page(
                 .iter()
                 .map(|l| {
                     let (path, key) = if l.register == "detention" {
-                        ("/detentions", "sit.link.detention")
+                        ("/detentions", "sit-link-detention")
                     } else {
-                        ("/use-of-force", "sit.link.use_of_force")
+                        ("/use-of-force", "sit-link-use_of_force")
                     };
                     LinkLine {
                         href: format!("{path}/{}{}", l.record, ctx.qs),

@@ -4,7 +4,7 @@
 
 use crate::shared::page::{Ctx, empty_page, finish, iso, load, mission_names, respond};
 use crate::shared::pieces::{ComplianceLine, Link, compliance_lines, figures, instruments};
-use crate::{chart, i18n::Tr, shared::error::ApiError, shared::state::AppState};
+use crate::{shared::error::ApiError, shared::state::AppState};
 use askama::Template;
 use axum::{
     extract::{Path, State},
@@ -15,6 +15,8 @@ use konbit_domain::Named;
 use konbit_domain::{
     force::Expiry, force::FundingChannel, force::FundingKind, force::FundingView, force::Personnel,
 };
+use konbit_present::Tr;
+use konbit_present::chart;
 use std::collections::BTreeMap;
 use time::Date;
 
@@ -134,7 +136,7 @@ fn funding_lines(ctx: &Ctx, views: &[FundingView], on: Date) -> Result<FundLines
         .collect();
     let totals = by_currency
         .iter()
-        .map(|(cur, sums)| sums.line(&tr, tr.t("table.total").into(), cur, false))
+        .map(|(cur, sums)| sums.line(&tr, tr.t("table-total"), cur, false))
         .collect();
     Ok((rows, totals))
 }
@@ -174,30 +176,16 @@ pub(crate) async fn mission_page(
 }
 
 fn expiry_badge(tr: &Tr, e: Option<Expiry>) -> (&'static str, String) {
-    let left = |n: i64| {
-        let key = if n == 1 {
-            "expiry.left.one"
-        } else {
-            "expiry.left.other"
-        };
-        tr.t(key).replace("{n}", &tr.num(n))
-    };
+    let left = |n: i64| tr.fmt("expiry-left", &[("n", &n)]);
     match e {
         Some(Expiry::Ok { days_left }) => ("badge badge-ok", left(days_left)),
         Some(Expiry::Within90 { days_left }) => ("badge badge-warn", left(days_left)),
         Some(Expiry::Within30 { days_left }) => ("badge badge-danger", left(days_left)),
-        Some(Expiry::Expired { days_ago }) => {
-            let key = if days_ago == 1 {
-                "expiry.ago.one"
-            } else {
-                "expiry.ago.other"
-            };
-            (
-                "badge badge-expired",
-                tr.t(key).replace("{n}", &tr.num(days_ago)),
-            )
-        }
-        None => ("badge badge-none", tr.t("expiry.none").to_string()),
+        Some(Expiry::Expired { days_ago }) => (
+            "badge badge-expired",
+            tr.fmt("expiry-ago", &[("n", &days_ago)]),
+        ),
+        None => ("badge badge-none", tr.t("expiry-none")),
     }
 }
 
@@ -219,10 +207,13 @@ async fn dashboard(s: &AppState, mut ctx: Ctx, slug: Option<String>) -> Result<R
     let (badge_class, badge_text) = expiry_badge(&tr, mv.expiry);
     let link = |slug: &str, key: &str, on: Date| Link {
         href: format!("/missions/{slug}{}", ctx.qs),
-        text: tr
-            .t(key)
-            .replace("{mission}", names.get(slug).map_or(slug, String::as_str))
-            .replace("{date}", &tr.date_long(on)),
+        text: tr.fmt(
+            key,
+            &[
+                ("mission", &names.get(slug).map_or(slug, String::as_str)),
+                ("date", &tr.date_long(on)),
+            ],
+        ),
     };
     let card = MissionCard {
         name: mv.name.clone(),
@@ -251,11 +242,11 @@ async fn dashboard(s: &AppState, mut ctx: Ctx, slug: Option<String>) -> Result<R
         successor: mv
             .successor
             .as_ref()
-            .map(|x| link(&x.successor, "mission.succeeded_by", x.on)),
+            .map(|x| link(&x.successor, "mission-succeeded_by", x.on)),
         predecessor: mv
             .predecessor
             .as_ref()
-            .map(|x| link(&x.mission, "mission.succeeds", x.on)),
+            .map(|x| link(&x.mission, "mission-succeeds", x.on)),
         required: instruments(&tr, &mv.required_instruments),
     };
 
@@ -277,7 +268,7 @@ async fn dashboard(s: &AppState, mut ctx: Ctx, slug: Option<String>) -> Result<R
         })
         .collect();
     let totals = ContribLine {
-        name: tr.t("table.total").into(),
+        name: tr.t("table-total"),
         code: String::new(),
         href: String::new(),
         pledged: figures(&tr, &pledged),

@@ -7,7 +7,7 @@ use crate::shared::page::{
     Ctx, FormPairs, api_error_page, check_post, iso, load, pairs, respond, see_other,
 };
 use crate::shared::pieces::shorten;
-use crate::{i18n::Tr, shared::error::ApiError, shared::state::AppState};
+use crate::{shared::error::ApiError, shared::state::AppState};
 use askama::Template;
 use axum::{
     extract::{Path, State},
@@ -21,6 +21,7 @@ use konbit_domain::{
     force::Personnel,
     force::{ForceCommand, Money, NewDeployment, NewPledge},
 };
+use konbit_present::Tr;
 use konbit_store::{Actor, Envelope, StoreError, User, Visibility};
 use time::OffsetDateTime;
 
@@ -121,7 +122,7 @@ fn build_form(ctx: &Ctx, kind: FormKind, slug: &str, data: FormData, e: &Entered
     let tr = ctx.tr;
     let f = |name: &'static str, input: &'static str| Field {
         name,
-        label: tr.t(&format!("field.{name}")).to_string(),
+        label: tr.t(&format!("field-{name}")),
         input,
         value: e.get(name).to_string(),
         options: Vec::new(),
@@ -150,7 +151,7 @@ fn build_form(ctx: &Ctx, kind: FormKind, slug: &str, data: FormData, e: &Entered
     let mut country = f("country", "text");
     country.list = Some("countries");
     country.required = true;
-    country.hint = Some(tr.t("hint.country").into());
+    country.hint = Some(tr.t("hint-country"));
     let mut on = f("on", "date");
     on.required = true;
     let mut fields = vec![country, on];
@@ -167,10 +168,10 @@ fn build_form(ctx: &Ctx, kind: FormKind, slug: &str, data: FormData, e: &Entered
         FormKind::Pledge => {
             let mut amount = f("money_amount", "number");
             amount.class = "num";
-            amount.hint = Some(tr.t("hint.money_amount").into());
+            amount.hint = Some(tr.t("hint-money_amount"));
             fields.push(amount);
             let mut currency = f("money_currency", "text");
-            currency.hint = Some(tr.t("hint.money_currency").into());
+            currency.hint = Some(tr.t("hint-money_currency"));
             fields.push(currency);
             let mut eq = f("equipment", "textarea");
             eq.class = "wide";
@@ -180,7 +181,7 @@ fn build_form(ctx: &Ctx, kind: FormKind, slug: &str, data: FormData, e: &Entered
             for n in ["relieved_police", "relieved_military", "relieved_civilian"] {
                 let mut x = f(n, "number");
                 x.class = "num";
-                x.hint = Some(tr.t("hint.relieved").into());
+                x.hint = Some(tr.t("hint-relieved"));
                 fields.push(x);
             }
             fields.push(f("unit", "text"));
@@ -192,12 +193,12 @@ fn build_form(ctx: &Ctx, kind: FormKind, slug: &str, data: FormData, e: &Entered
     if kind == FormKind::Deployment {
         let mut o = f("override_reason", "textarea");
         o.class = "wide";
-        o.hint = Some(tr.t("hint.override_reason").into());
+        o.hint = Some(tr.t("hint-override_reason"));
         fields.push(o);
     }
     let mut sources = f("sources", "multiselect");
     sources.class = "wide";
-    sources.hint = Some(tr.t("hint.sources").into());
+    sources.hint = Some(tr.t("hint-sources"));
     sources.options = data
         .sources
         .iter()
@@ -213,20 +214,20 @@ fn build_form(ctx: &Ctx, kind: FormKind, slug: &str, data: FormData, e: &Entered
 
     let (title, intro, action) = match kind {
         FormKind::Pledge => (
-            tr.t("form.pledge.title"),
-            tr.t("form.pledge.intro"),
+            tr.t("form-pledge-title"),
+            tr.t("form-pledge-intro"),
             format!("/missions/{slug}/pledges/new"),
         ),
         FormKind::Deployment => (
-            tr.t("form.deployment.title"),
-            tr.t("form.deployment.intro"),
+            tr.t("form-deployment-title"),
+            tr.t("form-deployment-intro"),
             format!("/missions/{slug}/deployments/new"),
         ),
     };
     FormPage {
         ctx: ctx.clone(),
-        title: title.into(),
-        intro: intro.into(),
+        title,
+        intro,
         mission_name: data.mission_name,
         mission_href: format!("/missions/{slug}"),
         action,
@@ -319,7 +320,7 @@ fn command_of(kind: FormKind, slug: &str, e: &mut Entered, tr: &Tr) -> Option<Co
             let movement = match e.get("movement").parse::<Movement>() {
                 Ok(m) => Some(m),
                 Err(_) => {
-                    e.err("movement", tr.t("err.movement"));
+                    e.err("movement", tr.t("err-movement"));
                     None
                 }
             };
@@ -387,7 +388,7 @@ async fn submit_form(
         }
     }
     if !e.is_bad() {
-        e.general.push(tr.t("err.unknown").into());
+        e.general.push(tr.t("err-unknown"));
     }
     let page = build_form(&ctx, kind, &slug, data, &e);
     respond(&ctx, StatusCode::UNPROCESSABLE_ENTITY, &page)
@@ -401,11 +402,11 @@ fn money(e: &mut Entered, tr: &Tr) -> Option<Money> {
     match (amount.is_empty(), currency.is_empty()) {
         (true, true) => None,
         (false, true) => {
-            e.err("money_currency", tr.t("err.money_currency_missing"));
+            e.err("money_currency", tr.t("err-money_currency_missing"));
             None
         }
         (true, false) => {
-            e.err("money_amount", tr.t("err.money_amount_missing"));
+            e.err("money_amount", tr.t("err-money_amount_missing"));
             None
         }
         (false, false) => {

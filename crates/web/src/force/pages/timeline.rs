@@ -3,11 +3,7 @@
 
 use crate::shared::page::{Ctx, empty_page, finish, iso, load, mission_names, respond};
 use crate::shared::pieces::{Link, SourceBook, SourceRef, badges, describe};
-use crate::{
-    i18n::{Tr, fill},
-    shared::error::ApiError,
-    shared::state::AppState,
-};
+use crate::{shared::error::ApiError, shared::state::AppState};
 use askama::Template;
 use axum::{
     extract::{Path, State},
@@ -20,6 +16,7 @@ use konbit_domain::{
     force::Personnel,
     force::{TimelineEvent, TimelineItem},
 };
+use konbit_present::Tr;
 use std::collections::HashMap;
 
 struct TimelineLine {
@@ -45,7 +42,7 @@ fn timeline_words(tr: &Tr, i: &TimelineItem, missions: &HashMap<String, String>)
     // `describe` writes a dash for nobody, which reads badly inside a sentence.
     let people = |p: &Personnel| {
         if p.is_zero() {
-            tr.t("timeline.no_personnel").to_string()
+            tr.t("timeline-no_personnel")
         } else {
             describe(tr, p)
         }
@@ -55,8 +52,8 @@ fn timeline_words(tr: &Tr, i: &TimelineItem, missions: &HashMap<String, String>)
         TimelineEvent::MandateAdopted => {
             let [yes, no, abstain] = i.votes?;
             let votes = format!("{}–{}–{}", tr.num(yes), tr.num(no), tr.num(abstain));
-            fill(
-                tr.t("timeline.line.mandate_adopted"),
+            tr.fmt(
+                "timeline-line-mandate_adopted",
                 &[
                     // A resolution number is a name, not a quantity: no thousands separator.
                     ("resolution", &i.resolution?.to_string()),
@@ -69,47 +66,47 @@ fn timeline_words(tr: &Tr, i: &TimelineItem, missions: &HashMap<String, String>)
             let from = mission(i.predecessor.as_deref()?);
             let to = mission(i.successor.as_deref()?);
             match i.resolution {
-                Some(r) => fill(
-                    tr.t("timeline.line.succession_by"),
+                Some(r) => tr.fmt(
+                    "timeline-line-succession_by",
                     &[
                         ("mission", &from),
                         ("successor", &to),
                         ("resolution", &r.to_string()),
                     ],
                 ),
-                None => fill(
-                    tr.t("timeline.line.succession"),
+                None => tr.fmt(
+                    "timeline-line-succession",
                     &[("mission", &from), ("successor", &to)],
                 ),
             }
         }
-        TimelineEvent::PledgeRecorded => fill(
-            tr.t("timeline.line.pledge_recorded"),
+        TimelineEvent::PledgeRecorded => tr.fmt(
+            "timeline-line-pledge_recorded",
             &[("personnel", &people(&i.personnel?))],
         ),
-        TimelineEvent::PledgeRevised => fill(
-            tr.t("timeline.line.pledge_revised"),
+        TimelineEvent::PledgeRevised => tr.fmt(
+            "timeline-line-pledge_revised",
             &[("personnel", &people(&i.personnel?))],
         ),
-        TimelineEvent::PledgeWithdrawn => tr.t("timeline.line.pledge_withdrawn").to_string(),
-        TimelineEvent::Authorization => fill(
-            tr.t("timeline.line.authorization"),
+        TimelineEvent::PledgeWithdrawn => tr.t("timeline-line-pledge_withdrawn"),
+        TimelineEvent::Authorization => tr.fmt(
+            "timeline-line-authorization",
             &[
-                ("title", i.title.as_deref()?),
+                ("title", &i.title.as_deref()?),
                 ("kind", &tr.label("instrument", i.instrument_kind?.as_str())),
                 ("status", &tr.label("status", i.instrument_status?.as_str())),
             ],
         ),
-        TimelineEvent::Arrival => fill(
-            tr.t("timeline.line.arrival"),
+        TimelineEvent::Arrival => tr.fmt(
+            "timeline-line-arrival",
             &[("personnel", &people(&i.personnel?))],
         ),
-        TimelineEvent::Departure => fill(
-            tr.t("timeline.line.departure"),
+        TimelineEvent::Departure => tr.fmt(
+            "timeline-line-departure",
             &[("personnel", &people(&i.leaving?))],
         ),
-        TimelineEvent::Rotation => fill(
-            tr.t("timeline.line.rotation"),
+        TimelineEvent::Rotation => tr.fmt(
+            "timeline-line-rotation",
             &[
                 ("arriving", &people(&i.personnel?)),
                 ("leaving", &people(&i.leaving?)),
@@ -117,15 +114,15 @@ fn timeline_words(tr: &Tr, i: &TimelineItem, missions: &HashMap<String, String>)
         ),
         TimelineEvent::Funding => {
             let key = match i.funding_kind? {
-                FundingKind::Pledge => tr.t("timeline.line.funding_pledge"),
-                FundingKind::Receipt => tr.t("timeline.line.funding_receipt"),
-                FundingKind::Freeze => tr.t("timeline.line.funding_freeze"),
+                FundingKind::Pledge => "timeline-line-funding_pledge",
+                FundingKind::Receipt => "timeline-line-funding_receipt",
+                FundingKind::Freeze => "timeline-line-funding_freeze",
             };
-            fill(
+            tr.fmt(
                 key,
                 &[
-                    ("amount", &tr.num(i.amount?)),
-                    ("currency", i.currency.as_deref()?),
+                    ("amount", &i.amount?),
+                    ("currency", &i.currency.as_deref()?),
                     ("channel", &tr.label("channel", i.channel?.as_str())),
                 ],
             )

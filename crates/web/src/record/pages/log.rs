@@ -63,7 +63,7 @@ async fn log_view(s: &AppState, addr: &ClientAddr, ctx: &Ctx) -> Result<Response
         .map(|e| LogLine {
             seq: e.seq,
             recorded_at: e.recorded_at.unwrap_or_else(|| "—".into()),
-            actor: e.actor.unwrap_or_else(|| tr.t("log.redacted").into()),
+            actor: e.actor.unwrap_or_else(|| tr.t("log-redacted")),
             kind: e.kind.unwrap_or_else(|| "—".into()),
             valid_at: e.valid_at.unwrap_or_else(|| "—".into()),
             classification: tr.label("class", &e.classification),

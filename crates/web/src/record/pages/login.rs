@@ -5,7 +5,6 @@ use crate::shared::page::{
     Ctx, FormPairs, api_error_page, check_post, error_page, field, pairs, respond, see_other,
 };
 use crate::{
-    i18n::Tr,
     shared::auth::{self, ClientAddr},
     shared::error::ApiError,
     shared::state::AppState,
@@ -16,6 +15,7 @@ use axum::{
     http::{HeaderValue, StatusCode, header},
     response::Response,
 };
+use konbit_present::Tr;
 use konbit_store::users::TokenKind;
 
 /// Language cookie lifetime: one year, in seconds.
@@ -107,16 +107,12 @@ pub(crate) async fn login_submit(
             }
         }
         // A name or password that could be no one's is told as a wrong login: nothing is kept.
-        Ok(None) => again(StatusCode::UNAUTHORIZED, ctx.tr.t("login.failed").into()),
-        Err(e) if e.status() == StatusCode::UNPROCESSABLE_ENTITY => again(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            ctx.tr.t("login.failed").into(),
-        ),
+        Ok(None) => again(StatusCode::UNAUTHORIZED, ctx.tr.t("login-failed")),
+        Err(e) if e.status() == StatusCode::UNPROCESSABLE_ENTITY => {
+            again(StatusCode::UNPROCESSABLE_ENTITY, ctx.tr.t("login-failed"))
+        }
         Err(e) if e.status() == StatusCode::TOO_MANY_REQUESTS => {
-            let mut r = again(
-                StatusCode::TOO_MANY_REQUESTS,
-                ctx.tr.t("login.throttled").into(),
-            );
+            let mut r = again(StatusCode::TOO_MANY_REQUESTS, ctx.tr.t("login-throttled"));
             if let Some(v) = e
                 .retry_after()
                 .and_then(|n| HeaderValue::from_str(&n.to_string()).ok())
@@ -159,8 +155,8 @@ pub(crate) async fn set_lang(
         return error_page(
             &ctx,
             StatusCode::NOT_FOUND,
-            "error.not_found",
-            ctx.tr.t("error.no_language").into(),
+            "error-not_found",
+            ctx.tr.t("error-no_language"),
         );
     };
     let mut r = see_other(&safe_next(ctx.param("next")));

@@ -2,11 +2,12 @@
 
 use crate::shared::page::{Ctx, finish, iso, respond};
 use crate::shared::pieces::badges;
-use crate::{i18n::Tr, shared::error::ApiError, shared::state::AppState};
+use crate::{shared::error::ApiError, shared::state::AppState};
 use askama::Template;
 use axum::{extract::State, http::StatusCode, response::Response};
 use konbit_domain::Named;
 use konbit_domain::SourceView;
+use konbit_present::Tr;
 
 /// One registered source.
 struct SourceLine {
@@ -44,11 +45,15 @@ pub(crate) async fn sources_page(State(s): State<AppState>, ctx: Ctx) -> Respons
 fn grade_words(tr: &Tr, s: &SourceView) -> String {
     let r = s.reliability.as_str();
     let c = s.credibility.to_string();
-    tr.t("source.grade.detail")
-        .replace("{r}", r)
-        .replace("{reliability}", &tr.label("reliability", r))
-        .replace("{c}", &c)
-        .replace("{credibility}", &tr.label("credibility", &c))
+    tr.fmt(
+        "source-grade-detail",
+        &[
+            ("r", &r),
+            ("reliability", &tr.label("reliability", r)),
+            ("c", &c),
+            ("credibility", &tr.label("credibility", &c)),
+        ],
+    )
 }
 
 /// The register of sources: every source the caller may see as recorded by `as_of`, by date
@@ -92,16 +97,7 @@ async fn sources_view(s: &AppState, ctx: &Ctx) -> Result<Response, ApiError> {
         .collect::<Vec<_>>();
     let page = SourcesPage {
         ctx: ctx.clone(),
-        count: tr
-            .t(if lines.len() == 1 {
-                "sources.count.one"
-            } else {
-                "sources.count.other"
-            })
-            .replace(
-                "{n}",
-                &tr.num(i64::try_from(lines.len()).unwrap_or(i64::MAX)),
-            ),
+        count: tr.fmt("sources-count", &[("n", &lines.len())]),
         on: ctx.on.clone().map_or_else(String::new, |_| iso(on)),
         as_of: ctx.as_of.clone().unwrap_or_default(),
         lines,

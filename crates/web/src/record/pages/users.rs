@@ -5,7 +5,7 @@ use crate::shared::gate::{Admin, Allowed};
 use crate::shared::page::{
     Ctx, FormPairs, api_error_page, check_post, enc, field, finish, pairs, respond, see_other,
 };
-use crate::{i18n::Tr, shared::error::ApiError, shared::state::AppState};
+use crate::{shared::error::ApiError, shared::state::AppState};
 use askama::Template;
 use axum::{
     extract::{Path, State},
@@ -14,6 +14,7 @@ use axum::{
 };
 use konbit_domain::Named;
 use konbit_domain::{DomainError, Role};
+use konbit_present::Tr;
 use konbit_store::{Actor, StoreError, User, users};
 use std::collections::HashMap;
 
@@ -32,6 +33,9 @@ struct UserLine {
     revoke_action: String,
     roles: Vec<Opt>,
     is_self: bool,
+    /// The accessible names of their role form and of their access buttons.
+    role_of: String,
+    actions_of: String,
 }
 
 /// One live session or token in the list.
@@ -92,7 +96,7 @@ async fn users_view(s: &AppState, ctx: &Ctx, me: &User, e: &Entered) -> Result<R
         .map(|t| TokenLine {
             id: t.id.to_string(),
             user: t.username.clone(),
-            kind: tr.t(&format!("users.token.kind.{}", t.kind)).to_string(),
+            kind: tr.t(&format!("users-token-kind-{}", t.kind)),
             issued: crate::shared::pieces::when_us(t.created_us),
             expires: crate::shared::pieces::when_us(t.expires_us),
             action: format!("/tokens/{}/revoke", t.id),
@@ -115,6 +119,8 @@ async fn users_view(s: &AppState, ctx: &Ctx, me: &User, e: &Entered) -> Result<R
             revoke_action: format!("/users/{}/revoke", enc(&u.username)),
             roles: role_options(&tr, u.role.as_str()),
             is_self: u.username == me.username,
+            role_of: tr.fmt("users-role_of", &[("name", &u.username.as_str())]),
+            actions_of: tr.fmt("users-actions_of", &[("name", &u.username.as_str())]),
         })
         .collect();
     let role = match e.get("role") {
@@ -180,7 +186,7 @@ pub(crate) async fn user_create(
     let role = match e.get("role").parse::<Role>() {
         Ok(r) => Some(r),
         Err(_) => {
-            e.err("role", tr.t("err.role"));
+            e.err("role", tr.t("err-role"));
             None
         }
     };
@@ -209,14 +215,14 @@ pub(crate) async fn user_create(
         {
             Ok(_) => return see_other("/users"),
             Err(StoreError::Domain(DomainError::Conflict(_))) => {
-                e.err("username", tr.t("err.user_exists"));
+                e.err("username", tr.t("err-user_exists"));
             }
             Err(StoreError::Domain(d)) => e.absorb(&tr, d, &user_field),
             Err(other) => return api_error_page(&ctx, &ApiError::from(other)),
         }
     }
     if !e.is_bad() {
-        e.general.push(tr.t("err.unknown").into());
+        e.general.push(tr.t("err-unknown"));
     }
     let r = users_view(&s, &ctx, &me, &e).await;
     finish(&ctx, r)
@@ -238,7 +244,7 @@ pub(crate) async fn user_set_role(
     let mut e = Entered::default();
     let country = Some(field(&form, "country").trim().to_uppercase()).filter(|c| !c.is_empty());
     match field(&form, "role").parse::<Role>() {
-        Err(_) => e.general.push(format!("{name}: {}", tr.t("err.role"))),
+        Err(_) => e.general.push(format!("{name}: {}", tr.t("err-role"))),
         Ok(role) => match s
             .store
             .set_role(Actor::user(&me), &name, role, country.as_deref())
@@ -253,7 +259,7 @@ pub(crate) async fn user_set_role(
         },
     }
     if !e.is_bad() {
-        e.general.push(tr.t("err.unknown").into());
+        e.general.push(tr.t("err-unknown"));
     }
     let r = users_view(&s, &ctx, &me, &e).await;
     finish(&ctx, r)
@@ -312,7 +318,7 @@ pub(crate) async fn user_access(
             let mut e = Entered::default();
             e.absorb(&ctx.tr, d, &|_| None);
             if !e.is_bad() {
-                e.general.push(ctx.tr.t("err.unknown").into());
+                e.general.push(ctx.tr.t("err-unknown"));
             }
             let r = users_view(&s, &ctx, &me, &e).await;
             finish(&ctx, r)

@@ -7,11 +7,7 @@ use crate::shared::page::{
     Ctx, FilterLink, Pager, finish, iso, missions, pager, reading, register_page, respond,
 };
 use crate::shared::pieces::{RecordLink, Tagged, case_status_tag, link, recorded, short_id, when};
-use crate::{
-    i18n::{Tr, fill},
-    shared::error::ApiError,
-    shared::state::AppState,
-};
+use crate::{shared::error::ApiError, shared::state::AppState};
 use askama::Template;
 use axum::{
     extract::{Path, State},
@@ -24,6 +20,7 @@ use konbit_domain::{
     registers::ConductCategory,
     registers::{self as acc, CaseView, ComplaintView},
 };
+use konbit_present::Tr;
 use konbit_store::registers::Register;
 use konbit_store::registers::Select;
 use std::cmp::Reverse;
@@ -239,7 +236,7 @@ pub(crate) async fn case_page(
         };
         let page = CasePage {
             list_href: format!("/cases{}", ctx.qs),
-            title: fill(tr.t("cases.case"), &[("date", &iso(c.opened_on))]),
+            title: tr.fmt("cases-case", &[("date", &iso(c.opened_on))]),
             line: case_line(&ctx, c, ms.name(&c.mission)),
             allegations: c.allegations.as_ref().map(|all| {
                 all.iter()

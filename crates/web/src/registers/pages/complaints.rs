@@ -7,7 +7,6 @@
 use crate::shared::form::Entered;
 use crate::shared::page::{Ctx, FormPairs, api_error_page, check_post, field, pairs, respond};
 use crate::{
-    i18n::{Tr, fill},
     registers::{self as acc, ComplaintForm},
     shared::auth::ClientAddr,
     shared::state::AppState,
@@ -20,6 +19,7 @@ use axum::{
 };
 use konbit_domain::Named;
 use konbit_domain::registers::FormLanguage;
+use konbit_present::Tr;
 use std::collections::HashMap;
 
 /// The form's fields, as the record names them.
@@ -107,22 +107,22 @@ pub(crate) async fn complaint_form(ctx: Ctx) -> Response {
 fn complaint_of(tr: &Tr, language: FormLanguage, e: &mut Entered) -> Option<ComplaintForm> {
     let account = e.get("account").to_string();
     if account.is_empty() {
-        e.err("account", tr.t("err.account_required"));
+        e.err("account", tr.t("err-account_required"));
     }
     for (k, max) in LIMITS {
         if i64::try_from(e.get(k).chars().count()).unwrap_or(i64::MAX) > max {
-            e.err(k, fill(tr.t("err.too_long"), &[("max", &tr.num(max))]));
+            e.err(k, tr.fmt("err-too_long", &[("max", &tr.num(max))]));
         }
     }
     let occurred_on = match e.get("occurred_on") {
         "" => None,
         v => match v.parse::<konbit_domain::clocks::Day>().ok().map(|d| d.0) {
             None => {
-                e.err("occurred_on", tr.t("err.date"));
+                e.err("occurred_on", tr.t("err-date"));
                 None
             }
             Some(d) if !(1945..=2100).contains(&d.year()) => {
-                e.err("occurred_on", tr.t("err.date_range"));
+                e.err("occurred_on", tr.t("err-date_range"));
                 None
             }
             Some(d) => Some(d),
@@ -171,7 +171,7 @@ pub(crate) async fn complaint_submit(
             respond(&ctx, StatusCode::OK, &page)
         }
         Err(err) if err.status() == StatusCode::TOO_MANY_REQUESTS => {
-            e.general.push(ctx.tr.t("complaint.limited").into());
+            e.general.push(ctx.tr.t("complaint-limited"));
             let mut r = respond(
                 &ctx,
                 StatusCode::TOO_MANY_REQUESTS,
@@ -248,18 +248,18 @@ pub(crate) async fn status_submit(
         return page(
             StatusCode::UNPROCESSABLE_ENTITY,
             None,
-            Some(tr.t("cstatus.not_found").into()),
+            Some(tr.t("cstatus-not_found")),
         );
     }
     match acc::status_of(&s, &addr, &typed, secret).await {
         Ok(st) => {
             let line = StatusLine {
-                heading: fill(tr.t("cstatus.result"), &[("reference", &st.reference)]),
+                heading: tr.fmt("cstatus-result", &[("reference", &st.reference)]),
                 code: st.status.as_str(),
                 label: tr.label("case_status", st.status.as_str()),
-                help: tr.t(&format!("cstatus.help.{}", st.status)).to_string(),
-                received: fill(
-                    tr.t("cstatus.received_on"),
+                help: tr.t(&format!("cstatus-help-{}", st.status)),
+                received: tr.fmt(
+                    "cstatus-received_on",
                     &[("date", &tr.date_long(st.received_on))],
                 ),
             };
@@ -272,17 +272,13 @@ pub(crate) async fn status_submit(
                 StatusCode::NOT_FOUND | StatusCode::UNPROCESSABLE_ENTITY
             ) =>
         {
-            page(
-                StatusCode::NOT_FOUND,
-                None,
-                Some(tr.t("cstatus.not_found").into()),
-            )
+            page(StatusCode::NOT_FOUND, None, Some(tr.t("cstatus-not_found")))
         }
         Err(e) if e.status() == StatusCode::TOO_MANY_REQUESTS => {
             let mut r = page(
                 StatusCode::TOO_MANY_REQUESTS,
                 None,
-                Some(tr.t("cstatus.throttled").into()),
+                Some(tr.t("cstatus-throttled")),
             );
             if let Some(v) = e
                 .retry_after()

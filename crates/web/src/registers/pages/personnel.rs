@@ -7,7 +7,7 @@ use crate::shared::page::{
     Ctx, FilterLink, Pager, finish, iso, missions, pager, reading, register_page, respond,
 };
 use crate::shared::pieces::{ComplianceLine, Tagged, compliance_lines, short_id, vetting_tag};
-use crate::{i18n::fill, shared::error::ApiError, shared::state::AppState};
+use crate::{shared::error::ApiError, shared::state::AppState};
 use askama::Template;
 use axum::{
     extract::{Path, State},
@@ -72,11 +72,11 @@ struct PersonnelPage {
 fn deployed_text(ctx: &Ctx, p: &PersonView) -> String {
     let from = iso(p.deployed_from);
     match p.deployed_until {
-        Some(u) => fill(
-            ctx.tr.t("personnel.from_until"),
+        Some(u) => ctx.tr.fmt(
+            "personnel-from_until",
             &[("from", &from), ("until", &iso(u))],
         ),
-        None => fill(ctx.tr.t("personnel.from"), &[("from", &from)]),
+        None => ctx.tr.fmt("personnel-from", &[("from", &from)]),
     }
 }
 
@@ -133,7 +133,7 @@ pub(crate) async fn personnel_page(
             compliance_mission: cm
                 .map(|m| ms.names.get(&m).cloned().unwrap_or(m))
                 .unwrap_or_default(),
-            compliance_intro: fill(tr.t("personnel.compliance.intro"), &[("date", &iso(on))]),
+            compliance_intro: tr.fmt("personnel-compliance-intro", &[("date", &iso(on))]),
             compliance,
             show_identity: lines.iter().any(|l| l.name.is_some()),
             people: lines,
@@ -228,7 +228,7 @@ pub(crate) async fn person_page(
             as_of: ctx.as_of.clone().unwrap_or_default(),
             action: ctx.bare_path.clone(),
             list_href: format!("/personnel{}", ctx.qs),
-            title: fill(tr.t("personnel.person"), &[("id", &short_id(p.id))]),
+            title: tr.fmt("personnel-person", &[("id", &short_id(p.id))]),
             id: p.id.to_string(),
             short: short_id(p.id),
             mission: ms.name(&p.mission),
@@ -270,7 +270,7 @@ pub(crate) async fn person_page(
                     operation: a.operation.clone(),
                 })
                 .collect(),
-            eligibility_title: fill(tr.t("personnel.eligibility"), &[("date", &iso(on))]),
+            eligibility_title: tr.fmt("personnel-eligibility", &[("date", &iso(on))]),
             not_eligible,
             acks_current: acc::acknowledgements_current(&p, &docs, on),
             identity: p.identity.clone(),

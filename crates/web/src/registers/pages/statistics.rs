@@ -2,18 +2,14 @@
 //! The figures are the API's (`/api/v1/statistics`), read from mission-level fields only.
 
 use crate::shared::page::{Ctx, empty_page, enc, finish, respond};
-use crate::{
-    i18n::{Tr, fill, stat_column_prefix},
-    registers::mission_or_current,
-    shared::error::ApiError,
-    shared::state::AppState,
-};
+use crate::{registers::mission_or_current, shared::error::ApiError, shared::state::AppState};
 use askama::Template;
 use axum::{extract::State, http::StatusCode, response::Response};
 use konbit_domain::{
     Classification,
     registers::{Cell, StatTable},
 };
+use konbit_present::{Tr, stat_column_prefix};
 use konbit_store::Visibility;
 
 /// A cell as shown: the count in the page's language, or `<3`.
@@ -68,7 +64,7 @@ fn cell(tr: &Tr, c: Cell) -> CellView {
 /// `2025-Q1` as the language writes a quarter (`2025 T1` in French and Creole).
 fn quarter(tr: &Tr, q: &str) -> String {
     match q.split_once("-Q") {
-        Some((year, n)) => fill(tr.t("stats.quarter_label"), &[("year", year), ("q", n)]),
+        Some((year, n)) => tr.fmt("stats-quarter_label", &[("year", &year), ("q", &n)]),
         None => q.to_string(),
     }
 }
@@ -77,7 +73,7 @@ fn table_view(tr: &Tr, t: &StatTable) -> TableView {
     let prefix = stat_column_prefix(&t.key);
     TableView {
         key: t.key.clone(),
-        title: tr.t(&format!("stats.table.{}", t.key)).to_string(),
+        title: tr.t(&format!("stats-table-{}", t.key)),
         columns: t.columns.iter().map(|c| tr.label(prefix, c)).collect(),
         rows: t
             .rows
@@ -149,19 +145,20 @@ mod tests {
         assert_eq!(quarter(&Tr::en(), "2025-Q3"), "2025 Q3");
         assert_eq!(quarter(&Tr::fr(), "2025-Q3"), "2025 T3");
         assert_eq!(quarter(&Tr::ht(), "2025-Q3"), "2025 T3");
+        assert_eq!(quarter(&Tr::es(), "2025-Q3"), "2025 T3");
     }
 
     #[test]
     fn columns_get_labels_and_small_cells_stay_hidden() {
         let empty = konbit_domain::registers::statistics(&[], &[], &[], &[]);
-        for tr in [Tr::en(), Tr::fr(), Tr::ht()] {
+        for tr in Tr::ALL {
             for t in &empty {
                 let v = table_view(&tr, t);
-                assert!(!v.title.starts_with("stats."), "{}", t.key);
+                assert!(!v.title.starts_with("stats-"), "{}", t.key);
                 assert_eq!(v.columns.len(), t.columns.len());
                 let prefix = stat_column_prefix(&t.key);
                 for c in &t.columns {
-                    let key = format!("{prefix}.{c}");
+                    let key = format!("{prefix}-{c}");
                     assert!(tr.lookup(&key).is_some(), "no label {key}");
                 }
             }

@@ -10,7 +10,7 @@ use crate::shared::page::{
 use crate::shared::pieces::{
     RecordLink, Tagged, clock_tag, link, recorded, review_tag, short_id, when,
 };
-use crate::{i18n::Tr, shared::error::ApiError, shared::state::AppState};
+use crate::{shared::error::ApiError, shared::state::AppState};
 use askama::Template;
 use axum::{
     extract::{Path, State},
@@ -23,6 +23,7 @@ use konbit_domain::{
     registers::Casualties,
     registers::{ClockState, DetentionView, UseOfForceView},
 };
+use konbit_present::Tr;
 use konbit_store::registers::Reading;
 use konbit_store::registers::Select;
 use std::cmp::Reverse;
@@ -212,7 +213,7 @@ pub(crate) async fn report_page(
             .collect();
         let page = ReportPage {
             list_href: format!("/use-of-force{}", ctx.qs),
-            title: format!("{} {}", tr.t("uof.report"), short_id(r.id)),
+            title: format!("{} {}", tr.t("uof-report"), short_id(r.id)),
             line: report_line(&ctx, &r, ms.name(&r.mission)),
             casualties: casualties(&tr, &r.injured, &r.killed),
             any_reason: reviews.iter().any(|x| x.reason.is_some()),
@@ -389,7 +390,7 @@ pub(crate) async fn detention_page(
             .ok_or_else(|| ApiError::not_found(format!("detention {id}")))?;
         let page = DetentionPage {
             list_href: format!("/detentions{}", ctx.qs),
-            title: format!("{} {}", tr.t("detention.one"), short_id(d.id)),
+            title: format!("{} {}", tr.t("detention-one"), short_id(d.id)),
             line: detention_line(&ctx, &d, ms.name(&d.mission)),
             medical: d.medical_check_at.map(when),
             family: d.family_notified_at.map(when),

@@ -90,16 +90,16 @@ fn ticks(from: Date, to: Date) -> Vec<(Date, String)> {
 /// area) as step lines, since each figure holds until the next change. The last values are on
 /// the `<svg>` as `data-deployed`, `data-pledged` and `data-ceiling` for tests and scripts.
 pub fn strength_chart(points: &[StrengthPoint], tr: &Tr) -> String {
-    let title = tr.t("chart.title");
+    let title = tr.t("chart-title");
     let (Some(first), Some(last)) = (points.first(), points.last()) else {
         return format!(
             "<svg id=\"strength-chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {W} 80\" \
              role=\"img\" aria-labelledby=\"strength-chart-title\" data-points=\"0\" data-deployed=\"0\" \
              data-pledged=\"0\" data-ceiling=\"\"><title id=\"strength-chart-title\">{}</title>\
              <text x=\"{}\" y=\"44\" text-anchor=\"middle\" fill=\"{TEXT}\">{}</text></svg>",
-            esc(title),
+            esc(&title),
             W / 2.0,
-            esc(tr.t("chart.empty"))
+            esc(&tr.t("chart-empty"))
         );
     };
     let d0 = first.date;
@@ -131,7 +131,7 @@ pub fn strength_chart(points: &[StrengthPoint], tr: &Tr) -> String {
     let last_pledged = last.pledged.total();
     let last_ceiling = last.ceiling.map(|c| c.to_string()).unwrap_or_default();
     let desc = tr
-        .t("chart.desc")
+        .t("chart-desc")
         .replace("{date}", &iso(d1))
         .replace("{deployed}", &tr.num(last_deployed))
         .replace("{pledged}", &tr.num(last_pledged))
@@ -154,7 +154,7 @@ pub fn strength_chart(points: &[StrengthPoint], tr: &Tr) -> String {
     let _ = write!(
         s,
         "<title id=\"strength-chart-title\">{}</title><desc id=\"strength-chart-desc\">{}</desc>",
-        esc(title),
+        esc(&title),
         esc(&desc)
     );
 
@@ -279,9 +279,9 @@ pub fn strength_chart(points: &[StrengthPoint], tr: &Tr) -> String {
     // Legend, above the plot.
     s.push_str("<g class=\"legend\" font-size=\"15\">");
     let items = [
-        (tr.t("chart.ceiling"), CEILING, "6 4", false),
-        (tr.t("chart.pledged"), PLEDGED, "", false),
-        (tr.t("chart.deployed"), DEPLOYED, "", true),
+        (tr.t("chart-ceiling"), CEILING, "6 4", false),
+        (tr.t("chart-pledged"), PLEDGED, "", false),
+        (tr.t("chart-deployed"), DEPLOYED, "", true),
     ];
     let mut lx = LEFT;
     for (label, colour, dash, area) in items {
@@ -306,7 +306,7 @@ pub fn strength_chart(points: &[StrengthPoint], tr: &Tr) -> String {
             s,
             "<text x=\"{:.1}\" y=\"22\" fill=\"{TEXT}\">{}</text>",
             lx + 28.0,
-            esc(label)
+            esc(&label)
         );
         lx += 28.0 + 8.5 * label.chars().count() as f64 + 24.0;
     }

@@ -1,0 +1,617 @@
+//! The pages' words: Fluent files under `locales/{en,fr,ht,es}/` (one file per capability, as
+//! the code is laid out) compiled into the binary by fluent-templates, and [`Tr`], which looks a
+//! message up in the reader's language and formats numbers and dates the way that language
+//! writes them.
+//!
+//! English and French are complete. Haitian Creole covers the public pages (the complaint form,
+//! the status of a complaint, the statistics), the layout and the situational picture, and falls
+//! back to French — Haiti's other official language — before English. Spanish covers the layout
+//! and the public pages and falls back to English. Country names come from
+//! `konbit_domain::country`, not from here.
+//!
+//! Message ids are Fluent identifiers: words joined by `-` (a `.` in a Fluent id names an
+//! attribute), e.g. `nav-log`, `case_status-closed`.
+
+use fluent_templates::fluent_bundle::{FluentArgs, FluentValue};
+use fluent_templates::{LanguageIdentifier, langid, static_loader};
+use time::Date;
+
+/// A value put into a message's `{ $name }` placeable: text, or a whole number (which the
+/// message's language writes with its own separators, and which a plural selector can choose
+/// on). Callers write `tr.fmt("sit-dead", &[("n", &fatalities)])`.
+pub trait Arg {
+    /// The value as Fluent takes it.
+    fn value(&self) -> FluentValue<'_>;
+}
+
+impl Arg for String {
+    fn value(&self) -> FluentValue<'_> {
+        FluentValue::from(self.as_str())
+    }
+}
+
+impl Arg for &str {
+    fn value(&self) -> FluentValue<'_> {
+        FluentValue::from(*self)
+    }
+}
+
+macro_rules! number_arg {
+    ($($t:ty),*) => {$(
+        impl Arg for $t {
+            fn value(&self) -> FluentValue<'_> {
+                FluentValue::from(*self)
+            }
+        }
+    )*};
+}
+number_arg!(i32, i64, u32, u64, usize);
+
+static_loader! {
+    static LOCALES = {
+        locales: "../../locales",
+        fallback_language: "en",
+        // Unicode isolation marks around placeables would land inside attribute values and
+        // test assertions; every placeable here is text in the page's own direction.
+        customise: |bundle| {
+            bundle.set_use_isolating(false);
+            let comma = bundle.locales.first().map(|l| separator(l.language.as_str())) == Some(",");
+            bundle.set_formatter(Some(if comma { numbers_with_commas } else { numbers_with_spaces }));
+        },
+    };
+}
+
+/// A language the pages are written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Lang {
+    En,
+    Fr,
+    Ht,
+    Es,
+}
+
+const EN: LanguageIdentifier = langid!("en");
+const FR: LanguageIdentifier = langid!("fr");
+const HT: LanguageIdentifier = langid!("ht");
+const ES: LanguageIdentifier = langid!("es");
+
+impl Lang {
+    /// Where a message is looked for, in order: the language itself, then the one its readers
+    /// read next (Creole → French → English; Spanish → English).
+    fn chain(self) -> &'static [LanguageIdentifier] {
+        const CHAIN_EN: &[LanguageIdentifier] = &[EN];
+        const CHAIN_FR: &[LanguageIdentifier] = &[FR, EN];
+        const CHAIN_HT: &[LanguageIdentifier] = &[HT, FR, EN];
+        const CHAIN_ES: &[LanguageIdentifier] = &[ES, EN];
+        match self {
+            Lang::En => CHAIN_EN,
+            Lang::Fr => CHAIN_FR,
+            Lang::Ht => CHAIN_HT,
+            Lang::Es => CHAIN_ES,
+        }
+    }
+}
+
+/// A translator for one language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tr {
+    lang: Lang,
+}
+
+impl Tr {
+    /// Every language, in the order the language switcher shows them.
+    pub const ALL: [Tr; 4] = [
+        Tr { lang: Lang::En },
+        Tr { lang: Lang::Fr },
+        Tr { lang: Lang::Ht },
+        Tr { lang: Lang::Es },
+    ];
+
+    /// English.
+    pub fn en() -> Tr {
+        Tr { lang: Lang::En }
+    }
+
+    /// French.
+    pub fn fr() -> Tr {
+        Tr { lang: Lang::Fr }
+    }
+
+    /// Haitian Creole (Kreyòl ayisyen).
+    pub fn ht() -> Tr {
+        Tr { lang: Lang::Ht }
+    }
+
+    /// Spanish.
+    pub fn es() -> Tr {
+        Tr { lang: Lang::Es }
+    }
+
+    /// The translator for a language code (`en`, `fr`, `ht`, `es`), if we have that language.
+    pub fn from_code(code: &str) -> Option<Tr> {
+        Tr::ALL.into_iter().find(|t| t.code() == code)
+    }
+
+    /// The language a browser asks for in its `Accept-Language` header, the first of its
+    /// preferences (by quality) we write, matching `fr-HT` to French; English when none. Only
+    /// the header's first 256 bytes are read: no browser sends more, and a hostile one gains
+    /// nothing from it.
+    pub fn negotiate(accept_language: &str) -> Tr {
+        let head = match accept_language.char_indices().nth(256) {
+            Some((end, _)) => &accept_language[..end],
+            None => accept_language,
+        };
+        let asked = fluent_langneg::accepted_languages::parse(head);
+        let ours = [EN, FR, HT, ES];
+        let english = EN;
+        let chosen = fluent_langneg::negotiate_languages(
+            &asked,
+            &ours,
+            Some(&english),
+            fluent_langneg::NegotiationStrategy::Lookup,
+        );
+        chosen
+            .first()
+            .and_then(|l| Tr::from_code(l.language.as_str()))
+            .unwrap_or_else(Tr::en)
+    }
+
+    /// The language code, as used in `<html lang>` and the language cookie.
+    pub fn code(&self) -> &'static str {
+        match self.lang {
+            Lang::En => "en",
+            Lang::Fr => "fr",
+            Lang::Ht => "ht",
+            Lang::Es => "es",
+        }
+    }
+
+    /// How the language switcher names the language, in the language itself: its code, except
+    /// Creole, whose code (`ht`) few of its readers would recognise.
+    pub fn switch_label(&self) -> &'static str {
+        match self.lang {
+            Lang::En => "EN",
+            Lang::Fr => "FR",
+            Lang::Ht => "Kreyòl",
+            Lang::Es => "ES",
+        }
+    }
+
+    /// The message `id` with `args`, from the first language of the chain that has it and can
+    /// format it (a message missing one of its arguments counts as missing).
+    fn find(&self, id: &str, args: Option<&FluentArgs>) -> Option<String> {
+        self.lang
+            .chain()
+            .iter()
+            .find_map(|lang| format(lang, id, args))
+    }
+
+    /// Whether this language itself (not its fallbacks) has the message `id`, with or without
+    /// placeables to fill.
+    pub fn has(&self, id: &str) -> bool {
+        let Some(lang) = self.lang.chain().first() else {
+            return false;
+        };
+        match LOCALES.lookup_single_language::<&str>(lang, id, None) {
+            Ok(_) => true,
+            // fluent-templates does not export its error type's name; a message that exists
+            // but wants arguments is the one variant that formats as "Fluent errors".
+            Err(e) => e.to_string().starts_with("Fluent errors"),
+        }
+    }
+
+    /// The text of `id` if any language of the chain has it.
+    pub fn lookup(&self, id: &str) -> Option<String> {
+        self.find(id, None)
+    }
+
+    /// The text of `id`, falling back to the id itself (so a missing message shows up as its id
+    /// on the page instead of vanishing).
+    pub fn t(&self, id: &str) -> String {
+        self.lookup(id).unwrap_or_else(|| id.to_string())
+    }
+
+    /// The message `id` with its placeables filled from `args`. Values are put in once and
+    /// never read as Fluent, so free text holding `{ $x }` comes out as written.
+    pub fn fmt(&self, id: &str, args: &[(&str, &dyn Arg)]) -> String {
+        let mut fa = FluentArgs::with_capacity(args.len());
+        for (name, value) in args {
+            fa.set(*name, value.value());
+        }
+        self.find(id, Some(&fa)).unwrap_or_else(|| id.to_string())
+    }
+
+    /// The label of an enumerated value, e.g. `label("movement", "arrival")` reads
+    /// `movement-arrival`; falls back to the value itself.
+    pub fn label(&self, prefix: &str, value: &str) -> String {
+        self.lookup(&format!("{prefix}-{value}"))
+            .unwrap_or_else(|| value.to_string())
+    }
+
+    /// A whole number with the language's thousands separator: `12,345` in English, `12 345`
+    /// (narrow no-break space) in French, Creole and Spanish. Numbers given to [`Tr::fmt`] as
+    /// [`Arg`]s are written the same way.
+    pub fn num(&self, n: i64) -> String {
+        group(n, separator(self.lang.chain()[0].language.as_str()))
+    }
+
+    /// A date written out as the `date-long` message orders it: `2 October 2024`,
+    /// `2 octobre 2024`, `2 oktòb 2024`, `2 de octubre de 2024`.
+    pub fn date_long(&self, d: Date) -> String {
+        let month = self.t(&format!("month-{}", u8::from(d.month())));
+        self.fmt(
+            "date-long",
+            &[
+                ("day", &d.day().to_string()),
+                ("month", &month),
+                ("year", &d.year().to_string()),
+            ],
+        )
+    }
+}
+
+/// One language's own formatting of `id`, or `None` if it does not have the message or a
+/// placeable could not be filled.
+fn format(lang: &LanguageIdentifier, id: &str, args: Option<&FluentArgs>) -> Option<String> {
+    // fluent-templates takes arguments as a map; FluentArgs is what the bundle itself takes.
+    let map: Option<std::collections::HashMap<&str, FluentValue>> =
+        args.map(|a| a.iter().map(|(k, v)| (k, v.clone())).collect());
+    LOCALES.lookup_single_language(lang, id, map.as_ref()).ok()
+}
+
+/// The thousands separator of a language: English writes a comma; French, Creole and Spanish
+/// (as the UN and Haiti's institutions print it) a narrow no-break space.
+fn separator(language: &str) -> &'static str {
+    match language {
+        "en" => ",",
+        _ => "\u{202f}",
+    }
+}
+
+/// `n` with `sep` between each group of three digits.
+fn group(n: i64, sep: &str) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 * sep.len() + 1);
+    if n < 0 {
+        out.push('-');
+    }
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push_str(sep);
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// A whole number given as an [`Arg`], if it is one (and its message did not turn grouping off).
+fn whole(v: &FluentValue) -> Option<i64> {
+    match v {
+        FluentValue::Number(n)
+            if n.value.fract() == 0.0 && n.value.abs() < 1e15 && n.options.use_grouping =>
+        {
+            // Whole and well within i64 by the guard above.
+            #[allow(clippy::cast_possible_truncation)]
+            Some(n.value as i64)
+        }
+        _ => None,
+    }
+}
+
+/// The English bundle's number formatter: whole numbers grouped by commas, other values left to
+/// Fluent.
+fn numbers_with_commas<M>(v: &FluentValue, _: &M) -> Option<String> {
+    whole(v).map(|n| group(n, ","))
+}
+
+/// The other bundles' number formatter: whole numbers grouped by narrow no-break spaces.
+fn numbers_with_spaces<M>(v: &FluentValue, _: &M) -> Option<String> {
+    whole(v).map(|n| group(n, "\u{202f}"))
+}
+
+/// The label prefix of a public statistics table's columns (`level` for
+/// `use_of_force_by_level`: its columns read `level-firearm`, …).
+pub fn stat_column_prefix(table: &str) -> &'static str {
+    match table {
+        "use_of_force_by_level" => "level",
+        "use_of_force_by_review" => "review",
+        "detentions_by_handover" => "clock",
+        "complaints_by_category" => "conduct",
+        "complaints_by_status" => "case_status",
+        "allegations_by_misconduct" => "misconduct",
+        _ => "stats-column",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement};
+    use konbit_domain::Named;
+    use konbit_domain::{
+        Category, Classification, Reliability, Role, SourceKind,
+        force::{FundingChannel, InstrumentKind, InstrumentStatus, Movement},
+        registers::{
+            CaseStatus, Casualties, ClockState, ConductCategory, CustodyHarm, DocumentKind,
+            ForceLevel, FormLanguage, Investigator, Misconduct, ReviewStatus, Sex, VettingStatus,
+            statistics,
+        },
+    };
+    use std::collections::{BTreeMap, BTreeSet};
+    use std::path::PathBuf;
+
+    fn locales() -> PathBuf {
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../locales")
+    }
+
+    /// A language's messages, file by file: the file name, then each id with the variables
+    /// its value names. A file Fluent cannot parse fails the test here.
+    fn messages(lang: &str) -> BTreeMap<String, Vec<(String, BTreeSet<String>)>> {
+        let mut out = BTreeMap::new();
+        for e in std::fs::read_dir(locales().join(lang)).expect("locale dir") {
+            let path = e.expect("entry").path();
+            let text = std::fs::read_to_string(&path).expect("ftl file");
+            let res = fluent_syntax::parser::parse(text.as_str())
+                .unwrap_or_else(|(_, errs)| panic!("{} does not parse: {errs:?}", path.display()));
+            let mut ids = Vec::new();
+            for entry in res.body {
+                match entry {
+                    Entry::Message(m) => {
+                        let mut vars = BTreeSet::new();
+                        if let Some(v) = &m.value {
+                            variables(v, &mut vars);
+                        }
+                        ids.push((m.id.name.to_string(), vars));
+                    }
+                    Entry::Junk { content } => panic!("{}: junk {content:?}", path.display()),
+                    _ => {}
+                }
+            }
+            let name = path
+                .file_name()
+                .expect("name")
+                .to_string_lossy()
+                .into_owned();
+            out.insert(name, ids);
+        }
+        out
+    }
+
+    fn variables(p: &Pattern<&str>, out: &mut BTreeSet<String>) {
+        for el in &p.elements {
+            if let PatternElement::Placeable { expression } = el {
+                match expression {
+                    Expression::Inline(InlineExpression::VariableReference { id }) => {
+                        out.insert(id.name.to_string());
+                    }
+                    Expression::Select { selector, variants } => {
+                        if let InlineExpression::VariableReference { id } = selector {
+                            out.insert(id.name.to_string());
+                        }
+                        for v in variants {
+                            variables(&v.value, out);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+
+    fn ids(m: &BTreeMap<String, Vec<(String, BTreeSet<String>)>>) -> Vec<String> {
+        m.values().flatten().map(|(id, _)| id.clone()).collect()
+    }
+
+    #[test]
+    fn english_and_french_have_the_same_messages_in_the_same_files_and_order() {
+        let (en, fr) = (messages("en"), messages("fr"));
+        assert_eq!(
+            en.keys().collect::<Vec<_>>(),
+            fr.keys().collect::<Vec<_>>(),
+            "the same files"
+        );
+        for (file, msgs) in &en {
+            let en_ids: Vec<_> = msgs.iter().map(|(id, _)| id).collect();
+            let fr_ids: Vec<_> = fr[file].iter().map(|(id, _)| id).collect();
+            assert_eq!(
+                en_ids, fr_ids,
+                "{file}: English and French must be parallel"
+            );
+        }
+    }
+
+    #[test]
+    fn every_language_has_english_ids_with_english_variables_and_no_duplicates() {
+        let en: BTreeMap<String, BTreeSet<String>> =
+            messages("en").into_values().flatten().collect();
+        assert_eq!(
+            en.len(),
+            ids(&messages("en")).len(),
+            "an English id is there twice"
+        );
+        for lang in ["fr", "ht", "es"] {
+            let m = messages(lang);
+            let mut seen = BTreeSet::new();
+            for (file, msgs) in &m {
+                for (id, vars) in msgs {
+                    assert!(seen.insert(id.clone()), "{lang}/{file}: {id} twice");
+                    let want = en
+                        .get(id)
+                        .unwrap_or_else(|| panic!("{lang}/{file}: {id} is not an English id"));
+                    assert_eq!(vars, want, "{lang}/{file}: {id} names other variables");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn creole_falls_back_to_french_and_spanish_to_english() {
+        let ht = Tr::ht();
+        assert_eq!(Tr::from_code("ht"), Some(ht));
+        assert_eq!(ht.code(), "ht");
+        assert_eq!(ht.t("complaint-title"), "Depoze yon plent");
+        assert!(ht.has("complaint-title"));
+        // Staff pages are not in Creole: French, not English, and never the id.
+        assert!(!ht.has("uof-title"));
+        assert_eq!(ht.t("uof-title"), Tr::fr().t("uof-title"));
+        assert_ne!(ht.t("uof-title"), Tr::en().t("uof-title"));
+        assert_eq!(ht.label("vetting", "cleared"), "favorable");
+        assert_eq!(ht.t("no-such-id"), "no-such-id");
+        let es = Tr::es();
+        assert!(es.has("complaint-title"));
+        assert_ne!(es.t("complaint-title"), Tr::en().t("complaint-title"));
+        assert!(!es.has("uof-title"));
+        assert_eq!(es.t("uof-title"), Tr::en().t("uof-title"));
+    }
+
+    #[test]
+    fn lookups_fall_back_to_the_id() {
+        assert_eq!(Tr::fr().t("nav-log"), "Journal");
+        assert_eq!(Tr::fr().t("no-such-id"), "no-such-id");
+        assert_eq!(Tr::fr().label("movement", "rotation"), "relève");
+        assert_eq!(Tr::fr().label("movement", "teleport"), "teleport");
+        assert_eq!(Tr::en().fmt("no-such-id", &[("n", &1)]), "no-such-id");
+    }
+
+    #[test]
+    fn numbers_get_the_languages_thousands_separators() {
+        assert_eq!(Tr::en().num(0), "0");
+        assert_eq!(Tr::en().num(999), "999");
+        assert_eq!(Tr::en().num(2500), "2,500");
+        assert_eq!(Tr::en().num(-1234567), "-1,234,567");
+        assert_eq!(Tr::fr().num(2500), "2\u{202f}500");
+        assert_eq!(Tr::ht().num(2500), "2\u{202f}500");
+        // A number given to a message is written by the message's language, through Fluent.
+        assert_eq!(Tr::en().fmt("sit-dead", &[("n", &12345)]), "12,345 dead");
+        // A message missing its argument is missing, not half-filled.
+        assert_eq!(Tr::en().t("sit-dead"), "sit-dead");
+        let fr = Tr::fr().fmt("sit-dead", &[("n", &12345_i64)]);
+        assert!(fr.contains("12\u{202f}345"), "{fr}");
+    }
+
+    #[test]
+    fn arguments_are_put_in_once() {
+        // Free text holding Fluent syntax comes out as written.
+        let s = Tr::en().fmt("reg-recorded", &[("at", &"{ $at } {\"x\"}")]);
+        assert!(s.contains("{ $at } {\"x\"}"), "{s}");
+        // No Unicode isolation marks around placeables.
+        assert!(!s.contains('\u{2068}') && !s.contains('\u{2069}'), "{s:?}");
+    }
+
+    #[test]
+    fn long_dates_in_each_language() {
+        let d = time::macros::date!(2024 - 10 - 02);
+        assert_eq!(Tr::en().date_long(d), "2 October 2024");
+        assert_eq!(Tr::fr().date_long(d), "2 octobre 2024");
+        assert_eq!(Tr::ht().date_long(d), "2 oktòb 2024");
+        assert_eq!(Tr::es().date_long(d), "2 de octubre de 2024");
+    }
+
+    #[test]
+    fn the_browsers_preference_is_negotiated() {
+        assert_eq!(Tr::negotiate(""), Tr::en());
+        assert_eq!(Tr::negotiate("fr-HT,fr;q=0.9,en;q=0.8"), Tr::fr());
+        assert_eq!(Tr::negotiate("ht"), Tr::ht());
+        assert_eq!(Tr::negotiate("de-DE, es;q=0.5"), Tr::es());
+        assert_eq!(Tr::negotiate("de-DE"), Tr::en());
+        assert_eq!(Tr::negotiate(&"x,".repeat(100_000)), Tr::en());
+        assert_eq!(Tr::from_code("es"), Some(Tr::es()));
+        assert_eq!(Tr::from_code("de"), None);
+    }
+
+    #[test]
+    fn every_enumerated_value_has_a_label_in_english_and_french() {
+        let mut wanted: Vec<String> = Vec::new();
+        let mut add = |prefix: &str, values: &mut dyn Iterator<Item = String>| {
+            wanted.extend(values.map(|v| format!("{prefix}-{v}")));
+        };
+        add(
+            "instrument",
+            &mut InstrumentKind::ALL.iter().map(|k| k.to_string()),
+        );
+        add(
+            "status",
+            &mut InstrumentStatus::ALL.iter().map(|k| k.to_string()),
+        );
+        add("movement", &mut Movement::ALL.iter().map(|k| k.to_string()));
+        add(
+            "class",
+            &mut Classification::ALL.iter().map(|k| k.to_string()),
+        );
+        add("role", &mut Role::ALL.iter().map(|k| k.to_string()));
+        add(
+            "channel",
+            &mut FundingChannel::ALL.iter().map(|k| k.to_string()),
+        );
+        add(
+            "source_kind",
+            &mut SourceKind::ALL.iter().map(|k| k.to_string()),
+        );
+        add(
+            "reliability",
+            &mut Reliability::ALL.iter().map(|k| k.to_string()),
+        );
+        add("credibility", &mut (1..=6).map(|c| c.to_string()));
+        add("cat", &mut Category::ALL.iter().map(|k| k.to_string()));
+        add(
+            "vetting",
+            &mut VettingStatus::ALL.iter().map(|k| k.to_string()),
+        );
+        add(
+            "doc_kind",
+            &mut DocumentKind::ALL.iter().map(|k| k.to_string()),
+        );
+        add("level", &mut ForceLevel::ALL.iter().map(|k| k.to_string()));
+        add(
+            "review",
+            &mut ReviewStatus::ALL.iter().map(|k| k.to_string()),
+        );
+        add("sex", &mut Sex::ALL.iter().map(|k| k.to_string()));
+        add("harm", &mut CustodyHarm::ALL.iter().map(|k| k.to_string()));
+        add(
+            "conduct",
+            &mut ConductCategory::ALL.iter().map(|k| k.to_string()),
+        );
+        add("conduct", &mut ["not_assessed".to_string()].into_iter());
+        add(
+            "misconduct",
+            &mut Misconduct::ALL.iter().map(|k| k.to_string()),
+        );
+        add(
+            "investigator",
+            &mut Investigator::ALL.iter().map(|k| k.to_string()),
+        );
+        add(
+            "case_status",
+            &mut CaseStatus::ALL.iter().map(|k| k.to_string()),
+        );
+        add(
+            "cstatus-help",
+            &mut CaseStatus::ALL.iter().map(|k| k.to_string()),
+        );
+        add(
+            "form_lang",
+            &mut FormLanguage::ALL.iter().map(|k| k.to_string()),
+        );
+        add(
+            "clock",
+            &mut ClockState::ALL.iter().map(|k| k.as_str().to_string()),
+        );
+        add(
+            "casualty",
+            &mut Casualties::default()
+                .cells()
+                .into_iter()
+                .map(|(k, _)| k.to_string()),
+        );
+        for t in statistics(&[], &[], &[], &[]) {
+            wanted.push(format!("stats-table-{}", t.key));
+            let prefix = stat_column_prefix(&t.key);
+            wanted.extend(t.columns.iter().map(|c| format!("{prefix}-{c}")));
+        }
+        for id in wanted {
+            assert!(Tr::en().has(&id), "no English text for {id}");
+            assert!(Tr::fr().has(&id), "no French text for {id}");
+        }
+    }
+}

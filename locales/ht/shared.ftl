@@ -1,0 +1,74 @@
+### The layout around every page, errors, forms and the words every capability shares.
+
+nav-skip = Ale nan kontni an
+nav-label = Meni prensipal
+nav-dashboard = Tablo de bò
+nav-timeline = Kwonoloji
+nav-log = Jounal
+nav-sources = Sous
+nav-users = Itilizatè
+nav-login = Konekte
+nav-logout = Dekonekte
+nav-language = Lang
+
+footer-text = Konbit — sistèm enfòmasyon misyon an. Chak chif chita sou yon antre nan jounal la ak sous li yo.
+
+error-back = Retounen nan tablo de bò a
+error-bad_request = Demann lan pa bon
+error-not_found = Nou pa jwenn li
+error-forbidden = Aksè entèdi
+error-forbidden-text = Ou pa gen wòl paj sa a mande a.
+error-too_many = Twòp eseyaj
+error-refused = Refize
+error-internal = Erè entèn
+error-internal-text = Sèvè a gen yon pwoblèm; erè a ekri nan jounal li.
+error-expired = Fòmilè a ekspire
+error-expired-text = Fòmilè sa a ekspire oswa li pa soti sou sit sa a. Retounen, rechaje paj la epi eseye ankò; anyen pa t anrejistre.
+error-cross_site = Refize
+error-cross_site-text = Se sèlman depi sit sa a yo ka voye fòmilè yo; anyen pa t anrejistre.
+error-no_language = Lang sa a pa disponib.
+
+empty-title = Pa gen misyon ki anrejistre
+empty-text = Poko gen okenn misyon nan rejis la. Yon administratè ka kreye youn atravè API a oswa chaje yon senaryo.
+
+table-total = Total
+
+err-date = dwe yon dat (AAAA-MM-JJ)
+
+role-viewer = lektè
+role-editor = editè
+role-admin = administratè
+role-hr_officer = ofisye resous imen
+role-conduct_officer = ofisye konduit
+role-commander = kòmandan kontenjan
+
+month-1 = janvye
+month-2 = fevriye
+month-3 = mas
+month-4 = avril
+month-5 = me
+month-6 = jen
+month-7 = jiyè
+month-8 = out
+month-9 = septanm
+month-10 = oktòb
+month-11 = novanm
+month-12 = desanm
+# A date written out: the day, the month's name from above and the year, in the order the language writes them.
+date-long = { $day } { $month } { $year }
+
+nav-statistics = Estatistik
+nav-complaints = Plent
+nav-registers = Rejis
+nav-personnel = Pèsonèl
+nav-documents = Dokiman
+nav-use_of_force = Itilizasyon fòs
+nav-detentions = Detansyon
+nav-cases = Dosye
+nav-audit = Odit
+
+err-account_required = Di nou sa k te pase.
+err-too_long = Twò long: pa plis pase { $max } karaktè.
+err-date_range = dwe ant 1945 ak 2100
+
+nav-situation = Sitiyasyon
