@@ -693,3 +693,37 @@ async fn groups_sites_indicators_links_and_the_gazetteer() {
         assert_eq!(app.log_len().await, n);
     }
 }
+
+/// A JSON column that does not decode (a damaged database, a bad migration) is a server error
+/// naming nothing on the wire, never an empty list presented as the truth.
+#[tokio::test]
+async fn a_damaged_json_column_is_an_error_not_an_empty_list() {
+    for b in backends() {
+        let app = spawn_app_on(b).await;
+        let editor = app.client(Some(Role::Editor)).await;
+        let anon = app.client(None).await;
+        created(&editor.post_json("/api/v1/armed-groups", &json!({"code": "gran-grif", "name": "Gran Grif", "kind": "group", "leaders": [{"name": "Luckson Elan", "role": "leader"}], "on": "2024-01-01", "classification": "public"})).await);
+        let g = anon.get("/api/v1/armed-groups?on=2024-06-01").await;
+        assert_eq!(g.status, 200, "{}", g.text);
+        assert_eq!(g.json()[0]["leaders"][0]["name"], "Luckson Elan");
+        let board = anon.get("/situation/board?on=2024-06-01").await;
+        assert_eq!(board.status, 200, "{}", board.text);
+        assert!(board.text.contains("Luckson Elan"));
+
+        let mut c = app.store.conn().await.expect("conn");
+        let mut ex = c.ex();
+        konbit_store::on!(&mut ex, |conn| {
+            sqlx::query("UPDATE armed_groups SET leaders = 'not json'")
+                .execute(conn)
+                .await
+                .expect("damage");
+        });
+        drop(c);
+
+        let g = anon.get("/api/v1/armed-groups?on=2024-06-01").await;
+        assert_eq!(g.status, 500, "{}", g.text);
+        assert!(!g.text.contains("not json"), "{}", g.text);
+        let board = anon.get("/situation/board?on=2024-06-01").await;
+        assert_eq!(board.status, 500, "{}", board.status);
+    }
+}

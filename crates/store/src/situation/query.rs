@@ -8,7 +8,9 @@ use crate::{
     Ex, Result, StoreError, on,
     read::{VISIBLE, Visibility},
 };
-use konbit_domain::situation::{NewIncident, Verification, acled::EventType, acled_csv::Exported};
+use konbit_domain::situation::{
+    FatalityClaim, NewIncident, Verification, acled::EventType, acled_csv::Exported,
+};
 use konbit_domain::{Classification, Named};
 use time::Date;
 use uuid::Uuid;
@@ -126,7 +128,7 @@ impl IncidentRow {
             source_scale: self.source_scale.clone(),
             notes: self.notes.clone(),
             fatalities: u32::try_from(self.fatalities).map_err(|_| bad("fatalities"))?,
-            fatality_claims: serde_json::from_str(&self.fatality_claims).unwrap_or_default(),
+            fatality_claims: self.claims()?,
             tags: self.tags.clone(),
             timestamp: self.acled_timestamp,
         };
@@ -138,13 +140,26 @@ impl IncidentRow {
                 1 => Classification::Mission,
                 _ => Classification::Restricted,
             },
-            sources: serde_json::from_str(&self.sources).unwrap_or_default(),
+            sources: self.source_ids()?,
         })
     }
 
-    /// The sources, parsed.
-    pub fn source_ids(&self) -> Vec<Uuid> {
-        serde_json::from_str(&self.sources).unwrap_or_default()
+    /// The sources, parsed; a column that does not hold a list of ids is an error, not an
+    /// empty list.
+    pub fn source_ids(&self) -> Result<Vec<Uuid>> {
+        serde_json::from_str(&self.sources).map_err(|e| {
+            StoreError::Internal(format!("incident {}: bad sources: {e}", self.event_id))
+        })
+    }
+
+    /// The fatality claims, parsed, with the same rule.
+    pub fn claims(&self) -> Result<Vec<FatalityClaim>> {
+        serde_json::from_str(&self.fatality_claims).map_err(|e| {
+            StoreError::Internal(format!(
+                "incident {}: bad fatality claims: {e}",
+                self.event_id
+            ))
+        })
     }
 }
 

@@ -22,7 +22,7 @@ use utoipa::{OpenApi, ToSchema};
 use utoipa_axum::{router::OpenApiRouter, routes};
 use uuid::Uuid;
 
-type ApiResult<T> = Result<T, ApiError>;
+use crate::shared::error::ApiResult;
 
 /// Schemas the operations name only inside other schemas.
 #[derive(OpenApi)]

@@ -70,7 +70,7 @@ impl utoipa::Modify for Security {
     }
 }
 
-type ApiResult<T> = Result<T, ApiError>;
+use crate::shared::error::ApiResult;
 
 /// Liveness: 200 when the database answers.
 #[utoipa::path(get, path = "/healthz", responses((status = 200, description = "ok")))]

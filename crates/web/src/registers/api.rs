@@ -36,7 +36,7 @@ use utoipa::{IntoParams, OpenApi, ToSchema};
 use utoipa_axum::{router::OpenApiRouter, routes};
 use uuid::Uuid;
 
-type ApiResult<T> = Result<T, ApiError>;
+use crate::shared::error::ApiResult;
 
 /// The registers' routes.
 pub fn router() -> OpenApiRouter<AppState> {

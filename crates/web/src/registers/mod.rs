@@ -27,7 +27,7 @@ use time::{Date, OffsetDateTime};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-type ApiResult<T> = Result<T, ApiError>;
+use crate::shared::error::ApiResult;
 
 /// The mission in office today, or the one asked for (404 when it is not a public mission).
 pub async fn mission_or_current(s: &AppState, asked: Option<&Slug>) -> ApiResult<String> {

@@ -29,6 +29,9 @@ pub struct Problem {
     pub errors: Vec<FieldError>,
 }
 
+/// What a handler returns: its answer, or the problem to send instead.
+pub type ApiResult<T> = Result<T, ApiError>;
+
 /// An error returned by an API handler.
 #[derive(Debug)]
 pub struct ApiError {

@@ -2,6 +2,7 @@
 //! record's line), badges, personnel figures, instrument names, links, and for the registers:
 //! pseudonymous ids, instants, coloured status tags and the compliance table.
 
+use crate::shared::error::{ApiError, ApiResult};
 use konbit_domain::Named;
 use konbit_domain::{
     Classification, DiscrepancyView, RecordMeta, SourceView,
@@ -303,4 +304,15 @@ pub(crate) fn compliance_lines(
             full: c.compliant == c.deployed,
         })
         .collect()
+}
+
+/// A JSON list column as the store keeps it, decoded: one that does not decode is a 500 naming
+/// the fault in the server's log, never an empty list on a page or on the wire.
+pub(crate) fn json_list<T: serde::de::DeserializeOwned>(json: &str) -> ApiResult<Vec<T>> {
+    serde_json::from_str(json).map_err(ApiError::internal)
+}
+
+/// A JSON column of source ids, decoded with the same rule.
+pub(crate) fn json_ids(json: &str) -> ApiResult<Vec<Uuid>> {
+    json_list(json)
 }

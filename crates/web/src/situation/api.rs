@@ -48,7 +48,8 @@ use utoipa::{IntoParams, OpenApi, ToSchema};
 use utoipa_axum::{router::OpenApiRouter, routes};
 use uuid::Uuid;
 
-type ApiResult<T> = Result<T, ApiError>;
+use crate::shared::error::ApiResult;
+use crate::shared::pieces::{json_ids, json_list};
 
 /// Most points the map endpoint returns.
 pub const MAP_CAP: i64 = 5000;
@@ -409,7 +410,7 @@ async fn get_incident(
                 reason: x.reason.clone(),
                 on: x.on_date,
                 actor: x.actor.clone(),
-                sources: serde_json::from_str(&x.sources).unwrap_or_default(),
+                sources: json_ids(&x.sources)?,
             })
         })
         .collect::<ApiResult<_>>()?;
@@ -776,14 +777,6 @@ fn class_of(rank: i64) -> Classification {
     }
 }
 
-fn ids(json: &str) -> Vec<Uuid> {
-    serde_json::from_str(json).unwrap_or_default()
-}
-
-fn list<T: serde::de::DeserializeOwned>(json: &str) -> Vec<T> {
-    serde_json::from_str(json).unwrap_or_default()
-}
-
 /// Armed groups and coalitions as profiled on `on`, with their designations.
 #[utoipa::path(get, path = "/api/v1/armed-groups", params(Clocks),
     responses((status = 200, body = Vec<GroupView>), (status = 400, body = Problem)))]
@@ -799,34 +792,38 @@ async fn list_groups(
     Ok(Json(
         groups
             .into_iter()
-            .map(|(g, ds)| GroupView {
-                id: g.id,
-                aliases: list(&g.aliases),
-                member_of: list(&g.member_of),
-                leaders: list(&g.leaders),
-                areas: list(&g.areas),
-                classification: class_of(g.class),
-                sources: ids(&g.sources),
-                code: g.code,
-                name: g.name,
-                kind: g.kind,
-                on: g.on_date,
-                acled_actor: g.acled_actor,
-                note: g.note,
-                designations: ds
-                    .into_iter()
-                    .map(|d| DesignationView {
-                        sources: ids(&d.sources),
-                        person: d.person,
-                        kind: d.kind,
-                        authority: d.authority,
-                        on: d.on_date,
-                        reference: d.reference,
-                        note: d.note,
-                    })
-                    .collect(),
+            .map(|(g, ds)| {
+                Ok(GroupView {
+                    id: g.id,
+                    aliases: json_list(&g.aliases)?,
+                    member_of: json_list(&g.member_of)?,
+                    leaders: json_list(&g.leaders)?,
+                    areas: json_list(&g.areas)?,
+                    classification: class_of(g.class),
+                    sources: json_ids(&g.sources)?,
+                    code: g.code,
+                    name: g.name,
+                    kind: g.kind,
+                    on: g.on_date,
+                    acled_actor: g.acled_actor,
+                    note: g.note,
+                    designations: ds
+                        .into_iter()
+                        .map(|d| {
+                            Ok(DesignationView {
+                                sources: json_ids(&d.sources)?,
+                                person: d.person,
+                                kind: d.kind,
+                                authority: d.authority,
+                                on: d.on_date,
+                                reference: d.reference,
+                                note: d.note,
+                            })
+                        })
+                        .collect::<ApiResult<_>>()?,
+                })
             })
-            .collect(),
+            .collect::<ApiResult<_>>()?,
     ))
 }
 
@@ -902,27 +899,29 @@ async fn site_board(
     let mut c = s.store.reader(vis).await?;
     let rows = c.place_statuses(on).await?;
     let latest = |kind: &str, code: &str| rows.iter().rfind(|r| r.kind == kind && r.place == code);
-    let view = |kind: &str, code: &str, name: &str, what: &str| match latest(kind, code) {
-        Some(r) => PlaceStatusView {
-            code: code.to_string(),
-            name: name.to_string(),
-            kind: what.to_string(),
-            status: r.status.clone(),
-            since: Some(r.on_date),
-            held_by: r.held_by.clone(),
-            note: r.note.clone(),
-            sources: ids(&r.sources),
-        },
-        None => PlaceStatusView {
-            code: code.to_string(),
-            name: name.to_string(),
-            kind: what.to_string(),
-            status: "unknown".into(),
-            since: None,
-            held_by: None,
-            note: None,
-            sources: Vec::new(),
-        },
+    let view = |kind: &str, code: &str, name: &str, what: &str| -> ApiResult<_> {
+        Ok(match latest(kind, code) {
+            Some(r) => PlaceStatusView {
+                code: code.to_string(),
+                name: name.to_string(),
+                kind: what.to_string(),
+                status: r.status.clone(),
+                since: Some(r.on_date),
+                held_by: r.held_by.clone(),
+                note: r.note.clone(),
+                sources: json_ids(&r.sources)?,
+            },
+            None => PlaceStatusView {
+                code: code.to_string(),
+                name: name.to_string(),
+                kind: what.to_string(),
+                status: "unknown".into(),
+                since: None,
+                held_by: None,
+                note: None,
+                sources: Vec::new(),
+            },
+        })
     };
     let g = gazetteer::haiti();
     Ok(Json(SiteBoard {
@@ -931,12 +930,12 @@ async fn site_board(
             .sites
             .iter()
             .map(|x| view("site", &x.code, &x.name, x.kind.as_str()))
-            .collect(),
+            .collect::<ApiResult<_>>()?,
         segments: g
             .segments
             .iter()
             .map(|x| view("segment", &x.code, &x.name, &x.route))
-            .collect(),
+            .collect::<ApiResult<_>>()?,
     }))
 }
 
@@ -1004,18 +1003,20 @@ async fn list_indicators(
     let rows = c.observations(on).await?;
     Ok(Json(
         rows.into_iter()
-            .map(|o| ObservationView {
-                entry_seq: o.entry_seq,
-                sources: ids(&o.sources),
-                indicator: o.indicator,
-                from: o.from_date,
-                to: o.to_date,
-                area: o.area,
-                value: o.value,
-                qualifier: o.qualifier,
-                note: o.note,
+            .map(|o| {
+                Ok(ObservationView {
+                    entry_seq: o.entry_seq,
+                    sources: json_ids(&o.sources)?,
+                    indicator: o.indicator,
+                    from: o.from_date,
+                    to: o.to_date,
+                    area: o.area,
+                    value: o.value,
+                    qualifier: o.qualifier,
+                    note: o.note,
+                })
             })
-            .collect(),
+            .collect::<ApiResult<_>>()?,
     ))
 }
 

@@ -5,9 +5,10 @@
 //! one answer everywhere. Anonymous visitors see public records only (the store applies the
 //! caller's clearance).
 
+use crate::shared::error::{ApiError, ApiResult};
 use crate::shared::page::{Ctx, enc, finish, iso, normalize_as_of, respond};
-use crate::shared::pieces::{SourceBook, SourceRef, shorten};
-use crate::{shared::error::ApiError, shared::extract::IncidentQuery, shared::state::AppState};
+use crate::shared::pieces::{SourceBook, SourceRef, json_ids, json_list, shorten};
+use crate::{shared::extract::IncidentQuery, shared::state::AppState};
 use askama::Template;
 use axum::{
     extract::{Path, Query, State},
@@ -209,8 +210,8 @@ fn latest(rows: &[PlaceStatusRow]) -> HashMap<&str, &PlaceStatusRow> {
     m
 }
 
-fn sources_count(json: &str) -> usize {
-    serde_json::from_str::<Vec<Uuid>>(json).map_or(0, |v| v.len())
+fn sources_count(json: &str) -> ApiResult<usize> {
+    Ok(json_ids(json)?.len())
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -503,7 +504,7 @@ struct Series {
     last: String,
 }
 
-fn series_chart(tr: &Tr, code: &str, rows: &[&sit::ObservationRow]) -> String {
+fn series_chart(tr: &Tr, code: &str, rows: &[&sit::ObservationRow]) -> ApiResult<String> {
     const H: f64 = 180.0;
     let max = rows.iter().map(|r| r.value).max().unwrap_or(1).max(1);
     let step = nice_step(max, 3);
@@ -536,7 +537,7 @@ fn series_chart(tr: &Tr, code: &str, rows: &[&sit::ObservationRow]) -> String {
                 ("value", &tr.num(r.value)),
                 ("q", &tr.label("sit-qualifier", &r.qualifier)),
                 ("area", &r.area),
-                ("sources", &sources_count(&r.sources).to_string()),
+                ("sources", &sources_count(&r.sources)?.to_string()),
             ],
         );
         if let Some(n) = &r.note {
@@ -564,7 +565,7 @@ fn series_chart(tr: &Tr, code: &str, rows: &[&sit::ObservationRow]) -> String {
         }
     }
     s.push_str("</svg>");
-    s
+    Ok(s)
 }
 
 #[derive(Template)]
@@ -617,17 +618,17 @@ pub(crate) async fn timeline_page(State(s): State<AppState>, ctx: Ctx) -> Respon
                 let rows: Vec<&sit::ObservationRow> =
                     all.iter().copied().filter(|o| kind(o) == drawn).collect();
                 let last = rows.last()?;
-                Some(Series {
+                Some(series_chart(&tr, ind.as_str(), &rows).map(|svg| Series {
                     code: ind.as_str(),
                     name: tr.label("sit-indicator", ind.as_str()),
                     last: tr.fmt(
                         "sit-obs-last",
                         &[("value", &tr.num(last.value)), ("date", &iso(last.to_date))],
                     ),
-                    svg: series_chart(&tr, ind.as_str(), &rows),
-                })
+                    svg,
+                }))
             })
-            .collect();
+            .collect::<ApiResult<_>>()?;
         let total: i64 = weeks.iter().map(|w| w.events).sum();
         let page = TimelinePage {
             tabs: tabs(&ctx, &qs_of(&pairs)),
@@ -734,7 +735,7 @@ pub(crate) async fn board_page(State(s): State<AppState>, ctx: Ctx) -> Response 
                 statuses.iter().filter(|r| r.place == code).collect();
             hist.reverse();
             let now = hist.first();
-            PlaceLine {
+            Ok::<_, ApiError>(PlaceLine {
                 code: code.to_string(),
                 name,
                 kind,
@@ -742,19 +743,24 @@ pub(crate) async fn board_page(State(s): State<AppState>, ctx: Ctx) -> Response 
                 since: now.map(|r| iso(r.on_date)).unwrap_or_default(),
                 held_by: now.map(|r| held(&r.held_by)).unwrap_or_default(),
                 note: now.and_then(|r| r.note.clone()).unwrap_or_default(),
-                sources: now.map_or(0, |r| sources_count(&r.sources)),
+                sources: match now {
+                    Some(r) => sources_count(&r.sources)?,
+                    None => 0,
+                },
                 history: hist
                     .iter()
                     .skip(1)
-                    .map(|r| HistoryLine {
-                        badge: badge(&tr, Some(&r.status)),
-                        since: iso(r.on_date),
-                        held_by: held(&r.held_by),
-                        note: r.note.clone().unwrap_or_default(),
-                        sources: sources_count(&r.sources),
+                    .map(|r| {
+                        Ok(HistoryLine {
+                            badge: badge(&tr, Some(&r.status)),
+                            since: iso(r.on_date),
+                            held_by: held(&r.held_by),
+                            note: r.note.clone().unwrap_or_default(),
+                            sources: sources_count(&r.sources)?,
+                        })
                     })
-                    .collect(),
-            }
+                    .collect::<ApiResult<_>>()?,
+            })
         };
         // Places with a status first (worst first), then the rest.
         let rank = |l: &PlaceLine| match l.badge.tone {
@@ -774,13 +780,13 @@ pub(crate) async fn board_page(State(s): State<AppState>, ctx: Ctx) -> Response 
                     tr.label("sit-site", x.kind.as_str()),
                 )
             })
-            .collect();
+            .collect::<ApiResult<_>>()?;
         sites.sort_by_key(|l| rank(l));
         let segments: Vec<PlaceLine> = g
             .segments
             .iter()
             .map(|x| line(&x.code, x.name.clone(), x.route.clone()))
-            .collect();
+            .collect::<ApiResult<_>>()?;
         let place_name = |code: &str| {
             g.place(code)
                 .map_or_else(|| code.to_string(), |p| p.name.clone())
@@ -788,19 +794,18 @@ pub(crate) async fn board_page(State(s): State<AppState>, ctx: Ctx) -> Response 
         let groups = groups
             .iter()
             .map(|(x, ds)| {
-                let list = |j: &str| serde_json::from_str::<Vec<String>>(j).unwrap_or_default();
-                GroupLine {
+                let list = |j: &str| json_list::<String>(j);
+                Ok(GroupLine {
                     code: x.code.clone(),
                     name: x.name.clone(),
                     coalition: x.kind == "coalition",
-                    aliases: list(&x.aliases).join(", "),
-                    member_of: list(&x.member_of)
+                    aliases: list(&x.aliases)?.join(", "),
+                    member_of: list(&x.member_of)?
                         .iter()
                         .map(|m| group_names.get(m.as_str()).map_or(m.as_str(), |n| *n))
                         .collect::<Vec<_>>()
                         .join(", "),
-                    leaders: serde_json::from_str::<Vec<LeaderJson>>(&x.leaders)
-                        .unwrap_or_default()
+                    leaders: json_list::<LeaderJson>(&x.leaders)?
                         .into_iter()
                         .map(|l| {
                             if l.role.is_empty() {
@@ -810,7 +815,7 @@ pub(crate) async fn board_page(State(s): State<AppState>, ctx: Ctx) -> Response 
                             }
                         })
                         .collect(),
-                    areas: list(&x.areas)
+                    areas: list(&x.areas)?
                         .iter()
                         .map(|a| place_name(a))
                         .collect::<Vec<_>>()
@@ -834,10 +839,10 @@ pub(crate) async fn board_page(State(s): State<AppState>, ctx: Ctx) -> Response 
                         })
                         .collect(),
                     note: x.note.clone().unwrap_or_default(),
-                    sources: sources_count(&x.sources),
-                }
+                    sources: sources_count(&x.sources)?,
+                })
             })
-            .collect();
+            .collect::<ApiResult<Vec<_>>>()?;
         let page = BoardPage {
             tabs: tabs(&ctx, &qs_of(&pairs)),
             on: iso(on),
@@ -1118,11 +1123,10 @@ pub(crate) async fn incident_page(
         let Some(cur) = h.versions.first() else {
             return Err(ApiError::not_found(format!("incident {event_id:?}")));
         };
-        let claims: Vec<FatalityClaim> =
-            serde_json::from_str(&cur.fatality_claims).unwrap_or_default();
-        let mut ids: Vec<Uuid> = cur.source_ids();
+        let claims: Vec<FatalityClaim> = cur.claims()?;
+        let mut ids: Vec<Uuid> = cur.source_ids()?;
         for st in &h.statuses {
-            ids.extend(serde_json::from_str::<Vec<Uuid>>(&st.sources).unwrap_or_default());
+            ids.extend(json_ids(&st.sources)?);
         }
         for cl in &claims {
             ids.extend(cl.sources.iter().copied());
@@ -1267,16 +1271,17 @@ pub(crate) async fn incident_page(
                 .statuses
                 .iter()
                 .rev()
-                .map(|st| StatusLine {
-                    badge: tr.label("sit-verification", &st.status),
-                    code: st.status.clone(),
-                    on: iso(st.on_date),
-                    reason: st.reason.clone(),
-                    actor: st.actor.clone(),
-                    sources: book
-                        .refs(&serde_json::from_str::<Vec<Uuid>>(&st.sources).unwrap_or_default()),
+                .map(|st| {
+                    Ok(StatusLine {
+                        badge: tr.label("sit-verification", &st.status),
+                        code: st.status.clone(),
+                        on: iso(st.on_date),
+                        reason: st.reason.clone(),
+                        actor: st.actor.clone(),
+                        sources: book.refs(&json_ids(&st.sources)?),
+                    })
                 })
-                .collect(),
+                .collect::<ApiResult<_>>()?,
             versions: h
                 .versions
                 .iter()
@@ -1312,7 +1317,7 @@ pub(crate) async fn incident_page(
                     }
                 })
                 .collect(),
-            sources: book.refs(&cur.source_ids()),
+            sources: book.refs(&cur.source_ids()?),
             map_href: format!("/situation?from={0}&to={0}", iso(cur.event_date)),
             ctx: ctx.clone(),
         };
