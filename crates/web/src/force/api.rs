@@ -91,7 +91,7 @@ async fn list_missions(
 }
 
 /// One mission.
-#[utoipa::path(get, path = "/api/v1/missions/{slug}", params(("slug" = String, Path), Clocks), responses((status = 200, body = MissionView), (status = 404, body = Problem)))]
+#[utoipa::path(get, path = "/api/v1/missions/{slug}", params(("slug" = konbit_domain::clocks::Slug, Path, description = "The mission's slug"), Clocks), responses((status = 200, body = MissionView), (status = 404, body = Problem)))]
 async fn get_mission(
     State(s): State<AppState>,
     caller: Caller,
