@@ -36,7 +36,7 @@ fn esc(s: &str) -> String {
 }
 
 /// A round step for about `parts` gridlines up to `max` (1, 2 or 5 times a power of ten).
-fn nice_step(max: i64, parts: i64) -> i64 {
+pub fn nice_step(max: i64, parts: i64) -> i64 {
     let raw = (max.max(1) as f64) / (parts.max(1) as f64);
     let mag = 10f64.powf(raw.log10().floor());
     let f = raw / mag;

@@ -22,6 +22,7 @@ use konbit_domain::{
     situation::gazetteer,
 };
 use konbit_present::Tr;
+use konbit_present::chart::nice_step;
 use konbit_present::map::{self, Dot, Feature, MapInput, Tone};
 use konbit_store::{
     Visibility,
@@ -347,23 +348,6 @@ const CL: f64 = 80.0;
 const CR: f64 = 12.0;
 const CT: f64 = 14.0;
 const CB: f64 = 30.0;
-
-/// A round step for about `parts` gridlines up to `max`.
-fn nice_step(max: i64, parts: i64) -> i64 {
-    let raw = (max.max(1) as f64) / (parts.max(1) as f64);
-    let mag = 10f64.powf(raw.log10().floor());
-    let f = raw / mag;
-    let nice = if f <= 1.0 {
-        1.0
-    } else if f <= 2.0 {
-        2.0
-    } else if f <= 5.0 {
-        5.0
-    } else {
-        10.0
-    };
-    ((nice * mag).round() as i64).max(1)
-}
 
 fn y_grid(s: &mut String, tr: &Tr, ymax: i64, step: i64, h: f64) {
     let ph = h - CT - CB;
