@@ -710,15 +710,9 @@ async fn a_damaged_json_column_is_an_error_not_an_empty_list() {
         assert_eq!(board.status, 200, "{}", board.text);
         assert!(board.text.contains("Luckson Elan"));
 
-        let mut c = app.store.conn().await.expect("conn");
-        let mut ex = c.ex();
-        konbit_store::on!(&mut ex, |conn| {
-            sqlx::query("UPDATE armed_groups SET leaders = 'not json'")
-                .execute(conn)
-                .await
-                .expect("damage");
-        });
-        drop(c);
+        app.sql("UPDATE armed_groups SET leaders = 'not json'")
+            .await
+            .expect("damage");
 
         let g = anon.get("/api/v1/armed-groups?on=2024-06-01").await;
         assert_eq!(g.status, 500, "{}", g.text);
