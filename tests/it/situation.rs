@@ -548,6 +548,7 @@ async fn bad_inputs_are_refused_naming_the_field_and_nothing_is_written() {
         for q in [
             "from=2024-13-01",
             "type=gangs",
+            "type=",
             "bbox=1,2,3",
             "department=Florida",
             "status=rumoured",

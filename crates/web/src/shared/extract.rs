@@ -298,8 +298,13 @@ pub struct EventTypes(pub Vec<EventType>);
 impl TryFrom<String> for EventTypes {
     type Error = String;
     fn try_from(s: String) -> Result<Self, String> {
+        // An empty value names no type: refused rather than read as "every type", as the
+        // document's enumeration says (the pages drop empty fields before they get here).
         if s.is_empty() {
-            return Ok(EventTypes::default());
+            return Err(
+                "`type` is empty: name at least one ACLED event type, or leave the parameter out"
+                    .into(),
+            );
         }
         s.split(',')
             .map(|t| {
