@@ -80,86 +80,42 @@ impl Personnel {
     }
 }
 
-/// A legal instrument a contributor may need before deploying.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    strum::EnumString,
-    strum::IntoStaticStr,
-    strum::Display,
-    strum::VariantArray,
-    strum::VariantNames,
-)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-#[strum(
-    serialize_all = "snake_case",
-    parse_err_ty = String,
-    parse_err_fn = crate::unknown_value::<InstrumentKind>
-)]
-pub enum InstrumentKind {
-    /// Government or cabinet approval.
-    NationalApproval,
-    /// A vote of the national parliament.
-    ParliamentaryVote,
-    /// A court's ruling.
-    CourtRuling,
-    /// An agreement between the contributor and the host state.
-    BilateralAgreement,
-    /// A status-of-forces or status-of-mission agreement.
-    StatusAgreement,
-    /// Any other instrument (e.g. a defence pact with a third state).
-    Other,
+crate::vocabulary! {
+    /// A legal instrument a contributor may need before deploying.
+    pub enum InstrumentKind {
+        /// Government or cabinet approval.
+        NationalApproval,
+        /// A vote of the national parliament.
+        ParliamentaryVote,
+        /// A court's ruling.
+        CourtRuling,
+        /// An agreement between the contributor and the host state.
+        BilateralAgreement,
+        /// A status-of-forces or status-of-mission agreement.
+        StatusAgreement,
+        /// Any other instrument (e.g. a defence pact with a third state).
+        Other,
+    }
 }
 
-/// Where an instrument stands.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    strum::EnumString,
-    strum::IntoStaticStr,
-    strum::Display,
-    strum::VariantArray,
-    strum::VariantNames,
-)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-#[strum(
-    serialize_all = "snake_case",
-    parse_err_ty = String,
-    parse_err_fn = crate::unknown_value::<InstrumentStatus>
-)]
-pub enum InstrumentStatus {
-    /// Asked for, not decided.
-    Pending,
-    /// Approved.
-    Granted,
-    /// Signed and in force.
-    InForce,
-    /// Refused.
-    Refused,
-    /// Blocked (e.g. by a court).
-    Blocked,
-    /// Suspended.
-    Suspended,
-    /// No longer in force.
-    Expired,
+crate::vocabulary! {
+    /// Where an instrument stands.
+    pub enum InstrumentStatus {
+        /// Asked for, not decided.
+        Pending,
+        /// Approved.
+        Granted,
+        /// Signed and in force.
+        InForce,
+        /// Refused.
+        Refused,
+        /// Blocked (e.g. by a court).
+        Blocked,
+        /// Suspended.
+        Suspended,
+        /// No longer in force.
+        Expired,
+    }
 }
 
 impl InstrumentStatus {
@@ -169,136 +125,48 @@ impl InstrumentStatus {
     }
 }
 
-/// A movement of personnel.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    strum::EnumString,
-    strum::IntoStaticStr,
-    strum::Display,
-    strum::VariantArray,
-    strum::VariantNames,
-)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-#[strum(
-    serialize_all = "snake_case",
-    parse_err_ty = String,
-    parse_err_fn = crate::unknown_value::<Movement>
-)]
-pub enum Movement {
-    /// A contingent arrives.
-    Arrival,
-    /// A contingent leaves.
-    Departure,
-    /// One contingent relieves another: some arrive while others leave.
-    Rotation,
+crate::vocabulary! {
+    /// A movement of personnel.
+    pub enum Movement {
+        /// A contingent arrives.
+        Arrival,
+        /// A contingent leaves.
+        Departure,
+        /// One contingent relieves another: some arrive while others leave.
+        Rotation,
+    }
 }
 
-/// What a funding record says.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    strum::EnumString,
-    strum::IntoStaticStr,
-    strum::Display,
-    strum::VariantArray,
-    strum::VariantNames,
-)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-#[strum(
-    serialize_all = "snake_case",
-    parse_err_ty = String,
-    parse_err_fn = crate::unknown_value::<FundingKind>
-)]
-pub enum FundingKind {
-    /// Money promised.
-    Pledge,
-    /// Money received.
-    Receipt,
-    /// Money promised or received that the donor has frozen.
-    Freeze,
+crate::vocabulary! {
+    /// What a funding record says.
+    pub enum FundingKind {
+        /// Money promised.
+        Pledge,
+        /// Money received.
+        Receipt,
+        /// Money promised or received that the donor has frozen.
+        Freeze,
+    }
 }
 
-/// How money reaches the mission.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    strum::EnumString,
-    strum::IntoStaticStr,
-    strum::Display,
-    strum::VariantArray,
-    strum::VariantNames,
-)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-#[strum(
-    serialize_all = "snake_case",
-    parse_err_ty = String,
-    parse_err_fn = crate::unknown_value::<FundingChannel>
-)]
-pub enum FundingChannel {
-    /// The UN trust fund for the mission.
-    TrustFund,
-    /// Directly from one state to a contributor or the mission.
-    Bilateral,
-    /// Goods and services rather than money.
-    InKind,
+crate::vocabulary! {
+    /// How money reaches the mission.
+    pub enum FundingChannel {
+        /// The UN trust fund for the mission.
+        TrustFund,
+        /// Directly from one state to a contributor or the mission.
+        Bilateral,
+        /// Goods and services rather than money.
+        InKind,
+    }
 }
 
-/// Status of a pledge version.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    strum::EnumString,
-    strum::IntoStaticStr,
-    strum::Display,
-    strum::VariantArray,
-    strum::VariantNames,
-)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-#[strum(
-    serialize_all = "snake_case",
-    parse_err_ty = String,
-    parse_err_fn = crate::unknown_value::<PledgeStatus>
-)]
-pub enum PledgeStatus {
-    /// The pledge stands.
-    Active,
-    /// The pledge was withdrawn.
-    Withdrawn,
+crate::vocabulary! {
+    /// Status of a pledge version.
+    pub enum PledgeStatus {
+        /// The pledge stands.
+        Active,
+        /// The pledge was withdrawn.
+        Withdrawn,
+    }
 }

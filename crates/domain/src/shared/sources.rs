@@ -10,44 +10,22 @@ use serde::{Deserialize, Serialize};
 use time::Date;
 use uuid::Uuid;
 
-/// The kind of a source document.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    strum::EnumString,
-    strum::IntoStaticStr,
-    strum::Display,
-    strum::VariantArray,
-    strum::VariantNames,
-)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-#[strum(
-    serialize_all = "snake_case",
-    parse_err_ty = String,
-    parse_err_fn = crate::unknown_value::<SourceKind>
-)]
-pub enum SourceKind {
-    /// A UN Security Council (or other) resolution.
-    Resolution,
-    /// An agreement between states or organizations.
-    Agreement,
-    /// An official press release or statement.
-    PressRelease,
-    /// A news article.
-    NewsArticle,
-    /// A report of the mission itself.
-    InternalReport,
-    /// Anything else.
-    Other,
+crate::vocabulary! {
+    /// The kind of a source document.
+    pub enum SourceKind {
+        /// A UN Security Council (or other) resolution.
+        Resolution,
+        /// An agreement between states or organizations.
+        Agreement,
+        /// An official press release or statement.
+        PressRelease,
+        /// A news article.
+        NewsArticle,
+        /// A report of the mission itself.
+        InternalReport,
+        /// Anything else.
+        Other,
+    }
 }
 
 /// Admiralty code: reliability of the source (A completely reliable … F cannot be judged).

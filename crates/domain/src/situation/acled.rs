@@ -7,46 +7,23 @@
 //! Reading and writing ACLED files is [`crate::acled_csv`]'s.
 
 use crate::Named;
-use serde::{Deserialize, Serialize};
 
-/// ACLED event type.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    strum::EnumString,
-    strum::IntoStaticStr,
-    strum::Display,
-    strum::VariantArray,
-    strum::VariantNames,
-)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-#[strum(
-    serialize_all = "snake_case",
-    parse_err_ty = String,
-    parse_err_fn = crate::unknown_value::<EventType>
-)]
-pub enum EventType {
-    /// Violent clashes between armed groups.
-    Battles,
-    /// One-sided violence by remote means (drones, explosives).
-    ExplosionsRemoteViolence,
-    /// Violence by an organised armed group against unarmed non-combatants.
-    ViolenceAgainstCivilians,
-    /// Public demonstrations without violence by the demonstrators.
-    Protests,
-    /// Violent demonstrations and mob violence.
-    Riots,
-    /// Non-violent activity that is significant to the situation.
-    StrategicDevelopments,
+crate::vocabulary! {
+    /// ACLED event type.
+    pub enum EventType {
+        /// Violent clashes between armed groups.
+        Battles,
+        /// One-sided violence by remote means (drones, explosives).
+        ExplosionsRemoteViolence,
+        /// Violence by an organised armed group against unarmed non-combatants.
+        ViolenceAgainstCivilians,
+        /// Public demonstrations without violence by the demonstrators.
+        Protests,
+        /// Violent demonstrations and mob violence.
+        Riots,
+        /// Non-violent activity that is significant to the situation.
+        StrategicDevelopments,
+    }
 }
 
 impl EventType {
@@ -80,82 +57,60 @@ impl EventType {
     }
 }
 
-/// ACLED sub-event type.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    strum::EnumString,
-    strum::IntoStaticStr,
-    strum::Display,
-    strum::VariantArray,
-    strum::VariantNames,
-)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-#[strum(
-    serialize_all = "snake_case",
-    parse_err_ty = String,
-    parse_err_fn = crate::unknown_value::<SubEventType>
-)]
-pub enum SubEventType {
-    /// Battles.
-    ArmedClash,
-    /// Battles.
-    GovernmentRegainsTerritory,
-    /// Battles.
-    NonStateActorOvertakesTerritory,
-    /// Explosions/Remote violence.
-    ChemicalWeapon,
-    /// Explosions/Remote violence.
-    AirDroneStrike,
-    /// Explosions/Remote violence.
-    SuicideBomb,
-    /// Explosions/Remote violence.
-    ShellingArtilleryMissileAttack,
-    /// Explosions/Remote violence.
-    RemoteExplosiveLandmineIed,
-    /// Explosions/Remote violence.
-    Grenade,
-    /// Violence against civilians.
-    SexualViolence,
-    /// Violence against civilians.
-    Attack,
-    /// Violence against civilians.
-    AbductionForcedDisappearance,
-    /// Protests.
-    PeacefulProtest,
-    /// Protests.
-    ProtestWithIntervention,
-    /// Protests.
-    ExcessiveForceAgainstProtesters,
-    /// Riots.
-    ViolentDemonstration,
-    /// Riots.
-    MobViolence,
-    /// Strategic developments.
-    Agreement,
-    /// Strategic developments.
-    Arrests,
-    /// Strategic developments.
-    ChangeToGroupActivity,
-    /// Strategic developments.
-    DisruptedWeaponsUse,
-    /// Strategic developments.
-    HeadquartersOrBaseEstablished,
-    /// Strategic developments.
-    LootingPropertyDestruction,
-    /// Strategic developments.
-    NonViolentTransferOfTerritory,
-    /// Strategic developments.
-    Other,
+crate::vocabulary! {
+    /// ACLED sub-event type.
+    pub enum SubEventType {
+        /// Battles.
+        ArmedClash,
+        /// Battles.
+        GovernmentRegainsTerritory,
+        /// Battles.
+        NonStateActorOvertakesTerritory,
+        /// Explosions/Remote violence.
+        ChemicalWeapon,
+        /// Explosions/Remote violence.
+        AirDroneStrike,
+        /// Explosions/Remote violence.
+        SuicideBomb,
+        /// Explosions/Remote violence.
+        ShellingArtilleryMissileAttack,
+        /// Explosions/Remote violence.
+        RemoteExplosiveLandmineIed,
+        /// Explosions/Remote violence.
+        Grenade,
+        /// Violence against civilians.
+        SexualViolence,
+        /// Violence against civilians.
+        Attack,
+        /// Violence against civilians.
+        AbductionForcedDisappearance,
+        /// Protests.
+        PeacefulProtest,
+        /// Protests.
+        ProtestWithIntervention,
+        /// Protests.
+        ExcessiveForceAgainstProtesters,
+        /// Riots.
+        ViolentDemonstration,
+        /// Riots.
+        MobViolence,
+        /// Strategic developments.
+        Agreement,
+        /// Strategic developments.
+        Arrests,
+        /// Strategic developments.
+        ChangeToGroupActivity,
+        /// Strategic developments.
+        DisruptedWeaponsUse,
+        /// Strategic developments.
+        HeadquartersOrBaseEstablished,
+        /// Strategic developments.
+        LootingPropertyDestruction,
+        /// Strategic developments.
+        NonViolentTransferOfTerritory,
+        /// Strategic developments.
+        Other,
+    }
 }
 
 impl SubEventType {
@@ -249,40 +204,18 @@ impl SubEventType {
     }
 }
 
-/// ACLED disorder type.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    strum::EnumString,
-    strum::IntoStaticStr,
-    strum::Display,
-    strum::VariantArray,
-    strum::VariantNames,
-)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-#[strum(
-    serialize_all = "snake_case",
-    parse_err_ty = String,
-    parse_err_fn = crate::unknown_value::<DisorderType>
-)]
-pub enum DisorderType {
-    /// Battles, explosions/remote violence, violence against civilians.
-    PoliticalViolence,
-    /// Protests and riots.
-    Demonstrations,
-    /// Violence in a demonstration setting (excessive force, mob violence).
-    PoliticalViolenceDemonstrations,
-    /// Strategic developments.
-    StrategicDevelopments,
+crate::vocabulary! {
+    /// ACLED disorder type.
+    pub enum DisorderType {
+        /// Battles, explosions/remote violence, violence against civilians.
+        PoliticalViolence,
+        /// Protests and riots.
+        Demonstrations,
+        /// Violence in a demonstration setting (excessive force, mob violence).
+        PoliticalViolenceDemonstrations,
+        /// Strategic developments.
+        StrategicDevelopments,
+    }
 }
 
 impl DisorderType {
@@ -306,48 +239,26 @@ impl DisorderType {
     }
 }
 
-/// ACLED actor type, the `inter1`/`inter2` code.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    strum::EnumString,
-    strum::IntoStaticStr,
-    strum::Display,
-    strum::VariantArray,
-    strum::VariantNames,
-)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-#[strum(
-    serialize_all = "snake_case",
-    parse_err_ty = String,
-    parse_err_fn = crate::unknown_value::<ActorType>
-)]
-pub enum ActorType {
-    /// 1: state forces (including the mission's and the host state's police).
-    StateForces,
-    /// 2: rebel groups.
-    RebelGroup,
-    /// 3: political militias (Haiti's gangs are coded here by ACLED).
-    PoliticalMilitia,
-    /// 4: identity militias (including vigilante groups such as Bwa Kale).
-    IdentityMilitia,
-    /// 5: rioters.
-    Rioters,
-    /// 6: protesters.
-    Protesters,
-    /// 7: civilians.
-    Civilians,
-    /// 8: external or other forces.
-    ExternalOtherForces,
+crate::vocabulary! {
+    /// ACLED actor type, the `inter1`/`inter2` code.
+    pub enum ActorType {
+        /// 1: state forces (including the mission's and the host state's police).
+        StateForces,
+        /// 2: rebel groups.
+        RebelGroup,
+        /// 3: political militias (Haiti's gangs are coded here by ACLED).
+        PoliticalMilitia,
+        /// 4: identity militias (including vigilante groups such as Bwa Kale).
+        IdentityMilitia,
+        /// 5: rioters.
+        Rioters,
+        /// 6: protesters.
+        Protesters,
+        /// 7: civilians.
+        Civilians,
+        /// 8: external or other forces.
+        ExternalOtherForces,
+    }
 }
 
 impl ActorType {

@@ -278,42 +278,20 @@ fn check_event_id(field: &str, v: &str, e: &mut ValidationErrors) {
     }
 }
 
-/// How far an incident has been verified.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    strum::EnumString,
-    strum::IntoStaticStr,
-    strum::Display,
-    strum::VariantArray,
-    strum::VariantNames,
-)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-#[strum(
-    serialize_all = "snake_case",
-    parse_err_ty = String,
-    parse_err_fn = crate::unknown_value::<Verification>
-)]
-pub enum Verification {
-    /// As first reported.
-    Reported,
-    /// A second, independent source says the same.
-    Corroborated,
-    /// Confirmed by the mission or an authoritative source.
-    Confirmed,
-    /// Sources contradict each other on whether or how it happened.
-    Disputed,
-    /// Found not to have happened as reported; kept, but left out of counts.
-    Retracted,
+crate::vocabulary! {
+    /// How far an incident has been verified.
+    pub enum Verification {
+        /// As first reported.
+        Reported,
+        /// A second, independent source says the same.
+        Corroborated,
+        /// Confirmed by the mission or an authoritative source.
+        Confirmed,
+        /// Sources contradict each other on whether or how it happened.
+        Disputed,
+        /// Found not to have happened as reported; kept, but left out of counts.
+        Retracted,
+    }
 }
 
 impl Verification {
@@ -346,36 +324,14 @@ pub struct VerificationChange {
     pub on: Date,
 }
 
-/// The register record an incident is linked to.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    strum::EnumString,
-    strum::IntoStaticStr,
-    strum::Display,
-    strum::VariantArray,
-    strum::VariantNames,
-)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-#[strum(
-    serialize_all = "snake_case",
-    parse_err_ty = String,
-    parse_err_fn = crate::unknown_value::<LinkedRecord>
-)]
-pub enum LinkedRecord {
-    /// A use-of-force report.
-    UseOfForce,
-    /// A detention.
-    Detention,
+crate::vocabulary! {
+    /// The register record an incident is linked to.
+    pub enum LinkedRecord {
+        /// A use-of-force report.
+        UseOfForce,
+        /// A detention.
+        Detention,
+    }
 }
 
 /// An incident linked to a use-of-force report or a detention of the registers.
@@ -391,36 +347,14 @@ pub struct IncidentLink {
     pub record: Uuid,
 }
 
-/// A single armed group or a coalition of groups.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    strum::EnumString,
-    strum::IntoStaticStr,
-    strum::Display,
-    strum::VariantArray,
-    strum::VariantNames,
-)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-#[strum(
-    serialize_all = "snake_case",
-    parse_err_ty = String,
-    parse_err_fn = crate::unknown_value::<GroupKind>
-)]
-pub enum GroupKind {
-    /// One gang or armed group.
-    Group,
-    /// An alliance of groups (Viv Ansanm, G9, G-Pèp).
-    Coalition,
+crate::vocabulary! {
+    /// A single armed group or a coalition of groups.
+    pub enum GroupKind {
+        /// One gang or armed group.
+        Group,
+        /// An alliance of groups (Viv Ansanm, G9, G-Pèp).
+        Coalition,
+    }
 }
 
 /// A named leader of a group.
@@ -470,40 +404,18 @@ pub struct GroupProfile {
     pub note: Option<String>,
 }
 
-/// A sanction or terrorist designation.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    strum::EnumString,
-    strum::IntoStaticStr,
-    strum::Display,
-    strum::VariantArray,
-    strum::VariantNames,
-)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-#[strum(
-    serialize_all = "snake_case",
-    parse_err_ty = String,
-    parse_err_fn = crate::unknown_value::<DesignationKind>
-)]
-pub enum DesignationKind {
-    /// UN Security Council sanctions (the 2653 regime for Haiti).
-    UnSanctions,
-    /// United States Foreign Terrorist Organization.
-    UsFto,
-    /// United States Specially Designated Global Terrorist.
-    UsSdgt,
-    /// Other national sanctions (Canada, EU, …).
-    NationalSanctions,
+crate::vocabulary! {
+    /// A sanction or terrorist designation.
+    pub enum DesignationKind {
+        /// UN Security Council sanctions (the 2653 regime for Haiti).
+        UnSanctions,
+        /// United States Foreign Terrorist Organization.
+        UsFto,
+        /// United States Specially Designated Global Terrorist.
+        UsSdgt,
+        /// Other national sanctions (Canada, EU, …).
+        NationalSanctions,
+    }
 }
 
 /// A designation of a group, or of one of its leaders.
@@ -530,74 +442,30 @@ pub struct Designation {
     pub note: Option<String>,
 }
 
-/// Who holds a key site.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    strum::EnumString,
-    strum::IntoStaticStr,
-    strum::Display,
-    strum::VariantArray,
-    strum::VariantNames,
-)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-#[strum(
-    serialize_all = "snake_case",
-    parse_err_ty = String,
-    parse_err_fn = crate::unknown_value::<SiteStatus>
-)]
-pub enum SiteStatus {
-    /// Held by the host state or the mission.
-    Secured,
-    /// Fought over.
-    Contested,
-    /// Held by armed groups.
-    HeldByArmedGroups,
-    /// Closed (not operating), whoever holds it.
-    Closed,
+crate::vocabulary! {
+    /// Who holds a key site.
+    pub enum SiteStatus {
+        /// Held by the host state or the mission.
+        Secured,
+        /// Fought over.
+        Contested,
+        /// Held by armed groups.
+        HeldByArmedGroups,
+        /// Closed (not operating), whoever holds it.
+        Closed,
+    }
 }
 
-/// Whether a route segment can be travelled.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    strum::EnumString,
-    strum::IntoStaticStr,
-    strum::Display,
-    strum::VariantArray,
-    strum::VariantNames,
-)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-#[strum(
-    serialize_all = "snake_case",
-    parse_err_ty = String,
-    parse_err_fn = crate::unknown_value::<RouteStatus>
-)]
-pub enum RouteStatus {
-    /// Open.
-    Open,
-    /// Open but with attacks, extortion or checkpoints by armed groups.
-    Dangerous,
-    /// Blocked.
-    Blocked,
+crate::vocabulary! {
+    /// Whether a route segment can be travelled.
+    pub enum RouteStatus {
+        /// Open.
+        Open,
+        /// Open but with attacks, extortion or checkpoints by armed groups.
+        Dangerous,
+        /// Blocked.
+        Blocked,
+    }
 }
 
 /// The status of a key site from a date on.
@@ -640,74 +508,30 @@ pub struct RouteStatusChange {
     pub note: Option<String>,
 }
 
-/// A humanitarian indicator kept as a time series.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    strum::EnumString,
-    strum::IntoStaticStr,
-    strum::Display,
-    strum::VariantArray,
-    strum::VariantNames,
-)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-#[strum(
-    serialize_all = "snake_case",
-    parse_err_ty = String,
-    parse_err_fn = crate::unknown_value::<Indicator>
-)]
-pub enum Indicator {
-    /// Internally displaced people (IOM Displacement Tracking Matrix).
-    Idps,
-    /// People killed (UN: BINUH/OHCHR quarterly reports).
-    Killed,
-    /// People injured (UN).
-    Injured,
-    /// People kidnapped.
-    Kidnapped,
+crate::vocabulary! {
+    /// A humanitarian indicator kept as a time series.
+    pub enum Indicator {
+        /// Internally displaced people (IOM Displacement Tracking Matrix).
+        Idps,
+        /// People killed (UN: BINUH/OHCHR quarterly reports).
+        Killed,
+        /// People injured (UN).
+        Injured,
+        /// People kidnapped.
+        Kidnapped,
+    }
 }
 
-/// How exact a reported figure is.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    strum::EnumString,
-    strum::IntoStaticStr,
-    strum::Display,
-    strum::VariantArray,
-    strum::VariantNames,
-)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-#[strum(
-    serialize_all = "snake_case",
-    parse_err_ty = String,
-    parse_err_fn = crate::unknown_value::<Qualifier>
-)]
-pub enum Qualifier {
-    /// As stated.
-    Exact,
-    /// "At least", "more than": a lower bound.
-    AtLeast,
-    /// "About", "nearly": an estimate.
-    About,
+crate::vocabulary! {
+    /// How exact a reported figure is.
+    pub enum Qualifier {
+        /// As stated.
+        Exact,
+        /// "At least", "more than": a lower bound.
+        AtLeast,
+        /// "About", "nearly": an estimate.
+        About,
+    }
 }
 
 /// One value of an indicator: a stock on a date (displaced people) or a flow over a period
