@@ -507,8 +507,51 @@ pub(crate) async fn mission_names(
 
 /// How a register page reads: as `user`, at the record time asked for, named in the audit of
 /// restricted reads by the page's own request (`GET /detentions/…`).
-pub(crate) fn reading<'a>(ctx: &Ctx, user: &'a User, vis: Visibility) -> Reading<'a> {
+fn reading<'a>(ctx: &Ctx, user: &'a User, vis: Visibility) -> Reading<'a> {
     Reading::user(user, vis.as_of_us, format!("GET {}", ctx.bare_path))
+}
+
+/// What every register page starts from, read once from the request: the two clocks asked for,
+/// the missions (and the one the page is filtered to), and how the page reads the register.
+pub(crate) struct RegisterView<'a> {
+    /// The valid-time date (`?on=`).
+    pub on: Date,
+    /// The record time and clearance.
+    pub vis: Visibility,
+    /// The missions, and the one asked for.
+    pub missions: Missions,
+    /// The page's reads: as its user, recorded in the audit of restricted reads.
+    pub reading: Reading<'a>,
+}
+
+impl<'a> RegisterView<'a> {
+    /// The clocks and mission asked for by `ctx`, for `user`; a bad clock or an unknown
+    /// mission is the error page's 400 or 404.
+    pub(crate) async fn open(
+        s: &AppState,
+        ctx: &Ctx,
+        user: &'a User,
+    ) -> Result<RegisterView<'a>, ApiError> {
+        let (on, vis) = ctx.clocks()?;
+        Ok(RegisterView {
+            on,
+            vis,
+            missions: missions(s, ctx, vis).await?,
+            reading: reading(ctx, user, vis),
+        })
+    }
+}
+
+/// The one record a record page shows: the first `found`, or a 404 naming `what` and `id`.
+pub(crate) fn the_one<T>(
+    found: impl IntoIterator<Item = T>,
+    what: &str,
+    id: impl std::fmt::Display,
+) -> Result<T, ApiError> {
+    found
+        .into_iter()
+        .next()
+        .ok_or_else(|| ApiError::not_found(format!("{what} {id}")))
 }
 
 /// Records per page of a register list.

@@ -4,7 +4,7 @@
 
 use crate::shared::gate::{Allowed, Member};
 use crate::shared::page::{
-    Ctx, FilterLink, Pager, finish, iso, missions, pager, reading, register_page, respond,
+    Ctx, FilterLink, Pager, RegisterView, finish, iso, pager, register_page, respond, the_one,
 };
 use crate::shared::pieces::{RecordLink, Tagged, case_status_tag, link, recorded, short_id, when};
 use crate::{shared::error::ApiError, shared::state::AppState};
@@ -132,9 +132,11 @@ pub(crate) async fn cases_page(
     Allowed(user, ..): Allowed<Member>,
 ) -> Response {
     let r = async {
-        let (_, vis) = ctx.clocks()?;
-        let ms = missions(&s, &ctx, vis).await?;
-        let r = reading(&ctx, &user, vis);
+        let RegisterView {
+            missions: ms,
+            reading: r,
+            ..
+        } = RegisterView::open(&s, &ctx, &user).await?;
         let case_page = register_page(&ctx, &ms, "before", EntryKind::CaseOpened)?;
         let complaint_page =
             register_page(&ctx, &ms, "complaints_before", EntryKind::ComplaintReceived)?;
@@ -215,15 +217,15 @@ pub(crate) async fn case_page(
 ) -> Response {
     let r = async {
         let tr = ctx.tr;
-        let (_, vis) = ctx.clocks()?;
-        let ms = missions(&s, &ctx, vis).await?;
-        let r = reading(&ctx, &user, vis);
+        let RegisterView {
+            missions: ms,
+            reading: r,
+            ..
+        } = RegisterView::open(&s, &ctx, &user).await?;
         // The case, then the complaint it came from: each read through the need to know (and
         // recorded when it shows restricted fields), nothing else of the register.
         let cases = s.store.cases(&r, Select::One(id)).await?;
-        let c = cases
-            .first()
-            .ok_or_else(|| ApiError::not_found(format!("case {id}")))?;
+        let c = the_one(&cases, "case", id)?;
         let complaint = match c.complaint {
             Some(cid) => {
                 let events = s

@@ -4,7 +4,7 @@
 
 use crate::shared::gate::{Allowed, Member};
 use crate::shared::page::{
-    Ctx, FilterLink, Pager, finish, iso, missions, pager, reading, register_page, respond,
+    Ctx, FilterLink, Pager, RegisterView, finish, iso, pager, register_page, respond, the_one,
 };
 use crate::shared::pieces::{ComplianceLine, Tagged, compliance_lines, short_id, vetting_tag};
 use crate::{shared::error::ApiError, shared::state::AppState};
@@ -87,13 +87,15 @@ pub(crate) async fn personnel_page(
 ) -> Response {
     let r = async {
         let tr = ctx.tr;
-        let (on, vis) = ctx.clocks()?;
-        let ms = missions(&s, &ctx, vis).await?;
+        let RegisterView {
+            on,
+            vis,
+            missions: ms,
+            reading,
+            ..
+        } = RegisterView::open(&s, &ctx, &user).await?;
         let page = register_page(&ctx, &ms, "before", EntryKind::PersonRegistered)?;
-        let (mut people, _) = s
-            .store
-            .people(&reading(&ctx, &user, vis), Select::Page(page))
-            .await?;
+        let (mut people, _) = s.store.people(&reading, Select::Page(page)).await?;
         let pager = pager(
             &ctx,
             "before",
@@ -210,16 +212,14 @@ pub(crate) async fn person_page(
 ) -> Response {
     let r = async {
         let tr = ctx.tr;
-        let (on, vis) = ctx.clocks()?;
-        let ms = missions(&s, &ctx, vis).await?;
-        let (people, docs) = s
-            .store
-            .people(&reading(&ctx, &user, vis), Select::One(id))
-            .await?;
-        let p = people
-            .into_iter()
-            .next()
-            .ok_or_else(|| ApiError::not_found(format!("person {id}")))?;
+        let RegisterView {
+            on,
+            missions: ms,
+            reading,
+            ..
+        } = RegisterView::open(&s, &ctx, &user).await?;
+        let (people, docs) = s.store.people(&reading, Select::One(id)).await?;
+        let p = the_one(people, "person", id)?;
         let not_eligible = acc::gate(&p, &docs, on);
         let restricted_shown =
             p.identity.is_some() || p.vetting.iter().any(|v| v.findings.is_some());
@@ -313,11 +313,15 @@ pub(crate) async fn documents_page(
 ) -> Response {
     let r = async {
         let tr = ctx.tr;
-        let (on, vis) = ctx.clocks()?;
-        let ms = missions(&s, &ctx, vis).await?;
+        let RegisterView {
+            on,
+            missions: ms,
+            reading,
+            ..
+        } = RegisterView::open(&s, &ctx, &user).await?;
         let events = s
             .store
-            .read_register(&reading(&ctx, &user, vis), Register::Documents, Select::All)
+            .read_register(&reading, Register::Documents, Select::All)
             .await?;
         let mut docs = acc::documents(&events);
         docs.retain(|d| ms.keeps(&d.mission));

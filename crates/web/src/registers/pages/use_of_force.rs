@@ -5,7 +5,7 @@
 
 use crate::shared::gate::{Allowed, Member};
 use crate::shared::page::{
-    Ctx, FilterLink, Pager, finish, iso, missions, pager, reading, register_page, respond,
+    Ctx, FilterLink, Pager, RegisterView, finish, iso, pager, register_page, respond, the_one,
 };
 use crate::shared::pieces::{
     RecordLink, Tagged, clock_tag, link, recorded, review_tag, short_id, when,
@@ -92,12 +92,17 @@ pub(crate) async fn use_of_force_page(
     Allowed(user, ..): Allowed<Member>,
 ) -> Response {
     let r = async {
-        let (on, vis) = ctx.clocks()?;
-        let ms = missions(&s, &ctx, vis).await?;
+        let RegisterView {
+            on,
+            vis,
+            missions: ms,
+            reading,
+            ..
+        } = RegisterView::open(&s, &ctx, &user).await?;
         let page = register_page(&ctx, &ms, "before", EntryKind::UseOfForceReported)?;
         let (mut reports, _) = s
             .store
-            .force_records(&reading(&ctx, &user, vis), Select::Page(page), s.rules())
+            .force_records(&reading, Select::Page(page), s.rules())
             .await?;
         let pager = pager(
             &ctx,
@@ -191,16 +196,16 @@ pub(crate) async fn report_page(
 ) -> Response {
     let r = async {
         let tr = ctx.tr;
-        let (_, vis) = ctx.clocks()?;
-        let ms = missions(&s, &ctx, vis).await?;
+        let RegisterView {
+            missions: ms,
+            reading,
+            ..
+        } = RegisterView::open(&s, &ctx, &user).await?;
         let (reports, _) = s
             .store
-            .force_records(&reading(&ctx, &user, vis), Select::One(id), s.rules())
+            .force_records(&reading, Select::One(id), s.rules())
             .await?;
-        let r = reports
-            .into_iter()
-            .next()
-            .ok_or_else(|| ApiError::not_found(format!("use-of-force report {id}")))?;
+        let r = the_one(reports, "use-of-force report", id)?;
         let reviews: Vec<ReviewLine> = r
             .reviews
             .iter()
@@ -297,12 +302,16 @@ pub(crate) async fn detentions_page(
     Allowed(user, ..): Allowed<Member>,
 ) -> Response {
     let r = async {
-        let (on, vis) = ctx.clocks()?;
-        let ms = missions(&s, &ctx, vis).await?;
+        let RegisterView {
+            on,
+            missions: ms,
+            reading,
+            ..
+        } = RegisterView::open(&s, &ctx, &user).await?;
         let page = register_page(&ctx, &ms, "before", EntryKind::DetentionRecorded)?;
         let (_, mut list) = s
             .store
-            .force_records(&reading(&ctx, &user, vis), Select::Page(page), s.rules())
+            .force_records(&reading, Select::Page(page), s.rules())
             .await?;
         let pager = pager(
             &ctx,
@@ -378,16 +387,16 @@ pub(crate) async fn detention_page(
 ) -> Response {
     let r = async {
         let tr = ctx.tr;
-        let (_, vis) = ctx.clocks()?;
-        let ms = missions(&s, &ctx, vis).await?;
+        let RegisterView {
+            missions: ms,
+            reading,
+            ..
+        } = RegisterView::open(&s, &ctx, &user).await?;
         let (_, list) = s
             .store
-            .force_records(&reading(&ctx, &user, vis), Select::One(id), s.rules())
+            .force_records(&reading, Select::One(id), s.rules())
             .await?;
-        let d = list
-            .into_iter()
-            .next()
-            .ok_or_else(|| ApiError::not_found(format!("detention {id}")))?;
+        let d = the_one(list, "detention", id)?;
         let page = DetentionPage {
             list_href: format!("/detentions{}", ctx.qs),
             title: format!("{} {}", tr.t("detention-one"), short_id(d.id)),
