@@ -242,9 +242,10 @@ pub struct IncidentQuery {
     pub from: Option<Day>,
     /// Last day (YYYY-MM-DD).
     pub to: Option<Day>,
-    /// Event types, comma-separated (`battles,violence_against_civilians`).
+    /// Event types, comma-separated (`battles,violence_against_civilians`); at least one when
+    /// given (leave `type` out for every type).
     #[serde(rename = "type")]
-    #[param(rename = "type", value_type = Option<Vec<EventType>>, style = Form, explode = false)]
+    #[param(rename = "type", value_type = Option<Vec<EventType>>, style = Form, explode = false, min_items = 1)]
     pub types: Option<EventTypes>,
     /// Text in an actor's name (actor 1, actor 2 or an associated actor), at most 300 characters.
     #[param(max_length = 300)]

@@ -296,9 +296,10 @@ pub struct IncidentListQuery {
     pub from: Option<Day>,
     /// Last day (YYYY-MM-DD).
     pub to: Option<Day>,
-    /// Event types, comma-separated (`battles,violence_against_civilians`).
+    /// Event types, comma-separated (`battles,violence_against_civilians`); at least one when
+    /// given (leave `type` out for every type).
     #[serde(rename = "type")]
-    #[param(rename = "type", value_type = Option<Vec<EventType>>, style = Form, explode = false)]
+    #[param(rename = "type", value_type = Option<Vec<EventType>>, style = Form, explode = false, min_items = 1)]
     pub types: Option<EventTypes>,
     /// Text in an actor's name, at most 300 characters.
     #[param(max_length = 300)]
