@@ -116,7 +116,7 @@ async fn run(label: &str, url: &str, secs: f64) {
         );
     }
     let mut c = store.conn().await.expect("conn");
-    let v = konbit_store::log::verify(&mut c.ex())
+    let v = konbit_store::replay::verify(&mut c.ex())
         .await
         .expect("verify");
     println!("log after the run: {} entries, intact: {}", v.length, v.ok);

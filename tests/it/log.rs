@@ -13,7 +13,9 @@ const U: i64 = Role::ALL.len() as i64;
 
 async fn verify(app: &TestApp) -> log::Verification {
     let mut c = app.store.conn().await.expect("conn");
-    log::verify(&mut c.ex()).await.expect("verify")
+    konbit_store::replay::verify(&mut c.ex())
+        .await
+        .expect("verify")
 }
 
 async fn app_with_records(b: Backend) -> TestApp {
@@ -152,7 +154,7 @@ async fn a_projection_row_without_an_entry_is_named() {
 
 async fn dump(app: &TestApp) -> Vec<String> {
     let mut out = Vec::new();
-    for (table, key) in konbit_store::projector::keyed_tables() {
+    for (table, key) in konbit_store::write_path::keyed_tables() {
         let order = key.join(", ");
         // Every projection's columns as JSON text, in entry order: same on both backends.
         let mut c = app.store.conn().await.expect("conn");

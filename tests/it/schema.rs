@@ -38,7 +38,7 @@ async fn columns(db: &TestDb) -> BTreeSet<(String, String)> {
 async fn sqlite_has_every_table_and_the_log_triggers() {
     let db = TestDb::new(Backend::Sqlite).await.expect("db");
     let cols = columns(&db).await;
-    let projections = konbit_store::projector::keyed_tables();
+    let projections = konbit_store::write_path::keyed_tables();
     for t in projections
         .iter()
         .map(|(t, _)| t)

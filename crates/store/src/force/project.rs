@@ -24,6 +24,13 @@ pub(crate) struct Force;
 impl Projector for Force {
     type Command = ForceCommand;
 
+    fn own(cmd: konbit_domain::Command) -> Option<ForceCommand> {
+        match cmd {
+            konbit_domain::Command::Force(c) => Some(c),
+            _ => None,
+        }
+    }
+
     const TABLES: &'static [&'static str] = &[
         "missions",
         "mandates",

@@ -55,6 +55,13 @@ pub(crate) struct Registers;
 impl Projector for Registers {
     type Command = RegisterCommand;
 
+    fn own(cmd: konbit_domain::Command) -> Option<RegisterCommand> {
+        match cmd {
+            konbit_domain::Command::Register(c) => Some(c),
+            _ => None,
+        }
+    }
+
     const TABLES: &'static [&'static str] = &["register_events"];
 
     fn table_of(kind: EntryKind) -> Option<&'static str> {

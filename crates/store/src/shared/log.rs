@@ -409,24 +409,6 @@ pub struct Verification {
 /// Page size when walking the log; keeps memory flat however long the log is.
 const VERIFY_PAGE: i64 = 2000;
 
-/// Recomputes the whole chain, then checks that every projection row has an entry behind it.
-pub async fn verify(ex: &mut Ex<'_>) -> Result<Verification> {
-    let v = verify_chain(ex, Head::EMPTY).await?;
-    if !v.ok {
-        return Ok(v);
-    }
-    if let Some((seq, problem)) = orphan_rows(ex).await? {
-        return Ok(Verification {
-            ok: false,
-            length: v.length,
-            head: None,
-            first_bad_seq: Some(seq),
-            problem: Some(problem),
-        });
-    }
-    Ok(v)
-}
-
 /// Recomputes the chain from `from` (an entry already verified, or [`Head::EMPTY`]) to the end:
 /// each entry must follow the one before without a gap, link to its hash and hash to its own.
 /// `length` counts every entry up to the end, those before `from` included.
@@ -491,28 +473,6 @@ pub async fn verify_chain(ex: &mut Ex<'_>, from: Head) -> Result<Verification> {
     })
 }
 
-/// The first projection row that names an entry the log does not have.
-async fn orphan_rows(ex: &mut Ex<'_>) -> Result<Option<(i64, String)>> {
-    for table in crate::projector::entry_tables() {
-        let sql = format!(
-            "SELECT p.entry_seq FROM {table} p LEFT JOIN log l ON l.seq = p.entry_seq \
-             WHERE l.seq IS NULL ORDER BY p.entry_seq LIMIT 1"
-        );
-        let orphan: Option<i64> = on!(ex, |c| sqlx::query_scalar(sqlx::AssertSqlSafe(
-            sql.as_str()
-        ))
-        .fetch_optional(c)
-        .await)?;
-        if let Some(seq) = orphan {
-            return Ok(Some((
-                seq,
-                format!("a row of {table} claims entry {seq}, which is not in the log"),
-            )));
-        }
-    }
-    Ok(None)
-}
-
 impl crate::Store {
     /// Number of entries.
     pub async fn log_len(&self) -> Result<i64> {
@@ -537,11 +497,6 @@ impl crate::Store {
     /// Verifies the chain from `from` (a head already verified) to the end.
     pub async fn verify_log_from(&self, from: Head) -> Result<Verification> {
         verify_chain(&mut self.conn().await?.ex(), from).await
-    }
-
-    /// Verifies the whole chain and that no projection row names a missing entry.
-    pub async fn verify_log(&self) -> Result<Verification> {
-        verify(&mut self.conn().await?.ex()).await
     }
 }
 

@@ -13,4 +13,5 @@ pub mod secrets;
 pub mod sources;
 pub mod throttle;
 pub mod users;
+pub mod write_path;
 pub mod writer;

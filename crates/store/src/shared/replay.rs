@@ -1,4 +1,6 @@
-//! Deep verification: do the projections say what the log says? The log is replayed, on a
+//! Verification beyond the chain. [`verify`]: the chain, then that no projection row names an
+//! entry the log does not have. Deep verification ([`compare`]): do the projections say what
+//! the log says? The log is replayed, on a
 //! connection of its own, into temporary tables that shadow the projection tables (same
 //! definitions, indexes included), and every projection is compared with its replay, row by row.
 //! The first row that differs is named — which table, which entry, which column, what the table
@@ -7,7 +9,8 @@
 //! connection, inside one transaction that is rolled back, and the replay reads a consistent
 //! snapshot of the log while the server goes on writing.
 
-use crate::{Ex, Result, StoreError, on, projector};
+use crate::log::{Head, Verification, verify_chain};
+use crate::{Ex, Result, StoreError, on, write_path};
 use serde::Serialize;
 use sqlx::{Connection, PgConnection, SqliteConnection};
 
@@ -24,9 +27,56 @@ pub struct Difference {
     pub problem: String,
 }
 
+/// Recomputes the whole chain, then checks that every projection row has an entry behind it.
+pub async fn verify(ex: &mut Ex<'_>) -> Result<Verification> {
+    let v = verify_chain(ex, Head::EMPTY).await?;
+    if !v.ok {
+        return Ok(v);
+    }
+    if let Some((seq, problem)) = orphan_rows(ex).await? {
+        return Ok(Verification {
+            ok: false,
+            length: v.length,
+            head: None,
+            first_bad_seq: Some(seq),
+            problem: Some(problem),
+        });
+    }
+    Ok(v)
+}
+
+/// The first projection row that names an entry the log does not have.
+async fn orphan_rows(ex: &mut Ex<'_>) -> Result<Option<(i64, String)>> {
+    for table in write_path::entry_tables() {
+        let sql = format!(
+            "SELECT p.entry_seq FROM {table} p LEFT JOIN log l ON l.seq = p.entry_seq \
+             WHERE l.seq IS NULL ORDER BY p.entry_seq LIMIT 1"
+        );
+        let orphan: Option<i64> = on!(ex, |c| sqlx::query_scalar(sqlx::AssertSqlSafe(
+            sql.as_str()
+        ))
+        .fetch_optional(c)
+        .await)?;
+        if let Some(seq) = orphan {
+            return Ok(Some((
+                seq,
+                format!("a row of {table} claims entry {seq}, which is not in the log"),
+            )));
+        }
+    }
+    Ok(None)
+}
+
+impl crate::Store {
+    /// Verifies the whole chain and that no projection row names a missing entry.
+    pub async fn verify_log(&self) -> Result<Verification> {
+        verify(&mut self.conn().await?.ex()).await
+    }
+}
+
 /// Every projection table compared, with the columns that identify a row.
 fn compared() -> Vec<(&'static str, &'static [&'static str])> {
-    projector::keyed_tables()
+    write_path::keyed_tables()
 }
 
 /// Replays the log and compares; `None` when every projection matches it.
@@ -68,7 +118,7 @@ async fn compare_on(ex: &mut Ex<'_>) -> Result<Option<Difference>> {
     .await?;
     let out = async {
         shadow(ex).await?;
-        projector::rebuild(ex).await?;
+        write_path::rebuild(ex).await?;
         for (table, key) in compared() {
             if let Some(d) = first_difference(ex, table, key).await? {
                 return Ok(Some(d));

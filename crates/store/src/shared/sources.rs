@@ -6,7 +6,7 @@ use crate::{
     Ex, Result, StoreError,
     log::Entry,
     on,
-    projector::{Asked, Prepared, Projector, RowMeta, check_sources, insert_row},
+    projector::{Asked, Prepared, Projector, RowMeta, insert_row},
     read::{Reader, VISIBLE, Visibility, json, parse, row, rows},
 };
 use konbit_domain::{
@@ -21,6 +21,13 @@ pub(crate) struct Sources;
 
 impl Projector for Sources {
     type Command = SourceCommand;
+
+    fn own(cmd: konbit_domain::Command) -> Option<SourceCommand> {
+        match cmd {
+            konbit_domain::Command::Sources(c) => Some(c),
+            _ => None,
+        }
+    }
 
     const TABLES: &'static [&'static str] = &["sources", "discrepancies"];
 
@@ -191,4 +198,19 @@ impl Reader {
         let (mut ex, vis) = self.parts();
         discrepancies(&mut ex, about, vis).await
     }
+}
+
+/// Refuses sources that are not in the register of sources.
+pub(crate) async fn check_sources(ex: &mut Ex<'_>, ids: &[Uuid], field: &str) -> Result<()> {
+    if ids.is_empty() {
+        return Ok(());
+    }
+    let known = sources(ex, Some(ids), Visibility::ALL).await?;
+    let mut errors = konbit_domain::ValidationErrors::default();
+    for (i, id) in ids.iter().enumerate() {
+        if !known.iter().any(|s| s.id == *id) {
+            errors.add(format!("{field}[{i}]"), format!("no source with id {id}"));
+        }
+    }
+    Ok(errors.into_result()?)
 }

@@ -14,9 +14,8 @@ use crate::{
     Backend, Ex, Result, StoreError,
     actor::{Actor, Envelope, Submitted},
     log::{self, Entry},
-    projector as project,
     situation::{self, ImportSpec, ImportSummary, PreparedRow},
-    users,
+    users, write_path as project,
 };
 use konbit_domain::{Command, SourceCommand};
 use sqlx::{Connection, PgConnection, SqliteConnection};

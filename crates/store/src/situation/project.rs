@@ -3,7 +3,7 @@
 //! with their full-text index and weekly counts — and of an import's chunks of rows.
 
 use super::{day_of, query::GroupRow};
-use crate::projector::{self, Asked, Derived, Prepared, Projector, RowMeta};
+use crate::projector::{Asked, Derived, Prepared, Projector, RowMeta};
 use crate::{
     Ex, Result, StoreError,
     actor::Actor,
@@ -22,6 +22,13 @@ pub(crate) struct Situation;
 
 impl Projector for Situation {
     type Command = SituationCommand;
+
+    fn own(cmd: konbit_domain::Command) -> Option<SituationCommand> {
+        match cmd {
+            konbit_domain::Command::Situation(c) => Some(c),
+            _ => None,
+        }
+    }
 
     const TABLES: &'static [&'static str] = &[
         "incidents",
@@ -76,7 +83,7 @@ impl Projector for Situation {
         for (i, e) in entries.iter().enumerate() {
             if !is_incident_version(e)? {
                 project_entries(ex, &entries[run_start..i]).await?;
-                projector::apply(ex, e).await?;
+                Self::project(ex, e).await?;
                 run_start = i + 1;
             }
         }
