@@ -3,7 +3,7 @@
 //! with their full-text index and weekly counts — and of an import's chunks of rows.
 
 use super::{day_of, query::GroupRow};
-use crate::projector::{Asked, Derived, Prepared, Projector, RowMeta};
+use crate::projector::{Asked, Derived, Prepared, Projector, RowMeta, insert_row};
 use crate::{
     Ex, Result, StoreError,
     actor::Actor,
@@ -14,7 +14,6 @@ use konbit_domain::situation::{GroupKind, NewIncident, SituationCommand, Verific
 use konbit_domain::{Classification, DomainError, EntryKind, Named};
 use sha2::{Digest, Sha256};
 use std::collections::{HashMap, HashSet};
-use time::Date;
 use uuid::Uuid;
 
 /// The situational picture's projector.
@@ -73,8 +72,8 @@ impl Projector for Situation {
         })
     }
 
-    async fn apply(ex: &mut Ex<'_>, e: &Entry, _m: &RowMeta, cmd: &SituationCommand) -> Result<()> {
-        apply(ex, e, cmd).await
+    async fn apply(ex: &mut Ex<'_>, e: &Entry, m: &RowMeta, cmd: &SituationCommand) -> Result<()> {
+        apply(ex, e, m, cmd).await
     }
 
     /// Consecutive incident versions are projected together, as the import does.
@@ -305,7 +304,7 @@ async fn group(ex: &mut Ex<'_>, code: &str) -> Result<Option<GroupRow>> {
 }
 
 /// Projects one situation entry (the writer's path for a single command, and replay).
-async fn apply(ex: &mut Ex<'_>, e: &Entry, cmd: &SituationCommand) -> Result<()> {
+async fn apply(ex: &mut Ex<'_>, e: &Entry, m: &RowMeta, cmd: &SituationCommand) -> Result<()> {
     use SituationCommand::*;
     let at = micros(log::parse_recorded_at(&e.recorded_at)?);
     let class = e.class()?.rank();
@@ -377,105 +376,92 @@ async fn apply(ex: &mut Ex<'_>, e: &Entry, cmd: &SituationCommand) -> Result<()>
         .map(|_| ())
         })
         .map_err(Into::into),
-        ProfileGroup(c) => on!(ex, |conn| sqlx::query(
-            "INSERT INTO armed_groups (entry_seq, origin_seq, id, recorded_us, class, sources, \
-                 code, name, kind, aliases, member_of, leaders, areas, on_date, acled_actor, note) \
-                 VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16)"
-        )
-        .bind(e.seq)
-        .bind(e.seq)
-        .bind(e.subject)
-        .bind(at)
-        .bind(class)
-        .bind(&e.sources)
-        .bind(&c.code)
-        .bind(&c.name)
-        .bind(c.kind.as_str())
-        .bind(j(&c.aliases))
-        .bind(j(&c.member_of))
-        .bind(j(&c.leaders))
-        .bind(j(&c.areas))
-        .bind(c.on)
-        .bind(&c.acled_actor)
-        .bind(&c.note)
-        .execute(conn)
-        .await
-        .map(|_| ()))
-        .map_err(Into::into),
-        Designate(c) => on!(ex, |conn| sqlx::query(
-            "INSERT INTO designations (entry_seq, origin_seq, id, recorded_us, class, sources, \
-             group_code, person, kind, authority, on_date, reference, note) \
-             VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)"
-        )
-        .bind(e.seq)
-        .bind(e.seq)
-        .bind(e.subject)
-        .bind(at)
-        .bind(class)
-        .bind(&e.sources)
-        .bind(&c.group)
-        .bind(&c.person)
-        .bind(c.kind.as_str())
-        .bind(&c.authority)
-        .bind(c.on)
-        .bind(&c.reference)
-        .bind(&c.note)
-        .execute(conn)
-        .await
-        .map(|_| ()))
-        .map_err(Into::into),
-        SiteStatus(c) => {
-            insert_status(
+        ProfileGroup(c) => {
+            insert_row!(
                 ex,
-                e,
-                at,
-                class,
-                &c.site,
-                "site",
-                c.status.as_str(),
-                c.on,
-                &c.held_by,
-                &c.note,
-            )
-            .await
+                m,
+                "armed_groups",
+                [
+                    "code" = &c.code,
+                    "name" = &c.name,
+                    "kind" = c.kind.as_str(),
+                    "aliases" = j(&c.aliases),
+                    "member_of" = j(&c.member_of),
+                    "leaders" = j(&c.leaders),
+                    "areas" = j(&c.areas),
+                    "on_date" = c.on,
+                    "acled_actor" = &c.acled_actor,
+                    "note" = &c.note,
+                ]
+            );
+            Ok(())
+        }
+        Designate(c) => {
+            insert_row!(
+                ex,
+                m,
+                "designations",
+                [
+                    "group_code" = &c.group,
+                    "person" = &c.person,
+                    "kind" = c.kind.as_str(),
+                    "authority" = &c.authority,
+                    "on_date" = c.on,
+                    "reference" = &c.reference,
+                    "note" = &c.note,
+                ]
+            );
+            Ok(())
+        }
+        SiteStatus(c) => {
+            insert_row!(
+                ex,
+                m,
+                "site_statuses",
+                [
+                    "place" = &c.site,
+                    "kind" = "site",
+                    "status" = c.status.as_str(),
+                    "on_date" = c.on,
+                    "held_by" = &c.held_by,
+                    "note" = &c.note,
+                ]
+            );
+            Ok(())
         }
         RouteStatus(c) => {
-            insert_status(
+            insert_row!(
                 ex,
-                e,
-                at,
-                class,
-                &c.segment,
-                "segment",
-                c.status.as_str(),
-                c.on,
-                &c.held_by,
-                &c.note,
-            )
-            .await
+                m,
+                "site_statuses",
+                [
+                    "place" = &c.segment,
+                    "kind" = "segment",
+                    "status" = c.status.as_str(),
+                    "on_date" = c.on,
+                    "held_by" = &c.held_by,
+                    "note" = &c.note,
+                ]
+            );
+            Ok(())
         }
-        Observe(c) => on!(ex, |conn| sqlx::query(
-            "INSERT INTO observations (entry_seq, origin_seq, id, recorded_us, class, sources, \
-             indicator, from_date, to_date, area, value, qualifier, note) \
-             VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)"
-        )
-        .bind(e.seq)
-        .bind(e.seq)
-        .bind(e.subject)
-        .bind(at)
-        .bind(class)
-        .bind(&e.sources)
-        .bind(c.indicator.as_str())
-        .bind(c.from)
-        .bind(c.to)
-        .bind(&c.area)
-        .bind(c.value)
-        .bind(c.qualifier.as_str())
-        .bind(&c.note)
-        .execute(conn)
-        .await
-        .map(|_| ()))
-        .map_err(Into::into),
+        Observe(c) => {
+            insert_row!(
+                ex,
+                m,
+                "observations",
+                [
+                    "indicator" = c.indicator.as_str(),
+                    "from_date" = c.from,
+                    "to_date" = c.to,
+                    "area" = &c.area,
+                    "value" = c.value,
+                    "qualifier" = c.qualifier.as_str(),
+                    "note" = &c.note,
+                ]
+            );
+            Ok(())
+        }
     }
 }
 
@@ -483,43 +469,6 @@ async fn apply(ex: &mut Ex<'_>, e: &Entry, cmd: &SituationCommand) -> Result<()>
 fn j<T: serde::Serialize>(v: &T) -> String {
     // Lists of strings and plain structs always serialize.
     serde_json::to_string(v).unwrap_or_else(|_| "[]".into())
-}
-
-#[allow(clippy::too_many_arguments)]
-async fn insert_status(
-    ex: &mut Ex<'_>,
-    e: &Entry,
-    at: i64,
-    class: i64,
-    place: &str,
-    kind: &str,
-    status: &str,
-    on_date: Date,
-    held_by: &Option<String>,
-    note: &Option<String>,
-) -> Result<()> {
-    on!(ex, |conn| {
-        sqlx::query(
-        "INSERT INTO site_statuses (entry_seq, origin_seq, id, recorded_us, class, sources, \
-         place, kind, status, on_date, held_by, note) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)"
-    )
-    .bind(e.seq)
-    .bind(e.seq)
-    .bind(e.subject)
-    .bind(at)
-    .bind(class)
-    .bind(&e.sources)
-    .bind(place)
-    .bind(kind)
-    .bind(status)
-    .bind(on_date)
-    .bind(held_by)
-    .bind(note)
-    .execute(conn)
-    .await
-    .map(|_| ())
-    })?;
-    Ok(())
 }
 
 /// SHA-256 of an incident version's canonical body.
