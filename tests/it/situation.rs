@@ -281,6 +281,24 @@ async fn revisions_verification_and_the_two_clocks() {
         assert_eq!(l["incidents"][0]["status"], "reported", "{l}");
         let l = anon.get("/api/v1/incidents?status=confirmed").await.json();
         assert_eq!(ids_of(&l), ["MSS-2024-0001"]);
+        // Read on a date, each incident has its own status: one incident's assessment does not
+        // become another's, in the list, the filter or the count.
+        let l = anon.get("/api/v1/incidents?on=2025-12-31").await.json();
+        let listed = l["incidents"].as_array().expect("list");
+        assert!(listed.len() > 1, "{l}");
+        for i in listed {
+            let own = if i["event_id"] == "MSS-2024-0001" {
+                "confirmed"
+            } else {
+                "reported"
+            };
+            assert_eq!(i["status"], own, "{l}");
+        }
+        let l = anon
+            .get("/api/v1/incidents?on=2025-12-31&status=confirmed")
+            .await
+            .json();
+        assert_eq!(ids_of(&l), ["MSS-2024-0001"], "{l}");
 
         // Retracted incidents leave the list and the weekly counts.
         created(

@@ -12,6 +12,7 @@ use konbit_domain::situation::{
     FatalityClaim, NewIncident, Verification, acled::EventType, acled_csv::Exported,
 };
 use konbit_domain::{Classification, Named};
+use sqlx::QueryBuilder;
 use time::Date;
 use uuid::Uuid;
 
@@ -184,103 +185,184 @@ pub struct IncidentFilter {
     pub on: Option<Date>,
 }
 
-enum P {
-    I(i64),
-    F(f64),
-    T(String),
+/// An incident read's SQL and its values, built with sqlx's `QueryBuilder` for the backend the
+/// read runs on (it numbers PostgreSQL's `$n` and writes SQLite's `?`), so no placeholder is
+/// counted by hand.
+enum Sql {
+    Sqlite(QueryBuilder<sqlx::Sqlite>),
+    Pg(QueryBuilder<sqlx::Postgres>),
 }
 
-/// Builds the WHERE clause of an incident read; `$1` is the record-time cut-off and `$2` the
-/// clearance, as everywhere.
-fn conditions(f: &IncidentFilter, vis: Visibility, prefix: &str) -> (String, Vec<P>, String) {
-    let mut w = vec![format!(
-        "{prefix}recorded_us <= $1 AND ({prefix}superseded_us IS NULL OR {prefix}superseded_us > $1) \
-         AND {prefix}class <= $2"
-    )];
-    let mut ps: Vec<P> = vec![P::I(vis.as_of_us), P::I(vis.clearance.rank())];
-    let push = |ps: &mut Vec<P>, p: P| -> String {
-        ps.push(p);
-        format!("${}", ps.len())
-    };
+/// A value an incident read binds.
+enum Value<'a> {
+    I(i64),
+    F(f64),
+    T(&'a str),
+}
+
+impl Sql {
+    fn new(ex: &Ex<'_>, init: &str) -> Sql {
+        match ex {
+            Ex::Sqlite(_) => Sql::Sqlite(QueryBuilder::new(init)),
+            Ex::Pg(_) => Sql::Pg(QueryBuilder::new(init)),
+        }
+    }
+
+    fn push(&mut self, sql: &str) -> &mut Sql {
+        match self {
+            Sql::Sqlite(q) => {
+                q.push(sql);
+            }
+            Sql::Pg(q) => {
+                q.push(sql);
+            }
+        }
+        self
+    }
+
+    fn bind(&mut self, v: Value<'_>) -> &mut Sql {
+        macro_rules! bind {
+            ($q:expr) => {
+                match v {
+                    Value::I(x) => $q.push_bind(x),
+                    Value::F(x) => $q.push_bind(x),
+                    Value::T(x) => $q.push_bind(x.to_string()),
+                }
+            };
+        }
+        match self {
+            Sql::Sqlite(q) => {
+                bind!(q);
+            }
+            Sql::Pg(q) => {
+                bind!(q);
+            }
+        }
+        self
+    }
+
+    /// `, ` between the values of `vs`, each bound.
+    fn bind_list<'a>(&mut self, vs: impl IntoIterator<Item = Value<'a>>) -> &mut Sql {
+        for (i, v) in vs.into_iter().enumerate() {
+            if i > 0 {
+                self.push(", ");
+            }
+            self.bind(v);
+        }
+        self
+    }
+
+    async fn fetch_all<T>(mut self, ex: &mut Ex<'_>) -> Result<Vec<T>>
+    where
+        T: for<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow>
+            + for<'r> sqlx::FromRow<'r, sqlx::postgres::PgRow>
+            + Send
+            + Unpin,
+    {
+        Ok(match (&mut self, ex) {
+            (Sql::Sqlite(q), Ex::Sqlite(c)) => q.build_query_as().fetch_all(&mut **c).await?,
+            (Sql::Pg(q), Ex::Pg(c)) => q.build_query_as().fetch_all(&mut **c).await?,
+            _ => {
+                return Err(StoreError::Internal(
+                    "a query built for another backend".into(),
+                ));
+            }
+        })
+    }
+
+    async fn fetch_count(mut self, ex: &mut Ex<'_>) -> Result<i64> {
+        Ok(match (&mut self, ex) {
+            (Sql::Sqlite(q), Ex::Sqlite(c)) => q.build_query_scalar().fetch_one(&mut **c).await?,
+            (Sql::Pg(q), Ex::Pg(c)) => q.build_query_scalar().fetch_one(&mut **c).await?,
+            _ => {
+                return Err(StoreError::Internal(
+                    "a query built for another backend".into(),
+                ));
+            }
+        })
+    }
+}
+
+/// The verification status as the record stood: the current one, or the last change recorded
+/// by the cut-off and dated by `on`.
+fn push_status(q: &mut Sql, f: &IncidentFilter, vis: Visibility) {
+    if vis.as_of_us == i64::MAX && f.on.is_none() {
+        q.push("status");
+        return;
+    }
+    let on =
+        f.on.map_or_else(|| "9999-12-31".to_string(), |d| d.to_string());
+    q.push(
+        "COALESCE((SELECT s.status FROM incident_status s WHERE s.event_id = incidents.event_id \
+         AND s.recorded_us <= ",
+    )
+    .bind(Value::I(vis.as_of_us))
+    .push(" AND CAST(s.on_date AS TEXT) <= ")
+    .bind(Value::T(&on))
+    .push(" ORDER BY s.entry_seq DESC LIMIT 1), 'reported')");
+}
+
+/// The conditions of an incident read, after `WHERE`: visible at the caller's record time and
+/// clearance, and matching the filter.
+fn push_conditions(q: &mut Sql, f: &IncidentFilter, vis: Visibility) {
+    q.push("recorded_us <= ")
+        .bind(Value::I(vis.as_of_us))
+        .push(" AND (superseded_us IS NULL OR superseded_us > ")
+        .bind(Value::I(vis.as_of_us))
+        .push(") AND class <= ")
+        .bind(Value::I(vis.clearance.rank()));
     let to = match (f.to, f.on) {
         (Some(a), Some(b)) => Some(a.min(b)),
         (a, b) => a.or(b),
     };
     if let Some(d) = f.from {
-        let x = push(&mut ps, P::I(day_of(d)));
-        w.push(format!("{prefix}day >= {x}"));
+        q.push(" AND day >= ").bind(Value::I(day_of(d)));
     }
     if let Some(d) = to {
-        let x = push(&mut ps, P::I(day_of(d)));
-        w.push(format!("{prefix}day <= {x}"));
+        q.push(" AND day <= ").bind(Value::I(day_of(d)));
     }
     if !f.types.is_empty() {
-        let xs: Vec<String> = f
-            .types
-            .iter()
-            .map(|t| push(&mut ps, P::T(t.as_str().to_string())))
-            .collect();
-        w.push(format!("{prefix}event_type IN ({})", xs.join(",")));
+        q.push(" AND event_type IN (")
+            .bind_list(f.types.iter().map(|t| Value::T(t.as_str())))
+            .push(")");
     }
     if let Some(a) = &f.actor {
-        let x = push(&mut ps, P::T(format!("%{}%", a.to_lowercase())));
-        w.push(format!(
-            "(LOWER({prefix}actor1) LIKE {x} OR LOWER({prefix}actor2) LIKE {x} OR \
-             LOWER({prefix}assoc_actor_1) LIKE {x} OR LOWER({prefix}assoc_actor_2) LIKE {x})"
-        ));
+        let like = format!("%{}%", a.to_lowercase());
+        q.push(" AND (");
+        for (i, col) in ["actor1", "actor2", "assoc_actor_1", "assoc_actor_2"]
+            .iter()
+            .enumerate()
+        {
+            if i > 0 {
+                q.push(" OR ");
+            }
+            q.push(&format!("LOWER({col}) LIKE ")).bind(Value::T(&like));
+        }
+        q.push(")");
     }
     if let Some(d) = &f.department {
-        let x = push(&mut ps, P::T(d.clone()));
-        w.push(format!("{prefix}admin1_code = {x}"));
+        q.push(" AND admin1_code = ").bind(Value::T(d));
     }
     if let Some([a, b, c, d]) = f.bbox {
-        let (x1, y1, x2, y2) = (
-            push(&mut ps, P::F(a)),
-            push(&mut ps, P::F(b)),
-            push(&mut ps, P::F(c)),
-            push(&mut ps, P::F(d)),
-        );
-        w.push(format!(
-            "{prefix}longitude BETWEEN {x1} AND {x2} AND {prefix}latitude BETWEEN {y1} AND {y2}"
-        ));
+        q.push(" AND longitude BETWEEN ")
+            .bind(Value::F(a))
+            .push(" AND ")
+            .bind(Value::F(c))
+            .push(" AND latitude BETWEEN ")
+            .bind(Value::F(b))
+            .push(" AND ")
+            .bind(Value::F(d));
     }
-    // The status as the record stood: the current one, or the last change recorded by the
-    // cut-off and dated by `on`.
-    let status = if vis.as_of_us == i64::MAX && f.on.is_none() {
-        format!("{prefix}status")
-    } else {
-        let on = push(
-            &mut ps,
-            P::T(f.on.map_or_else(|| "9999-12-31".to_string(), |d| d.to_string())),
-        );
-        format!(
-            "COALESCE((SELECT s.status FROM incident_status s WHERE s.event_id = {prefix}event_id \
-             AND s.recorded_us <= $1 AND CAST(s.on_date AS TEXT) <= {on} \
-             ORDER BY s.entry_seq DESC LIMIT 1), 'reported')"
-        )
-    };
+    q.push(" AND ");
+    push_status(q, f, vis);
     match f.status {
         Some(s) => {
-            let x = push(&mut ps, P::T(s.as_str().to_string()));
-            w.push(format!("{status} = {x}"));
+            q.push(" = ").bind(Value::T(s.as_str()));
         }
-        None => w.push(format!("{status} <> 'retracted'")),
+        None => {
+            q.push(" <> 'retracted'");
+        }
     }
-    (w.join(" AND "), ps, status)
-}
-
-macro_rules! bind_all {
-    ($q:expr, $ps:expr) => {{
-        let mut q = $q;
-        for p in $ps {
-            q = match p {
-                P::I(v) => q.bind(*v),
-                P::F(v) => q.bind(*v),
-                P::T(v) => q.bind(v.as_str()),
-            };
-        }
-        q
-    }};
 }
 
 /// Incidents matching a filter, newest first, at most `limit`; with the number matching.
@@ -290,25 +372,16 @@ pub async fn incidents(
     vis: Visibility,
     limit: i64,
 ) -> Result<(Vec<IncidentRow>, i64)> {
-    let (w, ps, status) = conditions(f, vis, "");
-    let sql = format!(
-        "SELECT {READ_COLS}, {status} AS status FROM incidents WHERE {w} \
-         ORDER BY day DESC, n DESC LIMIT {limit}"
-    );
-    let rows = on!(ex, |c| bind_all!(
-        sqlx::query_as::<_, IncidentRow>(sqlx::AssertSqlSafe(sql.as_str())),
-        &ps
-    )
-    .fetch_all(c)
-    .await)?;
-    let count_sql = format!("SELECT COUNT(*) FROM incidents WHERE {w}");
-    let n: i64 = on!(ex, |c| bind_all!(
-        sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(count_sql.as_str())),
-        &ps
-    )
-    .fetch_one(c)
-    .await)?;
-    Ok((rows, n))
+    let mut q = Sql::new(ex, &format!("SELECT {READ_COLS}, "));
+    push_status(&mut q, f, vis);
+    q.push(" AS status FROM incidents WHERE ");
+    push_conditions(&mut q, f, vis);
+    q.push(" ORDER BY day DESC, n DESC LIMIT ")
+        .bind(Value::I(limit));
+    let rows = q.fetch_all(ex).await?;
+    let mut count = Sql::new(ex, "SELECT COUNT(*) FROM incidents WHERE ");
+    push_conditions(&mut count, f, vis);
+    Ok((rows, count.fetch_count(ex).await?))
 }
 
 /// A page of incidents in record order after row `after`, for exports that stream every match.
@@ -319,19 +392,15 @@ pub async fn incidents_after(
     after: i64,
     limit: i64,
 ) -> Result<Vec<IncidentRow>> {
-    let (w, mut ps, status) = conditions(f, vis, "");
-    ps.push(P::I(after));
-    let x = ps.len();
-    let sql = format!(
-        "SELECT {READ_COLS}, {status} AS status FROM incidents WHERE {w} AND n > ${x} \
-         ORDER BY n LIMIT {limit}"
-    );
-    Ok(on!(ex, |c| bind_all!(
-        sqlx::query_as::<_, IncidentRow>(sqlx::AssertSqlSafe(sql.as_str())),
-        &ps
-    )
-    .fetch_all(c)
-    .await)?)
+    let mut q = Sql::new(ex, &format!("SELECT {READ_COLS}, "));
+    push_status(&mut q, f, vis);
+    q.push(" AS status FROM incidents WHERE ");
+    push_conditions(&mut q, f, vis);
+    q.push(" AND n > ")
+        .bind(Value::I(after))
+        .push(" ORDER BY n LIMIT ")
+        .bind(Value::I(limit));
+    q.fetch_all(ex).await
 }
 
 /// A point on the map: what is drawn and what its tooltip says.
@@ -367,18 +436,17 @@ pub async fn map_points(
     vis: Visibility,
     limit: i64,
 ) -> Result<Vec<MapPoint>> {
-    let (w, ps, status) = conditions(f, vis, "");
-    let sql = format!(
+    let mut q = Sql::new(
+        ex,
         "SELECT event_id, event_date, event_type, sub_event_type, actor1, location, latitude, \
-         longitude, fatalities, {status} AS status FROM incidents WHERE {w} \
-         ORDER BY fatalities DESC, n DESC LIMIT {limit}"
+         longitude, fatalities, ",
     );
-    Ok(on!(ex, |c| bind_all!(
-        sqlx::query_as::<_, MapPoint>(sqlx::AssertSqlSafe(sql.as_str())),
-        &ps
-    )
-    .fetch_all(c)
-    .await)?)
+    push_status(&mut q, f, vis);
+    q.push(" AS status FROM incidents WHERE ");
+    push_conditions(&mut q, f, vis);
+    q.push(" ORDER BY fatalities DESC, n DESC LIMIT ")
+        .bind(Value::I(limit));
+    q.fetch_all(ex).await
 }
 
 /// Events and fatalities of one type in one week.
@@ -408,54 +476,38 @@ pub async fn weekly(
         && f.bbox.is_none()
         && f.status.is_none();
     if simple {
-        let mut w = vec!["class <= $1".to_string()];
-        let mut ps = vec![P::I(vis.clearance.rank())];
+        // Weeks cut by a date range are counted whole: the kept counts are per week.
+        let mut q = Sql::new(
+            ex,
+            "SELECT week, event_type, CAST(SUM(events) AS BIGINT) AS events, \
+             CAST(SUM(fatalities) AS BIGINT) AS fatalities FROM incident_weeks WHERE class <= ",
+        );
+        q.bind(Value::I(vis.clearance.rank()));
         if let Some(d) = f.from {
-            ps.push(P::I(day_of(d) / 7));
-            w.push(format!("week >= ${}", ps.len()));
+            q.push(" AND week >= ").bind(Value::I(day_of(d) / 7));
         }
         if let Some(d) = f.to {
-            ps.push(P::I(day_of(d) / 7));
-            w.push(format!("week <= ${}", ps.len()));
+            q.push(" AND week <= ").bind(Value::I(day_of(d) / 7));
         }
         if !f.types.is_empty() {
-            let mut xs = Vec::new();
-            for t in &f.types {
-                ps.push(P::T(t.as_str().to_string()));
-                xs.push(format!("${}", ps.len()));
-            }
-            w.push(format!("event_type IN ({})", xs.join(",")));
+            q.push(" AND event_type IN (")
+                .bind_list(f.types.iter().map(|t| Value::T(t.as_str())))
+                .push(")");
         }
         if let Some(d) = &f.department {
-            ps.push(P::T(d.clone()));
-            w.push(format!("admin1_code = ${}", ps.len()));
+            q.push(" AND admin1_code = ").bind(Value::T(d));
         }
-        let sql = format!(
-            "SELECT week, event_type, CAST(SUM(events) AS BIGINT) AS events, \
-             CAST(SUM(fatalities) AS BIGINT) AS fatalities FROM incident_weeks WHERE {} \
-             GROUP BY week, event_type HAVING SUM(events) > 0 ORDER BY week, event_type",
-            w.join(" AND ")
-        );
-        // Weeks cut by a date range are counted whole: the kept counts are per week.
-        return Ok(on!(ex, |c| bind_all!(
-            sqlx::query_as::<_, WeekCount>(sqlx::AssertSqlSafe(sql.as_str())),
-            &ps
-        )
-        .fetch_all(c)
-        .await)?);
+        q.push(" GROUP BY week, event_type HAVING SUM(events) > 0 ORDER BY week, event_type");
+        return q.fetch_all(ex).await;
     }
-    let (w, ps, _) = conditions(f, vis, "");
-    let sql = format!(
+    let mut q = Sql::new(
+        ex,
         "SELECT day / 7 AS week, event_type, CAST(COUNT(*) AS BIGINT) AS events, \
-         CAST(SUM(fatalities) AS BIGINT) AS fatalities FROM incidents WHERE {w} \
-         GROUP BY day / 7, event_type ORDER BY week, event_type"
+         CAST(SUM(fatalities) AS BIGINT) AS fatalities FROM incidents WHERE ",
     );
-    Ok(on!(ex, |c| bind_all!(
-        sqlx::query_as::<_, WeekCount>(sqlx::AssertSqlSafe(sql.as_str())),
-        &ps
-    )
-    .fetch_all(c)
-    .await)?)
+    push_conditions(&mut q, f, vis);
+    q.push(" GROUP BY day / 7, event_type ORDER BY week, event_type");
+    q.fetch_all(ex).await
 }
 
 /// Turns what a person typed into a full-text query of plain words (every word must match;
