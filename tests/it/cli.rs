@@ -283,7 +283,7 @@ fn a_bad_scenario_is_refused_whole() {
     .expect("write");
     std::fs::write(
         scen.join("missions.toml"),
-        "[[mission]]\nkey = \"m\"\nname = \"M\"\nshort_name = \"M\"\nhost_country = \"HTI\"\nlead_nation = \"XXX\"\nstart_date = \"2023-10-02\"\nsources = [\"a\"]\n",
+        "[[mission]]\nslug = \"m\"\nname = \"M\"\nshort_name = \"M\"\nhost_country = \"HTI\"\nlead_nation = \"XXX\"\nstart_date = \"2023-10-02\"\nsources = [\"a\"]\n",
     )
     .expect("write");
     let r = konbit(&db, &["load", scen.to_str().expect("path")], &[]);
@@ -303,9 +303,8 @@ fn a_bad_scenario_is_refused_whole() {
     let r = konbit(&db, &["load", scen.to_str().expect("path")], &[]);
     assert_eq!(r.code, 2);
     assert!(
-        r.stderr
-            .contains("missions.toml is not a valid scenario file")
-            && r.stderr.contains("mision"),
+        r.stderr.contains("missions.toml: unknown table [[mision]]")
+            && r.stderr.contains("mission, mandate"),
         "{}",
         r.stderr
     );

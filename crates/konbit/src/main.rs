@@ -482,7 +482,7 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             println!(
                 "Konbit demo: the Haiti MSS scenario ({} entries, {} sources) in {}",
                 report.entries,
-                report.sources,
+                report.count("source"),
                 konbit_store::redact(&url)
             );
             println!();
@@ -721,7 +721,7 @@ async fn run(cli: Cli) -> Result<ExitCode> {
                 "loaded {}: {} entries ({} sources)",
                 dir.display(),
                 r.entries,
-                r.sources
+                r.count("source")
             );
         }
         Cmd::Import {

@@ -1,26 +1,18 @@
 //! Scenario files: a folder of TOML (format in `docs/scenario-format.md`) turned into commands
-//! and recorded through the writer, exactly as the API would record them. Items refer to each
-//! other by scenario-local keys; the loader maps keys to the ids the writer assigns. Besides the
-//! mission record (sources, missions, pledges, authorizations, deployments, funding), a scenario
-//! may hold accountability registers (documents, personnel, use of force, detentions, complaints,
-//! cases) and the situational picture (armed groups, designations, incidents and their
-//! verification, site and route statuses, indicators); those are recorded after the mission
-//! record, registers first, each in the order its rules need. Discrepancies come last.
+//! and recorded through the writer, exactly as the API would record them. Each table's items
+//! are the request bodies of the API for that entry kind, deserialized straight into the
+//! domain's commands; the loader adds only what a file needs and a request does not: scenario
+//! keys instead of ids (items refer to each other by keys, and the loader gives each keyed item
+//! its id up front), sources by key, a default classification, and comments. The whole scenario
+//! is one batch in the order the store's rules need ([`tables::ORDER`]), all or nothing.
 
-mod items;
 mod loader;
-mod registers;
-mod situation;
+mod tables;
 
 use anyhow::{Context, anyhow, bail};
-use items::*;
-use konbit_domain::force::*;
-use konbit_domain::{Claim, NewDiscrepancy, NewSource, SourceCommand};
-use konbit_store::{Actor, Envelope, Store};
+use konbit_store::{Envelope, Store};
 pub use loader::Report;
-use loader::{Loader, describe, money};
-use registers::record_registers;
-use situation::record_situation;
+use loader::{Item, Loader, describe_error};
 use std::{collections::HashMap, path::Path};
 
 /// The files of a scenario, in load order.
@@ -35,8 +27,30 @@ pub const FILES: &[&str] = &[
     "situation.toml",
 ];
 
-fn parse_file(name: &str, text: &str) -> anyhow::Result<File> {
-    toml::from_str(text).with_context(|| format!("{name} is not a valid scenario file"))
+/// A file's items by table, in file order.
+fn parse_file(name: &str, text: &str) -> anyhow::Result<Vec<(&'static str, toml::Table)>> {
+    let doc: toml::Table =
+        toml::from_str(text).with_context(|| format!("{name} is not a valid TOML file"))?;
+    let mut items = Vec::new();
+    for (table, value) in doc {
+        let Some(t) = tables::by_name(&table) else {
+            let known: Vec<&str> = tables::TABLES.iter().map(|t| t.name).collect();
+            bail!(
+                "{name}: unknown table [[{table}]] (a scenario file holds {})",
+                known.join(", ")
+            );
+        };
+        let toml::Value::Array(list) = value else {
+            bail!("{name}: `{table}` must be an array of tables, written [[{table}]]");
+        };
+        for v in list {
+            let toml::Value::Table(fields) = v else {
+                bail!("{name}: `{table}` must be an array of tables, written [[{table}]]");
+            };
+            items.push((t.name, fields));
+        }
+    }
+    Ok(items)
 }
 
 /// Loads a scenario folder through the writer, all or nothing: the first refused item is named
@@ -67,356 +81,33 @@ pub async fn load(store: &Store, dir: &Path) -> anyhow::Result<Report> {
 
 /// Loads a scenario given as (file name, TOML text) pairs, e.g. one embedded in the binary.
 pub async fn load_texts(store: &Store, texts: &[(&str, &str)]) -> anyhow::Result<Report> {
-    let files: Vec<(&str, File)> = texts
-        .iter()
-        .map(|(n, t)| parse_file(n, t).map(|f| (*n, f)))
-        .collect::<anyhow::Result<_>>()?;
-    let mut l = Loader {
-        actor: Actor::system("load"),
-        sources: HashMap::new(),
-        keys: HashMap::new(),
-        pending: Vec::new(),
-        report: Report::default(),
-    };
-    let mut discrepancies = Vec::new();
-    let mut regs = Registers::default();
-    let mut sits = Situation::default();
-    // Sources first (from every file), so anything may cite any source.
-    for (name, f) in &files {
-        for s in &f.source {
-            let what = format!("{name}: source {:?}", s.key);
-            let id = l.record(
-                &what,
-                SourceCommand::RegisterSource(NewSource {
-                    kind: s.kind,
-                    title: s.title.clone(),
-                    url: s.url.clone(),
-                    reference: s.reference.clone(),
-                    published_on: s.published_on,
-                    outlet: s.outlet.clone(),
-                    language: s.language.clone(),
-                    reliability: s.reliability,
-                    credibility: s.credibility,
-                    note: s.note.clone(),
-                }),
-                &[],
-                s.classification,
-                None,
-            )?;
-            if l.sources.insert(s.key.clone(), id).is_some() {
-                bail!("{what}: the key is used twice");
-            }
-            l.report.sources += 1;
+    let mut by_table: HashMap<&str, Vec<Option<Item>>> = HashMap::new();
+    for (name, text) in texts {
+        for (table, fields) in parse_file(name, text)? {
+            by_table.entry(table).or_default().push(Some(Item {
+                file: name.to_string(),
+                fields,
+            }));
         }
     }
-    for (name, f) in files {
-        for m in f.mission {
-            let what = format!("{name}: mission {:?}", m.key);
-            l.record(
-                &what,
-                ForceCommand::CreateMission(NewMission {
-                    slug: m.key.clone(),
-                    name: m.name,
-                    short_name: m.short_name,
-                    host_country: m.host_country,
-                    lead_nation: m.lead_nation,
-                    start_date: m.start_date,
-                    note: m.note,
-                }),
-                &m.sources,
-                m.classification,
-                Some(("mission", &m.key)),
-            )?;
-        }
-        for m in f.mandate {
-            let what = format!("{name}: mandate {:?}", m.key);
-            let summary = match (m.summary, m.note) {
-                (Some(s), Some(n)) => Some(format!("{s} {n}")),
-                (s, n) => s.or(n),
-            };
-            l.record(
-                &what,
-                ForceCommand::RecordMandate(NewMandate {
-                    mission: m.mission,
-                    resolution: m.resolution,
-                    adopted_on: m.adopted_on,
-                    votes_for: m.votes_for,
-                    votes_against: m.votes_against,
-                    votes_abstain: m.votes_abstain,
-                    mandate_end: m.mandate_end,
-                    review_on: m.review_on,
-                    ceiling_total: m.ceiling_total,
-                    ceiling_uniformed: m.ceiling_uniformed,
-                    ceiling_civilian: m.ceiling_civilian,
-                    summary,
-                }),
-                &m.sources,
-                m.classification,
-                Some(("mandate", &m.key)),
-            )?;
-        }
-        for s in f.succession {
-            let what = format!("{name}: succession {} → {}", s.mission, s.successor);
-            let _ = s.note;
-            l.record(
-                &what,
-                ForceCommand::RecordSuccession(NewSuccession {
-                    mission: s.mission.clone(),
-                    successor: s.successor.clone(),
-                    on: s.on,
-                    resolution: s.resolution,
-                }),
-                &s.sources,
-                s.classification,
-                None,
-            )?;
-        }
-        for r in f.requirement {
-            let what = format!("{name}: requirement of {} from {}", r.mission, r.from);
-            let _ = r.note;
-            l.record(
-                &what,
-                ForceCommand::SetRequirements(NewRequirements {
-                    mission: r.mission,
-                    from: r.from,
-                    instruments: r.instruments,
-                }),
-                &r.sources,
-                r.classification,
-                None,
-            )?;
-        }
-        for p in f.pledge {
-            let what = format!("{name}: pledge {:?}", p.key);
-            let money = money(p.money_amount, p.money_currency, &what)?;
-            l.record(
-                &what,
-                ForceCommand::RecordPledge(NewPledge {
-                    mission: p.mission,
-                    country: p.country,
-                    pledged_on: p.pledged_on,
-                    personnel: Personnel {
-                        police: p.police,
-                        military: p.military,
-                        civilian: p.civilian,
-                    },
-                    equipment: p.equipment,
-                    money,
-                    note: p.note,
-                }),
-                &p.sources,
-                p.classification,
-                Some(("pledge", &p.key)),
-            )?;
-        }
-        for r in f.revision {
-            let what = format!("{name}: revision of pledge {:?} on {}", r.pledge, r.on);
-            let pledge = l.key("pledge", &r.pledge, &what)?;
-            let money = money(r.money_amount, r.money_currency, &what)?;
-            l.record(
-                &what,
-                ForceCommand::RevisePledge(PledgeRevision {
-                    pledge,
-                    on: r.on,
-                    personnel: Personnel {
-                        police: r.police,
-                        military: r.military,
-                        civilian: r.civilian,
-                    },
-                    equipment: r.equipment,
-                    money,
-                    note: r.note,
-                }),
-                &r.sources,
-                r.classification,
-                None,
-            )?;
-        }
-        for w in f.withdrawal {
-            let what = format!("{name}: withdrawal of pledge {:?}", w.pledge);
-            let pledge = l.key("pledge", &w.pledge, &what)?;
-            let reason = match w.note {
-                Some(n) => format!("{} {n}", w.reason),
-                None => w.reason,
-            };
-            l.record(
-                &what,
-                ForceCommand::WithdrawPledge(PledgeWithdrawal {
-                    pledge,
-                    on: w.on,
-                    reason,
-                }),
-                &w.sources,
-                w.classification,
-                None,
-            )?;
-        }
-        for a in f.authorization {
-            let what = format!(
-                "{name}: authorization {:?}",
-                a.key.as_deref().unwrap_or(&a.title)
-            );
-            let key = a.key.clone();
-            l.record(
-                &what,
-                ForceCommand::RecordAuthorization(NewAuthorization {
-                    mission: a.mission,
-                    country: a.country,
-                    kind: a.kind,
-                    title: a.title,
-                    issued_on: a.issued_on,
-                    status: a.status,
-                    note: a.note,
-                }),
-                &a.sources,
-                a.classification,
-                key.as_deref().map(|k| ("authorization", k)),
-            )?;
-        }
-        // In date order, so that departures always follow the arrivals they draw on.
-        let mut deployments = f.deployment;
-        deployments.sort_by_key(|d| d.on);
-        for d in deployments {
-            let what = format!(
-                "{name}: deployment {:?}",
-                d.key
-                    .clone()
-                    .unwrap_or_else(|| format!("{} {}", d.country, d.on))
-            );
-            let inbound = Personnel {
-                police: d.police,
-                military: d.military,
-                civilian: d.civilian,
-            };
-            let outbound = Personnel {
-                police: d.out_police,
-                military: d.out_military,
-                civilian: d.out_civilian,
-            };
-            let key = d.key.clone();
-            l.record(
-                &what,
-                ForceCommand::RecordDeployment(NewDeployment {
-                    mission: d.mission,
-                    country: d.country,
-                    movement: d.movement,
-                    on: d.on,
-                    personnel: inbound,
-                    relieved: (d.movement == Movement::Rotation).then_some(outbound),
-                    unit: d.unit,
-                    note: d.note,
-                    override_reason: d.override_reason,
-                }),
-                &d.sources,
-                d.classification,
-                key.as_deref().map(|k| ("deployment", k)),
-            )?;
-        }
-        for x in f.funding {
-            let what = format!(
-                "{name}: funding {:?}",
-                x.key.clone().unwrap_or_else(|| x.donor.clone())
-            );
-            let key = x.key.clone();
-            l.record(
-                &what,
-                ForceCommand::RecordFunding(NewFunding {
-                    mission: x.mission,
-                    donor: x.donor,
-                    kind: x.kind,
-                    channel: x.channel,
-                    amount: x.amount,
-                    currency: x.currency,
-                    on: x.on,
-                    note: x.note,
-                }),
-                &x.sources,
-                x.classification,
-                key.as_deref().map(|k| ("funding", k)),
-            )?;
-        }
-        discrepancies.extend(f.discrepancy.into_iter().map(|d| (name, d)));
-        regs.document
-            .extend(f.document.into_iter().map(|x| (name, x)));
-        regs.person.extend(f.person.into_iter().map(|x| (name, x)));
-        regs.departure
-            .extend(f.departure.into_iter().map(|x| (name, x)));
-        regs.vetting
-            .extend(f.vetting.into_iter().map(|x| (name, x)));
-        regs.acknowledgement
-            .extend(f.acknowledgement.into_iter().map(|x| (name, x)));
-        regs.assignment
-            .extend(f.assignment.into_iter().map(|x| (name, x)));
-        regs.use_of_force
-            .extend(f.use_of_force.into_iter().map(|x| (name, x)));
-        regs.review.extend(f.review.into_iter().map(|x| (name, x)));
-        regs.detention
-            .extend(f.detention.into_iter().map(|x| (name, x)));
-        regs.handover
-            .extend(f.handover.into_iter().map(|x| (name, x)));
-        regs.release
-            .extend(f.release.into_iter().map(|x| (name, x)));
-        regs.complaint
-            .extend(f.complaint.into_iter().map(|x| (name, x)));
-        regs.case.extend(f.case.into_iter().map(|x| (name, x)));
-        regs.case_update
-            .extend(f.case_update.into_iter().map(|x| (name, x)));
-        sits.incident
-            .extend(f.incident.into_iter().map(|x| (name, x)));
-        sits.verification
-            .extend(f.verification.into_iter().map(|x| (name, x)));
-        sits.armed_group
-            .extend(f.armed_group.into_iter().map(|x| (name, x)));
-        sits.designation
-            .extend(f.designation.into_iter().map(|x| (name, x)));
-        sits.site_status
-            .extend(f.site_status.into_iter().map(|x| (name, x)));
-        sits.route_status
-            .extend(f.route_status.into_iter().map(|x| (name, x)));
-        sits.indicator
-            .extend(f.indicator.into_iter().map(|x| (name, x)));
-    }
-    // The registers after the mission record they name, in the order their rules need.
-    record_registers(&mut l, regs)?;
-    // Then the situational picture, in the order its rules need.
-    record_situation(&mut l, sits)?;
-    // Last: a discrepancy may be about anything above, in any file.
-    for (name, d) in discrepancies {
-        let what = format!("{name}: discrepancy about {:?} ({})", d.about, d.field);
-        let (kind, key) = d
-            .about
-            .split_once(':')
-            .ok_or_else(|| anyhow!("{what}: `about` must be \"kind:key\""))?;
-        let about = l.key(kind, key, &what)?;
-        let claims = d
-            .claim
-            .iter()
-            .map(|c| {
-                Ok(Claim {
-                    value: c.value.clone(),
-                    sources: l.source_ids(&c.sources, &what)?,
-                    note: c.note.clone(),
-                })
-            })
-            .collect::<anyhow::Result<Vec<_>>>()?;
-        let reason = match d.note {
-            Some(n) => format!("{} {n}", d.reason),
-            None => d.reason,
+    let mut l = Loader::new();
+    for step in tables::ORDER {
+        let Some(table) = tables::by_name(step.table) else {
+            bail!("the load order names an unknown table {:?}", step.table);
         };
-        l.record(
-            &what,
-            SourceCommand::RecordDiscrepancy(NewDiscrepancy {
-                about,
-                field: d.field,
-                claims,
-                accepted: d.accepted,
-                reason,
-            }),
-            &d.sources,
-            d.classification,
-            None,
-        )?;
-        l.report.discrepancies += 1;
+        let items = by_table.entry(step.table).or_default();
+        let mut chosen: Vec<Item> = items
+            .iter_mut()
+            .filter(|i| i.as_ref().is_some_and(|i| (step.only)(&i.fields)))
+            .filter_map(Option::take)
+            .collect();
+        if let Some(field) = step.sorted_by {
+            // ISO 8601 dates sort as text; the sort is stable, so a day keeps file order.
+            chosen.sort_by_key(|i| i.fields.get(field).map(loader::plain));
+        }
+        for item in chosen {
+            l.record(table, item)?;
+        }
     }
     // All or nothing: a refused item leaves the database as it was.
     let (whats, envs): (Vec<String>, Vec<Envelope>) = l.pending.into_iter().unzip();
@@ -428,7 +119,7 @@ pub async fn load_texts(store: &Store, texts: &[(&str, &str)]) -> anyhow::Result
             anyhow!(
                 "{}: {} (nothing was recorded)",
                 whats.get(i).map_or("the scenario", String::as_str),
-                describe(&e)
+                describe_error(&e)
             )
         })?;
     l.report.entries = written.len();
@@ -458,42 +149,44 @@ mod tests {
     #[tokio::test]
     async fn the_haiti_scenario_loads_with_its_synthetic_registers() {
         let dir = tempfile::tempdir().expect("temp dir");
-        let path = dir.path().join("konbit.db");
-        let store = Store::open(&Options {
-            url: format!("sqlite://{}", path.display()),
-            migrate: true,
-        })
-        .await
-        .expect("open");
+        let store = empty_store(dir.path()).await;
         let report = load(&store, &haiti()).await.expect("the scenario loads");
-        assert!(report.sources >= 40, "{report:?}");
+        assert!(report.count("source") >= 40, "{report:?}");
         let counts = [
-            ("documents", report.documents, 10),
-            ("persons", report.persons, 28),
-            ("departures", report.departures, 2),
-            ("vettings", report.vettings, 29),
-            ("acknowledgements", report.acknowledgements, 165),
-            ("assignments", report.assignments, 10),
-            ("use_of_force", report.use_of_force, 10),
-            ("reviews", report.reviews, 15),
-            ("detentions", report.detentions, 7),
-            ("handovers", report.handovers, 5),
-            ("releases", report.releases, 1),
-            ("complaints", report.complaints, 6),
-            ("cases", report.cases, 4),
-            ("case_updates", report.case_updates, 12),
-            ("group_profiles", report.group_profiles, 21),
-            ("designations", report.designations, 17),
-            ("incidents", report.incidents, 21),
-            ("fatality_claims", report.fatality_claims, 22),
-            ("verifications", report.verifications, 31),
-            ("site_statuses", report.site_statuses, 22),
-            ("route_statuses", report.route_statuses, 21),
-            ("observations", report.observations, 42),
-            ("discrepancies", report.discrepancies, 31),
+            ("document", 10),
+            ("person", 28),
+            ("departure", 2),
+            ("vetting", 29),
+            ("acknowledgement", 165),
+            ("assignment", 10),
+            ("use_of_force", 10),
+            ("review", 15),
+            ("detention", 7),
+            ("handover", 5),
+            ("release", 1),
+            ("complaint", 6),
+            ("case", 4),
+            ("case.allegations", 6),
+            ("case_update", 12),
+            ("armed_group", 21),
+            ("designation", 17),
+            ("incident", 21),
+            ("incident.fatality_claims", 22),
+            ("verification", 31),
+            ("site_status", 22),
+            ("route_status", 21),
+            ("indicator", 42),
+            ("discrepancy", 31),
         ];
-        for (what, got, want) in counts {
-            assert_eq!(got, want, "{what}: {report:?}");
+        let counted: usize = report
+            .items
+            .iter()
+            .filter(|(k, _)| !k.contains('.'))
+            .map(|(_, n)| n)
+            .sum();
+        assert_eq!(counted, report.entries, "one entry per command: {report:?}");
+        for (what, want) in counts {
+            assert_eq!(report.count(what), want, "{what}: {report:?}");
         }
 
         let mut r = store.reader(Visibility::ALL).await.expect("reader");
@@ -607,16 +300,20 @@ mod tests {
         store.close().await;
     }
 
-    #[tokio::test]
-    async fn an_assignment_that_fails_the_gate_refuses_the_whole_scenario() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let path = dir.path().join("konbit.db");
-        let store = Store::open(&Options {
-            url: format!("sqlite://{}", path.display()),
+    async fn empty_store(dir: &Path) -> Store {
+        Store::open(&Options {
+            url: format!("sqlite://{}", dir.join("konbit.db").display()),
             migrate: true,
         })
         .await
-        .expect("open");
+        .expect("open")
+    }
+
+    /// Loads the Haiti scenario with `extra` added as one more file, expecting a refusal: the
+    /// message, after checking that the log is still empty.
+    async fn refused_with(extra: &str) -> String {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = empty_store(dir.path()).await;
         let mut texts: Vec<(String, String)> = FILES
             .iter()
             .map(|n| {
@@ -624,23 +321,150 @@ mod tests {
                 (n.to_string(), t)
             })
             .collect();
-        // ken-010's vetting is still pending.
-        texts.push((
-            "extra.toml".into(),
-            "[[assignment]]\nperson = \"ken-010\"\noperation = \"X\"\non = \"2025-02-01\"\n".into(),
-        ));
+        texts.push(("extra.toml".into(), extra.into()));
         let borrowed: Vec<(&str, &str)> = texts
             .iter()
             .map(|(n, t)| (n.as_str(), t.as_str()))
             .collect();
         let e = load_texts(&store, &borrowed).await.expect_err("refused");
-        let msg = format!("{e:#}");
+        let v = store.verify_log().await.expect("verify");
+        assert_eq!(v.length, 0, "nothing is recorded: {e:#}");
+        store.close().await;
+        format!("{e:#}")
+    }
+
+    #[tokio::test]
+    async fn an_assignment_that_fails_the_gate_refuses_the_whole_scenario() {
+        // ken-010's vetting is still pending.
+        let msg = refused_with(
+            "[[assignment]]\nperson = \"ken-010\"\noperation = \"X\"\non = \"2025-02-01\"\n",
+        )
+        .await;
         assert!(
-            msg.contains("extra.toml: assignment of person \"ken-010\"")
+            msg.contains("extra.toml: assignment (person \"ken-010\", on 2025-02-01)")
                 && msg.contains("nothing was recorded"),
             "{msg}"
         );
-        store.close().await;
+    }
+
+    #[tokio::test]
+    async fn bad_items_are_refused_naming_the_file_the_item_and_the_problem() {
+        let cases: &[(&str, &[&str])] = &[
+            // A field the command does not have (incidents have `notes`, not `note`).
+            (
+                "[[incident]]\nevent_id = \"MSS-2024-0099\"\nevent_date = \"2024-10-03\"\n\
+                 time_precision = 1\nevent_type = \"riots\"\nsub_event_type = \"mob_violence\"\n\
+                 actor1 = \"Rioters (Haiti)\"\ninter1 = \"rioters\"\nadmin1 = \"Ouest\"\n\
+                 location = \"Port-au-Prince\"\nlatitude = 18.54\nlongitude = -72.34\n\
+                 geo_precision = 1\nnotes = \"n\"\nfatalities = 0\nnote = \"x\"\n",
+                &[
+                    "extra.toml: incident \"MSS-2024-0099\"",
+                    "unknown field `note`",
+                ],
+            ),
+            (
+                "[[person]]\nkey = \"p\"\nmission = \"mss\"\ncountry = \"KEN\"\nunit = \"u\"\n\
+                 category = \"police\"\ndeployed_from = \"2024-06-25\"\nnickname = \"x\"\n\
+                 identity = { service_number = \"S\", name = \"N\", rank = \"R\" }\n",
+                &["extra.toml: person \"p\"", "unknown field `nickname`"],
+            ),
+            // A missing field.
+            (
+                "[[pledge]]\nkey = \"p\"\nmission = \"mss\"\npledged_on = \"2024-01-01\"\n",
+                &["extra.toml: pledge \"p\"", "missing field `country`"],
+            ),
+            // A table the format does not have.
+            (
+                "[[pledges]]\nkey = \"p\"\n",
+                &["extra.toml: unknown table [[pledges]]", "pledge, revision"],
+            ),
+            ("pledge = 1\n", &["`pledge` must be an array of tables"]),
+            // Keys: unknown, used twice, or not a key.
+            (
+                "[[revision]]\npledge = \"nope\"\non = \"2024-01-01\"\n",
+                &[
+                    "extra.toml: revision (pledge \"nope\", on 2024-01-01)",
+                    "unknown pledge key \"nope\"",
+                ],
+            ),
+            (
+                "[[discrepancy]]\nabout = \"indicator:nope\"\nfield = \"value\"\naccepted = 0\n\
+                 reason = \"r\"\n[[discrepancy.claims]]\nvalue = \"1\"\nsources = []\n",
+                &["unknown indicator key \"nope\""],
+            ),
+            (
+                "[[discrepancy]]\nabout = \"nope\"\nfield = \"value\"\naccepted = 0\n\
+                 reason = \"r\"\n",
+                &["`about` must be \"table:key\""],
+            ),
+            (
+                "[[funding]]\nkey = \"x\"\nmission = \"mss\"\ndonor = \"CAN\"\nkind = \"pledge\"\n\
+                 channel = \"trust_fund\"\namount = 1\ncurrency = \"USD\"\non = \"2024-04-30\"\n\
+                 sources = [\"no-such-source\"]\n",
+                &[
+                    "extra.toml: funding \"x\"",
+                    "unknown source key \"no-such-source\"",
+                ],
+            ),
+            (
+                "[[assignment]]\nperson = 7\noperation = \"X\"\non = \"2025-02-01\"\n",
+                &["`person` holds a key, in quotes"],
+            ),
+            (
+                "[[mission]]\nslug = \"mss\"\nname = \"n\"\nshort_name = \"n\"\n\
+                 host_country = \"HTI\"\nlead_nation = \"KEN\"\nstart_date = \"2023-10-02\"\n",
+                &[
+                    "extra.toml: mission \"mss\"",
+                    "the key \"mission:mss\" is used twice",
+                ],
+            ),
+            // The loader's own fields.
+            (
+                "[[person]]\nkey = \"p\"\nclassification = \"secret\"\n",
+                &["classification: unknown variant `secret`"],
+            ),
+            ("[[person]]\nkey = 3\n", &["`key` must be a string"]),
+            // A complaint's secret and an acknowledgement's documents.
+            (
+                "[[complaint]]\nkey = \"c\"\nmission = \"mss\"\nreference = \"R\"\nsecret = \" \"\n\
+                 language = \"en\"\nreceived_at = \"2025-08-26T09:00:00-04:00\"\naccount = \"a\"\n",
+                &["extra.toml: complaint \"c\"", "`secret` must not be empty"],
+            ),
+            (
+                "[[acknowledgement]]\nperson = \"ken-001\"\non = \"2024-06-25\"\ndocuments = []\n",
+                &["`documents` must list at least one document key"],
+            ),
+            (
+                "[[acknowledgement]]\nperson = \"ken-001\"\non = \"2024-06-25\"\n\
+                 documents = [\"nope\"]\n",
+                &["document \"nope\"", "unknown document key \"nope\""],
+            ),
+            (
+                "[[use_of_force]]\nkey = \"u\"\nmission = \"mss\"\ncountry = \"KEN\"\n\
+                 unit = \"u\"\noccurred_at = \"2025-03-18T06:30:00-04:00\"\nplace = \"p\"\n\
+                 level = \"presence\"\nnarrative = \"n\"\n",
+                &[
+                    "extra.toml: use_of_force \"u\"",
+                    "`submitted_at` is required in a scenario",
+                ],
+            ),
+            // A command the domain refuses, with its field.
+            (
+                "[[pledge]]\nkey = \"p\"\nmission = \"mss\"\ncountry = \"XX\"\n\
+                 pledged_on = \"2024-01-01\"\n",
+                &[
+                    "extra.toml: pledge \"p\"",
+                    "country:",
+                    "nothing was recorded",
+                ],
+            ),
+        ];
+        for (extra, wanted) in cases {
+            let msg = refused_with(extra).await;
+            for w in *wanted {
+                assert!(msg.contains(w), "{extra}\n→ {msg}\n(wanted {w:?})");
+            }
+        }
     }
 
     #[test]
@@ -649,59 +473,5 @@ mod tests {
         let h = "b5d4045c3f466fa91fe2cc6abe79232a1a57cdf104f7a26e716e0a1e2789df78";
         assert_eq!(secret_hash("abc"), h);
         assert_eq!(secret_hash(" ABC "), h);
-    }
-
-    #[test]
-    fn an_incident_has_notes_not_a_note() {
-        let e = parse_file(
-            "situation.toml",
-            "[[incident]]\nevent_id = \"MSS-2024-0099\"\nevent_date = \"2024-10-03\"\n\
-             time_precision = 1\nevent_type = \"riots\"\nsub_event_type = \"mob_violence\"\n\
-             actor1 = \"Rioters (Haiti)\"\ninter1 = \"rioters\"\nadmin1 = \"Ouest\"\n\
-             location = \"Port-au-Prince\"\nlatitude = 18.54\nlongitude = -72.34\n\
-             geo_precision = 1\nnotes = \"n\"\nfatalities = 0\nnote = \"x\"\n",
-        )
-        .err()
-        .expect("refused");
-        assert!(format!("{e:#}").contains("note"), "{e:#}");
-    }
-
-    #[tokio::test]
-    async fn a_discrepancy_about_an_unknown_indicator_is_refused() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let store = Store::open(&Options {
-            url: format!("sqlite://{}", dir.path().join("konbit.db").display()),
-            migrate: true,
-        })
-        .await
-        .expect("open");
-        let e = load_texts(
-            &store,
-            &[(
-                "situation.toml",
-                "[[discrepancy]]\nabout = \"indicator:nope\"\nfield = \"value\"\n\
-                 accepted = 0\nreason = \"r\"\n[[discrepancy.claim]]\nvalue = \"1\"\n",
-            )],
-        )
-        .await
-        .expect_err("refused");
-        assert!(
-            format!("{e:#}").contains("unknown indicator key \"nope\""),
-            "{e:#}"
-        );
-        store.close().await;
-    }
-
-    #[test]
-    fn unknown_register_fields_are_refused() {
-        let e = parse_file(
-            "registers.toml",
-            "[[person]]\nkey = \"p\"\nmission = \"mss\"\ncountry = \"KEN\"\nunit = \"u\"\n\
-             category = \"police\"\ndeployed_from = \"2024-06-25\"\nservice_number = \"S\"\n\
-             name = \"N\"\nrank = \"R\"\nnickname = \"x\"\n",
-        )
-        .err()
-        .expect("refused");
-        assert!(format!("{e:#}").contains("nickname"), "{e:#}");
     }
 }

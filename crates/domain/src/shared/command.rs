@@ -124,6 +124,15 @@ impl Command {
         rebuilt.unwrap_or_else(|| Err(format!("entries of kind {kind} are not commands")))
     }
 
+    /// Puts names into the spelling the record keeps, before the command is checked: what a
+    /// client may write in several ways (a department `grande anse`, padded names) is stored one
+    /// way, so that filters find every entry.
+    pub fn normalize(&mut self) {
+        if let Command::Situation(c) = self {
+            c.normalize();
+        }
+    }
+
     /// Checks the command's own fields. State-dependent rules are the store's.
     pub fn validate(&self) -> Result<(), DomainError> {
         let mut e = ValidationErrors::default();

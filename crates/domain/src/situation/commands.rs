@@ -583,6 +583,13 @@ pub enum SituationCommand {
 }
 
 impl SituationCommand {
+    /// See [`crate::Command::normalize`]: incidents' names in the gazetteer's spelling.
+    pub fn normalize(&mut self) {
+        if let SituationCommand::RecordIncident(i) | SituationCommand::ReviseIncident(i) = self {
+            i.normalize();
+        }
+    }
+
     /// The log entry kind.
     pub fn kind(&self) -> EntryKind {
         use SituationCommand::*;
