@@ -15,7 +15,7 @@ pub(crate) fn csrf(html: &str) -> String {
 }
 
 /// A browser-like client (cookies, no redirects) logged in through the login form.
-async fn session(app: &TestApp, role: Option<Role>) -> Client {
+pub(crate) async fn session(app: &TestApp, role: Option<Role>) -> Client {
     let c = app.anonymous();
     if let Some(role) = role {
         let page = c.get("/login").await;

@@ -28,6 +28,22 @@ fn api() -> OpenApiRouter<AppState> {
         .merge(situation::api::router())
 }
 
+/// Every capability's page forms (each built from its API operation's body).
+fn all_forms() -> Vec<&'static [shared::forms::FormSpec]> {
+    vec![
+        force::pages::FORMS,
+        registers::pages::FORMS,
+        situation::pages::FORMS,
+        record::pages::FORMS,
+    ]
+}
+
+/// Each page form (its path as declared, `{…}` for values of the path) and the entry kind it
+/// records: for tests that try every form as every role.
+pub fn form_pages() -> Vec<(&'static str, konbit_domain::EntryKind)> {
+    shared::forms::AllForms(all_forms()).pages()
+}
+
 /// The OpenAPI document (3.1), as served: the operations of [`api`], completed with what every
 /// operation shares (see [`shared::openapi`]).
 pub fn openapi_doc() -> serde_json::Value {
@@ -77,10 +93,12 @@ async fn same_site_only(
 pub fn app(state: AppState) -> Router {
     // Answers of the API may carry restricted data or a complainant's secret: never cached.
     let (api, doc) = api().split_for_parts();
+    let served = shared::openapi::complete(doc.clone());
+    // The pages' forms are built from the same document the API serves.
+    let schemas = std::sync::Arc::new(shared::forms::Schemas::new(&doc, served.clone()));
+    let forms = shared::forms::AllForms(all_forms());
     let api = api
-        .layer(axum::Extension(std::sync::Arc::new(
-            shared::openapi::complete(doc),
-        )))
+        .layer(axum::Extension(std::sync::Arc::new(served)))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CACHE_CONTROL,
             HeaderValue::from_static("no-store"),
@@ -91,6 +109,9 @@ pub fn app(state: AppState) -> Router {
         .merge(force::pages::router())
         .merge(registers::pages::router())
         .merge(situation::pages::router())
+        .route("/new", axum::routing::get(shared::forms::index))
+        .layer(axum::Extension(schemas))
+        .layer(axum::Extension(forms))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             same_site_only,

@@ -278,6 +278,7 @@ pub struct Detainee {
     pub sex: Sex,
     /// Age in years, when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 120))]
     pub age: Option<i64>,
     /// Under 18, or thought to be.
     pub minor: bool,

@@ -134,13 +134,13 @@ impl<N: Need> FromRequestParts<AppState> for Allowed<N> {
             }
             Err(_) => {
                 let ctx = Ctx::from_request_parts(parts, state).await?;
-                Err(error_page(
-                    &ctx,
-                    StatusCode::FORBIDDEN,
-                    "error-forbidden",
-                    ctx.tr.t(N::WHY),
-                ))
+                Err(refuse_page(&ctx, N::WHY))
             }
         }
     }
+}
+
+/// The 403 page in the reader's language, `why` the key of the sentence that says who may.
+pub(crate) fn refuse_page(ctx: &Ctx, why: &str) -> Response {
+    error_page(ctx, StatusCode::FORBIDDEN, "error-forbidden", ctx.tr.t(why))
 }

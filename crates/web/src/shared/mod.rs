@@ -1,5 +1,6 @@
 //! What every capability's API and pages share: who the caller is ([`auth`]) and what they may
-//! do ([`gate`]), recording a command for them ([`write`]), the browser-side security of forms ([`csrf`]), limits per address ([`limits`]),
+//! do ([`gate`]), recording a command for them ([`write`]) and the page form of any command
+//! ([`forms`]), the browser-side security of forms ([`csrf`]), limits per address ([`limits`]),
 //! errors as RFC 9457 problems ([`error`]), the one parser of query values and bodies
 //! ([`extract`]), the completion of the OpenAPI document ([`openapi`]), the cached verification
 //! of the log ([`verify`]), and the pages' request context and rendering ([`page`],
@@ -12,6 +13,7 @@ pub mod csrf;
 pub mod error;
 pub mod extract;
 pub mod form;
+pub mod forms;
 pub mod gate;
 pub mod limits;
 pub mod openapi;

@@ -207,6 +207,11 @@ impl Ctx {
             .map(|(_, v)| v.as_str())
     }
 
+    /// The log entry a form just recorded (`?recorded=SEQ` after post/redirect/get).
+    pub(crate) fn recorded(&self) -> Option<i64> {
+        self.param("recorded").and_then(|v| v.parse().ok())
+    }
+
     pub(crate) fn role(&self) -> Option<Role> {
         self.caller.role()
     }

@@ -1311,10 +1311,77 @@ pub(crate) async fn incident_page(
     finish(&ctx, r)
 }
 
+/// The situational picture's forms, one per command.
+pub(crate) static FORMS: &[crate::shared::forms::FormSpec] = {
+    use crate::shared::forms::FormSpec;
+    use konbit_domain::EntryKind as K;
+    &[
+        FormSpec::new(
+            "/incidents/new",
+            "/api/v1/incidents",
+            K::IncidentRecorded,
+            "/incidents/{event_id}",
+        ),
+        FormSpec::new(
+            "/incidents/{event_id}/revisions/new",
+            "/api/v1/incidents/{event_id}/revisions",
+            K::IncidentRevised,
+            "/incidents/{event_id}",
+        )
+        .path_fields(&[("event_id", "event_id")]),
+        FormSpec::new(
+            "/incidents/{event_id}/verification/new",
+            "/api/v1/incidents/{event_id}/verification",
+            K::IncidentVerificationChanged,
+            "/incidents/{event_id}",
+        )
+        .path_fields(&[("event_id", "incident")])
+        .part_of_another(),
+        FormSpec::new(
+            "/incidents/{event_id}/links/new",
+            "/api/v1/incidents/{event_id}/links",
+            K::IncidentLinked,
+            "/incidents/{event_id}",
+        )
+        .path_fields(&[("event_id", "incident")])
+        .part_of_another(),
+        FormSpec::new(
+            "/armed-groups/new",
+            "/api/v1/armed-groups",
+            K::ArmedGroupProfiled,
+            "/situation/board",
+        ),
+        FormSpec::new(
+            "/armed-groups/designations/new",
+            "/api/v1/armed-groups/designations",
+            K::ArmedGroupDesignated,
+            "/situation/board",
+        ),
+        FormSpec::new(
+            "/sites/status/new",
+            "/api/v1/sites/status",
+            K::SiteStatusChanged,
+            "/situation/board",
+        ),
+        FormSpec::new(
+            "/routes/status/new",
+            "/api/v1/routes/status",
+            K::RouteStatusChanged,
+            "/situation/board",
+        ),
+        FormSpec::new(
+            "/indicators/new",
+            "/api/v1/indicators",
+            K::IndicatorObserved,
+            "/situation/board",
+        ),
+    ]
+};
+
 /// The situational picture's page routes.
 pub fn router() -> axum::Router<AppState> {
     use axum::routing::get;
-    axum::Router::new()
+    crate::shared::forms::router(FORMS)
         .route("/situation", get(map_page))
         .route("/situation/timeline", get(timeline_page))
         .route("/situation/board", get(board_page))

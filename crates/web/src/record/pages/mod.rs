@@ -6,7 +6,31 @@ mod login;
 mod sources;
 mod users;
 
+use crate::shared::forms::{self, FormSpec};
 use crate::shared::state::AppState;
+use konbit_domain::EntryKind as K;
+
+/// The core's forms: a source, a disagreement between sources, a correction.
+pub(crate) static FORMS: &[FormSpec] = &[
+    FormSpec::new(
+        "/sources/new",
+        "/api/v1/sources",
+        K::SourceRegistered,
+        "/sources",
+    ),
+    FormSpec::new(
+        "/discrepancies/new",
+        "/api/v1/discrepancies",
+        K::DiscrepancyRecorded,
+        "/sources",
+    ),
+    FormSpec::new(
+        "/corrections/new",
+        "/api/v1/corrections",
+        K::EntryCorrected,
+        "/log",
+    ),
+];
 use axum::{
     Router,
     routing::{get, post},
@@ -14,7 +38,7 @@ use axum::{
 
 /// The core's page routes.
 pub fn router() -> Router<AppState> {
-    Router::new()
+    forms::router(FORMS)
         .route("/sources", get(sources::sources_page))
         .route("/users", get(users::users_page).post(users::user_create))
         .route("/users/{name}/role", post(users::user_set_role))

@@ -9,12 +9,92 @@ mod personnel;
 mod statistics;
 mod use_of_force;
 
+use crate::shared::forms::{self, FormSpec};
 use crate::shared::state::AppState;
 use axum::{Router, routing::get};
+use konbit_domain::EntryKind as K;
+
+/// The registers' forms, one per command a member of staff sends (complaints come through the
+/// public form).
+pub(crate) static FORMS: &[FormSpec] = &[
+    FormSpec::new(
+        "/personnel/new",
+        "/api/v1/personnel",
+        K::PersonRegistered,
+        "/personnel/{id}",
+    ),
+    FormSpec::new(
+        "/personnel/departures/new",
+        "/api/v1/personnel/departures",
+        K::PersonDeparted,
+        "/personnel/{person}",
+    ),
+    FormSpec::new(
+        "/vetting/new",
+        "/api/v1/vetting",
+        K::VettingRecorded,
+        "/personnel/{person}",
+    ),
+    FormSpec::new(
+        "/documents/new",
+        "/api/v1/documents",
+        K::DocumentIssued,
+        "/documents",
+    ),
+    FormSpec::new(
+        "/acknowledgements/new",
+        "/api/v1/acknowledgements",
+        K::AcknowledgementRecorded,
+        "/personnel/{person}",
+    ),
+    FormSpec::new(
+        "/assignments/new",
+        "/api/v1/assignments",
+        K::AssignmentRecorded,
+        "/personnel/{person}",
+    ),
+    FormSpec::new(
+        "/use-of-force/new",
+        "/api/v1/use-of-force",
+        K::UseOfForceReported,
+        "/use-of-force/{id}",
+    ),
+    FormSpec::new(
+        "/use-of-force/reviews/new",
+        "/api/v1/use-of-force/reviews",
+        K::UseOfForceReviewed,
+        "/use-of-force/{report}",
+    ),
+    FormSpec::new(
+        "/detentions/new",
+        "/api/v1/detentions",
+        K::DetentionRecorded,
+        "/detentions/{id}",
+    ),
+    FormSpec::new(
+        "/detentions/handovers/new",
+        "/api/v1/detentions/handovers",
+        K::DetentionHandedOver,
+        "/detentions/{detention}",
+    ),
+    FormSpec::new(
+        "/detentions/releases/new",
+        "/api/v1/detentions/releases",
+        K::DetentionReleased,
+        "/detentions/{detention}",
+    ),
+    FormSpec::new("/cases/new", "/api/v1/cases", K::CaseOpened, "/cases/{id}"),
+    FormSpec::new(
+        "/cases/updates/new",
+        "/api/v1/cases/updates",
+        K::CaseUpdated,
+        "/cases/{case}",
+    ),
+];
 
 /// The registers' page routes.
 pub fn router() -> Router<AppState> {
-    Router::new()
+    forms::router(FORMS)
         .route(
             "/complaints",
             get(complaints::complaint_form).post(complaints::complaint_submit),

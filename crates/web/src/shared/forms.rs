@@ -1,0 +1,1275 @@
+//! A page form for a command, built from the command's own definition: the request body that
+//! the API operation declares in the OpenAPI document (field types, required fields,
+//! enumerations, bounds, help text) gives the fields; what was typed becomes the same JSON body
+//! and is deserialized by the domain command of the entry kind (`Command::from_entry`), then
+//! written through the store's gate like any API request. A capability gets a form by
+//! declaring a [`FormSpec`]; nothing here names a command.
+//!
+//! Posting follows post/redirect/get: a refused form comes back (422) with every value kept and
+//! each message next to its field; an accepted one redirects to the new record's page with
+//! `?recorded=SEQ`, which the layout shows as the log entry that holds it.
+
+use crate::shared::gate::refuse_page;
+use crate::shared::page::{Ctx, FormPairs, api_error_page, check_post, pairs, respond, see_other};
+use crate::shared::{error::ApiError, pieces::shorten, state::AppState};
+use askama::Template;
+use axum::{
+    Extension, Router,
+    extract::{Path, State},
+    http::StatusCode,
+    response::Response,
+    routing::get,
+};
+use konbit_domain::{
+    Classification, Command, DomainError, EntryKind,
+    access::{self, Sender},
+    clocks::Day,
+};
+use konbit_present::Tr;
+use konbit_store::{Actor, Envelope, StoreError, Visibility};
+use serde_json::{Map, Value};
+use std::{
+    collections::{BTreeMap, HashMap},
+    sync::Arc,
+};
+use uuid::Uuid;
+
+/// One form: which API operation's body it fills, which entry kind that body is, where the
+/// page is and where an accepted form goes.
+pub(crate) struct FormSpec {
+    /// The page (`/detentions/new`, `/incidents/{event_id}/verification/new`).
+    pub(crate) page: &'static str,
+    /// The API operation (POST) whose body the form fills (`/api/v1/detentions`).
+    pub(crate) api: &'static str,
+    /// The entry kind the body becomes.
+    pub(crate) kind: EntryKind,
+    /// Body fields taken from the page's path (`("event_id", "incident")`): not shown.
+    pub(crate) from_path: &'static [(&'static str, &'static str)],
+    /// Where an accepted form goes: `{id}` is the new record, `{field}` a field of the body.
+    pub(crate) then: &'static str,
+    /// The entry is part of another record (an incident's verification) and takes that
+    /// record's classification: the form does not ask for one.
+    pub(crate) part_of_another: bool,
+}
+
+impl FormSpec {
+    /// A form for the body of `api`, recorded as `kind`, going to `then`.
+    pub(crate) const fn new(
+        page: &'static str,
+        api: &'static str,
+        kind: EntryKind,
+        then: &'static str,
+    ) -> FormSpec {
+        FormSpec {
+            page,
+            api,
+            kind,
+            from_path: &[],
+            then,
+            part_of_another: false,
+        }
+    }
+
+    /// With body fields taken from the page's path.
+    pub(crate) const fn path_fields(
+        mut self,
+        fields: &'static [(&'static str, &'static str)],
+    ) -> Self {
+        self.from_path = fields;
+        self
+    }
+
+    /// Part of another record (see [`FormSpec::part_of_another`]).
+    pub(crate) const fn part_of_another(mut self) -> Self {
+        self.part_of_another = true;
+        self
+    }
+
+    /// Fields the form does not show: those from the path, and the classification of a part.
+    fn hidden(&self) -> Vec<&'static str> {
+        let mut h: Vec<&'static str> = self.from_path.iter().map(|(_, f)| *f).collect();
+        if self.part_of_another {
+            h.push("classification");
+        }
+        h
+    }
+}
+
+/// The schemas of the API's bodies, read once when the application is built: the served
+/// document (with `sources` and `classification` on every recording body) and the order in
+/// which each component declares its fields (the served JSON sorts them).
+pub struct Schemas {
+    doc: Value,
+    order: HashMap<String, Vec<String>>,
+    body_component: HashMap<String, String>,
+}
+
+impl Schemas {
+    /// From the typed document (for the order) and the served one (for everything else).
+    pub fn new(typed: &utoipa::openapi::OpenApi, served: Value) -> Schemas {
+        use utoipa::openapi::{RefOr, schema::Schema};
+        let mut order = HashMap::new();
+        if let Some(c) = &typed.components {
+            for (name, s) in &c.schemas {
+                if let RefOr::T(Schema::Object(o)) = s {
+                    order.insert(name.clone(), o.properties.keys().cloned().collect());
+                }
+            }
+        }
+        let mut body_component = HashMap::new();
+        for (path, item) in &typed.paths.paths {
+            let Some(op) = &item.post else { continue };
+            let Some(RefOr::T(body)) = &op.request_body else {
+                continue;
+            };
+            if let Some(RefOr::Ref(r)) =
+                body.content.get("application/json").and_then(|c| match c {
+                    RefOr::T(c) => c.schema.as_ref(),
+                    RefOr::Ref(_) => None,
+                })
+            {
+                let name = r.ref_location.rsplit('/').next().unwrap_or_default();
+                body_component.insert(path.clone(), name.to_string());
+            }
+        }
+        Schemas {
+            doc: served,
+            order,
+            body_component,
+        }
+    }
+
+    fn component(&self, name: &str) -> Option<&Value> {
+        self.doc["components"]["schemas"].get(name)
+    }
+
+    /// The fields of an operation's body, in declaration order.
+    fn fields(&self, api: &str) -> Vec<FieldDef> {
+        let body =
+            &self.doc["paths"][api]["post"]["requestBody"]["content"]["application/json"]["schema"];
+        let component = self.body_component.get(api).cloned();
+        let mut out = Vec::new();
+        self.walk(body, component.as_deref(), "", true, &mut out);
+        out
+    }
+
+    fn walk(
+        &self,
+        s: &Value,
+        component: Option<&str>,
+        prefix: &str,
+        _required: bool,
+        out: &mut Vec<FieldDef>,
+    ) {
+        let Some(props) = s["properties"].as_object() else {
+            return;
+        };
+        let required: Vec<&str> = s["required"]
+            .as_array()
+            .map(|a| a.iter().filter_map(Value::as_str).collect())
+            .unwrap_or_default();
+        let mut names: Vec<&String> = props.keys().collect();
+        if let Some(order) = component.and_then(|c| self.order.get(c)) {
+            names.sort_by_key(|n| order.iter().position(|o| o == *n).unwrap_or(usize::MAX));
+        }
+        for name in names {
+            let p = &props[name];
+            let path = format!("{prefix}{name}");
+            let req = required.contains(&name.as_str());
+            let (inner, nullable) = self.unwrap(p);
+            let description = p["description"]
+                .as_str()
+                .or_else(|| inner.1["description"].as_str())
+                .map(str::to_string);
+            let input = self.input(inner.1, inner.0.as_deref(), &path);
+            match input {
+                Input::Group(comp) => {
+                    let s = comp
+                        .as_deref()
+                        .and_then(|c| self.component(c))
+                        .unwrap_or(inner.1);
+                    out.push(FieldDef {
+                        name: path.clone(),
+                        input: Input::Legend,
+                        required: req && !nullable,
+                        description,
+                    });
+                    self.walk(s, comp.as_deref(), &format!("{path}."), req, out);
+                }
+                input => out.push(FieldDef {
+                    name: path,
+                    input,
+                    required: req && !nullable,
+                    description,
+                }),
+            }
+        }
+    }
+
+    /// The schema under `$ref`s and `oneOf: [T, null]`, with the component it came from and
+    /// whether null is allowed.
+    fn unwrap<'a>(&'a self, s: &'a Value) -> ((Option<String>, &'a Value), bool) {
+        if let Some(r) = s["$ref"].as_str() {
+            let name = r.rsplit('/').next().unwrap_or_default().to_string();
+            let v = self.component(&name).unwrap_or(&Value::Null);
+            return ((Some(name), v), false);
+        }
+        if let Some(branches) = s["oneOf"].as_array().or_else(|| s["anyOf"].as_array()) {
+            let nullable = branches.iter().any(|b| b["type"] == "null");
+            if let Some(b) = branches.iter().find(|b| b["type"] != "null") {
+                let (inner, _) = self.unwrap(b);
+                return (inner, nullable);
+            }
+        }
+        let nullable = s["type"]
+            .as_array()
+            .is_some_and(|t| t.iter().any(|x| x == "null"));
+        ((None, s), nullable)
+    }
+
+    fn input(&self, s: &Value, component: Option<&str>, path: &str) -> Input {
+        let ty = match &s["type"] {
+            Value::Array(t) => t
+                .iter()
+                .filter_map(Value::as_str)
+                .find(|t| *t != "null")
+                .unwrap_or("string"),
+            Value::String(t) => t.as_str(),
+            _ => "",
+        };
+        if let Some(values) = s["enum"].as_array() {
+            return Input::Select(
+                values
+                    .iter()
+                    .filter_map(Value::as_str)
+                    .map(str::to_string)
+                    .collect(),
+                label_prefix(component.unwrap_or_default(), path),
+            );
+        }
+        match ty {
+            "object" if s["properties"].is_object() => Input::Group(component.map(str::to_string)),
+            "object" => Input::Json,
+            "boolean" => Input::Check,
+            "integer" => Input::Int {
+                min: s["minimum"].as_i64(),
+                max: s["maximum"].as_i64(),
+            },
+            "number" => Input::Float {
+                min: s["minimum"].as_f64(),
+                max: s["maximum"].as_f64(),
+            },
+            "array" => {
+                let ((comp, item), _) = self.unwrap(&s["items"]);
+                match self.input(item, comp.as_deref(), path) {
+                    Input::Select(values, prefix) => Input::Multi(values, prefix),
+                    Input::Group(comp) => {
+                        let item = comp
+                            .as_deref()
+                            .and_then(|c| self.component(c))
+                            .unwrap_or(item);
+                        let mut sub = Vec::new();
+                        self.walk(item, comp.as_deref(), "", true, &mut sub);
+                        Input::Rows(sub)
+                    }
+                    Input::Id => Input::Ids,
+                    _ => Input::Lines,
+                }
+            }
+            _ => match s["format"].as_str() {
+                Some("date") => Input::Date,
+                Some("date-time") => Input::DateTime,
+                Some("uuid") => Input::Id,
+                _ => Input::Text {
+                    // The domain says which fields hold several lines.
+                    long: konbit_domain::text::MULTILINE
+                        .contains(&path.rsplit(['.', ']']).next().unwrap_or(path)),
+                    pattern: s["pattern"].as_str().map(str::to_string),
+                },
+            },
+        }
+    }
+}
+
+/// The Fluent prefix of an enumeration's value labels (`level-firearm`), by the component
+/// that declares it; the value itself where the pages have no labels yet.
+fn label_prefix(component: &str, path: &str) -> &'static str {
+    match component {
+        "ForceLevel" => "level",
+        "Movement" => "movement",
+        "Classification" => "class",
+        "Category" => "cat",
+        "VettingStatus" => "vetting",
+        "DocumentKind" => "doc_kind",
+        "ReviewStatus" => "review",
+        "CaseStatus" => "case_status",
+        "Investigator" => "investigator",
+        "Misconduct" => "misconduct",
+        "ConductCategory" => "conduct",
+        "CustodyHarm" => "harm",
+        "Sex" => "sex",
+        "FormLanguage" => "form_lang",
+        "SourceKind" => "source_kind",
+        "Reliability" => "reliability",
+        "InstrumentKind" => "instrument",
+        "FundingChannel" => "channel",
+        "Role" => "role",
+        _ if path.ends_with("credibility") => "credibility",
+        _ => "",
+    }
+}
+
+/// A field of a form, as the schema describes it.
+#[derive(Clone, Debug)]
+struct FieldDef {
+    /// Its path in the body: `personnel.police`; in a row, relative to the row.
+    name: String,
+    input: Input,
+    required: bool,
+    description: Option<String>,
+}
+
+#[derive(Clone, Debug)]
+enum Input {
+    Text {
+        long: bool,
+        pattern: Option<String>,
+    },
+    Int {
+        min: Option<i64>,
+        max: Option<i64>,
+    },
+    Float {
+        min: Option<f64>,
+        max: Option<f64>,
+    },
+    Date,
+    /// A local date and time and its offset from UTC.
+    DateTime,
+    Check,
+    /// One value of an enumeration, with the Fluent prefix of its labels.
+    Select(Vec<String>, &'static str),
+    /// Several values of an enumeration.
+    Multi(Vec<String>, &'static str),
+    /// A record's id.
+    Id,
+    /// Several records' ids, one per line.
+    Ids,
+    /// Several short texts, one per line.
+    Lines,
+    /// A list of objects: one row of sub-fields per item.
+    Rows(Vec<FieldDef>),
+    /// Free JSON (a correction's body).
+    Json,
+    /// The heading of a nested object's fields.
+    Legend,
+    /// A nested object (resolved into a legend and its fields).
+    Group(Option<String>),
+}
+
+// ---------------------------------------------------------------------------------------------
+// What was posted
+// ---------------------------------------------------------------------------------------------
+
+/// The posted pairs, and what is wrong with them.
+#[derive(Default)]
+struct Posted {
+    pairs: Vec<(String, String)>,
+    errors: BTreeMap<String, Vec<String>>,
+    general: Vec<String>,
+}
+
+impl Posted {
+    fn get(&self, k: &str) -> &str {
+        self.pairs
+            .iter()
+            .find(|(n, _)| n == k)
+            .map_or("", |(_, v)| v.trim())
+    }
+
+    fn all(&self, k: &str) -> Vec<&str> {
+        self.pairs
+            .iter()
+            .filter(|(n, v)| n == k && !v.trim().is_empty())
+            .map(|(_, v)| v.trim())
+            .collect()
+    }
+
+    fn err(&mut self, field: &str, msg: String) {
+        self.errors.entry(field.to_string()).or_default().push(msg);
+    }
+
+    /// How many rows a list of objects shows: those with something typed, and one more when
+    /// asked (the "another row" button), at least one.
+    fn rows(&self, name: &str) -> usize {
+        let prefix = format!("{name}[");
+        let typed = self
+            .pairs
+            .iter()
+            .filter(|(k, v)| k.starts_with(&prefix) && !v.trim().is_empty())
+            .filter_map(|(k, _)| k[prefix.len()..].split(']').next()?.parse::<usize>().ok())
+            .max()
+            .map_or(0, |i| i + 1);
+        let more = usize::from(self.get("more") == name);
+        (typed + more).max(1)
+    }
+}
+
+/// The body typed into the form, as the API would receive it; errors of reading are in `p`.
+fn body_of(defs: &[FieldDef], prefix: &str, p: &mut Posted, tr: &Tr) -> Map<String, Value> {
+    let mut body = Map::new();
+    for d in defs {
+        let name = format!("{prefix}{}", d.name);
+        let value = match &d.input {
+            Input::Legend | Input::Group(_) => continue,
+            Input::Rows(sub) => {
+                let mut items = Vec::new();
+                for i in 0..p.rows(&name) {
+                    let row = body_of(sub, &format!("{name}[{i}]."), p, tr);
+                    if !row.is_empty() {
+                        items.push(Value::Object(row));
+                    }
+                }
+                (!items.is_empty() || d.required).then_some(Value::Array(items))
+            }
+            Input::Multi(..) | Input::Ids | Input::Lines => {
+                let raw: Vec<String> = match d.input {
+                    Input::Multi(..) => p.all(&name).into_iter().map(str::to_string).collect(),
+                    _ => p
+                        .get(&name)
+                        .lines()
+                        .map(str::trim)
+                        .filter(|l| !l.is_empty())
+                        .map(str::to_string)
+                        .collect(),
+                };
+                let mut items = Vec::new();
+                for v in raw {
+                    if matches!(d.input, Input::Ids) && Uuid::parse_str(&v).is_err() {
+                        p.err(&name, tr.t("err-record_id"));
+                    }
+                    items.push(Value::String(v));
+                }
+                (!items.is_empty() || d.required).then_some(Value::Array(items))
+            }
+            Input::Check => Some(Value::Bool(p.get(&name) == "true")),
+            Input::DateTime => {
+                let local = p.get(&name).to_string();
+                if local.is_empty() {
+                    None
+                } else {
+                    let offset = match p.get(&format!("{name}.offset")) {
+                        "" => "-05:00".to_string(),
+                        o => o.to_string(),
+                    };
+                    let secs = if local.len() == 16 { ":00" } else { "" };
+                    let text = format!("{local}{secs}{offset}");
+                    if time::OffsetDateTime::parse(
+                        &text,
+                        &time::format_description::well_known::Rfc3339,
+                    )
+                    .is_err()
+                    {
+                        p.err(&name, tr.t("err-datetime"));
+                    }
+                    Some(Value::String(text))
+                }
+            }
+            Input::Text { .. } if d.required && p.get(&name).is_empty() => {
+                // Kept (empty) so that the command can still be read and checked whole.
+                p.err(&name, tr.t("err-required"));
+                Some(Value::String(String::new()))
+            }
+            _ => {
+                let v = p.get(&name).to_string();
+                if v.is_empty() {
+                    None
+                } else {
+                    Some(scalar(&d.input, &name, v, p, tr))
+                }
+            }
+        };
+        match value {
+            Some(v) => {
+                body.insert(d.name.clone(), v);
+            }
+            None if d.required => p.err(&name, tr.t("err-required")),
+            None => {}
+        }
+    }
+    nest(body)
+}
+
+/// A typed value read as its JSON type, or left as text with an error.
+fn scalar(input: &Input, name: &str, v: String, p: &mut Posted, tr: &Tr) -> Value {
+    match input {
+        Input::Int { min, max } => {
+            let t = v.replace([',', ' ', '\u{202f}', '\u{a0}'], "");
+            match t.parse::<i64>() {
+                Ok(n) => {
+                    if min.is_some_and(|m| n < m) || max.is_some_and(|m| n > m) {
+                        out_of_range(p, name, min.map(|m| m as f64), max.map(|m| m as f64), tr);
+                    }
+                    Value::from(n)
+                }
+                Err(_) => {
+                    p.err(name, tr.t("err-whole_number"));
+                    Value::String(v)
+                }
+            }
+        }
+        Input::Float { min, max } => match v.replace(',', ".").parse::<f64>() {
+            Ok(n) if n.is_finite() => {
+                if min.is_some_and(|m| n < m) || max.is_some_and(|m| n > m) {
+                    out_of_range(p, name, *min, *max, tr);
+                }
+                Value::from(n)
+            }
+            _ => {
+                p.err(name, tr.t("err-number"));
+                Value::String(v)
+            }
+        },
+        Input::Date => {
+            if v.parse::<Day>().is_err() {
+                p.err(name, tr.t("err-date"));
+            }
+            Value::String(v)
+        }
+        Input::Id => {
+            if Uuid::parse_str(&v).is_err() {
+                p.err(name, tr.t("err-record_id"));
+            }
+            Value::String(v)
+        }
+        Input::Select(values, _) => {
+            if !values.contains(&v) {
+                p.err(name, tr.t("err-choice"));
+            }
+            Value::String(v)
+        }
+        Input::Json => match serde_json::from_str(&v) {
+            Ok(j) => j,
+            Err(_) => {
+                p.err(name, tr.t("err-json"));
+                Value::String(v)
+            }
+        },
+        _ => Value::String(v),
+    }
+}
+
+/// A number outside the bounds the schema states.
+fn out_of_range(p: &mut Posted, name: &str, min: Option<f64>, max: Option<f64>, tr: &Tr) {
+    let msg = match (min, max) {
+        (Some(a), Some(b)) => tr.fmt(
+            "err-between",
+            &[("min", &a.to_string()), ("max", &b.to_string())],
+        ),
+        (Some(a), None) => tr.fmt("err-at_least", &[("min", &a.to_string())]),
+        (None, Some(b)) => tr.fmt("err-at_most", &[("max", &b.to_string())]),
+        (None, None) => return,
+    };
+    p.err(name, msg);
+}
+
+/// Dotted names (`personnel.police`) as nested objects; a nested object left empty is left
+/// out (an optional `money` not given).
+fn nest(flat: Map<String, Value>) -> Map<String, Value> {
+    let mut out = Map::new();
+    for (k, v) in flat {
+        match k.split_once('.') {
+            None => {
+                out.insert(k, v);
+            }
+            Some((head, rest)) => {
+                let entry = out
+                    .entry(head.to_string())
+                    .or_insert_with(|| Value::Object(Map::new()));
+                if let Value::Object(m) = entry {
+                    let mut one = Map::new();
+                    one.insert(rest.to_string(), v);
+                    for (k2, v2) in nest(one) {
+                        match (m.get_mut(&k2), v2) {
+                            (Some(Value::Object(a)), Value::Object(b)) => a.extend(b),
+                            (_, v2) => {
+                                m.insert(k2, v2);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// The page
+// ---------------------------------------------------------------------------------------------
+
+/// One field as the template shows it.
+pub(crate) struct FieldView {
+    pub(crate) name: String,
+    pub(crate) label: String,
+    /// `legend`, `text`, `textarea`, `number`, `date`, `datetime`, `checkbox`, `select`,
+    /// `checkboxes`, `sources`, `lines`, `more`.
+    pub(crate) input: &'static str,
+    pub(crate) value: String,
+    pub(crate) options: Vec<OptView>,
+    pub(crate) errors: Vec<String>,
+    pub(crate) hint: Option<String>,
+    /// The hint's language when it is not the page's (the schema's English).
+    pub(crate) hint_lang: Option<&'static str>,
+    pub(crate) required: bool,
+    pub(crate) step: &'static str,
+    pub(crate) min: String,
+    pub(crate) max: String,
+    pub(crate) pattern: String,
+    pub(crate) list: &'static str,
+    /// For `datetime`: the offset field's options.
+    pub(crate) offsets: Vec<OptView>,
+}
+
+pub(crate) struct OptView {
+    pub(crate) value: String,
+    pub(crate) label: String,
+    pub(crate) selected: bool,
+}
+
+#[derive(Template)]
+#[template(path = "command_form.html")]
+struct FormPage {
+    ctx: Ctx,
+    title: String,
+    intro: String,
+    fixed: Vec<(String, String)>,
+    action: String,
+    cancel: String,
+    fields: Vec<FieldView>,
+    general: Vec<String>,
+    countries: Vec<OptView>,
+}
+
+/// The data a form's pickers offer: missions, sources, countries.
+struct Pickers {
+    missions: Vec<(String, String)>,
+    sources: Vec<(String, String)>,
+}
+
+async fn pickers(s: &AppState, ctx: &Ctx) -> Result<Pickers, ApiError> {
+    let vis = Visibility::now(ctx.caller.clearance());
+    let mut r = s.store.reader(vis).await?;
+    let mut missions = r.missions().await?;
+    missions.sort_by_key(|m| std::cmp::Reverse(m.start_date));
+    let mut sources = r.sources(None).await?;
+    sources.sort_by_key(|s| s.title.to_lowercase());
+    Ok(Pickers {
+        missions: missions.into_iter().map(|m| (m.slug, m.name)).collect(),
+        sources: sources
+            .into_iter()
+            .map(|s| {
+                (
+                    s.id.to_string(),
+                    format!("{} ({})", shorten(&s.title, 90), s.grade),
+                )
+            })
+            .collect(),
+    })
+}
+
+fn label(tr: &Tr, name: &str) -> String {
+    let last = name.rsplit('.').next().unwrap_or(name);
+    let last = last.split('[').next().unwrap_or(last);
+    tr.lookup(&format!("field-{last}")).unwrap_or_else(|| {
+        let mut s = last.replace('_', " ");
+        if let Some(c) = s.get(..1) {
+            s.replace_range(..1, &c.to_uppercase());
+        }
+        s
+    })
+}
+
+fn views(
+    defs: &[FieldDef],
+    prefix: &str,
+    p: &Posted,
+    ctx: &Ctx,
+    pick: &Pickers,
+    out: &mut Vec<FieldView>,
+) {
+    let tr = &ctx.tr;
+    for d in defs {
+        let name = format!("{prefix}{}", d.name);
+        let mut v = FieldView {
+            label: label(tr, &name),
+            name: name.clone(),
+            input: "text",
+            value: p.get(&name).to_string(),
+            options: Vec::new(),
+            errors: p.errors.get(&name).cloned().unwrap_or_default(),
+            hint: None,
+            hint_lang: None,
+            required: d.required,
+            step: "1",
+            min: String::new(),
+            max: String::new(),
+            pattern: String::new(),
+            list: "",
+            offsets: Vec::new(),
+        };
+        if let Some(h) = tr.lookup(&format!("hint-{}", name.replace(['.', '[', ']'], "_"))) {
+            v.hint = Some(h);
+        } else if let Some(desc) = &d.description {
+            v.hint = Some(desc.replace('`', ""));
+            v.hint_lang = (ctx.lang != "en").then_some("en");
+        }
+        let options = |values: &[String], prefix: &str, chosen: &[&str]| -> Vec<OptView> {
+            values
+                .iter()
+                .map(|x| OptView {
+                    label: if prefix.is_empty() {
+                        x.replace('_', " ")
+                    } else {
+                        tr.label(prefix, x)
+                    },
+                    selected: chosen.contains(&x.as_str()),
+                    value: x.clone(),
+                })
+                .collect()
+        };
+        match &d.input {
+            Input::Legend => v.input = "legend",
+            Input::Group(_) => continue,
+            Input::Text { long, pattern } => {
+                v.input = if *long { "textarea" } else { "text" };
+                v.pattern = pattern.clone().unwrap_or_default();
+                if name == "mission" || name.ends_with(".mission") {
+                    v.input = "select";
+                    let chosen = [v.value.as_str()];
+                    v.options = pick
+                        .missions
+                        .iter()
+                        .map(|(slug, n)| OptView {
+                            value: slug.clone(),
+                            label: n.clone(),
+                            selected: chosen.contains(&slug.as_str()),
+                        })
+                        .collect();
+                } else if matches!(
+                    d.name.rsplit('.').next(),
+                    Some("country" | "lead_nation" | "host_country" | "authority")
+                ) {
+                    v.list = "countries";
+                }
+            }
+            Input::Int { min, max } => {
+                v.input = "number";
+                v.min = min.map(|m| m.to_string()).unwrap_or_default();
+                v.max = max.map(|m| m.to_string()).unwrap_or_default();
+            }
+            Input::Float { min, max } => {
+                v.input = "number";
+                v.step = "any";
+                v.min = min.map(|m| m.to_string()).unwrap_or_default();
+                v.max = max.map(|m| m.to_string()).unwrap_or_default();
+            }
+            Input::Date => v.input = "date",
+            Input::DateTime => {
+                v.input = "datetime";
+                let chosen = match p.get(&format!("{name}.offset")) {
+                    "" => "-05:00",
+                    o => o,
+                };
+                v.offsets = ["-05:00", "-04:00", "+00:00", "+03:00"]
+                    .iter()
+                    .map(|o| OptView {
+                        value: (*o).to_string(),
+                        label: format!("UTC{o}"),
+                        selected: *o == chosen,
+                    })
+                    .collect();
+            }
+            Input::Check => v.input = "checkbox",
+            Input::Select(values, prefix) => {
+                v.input = "select";
+                let mut o = options(values, prefix, &[v.value.as_str()]);
+                if name == "classification" {
+                    if v.value.is_empty() {
+                        for x in &mut o {
+                            x.selected = x.value == "mission";
+                        }
+                    }
+                } else {
+                    o.insert(
+                        0,
+                        OptView {
+                            value: String::new(),
+                            label: "—".into(),
+                            selected: v.value.is_empty(),
+                        },
+                    );
+                }
+                v.options = o;
+            }
+            Input::Multi(values, prefix) => {
+                v.input = "checkboxes";
+                v.options = options(values, prefix, &p.all(&name));
+            }
+            Input::Ids | Input::Lines if name == "sources" => {
+                v.input = "sources";
+                let chosen = p.all(&name);
+                v.options = pick
+                    .sources
+                    .iter()
+                    .map(|(id, t)| OptView {
+                        value: id.clone(),
+                        label: t.clone(),
+                        selected: chosen.contains(&id.as_str()),
+                    })
+                    .collect();
+            }
+            Input::Id | Input::Ids | Input::Lines => {
+                v.input = if matches!(d.input, Input::Id) {
+                    "text"
+                } else {
+                    "lines"
+                };
+            }
+            Input::Json => v.input = "textarea",
+            Input::Rows(sub) => {
+                v.input = "legend";
+                out.push(v);
+                for i in 0..p.rows(&name) {
+                    views(sub, &format!("{name}[{i}]."), p, ctx, pick, out);
+                }
+                out.push(FieldView {
+                    name: name.clone(),
+                    label: tr.t("form-another_row"),
+                    input: "more",
+                    value: String::new(),
+                    options: Vec::new(),
+                    errors: Vec::new(),
+                    hint: None,
+                    hint_lang: None,
+                    required: false,
+                    step: "1",
+                    min: String::new(),
+                    max: String::new(),
+                    pattern: String::new(),
+                    list: "",
+                    offsets: Vec::new(),
+                });
+                continue;
+            }
+        }
+        out.push(v);
+    }
+}
+
+/// The page of a form spec with the values of its path filled in (`{event_id}` → the id).
+fn fill(template: &str, values: &HashMap<String, String>) -> String {
+    let mut s = template.to_string();
+    for (k, v) in values {
+        s = s.replace(&format!("{{{k}}}"), &crate::shared::page::enc(v));
+    }
+    s
+}
+
+fn title(tr: &Tr, spec: &FormSpec, schemas: &Schemas) -> (String, String) {
+    let key = format!("form-title-{}", spec.kind.as_str().replace('.', "_"));
+    let title = title_of(tr, spec.kind);
+    let intro = tr.lookup(&format!("{key}-intro")).unwrap_or_else(|| {
+        schemas.doc["paths"][spec.api]["post"]["requestBody"]["content"]["application/json"]
+            ["schema"]["description"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    });
+    (title, intro)
+}
+
+/// The gate of a form: logged in (else the login page) and allowed to send the kind (else the
+/// 403 page naming who may).
+fn gate(ctx: &Ctx, spec: &FormSpec) -> Result<konbit_store::User, Box<Response>> {
+    let Some(user) = ctx.caller.user.clone() else {
+        return Err(Box::new(see_other(&format!(
+            "/login?next={}",
+            crate::shared::page::enc(&ctx.path)
+        ))));
+    };
+    match access::may_send_some(&Sender::User(user.access()), spec.kind) {
+        Ok(()) => Ok(user),
+        Err(_) => Err(Box::new(refuse_page(ctx, "error-forbidden-text"))),
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn render(
+    s: &AppState,
+    ctx: &Ctx,
+    spec: &FormSpec,
+    schemas: &Schemas,
+    path: &HashMap<String, String>,
+    p: &Posted,
+    status: StatusCode,
+) -> Response {
+    let pick = match pickers(s, ctx).await {
+        Ok(x) => x,
+        Err(e) => return api_error_page(ctx, &e),
+    };
+    let hidden = spec.hidden();
+    let defs: Vec<FieldDef> = schemas
+        .fields(spec.api)
+        .into_iter()
+        .filter(|d| !hidden.contains(&d.name.as_str()))
+        .collect();
+    let mut fields = Vec::new();
+    views(&defs, "", p, ctx, &pick, &mut fields);
+    let (title, intro) = title(&ctx.tr, spec, schemas);
+    let fixed = spec
+        .from_path
+        .iter()
+        .map(|(param, field)| {
+            (
+                label(&ctx.tr, field),
+                path.get(*param).cloned().unwrap_or_default(),
+            )
+        })
+        .collect();
+    let cancel = match p.get("next") {
+        n if n.starts_with('/') && !n.starts_with("//") => n.to_string(),
+        _ => "/".to_string(),
+    };
+    let countries = konbit_domain::country::all()
+        .iter()
+        .map(|c| OptView {
+            value: c.alpha3.clone(),
+            label: ctx.country(&c.alpha3),
+            selected: false,
+        })
+        .collect();
+    let page = FormPage {
+        ctx: ctx.clone(),
+        title,
+        intro,
+        fixed,
+        action: ctx.bare_path.clone(),
+        cancel,
+        fields,
+        general: p.general.clone(),
+        countries,
+    };
+    respond(ctx, status, &page)
+}
+
+async fn show(
+    s: AppState,
+    ctx: Ctx,
+    spec: &'static FormSpec,
+    schemas: Arc<Schemas>,
+    path: HashMap<String, String>,
+) -> Response {
+    if let Err(r) = gate(&ctx, spec) {
+        return *r;
+    }
+    // A form may be opened with some fields filled in (`?detention=…` from the detention's
+    // page) and with the page to go back to.
+    let mut p = Posted {
+        pairs: ctx.query.clone(),
+        ..Posted::default()
+    };
+    if p.get("next").is_empty() {
+        p.pairs.push(("next".into(), "/".into()));
+    }
+    render(&s, &ctx, spec, &schemas, &path, &p, StatusCode::OK).await
+}
+
+async fn submit(
+    s: AppState,
+    ctx: Ctx,
+    spec: &'static FormSpec,
+    schemas: Arc<Schemas>,
+    path: HashMap<String, String>,
+    form: Vec<(String, String)>,
+) -> Response {
+    let user = match gate(&ctx, spec) {
+        Ok(u) => u,
+        Err(r) => return *r,
+    };
+    if let Some(r) = check_post(&ctx, &form) {
+        return r;
+    }
+    let tr = ctx.tr;
+    let mut p = Posted {
+        pairs: form,
+        ..Posted::default()
+    };
+    // "Another row": the same form with one more row, nothing written.
+    if !p.get("more").is_empty() {
+        return render(&s, &ctx, spec, &schemas, &path, &p, StatusCode::OK).await;
+    }
+    let defs = schemas.fields(spec.api);
+    let hidden = spec.hidden();
+    let shown: Vec<FieldDef> = defs
+        .iter()
+        .filter(|d| !hidden.contains(&d.name.as_str()))
+        .cloned()
+        .collect();
+    let mut body = body_of(&shown, "", &mut p, &tr);
+    for (param, field) in spec.from_path {
+        if let Some(v) = path.get(*param) {
+            body.insert((*field).to_string(), Value::String(v.clone()));
+        }
+    }
+    let sources: Vec<Uuid> = match body.remove("sources") {
+        Some(Value::Array(a)) => a
+            .iter()
+            .filter_map(|v| v.as_str().and_then(|s| Uuid::parse_str(s).ok()))
+            .collect(),
+        _ => Vec::new(),
+    };
+    let classification = match body.remove("classification") {
+        Some(Value::String(c)) => c.parse().unwrap_or(Classification::Mission),
+        // The lowest, for the store to raise to the record's own.
+        _ if spec.part_of_another => Classification::Public,
+        _ => Classification::Mission,
+    };
+    if !p.errors.is_empty() {
+        // Show the record's own objections to the other fields too, so that everything is
+        // fixed in one pass.
+        if let Ok(command) = Command::from_entry(spec.kind, &Value::Object(body.clone()))
+            && let Err(d) = command.validate()
+        {
+            place(&mut p, d, &tr, &shown);
+        }
+    } else {
+        match Command::from_entry(spec.kind, &Value::Object(body.clone())) {
+            Err(e) => place_serde_error(&mut p, &e, &tr),
+            Ok(mut command) => {
+                command.normalize();
+                let env = Envelope::new(command, sources, classification);
+                match s.store.submit(Actor::user(&user), env).await {
+                    Ok(w) => {
+                        let mut values: HashMap<String, String> = body
+                            .iter()
+                            .filter_map(|(k, v)| Some((k.clone(), v.as_str()?.to_string())))
+                            .collect();
+                        values.insert("id".into(), w.subject.to_string());
+                        values.extend(path.clone());
+                        return see_other(&format!(
+                            "{}?recorded={}",
+                            fill(spec.then, &values),
+                            w.seq
+                        ));
+                    }
+                    Err(StoreError::Domain(d)) => place(&mut p, d, &tr, &shown),
+                    Err(other) => return api_error_page(&ctx, &ApiError::from(other)),
+                }
+            }
+        }
+    }
+    if p.errors.is_empty() && p.general.is_empty() {
+        p.general.push(tr.t("err-unknown"));
+    }
+    render(
+        &s,
+        &ctx,
+        spec,
+        &schemas,
+        &path,
+        &p,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await
+}
+
+/// A body the command could not read (a missing field the schema did not mark required).
+fn place_serde_error(p: &mut Posted, e: &str, tr: &Tr) {
+    if let Some(f) = e
+        .strip_prefix("missing field `")
+        .and_then(|r| r.split('`').next())
+    {
+        p.err(f, tr.t("err-required"));
+    } else {
+        p.general.push(e.to_string());
+    }
+}
+
+/// The store's verdict next to the fields it names; what names no field of the form goes on
+/// top.
+fn place(p: &mut Posted, e: DomainError, tr: &Tr, defs: &[FieldDef]) {
+    match e {
+        DomainError::Invalid(v) => {
+            for f in v.0 {
+                // `sources[2]` is the sources field; `allegations[0].person` is its own field.
+                let name = if f.field.starts_with("sources") {
+                    "sources".to_string()
+                } else {
+                    f.field.clone()
+                };
+                let root = name.split(['.', '[']).next().unwrap_or_default();
+                if defs.iter().any(|d| d.name == root || d.name == name) {
+                    if !p.errors.contains_key(&name) {
+                        p.err(&name, f.message);
+                    }
+                } else {
+                    p.general.push(format!("{}: {}", f.field, f.message));
+                }
+            }
+        }
+        DomainError::AuthorizationMissing { missing, .. } => {
+            let names: Vec<String> = missing.iter().map(|m| tr.label("instrument", m)).collect();
+            p.err(
+                "override_reason",
+                tr.fmt(
+                    "err-authorization_missing",
+                    &[("missing", &names.join(", "))],
+                ),
+            );
+        }
+        DomainError::NotFound { what } => p
+            .general
+            .push(format!("{}: {what}", tr.t("error-not_found"))),
+        DomainError::Conflict(m) | DomainError::Forbidden(m) => p.general.push(m),
+        DomainError::NotEligible { missing } => p.general.extend(missing),
+    }
+}
+
+/// Every capability's forms, for the page that lists them.
+#[derive(Clone)]
+pub struct AllForms(pub(crate) Vec<&'static [FormSpec]>);
+
+impl AllForms {
+    /// Each form's page (as declared, with `{…}` for path values) and entry kind.
+    pub fn pages(&self) -> Vec<(&'static str, EntryKind)> {
+        self.0
+            .iter()
+            .flat_map(|l| l.iter())
+            .map(|f| (f.page, f.kind))
+            .collect()
+    }
+}
+
+#[derive(Template)]
+#[template(path = "forms.html")]
+struct FormsPage {
+    ctx: Ctx,
+    groups: Vec<(String, Vec<(String, String)>)>,
+}
+
+/// `/new`: the forms this user may fill in, by capability. Forms that need a record (a
+/// revision, a verification) are reached from that record's page and are not listed.
+pub(crate) async fn index(ctx: Ctx, Extension(all): Extension<AllForms>) -> Response {
+    let Some(user) = ctx.caller.user.clone() else {
+        return see_other(&format!(
+            "/login?next={}",
+            crate::shared::page::enc(&ctx.path)
+        ));
+    };
+    let sender = Sender::User(user.access());
+    let mut groups = Vec::new();
+    for list in &all.0 {
+        let items: Vec<(String, String)> = list
+            .iter()
+            .filter(|f| !f.page.contains('{'))
+            .filter(|f| access::may_send_some(&sender, f.kind).is_ok())
+            .map(|f| (f.page.to_string(), title_of(&ctx.tr, f.kind)))
+            .collect();
+        if let Some(first) = list.first()
+            && !items.is_empty()
+        {
+            groups.push((
+                ctx.tr.t(&format!(
+                    "forms-group-{}",
+                    <&str>::from(first.kind.capability())
+                )),
+                items,
+            ));
+        }
+    }
+    respond(
+        &ctx,
+        StatusCode::OK,
+        &FormsPage {
+            ctx: ctx.clone(),
+            groups,
+        },
+    )
+}
+
+fn title_of(tr: &Tr, kind: EntryKind) -> String {
+    tr.lookup(&format!("form-title-{}", kind.as_str().replace('.', "_")))
+        .unwrap_or_else(|| kind.as_str().to_string())
+}
+
+/// The routes of a capability's forms.
+pub(crate) fn router(specs: &'static [FormSpec]) -> Router<AppState> {
+    let mut r = Router::new();
+    for spec in specs {
+        r = r.route(
+            spec.page,
+            get(
+                move |State(s): State<AppState>,
+                      Extension(schemas): Extension<Arc<Schemas>>,
+                      path: Option<Path<HashMap<String, String>>>,
+                      ctx: Ctx| async move {
+                    show(s, ctx, spec, schemas, path.map(|p| p.0).unwrap_or_default()).await
+                },
+            )
+            .post(
+                move |State(s): State<AppState>,
+                      Extension(schemas): Extension<Arc<Schemas>>,
+                      path: Option<Path<HashMap<String, String>>>,
+                      ctx: Ctx,
+                      form: FormPairs| async move {
+                    submit(
+                        s,
+                        ctx,
+                        spec,
+                        schemas,
+                        path.map(|p| p.0).unwrap_or_default(),
+                        pairs(form),
+                    )
+                    .await
+                },
+            ),
+        );
+    }
+    r
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dotted_names_nest_and_merge() {
+        let mut flat = Map::new();
+        flat.insert("personnel.police".into(), Value::from(3));
+        flat.insert("personnel.military".into(), Value::from(4));
+        flat.insert("on".into(), Value::from("2024-01-01"));
+        let v = Value::Object(nest(flat));
+        assert_eq!(
+            v,
+            serde_json::json!({"personnel": {"police": 3, "military": 4}, "on": "2024-01-01"})
+        );
+    }
+
+    #[test]
+    fn rows_count_typed_rows_and_the_one_asked_for() {
+        let p = Posted {
+            pairs: vec![
+                ("claims[0].value".into(), "1".into()),
+                ("claims[2].value".into(), "3".into()),
+                ("claims[3].value".into(), " ".into()),
+            ],
+            ..Posted::default()
+        };
+        assert_eq!(p.rows("claims"), 3);
+        assert_eq!(p.rows("other"), 1);
+        let mut p = p;
+        p.pairs.push(("more".into(), "claims".into()));
+        assert_eq!(p.rows("claims"), 4);
+    }
+}
