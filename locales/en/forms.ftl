@@ -193,3 +193,4 @@ nav-new = Record
 err-between = must be between { $min } and { $max }
 err-at_least = must be at least { $min }
 err-at_most = must be at most { $max }
+form-about_record = About this record

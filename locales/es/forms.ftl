@@ -205,3 +205,4 @@ nav-new = Registrar
 err-between = debe estar entre { $min } y { $max }
 err-at_least = debe ser al menos { $min }
 err-at_most = debe ser como máximo { $max }
+form-about_record = Sobre este registro

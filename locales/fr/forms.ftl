@@ -193,3 +193,4 @@ nav-new = Enregistrer
 err-between = doit être compris entre { $min } et { $max }
 err-at_least = doit être au moins { $min }
 err-at_most = doit être au plus { $max }
+form-about_record = À propos de cet enregistrement

@@ -291,6 +291,13 @@ impl Schemas {
     }
 }
 
+/// The "prefix" of country codes, labelled with the country's name.
+const COUNTRY: &str = "(country)";
+
+/// Fields whose schema description says nothing a user needs (the field's label and choices
+/// do), or has a hint of its own.
+const NO_HINT: &[&str] = &["mission", "classification", "sources", "country"];
+
 /// The Fluent prefix of an enumeration's value labels (`level-firearm`), by the component
 /// that declares it; the value itself where the pages have no labels yet.
 fn label_prefix(component: &str, path: &str) -> &'static str {
@@ -314,6 +321,8 @@ fn label_prefix(component: &str, path: &str) -> &'static str {
         "InstrumentKind" => "instrument",
         "FundingChannel" => "channel",
         "Role" => "role",
+        // Countries are named in the reader's language, not by a Fluent prefix.
+        "CountryCode" => COUNTRY,
         _ if path.ends_with("credibility") => "credibility",
         _ => "",
     }
@@ -720,18 +729,20 @@ fn views(
         };
         if let Some(h) = tr.lookup(&format!("hint-{}", name.replace(['.', '[', ']'], "_"))) {
             v.hint = Some(h);
-        } else if let Some(desc) = &d.description {
-            v.hint = Some(desc.replace('`', ""));
+        } else if let Some(desc) = &d.description
+            && !NO_HINT.contains(&d.name.as_str())
+        {
+            v.hint = Some(desc.replace('`', "").replace(" (RFC 3339)", ""));
             v.hint_lang = (ctx.lang != "en").then_some("en");
         }
         let options = |values: &[String], prefix: &str, chosen: &[&str]| -> Vec<OptView> {
             values
                 .iter()
                 .map(|x| OptView {
-                    label: if prefix.is_empty() {
-                        x.replace('_', " ")
-                    } else {
-                        tr.label(prefix, x)
+                    label: match prefix {
+                        "" => x.replace('_', " "),
+                        COUNTRY => format!("{} ({x})", ctx.country(x)),
+                        p => tr.label(p, x),
                     },
                     selected: chosen.contains(&x.as_str()),
                     value: x.clone(),
@@ -794,6 +805,9 @@ fn views(
             Input::Select(values, prefix) => {
                 v.input = "select";
                 let mut o = options(values, prefix, &[v.value.as_str()]);
+                if *prefix == COUNTRY {
+                    o.sort_by(|a, b| a.label.cmp(&b.label));
+                }
                 if name == "classification" {
                     if v.value.is_empty() {
                         for x in &mut o {
@@ -925,7 +939,24 @@ async fn render(
         .filter(|d| !hidden.contains(&d.name.as_str()))
         .collect();
     let mut fields = Vec::new();
-    views(&defs, "", p, ctx, &pick, &mut fields);
+    // The command's own fields, then what every record has: its sources and who may read it.
+    let (own, record): (Vec<FieldDef>, Vec<FieldDef>) = defs
+        .into_iter()
+        .partition(|d| !matches!(d.name.as_str(), "sources" | "classification"));
+    views(&own, "", p, ctx, &pick, &mut fields);
+    if !record.is_empty() {
+        let legend = FieldDef {
+            name: "about-record".into(),
+            input: Input::Legend,
+            required: false,
+            description: None,
+        };
+        views(&[legend], "", p, ctx, &pick, &mut fields);
+        if let Some(l) = fields.last_mut() {
+            l.label = ctx.tr.t("form-about_record");
+        }
+        views(&record, "", p, ctx, &pick, &mut fields);
+    }
     let (title, intro) = title(&ctx.tr, spec, schemas);
     let fixed = spec
         .from_path

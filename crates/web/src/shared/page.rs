@@ -216,6 +216,25 @@ impl Ctx {
         self.caller.role()
     }
 
+    /// Whether this user may record entries of `kind` (`detention.handed_over`): the table of
+    /// rights, asked to offer a form's link (the form and the store ask again).
+    pub(crate) fn may(&self, kind: &str) -> bool {
+        let (Some(user), Ok(kind)) = (&self.caller.user, kind.parse::<konbit_domain::EntryKind>())
+        else {
+            return false;
+        };
+        konbit_domain::access::may_send_some(
+            &konbit_domain::access::Sender::User(user.access()),
+            kind,
+        )
+        .is_ok()
+    }
+
+    /// The title of the form that records `kind`.
+    pub(crate) fn form_title(&self, kind: &str) -> String {
+        self.tr.t(&format!("form-title-{}", kind.replace('.', "_")))
+    }
+
     pub(crate) fn can_edit(&self) -> bool {
         self.role().is_some_and(Role::records_force_generation)
     }
