@@ -194,3 +194,7 @@ err-between = must be between { $min } and { $max }
 err-at_least = must be at least { $min }
 err-at_most = must be at most { $max }
 form-about_record = About this record
+form-offset-haiti = Haiti
+form-offset-haiti_summer = Haiti, summer time
+form-offset-utc = UTC
+form-offset-nairobi = Nairobi

@@ -194,3 +194,7 @@ err-between = doit être compris entre { $min } et { $max }
 err-at_least = doit être au moins { $min }
 err-at_most = doit être au plus { $max }
 form-about_record = À propos de cet enregistrement
+form-offset-haiti = Haïti
+form-offset-haiti_summer = Haïti, heure d’été
+form-offset-utc = UTC
+form-offset-nairobi = Nairobi

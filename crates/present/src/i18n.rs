@@ -5,9 +5,9 @@
 //!
 //! English and French are complete. Haitian Creole covers the public pages (the complaint form,
 //! the status of a complaint, the statistics), the layout and the situational picture, and falls
-//! back to French — Haiti's other official language — before English. Spanish covers the layout
-//! and the public pages and falls back to English. Country names come from
-//! `konbit_domain::country`, not from here.
+//! back to French — Haiti's other official language — before English. Spanish is complete (the
+//! Guatemalan and Salvadoran contingents use the staff pages in it) and falls back to English.
+//! Country names come from `konbit_domain::country`, not from here.
 //!
 //! Message ids are Fluent identifiers: words joined by `-` (a `.` in a Fluent id names an
 //! attribute), e.g. `nav-log`, `case_status-closed`.
@@ -444,6 +444,18 @@ mod tests {
         }
     }
 
+    /// Staff pages and forms are used in Spanish by the Guatemalan and Salvadoran contingents:
+    /// every English message is in Spanish too, none left to fall back to English.
+    #[test]
+    fn spanish_has_every_english_message() {
+        let es: BTreeSet<String> = ids(&messages("es")).into_iter().collect();
+        let missing: Vec<String> = ids(&messages("en"))
+            .into_iter()
+            .filter(|id| !es.contains(id))
+            .collect();
+        assert!(missing.is_empty(), "not in Spanish: {missing:?}");
+    }
+
     #[test]
     fn creole_falls_back_to_french_and_spanish_to_english() {
         let ht = Tr::ht();
@@ -460,8 +472,12 @@ mod tests {
         let es = Tr::es();
         assert!(es.has("complaint-title"));
         assert_ne!(es.t("complaint-title"), Tr::en().t("complaint-title"));
-        assert!(!es.has("uof-title"));
-        assert_eq!(es.t("uof-title"), Tr::en().t("uof-title"));
+        // Spanish has every message (`spanish_has_every_english_message`); one it lacked would
+        // come from English.
+        assert!(es.has("uof-title"));
+        assert_ne!(es.t("uof-title"), Tr::en().t("uof-title"));
+        assert_eq!(Lang::Es.chain(), &[ES, EN]);
+        assert_eq!(es.t("no-such-id"), "no-such-id");
     }
 
     #[test]

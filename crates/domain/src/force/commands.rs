@@ -22,8 +22,10 @@ pub struct NewMission {
     #[cfg_attr(feature = "openapi", schema(pattern = "^[a-z0-9-]{1,32}$"))]
     pub slug: String,
     /// Full name.
+    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
     pub name: String,
     /// Abbreviation shown in tables (`MSS`).
+    #[cfg_attr(feature = "openapi", schema(max_length = 20))]
     pub short_name: String,
     /// ISO 3166-1 alpha-3 of the host state.
     #[cfg_attr(feature = "openapi", schema(value_type = crate::clocks::CountryCode))]
@@ -197,6 +199,7 @@ pub struct PledgeWithdrawal {
     #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
     pub on: Date,
     /// Why.
+    #[cfg_attr(feature = "openapi", schema(max_length = 2000))]
     pub reason: String,
 }
 
@@ -214,6 +217,7 @@ pub struct NewAuthorization {
     /// Kind of instrument.
     pub kind: InstrumentKind,
     /// What it is, in a line.
+    #[cfg_attr(feature = "openapi", schema(max_length = 300))]
     pub title: String,
     /// Date of the decision, vote, ruling or signature.
     #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
@@ -277,6 +281,7 @@ pub struct NewFunding {
     #[cfg_attr(feature = "openapi", schema(pattern = "^[a-z0-9-]{1,32}$"))]
     pub mission: String,
     /// ISO 3166-1 alpha-3 of the donor state, or an organization's name.
+    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
     pub donor: String,
     /// Pledge, receipt or freeze.
     pub kind: FundingKind,

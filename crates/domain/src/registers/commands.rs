@@ -22,10 +22,13 @@ use uuid::Uuid;
 #[serde(deny_unknown_fields)]
 pub struct PersonIdentity {
     /// National service number.
+    #[cfg_attr(feature = "openapi", schema(max_length = 50))]
     pub service_number: String,
     /// Full name.
+    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
     pub name: String,
     /// Rank.
+    #[cfg_attr(feature = "openapi", schema(max_length = 100))]
     pub rank: String,
 }
 
@@ -41,6 +44,7 @@ pub struct NewPerson {
     #[cfg_attr(feature = "openapi", schema(value_type = crate::clocks::CountryCode))]
     pub country: String,
     /// Unit.
+    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
     pub unit: String,
     /// Police, military or civilian.
     pub category: Category,
@@ -68,6 +72,7 @@ pub struct PersonDeparture {
     /// Restricted (it may be an interim measure of a conduct case): why (rotation,
     /// repatriation, …). Required.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_length = 2000))]
     pub reason: String,
 }
 
@@ -84,6 +89,7 @@ pub struct NewVetting {
     #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
     pub on: Date,
     /// Who screened (a body, not a person's name).
+    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
     pub by: String,
     /// Restricted: what the screening found.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -101,8 +107,10 @@ pub struct NewDocument {
     /// Which document.
     pub kind: DocumentKind,
     /// Version label (`1.0`, `2024-09`).
+    #[cfg_attr(feature = "openapi", schema(max_length = 50))]
     pub version: String,
     /// Title.
+    #[cfg_attr(feature = "openapi", schema(max_length = 300))]
     pub title: String,
     /// In force from.
     #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
@@ -141,6 +149,7 @@ pub struct NewAssignment {
     /// The person.
     pub person: Uuid,
     /// The operation's name.
+    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
     pub operation: String,
     /// From when.
     #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
@@ -212,12 +221,14 @@ pub struct NewUseOfForce {
     #[cfg_attr(feature = "openapi", schema(value_type = crate::clocks::CountryCode))]
     pub country: String,
     /// Unit.
+    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
     pub unit: String,
     /// When force was used (RFC 3339).
     #[serde(with = "time::serde::rfc3339")]
     #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub occurred_at: OffsetDateTime,
     /// Where.
+    #[cfg_attr(feature = "openapi", schema(max_length = 300))]
     pub place: String,
     /// The highest level of force used.
     pub level: ForceLevel,
@@ -273,6 +284,7 @@ pub struct UseOfForceReview {
 pub struct Detainee {
     /// Name, when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
     pub name: Option<String>,
     /// Sex.
     pub sex: Sex,
@@ -296,12 +308,14 @@ pub struct NewDetention {
     #[cfg_attr(feature = "openapi", schema(value_type = crate::clocks::CountryCode))]
     pub country: String,
     /// Arresting unit.
+    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
     pub arresting_unit: String,
     /// Time of arrest (RFC 3339); the handover clock starts here.
     #[serde(with = "time::serde::rfc3339")]
     #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub arrested_at: OffsetDateTime,
     /// Place of arrest.
+    #[cfg_attr(feature = "openapi", schema(max_length = 300))]
     pub place: String,
     /// When a medical check was done, if it was.
     #[serde(
@@ -329,6 +343,7 @@ pub struct NewDetention {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub incident: Option<Uuid>,
     /// Restricted: the grounds for arrest. Required.
+    #[cfg_attr(feature = "openapi", schema(max_length = 2000))]
     pub grounds: Option<String>,
     /// Restricted: who was detained. Required.
     pub person: Option<Detainee>,
@@ -346,8 +361,10 @@ pub struct Handover {
     #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub at: OffsetDateTime,
     /// Receiving police station.
+    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
     pub station: String,
     /// Restricted: the receiving officer. Required.
+    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
     pub receiving_officer: Option<String>,
 }
 
@@ -363,6 +380,7 @@ pub struct Release {
     #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub at: OffsetDateTime,
     /// Why.
+    #[cfg_attr(feature = "openapi", schema(max_length = 2000))]
     pub reason: String,
 }
 
@@ -378,6 +396,7 @@ pub struct NewComplaint {
     /// Restricted (whoever holds it may ask the complaint's status): the public reference
     /// given to the complainant. Required.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_length = 40))]
     pub reference: String,
     /// SHA-256 (hex) of the complainant's secret.
     pub secret_hash: String,

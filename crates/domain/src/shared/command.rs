@@ -21,6 +21,7 @@ pub struct Correction {
     /// Sequence number of the entry corrected (the original, not an earlier correction).
     pub corrects: i64,
     /// Why.
+    #[cfg_attr(feature = "openapi", schema(max_length = 2000))]
     pub reason: String,
     /// The corrected body, in the format of the corrected entry's kind.
     #[cfg_attr(feature = "openapi", schema(value_type = Object))]

@@ -80,6 +80,7 @@ pub struct NewSource {
     /// Kind of document.
     pub kind: SourceKind,
     /// Title or headline.
+    #[cfg_attr(feature = "openapi", schema(max_length = 500))]
     pub title: String,
     /// Where it can be read.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -115,12 +116,14 @@ pub struct NewDiscrepancy {
     /// The record the disagreement is about (its subject id).
     pub about: Uuid,
     /// The field in dispute (`personnel.police`).
+    #[cfg_attr(feature = "openapi", schema(max_length = 100))]
     pub field: String,
     /// The competing claims, each with its sources.
     pub claims: Vec<Claim>,
     /// Index into `claims` of the value the record uses.
     pub accepted: usize,
     /// Why the mission accepts that value.
+    #[cfg_attr(feature = "openapi", schema(max_length = 2000))]
     pub reason: String,
 }
 
@@ -130,6 +133,7 @@ pub struct NewDiscrepancy {
 #[serde(deny_unknown_fields)]
 pub struct Claim {
     /// The value as the source states it.
+    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
     pub value: String,
     /// The sources that state it.
     pub sources: Vec<Uuid>,

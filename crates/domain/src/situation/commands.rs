@@ -51,6 +51,7 @@ pub struct NewIncident {
     /// ACLED sub-event type (must belong to the event type).
     pub sub_event_type: SubEventType,
     /// The main actor (`Viv Ansanm`, `Police Forces of Haiti (2021-)`).
+    #[cfg_attr(feature = "openapi", schema(max_length = 300))]
     pub actor1: String,
     /// Actors with actor 1, `; `-separated as ACLED writes them.
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -59,6 +60,7 @@ pub struct NewIncident {
     pub inter1: ActorType,
     /// The other side, if any.
     #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[cfg_attr(feature = "openapi", schema(max_length = 300))]
     pub actor2: String,
     /// Actors with actor 2.
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -78,6 +80,7 @@ pub struct NewIncident {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub admin3: String,
     /// The place named in the reports.
+    #[cfg_attr(feature = "openapi", schema(max_length = 300))]
     pub location: String,
     /// WGS 84 latitude.
     pub latitude: f64,
@@ -318,6 +321,7 @@ pub struct VerificationChange {
     /// The new status.
     pub status: Verification,
     /// Why.
+    #[cfg_attr(feature = "openapi", schema(max_length = 2000))]
     pub reason: String,
     /// When the assessment was made.
     #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
@@ -363,6 +367,7 @@ crate::vocabulary! {
 #[serde(deny_unknown_fields)]
 pub struct Leader {
     /// Name as reported (`Jimmy "Barbecue" Chérizier`).
+    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
     pub name: String,
     /// Role (`leader`, `spokesperson`).
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -378,6 +383,7 @@ pub struct GroupProfile {
     /// Stable code (`viv-ansanm`, `gran-grif`).
     pub code: String,
     /// Name (`Viv Ansanm`).
+    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
     pub name: String,
     /// Group or coalition.
     pub kind: GroupKind,
@@ -427,6 +433,7 @@ pub struct Designation {
     pub group: String,
     /// The leader designated, when a person rather than the group is.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
     pub person: Option<String>,
     /// What kind of designation.
     pub kind: DesignationKind,
@@ -436,6 +443,7 @@ pub struct Designation {
     #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
     pub on: Date,
     /// The instrument (`S/RES/2653 (2022)`, a Federal Register notice).
+    #[cfg_attr(feature = "openapi", schema(max_length = 500))]
     pub reference: String,
     /// Free text.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -792,14 +792,21 @@ fn views(
                     "" => "-05:00",
                     o => o,
                 };
-                v.offsets = ["-05:00", "-04:00", "+00:00", "+03:00"]
-                    .iter()
-                    .map(|o| OptView {
-                        value: (*o).to_string(),
-                        label: format!("UTC{o}"),
-                        selected: *o == chosen,
-                    })
-                    .collect();
+                // Haiti's two offsets (standard time, and summer time since 2017), UTC, and
+                // Nairobi's for reports written at the contributors' headquarters.
+                v.offsets = [
+                    ("-05:00", "form-offset-haiti"),
+                    ("-04:00", "form-offset-haiti_summer"),
+                    ("+00:00", "form-offset-utc"),
+                    ("+03:00", "form-offset-nairobi"),
+                ]
+                .iter()
+                .map(|(o, key)| OptView {
+                    value: (*o).to_string(),
+                    label: format!("UTC{o} · {}", tr.t(key)),
+                    selected: *o == chosen,
+                })
+                .collect();
             }
             Input::Check => v.input = "checkbox",
             Input::Select(values, prefix) => {

@@ -52,6 +52,7 @@ fn problem() -> Value {
 pub fn complete(doc: utoipa::openapi::OpenApi) -> Value {
     let mut doc = serde_json::to_value(doc).unwrap_or(Value::Null);
     flatten_all_of(&mut doc);
+    bound_request_texts(&mut doc);
     let schemas = doc["components"]["schemas"].clone();
     if let Some(paths) = doc["paths"].as_object_mut() {
         for (path, item) in paths.iter_mut() {
@@ -117,6 +118,79 @@ fn complete_operation(path: &str, method: &str, op: &mut Value, schemas: &Value)
             .or_insert_with(|| json!({"description": description(status), "content": problem()}));
     }
     op["responses"] = Value::Object(out);
+}
+
+/// Every text a request may carry is bounded by the domain ([`konbit_domain::text::check_body`]):
+/// the schemas of request bodies say so on each text field that does not state a lower bound of
+/// its own (`max_length` on the field, where the command's rule is stricter).
+fn bound_request_texts(doc: &mut Value) {
+    let mut names = std::collections::BTreeSet::new();
+    let mut todo: Vec<Value> = Vec::new();
+    if let Some(paths) = doc["paths"].as_object() {
+        for item in paths.values() {
+            for op in item.as_object().into_iter().flat_map(|o| o.values()) {
+                if let Some(content) = op["requestBody"]["content"].as_object() {
+                    todo.extend(content.values().map(|m| m["schema"].clone()));
+                }
+            }
+        }
+    }
+    // The components reachable from a request body.
+    while let Some(s) = todo.pop() {
+        match &s {
+            Value::Object(m) => {
+                if let Some(name) = m
+                    .get("$ref")
+                    .and_then(Value::as_str)
+                    .map(|r| r.trim_start_matches("#/components/schemas/").to_string())
+                    && names.insert(name.clone())
+                {
+                    todo.push(doc["components"]["schemas"][&name].clone());
+                }
+                todo.extend(m.values().cloned());
+            }
+            Value::Array(a) => todo.extend(a.iter().cloned()),
+            _ => {}
+        }
+    }
+    for name in names {
+        bound_texts(&mut doc["components"]["schemas"][&name], "");
+    }
+}
+
+fn bound_texts(s: &mut Value, key: &str) {
+    let is_text = match &s["type"] {
+        Value::String(t) => t == "string",
+        Value::Array(t) => t.iter().any(|x| x == "string"),
+        _ => false,
+    };
+    if is_text
+        && s.get("enum").is_none()
+        && s.get("format").is_none()
+        && s.get("maxLength").is_none()
+    {
+        let max = if key == "url" {
+            konbit_domain::text::MAX_URL
+        } else {
+            konbit_domain::text::MAX_TEXT
+        };
+        s["maxLength"] = json!(max);
+    }
+    if let Some(props) = s.get_mut("properties").and_then(Value::as_object_mut) {
+        for (k, v) in props.iter_mut() {
+            bound_texts(v, k);
+        }
+    }
+    if let Some(items) = s.get_mut("items") {
+        bound_texts(items, key);
+    }
+    for branch in ["oneOf", "anyOf", "allOf"] {
+        if let Some(a) = s.get_mut(branch).and_then(Value::as_array_mut) {
+            for b in a {
+                bound_texts(b, key);
+            }
+        }
+    }
 }
 
 /// A recording body: the command's own schema with `sources` and `classification` added, as one

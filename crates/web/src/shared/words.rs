@@ -3,8 +3,11 @@
 //! the layout around them) are whole in Creole and Spanish. The Fluent files themselves are
 //! checked in `konbit-present`.
 
+use konbit_domain::force::{
+    FundingChannel, InstrumentKind, InstrumentStatus, Movement, PledgeStatus,
+};
 use konbit_domain::registers::{CaseStatus, statistics};
-use konbit_domain::{Named, Role};
+use konbit_domain::{Category, Classification, Named, Reliability, Role, SourceKind};
 use konbit_present::{Tr, stat_column_prefix};
 use std::path::{Path, PathBuf};
 
@@ -23,6 +26,29 @@ fn ids_named_in(texts: &[String]) -> Vec<String> {
         }
     }
     out
+}
+
+/// The text of the macros `names` in a template of macros (`{% macro name(…) %}` to its
+/// `{% endmacro %}`), for pages that call some of its macros and not the others.
+fn macros_named(text: &str, names: &[&str]) -> String {
+    let mut out = String::new();
+    for name in names {
+        let start = text
+            .find(&format!("{{% macro {name}("))
+            .unwrap_or_else(|| panic!("no macro {name}"));
+        let len = text[start..]
+            .find("{% endmacro %}")
+            .unwrap_or_else(|| panic!("macro {name} does not end"));
+        out.push_str(&text[start..start + len]);
+    }
+    out
+}
+
+/// The label ids of every value of a list: `movement-arrival`, `movement-departure`, …
+fn labels<T: Named>(prefix: &str, all: &[T]) -> Vec<String> {
+    all.iter()
+        .map(|v| format!("{prefix}-{}", v.as_str()))
+        .collect()
 }
 
 fn read(paths: &[PathBuf]) -> Vec<String> {
@@ -82,9 +108,10 @@ fn messages_named_without_arguments_need_none() {
     );
 }
 
-/// The public pages (complaint form, receipt, status, statistics), the error pages a
-/// complainant may meet and the layout around them are whole in Creole and Spanish: no id they
-/// use falls back to another language.
+/// The public pages (complaint form, receipt, status, statistics; the dashboard, a
+/// contributor's page, the timeline, the record log, the sources and the login page), the error
+/// pages a reader may meet and the layout around them are whole in Creole and Spanish: no id
+/// they use falls back to another language.
 #[test]
 fn the_public_pages_are_whole_in_creole_and_spanish() {
     let dir = crate_dir();
@@ -98,11 +125,30 @@ fn the_public_pages_are_whole_in_creole_and_spanish() {
         "templates/empty.html",
         "src/registers/pages/complaints.rs",
         "src/registers/pages/statistics.rs",
+        "templates/dashboard.html",
+        "templates/contributor.html",
+        "templates/timeline.html",
+        "templates/log.html",
+        "templates/sources.html",
+        "templates/login.html",
+        "src/force/pages/dashboard.rs",
+        "src/force/pages/contributor.rs",
+        "src/force/pages/timeline.rs",
+        "src/record/pages/log.rs",
+        "src/record/pages/sources.rs",
+        "src/record/pages/login.rs",
     ]
     .iter()
     .map(|f| dir.join(f))
     .collect();
-    let mut wanted = ids_named_in(&read(&files));
+    let mut texts = read(&files);
+    // The macros those pages call (the others serve the registers' staff pages).
+    let macros = read(&[dir.join("templates/macros.html")]).concat();
+    texts.push(macros_named(
+        &macros,
+        &["sources", "badges", "discs", "clocks", "compliance"],
+    ));
+    let mut wanted = ids_named_in(&texts);
     // Built ids: the statuses a complainant is told, the statistics' titles and columns, the
     // roles the layout shows, a written date.
     for st in CaseStatus::ALL {
@@ -125,6 +171,79 @@ fn the_public_pages_are_whole_in_creole_and_spanish() {
     ] {
         wanted.push(id.to_string());
     }
+    // Built ids of the dashboard, a contributor's page, the timeline, the log and the sources:
+    // the labels of the values they show (`tr.label(prefix, value)`), the helpers they share
+    // (shared/pieces.rs: badges, head counts, instruments; the strength chart of
+    // konbit-present), and messages named through a variable or on a line of their own.
+    let label = |prefix: &str, values: &[&str]| -> Vec<String> {
+        values.iter().map(|v| format!("{prefix}-{v}")).collect()
+    };
+    wanted.extend(labels("instrument", InstrumentKind::ALL));
+    wanted.extend(labels("status", InstrumentStatus::ALL));
+    wanted.extend(labels("movement", Movement::ALL));
+    wanted.extend(labels("pledge_status", PledgeStatus::ALL));
+    wanted.extend(labels("channel", FundingChannel::ALL));
+    wanted.extend(labels("cat", Category::ALL));
+    wanted.extend(labels("class", Classification::ALL));
+    wanted.extend(labels("source_kind", SourceKind::ALL));
+    wanted.extend(labels("reliability", Reliability::ALL));
+    wanted.extend(label("credibility", &["1", "2", "3", "4", "5", "6"]));
+    wanted.extend(label("change", &["recorded", "revised", "withdrawn"]));
+    wanted.extend(label(
+        "kind",
+        &[
+            "mandate",
+            "succession",
+            "pledge",
+            "authorization",
+            "deployment",
+            "funding",
+        ],
+    ));
+    wanted.extend(label(
+        "timeline-line",
+        &[
+            "mandate_adopted",
+            "succession",
+            "succession_by",
+            "pledge_recorded",
+            "pledge_revised",
+            "pledge_withdrawn",
+            "authorization",
+            "arrival",
+            "departure",
+            "rotation",
+            "funding_pledge",
+            "funding_receipt",
+            "funding_freeze",
+        ],
+    ));
+    wanted.extend(label(
+        "chart",
+        &["title", "desc", "empty", "ceiling", "pledged", "deployed"],
+    ));
+    for id in [
+        "mission-succeeded_by",
+        "mission-succeeds",
+        "source-grade-detail",
+        "badge-corrected",
+        "reg-percent",
+        "error-bad_request",
+        "error-forbidden",
+        "error-forbidden-text",
+        "error-too_many",
+        "error-refused",
+        "error-internal",
+        "error-internal-text",
+        "error-cross_site",
+        "error-cross_site-text",
+        "error-no_language",
+    ] {
+        wanted.push(id.to_string());
+    }
+    // Every id asked for is an English one (a typo here would pass in no language).
+    let unknown: Vec<_> = wanted.iter().filter(|id| !Tr::en().has(id)).collect();
+    assert!(unknown.is_empty(), "not English ids: {unknown:?}");
     for tr in [Tr::ht(), Tr::es()] {
         let missing: Vec<_> = wanted.iter().filter(|id| !tr.has(id)).collect();
         assert!(missing.is_empty(), "not in {}: {missing:?}", tr.code());
