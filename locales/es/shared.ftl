@@ -18,6 +18,8 @@ error-bad_request = Solicitud incorrecta
 error-not_found = No encontrado
 error-forbidden = Acceso denegado
 error-forbidden-text = No tiene el rol que exige esta página.
+error-forbidden-editor = Registrar requiere el rol de editor. Pida a un administrador que se lo asigne si debería tenerlo.
+error-forbidden-admin = La gestión de usuarios requiere el rol de administrador.
 error-too_many = Demasiados intentos
 error-refused = Rechazado
 error-internal = Error interno
@@ -31,9 +33,62 @@ error-no_language = Este idioma no está disponible.
 empty-title = No hay ninguna misión registrada
 empty-text = Todavía no hay ninguna misión en el registro. Un administrador puede crear una mediante la API o cargar un escenario.
 
-table-total = Total
+clocks-on = Al
+clocks-as_of = Según lo registrado al
+clocks-as_of-hint = Momento del registro: una fecha o una marca de tiempo RFC 3339; vacío para el momento actual
+clocks-apply = Mostrar
 
+action-new_pledge = Registrar un compromiso
+action-new_deployment = Registrar un movimiento
+
+table-country = País
+table-pledged = Comprometidos
+table-deployed = Desplegados
+table-total = Total
+table-missing = Instrumentos faltantes
+table-date = Fecha
+table-change = Cambio
+table-details = Detalles y fuentes
+table-in = Entradas
+table-out = Salidas
+table-kind = Tipo
+table-title = Título
+table-status = Estado
+
+badge-corrected = corregido
+
+form-pledge-title = Registrar un compromiso
+form-pledge-intro = La promesa de personal o equipo de un país contribuyente, a la fecha en que se hizo.
+form-deployment-title = Registrar un movimiento
+form-deployment-intro = Personal que llega a la zona de la misión, sale de ella o está en relevo.
+form-errors = El registro no se guardó:
+form-submit = Registrar
+form-cancel = Cancelar
+field-money_amount = Dinero comprometido
+field-money_currency = Moneda
+field-relieved_police = Policías relevados
+field-relieved_military = Militares relevados
+field-relieved_civilian = Civiles relevados
+
+hint-country = Código de tres letras, p. ej. KEN para Kenia
+hint-relieved = Solo relevos: quién sale mientras llegan los demás
+hint-override_reason = Solo si al país contribuyente le falta un instrumento que la misión exige: por qué registrarlo de todos modos
+hint-sources = Mantenga presionada la tecla Ctrl (⌘ en una Mac) para elegir varias
+hint-money_amount = Unidades monetarias enteras; déjelo vacío si no hay dinero
+hint-money_currency = Código ISO 4217, p. ej. USD
+
+err-whole_number = debe ser un número entero
 err-date = debe ser una fecha (AAAA-MM-DD)
+err-country = no es un código de país ISO 3166-1 alfa-3
+err-source = no es una fuente registrada
+err-classification = debe ser pública, misión o restringida
+err-movement = debe ser llegada, salida o relevo
+err-authorization_missing = Al país contribuyente le faltan instrumentos exigidos ({ $missing }). Indique un motivo para registrar el movimiento de todos modos.
+err-money_amount_missing = es obligatorio cuando se indica una moneda
+err-money_currency_missing = es obligatoria cuando se indica un importe
+err-role = debe ser uno de los roles indicados
+err-user_exists = ya está en uso
+err-unknown = El registro fue rechazado.
 
 role-viewer = lector
 role-editor = editor
@@ -41,6 +96,14 @@ role-admin = administrador
 role-hr_officer = oficial de recursos humanos
 role-conduct_officer = oficial de conducta
 role-commander = comandante de contingente
+
+class-public = pública
+class-mission = misión
+class-restricted = restringida
+
+change-recorded = registrado
+change-revised = revisado
+change-withdrawn = retirado
 
 month-1 = enero
 month-2 = febrero
@@ -70,5 +133,7 @@ nav-audit = Auditoría
 err-account_required = Cuéntenos qué ocurrió.
 err-too_long = Demasiado largo: no más de { $max } caracteres.
 err-date_range = debe estar entre 1945 y 2100
+
+error-forbidden-audit = La auditoría requiere el rol de administrador.
 
 nav-situation = Situación

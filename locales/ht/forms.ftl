@@ -2,3 +2,4 @@
 
 form-recorded = Anrejistre nan jounal la, antre
 nav-new = Anrejistre
+nav-desk = Biwo

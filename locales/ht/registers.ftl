@@ -100,3 +100,14 @@ misconduct-fraud = fwod oswa vòl
 misconduct-abuse_of_authority = abi otorite
 misconduct-harassment = arasman
 misconduct-other = lòt move konduit
+
+reg-contributor = Kontribitè
+reg-percent = { $p } %
+
+personnel-compliance = Verifikasyon dosye ak konfimasyon lekti
+personnel-compliance-none = Pa gen pèsonn ki deplwaye nan dat sa a.
+personnel-deployed_count = Deplwaye
+personnel-vetted = Dosye verifye
+personnel-acknowledged = Konfimasyon lekti ajou
+personnel-compliant = Toulède
+personnel-register = Rejis pèsonèl →

@@ -31,7 +31,32 @@ error-no_language = Lang sa a pa disponib.
 empty-title = Pa gen misyon ki anrejistre
 empty-text = Poko gen okenn misyon nan rejis la. Yon administratè ka kreye youn atravè API a oswa chaje yon senaryo.
 
+clocks-on = Nan dat
+clocks-as_of = Jan rejis la te ye le
+clocks-as_of-hint = Lè yo te anrejistre: yon dat oswa yon orè RFC 3339; kite l vid pou kounye a
+clocks-apply = Montre
+
+action-new_pledge = Anrejistre yon angajman
+action-new_deployment = Anrejistre yon mouvman
+
+table-country = Peyi
+table-pledged = Pwomèt
+table-deployed = Deplwaye
 table-total = Total
+table-missing = Enstriman ki manke
+table-date = Dat
+table-change = Chanjman
+table-details = Detay ak sous
+table-in = Antre
+table-out = Soti
+table-kind = Kalite
+table-title = Tit
+table-status = Estati
+
+badge-corrected = korije
+
+field-movement = Mouvman
+field-equipment = Ekipman
 
 err-date = dwe yon dat (AAAA-MM-JJ)
 
@@ -41,6 +66,14 @@ role-admin = administratè
 role-hr_officer = ofisye resous imen
 role-conduct_officer = ofisye konduit
 role-commander = kòmandan kontenjan
+
+class-public = piblik
+class-mission = misyon
+class-restricted = rezève
+
+change-recorded = anrejistre
+change-revised = revize
+change-withdrawn = retire
 
 month-1 = janvye
 month-2 = fevriye

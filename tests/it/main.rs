@@ -4,6 +4,7 @@
 mod api;
 mod browser;
 mod cli;
+mod desk;
 mod forms;
 mod log;
 mod pages;

@@ -9,10 +9,12 @@
 //! One folder per capability — [`force`] generation, the accountability [`registers`], the
 //! [`situation`]al picture — on a shared core (`shared/`, re-exported at the crate root: the
 //! command and entry kinds, errors, text checks, clocks, access, countries, sources). A
-//! capability imports the shared core and never another capability.
+//! capability imports the shared core and never another capability. The [`desk`] is a view
+//! across the capabilities (what needs each member of staff now), so it alone reads them all.
 
 mod shared;
 
+pub mod desk;
 pub mod force;
 pub mod registers;
 pub mod situation;

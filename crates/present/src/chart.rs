@@ -130,15 +130,18 @@ pub fn strength_chart(points: &[StrengthPoint], tr: &Tr) -> String {
     let last_deployed = last.deployed.total();
     let last_pledged = last.pledged.total();
     let last_ceiling = last.ceiling.map(|c| c.to_string()).unwrap_or_default();
-    let desc = tr
-        .t("chart-desc")
-        .replace("{date}", &iso(d1))
-        .replace("{deployed}", &tr.num(last_deployed))
-        .replace("{pledged}", &tr.num(last_pledged))
-        .replace(
-            "{ceiling}",
-            &last.ceiling.map_or_else(|| "—".to_string(), |c| tr.num(c)),
-        );
+    // The message takes its values as Fluent arguments (`tr.t` of a message that wants them
+    // gives its id, not a sentence).
+    let ceiling = last.ceiling.map_or_else(|| "—".to_string(), |c| tr.num(c));
+    let desc = tr.fmt(
+        "chart-desc",
+        &[
+            ("date", &iso(d1)),
+            ("deployed", &tr.num(last_deployed)),
+            ("pledged", &tr.num(last_pledged)),
+            ("ceiling", &ceiling),
+        ],
+    );
 
     let mut s = String::with_capacity(8192);
     let _ = write!(
@@ -368,6 +371,14 @@ mod tests {
         assert!(svg.contains("data-ceiling=\"5550\""));
         assert!(svg.contains("<title id=\"strength-chart-title\">"));
         assert!(svg.ends_with("</svg>"));
+        // The description is a sentence with the values, in the reader's language.
+        assert!(
+            svg.contains("991 deployed, 2,600 pledged, ceiling 5,550."),
+            "{svg}"
+        );
+        let fr = strength_chart(&series(), &Tr::fr());
+        assert!(!fr.contains(">chart-desc<"));
+        assert!(fr.contains("2\u{202f}600"), "{fr}");
     }
 
     #[test]

@@ -10,10 +10,11 @@
 //! One folder per capability — [`force`] generation, the accountability [`registers`], the
 //! [`situation`]al picture — each with its projector and its reads, on a shared core
 //! (`shared/`, re-exported at the crate root: log, writer, actor, projector, reads, sources,
-//! replay, users, secrets, throttles).
+//! replay, users, secrets, throttles). The [`desk`] reads across them (what is due now).
 
 mod shared;
 
+pub mod desk;
 pub mod force;
 pub mod registers;
 pub mod situation;

@@ -4,9 +4,11 @@
 //!
 //! One folder per capability — [`force`] generation, the accountability [`registers`], the
 //! [`situation`]al picture — each with its API and its pages, beside [`record`] (the shared
-//! core's: log, sources, users, tokens, login) and [`shared`] (what every handler uses). [`app`]
+//! core's: log, sources, users, tokens, login), the [`desk`] (what is due, across them) and
+//! [`shared`] (what every handler uses). [`app`]
 //! is the one place their routers are put together.
 
+pub mod desk;
 pub mod force;
 pub mod record;
 pub mod registers;
@@ -26,6 +28,7 @@ fn api() -> OpenApiRouter<AppState> {
         .merge(force::api::router())
         .merge(registers::api::router())
         .merge(situation::api::router())
+        .merge(desk::api::router())
 }
 
 /// Every capability's page forms (each built from its API operation's body).
@@ -109,6 +112,7 @@ pub fn app(state: AppState) -> Router {
         .merge(force::pages::router())
         .merge(registers::pages::router())
         .merge(situation::pages::router())
+        .merge(desk::pages::router())
         .route("/new", axum::routing::get(shared::forms::index))
         .layer(axum::Extension(schemas))
         .layer(axum::Extension(forms))

@@ -1,0 +1,54 @@
+//! The desk over HTTP: what needs the caller now (`GET /api/v1/desk`, and the page `/desk`),
+//! each item with the record it concerns and the form that resolves it.
+
+pub mod api;
+pub mod pages;
+
+use crate::shared::{error::ApiError, state::AppState};
+use konbit_domain::desk::{self, DeskItem, DeskKind, DeskRules};
+use konbit_store::{User, Visibility};
+
+/// The caller's desk: every item due, kept to those they may resolve.
+pub(crate) async fn items(s: &AppState, user: &User) -> Result<Vec<DeskItem>, ApiError> {
+    let all = s
+        .store
+        .desk(
+            Visibility::now(user.role.clearance()),
+            s.rules(),
+            DeskRules::default(),
+        )
+        .await?;
+    Ok(desk::for_user(all, &user.access()))
+}
+
+/// The page of the record an item concerns, and the form that resolves it.
+pub(crate) fn links(i: &DeskItem) -> (String, String) {
+    let r = crate::shared::page::enc(&i.record);
+    match i.kind {
+        DeskKind::HandoverDue | DeskKind::HandoverOverdue => (
+            format!("/detentions/{r}"),
+            format!("/detentions/handovers/new?detention={r}"),
+        ),
+        DeskKind::ReviewWaiting | DeskKind::ReviewOverdue => (
+            format!("/use-of-force/{r}"),
+            format!("/use-of-force/reviews/new?report={r}"),
+        ),
+        DeskKind::ComplaintUnassessed => ("/cases".into(), format!("/cases/new?complaint={r}")),
+        DeskKind::CaseIdle => (
+            format!("/cases/{r}"),
+            format!("/cases/updates/new?case={r}"),
+        ),
+        DeskKind::NotEligible => (
+            format!("/personnel/{r}"),
+            format!("/vetting/new?person={r}"),
+        ),
+        DeskKind::MandateExpiring => (
+            format!("/missions/{r}"),
+            format!("/mandates/new?mission={r}"),
+        ),
+        DeskKind::IncidentUnverified => (
+            format!("/incidents/{r}"),
+            format!("/incidents/{r}/verification/new"),
+        ),
+    }
+}

@@ -1,0 +1,65 @@
+### The record itself: the log, sources and their grading, users and logging in.
+
+source-grade = Evalyasyon Amirote: fyabilite sous la (A–F) ak kredibilite enfòmasyon an (1–6)
+
+disc-title = Sous yo pa dakò
+disc-field = sou
+disc-accepted = kenbe
+disc-reason = Poukisa:
+
+sources-title = Sous
+sources-intro = Tout sous ki anrejistre ou gen dwa wè. Evalyasyon Amirote a bay yon nòt pou fyabilite sous la (A–F) ak pou kredibilite enfòmasyon an (1–6); pase sou yon evalyasyon pou w konnen sa l vle di.
+sources-count = { $n } sous
+sources-none = Pa gen okenn sous ki anrejistre.
+sources-outlet = Medya
+sources-language = Lang
+sources-grade = Evalyasyon
+sources-note = Nòt
+
+source-grade-detail = Fyabilite sous la { $r }: { $reliability }. Kredibilite enfòmasyon an { $c }: { $credibility }.
+
+log-title = Jounal anrejistreman yo
+log-ok = Chèn nan pa kase.
+log-bad = Chèn nan kase.
+log-length = Antre:
+log-head = tèt
+log-first_bad = premye antre ki pa bon:
+log-explain = Chak anrejistreman se yon antre nan yon chèn anprent (hash). Antre ki depase nivo aksè ou kenbe plas yo ak anprent yo, men pa kontni yo.
+log-seq = #
+log-recorded_at = Anrejistre
+log-actor = Otè
+log-valid_at = Valab nan dat
+log-classification = Klasifikasyon
+log-hash = Anprent
+log-redacted = kache
+log-pages = Paj
+log-prev = Pi ansyen
+log-next = Pi resan
+
+login-title = Konekte
+login-username = Non itilizatè
+login-password = Modpas
+login-submit = Konekte
+login-failed = Non itilizatè a pa konnen oswa modpas la pa bon.
+login-throttled = Twòp eseyaj ki echwe. Tann kèk minit epi eseye ankò.
+
+source_kind-resolution = rezolisyon
+source_kind-agreement = akò
+source_kind-press_release = kominike pou laprès
+source_kind-news_article = atik jounal
+source_kind-internal_report = rapò entèn
+source_kind-other = lòt
+
+reliability-A = konplètman serye
+reliability-B = anjeneral serye
+reliability-C = ase serye
+reliability-D = pa souvan serye
+reliability-E = pa serye
+reliability-F = nou pa ka jije si l serye
+
+credibility-1 = lòt sous konfime l
+credibility-2 = pwobableman vre
+credibility-3 = petèt vre
+credibility-4 = gen dout
+credibility-5 = pa sanble vre
+credibility-6 = nou pa ka jije si l vre
