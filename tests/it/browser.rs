@@ -1,7 +1,10 @@
 //! Browser tests: Debian's Chromium through chromedriver (fantoccini). An editor logs in,
 //! records an arrival through the form, and sees the contributor's deployed count and the
 //! dashboard chart change; a visitor makes a complaint in Haitian Creole through the public
-//! form and checks its status with the reference and secret it gave. They run when `KONBIT_TEST_BROWSER=1` (then a missing chromedriver is a
+//! form and checks its status with the reference and secret it gave. A conduct officer records
+//! an arrest through the form built from the command, finds it on the desk as due, records the
+//! handover from there and sees it leave the desk; axe-core (from npm, injected into each page)
+//! finds no serious or critical violation on any form page or on the desk, in Spanish. They run when `KONBIT_TEST_BROWSER=1` (then a missing chromedriver is a
 //! failure) or when chromedriver is on the PATH; otherwise it says so and passes.
 
 use fantoccini::{Client, ClientBuilder, Locator};
@@ -94,7 +97,7 @@ fn number(s: &str) -> i64 {
 /// Sets a field's value as a user would leave it (through the DOM, so that date inputs do not
 /// depend on the browser's locale for typing).
 async fn fill(c: &Client, name: &str, value: &str) {
-    c.find(Locator::Css(&format!("[name={name}]")))
+    c.find(Locator::Css(&format!("[name=\"{name}\"]")))
         .await
         .unwrap_or_else(|e| panic!("{name}: {e}"));
     c.execute(
@@ -370,4 +373,180 @@ async fn the_map_filters_by_dates_and_event_type() {
     );
     c.close().await.expect("close");
     mark_ran("browser");
+}
+
+/// Logs in through the login page (the form that sends back to `next`).
+async fn log_in(c: &Client, base: &str, user: &str, next: &str) {
+    c.goto(&format!("{base}/login?next={next}"))
+        .await
+        .expect("login page");
+    fill(c, "username", user).await;
+    fill(c, "password", konbit_testkit::PASSWORD).await;
+    c.find(Locator::Css("form [type=submit]"))
+        .await
+        .expect("submit")
+        .click()
+        .await
+        .expect("click");
+    wait_for_url(c, next.split('?').next().unwrap_or(next)).await;
+}
+
+async fn submit(c: &Client) {
+    c.find(Locator::Id("submit"))
+        .await
+        .expect("submit")
+        .click()
+        .await
+        .expect("click");
+}
+
+/// `YYYY-MM-DDTHH:MM` in UTC, `hours` ago: what a datetime-local input holds.
+fn local_utc(hours: i64) -> String {
+    let t = time::OffsetDateTime::now_utc() - time::Duration::hours(hours);
+    format!("{}T{:02}:{:02}", t.date(), t.hour(), t.minute())
+}
+
+#[tokio::test]
+async fn a_conduct_officer_records_an_arrest_sees_it_due_on_the_desk_and_hands_the_detainee_over() {
+    let Some((c, _driver)) = browser().await else {
+        return;
+    };
+    let app = spawn_app().await;
+    konbit_testkit::seed(&app).await;
+    let base = &app.base;
+    log_in(&c, base, "conduct_officer", "/detentions/new").await;
+    fill(&c, "mission", "t").await;
+    fill(&c, "country", "KEN").await;
+    fill(&c, "arresting_unit", "KEN GSU 1").await;
+    // 40 hours ago: the 48-hour handover deadline is 8 hours away.
+    fill(&c, "arrested_at", &local_utc(40)).await;
+    fill(&c, "arrested_at.offset", "+00:00").await;
+    fill(&c, "place", "Cabaret").await;
+    fill(&c, "grounds", "Carrying a rifle").await;
+    fill(&c, "person.sex", "male").await;
+    submit(&c).await;
+    wait_for_url(&c, "/detentions/0").await;
+    assert!(text(&c, "#recorded").await.contains('#'));
+    let page = c.current_url().await.expect("url");
+    let id = page.path().trim_start_matches("/detentions/").to_string();
+
+    c.goto(&format!("{base}/desk")).await.expect("desk");
+    let due =
+        format!("tr[data-kind=handover_due] a[href=\"/detentions/handovers/new?detention={id}\"]");
+    c.find(Locator::Css(&due))
+        .await
+        .expect("the arrest is on the desk as a handover due")
+        .click()
+        .await
+        .expect("click");
+    wait_for_url(&c, "/detentions/handovers/new").await;
+    assert_eq!(attr(&c, "[name=detention]", "value").await, id);
+    fill(&c, "at", &local_utc(1)).await;
+    fill(&c, "at.offset", "+00:00").await;
+    fill(&c, "station", "Cabaret police station").await;
+    fill(&c, "receiving_officer", "Officer on duty").await;
+    submit(&c).await;
+    wait_for_url(&c, &format!("/detentions/{id}")).await;
+    c.goto(&format!("{base}/desk")).await.expect("desk");
+    assert!(
+        c.find(Locator::Css(&due)).await.is_err(),
+        "the handover is recorded: it has left the desk"
+    );
+    let v = app.anonymous().get("/api/v1/log/verify").await.json();
+    assert_eq!(v["ok"], true);
+    c.close().await.expect("close");
+    mark_ran("browser");
+}
+
+/// axe-core's source: `KONBIT_AXE_JS` if set, else installed from npm into a temporary folder
+/// (a checker used only here is installed by what uses it, never vendored).
+fn axe_source() -> String {
+    if let Ok(path) = std::env::var("KONBIT_AXE_JS") {
+        return std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    }
+    let dir = std::env::temp_dir().join("konbit-axe-core");
+    let js = dir.join("node_modules/axe-core/axe.min.js");
+    if !js.exists() {
+        let ok = std::process::Command::new("npm")
+            .args(["install", "--silent", "--no-save", "--prefix"])
+            .arg(&dir)
+            .arg("axe-core@4")
+            .status()
+            .is_ok_and(|s| s.success());
+        assert!(
+            ok,
+            "npm could not install axe-core (needed by the browser tests)"
+        );
+    }
+    std::fs::read_to_string(&js).unwrap_or_else(|e| panic!("{}: {e}", js.display()))
+}
+
+/// The serious and critical violations axe-core finds on the page the browser shows.
+async fn axe(c: &Client, source: &str) -> Vec<String> {
+    c.execute(&format!("{source}\n;return true;"), vec![])
+        .await
+        .expect("inject axe-core");
+    let found = c
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             axe.run(document, {resultTypes: ['violations']})
+               .then(r => done(r.violations
+                 .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                 .map(v => v.id + ' (' + v.impact + '): ' + v.nodes.map(n => n.target.join(' ')).join(', '))))
+               .catch(e => done(['axe failed: ' + e]));",
+            vec![],
+        )
+        .await
+        .expect("axe.run");
+    serde_json::from_value(found).unwrap_or_default()
+}
+
+#[tokio::test]
+async fn every_form_page_and_the_desk_pass_axe_core_in_spanish() {
+    let Some((c, _driver)) = browser().await else {
+        return;
+    };
+    let source = axe_source();
+    let app = spawn_app().await;
+    konbit_testkit::seed(&app).await;
+    let base = &app.base;
+    let mut problems = Vec::new();
+    for user in ["editor", "conduct_officer", "hr_officer"] {
+        let role: konbit_domain::Role = user.parse().expect("role");
+        log_in(&c, base, user, "/desk").await;
+        c.goto(&format!("{base}/lang/es?next=/desk"))
+            .await
+            .expect("es");
+        wait_for_url(&c, "/desk").await;
+        assert_eq!(attr(&c, "html", "lang").await, "es");
+        let mut pages = vec!["/desk".to_string(), "/new".to_string()];
+        for (page, kind) in konbit_web::form_pages() {
+            let access = konbit_domain::access::Access {
+                role,
+                country: None,
+            };
+            if konbit_domain::access::may_send_some(
+                &konbit_domain::access::Sender::User(access),
+                kind,
+            )
+            .is_ok()
+            {
+                pages.push(
+                    page.replace("{event_id}", "MSS-2024-0001")
+                        .replace("{id}", "0190f0f0-0000-7000-8000-000000000001"),
+                );
+            }
+        }
+        for page in pages {
+            c.goto(&format!("{base}{page}")).await.expect("page");
+            for v in axe(&c, &source).await {
+                problems.push(format!("{user} {page}: {v}"));
+            }
+        }
+        c.delete_all_cookies().await.expect("log out");
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    c.close().await.expect("close");
+    mark_ran("browser");
+    mark_ran("axe");
 }
