@@ -150,3 +150,5 @@ err-date_range = must be between 1945 and 2100
 error-forbidden-audit = The audit needs the admin role.
 
 nav-situation = Situation
+error-no_such_page = There is no page at this address. It may have moved, or the link may be mistyped.
+error-no_such_record = There is no record with this id here. Check the id, or look for the record in its register.

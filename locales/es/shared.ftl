@@ -137,3 +137,5 @@ err-date_range = debe estar entre 1945 y 2100
 error-forbidden-audit = La auditoría requiere el rol de administrador.
 
 nav-situation = Situación
+error-no_such_page = No hay ninguna página en esta dirección. Puede haber cambiado, o el enlace puede estar mal escrito.
+error-no_such_record = No hay ningún registro con este identificador. Compruebe el identificador o busque el registro en su registro.

@@ -150,3 +150,5 @@ err-date_range = doit être entre 1945 et 2100
 error-forbidden-audit = L’audit requiert le rôle d’administrateur.
 
 nav-situation = Situation
+error-no_such_page = Il n’y a pas de page à cette adresse. Elle a peut-être changé, ou le lien est mal saisi.
+error-no_such_record = Aucun enregistrement ne porte cet identifiant. Vérifiez l’identifiant, ou cherchez l’enregistrement dans son registre.

@@ -105,3 +105,4 @@ err-too_long = Twò long: pa plis pase { $max } karaktè.
 err-date_range = dwe ant 1945 ak 2100
 
 nav-situation = Sitiyasyon
+error-no_such_page = Pa gen paj nan adrès sa a. Li ka chanje plas, oswa lyen an ka mal ekri.

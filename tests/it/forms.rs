@@ -232,3 +232,52 @@ async fn lists_of_objects_grow_a_row_at_a_time_without_writing() {
     assert!(more.text.contains("value=\"400\""));
     assert_eq!(app.log_len().await, before);
 }
+
+#[tokio::test]
+async fn unknown_paths_and_ids_answer_a_styled_page_and_references_are_read_as_typed() {
+    let app = spawn_app().await;
+    seed(&app).await;
+    let c = session(&app, Some(Role::ConductOfficer)).await;
+    let r = c.get("/no/such/page").await;
+    assert_eq!(r.status, 404);
+    assert!(
+        r.content_type.starts_with("text/html"),
+        "{}",
+        r.content_type
+    );
+    assert!(r.text.contains("<html lang=\"en\""), "{}", r.text);
+    assert!(r.text.contains("There is no page at this address"));
+    let r = c.get("/api/v1/no-such-thing").await;
+    assert_eq!(r.status, 404);
+    assert_eq!(r.content_type, "application/problem+json");
+    // A short id as shown on screen, or anything else that is not an id.
+    for bad in ["63b168b1", "not-an-id"] {
+        let r = c.get(&format!("/detentions/{bad}")).await;
+        assert_eq!(r.status, 404, "{bad}");
+        assert!(r.text.contains("There is no record with this id"), "{bad}");
+    }
+
+    // A complaint's status, asked with the reference typed in lower case without its dashes.
+    let anon = app.anonymous();
+    let made = anon
+        .post_json(
+            "/api/v1/complaints",
+            &serde_json::json!({"language": "en", "account": "Soldiers beat my brother."}),
+        )
+        .await;
+    assert_eq!(made.status, 201, "{}", made.text);
+    let reference = made.json()["reference"]
+        .as_str()
+        .expect("reference")
+        .to_string();
+    let secret = made.json()["secret"].as_str().expect("secret").to_string();
+    let typed = reference.replace('-', "").to_lowercase();
+    let r = anon
+        .post_json(
+            "/api/v1/complaints/status",
+            &serde_json::json!({"reference": typed, "secret": secret}),
+        )
+        .await;
+    assert_eq!(r.status, 200, "{typed}: {}", r.text);
+    assert_eq!(r.json()["reference"], reference.as_str());
+}

@@ -356,13 +356,32 @@ async fn a_complaint_round_trip_in_creole() {
             ],
         )
         .await;
+    // Post/redirect/get: the answer sends to the receipt, which a reload shows again without
+    // making a second complaint.
+    assert_eq!(r.status, 303, "{}", r.text);
+    assert_eq!(
+        r.headers.get("location").and_then(|v| v.to_str().ok()),
+        Some("/complaints/receipt")
+    );
+    let r = c.get("/complaints/receipt").await;
     assert_eq!(r.status, 200, "{}", r.text);
+    assert_eq!(
+        r.headers.get("cache-control").and_then(|v| v.to_str().ok()),
+        Some("no-store")
+    );
     assert!(r.text.contains("Kenbe de kòd sa yo"));
     let reference = text_of(&r.text, "complaint-reference");
     let secret = text_of(&r.text, "complaint-secret");
     assert!(reference.starts_with("K-"), "{reference}");
     assert_eq!(secret.len(), 16, "{secret}");
+    let again = c.get("/complaints/receipt").await;
+    assert_eq!(text_of(&again.text, "complaint-reference"), reference);
     assert_eq!(app.log_len().await, before + 1);
+    // Another browser has no receipt to see.
+    let other = app.anonymous_from(std::net::IpAddr::V4(std::net::Ipv4Addr::new(127, 0, 0, 3)));
+    let r = other.get("/complaints/receipt").await;
+    assert_eq!(r.status, 303);
+    assert!(!r.text.contains(&secret));
 
     // The mission has it, in Creole and anonymous.
     let conduct = app.client(Some(Role::ConductOfficer)).await;

@@ -114,6 +114,7 @@ pub fn app(state: AppState) -> Router {
         .merge(situation::pages::router())
         .merge(desk::pages::router())
         .route("/new", axum::routing::get(shared::forms::index))
+        .fallback(shared::page::not_found)
         .layer(axum::Extension(schemas))
         .layer(axum::Extension(forms))
         .layer(middleware::from_fn_with_state(

@@ -91,6 +91,29 @@ fn random_code(len: usize) -> ApiResult<String> {
         .collect())
 }
 
+/// A reference as the complainant may have typed it, read the way Crockford's base32 is
+/// read: any case, with or without the dashes or with spaces, O for 0 and I or L for 1
+/// (`k7m3q 9xpa` → `K-7M3Q-9XPA`). Anything that is not such a reference is kept as typed, in
+/// capitals (references of imported complaints have their own form).
+pub(crate) fn typed_reference(typed: &str) -> String {
+    let upper = typed.trim().to_uppercase();
+    let code: String = upper
+        .chars()
+        .filter(|c| !matches!(c, '-' | ' '))
+        .map(|c| match c {
+            'O' => '0',
+            'I' | 'L' => '1',
+            c => c,
+        })
+        .collect();
+    match code.strip_prefix('K') {
+        Some(rest) if rest.len() == 8 && rest.bytes().all(|b| CROCKFORD.contains(&b)) => {
+            format!("K-{}-{}", &rest[..4], &rest[4..])
+        }
+        _ => upper,
+    }
+}
+
 fn opt_text(v: Option<String>) -> Option<String> {
     v.map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
 }
@@ -168,7 +191,7 @@ pub async fn status_of(
     reference: &str,
     secret: &str,
 ) -> ApiResult<ComplaintStatus> {
-    let reference = reference.trim().to_uppercase();
+    let reference = typed_reference(reference);
     // Bounded before anything is kept or looked up.
     if reference.is_empty()
         || reference.len() > 32
@@ -252,4 +275,21 @@ pub async fn views(s: &AppState, after: i64, limit: i64) -> ApiResult<Vec<ViewEn
             })
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::typed_reference;
+
+    #[test]
+    fn references_are_read_as_complainants_type_them() {
+        for typed in ["K-7M3Q-9XPA", "k7m3q9xpa", " k 7m3q 9xpa ", "k-7m3q-9xpa"] {
+            assert_eq!(typed_reference(typed), "K-7M3Q-9XPA", "{typed}");
+        }
+        // O for 0, I and L for 1.
+        assert_eq!(typed_reference("KO1L2-IOOA"), "K-0112-100A");
+        // Not such a reference: kept as typed, in capitals.
+        assert_eq!(typed_reference("syn-2025-0004"), "SYN-2025-0004");
+        assert_eq!(typed_reference("K-123"), "K-123");
+    }
 }

@@ -20,6 +20,9 @@ pub struct CookieNames {
     pub csrf: &'static str,
     /// The language chosen.
     pub lang: &'static str,
+    /// A complaint's receipt, for the few minutes its page may be reloaded (post/redirect/get:
+    /// reloading shows the receipt again instead of making a second complaint).
+    pub receipt: &'static str,
 }
 
 impl CookieNames {
@@ -30,12 +33,14 @@ impl CookieNames {
                 session: "__Host-konbit_session",
                 csrf: "__Host-konbit_csrf",
                 lang: "__Host-konbit_lang",
+                receipt: "__Host-konbit_receipt",
             }
         } else {
             CookieNames {
                 session: "konbit_session",
                 csrf: "konbit_csrf",
                 lang: "konbit_lang",
+                receipt: "konbit_receipt",
             }
         }
     }

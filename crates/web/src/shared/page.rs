@@ -406,6 +406,48 @@ pub(crate) fn error_page(
     respond(ctx, status, &page)
 }
 
+/// A record's id from the page's path (`/detentions/{id}`). An id that is not one answers the
+/// styled 404 page saying there is no such record, in the reader's language, not a plain-text
+/// parse error.
+pub(crate) struct RecordId(pub(crate) uuid::Uuid);
+
+impl FromRequestParts<AppState> for RecordId {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
+        let raw = axum::extract::Path::<String>::from_request_parts(parts, state)
+            .await
+            .map(|p| p.0)
+            .unwrap_or_default();
+        match uuid::Uuid::parse_str(raw.trim()) {
+            Ok(id) => Ok(RecordId(id)),
+            Err(_) => {
+                let ctx = Ctx::from_request_parts(parts, state).await?;
+                Err(error_page(
+                    &ctx,
+                    StatusCode::NOT_FOUND,
+                    "error-not_found",
+                    ctx.tr.t("error-no_such_record"),
+                ))
+            }
+        }
+    }
+}
+
+/// What answers a path nothing serves: a problem for the API, the styled 404 page in the
+/// reader's language (with the way home) for everything else.
+pub(crate) async fn not_found(ctx: Ctx) -> Response {
+    if ctx.bare_path.starts_with("/api/") {
+        return ApiError::not_found(format!("the path {:?}", ctx.bare_path)).into_response();
+    }
+    error_page(
+        &ctx,
+        StatusCode::NOT_FOUND,
+        "error-not_found",
+        ctx.tr.t("error-no_such_page"),
+    )
+}
+
 /// An API error as a page. Internal errors were logged where they were made; their cause is
 /// not shown.
 pub(crate) fn api_error_page(ctx: &Ctx, e: &ApiError) -> Response {

@@ -4,16 +4,13 @@
 
 use crate::shared::gate::{Allowed, Member};
 use crate::shared::page::{
-    Ctx, FilterLink, Pager, RegisterView, finish, iso, pager, register_page, respond, the_one,
+    Ctx, FilterLink, Pager, RecordId, RegisterView, finish, iso, pager, register_page, respond,
+    the_one,
 };
 use crate::shared::pieces::{RecordLink, Tagged, case_status_tag, link, recorded, short_id, when};
 use crate::{shared::error::ApiError, shared::state::AppState};
 use askama::Template;
-use axum::{
-    extract::{Path, State},
-    http::StatusCode,
-    response::Response,
-};
+use axum::{extract::State, http::StatusCode, response::Response};
 use konbit_domain::Named;
 use konbit_domain::{
     EntryKind,
@@ -24,7 +21,6 @@ use konbit_present::Tr;
 use konbit_store::registers::Register;
 use konbit_store::registers::Select;
 use std::cmp::Reverse;
-use uuid::Uuid;
 
 struct CaseLine {
     id: String,
@@ -213,7 +209,7 @@ pub(crate) async fn case_page(
     State(s): State<AppState>,
     ctx: Ctx,
     Allowed(user, ..): Allowed<Member>,
-    Path(id): Path<Uuid>,
+    RecordId(id): RecordId,
 ) -> Response {
     let r = async {
         let tr = ctx.tr;

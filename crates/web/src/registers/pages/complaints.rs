@@ -4,8 +4,11 @@
 //! receipt shows the reference and the secret once; only the secret's hash is kept. The status
 //! check says the status and nothing else, and is throttled per reference.
 
+use crate::shared::cookies;
 use crate::shared::form::Entered;
-use crate::shared::page::{Ctx, FormPairs, api_error_page, check_post, field, pairs, respond};
+use crate::shared::page::{
+    Ctx, FormPairs, api_error_page, check_post, field, pairs, respond, see_other,
+};
 use crate::{
     registers::{self as acc, ComplaintForm},
     shared::auth::ClientAddr,
@@ -140,6 +143,30 @@ fn complaint_of(tr: &Tr, language: FormLanguage, e: &mut Entered) -> Option<Comp
     })
 }
 
+/// How long a receipt's page can be shown again.
+const RECEIPT_SECONDS: i64 = 600;
+
+/// `/complaints/receipt`: the reference and secret of the complaint just made, from the
+/// cookie the form's answer set; without one (expired, or never made), the form.
+pub(crate) async fn complaint_receipt(ctx: Ctx, headers: axum::http::HeaderMap) -> Response {
+    let kept = axum_extra::extract::cookie::CookieJar::from_headers(&headers)
+        .get(ctx.cookies.receipt)
+        .map(|c| c.value().to_string());
+    let Some((reference, secret)) = kept.as_deref().and_then(|v| v.split_once('~')) else {
+        return see_other("/complaints");
+    };
+    let page = ReceiptPage {
+        ctx: ctx.clone(),
+        reference: reference.to_string(),
+        secret: secret.to_string(),
+    };
+    let mut r = respond(&ctx, StatusCode::OK, &page);
+    // A secret: never cached, by the browser or anything between.
+    r.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    r
+}
+
 pub(crate) async fn complaint_submit(
     State(s): State<AppState>,
     addr: ClientAddr,
@@ -163,12 +190,17 @@ pub(crate) async fn complaint_submit(
     };
     match acc::receive_complaint(&s, &addr, complaint).await {
         Ok(receipt) => {
-            let page = ReceiptPage {
-                ctx: ctx.clone(),
-                reference: receipt.reference,
-                secret: receipt.secret,
-            };
-            respond(&ctx, StatusCode::OK, &page)
+            // Post/redirect/get: the receipt's page can be reloaded without a second complaint.
+            // It is kept for ten minutes in an HttpOnly cookie of the complainant's browser.
+            let mut r = see_other("/complaints/receipt");
+            cookies::set(
+                &mut r,
+                ctx.cookies.receipt,
+                &format!("{}~{}", receipt.reference, receipt.secret),
+                Some(RECEIPT_SECONDS),
+                ctx.secure,
+            );
+            r
         }
         Err(err) if err.status() == StatusCode::TOO_MANY_REQUESTS => {
             e.general.push(ctx.tr.t("complaint-limited"));

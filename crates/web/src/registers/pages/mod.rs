@@ -99,6 +99,7 @@ pub fn router() -> Router<AppState> {
             "/complaints",
             get(complaints::complaint_form).post(complaints::complaint_submit),
         )
+        .route("/complaints/receipt", get(complaints::complaint_receipt))
         .route(
             "/complaints/status",
             get(complaints::status_form).post(complaints::status_submit),

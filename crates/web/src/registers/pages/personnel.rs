@@ -4,23 +4,19 @@
 
 use crate::shared::gate::{Allowed, Member};
 use crate::shared::page::{
-    Ctx, FilterLink, Pager, RegisterView, finish, iso, pager, register_page, respond, the_one,
+    Ctx, FilterLink, Pager, RecordId, RegisterView, finish, iso, pager, register_page, respond,
+    the_one,
 };
 use crate::shared::pieces::{ComplianceLine, Tagged, compliance_lines, short_id, vetting_tag};
 use crate::{shared::error::ApiError, shared::state::AppState};
 use askama::Template;
-use axum::{
-    extract::{Path, State},
-    http::StatusCode,
-    response::Response,
-};
+use axum::{extract::State, http::StatusCode, response::Response};
 use konbit_domain::EntryKind;
 use konbit_domain::Named;
 use konbit_domain::registers::{self as acc, DocumentView, PersonView};
 use konbit_store::registers::Register;
 use konbit_store::{Visibility, registers::Select};
 use time::Date;
-use uuid::Uuid;
 
 /// The mission whose compliance is shown: the one asked for, else the one in office on `on`.
 async fn compliance_mission(
@@ -208,7 +204,7 @@ pub(crate) async fn person_page(
     State(s): State<AppState>,
     ctx: Ctx,
     Allowed(user, ..): Allowed<Member>,
-    Path(id): Path<Uuid>,
+    RecordId(id): RecordId,
 ) -> Response {
     let r = async {
         let tr = ctx.tr;

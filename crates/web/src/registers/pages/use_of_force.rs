@@ -5,18 +5,15 @@
 
 use crate::shared::gate::{Allowed, Member};
 use crate::shared::page::{
-    Ctx, FilterLink, Pager, RegisterView, finish, iso, pager, register_page, respond, the_one,
+    Ctx, FilterLink, Pager, RecordId, RegisterView, finish, iso, pager, register_page, respond,
+    the_one,
 };
 use crate::shared::pieces::{
     RecordLink, Tagged, clock_tag, link, recorded, review_tag, short_id, when,
 };
 use crate::{shared::error::ApiError, shared::state::AppState};
 use askama::Template;
-use axum::{
-    extract::{Path, State},
-    http::StatusCode,
-    response::Response,
-};
+use axum::{extract::State, http::StatusCode, response::Response};
 use konbit_domain::Named;
 use konbit_domain::{
     EntryKind,
@@ -27,7 +24,6 @@ use konbit_present::Tr;
 use konbit_store::registers::Reading;
 use konbit_store::registers::Select;
 use std::cmp::Reverse;
-use uuid::Uuid;
 
 /// A report's line in the list.
 struct ReportLine {
@@ -192,7 +188,7 @@ pub(crate) async fn report_page(
     State(s): State<AppState>,
     ctx: Ctx,
     Allowed(user, ..): Allowed<Member>,
-    Path(id): Path<Uuid>,
+    RecordId(id): RecordId,
 ) -> Response {
     let r = async {
         let tr = ctx.tr;
@@ -383,7 +379,7 @@ pub(crate) async fn detention_page(
     State(s): State<AppState>,
     ctx: Ctx,
     Allowed(user, ..): Allowed<Member>,
-    Path(id): Path<Uuid>,
+    RecordId(id): RecordId,
 ) -> Response {
     let r = async {
         let tr = ctx.tr;
