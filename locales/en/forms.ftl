@@ -217,3 +217,7 @@ desk-kind-case_idle = Case not moving
 desk-kind-not_eligible = Assigned but not eligible
 desk-kind-mandate_expiring = Mandate ending
 desk-kind-incident_unverified = Incident not verified
+desk-calendar = In your calendar
+desk-calendar-intro = The deadlines on this desk (handovers, reviews, complaints, cases, mandates) as a calendar your phone or mail program can subscribe to. The address holds a secret of its own: it reads your desk and nothing else, and ends with your API tokens.
+desk-calendar-get = Get a calendar address
+desk-calendar-shown = Subscribe to this address in your calendar. It is shown once; anyone who has it sees your desk's deadlines, so keep it to yourself. Revoking your tokens ends it.

@@ -229,3 +229,7 @@ desk-kind-case_idle = Caso sin movimiento
 desk-kind-not_eligible = Asignado pero no apto
 desk-kind-mandate_expiring = Mandato por vencer
 desk-kind-incident_unverified = Incidente sin verificar
+desk-calendar = En su calendario
+desk-calendar-intro = Los plazos de este escritorio (entregas, exámenes, denuncias, casos, mandatos) como un calendario al que su teléfono o su correo pueden suscribirse. La dirección lleva un secreto propio: lee su escritorio y nada más, y termina con sus tokens de API.
+desk-calendar-get = Obtener una dirección de calendario
+desk-calendar-shown = Suscriba su calendario a esta dirección. Se muestra una sola vez; quien la tenga ve los plazos de su escritorio, así que guárdela para usted. Revocar sus tokens le pone fin.

@@ -217,3 +217,7 @@ desk-kind-case_idle = Dossier sans suite
 desk-kind-not_eligible = Affecté mais inapte
 desk-kind-mandate_expiring = Mandat expirant
 desk-kind-incident_unverified = Incident non vérifié
+desk-calendar = Dans votre agenda
+desk-calendar-intro = Les échéances de ce bureau (remises, examens, plaintes, dossiers, mandats) sous forme d’agenda auquel votre téléphone ou votre messagerie peut s’abonner. L’adresse contient un secret qui lui est propre : elle lit votre bureau et rien d’autre, et prend fin avec vos jetons d’API.
+desk-calendar-get = Obtenir une adresse d’agenda
+desk-calendar-shown = Abonnez votre agenda à cette adresse. Elle n’est affichée qu’une fois ; quiconque la détient voit les échéances de votre bureau : gardez-la pour vous. La révocation de vos jetons y met fin.

@@ -494,6 +494,9 @@ pub enum TokenKind {
     Session,
     /// API bearer token.
     Api,
+    /// The secret in a desk's calendar address (`/desk.ics?token=…`): it reads that user's
+    /// desk deadlines and nothing else.
+    Calendar,
 }
 
 impl TokenKind {
@@ -501,6 +504,7 @@ impl TokenKind {
         match self {
             TokenKind::Session => "session",
             TokenKind::Api => "api",
+            TokenKind::Calendar => "calendar",
         }
     }
 }

@@ -1,7 +1,9 @@
 //! The desk over HTTP: what needs the caller now (`GET /api/v1/desk`, and the page `/desk`),
-//! each item with the record it concerns and the form that resolves it.
+//! each item with the record it concerns and the form that resolves it; its deadlines as an
+//! iCalendar feed (`/desk.ics`).
 
 pub mod api;
+mod calendar;
 pub mod pages;
 
 use crate::shared::{error::ApiError, state::AppState};

@@ -12,7 +12,13 @@ use konbit_domain::Named;
 
 /// The desk's page routes.
 pub fn router() -> Router<AppState> {
-    Router::new().route("/desk", get(desk_page))
+    Router::new()
+        .route("/desk", get(desk_page))
+        .route(
+            "/desk/calendar",
+            axum::routing::post(super::calendar::issue),
+        )
+        .route("/desk.ics", get(super::calendar::feed))
 }
 
 struct Line {
@@ -33,6 +39,8 @@ struct Line {
 struct DeskPage {
     ctx: Ctx,
     lines: Vec<Line>,
+    /// A calendar address just issued (shown once).
+    feed: Option<String>,
 }
 
 async fn desk_page(
@@ -40,9 +48,19 @@ async fn desk_page(
     ctx: Ctx,
     Allowed(u, ..): Allowed<Member>,
 ) -> Response {
+    render(&s, &ctx, &u, None).await
+}
+
+/// The desk of `u`, with a calendar address just issued if there is one.
+pub(crate) async fn render(
+    s: &AppState,
+    ctx: &Ctx,
+    u: &konbit_store::User,
+    feed: Option<String>,
+) -> Response {
     let r = async {
         let now = time::OffsetDateTime::now_utc();
-        let lines = super::items(&s, &u)
+        let lines = super::items(s, u)
             .await?
             .into_iter()
             .map(|i| {
@@ -81,15 +99,19 @@ async fn desk_page(
                 }
             })
             .collect();
-        Ok(respond(
-            &ctx,
-            StatusCode::OK,
-            &DeskPage {
-                ctx: ctx.clone(),
-                lines,
-            },
-        ))
+        let page = DeskPage {
+            ctx: ctx.clone(),
+            lines,
+            feed,
+        };
+        let mut r = respond(ctx, StatusCode::OK, &page);
+        // The page may show a calendar secret.
+        r.headers_mut().insert(
+            axum::http::header::CACHE_CONTROL,
+            axum::http::HeaderValue::from_static("no-store"),
+        );
+        Ok(r)
     }
     .await;
-    finish(&ctx, r)
+    finish(ctx, r)
 }
