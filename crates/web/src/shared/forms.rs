@@ -950,6 +950,12 @@ async fn render(
     let (own, record): (Vec<FieldDef>, Vec<FieldDef>) = defs
         .into_iter()
         .partition(|d| !matches!(d.name.as_str(), "sources" | "classification"));
+    // The command's plain fields first, then its nested objects and lists under their
+    // headings, so that no plain field reads as part of the heading above it.
+    let (plain, nested): (Vec<FieldDef>, Vec<FieldDef>) = own
+        .into_iter()
+        .partition(|d| !d.name.contains('.') && !matches!(d.input, Input::Legend | Input::Rows(_)));
+    let own: Vec<FieldDef> = plain.into_iter().chain(nested).collect();
     views(&own, "", p, ctx, &pick, &mut fields);
     if !record.is_empty() {
         let legend = FieldDef {
