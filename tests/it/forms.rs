@@ -281,3 +281,31 @@ async fn unknown_paths_and_ids_answer_a_styled_page_and_references_are_read_as_t
     assert_eq!(r.status, 200, "{typed}: {}", r.text);
     assert_eq!(r.json()["reference"], reference.as_str());
 }
+
+#[tokio::test]
+async fn the_log_page_opens_at_its_newest_entries() {
+    let app = spawn_app().await;
+    let dir = std::path::Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../data/scenarios/haiti-mss"
+    ));
+    konbit_scenario::load(&app.store, dir)
+        .await
+        .expect("scenario");
+    let last = app.log_len().await;
+    let page = app.anonymous().get("/log").await;
+    assert_eq!(page.status, 200);
+    assert!(
+        page.text.contains(&format!("data-seq=\"{last}\"")),
+        "the newest entry"
+    );
+    assert!(!page.text.contains("data-seq=\"1\""), "not the oldest");
+    // The way back to older entries.
+    assert!(
+        page.text.contains(&format!("/log?after={}", last - 200)),
+        "{}",
+        page.text
+    );
+    let first = app.anonymous().get("/log?after=0").await;
+    assert!(first.text.contains("data-seq=\"1\""));
+}

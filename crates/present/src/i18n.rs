@@ -221,6 +221,40 @@ impl Tr {
         self.find(id, Some(&fa)).unwrap_or_else(|| id.to_string())
     }
 
+    /// A field message of the domain or the store (`must not be before arrested_at`) in this
+    /// language: the message `dom-<slug of the English text>` of `locales/*/domain.ftl`, or one
+    /// of the four messages built with values (a length, a country, a control character, who
+    /// may record); the English text itself when there is no translation.
+    pub fn domain_message(&self, english: &str) -> String {
+        let with = |id: &str, name: &str, value: &str| -> Option<String> {
+            let mut fa = FluentArgs::with_capacity(1);
+            fa.set(name.to_string(), FluentValue::from(value.to_string()));
+            self.find(id, Some(&fa))
+        };
+        let built = if let Some(max) = english
+            .strip_prefix("must be at most ")
+            .and_then(|r| r.strip_suffix(" characters"))
+        {
+            // As written, with its thousands separator (10,000).
+            let n: i64 = max.replace(',', "").parse().unwrap_or(0);
+            with("dom-at_most_characters", "max", &self.num(n))
+        } else if let Some(v) = english.strip_suffix(" is not an ISO 3166-1 alpha-3 country code") {
+            with("dom-not_a_country", "value", v)
+        } else if let Some(code) = english.strip_prefix("must not contain the control character ") {
+            with("dom-control_character", "code", code)
+        } else if let Some(who) = english
+            .strip_prefix("only ")
+            .and_then(|r| r.strip_suffix(" may record this"))
+        {
+            with("dom-only_who_may", "who", who)
+        } else {
+            None
+        };
+        built
+            .or_else(|| self.lookup(&format!("dom-{}", message_slug(english))))
+            .unwrap_or_else(|| english.to_string())
+    }
+
     /// The label of an enumerated value, e.g. `label("movement", "arrival")` reads
     /// `movement-arrival`; falls back to the value itself.
     pub fn label(&self, prefix: &str, value: &str) -> String {
@@ -321,6 +355,25 @@ pub fn stat_column_prefix(table: &str) -> &'static str {
         "allegations_by_misconduct" => "misconduct",
         _ => "stats-column",
     }
+}
+
+/// The id part of a domain message: lowercase, each run of other characters than a–z and 0–9
+/// one `_`, trimmed, at most 64 characters.
+pub fn message_slug(english: &str) -> String {
+    let mut out = String::new();
+    for c in english.to_lowercase().chars() {
+        if c.is_ascii_lowercase() || c.is_ascii_digit() {
+            out.push(c);
+        } else if !out.ends_with('_') {
+            out.push('_');
+        }
+    }
+    let mut slug = out.trim_matches('_').to_string();
+    if slug.len() > 64 {
+        slug.truncate(64);
+        slug = slug.trim_end_matches('_').to_string();
+    }
+    slug
 }
 
 #[cfg(test)]

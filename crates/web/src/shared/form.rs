@@ -117,11 +117,12 @@ impl Entered {
         match e {
             DomainError::Invalid(v) => {
                 for f in v.0 {
+                    let message = tr.domain_message(&f.message);
                     match rename(&f.field) {
                         // A field that could not be read already says so.
                         Some(name) if self.errors.contains_key(name) => {}
-                        Some(name) => self.err(name, f.message),
-                        None => self.general.push(format!("{}: {}", f.field, f.message)),
+                        Some(name) => self.err(name, message),
+                        None => self.general.push(format!("{}: {message}", f.field)),
                     }
                 }
             }

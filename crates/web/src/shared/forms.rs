@@ -1153,12 +1153,13 @@ fn place(p: &mut Posted, e: DomainError, tr: &Tr, defs: &[FieldDef]) {
                     f.field.clone()
                 };
                 let root = name.split(['.', '[']).next().unwrap_or_default();
+                let message = tr.domain_message(&f.message);
                 if defs.iter().any(|d| d.name == root || d.name == name) {
                     if !p.errors.contains_key(&name) {
-                        p.err(&name, f.message);
+                        p.err(&name, message);
                     }
                 } else {
-                    p.general.push(format!("{}: {}", f.field, f.message));
+                    p.general.push(format!("{}: {message}", f.field));
                 }
             }
         }

@@ -43,11 +43,11 @@ pub(crate) async fn log_page(State(s): State<AppState>, addr: ClientAddr, ctx: C
 }
 
 async fn log_view(s: &AppState, addr: &ClientAddr, ctx: &Ctx) -> Result<Response, ApiError> {
-    let after = match ctx.param("after").filter(|v| !v.is_empty()) {
-        None => 0,
-        Some(v) => v.parse::<i64>().ok().filter(|n| *n >= 0).ok_or_else(|| {
+    let asked = match ctx.param("after").filter(|v| !v.is_empty()) {
+        None => None,
+        Some(v) => Some(v.parse::<i64>().ok().filter(|n| *n >= 0).ok_or_else(|| {
             ApiError::bad_request("invalid_query", "after must be a sequence number ≥ 0")
-        })?,
+        })?),
     };
     let tr = ctx.tr;
     let clearance = ctx.caller.clearance();
@@ -55,6 +55,8 @@ async fn log_view(s: &AppState, addr: &ClientAddr, ctx: &Ctx) -> Result<Response
         s.limits.check(Limited::Verify, addr.key())?;
     }
     let verification = s.verified.get(&s.store).await?;
+    // The log opens at its newest entries; `after` pages back and forth from there.
+    let after = asked.unwrap_or((verification.length - LOG_PAGE).max(0));
     let entries = { s.store.log_after(after, LOG_PAGE).await? };
     let full = i64::try_from(entries.len()).unwrap_or(0) == LOG_PAGE;
     let lines: Vec<LogLine> = entries
