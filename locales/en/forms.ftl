@@ -221,3 +221,6 @@ desk-calendar = In your calendar
 desk-calendar-intro = The deadlines on this desk (handovers, reviews, complaints, cases, mandates) as a calendar your phone or mail program can subscribe to. The address holds a secret of its own: it reads your desk and nothing else, and ends with your API tokens.
 desk-calendar-get = Get a calendar address
 desk-calendar-shown = Subscribe to this address in your calendar. It is shown once; anyone who has it sees your desk's deadlines, so keep it to yourself. Revoking your tokens ends it.
+form-pledge-duplicate = { $country } already has a pledge of exactly these figures on { $date }. Recording it again adds them up. If this is a second, separate pledge, tick the box and record it again.
+form-pledge-confirm = This is a separate pledge: record it
+hint-classification = Mission (the default): only logged-in staff see the record. Public: anyone, on the public pages too. Restricted: administrators only.

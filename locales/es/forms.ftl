@@ -233,3 +233,6 @@ desk-calendar = En su calendario
 desk-calendar-intro = Los plazos de este escritorio (entregas, exámenes, denuncias, casos, mandatos) como un calendario al que su teléfono o su correo pueden suscribirse. La dirección lleva un secreto propio: lee su escritorio y nada más, y termina con sus tokens de API.
 desk-calendar-get = Obtener una dirección de calendario
 desk-calendar-shown = Suscriba su calendario a esta dirección. Se muestra una sola vez; quien la tenga ve los plazos de su escritorio, así que guárdela para usted. Revocar sus tokens le pone fin.
+form-pledge-duplicate = { $country } ya tiene un compromiso con exactamente estas cifras el { $date }. Registrarlo de nuevo las suma. Si es un segundo compromiso, distinto, marque la casilla y vuelva a registrarlo.
+form-pledge-confirm = Es un compromiso distinto: registrarlo
+hint-classification = Misión (por defecto): solo el personal conectado ve el registro. Público: cualquiera, también en las páginas públicas. Restringido: solo los administradores.

@@ -221,3 +221,6 @@ desk-calendar = Dans votre agenda
 desk-calendar-intro = Les échéances de ce bureau (remises, examens, plaintes, dossiers, mandats) sous forme d’agenda auquel votre téléphone ou votre messagerie peut s’abonner. L’adresse contient un secret qui lui est propre : elle lit votre bureau et rien d’autre, et prend fin avec vos jetons d’API.
 desk-calendar-get = Obtenir une adresse d’agenda
 desk-calendar-shown = Abonnez votre agenda à cette adresse. Elle n’est affichée qu’une fois ; quiconque la détient voit les échéances de votre bureau : gardez-la pour vous. La révocation de vos jetons y met fin.
+form-pledge-duplicate = { $country } a déjà une promesse de ces chiffres exacts au { $date }. L’enregistrer de nouveau les additionne. S’il s’agit d’une seconde promesse, distincte, cochez la case et enregistrez de nouveau.
+form-pledge-confirm = C’est une promesse distincte : l’enregistrer
+hint-classification = Mission (par défaut) : seul le personnel connecté voit l’enregistrement. Public : tout le monde, y compris sur les pages publiques. Restreint : les administrateurs seulement.

@@ -309,3 +309,48 @@ async fn the_log_page_opens_at_its_newest_entries() {
     let first = app.anonymous().get("/log?after=0").await;
     assert!(first.text.contains("data-seq=\"1\""));
 }
+
+#[tokio::test]
+async fn a_pledge_like_one_already_recorded_is_recorded_only_when_confirmed() {
+    let app = spawn_app().await;
+    seed(&app).await;
+    let c = session(&app, Some(Role::Editor)).await;
+    let page = c.get("/missions/t/pledges/new").await;
+    assert_eq!(page.status, 200);
+    // The classification's default, which keeps the record from the public, says so.
+    assert!(
+        page.text
+            .contains("Mission (the default): only logged-in staff see the record")
+    );
+    let token = csrf(&page.text);
+    let pledge = |confirm: &'static str| {
+        vec![
+            ("csrf", token.clone()),
+            ("country", "KEN".to_string()),
+            ("on", "2024-01-10".to_string()),
+            ("police", "150".to_string()),
+            ("classification", "public".to_string()),
+            ("confirm", confirm.to_string()),
+        ]
+    };
+    let post = |form: Vec<(&'static str, String)>| {
+        let c = c.clone();
+        async move {
+            let f: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            c.post_form("/missions/t/pledges/new", &f).await
+        }
+    };
+    assert_eq!(post(pledge("")).await.status, 303);
+    let before = app.log_len().await;
+    let again = post(pledge("")).await;
+    assert_eq!(again.status, 409, "{}", again.text);
+    assert!(again.text.contains("id=\"duplicate\""));
+    assert!(
+        again
+            .text
+            .contains("already has a pledge of exactly these figures")
+    );
+    assert_eq!(app.log_len().await, before, "nothing written");
+    assert_eq!(post(pledge("true")).await.status, 303);
+    assert_eq!(app.log_len().await, before + 1);
+}

@@ -54,6 +54,8 @@ struct FormPage {
     fields: Vec<Field>,
     general: Vec<String>,
     countries: Vec<Opt>,
+    /// A pledge like one already recorded: the warning, and the box that records it anyway.
+    duplicate: Option<String>,
 }
 
 /// Field names in domain errors mapped to the form's field names.
@@ -89,6 +91,8 @@ struct FormData {
     mission_name: String,
     countries: Vec<Opt>,
     sources: Vec<SourceView>,
+    /// Every pledge version of the mission: country, date and figures.
+    pledges: Vec<(String, time::Date, Personnel)>,
 }
 
 async fn form_data(s: &AppState, ctx: &Ctx, slug: &str) -> Result<FormData, ApiError> {
@@ -111,10 +115,26 @@ async fn form_data(s: &AppState, ctx: &Ctx, slug: &str) -> Result<FormData, ApiE
         c.sources(None).await?
     };
     sources.sort_by_key(|s| s.title.to_lowercase());
+    let pledges = snap
+        .pledges
+        .iter()
+        .map(|p| {
+            (
+                p.country.clone(),
+                p.version_on,
+                Personnel {
+                    police: p.police,
+                    military: p.military,
+                    civilian: p.civilian,
+                },
+            )
+        })
+        .collect();
     Ok(FormData {
         mission_name: snap.mission.name.clone(),
         countries,
         sources,
+        pledges,
     })
 }
 
@@ -210,7 +230,9 @@ fn build_form(ctx: &Ctx, kind: FormKind, slug: &str, data: FormData, e: &Entered
         .collect();
     fields.push(sources);
     let classes: Vec<&str> = Classification::ALL.iter().map(|c| c.as_str()).collect();
-    fields.push(select("classification", "class", &classes, "mission"));
+    let mut classification = select("classification", "class", &classes, "mission");
+    classification.hint = Some(tr.t("hint-classification"));
+    fields.push(classification);
 
     let (title, intro, action) = match kind {
         FormKind::Pledge => (
@@ -234,6 +256,7 @@ fn build_form(ctx: &Ctx, kind: FormKind, slug: &str, data: FormData, e: &Entered
         fields,
         general: e.general.clone(),
         countries: data.countries,
+        duplicate: e.errors.get("confirm").and_then(|m| m.first().cloned()),
     }
 }
 
@@ -380,6 +403,29 @@ async fn submit_form(
         }
     } else if let Some(command) = command {
         let country = e.get("country").to_ascii_uppercase();
+        // The same contributor, date and figures as a pledge already recorded is most likely
+        // the same pledge entered twice (the figures would be added up): say so, and record
+        // it only when asked again with the box ticked.
+        if let Command::Force(ForceCommand::RecordPledge(p)) = &command
+            && e.get("confirm") != "true"
+            && data
+                .pledges
+                .iter()
+                .any(|(c, on, n)| *c == p.country && *on == p.pledged_on && *n == p.personnel)
+        {
+            e.err(
+                "confirm",
+                tr.fmt(
+                    "form-pledge-duplicate",
+                    &[
+                        ("country", &ctx.country(&p.country)),
+                        ("date", &iso(p.pledged_on)),
+                    ],
+                ),
+            );
+            let page = build_form(&ctx, kind, &slug, data, &e);
+            return respond(&ctx, StatusCode::CONFLICT, &page);
+        }
         let env = Envelope::new(command, sources, classification);
         match s.store.submit(Actor::user(&user), env).await {
             Ok(_) => return see_other(&format!("/missions/{slug}/contributors/{country}")),
