@@ -4,7 +4,8 @@
 //! form and checks its status with the reference and secret it gave. A conduct officer records
 //! an arrest through the form built from the command, finds it on the desk as due, records the
 //! handover from there and sees it leave the desk; axe-core (from npm, injected into each page)
-//! finds no serious or critical violation on any form page or on the desk, in Spanish. They run when `KONBIT_TEST_BROWSER=1` (then a missing chromedriver is a
+//! finds no serious or critical violation on the public pages, the staff lists, the desk and
+//! every form (in Spanish), at desktop and phone width. They run when `KONBIT_TEST_BROWSER=1` (then a missing chromedriver is a
 //! failure) or when chromedriver is on the PATH; otherwise it says so and passes.
 
 use fantoccini::{Client, ClientBuilder, Locator};
@@ -507,43 +508,78 @@ async fn every_form_page_and_the_desk_pass_axe_core_in_spanish() {
         return;
     };
     let source = axe_source();
-    let app = spawn_app().await;
-    konbit_testkit::seed(&app).await;
+    let app = scenario_app().await;
     let base = &app.base;
     let mut problems = Vec::new();
-    for user in ["editor", "conduct_officer", "hr_officer"] {
-        let role: konbit_domain::Role = user.parse().expect("role");
-        log_in(&c, base, user, "/desk").await;
-        c.goto(&format!("{base}/lang/es?next=/desk"))
-            .await
-            .expect("es");
-        wait_for_url(&c, "/desk").await;
-        assert_eq!(attr(&c, "html", "lang").await, "es");
-        let mut pages = vec!["/desk".to_string(), "/new".to_string()];
-        for (page, kind) in konbit_web::form_pages() {
-            let access = konbit_domain::access::Access {
-                role,
-                country: None,
-            };
-            if konbit_domain::access::may_send_some(
-                &konbit_domain::access::Sender::User(access),
-                kind,
-            )
-            .is_ok()
-            {
-                pages.push(
-                    page.replace("{event_id}", "MSS-2024-0001")
-                        .replace("{id}", "0190f0f0-0000-7000-8000-000000000001"),
+    // The public pages (anonymous) and the staff pages and forms of three roles, at desktop
+    // and phone width: tables that scroll sideways only show at the narrow one.
+    let public = [
+        "/",
+        "/missions/mss/contributors/KEN",
+        "/timeline",
+        "/situation",
+        "/situation/timeline",
+        "/situation/board",
+        "/incidents",
+        "/incidents/MSS-2024-0008",
+        "/sources",
+        "/log",
+        "/statistics",
+        "/complaints",
+        "/login",
+    ];
+    for (width, height) in [(1280, 900), (390, 844)] {
+        c.set_window_size(width, height).await.expect("window");
+        for user in ["", "editor", "conduct_officer", "hr_officer"] {
+            let mut pages: Vec<String> = Vec::new();
+            if user.is_empty() {
+                pages.extend(public.iter().map(|p| (*p).to_string()));
+            } else {
+                let role: konbit_domain::Role = user.parse().expect("role");
+                log_in(&c, base, user, "/desk").await;
+                c.goto(&format!("{base}/lang/es?next=/desk"))
+                    .await
+                    .expect("es");
+                wait_for_url(&c, "/desk").await;
+                assert_eq!(attr(&c, "html", "lang").await, "es");
+                pages.extend(
+                    [
+                        "/desk",
+                        "/new",
+                        "/personnel",
+                        "/detentions",
+                        "/cases",
+                        "/use-of-force",
+                    ]
+                    .iter()
+                    .map(|p| (*p).to_string()),
                 );
+                for (page, kind) in konbit_web::form_pages() {
+                    let access = konbit_domain::access::Access {
+                        role,
+                        country: None,
+                    };
+                    if konbit_domain::access::may_send_some(
+                        &konbit_domain::access::Sender::User(access),
+                        kind,
+                    )
+                    .is_ok()
+                    {
+                        pages.push(
+                            page.replace("{event_id}", "MSS-2024-0001")
+                                .replace("{id}", "0190f0f0-0000-7000-8000-000000000001"),
+                        );
+                    }
+                }
             }
-        }
-        for page in pages {
-            c.goto(&format!("{base}{page}")).await.expect("page");
-            for v in axe(&c, &source).await {
-                problems.push(format!("{user} {page}: {v}"));
+            for page in pages {
+                c.goto(&format!("{base}{page}")).await.expect("page");
+                for v in axe(&c, &source).await {
+                    problems.push(format!("{width}px {user} {page}: {v}"));
+                }
             }
+            c.delete_all_cookies().await.expect("log out");
         }
-        c.delete_all_cookies().await.expect("log out");
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
     c.close().await.expect("close");

@@ -202,10 +202,12 @@ pub fn situation_map(g: &Gazetteer, input: &MapInput) -> String {
     let p = Projection::fit(g);
     let h = p.height.ceil();
     let mut s = String::with_capacity(256 + input.dots.len() * 260);
+    // A group, not an image: the map holds links to its incidents, and an image may hold
+    // nothing a reader can act on (assistive technology would not reach them).
     let _ = write!(
         s,
         "<svg id=\"situation-map\" class=\"situation-map\" xmlns=\"http://www.w3.org/2000/svg\" \
-         viewBox=\"0 0 {WIDTH} {h}\" role=\"img\" aria-labelledby=\"situation-map-title\" \
+         viewBox=\"0 0 {WIDTH} {h}\" role=\"group\" aria-labelledby=\"situation-map-title\" \
          data-incidents=\"{}\"><title id=\"situation-map-title\">{}</title>",
         input.dots.len(),
         esc(&input.title)
