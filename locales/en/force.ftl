@@ -118,3 +118,11 @@ kind-funding = funding
 channel-trust_fund = trust fund
 channel-bilateral = bilateral
 channel-in_kind = in kind
+dash-withheld-public = { $n ->
+    [one] One record of this mission is not public: the figures on this page count only the public ones. Mission staff who log in see it.
+   *[other] { $n } records of this mission are not public: the figures on this page count only the public ones. Mission staff who log in see them all.
+}
+dash-withheld-staff = { $n ->
+    [one] One record of this mission is restricted beyond your role: the figures on this page count only those you may see.
+   *[other] { $n } records of this mission are restricted beyond your role: the figures on this page count only those you may see.
+}

@@ -118,3 +118,11 @@ kind-funding = financiación
 channel-trust_fund = fondo fiduciario
 channel-bilateral = bilateral
 channel-in_kind = en especie
+dash-withheld-public = { $n ->
+    [one] Un registro de esta misión no es público: las cifras de esta página cuentan solo los públicos. El personal de la misión que inicia sesión lo ve.
+   *[other] { $n } registros de esta misión no son públicos: las cifras de esta página cuentan solo los públicos. El personal de la misión que inicia sesión los ve todos.
+}
+dash-withheld-staff = { $n ->
+    [one] Un registro de esta misión está restringido más allá de su función: las cifras de esta página cuentan solo los que usted puede ver.
+   *[other] { $n } registros de esta misión están restringidos más allá de su función: las cifras de esta página cuentan solo los que usted puede ver.
+}

@@ -118,3 +118,11 @@ kind-funding = financement
 channel-trust_fund = fonds d’affectation spéciale
 channel-bilateral = bilatéral
 channel-in_kind = en nature
+dash-withheld-public = { $n ->
+    [one] Un enregistrement de cette mission n’est pas public : les chiffres de cette page ne comptent que les enregistrements publics. Le personnel de la mission qui se connecte le voit.
+   *[other] { $n } enregistrements de cette mission ne sont pas publics : les chiffres de cette page ne comptent que les enregistrements publics. Le personnel de la mission qui se connecte les voit tous.
+}
+dash-withheld-staff = { $n ->
+    [one] Un enregistrement de cette mission est réservé au-delà de votre rôle : les chiffres de cette page ne comptent que ceux que vous pouvez voir.
+   *[other] { $n } enregistrements de cette mission sont réservés au-delà de votre rôle : les chiffres de cette page ne comptent que ceux que vous pouvez voir.
+}

@@ -112,3 +112,5 @@ kind-funding = finansman
 channel-trust_fund = fon espesyal
 channel-bilateral = bilateral
 channel-in_kind = an nati
+dash-withheld-public = { $n } dosye misyon sa a pa piblik: chif ki sou paj sa a konte sèlman sa ki piblik yo. Anplwaye misyon an ki konekte wè yo tout.
+dash-withheld-staff = { $n } dosye misyon sa a rezève pou lòt wòl pase pa w: chif ki sou paj sa a konte sèlman sa ou gen dwa wè.

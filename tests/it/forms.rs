@@ -354,3 +354,43 @@ async fn a_pledge_like_one_already_recorded_is_recorded_only_when_confirmed() {
     assert_eq!(post(pledge("true")).await.status, 303);
     assert_eq!(app.log_len().await, before + 1);
 }
+
+#[tokio::test]
+async fn the_dashboard_says_when_records_are_withheld_from_its_reader() {
+    let app = spawn_app().await;
+    let source = seed(&app).await;
+    let anon = app.anonymous();
+    assert!(
+        !anon
+            .get("/missions/t")
+            .await
+            .text
+            .contains("id=\"withheld\"")
+    );
+    // An arrival recorded at mission level (the forms' default).
+    let editor = app.client(Some(Role::Editor)).await;
+    let r = editor
+        .post_json(
+            "/api/v1/authorizations",
+            &serde_json::json!({"mission": "t", "country": "KEN", "kind": "national_approval",
+                "title": "Cabinet approval", "issued_on": "2024-01-05", "status": "granted",
+                "sources": [source]}),
+        )
+        .await;
+    assert_eq!(r.status, 201, "{}", r.text);
+    let public = anon.get("/missions/t").await;
+    assert!(public.text.contains("id=\"withheld\""), "{}", public.text);
+    assert!(
+        public
+            .text
+            .contains("One record of this mission is not public")
+    );
+    let viewer = session(&app, Some(Role::Viewer)).await;
+    assert!(
+        !viewer
+            .get("/missions/t")
+            .await
+            .text
+            .contains("id=\"withheld\"")
+    );
+}

@@ -155,6 +155,19 @@ pub fn required_on(reqs: &[RequirementRow], on: Date) -> Result<Vec<InstrumentKi
 }
 
 impl Snapshot {
+    /// How many records of force generation the snapshot holds (mandates, successions,
+    /// requirements, pledge versions, instruments, movements, funding): compared between two
+    /// clearances, how many a reader is not shown.
+    pub fn records(&self) -> usize {
+        self.mandates.len()
+            + self.successions.len()
+            + self.requirements.len()
+            + self.pledges.len()
+            + self.authorizations.len()
+            + self.deployments.len()
+            + self.funding.len()
+    }
+
     /// The mission card on `on`.
     pub fn mission_view(&self, on: Date) -> Result<MissionView> {
         let m = &self.mission;

@@ -13,10 +13,12 @@ use axum::{
 };
 use konbit_domain::Named;
 use konbit_domain::{
-    force::Expiry, force::FundingChannel, force::FundingKind, force::FundingView, force::Personnel,
+    Classification, force::Expiry, force::FundingChannel, force::FundingKind, force::FundingView,
+    force::Personnel,
 };
 use konbit_present::Tr;
 use konbit_present::chart;
+use konbit_store::Visibility;
 use std::collections::BTreeMap;
 use time::Date;
 
@@ -159,6 +161,9 @@ struct DashboardPage {
     action: String,
     pledge_href: String,
     deployment_href: String,
+    /// Records of this mission the reader is not shown (classified above their clearance):
+    /// said, so that figures that differ from a colleague's do not differ without notice.
+    withheld: Option<String>,
 }
 
 pub(crate) async fn home(State(s): State<AppState>, ctx: Ctx) -> Response {
@@ -198,6 +203,26 @@ async fn dashboard(s: &AppState, mut ctx: Ctx, slug: Option<String>) -> Result<R
     let slug = snap.mission.slug.clone();
     ctx.mission = Some(slug.clone());
     let tr = ctx.tr;
+    let withheld = if vis.clearance < Classification::Restricted {
+        let all = Visibility {
+            clearance: Classification::Restricted,
+            ..vis
+        };
+        let hidden = match load(s, Some(slug.clone()), on, all).await? {
+            Some(full) => full.records().saturating_sub(snap.records()),
+            None => 0,
+        };
+        (hidden > 0).then(|| {
+            let key = if ctx.caller.user.is_some() {
+                "dash-withheld-staff"
+            } else {
+                "dash-withheld-public"
+            };
+            tr.fmt(key, &[("n", &i64::try_from(hidden).unwrap_or(i64::MAX))])
+        })
+    } else {
+        None
+    };
     let mv = snap.mission_view(on)?;
     let contributors = snap.contributors(on)?;
     let series = snap.strength_series(on)?;
@@ -299,6 +324,7 @@ async fn dashboard(s: &AppState, mut ctx: Ctx, slug: Option<String>) -> Result<R
         action: ctx.bare_path.clone(),
         pledge_href: format!("/missions/{slug}/pledges/new"),
         deployment_href: format!("/missions/{slug}/deployments/new"),
+        withheld,
         ctx: ctx.clone(),
     };
     Ok(respond(&ctx, StatusCode::OK, &page))
