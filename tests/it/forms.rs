@@ -394,3 +394,45 @@ async fn the_dashboard_says_when_records_are_withheld_from_its_reader() {
             .contains("id=\"withheld\"")
     );
 }
+
+#[tokio::test]
+async fn the_sources_are_searched_filtered_and_ordered() {
+    let app = spawn_app().await;
+    let dir = std::path::Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../data/scenarios/haiti-mss"
+    ));
+    konbit_scenario::load(&app.store, dir)
+        .await
+        .expect("scenario");
+    let anon = app.anonymous();
+    let rows = |html: &str| html.matches("<tr>").count();
+    let all = anon.get("/sources").await;
+    assert_eq!(all.status, 200);
+    let binuh = anon.get("/sources?q=binuh").await;
+    assert_eq!(binuh.status, 200);
+    assert!(
+        rows(&binuh.text) < rows(&all.text),
+        "a search narrows the list"
+    );
+    assert!(binuh.text.contains("BINUH"));
+    assert!(
+        binuh.text.contains(" of 228 sources"),
+        "says how many of all"
+    );
+    let a = anon.get("/sources?reliability=a&sort=title").await;
+    assert_eq!(a.status, 200);
+    assert!(
+        !a.text.contains(">E2<") && !a.text.contains(">C3<"),
+        "only grade A"
+    );
+    for bad in [
+        "/sources?sort=size",
+        "/sources?reliability=G",
+        &format!("/sources?q={}", "x".repeat(201)),
+    ] {
+        let r = anon.get(bad).await;
+        assert!(r.status == 422 || r.status == 400, "{bad}: {}", r.status);
+        assert!(r.content_type.starts_with("text/html"), "{bad}");
+    }
+}

@@ -31,6 +31,10 @@ struct SourceLine {
 struct SourcesPage {
     ctx: Ctx,
     count: String,
+    /// The search as asked: text, reliability letter, order.
+    q: String,
+    reliability: String,
+    sort: String,
     on: String,
     as_of: String,
     lines: Vec<SourceLine>,
@@ -65,13 +69,56 @@ async fn sources_view(s: &AppState, ctx: &Ctx) -> Result<Response, ApiError> {
         let mut c = s.store.reader(vis).await?;
         c.sources(None).await?
     };
-    sources.sort_by_cached_key(|s| {
-        (
-            s.published_on.is_none(),
-            s.published_on,
-            s.title.to_lowercase(),
-        )
+    let total = sources.len();
+    // The search: words of the title, outlet, reference or note; a reliability letter; an
+    // order. Bounded before it is used.
+    let q = ctx.param("q").unwrap_or_default().trim().to_lowercase();
+    if q.chars().count() > 200 {
+        return Err(ApiError::invalid_field(
+            "q",
+            "must be at most 200 characters",
+        ));
+    }
+    let reliability = ctx.param("reliability").unwrap_or_default().to_uppercase();
+    if !reliability.is_empty() && !["A", "B", "C", "D", "E", "F"].contains(&reliability.as_str()) {
+        return Err(ApiError::invalid_field(
+            "reliability",
+            "must be a letter from A to F",
+        ));
+    }
+    let sort = ctx.param("sort").unwrap_or("date").to_string();
+    sources.retain(|s| {
+        let text = [
+            Some(s.title.as_str()),
+            s.outlet.as_deref(),
+            s.reference.as_deref(),
+            s.note.as_deref(),
+        ]
+        .iter()
+        .flatten()
+        .map(|t| t.to_lowercase())
+        .collect::<Vec<_>>()
+        .join(" ");
+        q.split_whitespace().all(|w| text.contains(w))
+            && (reliability.is_empty() || s.reliability.as_str() == reliability)
     });
+    match sort.as_str() {
+        "title" => sources.sort_by_cached_key(|s| s.title.to_lowercase()),
+        "grade" => sources.sort_by_cached_key(|s| (s.grade.clone(), s.title.to_lowercase())),
+        "date" => sources.sort_by_cached_key(|s| {
+            (
+                s.published_on.is_none(),
+                s.published_on,
+                s.title.to_lowercase(),
+            )
+        }),
+        _ => {
+            return Err(ApiError::invalid_field(
+                "sort",
+                "must be date, title or grade",
+            ));
+        }
+    }
     let dash = || "—".to_string();
     let lines = sources
         .iter()
@@ -97,7 +144,14 @@ async fn sources_view(s: &AppState, ctx: &Ctx) -> Result<Response, ApiError> {
         .collect::<Vec<_>>();
     let page = SourcesPage {
         ctx: ctx.clone(),
-        count: tr.fmt("sources-count", &[("n", &lines.len())]),
+        count: if lines.len() == total {
+            tr.fmt("sources-count", &[("n", &lines.len())])
+        } else {
+            tr.fmt("sources-shown", &[("n", &lines.len()), ("total", &total)])
+        },
+        q: ctx.param("q").unwrap_or_default().to_string(),
+        reliability,
+        sort,
         on: ctx.on.clone().map_or_else(String::new, |_| iso(on)),
         as_of: ctx.as_of.clone().unwrap_or_default(),
         lines,
