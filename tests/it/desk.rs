@@ -7,13 +7,9 @@ use konbit_testkit::{seed, spawn_app};
 use serde_json::json;
 use time::{Duration, OffsetDateTime, format_description::well_known::Rfc3339};
 
-#[tokio::test]
-async fn a_handover_due_is_on_the_desks_of_those_who_may_record_it_until_it_is_recorded() {
-    let app = spawn_app().await;
-    seed(&app).await;
-    let co = app.client(Some(Role::ConductOfficer)).await;
-    // Arrested 40 hours ago: the 48-hour deadline is 8 hours away, inside the 12-hour warning.
-    let arrested = (OffsetDateTime::now_utc() - Duration::hours(40))
+/// Records an arrest `hours` ago in the mission `t`, through the API; its id.
+async fn arrest(co: &konbit_testkit::Client, hours: i64) -> String {
+    let arrested = (OffsetDateTime::now_utc() - Duration::hours(hours))
         .format(&Rfc3339)
         .expect("time");
     let r = co
@@ -25,7 +21,16 @@ async fn a_handover_due_is_on_the_desks_of_those_who_may_record_it_until_it_is_r
         )
         .await;
     assert_eq!(r.status, 201, "{}", r.text);
-    let id = r.json()["id"].as_str().expect("id").to_string();
+    r.json()["id"].as_str().expect("id").to_string()
+}
+
+#[tokio::test]
+async fn a_handover_due_is_on_the_desks_of_those_who_may_record_it_until_it_is_recorded() {
+    let app = spawn_app().await;
+    seed(&app).await;
+    let co = app.client(Some(Role::ConductOfficer)).await;
+    // Arrested 40 hours ago: the 48-hour deadline is 8 hours away, inside the 12-hour warning.
+    let id = arrest(&co, 40).await;
 
     let on_desk = |v: &serde_json::Value| {
         v.as_array()
@@ -86,19 +91,8 @@ async fn the_desk_deadlines_are_a_calendar_feed_behind_a_secret_of_its_own() {
     let app = spawn_app().await;
     seed(&app).await;
     let co = app.client(Some(Role::ConductOfficer)).await;
-    let arrested = (OffsetDateTime::now_utc() - Duration::hours(50))
-        .format(&Rfc3339)
-        .expect("time");
-    let r = co
-        .post_json(
-            "/api/v1/detentions",
-            &json!({"mission": "t", "country": "KEN", "arresting_unit": "KEN GSU 1",
-                "arrested_at": arrested, "place": "Cabaret", "grounds": "g",
-                "person": {"sex": "male", "minor": false}}),
-        )
-        .await;
-    assert_eq!(r.status, 201, "{}", r.text);
-    let id = r.json()["id"].as_str().expect("id").to_string();
+    // Arrested 50 hours ago: the handover is overdue.
+    let id = arrest(&co, 50).await;
 
     // The desk page issues an address, once, through a form (CSRF as everywhere).
     let c = session(&app, Some(Role::ConductOfficer)).await;

@@ -640,6 +640,29 @@ pub(crate) struct FieldView {
     pub(crate) offsets: Vec<OptView>,
 }
 
+impl FieldView {
+    /// An empty field of this input.
+    fn new(name: &str, label: String, input: &'static str) -> FieldView {
+        FieldView {
+            name: name.to_string(),
+            label,
+            input,
+            value: String::new(),
+            options: Vec::new(),
+            errors: Vec::new(),
+            hint: None,
+            hint_lang: None,
+            required: false,
+            step: "1",
+            min: String::new(),
+            max: String::new(),
+            pattern: String::new(),
+            list: "",
+            offsets: Vec::new(),
+        }
+    }
+}
+
 pub(crate) struct OptView {
     pub(crate) value: String,
     pub(crate) label: String,
@@ -710,23 +733,10 @@ fn views(
     let tr = &ctx.tr;
     for d in defs {
         let name = format!("{prefix}{}", d.name);
-        let mut v = FieldView {
-            label: label(tr, &name),
-            name: name.clone(),
-            input: "text",
-            value: p.get(&name).to_string(),
-            options: Vec::new(),
-            errors: p.errors.get(&name).cloned().unwrap_or_default(),
-            hint: None,
-            hint_lang: None,
-            required: d.required,
-            step: "1",
-            min: String::new(),
-            max: String::new(),
-            pattern: String::new(),
-            list: "",
-            offsets: Vec::new(),
-        };
+        let mut v = FieldView::new(&name, label(tr, &name), "text");
+        v.value = p.get(&name).to_string();
+        v.errors = p.errors.get(&name).cloned().unwrap_or_default();
+        v.required = d.required;
         if let Some(h) = tr.lookup(&format!("hint-{}", name.replace(['.', '[', ']'], "_"))) {
             v.hint = Some(h);
         } else if let Some(desc) = &d.description
@@ -864,23 +874,7 @@ fn views(
                 for i in 0..p.rows(&name) {
                     views(sub, &format!("{name}[{i}]."), p, ctx, pick, out);
                 }
-                out.push(FieldView {
-                    name: name.clone(),
-                    label: tr.t("form-another_row"),
-                    input: "more",
-                    value: String::new(),
-                    options: Vec::new(),
-                    errors: Vec::new(),
-                    hint: None,
-                    hint_lang: None,
-                    required: false,
-                    step: "1",
-                    min: String::new(),
-                    max: String::new(),
-                    pattern: String::new(),
-                    list: "",
-                    offsets: Vec::new(),
-                });
+                out.push(FieldView::new(&name, tr.t("form-another_row"), "more"));
                 continue;
             }
         }
