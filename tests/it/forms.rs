@@ -436,3 +436,41 @@ async fn the_sources_are_searched_filtered_and_ordered() {
         assert!(r.content_type.starts_with("text/html"), "{bad}");
     }
 }
+
+#[tokio::test]
+async fn the_records_objections_are_in_the_readers_language() {
+    let app = spawn_app().await;
+    seed(&app).await;
+    let c = session(&app, Some(Role::ConductOfficer)).await;
+    assert_eq!(c.get("/lang/fr?next=/detentions/new").await.status, 303);
+    let page = c.get("/detentions/new").await;
+    assert!(page.text.contains("<html lang=\"fr\""));
+    let token = csrf(&page.text);
+    let before = app.log_len().await;
+    // A 16-year-old not marked as a minor: the domain's rule, in French, at its field.
+    let r = c
+        .post_form(
+            "/detentions/new",
+            &[
+                ("csrf", &token),
+                ("mission", "t"),
+                ("country", "KEN"),
+                ("arresting_unit", "KEN GSU 2"),
+                ("arrested_at", "2024-09-01T10:00"),
+                ("arrested_at.offset", "-04:00"),
+                ("place", "Cabaret"),
+                ("grounds", "Carrying a rifle"),
+                ("person.sex", "male"),
+                ("person.age", "16"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, 422, "{}", r.text);
+    assert!(r.text.contains("id=\"person.minor-error\""), "{}", r.text);
+    assert!(
+        r.text.contains("un détenu de moins de 18 ans est mineur"),
+        "{}",
+        r.text
+    );
+    assert_eq!(app.log_len().await, before);
+}

@@ -683,4 +683,400 @@ mod tests {
             assert!(Tr::fr().has(&id), "no French text for {id}");
         }
     }
+
+    /// A token of Rust source, as far as finding the field messages needs: a string literal
+    /// (its value), a word (identifier, keyword or number) or one punctuation character.
+    /// Comments and whitespace are dropped, char literals and lifetimes skipped.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    enum Tok {
+        Str(String),
+        Word(String),
+        Punct(char),
+    }
+
+    /// The value of the string literal whose body starts at `c[i]` (after the opening quote),
+    /// and where the literal ends; escapes decoded, a `\` at the end of a line joining it to
+    /// the next line's first non-blank character, as Rust does.
+    fn string_literal(c: &[char], mut i: usize) -> (String, usize) {
+        let mut out = String::new();
+        while i < c.len() && c[i] != '"' {
+            if c[i] != '\\' {
+                out.push(c[i]);
+                i += 1;
+                continue;
+            }
+            let e = c.get(i + 1).copied().unwrap_or(' ');
+            i += 2;
+            match e {
+                '\n' | '\r' => {
+                    while i < c.len() && c[i].is_whitespace() {
+                        i += 1;
+                    }
+                }
+                'n' => out.push('\n'),
+                't' => out.push('\t'),
+                'r' => out.push('\r'),
+                '0' => out.push('\0'),
+                'u' => {
+                    let hex: String = c[i..].iter().skip(1).take_while(|ch| **ch != '}').collect();
+                    i += hex.chars().count() + 2;
+                    let ch = u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32);
+                    out.push(ch.unwrap_or('\u{fffd}'));
+                }
+                'x' => {
+                    let hex: String = c[i..].iter().take(2).collect();
+                    i += 2;
+                    let ch = u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32);
+                    out.push(ch.unwrap_or('\u{fffd}'));
+                }
+                other => out.push(other),
+            }
+        }
+        (out, i + 1)
+    }
+
+    /// The tokens of a Rust source file.
+    fn rust_tokens(src: &str) -> Vec<Tok> {
+        let c: Vec<char> = src.chars().collect();
+        let at = |i: usize| c.get(i).copied().unwrap_or('\0');
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < c.len() {
+            let ch = c[i];
+            if ch.is_whitespace() {
+                i += 1;
+            } else if ch == '/' && at(i + 1) == '/' {
+                while i < c.len() && c[i] != '\n' {
+                    i += 1;
+                }
+            } else if ch == '/' && at(i + 1) == '*' {
+                let mut depth = 0;
+                while i < c.len() {
+                    if c[i] == '/' && at(i + 1) == '*' {
+                        depth += 1;
+                        i += 2;
+                    } else if c[i] == '*' && at(i + 1) == '/' {
+                        depth -= 1;
+                        i += 2;
+                        if depth == 0 {
+                            break;
+                        }
+                    } else {
+                        i += 1;
+                    }
+                }
+            } else if ch == '"' {
+                let (s, end) = string_literal(&c, i + 1);
+                out.push(Tok::Str(s));
+                i = end;
+            } else if ch == '\'' {
+                // A char literal ('x', '\n', '\u{202A}', '"') or a lifetime ('a, 'static).
+                if at(i + 1) == '\\' {
+                    i += 3;
+                    while i < c.len() && c[i] != '\'' {
+                        i += 1;
+                    }
+                    i += 1;
+                } else if at(i + 2) == '\'' {
+                    i += 3;
+                } else {
+                    i += 1;
+                }
+            } else if ch.is_alphanumeric() || ch == '_' {
+                let start = i;
+                while i < c.len() && (c[i].is_alphanumeric() || c[i] == '_') {
+                    i += 1;
+                }
+                let word: String = c[start..i].iter().collect();
+                let hashes = c[i..].iter().take_while(|h| **h == '#').count();
+                if (word == "r" || word == "br") && at(i + hashes) == '"' {
+                    // A raw string: no escapes, ends at `"` and as many `#`.
+                    let body = i + hashes + 1;
+                    let mut j = body;
+                    while j < c.len()
+                        && !(c[j] == '"'
+                            && c[j + 1..].iter().take_while(|h| **h == '#').count() >= hashes)
+                    {
+                        j += 1;
+                    }
+                    out.push(Tok::Str(c[body..j.min(c.len())].iter().collect()));
+                    i = j + 1 + hashes;
+                } else {
+                    out.push(Tok::Word(word));
+                }
+            } else {
+                out.push(Tok::Punct(ch));
+                i += 1;
+            }
+        }
+        out
+    }
+
+    /// The index of the token closing the bracket opened at `t[open]`.
+    fn closing(t: &[Tok], open: usize) -> usize {
+        let mut depth = 0_i32;
+        for (k, tok) in t.iter().enumerate().skip(open) {
+            match tok {
+                Tok::Punct('(' | '[' | '{') => depth += 1,
+                Tok::Punct(')' | ']' | '}') => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return k;
+                    }
+                }
+                _ => {}
+            }
+        }
+        t.len()
+    }
+
+    /// The string literal at `t[k]` when the expression there is one and nothing else:
+    /// `"…".into()`, `"…".to_string()`, `"…".to_owned()`, `String::from("…")` or, when
+    /// `bare`, `"…"`; followed by one of `ends`.
+    fn literal_at(t: &[Tok], k: usize, bare: bool, ends: &[char]) -> Option<String> {
+        let word = |j: usize, w: &str| matches!(t.get(j), Some(Tok::Word(x)) if x == w);
+        let punct = |j: usize, p: char| t.get(j) == Some(&Tok::Punct(p));
+        let ends_at = |j: usize| ends.iter().any(|p| punct(j, *p));
+        let converted = |j: usize| {
+            punct(j, '.')
+                && ["into", "to_string", "to_owned"]
+                    .iter()
+                    .any(|w| word(j + 1, w))
+                && punct(j + 2, '(')
+                && punct(j + 3, ')')
+        };
+        match t.get(k) {
+            Some(Tok::Str(s))
+                if (bare && ends_at(k + 1)) || (converted(k + 1) && ends_at(k + 5)) =>
+            {
+                Some(s.clone())
+            }
+            Some(Tok::Word(w))
+                if w == "String"
+                    && punct(k + 1, ':')
+                    && punct(k + 2, ':')
+                    && word(k + 3, "from")
+                    && punct(k + 4, '(')
+                    && punct(k + 6, ')')
+                    && ends_at(k + 7) =>
+            {
+                match t.get(k + 5) {
+                    Some(Tok::Str(s)) => Some(s.clone()),
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// The argument `n` (from 0) of the call whose `(` is `t[open]`, when it is a string
+    /// literal (`format!(…)`, a variable or a constant is not).
+    fn literal_argument(t: &[Tok], open: usize, n: usize) -> Option<String> {
+        let close = closing(t, open);
+        let mut depth = 0_i32;
+        let mut starts = vec![open + 1];
+        for (k, tok) in t.iter().enumerate().take(close).skip(open) {
+            match tok {
+                Tok::Punct('(' | '[' | '{') => depth += 1,
+                Tok::Punct(')' | ']' | '}') => depth -= 1,
+                Tok::Punct(',') if depth == 1 => starts.push(k + 1),
+                _ => {}
+            }
+        }
+        literal_at(t, *starts.get(n)?, true, &[',', ')'])
+    }
+
+    /// Functions whose literal results become field messages (`e.add(field, m)`): why a text
+    /// may not be stored, why a credibility or a fatality figure is refused.
+    const MESSAGE_HELPERS: [&str; 3] = ["control_problem", "check_credibility", "parse_fatalities"];
+
+    /// The English field messages written out in one source file, and which helpers of
+    /// [`MESSAGE_HELPERS`] it defines: the literal message of `e.add(field, "…")`,
+    /// `ValidationErrors::add(&mut e, field, "…")`, `DomainError::invalid(field, "…")` and
+    /// `FieldError { message: "…", .. }`; a `const …MESSAGE: &str = "…"`; and each literal
+    /// a helper turns into a `String` (`"…".into()`, `"…".to_string()`, `String::from("…")`).
+    fn field_messages(src: &str) -> (Vec<String>, Vec<&'static str>) {
+        let t = rust_tokens(src);
+        let word = |k: usize, w: &str| matches!(t.get(k), Some(Tok::Word(x)) if x == w);
+        let punct = |k: usize, p: char| t.get(k) == Some(&Tok::Punct(p));
+        let mut found = Vec::new();
+        let mut helpers = Vec::new();
+        for k in 0..t.len() {
+            if word(k, "add") && punct(k + 1, '(') {
+                let method = k > 0 && punct(k - 1, '.');
+                let path = k > 1 && punct(k - 1, ':') && punct(k - 2, ':');
+                if method || path {
+                    found.extend(literal_argument(&t, k + 1, if method { 1 } else { 2 }));
+                }
+            } else if word(k, "invalid") && punct(k + 1, '(') {
+                found.extend(literal_argument(&t, k + 1, 1));
+            } else if word(k, "FieldError") && punct(k + 1, '{') {
+                let close = closing(&t, k + 1);
+                for j in k + 2..close {
+                    if word(j, "message") && punct(j + 1, ':') {
+                        found.extend(literal_at(&t, j + 2, true, &[',', '}']));
+                    }
+                }
+            } else if word(k, "const")
+                && matches!(t.get(k + 1), Some(Tok::Word(n)) if n.ends_with("MESSAGE"))
+            {
+                if let Some(eq) = (k..t.len()).find(|&j| punct(j, '=') || punct(j, ';'))
+                    && punct(eq, '=')
+                {
+                    found.extend(literal_at(&t, eq + 1, true, &[';']));
+                }
+            } else if word(k, "fn")
+                && let Some(Tok::Word(name)) = t.get(k + 1)
+                && let Some(helper) = MESSAGE_HELPERS.iter().find(|h| **h == name)
+            {
+                helpers.push(*helper);
+                let Some(open) = (k..t.len()).find(|&j| punct(j, '{')) else {
+                    continue;
+                };
+                for j in open..closing(&t, open) {
+                    // `Err("…".into())`, `=> "…".to_string(),`: not the words it matches.
+                    found.extend(literal_at(&t, j, false, &[')', ',', ';', '}']));
+                }
+            }
+        }
+        (found, helpers)
+    }
+
+    /// The id a domain message is looked up by: `dom-`, then the message lowercased, each run
+    /// of characters other than a–z and 0–9 one `_`, trimmed of `_`, cut to 64 characters.
+    fn dom_id(english: &str) -> String {
+        let lower = english.to_lowercase();
+        let mut slug = String::new();
+        let mut gap = false;
+        for ch in lower.chars() {
+            if ch.is_ascii_lowercase() || ch.is_ascii_digit() {
+                if gap && !slug.is_empty() {
+                    slug.push('_');
+                }
+                gap = false;
+                slug.push(ch);
+            } else {
+                gap = true;
+            }
+        }
+        slug.truncate(64);
+        format!("dom-{}", slug.trim_end_matches('_'))
+    }
+
+    fn rust_files(dir: &std::path::Path, out: &mut Vec<PathBuf>) {
+        for e in std::fs::read_dir(dir).expect("source dir") {
+            let path = e.expect("entry").path();
+            if path.is_dir() {
+                rust_files(&path, out);
+            } else if path.extension().is_some_and(|x| x == "rs") {
+                out.push(path);
+            }
+        }
+    }
+
+    /// Every field message the domain and the store write out in English has its words in
+    /// `locales/{en,fr,es}/domain.ftl`, under the id `Tr::domain_message` looks it up by; the
+    /// four messages built with a value have theirs.
+    #[test]
+    fn every_domain_message_has_its_words_in_english_french_and_spanish() {
+        // The reader of the sources finds what it should, and nothing else.
+        let sample = r##"
+            // e.add("commented", "out");
+            e.add(
+                "a",
+                "one, \
+                 continued",
+            );
+            errors.add(format!("x[{i}]"), "two");
+            ValidationErrors::add(&mut e, "b", "three");
+            e.add("c", format!("not {this}"));
+            e.add("d", m);
+            let q = '"';
+            e.add("e", r#"four "raw""#);
+            DomainError::invalid("f", "five")
+            FieldError { field: "g".into(), message: "six".into() };
+            FieldError { field: "g".into(), message: "seven" };
+            const MAX_MESSAGE: &str = "eight";
+            const MAX: &str = "not a message";
+            fn parse_fatalities(t: &str) -> Result<u32, String> {
+                if t.is_empty() { return Err("nine".into()); }
+                match t { "none" => Ok(0), _ => Err(String::from("ten")) }
+            }
+            fn elsewhere() -> String { "not either".to_string() }
+        "##;
+        let (found, helpers) = field_messages(sample);
+        assert_eq!(
+            found,
+            [
+                "one, continued",
+                "two",
+                "three",
+                "four \"raw\"",
+                "five",
+                "six",
+                "seven",
+                "eight",
+                "nine",
+                "ten"
+            ]
+        );
+        assert_eq!(helpers, ["parse_fatalities"]);
+        assert_eq!(
+            dom_id("must be from 0 to 15 (the Council has 15 members)"),
+            "dom-must_be_from_0_to_15_the_council_has_15_members"
+        );
+        assert_eq!(
+            dom_id("an injury or death in custody must link a use_of_force report or an incident"),
+            "dom-an_injury_or_death_in_custody_must_link_a_use_of_force_report_or"
+        );
+
+        let mut files = Vec::new();
+        for dir in [
+            concat!(env!("CARGO_MANIFEST_DIR"), "/../domain/src"),
+            concat!(env!("CARGO_MANIFEST_DIR"), "/../store/src"),
+        ] {
+            rust_files(std::path::Path::new(dir), &mut files);
+        }
+        files.sort();
+        let mut ids: BTreeMap<String, String> = BTreeMap::new();
+        let mut helpers_found = BTreeSet::new();
+        for f in &files {
+            let src = std::fs::read_to_string(f).expect("source file");
+            let (found, helpers) = field_messages(&src);
+            helpers_found.extend(helpers);
+            for m in found {
+                let id = dom_id(&m);
+                // The web computes the same id.
+                assert_eq!(id, format!("dom-{}", message_slug(&m)), "{m:?}");
+                if let Some(other) = ids.insert(id.clone(), m.clone()) {
+                    assert_eq!(other, m, "two messages read as {id}");
+                }
+            }
+        }
+        // A helper renamed or gone would let its messages go unchecked.
+        assert_eq!(
+            helpers_found,
+            MESSAGE_HELPERS.into_iter().collect::<BTreeSet<_>>(),
+            "the helpers that make field messages"
+        );
+        assert!(ids.len() > 50, "only {} messages found", ids.len());
+        let mut wanted: Vec<String> = ids.into_keys().collect();
+        wanted.extend(
+            [
+                "dom-at_most_characters",
+                "dom-not_a_country",
+                "dom-control_character",
+                "dom-only_who_may",
+            ]
+            .map(String::from),
+        );
+        for tr in [Tr::en(), Tr::fr(), Tr::es()] {
+            let missing: Vec<&String> = wanted.iter().filter(|id| !tr.has(id)).collect();
+            assert!(
+                missing.is_empty(),
+                "locales/{}/domain.ftl lacks {missing:?}",
+                tr.code()
+            );
+        }
+    }
 }

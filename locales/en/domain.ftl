@@ -1,0 +1,96 @@
+### The domain's and the store's field messages (what is wrong with a field of a form), keyed
+### by the slug of the English text, as `Tr::domain_message` looks them up: `dom-` and the
+### message lowercased, each run of other characters than a-z and 0-9 one `_`, at most 64.
+
+## Messages built with a value (a length, a country, a control character, who may record).
+
+dom-at_most_characters = must be at most { $max } characters
+dom-not_a_country = { $value } is not an ISO 3166-1 alpha-3 country code
+dom-control_character = must not contain the control character { $code }
+dom-only_who_may = only { $who } may record this
+
+## Messages written out in full, in the order of the sources (domain, then store).
+
+dom-must_be_a_resolution_number_from_1_to_100000 = must be a resolution number from 1 to 100000
+dom-must_be_after_adopted_on = must be after adopted_on
+dom-must_be_from_0_to_15_the_council_has_15_members = must be from 0 to 15 (the Council has 15 members)
+dom-votes_add_up_to_more_than_the_council_s_15_seats = votes add up to more than the Council's 15 seats
+dom-must_not_be_before_adopted_on = must not be before adopted_on
+dom-must_be_a_positive_head_count = must be a positive head count
+dom-a_mission_cannot_succeed_itself = a mission cannot succeed itself
+dom-is_listed_twice = is listed twice
+dom-a_movement_must_move_at_least_one_person = a movement must move at least one person
+dom-a_rotation_relieves_at_least_one_person = a rotation relieves at least one person
+dom-a_rotation_must_say_who_is_relieved = a rotation must say who is relieved
+dom-only_a_rotation_relieves_personnel = only a rotation relieves personnel
+dom-must_not_be_empty_when_given = must not be empty when given
+dom-looks_like_a_country_code_but_is_not_iso_3166_1_alpha_3 = looks like a country code but is not ISO 3166-1 alpha-3
+dom-must_be_a_positive_amount = must be a positive amount
+dom-must_not_be_negative = must not be negative
+dom-must_be_at_most_1000000000000_a_thousand_billion = must be at most 1000000000000 (a thousand billion)
+dom-is_implausibly_large_over_1_000_000 = is implausibly large (over 1,000,000)
+dom-is_implausibly_large_over_10_000 = is implausibly large (over 10,000)
+dom-must_not_be_before_deployed_from = must not be before deployed_from
+dom-is_required = is required
+dom-a_document_binds_at_least_one_category_of_personnel = a document binds at least one category of personnel
+dom-is_implausibly_large_over_100_000 = is implausibly large (over 100,000)
+dom-rounds_were_fired_so_the_level_must_be_less_lethal_or_firearm = rounds were fired, so the level must be less_lethal or firearm
+dom-must_not_be_before_occurred_at = must not be before occurred_at
+dom-a_review_moves_a_report_to_under_review_cleared_or_referred = a review moves a report to under_review, cleared or referred
+dom-a_reviewer_who_clears_or_refers_a_report_says_why = a reviewer who clears or refers a report says why
+dom-must_not_be_before_arrested_at = must not be before arrested_at
+dom-an_injury_or_death_in_custody_must_link_a_use_of_force_report_or = an injury or death in custody must link a use_of_force report or an incident
+dom-must_be_from_0_to_120 = must be from 0 to 120
+dom-a_detainee_under_18_is_a_minor = a detainee under 18 is a minor
+dom-contradicts_person_age_18_or_over = contradicts person.age (18 or over)
+dom-must_be_a_sha_256_in_hex = must be a SHA-256 in hex
+dom-an_anonymous_complaint_carries_no_name_or_contact = an anonymous complaint carries no name or contact
+dom-a_case_has_at_least_one_allegation = a case has at least one allegation
+dom-sexual_exploitation_and_abuse_is_always_category_1 = sexual exploitation and abuse is always category_1
+dom-repeats_an_allegation_one_per_person_and_type_of_misconduct = repeats an allegation (one per person and type of misconduct)
+dom-a_case_is_received_when_it_is_opened = a case is received when it is opened
+dom-the_findings_are_required_to_conclude_an_investigation = the findings are required to conclude an investigation
+dom-a_view_names_at_least_one_record = a view names at least one record
+dom-must_be_the_sequence_number_of_an_entry = must be the sequence number of an entry
+dom-a_source_needs_a_url_or_a_reference = a source needs a url or a reference
+dom-must_be_an_http_s_url = must be an http(s) URL
+dom-must_be_an_iso_639_1_code_such_as_en_or_fr = must be an ISO 639-1 code such as en or fr
+dom-a_discrepancy_needs_at_least_two_claims = a discrepancy needs at least two claims
+dom-must_be_the_index_of_one_of_the_claims = must be the index of one of the claims
+dom-each_claim_needs_a_source = each claim needs a source
+dom-must_be_an_admiralty_credibility_from_1_confirmed_to_6_cannot_be = must be an Admiralty credibility from 1 (confirmed) to 6 (cannot be judged)
+dom-must_not_be_empty = must not be empty
+dom-must_be_at_most_10000_characters = must be at most 10000 characters
+dom-must_be_a_mission_slug_1_32_lowercase_letters_digits_or_hyphens = must be a mission slug: 1–32 lowercase letters, digits or hyphens
+dom-must_be_an_iso_4217_currency_code_such_as_usd = must be an ISO 4217 currency code such as USD
+dom-must_be_between_1945_and_2100 = must be between 1945 and 2100
+dom-must_be_at_most_500_characters = must be at most 500 characters
+dom-must_not_contain_a_nul_character = must not contain a NUL character
+dom-must_be_a_single_line_no_tab_or_line_break = must be a single line (no tab or line break)
+dom-a_fatality_figure_must_not_be_empty = a fatality figure must not be empty
+dom-is_not_valid_utf_8 = is not valid UTF-8
+dom-must_be_1_2_or_3 = must be 1, 2 or 3
+dom-an_actor_type_without_an_actor_2 = an actor type without an actor 2
+dom-associated_actors_without_an_actor_2 = associated actors without an actor 2
+dom-actor_2_needs_its_actor_type = actor 2 needs its actor type
+dom-must_be_at_most_1000_characters = must be at most 1000 characters
+dom-must_be_at_most_100000 = must be at most 100000
+dom-must_be_a_latitude_between_90_and_90 = must be a latitude between -90 and 90
+dom-must_be_a_longitude_between_180_and_180 = must be a longitude between -180 and 180
+dom-must_be_1_40_letters_digits_or_such_as_hti12345_or_mss_2024_0001 = must be 1–40 letters, digits, '-' or '_' (such as HTI12345 or MSS-2024-0001)
+dom-a_group_cannot_be_its_own_member = a group cannot be its own member
+dom-must_be_an_iso_3166_1_alpha_3_code_or_uno_for_the_united_nations = must be an ISO 3166-1 alpha-3 code, or UNO for the United Nations
+dom-un_sanctions_are_designated_by_uno = UN sanctions are designated by UNO
+dom-the_period_ends_before_it_begins = the period ends before it begins
+dom-must_be_hti_or_a_department_s_iso_3166_2_code_such_as_ht_ar = must be HTI or a department's ISO 3166-2 code such as HT-AR
+dom-no_such_pledge = no such pledge
+dom-is_in_the_future = is in the future
+dom-is_a_document_of_another_mission = is a document of another mission
+dom-is_set_by_the_server_when_the_report_is_recorded_only_an_import = is set by the server when the report is recorded; only an import of paper reports may give it
+dom-is_set_by_the_server_when_the_complaint_is_recorded_only_an_impo = is set by the server when the complaint is recorded; only an import of paper complaints may give it
+dom-no_record_with_that_id = no record with that id
+dom-must_be_1_64_letters_digits_or = must be 1–64 letters, digits, '.', '_' or '-'
+dom-a_commander_belongs_to_a_contributor_give_its_iso_3166_1_alpha_3 = a commander belongs to a contributor: give its ISO 3166-1 alpha-3 code
+dom-must_be_at_least_10_characters = must be at least 10 characters
+dom-no_entry_with_that_number = no entry with that number
+dom-a_correction_cannot_correct_a_correction = a correction cannot correct a correction
