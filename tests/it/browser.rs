@@ -586,3 +586,59 @@ async fn every_form_page_and_the_desk_pass_axe_core_in_spanish() {
     mark_ran("browser");
     mark_ran("axe");
 }
+
+#[tokio::test]
+async fn an_hr_officer_vets_a_person_and_assigns_them_from_their_page() {
+    let Some((c, _driver)) = browser().await else {
+        return;
+    };
+    let app = scenario_app().await;
+    let base = &app.base;
+    // KEN-010: deployed on 2025-01-19, vetting still pending, so not yet assignable.
+    let hr = app.client(Some(konbit_domain::Role::HrOfficer)).await;
+    let people = hr.get("/api/v1/personnel?limit=1000").await.json();
+    let id = people
+        .as_array()
+        .expect("personnel")
+        .iter()
+        .find(|p| p["identity"]["service_number"] == "SYN-KEN-0010")
+        .and_then(|p| p["id"].as_str())
+        .expect("KEN-010")
+        .to_string();
+    log_in(&c, base, "hr_officer", &format!("/personnel/{id}")).await;
+    c.find(Locator::Css("#record-actions a[href^=\"/vetting/new\"]"))
+        .await
+        .expect("the vetting form is offered on the person's page")
+        .click()
+        .await
+        .expect("click");
+    wait_for_url(&c, "/vetting/new").await;
+    assert_eq!(attr(&c, "[name=person]", "value").await, id);
+    fill(&c, "status", "cleared").await;
+    fill(&c, "on", "2025-02-01").await;
+    fill(&c, "by", "Synthetic screening panel").await;
+    submit(&c).await;
+    wait_for_url(&c, &format!("/personnel/{id}")).await;
+    c.find(Locator::Css(
+        "#record-actions a[href^=\"/assignments/new\"]",
+    ))
+    .await
+    .expect("the assignment form is offered")
+    .click()
+    .await
+    .expect("click");
+    wait_for_url(&c, "/assignments/new").await;
+    fill(&c, "operation", "Synthetic operation: Route Nationale 3").await;
+    fill(&c, "on", "2025-02-10").await;
+    submit(&c).await;
+    wait_for_url(&c, &format!("/personnel/{id}")).await;
+    assert!(text(&c, "#recorded").await.contains('#'));
+    assert!(
+        text(&c, "main")
+            .await
+            .contains("Synthetic operation: Route Nationale 3"),
+        "the assignment is on the person's page"
+    );
+    c.close().await.expect("close");
+    mark_ran("browser");
+}
