@@ -224,3 +224,5 @@ desk-calendar-shown = Subscribe to this address in your calendar. It is shown on
 form-pledge-duplicate = { $country } already has a pledge of exactly these figures on { $date }. Recording it again adds them up. If this is a second, separate pledge, tick the box and record it again.
 form-pledge-confirm = This is a separate pledge: record it
 hint-classification = Mission (the default): only logged-in staff see the record. Public: anyone, on the public pages too. Restricted: administrators only.
+form-place = Place (from the gazetteer)
+form-place-hint = Choose the commune or locality: the department, arrondissement, commune, point and its precision below are filled from it, unless you type them yourself.

@@ -236,3 +236,5 @@ desk-calendar-shown = Suscriba su calendario a esta dirección. Se muestra una s
 form-pledge-duplicate = { $country } ya tiene un compromiso con exactamente estas cifras el { $date }. Registrarlo de nuevo las suma. Si es un segundo compromiso, distinto, marque la casilla y vuelva a registrarlo.
 form-pledge-confirm = Es un compromiso distinto: registrarlo
 hint-classification = Misión (por defecto): solo el personal conectado ve el registro. Público: cualquiera, también en las páginas públicas. Restringido: solo los administradores.
+form-place = Lugar (del nomenclátor)
+form-place-hint = Elija la comuna o la localidad: el departamento, el distrito, la comuna, el punto y su precisión se rellenan a partir de ella, salvo que usted los escriba.

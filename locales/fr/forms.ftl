@@ -224,3 +224,5 @@ desk-calendar-shown = Abonnez votre agenda à cette adresse. Elle n’est affich
 form-pledge-duplicate = { $country } a déjà une promesse de ces chiffres exacts au { $date }. L’enregistrer de nouveau les additionne. S’il s’agit d’une seconde promesse, distincte, cochez la case et enregistrez de nouveau.
 form-pledge-confirm = C’est une promesse distincte : l’enregistrer
 hint-classification = Mission (par défaut) : seul le personnel connecté voit l’enregistrement. Public : tout le monde, y compris sur les pages publiques. Restreint : les administrateurs seulement.
+form-place = Lieu (du répertoire géographique)
+form-place-hint = Choisissez la commune ou la localité : le département, l’arrondissement, la commune, le point et sa précision ci-dessous en sont tirés, sauf si vous les saisissez vous-même.

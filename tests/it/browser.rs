@@ -642,3 +642,43 @@ async fn an_hr_officer_vets_a_person_and_assigns_them_from_their_page() {
     c.close().await.expect("close");
     mark_ran("browser");
 }
+
+#[tokio::test]
+async fn an_editor_records_an_incident_by_choosing_a_commune_and_finds_it_on_the_map() {
+    let Some((c, _driver)) = browser().await else {
+        return;
+    };
+    let app = scenario_app().await;
+    let base = &app.base;
+    log_in(&c, base, "editor", "/incidents/new").await;
+    fill(&c, "place", "HT-OU-cabaret").await;
+    fill(&c, "event_id", "MSS-2026-0901").await;
+    fill(&c, "event_date", "2026-11-20").await;
+    fill(&c, "time_precision", "1").await;
+    fill(&c, "event_type", "riots").await;
+    fill(&c, "sub_event_type", "mob_violence").await;
+    fill(&c, "actor1", "Rioters (Haiti)").await;
+    fill(&c, "inter1", "rioters").await;
+    fill(&c, "notes", "A crowd blocked the road at Cabaret market.").await;
+    fill(&c, "fatalities", "0").await;
+    submit(&c).await;
+    wait_for_url(&c, "/incidents/MSS-2026-0901").await;
+    // The place fields came from the gazetteer: Cabaret, in the Ouest, its commune's point.
+    // Recorded at mission level (the form's default): read as the editor.
+    let editor = app.client(Some(konbit_domain::Role::Editor)).await;
+    let api = editor.get("/api/v1/incidents/MSS-2026-0901").await;
+    assert_eq!(api.status, 200, "{}", api.text);
+    let i = api.json();
+    let i = i["current"].clone();
+    assert_eq!(i["admin1"], "Ouest", "{i}");
+    assert_eq!(i["admin3"], "Cabaret", "{i}");
+    assert_eq!(i["geo_precision"], 2, "{i}");
+    c.goto(&format!("{base}/situation?from=2026-11-01&to=2026-11-30"))
+        .await
+        .expect("map");
+    c.find(Locator::Css("circle.incident[data-id=\"MSS-2026-0901\"]"))
+        .await
+        .expect("the incident is on the map");
+    c.close().await.expect("close");
+    mark_ran("browser");
+}

@@ -50,6 +50,9 @@ pub(crate) struct FormSpec {
     /// The entry is part of another record (an incident's verification) and takes that
     /// record's classification: the form does not ask for one.
     pub(crate) part_of_another: bool,
+    /// Offer a place of the gazetteer (grouped by department) that fills the ACLED place
+    /// fields: department, arrondissement, commune, location, point and its precision.
+    pub(crate) place_picker: bool,
 }
 
 impl FormSpec {
@@ -67,6 +70,7 @@ impl FormSpec {
             from_path: &[],
             then,
             part_of_another: false,
+            place_picker: false,
         }
     }
 
@@ -82,6 +86,12 @@ impl FormSpec {
     /// Part of another record (see [`FormSpec::part_of_another`]).
     pub(crate) const fn part_of_another(mut self) -> Self {
         self.part_of_another = true;
+        self
+    }
+
+    /// With the gazetteer's places offered (see [`FormSpec::place_picker`]).
+    pub(crate) const fn place_picker(mut self) -> Self {
+        self.place_picker = true;
         self
     }
 
@@ -434,7 +444,16 @@ fn body_of(defs: &[FieldDef], prefix: &str, p: &mut Posted, tr: &Tr) -> Map<Stri
             Input::Rows(sub) => {
                 let mut items = Vec::new();
                 for i in 0..p.rows(&name) {
-                    let row = body_of(sub, &format!("{name}[{i}]."), p, tr);
+                    let prefix = format!("{name}[{i}].");
+                    // A row left empty is no item (not an item with every field missing).
+                    let typed = p
+                        .pairs
+                        .iter()
+                        .any(|(k, v)| k.starts_with(&prefix) && !v.trim().is_empty());
+                    if !typed {
+                        continue;
+                    }
+                    let row = body_of(sub, &prefix, p, tr);
                     if !row.is_empty() {
                         items.push(Value::Object(row));
                     }
@@ -638,6 +657,8 @@ pub(crate) struct FieldView {
     pub(crate) list: &'static str,
     /// For `datetime`: the offset field's options.
     pub(crate) offsets: Vec<OptView>,
+    /// For `place`: the options by group (a department's communes and localities).
+    pub(crate) groups: Vec<(String, Vec<OptView>)>,
 }
 
 impl FieldView {
@@ -659,6 +680,7 @@ impl FieldView {
             pattern: String::new(),
             list: "",
             offsets: Vec::new(),
+            groups: Vec::new(),
         }
     }
 }
@@ -940,6 +962,9 @@ async fn render(
         .filter(|d| !hidden.contains(&d.name.as_str()))
         .collect();
     let mut fields = Vec::new();
+    if spec.place_picker {
+        fields.push(place_view(ctx, p));
+    }
     // The command's own fields, then what every record has: its sources and who may read it.
     let (own, record): (Vec<FieldDef>, Vec<FieldDef>) = defs
         .into_iter()
@@ -1043,6 +1068,9 @@ async fn submit(
         pairs: form,
         ..Posted::default()
     };
+    if spec.place_picker {
+        fill_place(&mut p);
+    }
     // "Another row": the same form with one more row, nothing written.
     if !p.get("more").is_empty() {
         return render(&s, &ctx, spec, &schemas, &path, &p, StatusCode::OK).await;
@@ -1240,6 +1268,78 @@ pub(crate) async fn index(ctx: Ctx, Extension(all): Extension<AllForms>) -> Resp
 fn title_of(tr: &Tr, kind: EntryKind) -> String {
     tr.lookup(&format!("form-title-{}", kind.as_str().replace('.', "_")))
         .unwrap_or_else(|| kind.as_str().to_string())
+}
+
+/// The select of the gazetteer's communes and localities, by department: choosing one fills
+/// the place fields (the form's own `place`, not a field of any command).
+fn place_view(ctx: &Ctx, p: &Posted) -> FieldView {
+    use konbit_domain::situation::gazetteer::{self, PlaceKind};
+    let g = gazetteer::haiti();
+    let chosen = p.get("place");
+    let mut v = FieldView::new("place", ctx.tr.t("form-place"), "place");
+    v.hint = Some(ctx.tr.t("form-place-hint"));
+    v.value = chosen.to_string();
+    v.groups = g
+        .departments()
+        .map(|d| {
+            let mut places: Vec<OptView> = g
+                .places
+                .iter()
+                .filter(|x| x.department == d.code && x.kind != PlaceKind::Department)
+                .map(|x| OptView {
+                    value: x.code.clone(),
+                    label: if x.kind == PlaceKind::Commune {
+                        x.name.clone()
+                    } else {
+                        format!("{} ({})", x.name, x.arrondissement)
+                    },
+                    selected: x.code == chosen,
+                })
+                .collect();
+            places.sort_by(|a, b| a.label.cmp(&b.label));
+            (d.name.clone(), places)
+        })
+        .collect();
+    v
+}
+
+/// Fills the ACLED place fields from the gazetteer place chosen, leaving any the user typed.
+fn fill_place(p: &mut Posted) {
+    use konbit_domain::situation::gazetteer::{self, PlaceKind};
+    let g = gazetteer::haiti();
+    let Some(place) = g.place(p.get("place")) else {
+        return;
+    };
+    let Some(department) = g.department(&place.department) else {
+        return;
+    };
+    let commune = place.kind == PlaceKind::Commune;
+    let values = [
+        ("admin1", department.name.clone()),
+        ("admin2", place.arrondissement.clone()),
+        (
+            "admin3",
+            if commune {
+                place.name.clone()
+            } else {
+                String::new()
+            },
+        ),
+        ("location", place.name.clone()),
+        ("latitude", format!("{:.5}", place.lat)),
+        ("longitude", format!("{:.5}", place.lon)),
+        // The place's own point; a commune's point stands for somewhere in it.
+        (
+            "geo_precision",
+            if commune { "2".into() } else { "1".into() },
+        ),
+    ];
+    for (k, v) in values {
+        if p.get(k).is_empty() && !v.is_empty() {
+            p.pairs.retain(|(n, _)| n != k);
+            p.pairs.push((k.to_string(), v));
+        }
+    }
 }
 
 /// The routes of a capability's forms.

@@ -1321,7 +1321,8 @@ pub(crate) static FORMS: &[crate::shared::forms::FormSpec] = {
             "/api/v1/incidents",
             K::IncidentRecorded,
             "/incidents/{event_id}",
-        ),
+        )
+        .place_picker(),
         FormSpec::new(
             "/incidents/{event_id}/revisions/new",
             "/api/v1/incidents/{event_id}/revisions",
