@@ -474,3 +474,27 @@ async fn the_records_objections_are_in_the_readers_language() {
     );
     assert_eq!(app.log_len().await, before);
 }
+
+#[tokio::test]
+async fn a_hostile_row_number_is_not_read_and_nothing_is_written() {
+    let app = spawn_app().await;
+    seed(&app).await;
+    let c = session(&app, Some(Role::Editor)).await;
+    let token = csrf(&c.get("/discrepancies/new").await.text);
+    let before = app.log_len().await;
+    let r = c
+        .post_form(
+            "/discrepancies/new",
+            &[
+                ("csrf", &token),
+                ("claims[4000000000].value", "1"),
+                ("more", "claims"),
+            ],
+        )
+        .await;
+    // Answered at once, with at most the bounded rows, and nothing recorded.
+    assert_eq!(r.status, 200, "{}", r.text);
+    assert!(!r.text.contains("claims[4000000000]"));
+    assert!(r.text.matches("name=\"claims[").count() < 200);
+    assert_eq!(app.log_len().await, before);
+}

@@ -390,6 +390,10 @@ enum Input {
 // What was posted
 // ---------------------------------------------------------------------------------------------
 
+/// The most rows a list of objects has in a form (claims, allegations, leaders): more than any
+/// record needs; rows numbered beyond it are not read.
+const MAX_ROWS: usize = 50;
+
 /// The posted pairs, and what is wrong with them.
 #[derive(Default)]
 struct Posted {
@@ -427,10 +431,13 @@ impl Posted {
             .iter()
             .filter(|(k, v)| k.starts_with(&prefix) && !v.trim().is_empty())
             .filter_map(|(k, _)| k[prefix.len()..].split(']').next()?.parse::<usize>().ok())
+            // A row number from outside is bounded before it sizes any loop: a posted
+            // `claims[4000000000].value` must not make the server walk four billion rows.
+            .filter(|i| *i < MAX_ROWS)
             .max()
             .map_or(0, |i| i + 1);
         let more = usize::from(self.get("more") == name);
-        (typed + more).max(1)
+        (typed + more).clamp(1, MAX_ROWS)
     }
 }
 
@@ -1410,5 +1417,13 @@ mod tests {
         let mut p = p;
         p.pairs.push(("more".into(), "claims".into()));
         assert_eq!(p.rows("claims"), 4);
+        // A hostile row number is not read, and no list grows past the bound.
+        p.pairs
+            .push(("claims[4000000000].value".into(), "x".into()));
+        assert_eq!(p.rows("claims"), 4);
+        for i in 0..MAX_ROWS + 5 {
+            p.pairs.push((format!("claims[{i}].value"), "x".into()));
+        }
+        assert_eq!(p.rows("claims"), MAX_ROWS);
     }
 }
