@@ -498,3 +498,43 @@ async fn a_hostile_row_number_is_not_read_and_nothing_is_written() {
     assert!(r.text.matches("name=\"claims[").count() < 200);
     assert_eq!(app.log_len().await, before);
 }
+
+#[tokio::test]
+async fn a_control_character_or_an_over_long_text_is_refused_at_its_field() {
+    let app = spawn_app().await;
+    seed(&app).await;
+    let c = session(&app, Some(Role::ConductOfficer)).await;
+    let token = csrf(&c.get("/detentions/new").await.text);
+    let before = app.log_len().await;
+    let long = "x".repeat(301);
+    for (place, unit) in [("Cab\u{0}aret", "KEN GSU 2"), ("Cabaret", long.as_str())] {
+        let r = c
+            .post_form(
+                "/detentions/new",
+                &[
+                    ("csrf", &token),
+                    ("mission", "t"),
+                    ("country", "KEN"),
+                    ("arresting_unit", unit),
+                    ("arrested_at", "2024-09-01T10:00"),
+                    ("arrested_at.offset", "-04:00"),
+                    ("place", place),
+                    ("grounds", "Carrying a rifle"),
+                    ("person.sex", "male"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, 422, "{}", r.text);
+        let field = if place.contains('\u{0}') {
+            "place"
+        } else {
+            "arresting_unit"
+        };
+        assert!(
+            r.text.contains(&format!("id=\"{field}-error\"")),
+            "{field}: {}",
+            r.text
+        );
+    }
+    assert_eq!(app.log_len().await, before);
+}

@@ -3,10 +3,11 @@
 //! items of [`konbit_domain::desk`]. Which items a user sees is the domain's
 //! [`konbit_domain::desk::for_user`].
 
-use crate::registers::{Reading, Select};
+use crate::registers::{Reading, Register, Select};
 use crate::situation::IncidentFilter;
 use crate::{Result, Store, Visibility};
 use konbit_domain::desk::{self, DeskItem, DeskRules, IncidentState};
+use konbit_domain::registers as registers_views;
 use konbit_domain::registers::Rules;
 use konbit_domain::situation::Verification;
 use time::OffsetDateTime;
@@ -21,8 +22,12 @@ impl Store {
         let now = OffsetDateTime::now_utc();
         let r = Reading::public(i64::MAX);
         let (reports, detentions) = self.force_records(&r, Select::All, rules).await?;
-        let complaints = self.complaints(&r, Select::All).await?;
-        let cases = self.cases(&r, Select::All).await?;
+        // Complaints and cases are one register: read once, both views made from it.
+        let events = self
+            .read_register(&r, Register::Complaints, Select::All)
+            .await?;
+        let cases = registers_views::cases(&events);
+        let complaints = registers_views::complaints(&events, &cases);
         let (people, documents) = self.people(&r, Select::All).await?;
         let mut items = desk::registers(
             &detentions,

@@ -9,7 +9,7 @@
 //! each message next to its field; an accepted one redirects to the new record's page with
 //! `?recorded=SEQ`, which the layout shows as the log entry that holds it.
 
-use crate::shared::gate::refuse_page;
+use crate::shared::gate::{Allowed, Member, may_send_page};
 use crate::shared::page::{Ctx, FormPairs, api_error_page, check_post, pairs, respond, see_other};
 use crate::shared::{error::ApiError, pieces::shorten, state::AppState};
 use askama::Template;
@@ -920,10 +920,10 @@ fn fill(template: &str, values: &HashMap<String, String>) -> String {
     s
 }
 
-fn title(tr: &Tr, spec: &FormSpec, schemas: &Schemas) -> (String, String) {
+fn title(ctx: &Ctx, spec: &FormSpec, schemas: &Schemas) -> (String, String) {
+    let title = ctx.form_title(spec.kind.as_str());
     let key = format!("form-title-{}", spec.kind.as_str().replace('.', "_"));
-    let title = title_of(tr, spec.kind);
-    let intro = tr.lookup(&format!("{key}-intro")).unwrap_or_else(|| {
+    let intro = ctx.tr.lookup(&format!("{key}-intro")).unwrap_or_else(|| {
         schemas.doc["paths"][spec.api]["post"]["requestBody"]["content"]["application/json"]
             ["schema"]["description"]
             .as_str()
@@ -931,21 +931,6 @@ fn title(tr: &Tr, spec: &FormSpec, schemas: &Schemas) -> (String, String) {
             .to_string()
     });
     (title, intro)
-}
-
-/// The gate of a form: logged in (else the login page) and allowed to send the kind (else the
-/// 403 page naming who may).
-fn gate(ctx: &Ctx, spec: &FormSpec) -> Result<konbit_store::User, Box<Response>> {
-    let Some(user) = ctx.caller.user.clone() else {
-        return Err(Box::new(see_other(&format!(
-            "/login?next={}",
-            crate::shared::page::enc(&ctx.path)
-        ))));
-    };
-    match access::may_send_some(&Sender::User(user.access()), spec.kind) {
-        Ok(()) => Ok(user),
-        Err(_) => Err(Box::new(refuse_page(ctx, "error-forbidden-text"))),
-    }
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -996,7 +981,7 @@ async fn render(
         }
         views(&record, "", p, ctx, &pick, &mut fields);
     }
-    let (title, intro) = title(&ctx.tr, spec, schemas);
+    let (title, intro) = title(ctx, spec, schemas);
     let fixed = spec
         .from_path
         .iter()
@@ -1040,7 +1025,7 @@ async fn show(
     schemas: Arc<Schemas>,
     path: HashMap<String, String>,
 ) -> Response {
-    if let Err(r) = gate(&ctx, spec) {
+    if let Err(r) = may_send_page(&ctx, spec.kind) {
         return *r;
     }
     // A form may be opened with some fields filled in (`?detention=…` from the detention's
@@ -1063,7 +1048,7 @@ async fn submit(
     path: HashMap<String, String>,
     form: Vec<(String, String)>,
 ) -> Response {
-    let user = match gate(&ctx, spec) {
+    let user = match may_send_page(&ctx, spec.kind) {
         Ok(u) => u,
         Err(r) => return *r,
     };
@@ -1234,13 +1219,11 @@ struct FormsPage {
 
 /// `/new`: the forms this user may fill in, by capability. Forms that need a record (a
 /// revision, a verification) are reached from that record's page and are not listed.
-pub(crate) async fn index(ctx: Ctx, Extension(all): Extension<AllForms>) -> Response {
-    let Some(user) = ctx.caller.user.clone() else {
-        return see_other(&format!(
-            "/login?next={}",
-            crate::shared::page::enc(&ctx.path)
-        ));
-    };
+pub(crate) async fn index(
+    ctx: Ctx,
+    Allowed(user, ..): Allowed<Member>,
+    Extension(all): Extension<AllForms>,
+) -> Response {
     let sender = Sender::User(user.access());
     let mut groups = Vec::new();
     for list in &all.0 {
@@ -1248,7 +1231,7 @@ pub(crate) async fn index(ctx: Ctx, Extension(all): Extension<AllForms>) -> Resp
             .iter()
             .filter(|f| !f.page.contains('{'))
             .filter(|f| access::may_send_some(&sender, f.kind).is_ok())
-            .map(|f| (f.page.to_string(), title_of(&ctx.tr, f.kind)))
+            .map(|f| (f.page.to_string(), ctx.form_title(f.kind.as_str())))
             .collect();
         if let Some(first) = list.first()
             && !items.is_empty()
@@ -1270,11 +1253,6 @@ pub(crate) async fn index(ctx: Ctx, Extension(all): Extension<AllForms>) -> Resp
             groups,
         },
     )
-}
-
-fn title_of(tr: &Tr, kind: EntryKind) -> String {
-    tr.lookup(&format!("form-title-{}", kind.as_str().replace('.', "_")))
-        .unwrap_or_else(|| kind.as_str().to_string())
 }
 
 /// The select of the gazetteer's communes and localities, by department: choosing one fills

@@ -121,8 +121,7 @@ impl<N: Need> FromRequestParts<AppState> for Allowed<N> {
             if api {
                 return Err(ApiError::unauthorized().into_response());
             }
-            let next = back_to(parts);
-            return Err(see_other(&format!("/login?next={}", enc(&next))));
+            return Err(login_page(&back_to(parts)));
         };
         match N::check(&Sender::User(user.access())) {
             Ok(()) => Ok(Allowed(user, PhantomData)),
@@ -137,6 +136,24 @@ impl<N: Need> FromRequestParts<AppState> for Allowed<N> {
                 Err(refuse_page(&ctx, N::WHY))
             }
         }
+    }
+}
+
+/// The login page, coming back to `next` afterwards.
+fn login_page(next: &str) -> Response {
+    see_other(&format!("/login?next={}", enc(next)))
+}
+
+/// The gate of a page that records entries of `kind` (a form built for any command, whose
+/// need is a value, not a type): logged in, else the login page coming back here; allowed by
+/// the table of rights, else the 403 page.
+pub(crate) fn may_send_page(ctx: &Ctx, kind: EntryKind) -> Result<User, Box<Response>> {
+    let Some(user) = ctx.caller.user.clone() else {
+        return Err(Box::new(login_page(&ctx.path)));
+    };
+    match access::may_send_some(&Sender::User(user.access()), kind) {
+        Ok(()) => Ok(user),
+        Err(_) => Err(Box::new(refuse_page(ctx, "error-forbidden-text"))),
     }
 }
 

@@ -230,9 +230,11 @@ impl Ctx {
         .is_ok()
     }
 
-    /// The title of the form that records `kind`.
+    /// The title of the form that records `kind` (the kind's name where it has none).
     pub(crate) fn form_title(&self, kind: &str) -> String {
-        self.tr.t(&format!("form-title-{}", kind.replace('.', "_")))
+        self.tr
+            .lookup(&format!("form-title-{}", kind.replace('.', "_")))
+            .unwrap_or_else(|| kind.to_string())
     }
 
     pub(crate) fn can_edit(&self) -> bool {
