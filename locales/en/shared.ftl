@@ -152,3 +152,7 @@ error-forbidden-audit = The audit needs the admin role.
 nav-situation = Situation
 error-no_such_page = There is no page at this address. It may have moved, or the link may be mistyped.
 error-no_such_record = There is no record with this id here. Check the id, or look for the record in its register.
+
+## Dates are typed as ISO 8601 everywhere, as the pages show them.
+date-placeholder = YYYY-MM-DD
+datetime-placeholder = YYYY-MM-DD HH:MM

@@ -139,3 +139,7 @@ error-forbidden-audit = La auditoría requiere el rol de administrador.
 nav-situation = Situación
 error-no_such_page = No hay ninguna página en esta dirección. Puede haber cambiado, o el enlace puede estar mal escrito.
 error-no_such_record = No hay ningún registro con este identificador. Compruebe el identificador o busque el registro en su registro.
+
+## Dates are typed as ISO 8601 everywhere, as the pages show them.
+date-placeholder = AAAA-MM-DD
+datetime-placeholder = AAAA-MM-DD HH:MM

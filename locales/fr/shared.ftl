@@ -152,3 +152,7 @@ error-forbidden-audit = L’audit requiert le rôle d’administrateur.
 nav-situation = Situation
 error-no_such_page = Il n’y a pas de page à cette adresse. Elle a peut-être changé, ou le lien est mal saisi.
 error-no_such_record = Aucun enregistrement ne porte cet identifiant. Vérifiez l’identifiant, ou cherchez l’enregistrement dans son registre.
+
+## Dates are typed as ISO 8601 everywhere, as the pages show them.
+date-placeholder = AAAA-MM-JJ
+datetime-placeholder = AAAA-MM-JJ HH:MM

@@ -3,3 +3,4 @@
 form-recorded = Anrejistre nan jounal la, antre
 nav-new = Anrejistre
 nav-desk = Biwo
+nav-desk-items = pou fè:

@@ -106,3 +106,7 @@ err-date_range = dwe ant 1945 ak 2100
 
 nav-situation = Sitiyasyon
 error-no_such_page = Pa gen paj nan adrès sa a. Li ka chanje plas, oswa lyen an ka mal ekri.
+
+## Dates are typed as ISO 8601 everywhere, as the pages show them.
+date-placeholder = AAAA-MM-JJ
+datetime-placeholder = AAAA-MM-JJ HH:MM

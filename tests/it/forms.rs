@@ -92,6 +92,14 @@ async fn a_conduct_officer_records_an_arrest_and_its_handover_through_the_forms(
     assert!(at("name=\"mission\"") < at("name=\"arrested_at\""));
     assert!(at("name=\"arrested_at\"") < at("name=\"person.sex\""));
     assert!(page.text.contains("name=\"arrested_at.offset\""));
+    // The custody clock beside the arrest: the rule, and what the page's script needs.
+    assert!(
+        page.text
+            .contains("data-clock-field=\"arrested_at\" data-clock-hours=\"48\""),
+        "{}",
+        page.text
+    );
+    assert!(page.text.contains("within 48 hours of the arrest"));
     let token = csrf(&page.text);
     let before = app.log_len().await;
 
@@ -169,6 +177,14 @@ async fn a_conduct_officer_records_an_arrest_and_its_handover_through_the_forms(
         .await;
     assert_eq!(form.status, 200);
     assert!(form.text.contains(&format!("value=\"{id}\"")));
+    // The clock runs from this detention's arrest; read today, the 48 hours are long past.
+    assert!(
+        form.text
+            .contains("data-clock-from=\"2024-09-01T10:00:00-04:00\""),
+        "{}",
+        form.text
+    );
+    assert!(form.text.contains("past the 48 hours"), "{}", form.text);
     let token = csrf(&form.text);
     let n = app.log_len().await;
     let early = c
@@ -193,7 +209,8 @@ async fn a_conduct_officer_records_an_arrest_and_its_handover_through_the_forms(
             &[
                 ("csrf", &token),
                 ("detention", id),
-                ("at", "2024-09-02T09:00"),
+                // Typed as the page shows times: a space between date and time.
+                ("at", "2024-09-02 09:00"),
                 ("at.offset", "-04:00"),
                 ("station", "Cabaret police station"),
                 ("receiving_officer", "Officer on duty"),
@@ -537,4 +554,175 @@ async fn a_control_character_or_an_over_long_text_is_refused_at_its_field() {
         );
     }
     assert_eq!(app.log_len().await, before);
+}
+
+#[tokio::test]
+async fn a_source_is_recorded_from_within_another_form_and_chosen() {
+    let app = spawn_app().await;
+    seed(&app).await;
+    let c = session(&app, Some(Role::Editor)).await;
+    let page = c.get("/pledges/new").await;
+    assert_eq!(page.status, 200);
+    assert!(
+        page.text.contains("name=\"new_source.title\""),
+        "{}",
+        page.text
+    );
+    assert!(page.text.contains("data-picker=\"filter\""));
+    let token = csrf(&page.text);
+    let before = app.log_len().await;
+    let typed = [
+        ("csrf", token.as_str()),
+        ("mission", "t"),
+        ("country", "RWA"),
+        ("pledged_on", "2025-03-01"),
+        ("personnel.police", "150"),
+    ];
+
+    // A bad source (no title, a grade G7): the form again with the source's fields named and
+    // opened, the pledge's values kept, nothing written.
+    let mut bad: Vec<(&str, &str)> = typed.to_vec();
+    bad.extend([
+        ("new_source.kind", "news_article"),
+        ("new_source.title", ""),
+        ("new_source.reliability", "G"),
+        ("new_source.credibility", "7"),
+        ("add_source", "1"),
+    ]);
+    let r = c.post_form("/pledges/new", &bad).await;
+    assert_eq!(r.status, 422, "{}", r.text);
+    for f in [
+        "new_source.title",
+        "new_source.reliability",
+        "new_source.credibility",
+    ] {
+        assert!(
+            r.text.contains(&format!("id=\"{f}-error\"")),
+            "{f}: {}",
+            r.text
+        );
+    }
+    assert!(r.text.contains("id=\"new_source\" open"), "{}", r.text);
+    assert!(r.text.contains("value=\"150\""));
+    assert_eq!(app.log_len().await, before);
+
+    // A good one: recorded alone (one entry), chosen among the sources, the pledge not sent.
+    let mut good: Vec<(&str, &str)> = typed.to_vec();
+    good.extend([
+        ("new_source.kind", "news_article"),
+        ("new_source.title", "Rwanda pledges police to the mission"),
+        ("new_source.outlet", "The New Times"),
+        ("new_source.url", "https://www.newtimes.co.rw/article/rwanda-police-haiti"),
+        ("new_source.reliability", "B"),
+        ("new_source.credibility", "2"),
+        ("add_source", "1"),
+    ]);
+    let r = c.post_form("/pledges/new", &good).await;
+    assert_eq!(r.status, 200, "{}", r.text);
+    assert_eq!(app.log_len().await, before + 1);
+    assert!(r.text.contains("id=\"form-notice\""), "{}", r.text);
+    let api = app.client(Some(Role::Editor)).await;
+    let sources = api.get("/api/v1/sources").await.json();
+    let id = sources
+        .as_array()
+        .and_then(|a| {
+            a.iter()
+                .find(|s| s["title"] == "Rwanda pledges police to the mission")
+        })
+        .and_then(|s| s["id"].as_str())
+        .expect("the source is recorded")
+        .to_string();
+    assert!(
+        r.text
+            .contains(&format!("<option value=\"{id}\" selected>")),
+        "{}",
+        r.text
+    );
+    assert!(r.text.contains("value=\"150\""));
+
+    // The pledge sent with it names it as its source.
+    let mut send: Vec<(&str, &str)> = typed.to_vec();
+    send.push(("sources", &id));
+    let r = c.post_form("/pledges/new", &send).await;
+    assert_eq!(r.status, 303, "{}", r.text);
+    assert_eq!(app.log_len().await, before + 2);
+    let entry = api.get(&format!("/api/v1/log?after={}", before + 1)).await;
+    assert!(entry.text.contains(&id), "{}", entry.text);
+
+    // Someone who may not record sources is not offered the fields, and cannot post them.
+    let hr = session(&app, Some(Role::HrOfficer)).await;
+    let page = hr.get("/personnel/new").await;
+    assert_eq!(page.status, 200);
+    assert!(!page.text.contains("new_source.title"));
+    let token = csrf(&page.text);
+    let n = app.log_len().await;
+    let r = hr
+        .post_form(
+            "/personnel/new",
+            &[
+                ("csrf", &token),
+                ("new_source.kind", "news_article"),
+                ("new_source.title", "Planted"),
+                ("new_source.reliability", "A"),
+                ("new_source.credibility", "1"),
+                ("add_source", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, 403, "{}", r.text);
+    assert_eq!(app.log_len().await, n);
+}
+
+#[tokio::test]
+async fn the_navigation_counts_the_desk_and_the_script_is_served() {
+    let app = spawn_app().await;
+    seed(&app).await;
+    let c = session(&app, Some(Role::ConductOfficer)).await;
+    let desk = app
+        .client(Some(Role::ConductOfficer))
+        .await
+        .get("/api/v1/desk")
+        .await;
+    assert_eq!(desk.status, 200, "{}", desk.text);
+    let n = desk.json().as_array().map(Vec::len).expect("items");
+    let page = c.get("/personnel").await;
+    assert!(
+        page.text.contains(&format!("</span>{n}</span></a>")),
+        "the nav should count {n}: {}",
+        page.text
+    );
+    // Recording an arrest of 40 hours ago puts one more item on the desk (its handover is
+    // due within 12 hours), at once.
+    let api = app.client(Some(Role::ConductOfficer)).await;
+    let now = (time::OffsetDateTime::now_utc() - time::Duration::hours(40))
+        .format(&time::format_description::well_known::Rfc3339)
+        .expect("now");
+    let r = api
+        .post_json(
+            "/api/v1/detentions",
+            &serde_json::json!({
+                "mission": "t", "country": "KEN", "arresting_unit": "KEN GSU 2",
+                "arrested_at": now, "place": "Cabaret", "grounds": "Carrying a rifle",
+                "person": {"sex": "male", "age": 30, "minor": false}
+            }),
+        )
+        .await;
+    assert_eq!(r.status, 201, "{}", r.text);
+    let page = c.get("/personnel").await;
+    assert!(
+        page.text.contains(&format!("</span>{}</span></a>", n + 1)),
+        "{}",
+        page.text
+    );
+    // Anonymous pages have no desk.
+    let anon = app.client(None).await.get("/statistics").await;
+    assert!(!anon.text.contains("desk-count"));
+    let js = app.client(None).await.get("/static/forms.js").await;
+    assert_eq!(js.status, 200);
+    assert!(
+        js.headers
+            .get("content-type")
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|t| t.starts_with("text/javascript"))
+    );
 }

@@ -6,22 +6,9 @@ pub mod api;
 mod calendar;
 pub mod pages;
 
-use crate::shared::{error::ApiError, state::AppState};
-use konbit_domain::desk::{self, DeskItem, DeskKind, DeskRules};
-use konbit_store::{User, Visibility};
+use konbit_domain::desk::{DeskItem, DeskKind};
 
-/// The caller's desk: every item due, kept to those they may resolve.
-pub(crate) async fn items(s: &AppState, user: &User) -> Result<Vec<DeskItem>, ApiError> {
-    let all = s
-        .store
-        .desk(
-            Visibility::now(user.role.clearance()),
-            s.rules(),
-            DeskRules::default(),
-        )
-        .await?;
-    Ok(desk::for_user(all, &user.access()))
-}
+pub(crate) use crate::shared::desk_count::items;
 
 /// The page of the record an item concerns, and the form that resolves it.
 pub(crate) fn links(i: &DeskItem) -> (String, String) {

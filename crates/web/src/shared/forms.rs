@@ -53,6 +53,20 @@ pub(crate) struct FormSpec {
     /// Offer a place of the gazetteer (grouped by department) that fills the ACLED place
     /// fields: department, arrondissement, commune, location, point and its precision.
     pub(crate) place_picker: bool,
+    /// The custody clock shown beside a time field, if the form starts or ends custody.
+    pub(crate) clock: Option<Clock>,
+}
+
+/// The custody clock a form shows beside one of its time fields: the handover or release is
+/// due the rules' `handover_hours` after the arrest. Shown as text from the server; the page's
+/// script updates it while the time is typed.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Clock {
+    /// The field is the arrest: the clock says when the handover falls due.
+    Starts(&'static str),
+    /// The field ends the custody of the detention named by the form's `detention`: the clock
+    /// says how long after the arrest the time typed is, within the rule or past it.
+    Ends(&'static str),
 }
 
 impl FormSpec {
@@ -71,7 +85,14 @@ impl FormSpec {
             then,
             part_of_another: false,
             place_picker: false,
+            clock: None,
         }
+    }
+
+    /// With the custody clock beside a time field (see [`Clock`]).
+    pub(crate) const fn clock(mut self, clock: Clock) -> Self {
+        self.clock = Some(clock);
+        self
     }
 
     /// With body fields taken from the page's path.
@@ -400,6 +421,8 @@ struct Posted {
     pairs: Vec<(String, String)>,
     errors: BTreeMap<String, Vec<String>>,
     general: Vec<String>,
+    /// What was done without leaving the form (a source recorded).
+    notice: Option<String>,
 }
 
 impl Posted {
@@ -443,9 +466,24 @@ impl Posted {
 
 /// The body typed into the form, as the API would receive it; errors of reading are in `p`.
 fn body_of(defs: &[FieldDef], prefix: &str, p: &mut Posted, tr: &Tr) -> Map<String, Value> {
+    // An optional nested object with nothing typed in it is not given (a pledge without
+    // money), so its own required fields are not asked for.
+    let untouched: Vec<String> = defs
+        .iter()
+        .filter(|d| matches!(d.input, Input::Legend) && !d.required)
+        .map(|d| format!("{prefix}{}.", d.name))
+        .filter(|group| {
+            !p.pairs
+                .iter()
+                .any(|(k, v)| k.starts_with(group.as_str()) && !v.trim().is_empty())
+        })
+        .collect();
     let mut body = Map::new();
     for d in defs {
         let name = format!("{prefix}{}", d.name);
+        if untouched.iter().any(|g| name.starts_with(g.as_str())) {
+            continue;
+        }
         let value = match &d.input {
             Input::Legend | Input::Group(_) => continue,
             Input::Rows(sub) => {
@@ -489,7 +527,13 @@ fn body_of(defs: &[FieldDef], prefix: &str, p: &mut Posted, tr: &Tr) -> Map<Stri
             }
             Input::Check => Some(Value::Bool(p.get(&name) == "true")),
             Input::DateTime => {
-                let local = p.get(&name).to_string();
+                // Typed as ISO 8601 in the page: a space or a `T` between date and time.
+                let local = match p.get(&name) {
+                    l if l.len() > 10 && l.as_bytes()[10] == b' ' => {
+                        format!("{}T{}", &l[..10], l[11..].trim())
+                    }
+                    l => l.to_string(),
+                };
                 if local.is_empty() {
                     None
                 } else {
@@ -666,6 +710,23 @@ pub(crate) struct FieldView {
     pub(crate) offsets: Vec<OptView>,
     /// For `place`: the options by group (a department's communes and localities).
     pub(crate) groups: Vec<(String, Vec<OptView>)>,
+    /// For a time field: the custody clock beside it.
+    pub(crate) clock: Option<ClockView>,
+}
+
+/// The custody clock as the page shows it, with the texts the script fills in as the time is
+/// typed (`{due}`, `{left}`, `{after}`, `{by}` are put in by the script).
+pub(crate) struct ClockView {
+    pub(crate) hours: i64,
+    /// The arrest (RFC 3339) when the form ends custody; empty when the form is the arrest.
+    pub(crate) from: String,
+    /// What the clock says now, from the server.
+    pub(crate) text: String,
+    pub(crate) rule: String,
+    pub(crate) due: String,
+    pub(crate) past: String,
+    pub(crate) within: String,
+    pub(crate) over: String,
 }
 
 impl FieldView {
@@ -688,6 +749,7 @@ impl FieldView {
             list: "",
             offsets: Vec::new(),
             groups: Vec::new(),
+            clock: None,
         }
     }
 }
@@ -709,6 +771,7 @@ struct FormPage {
     cancel: String,
     fields: Vec<FieldView>,
     general: Vec<String>,
+    notice: Option<String>,
     countries: Vec<OptView>,
 }
 
@@ -730,10 +793,15 @@ async fn pickers(s: &AppState, ctx: &Ctx) -> Result<Pickers, ApiError> {
         sources: sources
             .into_iter()
             .map(|s| {
-                (
-                    s.id.to_string(),
-                    format!("{} ({})", shorten(&s.title, 90), s.grade),
-                )
+                // What the filter box matches: title, outlet, date and grade.
+                let mut label = shorten(&s.title, 90);
+                if let Some(o) = &s.outlet {
+                    label.push_str(&format!(" — {o}"));
+                }
+                if let Some(d) = s.published_on {
+                    label.push_str(&format!(", {}", crate::shared::page::iso(d)));
+                }
+                (s.id.to_string(), format!("{label} ({})", s.grade))
             })
             .collect(),
     })
@@ -980,6 +1048,19 @@ async fn render(
             l.label = ctx.tr.t("form-about_record");
         }
         views(&record, "", p, ctx, &pick, &mut fields);
+        if record.iter().any(|d| d.name == "sources") && may_send_page(ctx, NEW_SOURCE_KIND).is_ok()
+        {
+            new_source_views(ctx, schemas, p, &pick, &mut fields);
+        }
+    }
+    if let Some(c) = spec.clock {
+        let view = clock_view(s, ctx, c, p).await;
+        let field = match c {
+            Clock::Starts(f) | Clock::Ends(f) => f,
+        };
+        if let Some(f) = fields.iter_mut().find(|f| f.name == field) {
+            f.clock = view;
+        }
     }
     let (title, intro) = title(ctx, spec, schemas);
     let fixed = spec
@@ -1013,6 +1094,7 @@ async fn render(
         cancel,
         fields,
         general: p.general.clone(),
+        notice: p.notice.clone(),
         countries,
     };
     respond(ctx, status, &page)
@@ -1063,6 +1145,15 @@ async fn submit(
     if spec.place_picker {
         fill_place(&mut p);
     }
+    // A source recorded without leaving the form: the same form again, the source chosen.
+    if !p.get("add_source").is_empty() {
+        let status = match add_source(&s, &ctx, &user, &schemas, &mut p).await {
+            Ok(()) => StatusCode::OK,
+            Err(None) => StatusCode::UNPROCESSABLE_ENTITY,
+            Err(Some(r)) => return r,
+        };
+        return render(&s, &ctx, spec, &schemas, &path, &p, status).await;
+    }
     // "Another row": the same form with one more row, nothing written.
     if !p.get("more").is_empty() {
         return render(&s, &ctx, spec, &schemas, &path, &p, StatusCode::OK).await;
@@ -1099,7 +1190,7 @@ async fn submit(
         if let Ok(command) = Command::from_entry(spec.kind, &Value::Object(body.clone()))
             && let Err(d) = command.validate()
         {
-            place(&mut p, d, &tr, &shown);
+            place(&mut p, d, &tr, &shown, "");
         }
     } else {
         match Command::from_entry(spec.kind, &Value::Object(body.clone())) {
@@ -1121,7 +1212,7 @@ async fn submit(
                             w.seq
                         ));
                     }
-                    Err(StoreError::Domain(d)) => place(&mut p, d, &tr, &shown),
+                    Err(StoreError::Domain(d)) => place(&mut p, d, &tr, &shown, ""),
                     Err(other) => return api_error_page(&ctx, &ApiError::from(other)),
                 }
             }
@@ -1142,6 +1233,139 @@ async fn submit(
     .await
 }
 
+/// Where the fields of a source recorded from within another form are (`new_source.title`).
+const NEW_SOURCE: &str = "new_source.";
+/// The API operation and entry kind of a new source.
+const NEW_SOURCE_API: &str = "/api/v1/sources";
+const NEW_SOURCE_KIND: EntryKind = EntryKind::SourceRegistered;
+
+/// The fields of a new source as a form shows them within another: its own, without the
+/// record's sources and classification (a source recorded this way is mission-level).
+fn new_source_defs(schemas: &Schemas) -> Vec<FieldDef> {
+    schemas
+        .fields(NEW_SOURCE_API)
+        .into_iter()
+        .filter(|d| !matches!(d.name.as_str(), "sources" | "classification"))
+        .collect()
+}
+
+/// The new-source fields, folded under a heading that opens when one of them is wrong.
+fn new_source_views(
+    ctx: &Ctx,
+    schemas: &Schemas,
+    p: &Posted,
+    pick: &Pickers,
+    out: &mut Vec<FieldView>,
+) {
+    let mut start = FieldView::new("new_source", ctx.tr.t("form-new_source"), "group-start");
+    if p.errors.keys().any(|k| k.starts_with(NEW_SOURCE)) {
+        start.value = "open".into();
+    }
+    start.hint = Some(ctx.tr.t("form-new_source-hint"));
+    out.push(start);
+    views(&new_source_defs(schemas), NEW_SOURCE, p, ctx, pick, out);
+    out.push(FieldView::new(
+        "new_source",
+        ctx.tr.t("form-new_source-submit"),
+        "group-end",
+    ));
+}
+
+/// Records the source typed in the form's new-source fields and chooses it among the
+/// record's sources; the form's own command is not sent. `Err(None)`: refused, the messages
+/// are at the fields; `Err(Some(page))`: an error page.
+async fn add_source(
+    s: &AppState,
+    ctx: &Ctx,
+    user: &konbit_store::User,
+    schemas: &Schemas,
+    p: &mut Posted,
+) -> Result<(), Option<Response>> {
+    let tr = ctx.tr;
+    may_send_page(ctx, NEW_SOURCE_KIND).map_err(|r| Some(*r))?;
+    let defs = new_source_defs(schemas);
+    let body = Value::Object(body_of(&defs, NEW_SOURCE, p, &tr));
+    if p.errors.keys().any(|k| k.starts_with(NEW_SOURCE)) {
+        return Err(None);
+    }
+    let mut command = match Command::from_entry(NEW_SOURCE_KIND, &body) {
+        Ok(c) => c,
+        Err(e) => {
+            place_serde_error(p, &e, &tr);
+            return Err(None);
+        }
+    };
+    command.normalize();
+    let env = Envelope::new(command, Vec::new(), Classification::Mission);
+    match s.store.submit(Actor::user(user), env).await {
+        Ok(w) => {
+            p.pairs.retain(|(k, _)| !k.starts_with(NEW_SOURCE));
+            p.pairs.push(("sources".into(), w.subject.to_string()));
+            p.notice = Some(tr.fmt("form-new_source-recorded", &[("seq", &w.seq.to_string())]));
+            Ok(())
+        }
+        Err(StoreError::Domain(d)) => {
+            place(p, d, &tr, &defs, NEW_SOURCE);
+            Err(None)
+        }
+        Err(other) => Err(Some(api_error_page(ctx, &ApiError::from(other)))),
+    }
+}
+
+/// The custody clock beside the time field of `c`: the rule, and where the clock stands for
+/// what is typed (or, for a form ending custody, for now). A detention that cannot be read
+/// (an id mistyped) shows the rule alone; the command says what is wrong with the id.
+async fn clock_view(s: &AppState, ctx: &Ctx, c: Clock, p: &Posted) -> Option<ClockView> {
+    use konbit_store::registers::{Reading, Select};
+    use time::{Duration, OffsetDateTime, format_description::well_known::Rfc3339};
+    let tr = &ctx.tr;
+    let hours = s.rules().handover_hours;
+    let h = hours.to_string();
+    let args = |id: &str, extra: &[(&str, &str)]| {
+        let mut a: Vec<(&str, &dyn konbit_present::Arg)> = vec![("hours", &h)];
+        for (k, v) in extra {
+            a.push((k, v));
+        }
+        tr.fmt(id, &a)
+    };
+    let spell = |d: Duration| {
+        let m = d.whole_minutes().abs();
+        format!("{} h {:02}", m / 60, m % 60)
+    };
+    let mut view = ClockView {
+        hours,
+        from: String::new(),
+        text: String::new(),
+        rule: args("form-clock-rule", &[]),
+        due: args("form-clock-due", &[("due", "{due}"), ("left", "{left}")]),
+        past: args("form-clock-past", &[("due", "{due}"), ("left", "{left}")]),
+        within: args("form-clock-within", &[("after", "{after}"), ("by", "{by}")]),
+        over: args("form-clock-over", &[("after", "{after}"), ("by", "{by}")]),
+    };
+    if let Clock::Ends(_) = c {
+        let id = Uuid::parse_str(p.get("detention")).ok()?;
+        // The server's own read (not recorded as a restricted read: only the arrest's time,
+        // which is mission-level, leaves this function). The form is shown only to those who
+        // may end a custody.
+        let (_, found) = s
+            .store
+            .force_records(&Reading::server(), Select::One(id), s.rules())
+            .await
+            .ok()?;
+        let arrested = found.first()?.arrested_at;
+        view.from = arrested.format(&Rfc3339).ok()?;
+        let after = OffsetDateTime::now_utc() - arrested;
+        let left = Duration::hours(hours) - after;
+        let id = if left.is_negative() {
+            "form-clock-over"
+        } else {
+            "form-clock-within"
+        };
+        view.text = args(id, &[("after", &spell(after)), ("by", &spell(left))]);
+    }
+    Some(view)
+}
+
 /// A body the command could not read (a missing field the schema did not mark required).
 fn place_serde_error(p: &mut Posted, e: &str, tr: &Tr) {
     if let Some(f) = e
@@ -1156,7 +1380,9 @@ fn place_serde_error(p: &mut Posted, e: &str, tr: &Tr) {
 
 /// The store's verdict next to the fields it names; what names no field of the form goes on
 /// top.
-fn place(p: &mut Posted, e: DomainError, tr: &Tr, defs: &[FieldDef]) {
+/// `prefix` is where the fields are in the page (`new_source.` for the source recorded from
+/// within another form).
+fn place(p: &mut Posted, e: DomainError, tr: &Tr, defs: &[FieldDef], prefix: &str) {
     match e {
         DomainError::Invalid(v) => {
             for f in v.0 {
@@ -1169,6 +1395,7 @@ fn place(p: &mut Posted, e: DomainError, tr: &Tr, defs: &[FieldDef]) {
                 let root = name.split(['.', '[']).next().unwrap_or_default();
                 let message = tr.domain_message(&f.message);
                 if defs.iter().any(|d| d.name == root || d.name == name) {
+                    let name = format!("{prefix}{name}");
                     if !p.errors.contains_key(&name) {
                         p.err(&name, message);
                     }

@@ -3,13 +3,14 @@
 //! ([`forms`]), the browser-side security of forms ([`csrf`]), limits per address ([`limits`]),
 //! errors as RFC 9457 problems ([`error`]), the one parser of query values and bodies
 //! ([`extract`]), the completion of the OpenAPI document ([`openapi`]), the cached verification
-//! of the log ([`verify`]), and the pages' request context and rendering ([`page`],
+//! of the log ([`verify`]), the desk's items and their cached count ([`desk_count`]), and the pages' request context and rendering ([`page`],
 //! [`pieces`], [`assets`]).
 
 pub mod assets;
 pub mod auth;
 pub mod cookies;
 pub mod csrf;
+pub mod desk_count;
 pub mod error;
 pub mod extract;
 pub mod form;

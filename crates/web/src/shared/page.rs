@@ -72,6 +72,8 @@ pub(crate) struct Ctx {
     /// Why a POST would be refused as coming from another site, if it would.
     pub(crate) cross_site: Option<&'static str>,
     pub(crate) secure: bool,
+    /// How many items are on the caller's desk (pages read with GET, logged in).
+    pub(crate) desk_count: Option<usize>,
 }
 
 impl FromRequestParts<AppState> for Ctx {
@@ -133,6 +135,16 @@ impl FromRequestParts<AppState> for Ctx {
         let forwarded =
             crate::shared::auth::forwarded_host(&parts.headers, &parts.extensions, state);
         let cross_site = csrf::cross_site(&parts.headers, forwarded.as_deref());
+        // The navigation shows the desk's count; a page that cannot count it still shows.
+        let desk_count = match &caller.user {
+            Some(u) if parts.method == axum::http::Method::GET => {
+                crate::shared::desk_count::count(state, u)
+                    .await
+                    .inspect_err(|e| tracing::warn!(error = ?e, "cannot count the desk"))
+                    .ok()
+            }
+            _ => None,
+        };
         Ok(Ctx {
             lang: tr.code(),
             user_name: caller.user.as_ref().map(|u| u.username.clone()),
@@ -156,6 +168,7 @@ impl FromRequestParts<AppState> for Ctx {
             mission: None,
             cross_site,
             secure: state.config.secure_cookies,
+            desk_count,
         })
     }
 }

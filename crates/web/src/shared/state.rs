@@ -51,6 +51,8 @@ pub struct AppState {
     pub limits: Arc<limits::Limits>,
     /// The last verification of the log, extended as it grows.
     pub verified: Arc<verify::Cache>,
+    /// Each user's desk count, per log head and minute.
+    pub desk_counts: Arc<super::desk_count::Cache>,
 }
 
 impl AppState {
@@ -64,6 +66,7 @@ impl AppState {
             csrf: csrf::Key::new(key),
             limits: Arc::new(limits::Limits::default()),
             verified: Arc::new(verify::Cache::default()),
+            desk_counts: Arc::default(),
         })
     }
 

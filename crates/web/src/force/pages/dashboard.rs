@@ -389,6 +389,7 @@ mod tests {
             mission: None,
             cross_site: None,
             secure: false,
+            desk_count: None,
         };
         let (rows, totals) = funding_lines(&ctx, &views, date!(2024 - 12 - 31)).expect("sums");
         let got: Vec<(&str, &str, &str, &str, &str)> = rows

@@ -49,4 +49,5 @@ pub fn router() -> Router<AppState> {
         .route("/logout", post(login::logout))
         .route("/lang/{code}", get(login::set_lang))
         .route("/static/app.css", get(crate::shared::assets::css))
+        .route("/static/forms.js", get(crate::shared::assets::forms_js))
 }

@@ -9,7 +9,7 @@ mod personnel;
 mod statistics;
 mod use_of_force;
 
-use crate::shared::forms::{self, FormSpec};
+use crate::shared::forms::{self, Clock, FormSpec};
 use crate::shared::state::AppState;
 use axum::{Router, routing::get};
 use konbit_domain::EntryKind as K;
@@ -70,19 +70,22 @@ pub(crate) static FORMS: &[FormSpec] = &[
         "/api/v1/detentions",
         K::DetentionRecorded,
         "/detentions/{id}",
-    ),
+    )
+    .clock(Clock::Starts("arrested_at")),
     FormSpec::new(
         "/detentions/handovers/new",
         "/api/v1/detentions/handovers",
         K::DetentionHandedOver,
         "/detentions/{detention}",
-    ),
+    )
+    .clock(Clock::Ends("at")),
     FormSpec::new(
         "/detentions/releases/new",
         "/api/v1/detentions/releases",
         K::DetentionReleased,
         "/detentions/{detention}",
-    ),
+    )
+    .clock(Clock::Ends("at")),
     FormSpec::new("/cases/new", "/api/v1/cases", K::CaseOpened, "/cases/{id}"),
     FormSpec::new(
         "/cases/updates/new",
