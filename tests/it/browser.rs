@@ -154,7 +154,7 @@ async fn editor_records_an_arrival_and_sees_the_count_and_chart_change() {
     let ken_before = number(&text(&c, "#deployed-total").await);
 
     // Asking for the form sends an anonymous visitor to the login page, and back after it.
-    c.goto(&format!("{base}/missions/mss/deployments/new"))
+    c.goto(&format!("{base}/deployments/new?mission=mss"))
         .await
         .expect("form");
     wait_for_url(&c, "/login").await;
@@ -168,8 +168,9 @@ async fn editor_records_an_arrival_and_sees_the_count_and_chart_change() {
         .expect("click");
     wait_for_url(&c, "/deployments/new").await;
     fill(&c, "country", "KEN").await;
+    fill(&c, "movement", "arrival").await;
     fill(&c, "on", "2025-09-01").await;
-    fill(&c, "police", "50").await;
+    fill(&c, "personnel.police", "50").await;
     c.find(Locator::Id("submit"))
         .await
         .expect("submit")

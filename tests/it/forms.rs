@@ -332,7 +332,7 @@ async fn a_pledge_like_one_already_recorded_is_recorded_only_when_confirmed() {
     let app = spawn_app().await;
     seed(&app).await;
     let c = session(&app, Some(Role::Editor)).await;
-    let page = c.get("/missions/t/pledges/new").await;
+    let page = c.get("/pledges/new?mission=t").await;
     assert_eq!(page.status, 200);
     // The classification's default, which keeps the record from the public, says so.
     assert!(
@@ -343,9 +343,10 @@ async fn a_pledge_like_one_already_recorded_is_recorded_only_when_confirmed() {
     let pledge = |confirm: &'static str| {
         vec![
             ("csrf", token.clone()),
+            ("mission", "t".to_string()),
             ("country", "KEN".to_string()),
-            ("on", "2024-01-10".to_string()),
-            ("police", "150".to_string()),
+            ("pledged_on", "2024-01-10".to_string()),
+            ("personnel.police", "150".to_string()),
             ("classification", "public".to_string()),
             ("confirm", confirm.to_string()),
         ]
@@ -354,14 +355,16 @@ async fn a_pledge_like_one_already_recorded_is_recorded_only_when_confirmed() {
         let c = c.clone();
         async move {
             let f: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
-            c.post_form("/missions/t/pledges/new", &f).await
+            c.post_form("/pledges/new", &f).await
         }
     };
     assert_eq!(post(pledge("")).await.status, 303);
     let before = app.log_len().await;
     let again = post(pledge("")).await;
     assert_eq!(again.status, 409, "{}", again.text);
-    assert!(again.text.contains("id=\"duplicate\""));
+    assert!(again.text.contains("id=\"warning\""));
+    // Every value is kept for the confirmation.
+    assert!(again.text.contains("value=\"150\""));
     assert!(
         again
             .text
@@ -612,7 +615,10 @@ async fn a_source_is_recorded_from_within_another_form_and_chosen() {
         ("new_source.kind", "news_article"),
         ("new_source.title", "Rwanda pledges police to the mission"),
         ("new_source.outlet", "The New Times"),
-        ("new_source.url", "https://www.newtimes.co.rw/article/rwanda-police-haiti"),
+        (
+            "new_source.url",
+            "https://www.newtimes.co.rw/article/rwanda-police-haiti",
+        ),
         ("new_source.reliability", "B"),
         ("new_source.credibility", "2"),
         ("add_source", "1"),

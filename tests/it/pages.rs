@@ -80,8 +80,8 @@ async fn every_page_by_every_role() {
         ("/static/app.css", read),
         ("/missions/nope", [404, 404, 404, 404]),
         ("/missions/mss/contributors/XXX", [404, 404, 404, 404]),
-        ("/missions/mss/pledges/new", form),
-        ("/missions/mss/deployments/new", form),
+        ("/pledges/new?mission=mss", form),
+        ("/deployments/new?mission=mss", form),
         ("/statistics", read),
         ("/complaints", read),
         ("/complaints/status", read),
@@ -155,18 +155,19 @@ async fn pages_send_security_headers() {
 async fn forms_need_csrf_and_the_editor_role_and_write_once() {
     let app = spawn_app().await;
     scenario(&app).await;
-    let path = "/missions/mss/deployments/new";
+    let path = "/deployments/new";
     let editor = session(&app, Some(Role::Editor)).await;
     let token = csrf(&editor.get(path).await.text);
     let fields = |csrf: &str| -> Vec<(String, String)> {
         [
             ("csrf", csrf),
+            ("mission", "mss"),
             ("country", "KEN"),
             ("on", "2025-09-01"),
             ("movement", "arrival"),
-            ("police", "50"),
-            ("military", "0"),
-            ("civilian", "0"),
+            ("personnel.police", "50"),
+            ("personnel.military", "0"),
+            ("personnel.civilian", "0"),
             ("classification", "mission"),
         ]
         .iter()
@@ -196,21 +197,22 @@ async fn forms_need_csrf_and_the_editor_role_and_write_once() {
     assert_eq!(app.log_len().await, before, "a refused form wrote");
     // A bad value is shown next to its field, and nothing is written.
     let mut bad = fields(&token);
-    bad.retain(|(k, _)| k != "police");
-    bad.push(("police".into(), "-3".into()));
+    bad.retain(|(k, _)| k != "personnel.police");
+    bad.push(("personnel.police".into(), "-3".into()));
     let r = post(&editor, bad).await;
     assert_eq!(r.status, 422, "{}", r.text);
     assert!(
-        r.text.contains("police-error"),
+        r.text.contains("personnel.police-error"),
         "the error is next to the field"
     );
     assert_eq!(app.log_len().await, before);
     // The real thing.
     let r = post(&editor, fields(&token)).await;
     assert_eq!(r.status, 303, "{}", r.text);
+    // To the contributor's page, saying which log entry holds the movement.
     assert_eq!(
         r.headers.get("location").and_then(|v| v.to_str().ok()),
-        Some("/missions/mss/contributors/KEN")
+        Some(format!("/missions/mss/contributors/KEN?recorded={}", before + 1).as_str())
     );
     assert_eq!(app.log_len().await, before + 1);
 }

@@ -1,11 +1,9 @@
 //! What a posted form entered: the values as typed (kept to show the form again), the errors
 //! found reading them, and the store's objections placed next to the fields they concern.
 
-use konbit_domain::{Classification, DomainError, country};
+use konbit_domain::DomainError;
 use konbit_present::Tr;
 use std::collections::HashMap;
-use time::Date;
-use uuid::Uuid;
 
 /// One option of a select.
 pub(crate) struct Opt {
@@ -40,71 +38,11 @@ impl Entered {
         self.values.get(k).map_or("", |v| v.trim())
     }
 
-    pub(crate) fn opt(&self, k: &str) -> Option<String> {
-        let v = self.get(k);
-        (!v.is_empty()).then(|| v.to_string())
-    }
-
     pub(crate) fn err(&mut self, field: &str, msg: impl Into<String>) {
         self.errors
             .entry(field.to_string())
             .or_default()
             .push(msg.into());
-    }
-
-    pub(crate) fn int(&mut self, k: &str, tr: &Tr) -> i64 {
-        let v = self.get(k).replace([',', ' ', '\u{202f}', '\u{a0}'], "");
-        if v.is_empty() {
-            return 0;
-        }
-        match v.parse::<i64>() {
-            Ok(n) => n,
-            Err(_) => {
-                self.err(k, tr.t("err-whole_number"));
-                0
-            }
-        }
-    }
-
-    pub(crate) fn date(&mut self, k: &str, tr: &Tr) -> Option<Date> {
-        let d = self
-            .get(k)
-            .parse::<konbit_domain::clocks::Day>()
-            .ok()
-            .map(|d| d.0);
-        if d.is_none() {
-            self.err(k, tr.t("err-date"));
-        }
-        d
-    }
-
-    pub(crate) fn country(&mut self, tr: &Tr) -> String {
-        let c = self.get("country").to_ascii_uppercase();
-        if country::find(&c).is_none() {
-            self.err("country", tr.t("err-country"));
-        }
-        c
-    }
-
-    pub(crate) fn sources(&mut self, tr: &Tr) -> Vec<Uuid> {
-        let mut out = Vec::new();
-        for s in self.sources.clone() {
-            match Uuid::parse_str(&s) {
-                Ok(id) => out.push(id),
-                Err(_) => self.err("sources", tr.t("err-source")),
-            }
-        }
-        out
-    }
-
-    pub(crate) fn classification(&mut self, tr: &Tr) -> Classification {
-        match self.get("classification").parse() {
-            Ok(c) => c,
-            Err(_) => {
-                self.err("classification", tr.t("err-classification"));
-                Classification::Mission
-            }
-        }
     }
 
     /// Places the store's verdict next to the fields it names.

@@ -55,7 +55,21 @@ pub(crate) struct FormSpec {
     pub(crate) place_picker: bool,
     /// The custody clock shown beside a time field, if the form starts or ends custody.
     pub(crate) clock: Option<Clock>,
+    /// A check of the command before it is recorded that may ask the user to confirm.
+    pub(crate) warn: Option<Warn>,
 }
+
+/// A check of a command about to be recorded that the record accepts but that is most likely
+/// a mistake (the same pledge entered twice): the warning in the reader's language, or
+/// `None`. A form that warns comes back (409) with the warning and a box to tick; sent again
+/// with it ticked, it is recorded.
+pub(crate) type Warn = for<'a> fn(
+    &'a AppState,
+    &'a Ctx,
+    &'a Command,
+) -> std::pin::Pin<
+    Box<dyn std::future::Future<Output = Result<Option<String>, ApiError>> + Send + 'a>,
+>;
 
 /// The custody clock a form shows beside one of its time fields: the handover or release is
 /// due the rules' `handover_hours` after the arrest. Shown as text from the server; the page's
@@ -86,7 +100,14 @@ impl FormSpec {
             part_of_another: false,
             place_picker: false,
             clock: None,
+            warn: None,
         }
+    }
+
+    /// With a check that may ask the user to confirm (see [`Warn`]).
+    pub(crate) const fn warn(mut self, warn: Warn) -> Self {
+        self.warn = Some(warn);
+        self
     }
 
     /// With the custody clock beside a time field (see [`Clock`]).
@@ -423,6 +444,8 @@ struct Posted {
     general: Vec<String>,
     /// What was done without leaving the form (a source recorded).
     notice: Option<String>,
+    /// Why the form asks to be confirmed before it is recorded.
+    warning: Option<String>,
 }
 
 impl Posted {
@@ -772,6 +795,7 @@ struct FormPage {
     fields: Vec<FieldView>,
     general: Vec<String>,
     notice: Option<String>,
+    warning: Option<String>,
     countries: Vec<OptView>,
 }
 
@@ -1095,6 +1119,7 @@ async fn render(
         fields,
         general: p.general.clone(),
         notice: p.notice.clone(),
+        warning: p.warning.clone(),
         countries,
     };
     respond(ctx, status, &page)
@@ -1197,6 +1222,27 @@ async fn submit(
             Err(e) => place_serde_error(&mut p, &e, &tr),
             Ok(mut command) => {
                 command.normalize();
+                if let Some(warn) = spec.warn
+                    && p.get("confirm") != "true"
+                {
+                    match warn(&s, &ctx, &command).await {
+                        Ok(None) => {}
+                        Ok(Some(w)) => {
+                            p.warning = Some(w);
+                            return render(
+                                &s,
+                                &ctx,
+                                spec,
+                                &schemas,
+                                &path,
+                                &p,
+                                StatusCode::CONFLICT,
+                            )
+                            .await;
+                        }
+                        Err(e) => return api_error_page(&ctx, &e),
+                    }
+                }
                 let env = Envelope::new(command, sources, classification);
                 match s.store.submit(Actor::user(&user), env).await {
                     Ok(w) => {

@@ -176,8 +176,14 @@ async fn contributor(
         pledges,
         moves,
         auths,
-        pledge_href: format!("/missions/{slug}/pledges/new?country={code}"),
-        deployment_href: format!("/missions/{slug}/deployments/new?country={code}"),
+        pledge_href: format!(
+            "/pledges/new?mission={slug}&country={code}&next={}",
+            crate::shared::page::enc(&format!("/missions/{slug}/contributors/{code}"))
+        ),
+        deployment_href: format!(
+            "/deployments/new?mission={slug}&country={code}&next={}",
+            crate::shared::page::enc(&format!("/missions/{slug}/contributors/{code}"))
+        ),
         ctx: ctx.clone(),
     };
     Ok(respond(&ctx, StatusCode::OK, &page))

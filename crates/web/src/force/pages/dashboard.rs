@@ -322,8 +322,8 @@ async fn dashboard(s: &AppState, mut ctx: Ctx, slug: Option<String>) -> Result<R
         on: iso(on),
         as_of: ctx.as_of.clone().unwrap_or_default(),
         action: ctx.bare_path.clone(),
-        pledge_href: format!("/missions/{slug}/pledges/new"),
-        deployment_href: format!("/missions/{slug}/deployments/new"),
+        pledge_href: format!("/pledges/new?mission={slug}&next=/missions/{slug}"),
+        deployment_href: format!("/deployments/new?mission={slug}&next=/missions/{slug}"),
         withheld,
         ctx: ctx.clone(),
     };

@@ -1,18 +1,22 @@
 //! Force generation's pages: the mission dashboard (with its funding table), a contributor's
-//! record, the timeline, and the editors' two forms (pledge, movement).
+//! record, the timeline, and the forms of its commands (a pledge like one already recorded
+//! asks to be confirmed).
 
 mod contributor;
 mod dashboard;
-mod forms;
 mod timeline;
 
 use crate::shared::forms::{FormSpec, router as forms_router};
-use crate::shared::state::AppState;
+use crate::shared::page::{Ctx, iso, load};
+use crate::shared::{error::ApiError, state::AppState};
 use axum::{Router, routing::get};
 use konbit_domain::EntryKind as K;
+use konbit_domain::{Command, force::ForceCommand, force::Personnel};
+use konbit_store::Visibility;
+use std::{future::Future, pin::Pin};
 
-/// Force generation's forms, one per command (besides the pledge and movement forms of a
-/// mission, which know their mission).
+/// Force generation's forms, one per command. The dashboard and a contributor's page open
+/// the pledge and movement forms with their mission (and contributor) filled in.
 pub(crate) static FORMS: &[FormSpec] = &[
     FormSpec::new(
         "/missions/new",
@@ -43,7 +47,8 @@ pub(crate) static FORMS: &[FormSpec] = &[
         "/api/v1/pledges",
         K::PledgeRecorded,
         "/missions/{mission}/contributors/{country}",
-    ),
+    )
+    .warn(likely_duplicate_pledge),
     FormSpec::new(
         "/pledges/{id}/revisions/new",
         "/api/v1/pledges/{id}/revisions",
@@ -89,12 +94,42 @@ pub fn router() -> Router<AppState> {
             "/missions/{slug}/contributors/{country}",
             get(contributor::contributor_page),
         )
-        .route(
-            "/missions/{slug}/pledges/new",
-            get(forms::pledge_form).post(forms::pledge_submit),
-        )
-        .route(
-            "/missions/{slug}/deployments/new",
-            get(forms::deployment_form).post(forms::deployment_submit),
-        )
+}
+
+/// The same contributor, date and figures as a pledge already recorded is most likely the same
+/// pledge entered twice (recording it adds the figures up): the form asks to confirm it.
+fn likely_duplicate_pledge<'a>(
+    s: &'a AppState,
+    ctx: &'a Ctx,
+    command: &'a Command,
+) -> Pin<Box<dyn Future<Output = Result<Option<String>, ApiError>> + Send + 'a>> {
+    Box::pin(async move {
+        let Command::Force(ForceCommand::RecordPledge(p)) = command else {
+            return Ok(None);
+        };
+        let today = time::OffsetDateTime::now_utc().date();
+        let vis = Visibility::now(ctx.caller.clearance());
+        // An unknown mission is the record's to refuse, with its own message.
+        let Ok(Some(snap)) = load(s, Some(p.mission.clone()), today, vis).await else {
+            return Ok(None);
+        };
+        let same = snap.pledges.iter().any(|x| {
+            x.country == p.country
+                && x.version_on == p.pledged_on
+                && Personnel {
+                    police: x.police,
+                    military: x.military,
+                    civilian: x.civilian,
+                } == p.personnel
+        });
+        Ok(same.then(|| {
+            ctx.tr.fmt(
+                "form-pledge-duplicate",
+                &[
+                    ("country", &ctx.country(&p.country)),
+                    ("date", &iso(p.pledged_on)),
+                ],
+            )
+        }))
+    })
 }
