@@ -5,7 +5,8 @@
 //! an arrest through the form built from the command, finds it on the desk as due, records the
 //! handover from there and sees it leave the desk; axe-core (from npm, injected into each page)
 //! finds no serious or critical violation on the public pages, the staff lists, the desk and
-//! every form (in Spanish), at desktop and phone width. They run when `KONBIT_TEST_BROWSER=1` (then a missing chromedriver is a
+//! every form (in Spanish), at desktop and phone width; the forms' script filters the sources, offers a
+//! department before a place and runs the custody clock. They run when `KONBIT_TEST_BROWSER=1` (then a missing chromedriver is a
 //! failure) or when chromedriver is on the PATH; otherwise it says so and passes.
 
 use fantoccini::{Client, ClientBuilder, Locator};
@@ -680,6 +681,109 @@ async fn an_editor_records_an_incident_by_choosing_a_commune_and_finds_it_on_the
     c.find(Locator::Css("circle.incident[data-id=\"MSS-2026-0901\"]"))
         .await
         .expect("the incident is on the map");
+    c.close().await.expect("close");
+    mark_ran("browser");
+}
+
+/// Runs `script` in the page and returns its value.
+async fn js(c: &Client, script: &str) -> serde_json::Value {
+    c.execute(script, Vec::new())
+        .await
+        .unwrap_or_else(|e| panic!("{script}: {e}"))
+}
+
+#[tokio::test]
+async fn the_forms_script_filters_the_sources_chooses_a_department_and_runs_the_clock() {
+    let Some((c, _driver)) = browser().await else {
+        return;
+    };
+    let app = scenario_app().await;
+    let base = &app.base;
+    log_in(&c, base, "editor", "/incidents/new").await;
+    c.wait()
+        .for_element(Locator::Id("place-department"))
+        .await
+        .expect("the script adds the department's choice");
+
+    // A department first: only its places stay offered.
+    let shown_groups = "return [...document.querySelectorAll('#place optgroup')]\
+                        .filter(g => !g.hidden).map(g => g.label);";
+    assert_eq!(
+        js(&c, shown_groups).await.as_array().map(Vec::len),
+        Some(10)
+    );
+    js(
+        &c,
+        "const d = document.getElementById('place-department'); d.value = 'Ouest'; \
+         d.dispatchEvent(new Event('change'));",
+    )
+    .await;
+    assert_eq!(js(&c, shown_groups).await, serde_json::json!(["Ouest"]));
+
+    // Typing filters the sources by every word; a click chooses one without Ctrl, a second
+    // click another, and both stay chosen (and in sight) when the filter changes.
+    let total = js(
+        &c,
+        "return document.getElementById('sources').options.length;",
+    )
+    .await;
+    let visible = "return [...document.getElementById('sources').options]\
+                   .filter(o => !o.hidden).map(o => o.text);";
+    js(
+        &c,
+        "const b = document.querySelector('.picker-filter'); b.value = 'insight crime'; \
+         b.dispatchEvent(new Event('input'));",
+    )
+    .await;
+    let shown = js(&c, visible).await;
+    let shown = shown.as_array().expect("options");
+    assert!(!shown.is_empty() && Some(shown.len() as u64) < total.as_u64());
+    assert!(
+        shown.iter().all(|t| {
+            let t = t.as_str().unwrap_or_default().to_lowercase();
+            t.contains("insight") && t.contains("crime")
+        }),
+        "{shown:?}"
+    );
+    let options = c
+        .find_all(Locator::Css("#sources option:not([hidden])"))
+        .await
+        .expect("options");
+    for o in options.iter().take(2) {
+        o.click().await.expect("click");
+    }
+    let chosen = "return [...document.getElementById('sources').selectedOptions].length;";
+    assert_eq!(js(&c, chosen).await, 2);
+    js(
+        &c,
+        "const b = document.querySelector('.picker-filter'); b.value = 'zzzz no such source'; \
+         b.dispatchEvent(new Event('input'));",
+    )
+    .await;
+    assert_eq!(js(&c, visible).await.as_array().map(Vec::len), Some(2));
+    assert_eq!(js(&c, chosen).await, 2);
+
+    // The custody clock: an arrest typed in Haiti's time is due 48 hours later.
+    c.delete_all_cookies().await.expect("log out");
+    log_in(&c, base, "conduct_officer", "/detentions/new").await;
+    c.wait()
+        .for_element(Locator::Id("arrested_at-clock"))
+        .await
+        .expect("the clock");
+    js(
+        &c,
+        "const a = document.getElementById('arrested_at'); a.value = '2024-09-01 10:00'; \
+         a.dispatchEvent(new Event('input'));",
+    )
+    .await;
+    let clock = c
+        .find(Locator::Id("arrested_at-clock"))
+        .await
+        .expect("clock")
+        .text()
+        .await
+        .expect("text");
+    assert!(clock.contains("2024-09-03 10:00"), "{clock}");
     c.close().await.expect("close");
     mark_ran("browser");
 }
