@@ -1,14 +1,13 @@
-//! Browser tests: Debian's Chromium through chromedriver (fantoccini). An editor logs in,
-//! records an arrival through the form, and sees the contributor's deployed count and the
-//! dashboard chart change; a visitor makes a complaint in Haitian Creole through the public
-//! form and checks its status with the reference and secret it gave. A conduct officer records
-//! an arrest through the form built from the command, finds it on the desk as due, records the
-//! handover from there and sees it leave the desk; axe-core (from npm, injected into each page)
-//! finds no serious or critical violation on the public pages, the staff lists, the desk and
-//! every form (in Spanish), at desktop and phone width; the forms' script filters the sources, offers a
-//! department before a place and runs the custody clock. They run when `KONBIT_TEST_BROWSER=1` (then a missing chromedriver is a
-//! failure) or when chromedriver is on the PATH; otherwise it says so and passes.
-
+//! Browser tests: Debian's Chromium through chromedriver (fantoccini). An editor logs in, records
+//! an arrival through the form, and sees the contributor's deployed count and the dashboard chart
+//! change; a visitor makes a complaint in Haitian Creole through the public form and checks its
+//! status with the reference and secret it gave. A conduct officer records an arrest through the
+//! form built from the command, finds it on the desk as due, records the handover from there and
+//! sees it leave the desk; axe-core (from npm, injected into each page) finds no serious or
+//! critical violation on the public pages, the staff lists, the desk and every form (in Spanish),
+//! at desktop and phone width; the forms' script filters the sources, offers a department before a
+//! place and runs the custody clock. They run when `KONBIT_TEST_BROWSER=1` (then a missing
+//! chromedriver is a failure) or when chromedriver is on the PATH; otherwise it says so and passes.
 use fantoccini::{Client, ClientBuilder, Locator};
 use konbit_testkit::{TestApp, mark_ran, spawn_app};
 use std::{path::Path, time::Duration};
