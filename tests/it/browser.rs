@@ -8,6 +8,7 @@
 //! at desktop and phone width; the forms' script filters the sources, offers a department before a
 //! place and runs the custody clock. They run when `KONBIT_TEST_BROWSER=1` (then a missing
 //! chromedriver is a failure) or when chromedriver is on the PATH; otherwise it says so and passes.
+
 use fantoccini::{Client, ClientBuilder, Locator};
 use konbit_testkit::{TestApp, mark_ran, spawn_app};
 use std::{path::Path, time::Duration};
