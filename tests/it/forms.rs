@@ -732,3 +732,120 @@ async fn the_navigation_counts_the_desk_and_the_script_is_served() {
             .is_some_and(|t| t.starts_with("text/javascript"))
     );
 }
+
+#[tokio::test]
+async fn a_whole_unit_acknowledges_a_document_in_one_step() {
+    use crate::registers::person_body;
+    let app = spawn_app().await;
+    seed(&app).await;
+    let hr = app.client(Some(Role::HrOfficer)).await;
+    let doc = hr
+        .post_json(
+            "/api/v1/documents",
+            &serde_json::json!({"mission": "t", "kind": "use_of_force_directive", "version": "1.0",
+                "title": "Use of force directive", "effective_on": "2024-06-01"}),
+        )
+        .await;
+    assert_eq!(doc.status, 201, "{}", doc.text);
+    let doc = doc.json()["id"].as_str().expect("id").to_string();
+    let mut ken = Vec::new();
+    for sn in ["SN-KEN-1", "SN-KEN-2", "SN-KEN-3"] {
+        let r = hr
+            .post_json("/api/v1/personnel", &person_body("KEN", sn))
+            .await;
+        assert_eq!(r.status, 201, "{}", r.text);
+        ken.push(r.json()["id"].as_str().expect("id").to_string());
+    }
+    let jam = hr
+        .post_json("/api/v1/personnel", &person_body("JAM", "SN-JAM-1"))
+        .await;
+    assert_eq!(jam.status, 201);
+    // One of the unit has signed already: not recorded twice.
+    let r = hr
+        .post_json(
+            "/api/v1/acknowledgements",
+            &serde_json::json!({"person": ken[0], "document": doc, "on": "2024-06-26"}),
+        )
+        .await;
+    assert_eq!(r.status, 201, "{}", r.text);
+
+    let c = session(&app, Some(Role::HrOfficer)).await;
+    let page = c.get("/acknowledgements/unit/new").await;
+    assert_eq!(page.status, 200, "{}", page.text);
+    assert!(
+        page.text
+            .contains("Acknowledge a document for a whole unit")
+    );
+    // The unit and the document are offered: units as suggestions, documents by title.
+    assert!(
+        page.text.contains("<option value=\"KEN FPU 1\">"),
+        "{}",
+        page.text
+    );
+    assert!(
+        page.text
+            .contains(&format!("<option value=\"{doc}\">Use of force directive"))
+    );
+    let token = csrf(&page.text);
+    let form = |unit: &'static str, on: &'static str| {
+        vec![
+            ("csrf", token.clone()),
+            ("mission", "t".to_string()),
+            ("country", "KEN".to_string()),
+            ("unit", unit.to_string()),
+            ("document", doc.clone()),
+            ("on", on.to_string()),
+        ]
+    };
+    let post = |f: Vec<(&'static str, String)>| {
+        let c = c.clone();
+        async move {
+            let f: Vec<(&str, &str)> = f.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            c.post_form("/acknowledgements/unit/new", &f).await
+        }
+    };
+    let before = app.log_len().await;
+    // Nobody of that unit, or nobody deployed yet on that day: the unit field says so.
+    for (unit, on) in [("KEN FPU 9", "2024-07-01"), ("KEN FPU 1", "2024-06-01")] {
+        let r = post(form(unit, on)).await;
+        assert_eq!(r.status, 422, "{}", r.text);
+        assert!(r.text.contains("id=\"unit-error\""), "{}", r.text);
+        assert!(
+            r.text
+                .contains("nobody of this unit is deployed on that day")
+        );
+    }
+    assert_eq!(app.log_len().await, before);
+    // The two who have not signed are recorded, one entry each, and nobody of another unit.
+    let r = post(form("KEN FPU 1", "2024-07-01")).await;
+    assert_eq!(r.status, 303, "{}", r.text);
+    assert_eq!(location(&r), format!("/personnel?recorded={}", before + 1));
+    assert_eq!(app.log_len().await, before + 2);
+    for p in &ken {
+        let v = hr.get(&format!("/api/v1/personnel/{p}")).await.json();
+        let signed = v["person"]["acknowledgements"].as_array().map(Vec::len);
+        assert_eq!(signed, Some(1), "{v}");
+    }
+    // Again: everyone has signed, nothing is written. (Reading the people above recorded
+    // the reads of their identities in the audit.)
+    let before = app.log_len().await;
+    let r = post(form("KEN FPU 1", "2024-07-02")).await;
+    assert_eq!(r.status, 422, "{}", r.text);
+    assert!(r.text.contains("id=\"document-error\""), "{}", r.text);
+    assert_eq!(app.log_len().await, before);
+
+    // The same request through the API: the JAM unit, one entry; a commander of another
+    // contributor may not, and nothing is written.
+    let body = serde_json::json!({"mission": "t", "country": "JAM", "unit": "JAM FPU 1",
+        "document": doc, "on": "2024-07-01"});
+    let commander = app.client(Some(Role::Commander)).await;
+    let r = commander
+        .post_json("/api/v1/acknowledgements/unit", &body)
+        .await;
+    assert_eq!(r.status, 403, "{}", r.text);
+    assert_eq!(app.log_len().await, before);
+    let r = hr.post_json("/api/v1/acknowledgements/unit", &body).await;
+    assert_eq!(r.status, 201, "{}", r.text);
+    assert_eq!(r.json().as_array().map(Vec::len), Some(1), "{}", r.text);
+    assert_eq!(app.log_len().await, before + 1);
+}

@@ -208,6 +208,16 @@ impl Store {
         self.writer.submit(actor, env).await
     }
 
+    /// Records every command or none (one savepoint for the lot); on refusal, the index of the
+    /// refused command and why.
+    pub async fn submit_all(
+        &self,
+        actor: Actor,
+        envs: Vec<Envelope>,
+    ) -> std::result::Result<Vec<Submitted>, writer::BatchError> {
+        self.writer.submit_all(actor, envs).await
+    }
+
     /// Creates a user; the password is checked and hashed here.
     pub async fn create_user(
         &self,

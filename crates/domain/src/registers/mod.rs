@@ -8,9 +8,11 @@
 mod commands;
 mod statistics;
 mod types;
+mod unit;
 mod views;
 
 pub use commands::*;
 pub use statistics::*;
 pub use types::*;
+pub use unit::*;
 pub use views::*;

@@ -16,7 +16,7 @@ use crate::{
     shared::extract::{ApiJson, ApiPath, ApiQuery, Record},
     shared::gate::{Admin, Allowed, Member},
     shared::state::AppState,
-    shared::write::{Written, write},
+    shared::write::{Written, write, written},
 };
 use axum::{Json, extract::State, http::StatusCode};
 use konbit_domain::{
@@ -27,7 +27,7 @@ use konbit_domain::{
     registers::{self as acc},
 };
 use konbit_store::{
-    User,
+    Actor, Envelope, User,
     registers::{Cursor, Page, Reading, Register, Select},
 };
 use serde::{Deserialize, Serialize};
@@ -48,6 +48,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(record_vetting))
         .routes(routes!(list_documents, issue_document))
         .routes(routes!(acknowledge))
+        .routes(routes!(acknowledge_unit))
         .routes(routes!(assign))
         .routes(routes!(list_use_of_force, report_use_of_force))
         .routes(routes!(review_use_of_force))
@@ -348,6 +349,32 @@ async fn acknowledge(
     rec: Record<NewAcknowledgement>,
 ) -> ApiResult<(StatusCode, Json<Written>)> {
     write(&s, &u, rec, RegisterCommand::Acknowledge).await
+}
+
+/// Records a whole unit acknowledging one document version in one step: one acknowledgement
+/// (one log entry) per person of the unit deployed on the day who has not acknowledged it yet,
+/// all recorded or none (hr_officer, own commander).
+#[utoipa::path(post, path = "/api/v1/acknowledgements/unit", request_body = UnitAcknowledgement, security(("bearer" = [])),
+    responses((status = 201, body = Vec<Written>), (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem)))]
+async fn acknowledge_unit(
+    State(s): State<AppState>,
+    Allowed(u, ..): Allowed<Member>,
+    rec: Record<UnitAcknowledgement>,
+) -> ApiResult<(StatusCode, Json<Vec<Written>>)> {
+    let envs = super::unit_acknowledgements(&s, &rec.body)
+        .await?
+        .into_iter()
+        .map(|c| Envelope::new(c, rec.sources.clone(), rec.classification))
+        .collect();
+    let done = s
+        .store
+        .submit_all(Actor::user(&u), envs)
+        .await
+        .map_err(|(_, e)| ApiError::from(e))?;
+    Ok((
+        StatusCode::CREATED,
+        Json(done.into_iter().map(|w| written(w).1.0).collect()),
+    ))
 }
 
 /// Assigns a person to an operation: refused (422 `not_eligible`) unless vetted and bound by

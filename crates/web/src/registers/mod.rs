@@ -1,5 +1,6 @@
 //! The accountability registers over HTTP: their API, their pages, and what both use — the
-//! mission whose statistics are shown, recording a register command for a user, the public
+//! mission whose statistics are shown, recording a register command for a user, a unit's
+//! acknowledgement of a document as one acknowledgement per person, the public
 //! complaint form (received, and its status checked by reference and secret), and the audit of
 //! restricted reads.
 
@@ -28,6 +29,20 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::shared::error::ApiResult;
+
+/// The acknowledgements a unit's request becomes, read against the personnel register as it
+/// is now (the server's read: only ids and mission-level fields are used, nothing is shown).
+/// Each still goes through the store's gate when recorded, so a commander's reach applies.
+pub(crate) async fn unit_acknowledgements(
+    s: &AppState,
+    u: &konbit_domain::registers::UnitAcknowledgement,
+) -> Result<Vec<Command>, konbit_store::StoreError> {
+    let (people, _) = s.store.people(&Reading::server(), Select::All).await?;
+    Ok(u.acknowledgements(&people)?
+        .into_iter()
+        .map(|a| Command::Register(RegisterCommand::Acknowledge(a)))
+        .collect())
+}
 
 /// The mission in office today, or the one asked for (404 when it is not a public mission).
 pub async fn mission_or_current(s: &AppState, asked: Option<&Slug>) -> ApiResult<String> {

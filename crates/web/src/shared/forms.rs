@@ -57,7 +57,21 @@ pub(crate) struct FormSpec {
     pub(crate) clock: Option<Clock>,
     /// A check of the command before it is recorded that may ask the user to confirm.
     pub(crate) warn: Option<Warn>,
+    /// The body is a request that becomes several commands of `kind`, recorded together.
+    pub(crate) expand: Option<Expand>,
+    /// What the form is called (its title's key), when it is not its entry kind.
+    pub(crate) name: Option<&'static str>,
 }
+
+/// A request (`/api/v1/acknowledgements/unit`) that becomes several commands, read against the
+/// record: all are recorded or none. The refusal of the request or of one of its commands is
+/// placed at the form's fields like any other.
+pub(crate) type Expand = for<'a> fn(
+    &'a AppState,
+    &'a Value,
+) -> std::pin::Pin<
+    Box<dyn std::future::Future<Output = Result<Vec<Command>, StoreError>> + Send + 'a>,
+>;
 
 /// A check of a command about to be recorded that the record accepts but that is most likely
 /// a mistake (the same pledge entered twice): the warning in the reader's language, or
@@ -101,7 +115,29 @@ impl FormSpec {
             place_picker: false,
             clock: None,
             warn: None,
+            expand: None,
+            name: None,
         }
+    }
+
+    /// Called `name` (`acknowledgement.unit`) rather than by its entry kind.
+    pub(crate) const fn named(mut self, name: &'static str) -> Self {
+        self.name = Some(name);
+        self
+    }
+
+    /// The key of the form's title and introduction.
+    fn title_key(&self) -> &'static str {
+        match self.name {
+            Some(n) => n,
+            None => self.kind.as_str(),
+        }
+    }
+
+    /// A request that becomes several commands (see [`Expand`]).
+    pub(crate) const fn expand(mut self, expand: Expand) -> Self {
+        self.expand = Some(expand);
+        self
     }
 
     /// With a check that may ask the user to confirm (see [`Warn`]).
@@ -154,6 +190,8 @@ pub struct Schemas {
     doc: Value,
     order: HashMap<String, Vec<String>>,
     body_component: HashMap<String, String>,
+    /// Each operation's fields, walked once here rather than on every form shown.
+    walked: HashMap<String, Vec<FieldDef>>,
 }
 
 impl Schemas {
@@ -184,11 +222,19 @@ impl Schemas {
                 body_component.insert(path.clone(), name.to_string());
             }
         }
-        Schemas {
+        let mut schemas = Schemas {
             doc: served,
             order,
             body_component,
-        }
+            walked: HashMap::new(),
+        };
+        let walked = schemas
+            .body_component
+            .keys()
+            .map(|api| (api.clone(), schemas.walk_body(api)))
+            .collect();
+        schemas.walked = walked;
+        schemas
     }
 
     fn component(&self, name: &str) -> Option<&Value> {
@@ -197,6 +243,13 @@ impl Schemas {
 
     /// The fields of an operation's body, in declaration order.
     fn fields(&self, api: &str) -> Vec<FieldDef> {
+        self.walked
+            .get(api)
+            .cloned()
+            .unwrap_or_else(|| self.walk_body(api))
+    }
+
+    fn walk_body(&self, api: &str) -> Vec<FieldDef> {
         let body =
             &self.doc["paths"][api]["post"]["requestBody"]["content"]["application/json"]["schema"];
         let component = self.body_component.get(api).cloned();
@@ -797,15 +850,46 @@ struct FormPage {
     notice: Option<String>,
     warning: Option<String>,
     countries: Vec<OptView>,
+    units: Vec<String>,
 }
 
 /// The data a form's pickers offer: missions, sources, countries.
 struct Pickers {
     missions: Vec<(String, String)>,
     sources: Vec<(String, String)>,
+    /// The units people are registered in (for a `unit` field), when the form has one.
+    units: Vec<String>,
+    /// The mission's documents, id and title (for a `document` field), when the form has one.
+    documents: Vec<(String, String)>,
 }
 
-async fn pickers(s: &AppState, ctx: &Ctx) -> Result<Pickers, ApiError> {
+async fn pickers(s: &AppState, ctx: &Ctx, defs: &[FieldDef]) -> Result<Pickers, ApiError> {
+    let has = |name: &str| defs.iter().any(|d| d.name == name);
+    let (mut units, mut documents) = (Vec::new(), Vec::new());
+    if has("unit") || has("document") {
+        // Units and documents are mission-level; the server's read records no restricted read.
+        use konbit_store::registers::{Reading, Select};
+        let (people, docs) = s.store.people(&Reading::server(), Select::All).await?;
+        if has("unit") {
+            units = people.into_iter().map(|p| p.unit).collect();
+            units.sort();
+            units.dedup();
+        }
+        if has("document") {
+            documents = docs
+                .into_iter()
+                .map(|d| {
+                    let label = format!(
+                        "{} ({}, {})",
+                        d.title,
+                        d.version,
+                        crate::shared::page::iso(d.effective_on)
+                    );
+                    (d.id.to_string(), label)
+                })
+                .collect();
+        }
+    }
     let vis = Visibility::now(ctx.caller.clearance());
     let mut r = s.store.reader(vis).await?;
     let mut missions = r.missions().await?;
@@ -813,6 +897,8 @@ async fn pickers(s: &AppState, ctx: &Ctx) -> Result<Pickers, ApiError> {
     let mut sources = r.sources(None).await?;
     sources.sort_by_key(|s| s.title.to_lowercase());
     Ok(Pickers {
+        units,
+        documents,
         missions: missions.into_iter().map(|m| (m.slug, m.name)).collect(),
         sources: sources
             .into_iter()
@@ -903,6 +989,8 @@ fn views(
                     Some("country" | "lead_nation" | "host_country" | "authority")
                 ) {
                     v.list = "countries";
+                } else if name == "unit" && !pick.units.is_empty() {
+                    v.list = "units";
                 }
             }
             Input::Int { min, max } => {
@@ -981,6 +1069,17 @@ fn views(
                     })
                     .collect();
             }
+            Input::Id if name == "document" && !pick.documents.is_empty() => {
+                v.input = "select";
+                v.options = std::iter::once((String::new(), "—".to_string()))
+                    .chain(pick.documents.iter().cloned())
+                    .map(|(id, label)| OptView {
+                        selected: id == v.value,
+                        value: id,
+                        label,
+                    })
+                    .collect();
+            }
             Input::Id | Input::Ids | Input::Lines => {
                 v.input = if matches!(d.input, Input::Id) {
                     "text"
@@ -1013,8 +1112,8 @@ fn fill(template: &str, values: &HashMap<String, String>) -> String {
 }
 
 fn title(ctx: &Ctx, spec: &FormSpec, schemas: &Schemas) -> (String, String) {
-    let title = ctx.form_title(spec.kind.as_str());
-    let key = format!("form-title-{}", spec.kind.as_str().replace('.', "_"));
+    let title = ctx.form_title(spec.title_key());
+    let key = format!("form-title-{}", spec.title_key().replace('.', "_"));
     let intro = ctx.tr.lookup(&format!("{key}-intro")).unwrap_or_else(|| {
         schemas.doc["paths"][spec.api]["post"]["requestBody"]["content"]["application/json"]
             ["schema"]["description"]
@@ -1035,16 +1134,16 @@ async fn render(
     p: &Posted,
     status: StatusCode,
 ) -> Response {
-    let pick = match pickers(s, ctx).await {
-        Ok(x) => x,
-        Err(e) => return api_error_page(ctx, &e),
-    };
     let hidden = spec.hidden();
     let defs: Vec<FieldDef> = schemas
         .fields(spec.api)
         .into_iter()
         .filter(|d| !hidden.contains(&d.name.as_str()))
         .collect();
+    let pick = match pickers(s, ctx, &defs).await {
+        Ok(x) => x,
+        Err(e) => return api_error_page(ctx, &e),
+    };
     let mut fields = Vec::new();
     if spec.place_picker {
         fields.push(place_view(ctx, p));
@@ -1120,6 +1219,7 @@ async fn render(
         general: p.general.clone(),
         notice: p.notice.clone(),
         warning: p.warning.clone(),
+        units: pick.units.clone(),
         countries,
     };
     respond(ctx, status, &page)
@@ -1216,6 +1316,36 @@ async fn submit(
             && let Err(d) = command.validate()
         {
             place(&mut p, d, &tr, &shown, "");
+        }
+    } else if let Some(expand) = spec.expand {
+        let request = Value::Object(body.clone());
+        let refused = match expand(&s, &request).await {
+            Ok(commands) => {
+                let envs = commands
+                    .into_iter()
+                    .map(|c| Envelope::new(c, sources.clone(), classification))
+                    .collect();
+                match s.store.submit_all(Actor::user(&user), envs).await {
+                    Ok(done) => {
+                        let mut values: HashMap<String, String> = body
+                            .iter()
+                            .filter_map(|(k, v)| Some((k.clone(), v.as_str()?.to_string())))
+                            .collect();
+                        values.extend(path.clone());
+                        let first = done.first().map_or(0, |w| w.seq);
+                        return see_other(&format!(
+                            "{}?recorded={first}",
+                            fill(spec.then, &values)
+                        ));
+                    }
+                    Err((_, e)) => e,
+                }
+            }
+            Err(e) => e,
+        };
+        match refused {
+            StoreError::Domain(d) => place(&mut p, d, &tr, &shown, ""),
+            other => return api_error_page(&ctx, &ApiError::from(other)),
         }
     } else {
         match Command::from_entry(spec.kind, &Value::Object(body.clone())) {
@@ -1504,7 +1634,7 @@ pub(crate) async fn index(
             .iter()
             .filter(|f| !f.page.contains('{'))
             .filter(|f| access::may_send_some(&sender, f.kind).is_ok())
-            .map(|f| (f.page.to_string(), ctx.form_title(f.kind.as_str())))
+            .map(|f| (f.page.to_string(), ctx.form_title(f.title_key())))
             .collect();
         if let Some(first) = list.first()
             && !items.is_empty()

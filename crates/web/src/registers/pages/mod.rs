@@ -13,6 +13,9 @@ use crate::shared::forms::{self, Clock, FormSpec};
 use crate::shared::state::AppState;
 use axum::{Router, routing::get};
 use konbit_domain::EntryKind as K;
+use konbit_domain::{Command, DomainError, registers::UnitAcknowledgement};
+use konbit_store::StoreError;
+use std::{future::Future, pin::Pin};
 
 /// The registers' forms, one per command a member of staff sends (complaints come through the
 /// public form).
@@ -47,6 +50,14 @@ pub(crate) static FORMS: &[FormSpec] = &[
         K::AcknowledgementRecorded,
         "/personnel/{person}",
     ),
+    FormSpec::new(
+        "/acknowledgements/unit/new",
+        "/api/v1/acknowledgements/unit",
+        K::AcknowledgementRecorded,
+        "/personnel",
+    )
+    .expand(unit_acknowledgements)
+    .named("acknowledgement.unit"),
     FormSpec::new(
         "/assignments/new",
         "/api/v1/assignments",
@@ -94,6 +105,18 @@ pub(crate) static FORMS: &[FormSpec] = &[
         "/cases/{case}",
     ),
 ];
+
+/// A unit's acknowledgement of a document, as the acknowledgements it becomes.
+fn unit_acknowledgements<'a>(
+    s: &'a AppState,
+    body: &'a serde_json::Value,
+) -> Pin<Box<dyn Future<Output = Result<Vec<Command>, StoreError>> + Send + 'a>> {
+    Box::pin(async move {
+        let request: UnitAcknowledgement = serde_json::from_value(body.clone())
+            .map_err(|e| StoreError::Domain(DomainError::invalid("body", e.to_string())))?;
+        super::unit_acknowledgements(s, &request).await
+    })
+}
 
 /// The registers' page routes.
 pub fn router() -> Router<AppState> {
