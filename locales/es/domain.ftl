@@ -61,7 +61,7 @@ dom-not_an_acled_date = { $value } no es una fecha (AAAA-MM-DD, o D Mes AAAA com
 
 ## Why a person may not be assigned on a date (the person page, a refused assignment).
 
-dom-not_deployed_on = no desplegado el { $date }
+dom-not_deployed_on = sin despliegue el { $date }
 dom-vetting_not_cleared = resultado de la verificación: «{ $vetting }», no «aprobada»
 dom-no_vetting_result = sin resultado de verificación
 dom-no_document_in_force = ninguna «{ $doc_kind }» vigente el { $date }

@@ -61,7 +61,7 @@ dom-not_an_acled_date = { $value } n’est pas une date (AAAA-MM-JJ, ou J Mois A
 
 ## Why a person may not be assigned on a date (the person page, a refused assignment).
 
-dom-not_deployed_on = pas déployé le { $date }
+dom-not_deployed_on = hors déploiement le { $date }
 dom-vetting_not_cleared = résultat du contrôle : « { $vetting } », pas « favorable »
 dom-no_vetting_result = aucun résultat de contrôle
 dom-no_document_in_force = aucune « { $doc_kind } » en vigueur le { $date }
