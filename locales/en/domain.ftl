@@ -1,13 +1,107 @@
-### The domain's and the store's field messages (what is wrong with a field of a form), keyed
-### by the slug of the English text, as `Tr::domain_message` looks them up: `dom-` and the
+### The domain's and the store's messages (what is wrong with a field of a form, why a record
+### cannot change, why a person may not be assigned), as `Tr::domain_message` finds them.
+###
+### A message written out in full is keyed by the slug of its English text: `dom-` and the
 ### message lowercased, each run of other characters than a-z and 0-9 one `_`, at most 64.
+###
+### A message built with values has a message with placeables here, and the English one IS
+### its pattern: the English text is matched against the literal parts between the
+### placeables, the values are taken out and the message is written in the reader's language
+### with them (when two patterns match, the one that fixes more text wins). Values stay as
+### written (record ids, dates, field names, codes), except the placeables `$max`, `$min`,
+### `$fields`, `$width`, `$police`, `$military` and `$civilian` (whole numbers, with the
+### language's thousands separator) and `$cat`, `$class`, `$vetting`, `$doc_kind`, `$role`,
+### `$review_from`, `$review_to`, `$case_from` and `$case_to` (enumerated values, shown by
+### their labels). Two placeables are never side by side.
 
-## Messages built with a value (a length, a country, a control character, who may record).
+## Messages built with values: the text's rules (a length, a country, a control character).
 
 dom-at_most_characters = must be at most { $max } characters
 dom-not_a_country = { $value } is not an ISO 3166-1 alpha-3 country code
-dom-control_character = must not contain the control character { $code }
+dom-control_character = must not contain the control character U+{ $code }
+
+## Who may record: each rule of the domain's access written out, then any other.
+
+dom-only_an_editor_or_admin_may_record_this = only an editor or admin may record this
+dom-only_an_editor_admin_or_hr_officer_may_record_this = only an editor, admin or hr_officer may record this
+dom-only_an_editor_admin_or_conduct_officer_may_record_this = only an editor, admin or conduct_officer may record this
+dom-only_an_hr_officer_may_record_this = only an hr_officer may record this
+dom-only_an_hr_officer_or_the_commander_of_the_person_s_contingent_m = only an hr_officer, or the commander of the person's contingent may record this
+dom-only_a_conduct_officer_may_record_this = only a conduct_officer may record this
+dom-only_a_conduct_officer_or_the_commander_of_the_unit_s_contingent = only a conduct_officer, or the commander of the unit's contingent may record this
+dom-only_an_admin_may_record_this = only an admin may record this
+dom-only_the_server_itself_may_record_this = only the server itself may record this
 dom-only_who_may = only { $who } may record this
+
+## Messages built with values by the domain, in the order of the sources.
+
+dom-kind_not_commands = entries of kind { $kind } are not commands
+dom-sub_event_of_another_type = { $sub_event } is a sub-event type of { $event }, not of { $given }
+dom-disorder_not_with_event = { $disorder } does not go with the event type { $event }
+dom-not_a_department = { $value } is not one of Haiti's ten departments ({ $departments })
+dom-most_conservative_figure = must be the most conservative of the reported figures, { $min } (ACLED's rule)
+dom-point_outside_haiti = the point ({ $lat }, { $lon }) is outside Haiti
+dom-no_place_in_gazetteer = no place { $code } in the gazetteer
+dom-no_site_in_gazetteer = no site { $code } in the gazetteer
+dom-no_segment_in_gazetteer = no route segment { $code } in the gazetteer
+dom-fatality_figure_unreadable = cannot read { $text } as a fatality figure: give a number, "at least N", a range "N-M", or tens/dozens/hundreds/thousands
+dom-row_width = the row has { $fields } fields, the header has { $width }
+dom-not_the_year = { $year } is not the year of event_date { $date }
+dom-not_1_2_or_3 = { $value } is not 1, 2 or 3
+dom-unknown_disorder_type = unknown disorder type { $value }
+dom-unknown_event_type = unknown event type { $value }; ACLED's are: { $types }
+dom-unknown_sub_event_type = unknown sub-event type { $value }
+dom-not_an_actor_type = { $value } is not an ACLED actor type (1–8 or its name)
+dom-not_civilian_targeting = { $value }: expected "Civilian targeting" or nothing
+dom-iso_not_haiti = { $value } is not Haiti ({ $haiti }), the mission's country
+dom-country_not_haiti = { $value } is not Haiti, the mission's country
+dom-not_a_number = { $value } is not a number
+dom-not_unix_time = { $value } is not a Unix time in seconds
+dom-not_an_acled_date = { $value } is not a date (YYYY-MM-DD, or D Month YYYY as ACLED writes it)
+
+## Why a person may not be assigned on a date (the person page, a refused assignment).
+
+dom-not_deployed_on = not deployed on { $date }
+dom-vetting_not_cleared = vetting is { $vetting }, not cleared
+dom-no_vetting_result = no vetting result
+dom-no_document_in_force = no { $doc_kind } in force on { $date }
+dom-document_not_acknowledged = { $doc_kind } version { $version } not acknowledged
+
+## Messages built with values by the store, in the order of the sources.
+
+dom-no_source_with_id = no source with id { $id }
+dom-kind_cannot_be_corrected = entries of kind { $kind } cannot be corrected
+dom-commander_only_not_role = only a commander belongs to a contributor, not a { $role }
+dom-user_exists = user { $username } already exists (names do not differ by case alone)
+dom-last_admin = { $username } is the last admin; make another user admin first
+dom-no_what_with_id = no { $what } with id { $id }
+dom-no_person_with_id = no person with id { $id }
+dom-no_use_of_force_report_with_id = no use-of-force report with id { $id }
+dom-no_detention_with_id = no detention with id { $id }
+dom-no_case_with_id = no case with id { $id }
+dom-version_recorded = { $doc_kind } version { $version } is already recorded
+dom-before_deployment = is before the deployment began ({ $date })
+dom-no_document_with_id = no document with id { $id }
+dom-document_does_not_bind = does not bind { $cat } personnel
+dom-no_record_with_id = no record with id { $id }
+dom-report_cannot_become_yet = a report that is { $review_from } cannot become { $review_to } (put it under_review first)
+dom-report_cannot_become = a report that is { $review_from } cannot become { $review_to }
+dom-before_arrest = is before the arrest ({ $date })
+dom-no_complaint_with_id = no complaint with id { $id }
+dom-case_already_open = case { $id } is already open on that complaint
+dom-case_cannot_become = a case that is { $case_from } cannot become { $case_to }
+dom-before_case_opened = is before the case was opened ({ $date })
+dom-incident_recorded = incident { $event_id } is already recorded; send a revision instead
+dom-incident_cannot_become = incident { $event_id } is { $from }; it cannot become { $to }
+dom-classified_higher = incident { $event_id } is { $class }; its verification and links are shown with it, so they cannot be classified higher
+dom-no_use_of_force_with_id = no use_of_force with id { $id }
+dom-not_a_coalition = { $code } is a group, not a coalition
+dom-no_coalition = no armed group { $code }; profile the coalition first
+dom-no_incident = no incident { $event_id }
+dom-no_armed_group = no armed group { $code }
+dom-no_mission = no mission { $slug }
+dom-would_leave_more = more personnel would leave than { $country } has deployed: strength on { $date } would be { $police } police, { $military } military, { $civilian } civilian
+dom-mission_exists = a mission with slug { $slug } already exists
 
 ## Messages written out in full, in the order of the sources (domain, then store).
 
@@ -96,3 +190,5 @@ dom-a_commander_belongs_to_a_contributor_give_its_iso_3166_1_alpha_3 = a command
 dom-must_be_at_least_10_characters = must be at least 10 characters
 dom-no_entry_with_that_number = no entry with that number
 dom-a_correction_cannot_correct_a_correction = a correction cannot correct a correction
+dom-the_detainee_was_already_handed_over_or_released = the detainee was already handed over or released
+dom-the_pledge_was_already_withdrawn = the pledge was already withdrawn

@@ -1,13 +1,107 @@
-### The domain's and the store's field messages (what is wrong with a field of a form), keyed
-### by the slug of the English text, as `Tr::domain_message` looks them up: `dom-` and the
+### The domain's and the store's messages (what is wrong with a field of a form, why a record
+### cannot change, why a person may not be assigned), as `Tr::domain_message` finds them.
+###
+### A message written out in full is keyed by the slug of its English text: `dom-` and the
 ### message lowercased, each run of other characters than a-z and 0-9 one `_`, at most 64.
+###
+### A message built with values has a message with placeables here, and the English one IS
+### its pattern: the English text is matched against the literal parts between the
+### placeables, the values are taken out and the message is written in the reader's language
+### with them (when two patterns match, the one that fixes more text wins). Values stay as
+### written (record ids, dates, field names, codes), except the placeables `$max`, `$min`,
+### `$fields`, `$width`, `$police`, `$military` and `$civilian` (whole numbers, with the
+### language's thousands separator) and `$cat`, `$class`, `$vetting`, `$doc_kind`, `$role`,
+### `$review_from`, `$review_to`, `$case_from` and `$case_to` (enumerated values, shown by
+### their labels). Two placeables are never side by side.
 
-## Messages built with a value (a length, a country, a control character, who may record).
+## Messages built with values: the text's rules (a length, a country, a control character).
 
 dom-at_most_characters = debe tener como máximo { $max } caracteres
 dom-not_a_country = { $value } no es un código de país ISO 3166-1 alfa-3
-dom-control_character = no debe contener el carácter de control { $code }
+dom-control_character = no debe contener el carácter de control U+{ $code }
+
+## Who may record: each rule of the domain's access written out, then any other.
+
+dom-only_an_editor_or_admin_may_record_this = solo un editor o un administrador puede registrar esto
+dom-only_an_editor_admin_or_hr_officer_may_record_this = solo un editor, un administrador o el oficial de recursos humanos puede registrar esto
+dom-only_an_editor_admin_or_conduct_officer_may_record_this = solo un editor, un administrador o el oficial de conducta puede registrar esto
+dom-only_an_hr_officer_may_record_this = solo el oficial de recursos humanos puede registrar esto
+dom-only_an_hr_officer_or_the_commander_of_the_person_s_contingent_m = solo el oficial de recursos humanos, o el comandante del contingente de la persona, puede registrar esto
+dom-only_a_conduct_officer_may_record_this = solo el oficial de conducta puede registrar esto
+dom-only_a_conduct_officer_or_the_commander_of_the_unit_s_contingent = solo el oficial de conducta, o el comandante del contingente de la unidad, puede registrar esto
+dom-only_an_admin_may_record_this = solo un administrador puede registrar esto
+dom-only_the_server_itself_may_record_this = solo el propio servidor puede registrar esto
 dom-only_who_may = solo puede registrarlo { $who }
+
+## Messages built with values by the domain, in the order of the sources.
+
+dom-kind_not_commands = las entradas de tipo { $kind } no son comandos
+dom-sub_event_of_another_type = { $sub_event } es un subtipo del evento { $event }, no de { $given }
+dom-disorder_not_with_event = { $disorder } no corresponde al tipo de evento { $event }
+dom-not_a_department = { $value } no es uno de los diez departamentos de Haití ({ $departments })
+dom-most_conservative_figure = debe ser la cifra más prudente de las reportadas, { $min } (regla de ACLED)
+dom-point_outside_haiti = el punto ({ $lat }, { $lon }) está fuera de Haití
+dom-no_place_in_gazetteer = no hay ningún lugar { $code } en el nomenclátor
+dom-no_site_in_gazetteer = no hay ningún sitio { $code } en el nomenclátor
+dom-no_segment_in_gazetteer = no hay ningún tramo de ruta { $code } en el nomenclátor
+dom-fatality_figure_unreadable = no se puede leer { $text } como cifra de muertos: indique un número, "at least N", un intervalo "N-M", o tens/dozens/hundreds/thousands
+dom-row_width = la fila tiene { $fields } campos y el encabezado { $width }
+dom-not_the_year = { $year } no es el año de event_date { $date }
+dom-not_1_2_or_3 = { $value } no es 1, 2 ni 3
+dom-unknown_disorder_type = tipo de desorden desconocido { $value }
+dom-unknown_event_type = tipo de evento desconocido { $value }; los de ACLED son: { $types }
+dom-unknown_sub_event_type = subtipo de evento desconocido { $value }
+dom-not_an_actor_type = { $value } no es un tipo de actor de ACLED (1–8 o su nombre)
+dom-not_civilian_targeting = { $value }: se espera "Civilian targeting" o nada
+dom-iso_not_haiti = { $value } no es Haití ({ $haiti }), el país de la misión
+dom-country_not_haiti = { $value } no es Haití, el país de la misión
+dom-not_a_number = { $value } no es un número
+dom-not_unix_time = { $value } no es una hora Unix en segundos
+dom-not_an_acled_date = { $value } no es una fecha (AAAA-MM-DD, o D Mes AAAA como la escribe ACLED)
+
+## Why a person may not be assigned on a date (the person page, a refused assignment).
+
+dom-not_deployed_on = sin despliegue el { $date }
+dom-vetting_not_cleared = resultado de la verificación: «{ $vetting }», no «aprobada»
+dom-no_vetting_result = sin resultado de verificación
+dom-no_document_in_force = ninguna «{ $doc_kind }» vigente el { $date }
+dom-document_not_acknowledged = falta el acuse de recibo: «{ $doc_kind }» versión { $version }
+
+## Messages built with values by the store, in the order of the sources.
+
+dom-no_source_with_id = ninguna fuente tiene el identificador { $id }
+dom-kind_cannot_be_corrected = las entradas de tipo { $kind } no se pueden corregir
+dom-commander_only_not_role = solo un comandante pertenece a un país contribuyente, no un { $role }
+dom-user_exists = el usuario { $username } ya existe (los nombres no se distinguen solo por mayúsculas)
+dom-last_admin = { $username } es el último administrador; nombre antes a otro administrador
+dom-no_what_with_id = ningún registro «{ $what }» tiene el identificador { $id }
+dom-no_person_with_id = ninguna persona tiene el identificador { $id }
+dom-no_use_of_force_report_with_id = ningún informe de uso de la fuerza tiene el identificador { $id }
+dom-no_detention_with_id = ninguna detención tiene el identificador { $id }
+dom-no_case_with_id = ningún caso tiene el identificador { $id }
+dom-version_recorded = «{ $doc_kind }» versión { $version } ya está registrada
+dom-before_deployment = es anterior al inicio del despliegue ({ $date })
+dom-no_document_with_id = ningún documento tiene el identificador { $id }
+dom-document_does_not_bind = no obliga al personal de la categoría «{ $cat }»
+dom-no_record_with_id = ningún registro tiene el identificador { $id }
+dom-report_cannot_become_yet = un informe «{ $review_from }» no puede pasar a «{ $review_to }» (póngalo antes en revisión)
+dom-report_cannot_become = un informe «{ $review_from }» no puede pasar a «{ $review_to }»
+dom-before_arrest = es anterior al arresto ({ $date })
+dom-no_complaint_with_id = ninguna denuncia tiene el identificador { $id }
+dom-case_already_open = el caso { $id } ya está abierto sobre esa denuncia
+dom-case_cannot_become = un caso «{ $case_from }» no puede pasar a «{ $case_to }»
+dom-before_case_opened = es anterior a la apertura del caso ({ $date })
+dom-incident_recorded = el incidente { $event_id } ya está registrado; envíe una revisión
+dom-incident_cannot_become = el incidente { $event_id } está { $from }; no puede pasar a { $to }
+dom-classified_higher = el incidente { $event_id } está clasificado como «{ $class }»; su verificación y sus vínculos se muestran con él, así que no pueden clasificarse más alto
+dom-no_use_of_force_with_id = ningún informe de uso de la fuerza tiene el identificador { $id }
+dom-not_a_coalition = { $code } es un grupo, no una coalición
+dom-no_coalition = ningún grupo armado { $code }; registre antes el perfil de la coalición
+dom-no_incident = ningún incidente { $event_id }
+dom-no_armed_group = ningún grupo armado { $code }
+dom-no_mission = ninguna misión { $slug }
+dom-would_leave_more = saldría más personal del que { $country } tiene desplegado: el efectivo el { $date } sería de { $police } policías, { $military } militares, { $civilian } civiles
+dom-mission_exists = ya existe una misión con el identificador { $slug }
 
 ## Messages written out in full, in the order of the sources (domain, then store).
 
@@ -96,3 +190,5 @@ dom-a_commander_belongs_to_a_contributor_give_its_iso_3166_1_alpha_3 = un comand
 dom-must_be_at_least_10_characters = debe tener al menos 10 caracteres
 dom-no_entry_with_that_number = ninguna entrada tiene ese número
 dom-a_correction_cannot_correct_a_correction = una corrección no puede corregir otra corrección
+dom-the_detainee_was_already_handed_over_or_released = la persona detenida ya fue entregada o puesta en libertad
+dom-the_pledge_was_already_withdrawn = el compromiso ya fue retirado

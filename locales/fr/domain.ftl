@@ -1,13 +1,107 @@
-### The domain's and the store's field messages (what is wrong with a field of a form), keyed
-### by the slug of the English text, as `Tr::domain_message` looks them up: `dom-` and the
+### The domain's and the store's messages (what is wrong with a field of a form, why a record
+### cannot change, why a person may not be assigned), as `Tr::domain_message` finds them.
+###
+### A message written out in full is keyed by the slug of its English text: `dom-` and the
 ### message lowercased, each run of other characters than a-z and 0-9 one `_`, at most 64.
+###
+### A message built with values has a message with placeables here, and the English one IS
+### its pattern: the English text is matched against the literal parts between the
+### placeables, the values are taken out and the message is written in the reader's language
+### with them (when two patterns match, the one that fixes more text wins). Values stay as
+### written (record ids, dates, field names, codes), except the placeables `$max`, `$min`,
+### `$fields`, `$width`, `$police`, `$military` and `$civilian` (whole numbers, with the
+### language's thousands separator) and `$cat`, `$class`, `$vetting`, `$doc_kind`, `$role`,
+### `$review_from`, `$review_to`, `$case_from` and `$case_to` (enumerated values, shown by
+### their labels). Two placeables are never side by side.
 
-## Messages built with a value (a length, a country, a control character, who may record).
+## Messages built with values: the text's rules (a length, a country, a control character).
 
 dom-at_most_characters = doit compter au plus { $max } caractères
 dom-not_a_country = { $value } n’est pas un code pays ISO 3166-1 alpha-3
-dom-control_character = ne doit pas contenir le caractère de contrôle { $code }
+dom-control_character = ne doit pas contenir le caractère de contrôle U+{ $code }
+
+## Who may record: each rule of the domain's access written out, then any other.
+
+dom-only_an_editor_or_admin_may_record_this = seul un éditeur ou un administrateur peut enregistrer ceci
+dom-only_an_editor_admin_or_hr_officer_may_record_this = seul un éditeur, un administrateur ou le chargé des ressources humaines peut enregistrer ceci
+dom-only_an_editor_admin_or_conduct_officer_may_record_this = seul un éditeur, un administrateur ou le chargé de la déontologie et de la discipline peut enregistrer ceci
+dom-only_an_hr_officer_may_record_this = seul le chargé des ressources humaines peut enregistrer ceci
+dom-only_an_hr_officer_or_the_commander_of_the_person_s_contingent_m = seul le chargé des ressources humaines, ou le commandant du contingent de la personne, peut enregistrer ceci
+dom-only_a_conduct_officer_may_record_this = seul le chargé de la déontologie et de la discipline peut enregistrer ceci
+dom-only_a_conduct_officer_or_the_commander_of_the_unit_s_contingent = seul le chargé de la déontologie et de la discipline, ou le commandant du contingent de l’unité, peut enregistrer ceci
+dom-only_an_admin_may_record_this = seul un administrateur peut enregistrer ceci
+dom-only_the_server_itself_may_record_this = seul le serveur lui-même peut enregistrer ceci
 dom-only_who_may = ne peut être enregistré que par { $who }
+
+## Messages built with values by the domain, in the order of the sources.
+
+dom-kind_not_commands = les entrées de type { $kind } ne sont pas des commandes
+dom-sub_event_of_another_type = { $sub_event } est un sous-type de l’événement { $event }, pas de { $given }
+dom-disorder_not_with_event = { $disorder } ne va pas avec le type d’événement { $event }
+dom-not_a_department = { $value } n’est pas l’un des dix départements d’Haïti ({ $departments })
+dom-most_conservative_figure = doit être le plus prudent des bilans rapportés, { $min } (règle d’ACLED)
+dom-point_outside_haiti = le point ({ $lat }, { $lon }) est hors d’Haïti
+dom-no_place_in_gazetteer = aucun lieu { $code } dans le répertoire géographique
+dom-no_site_in_gazetteer = aucun site { $code } dans le répertoire géographique
+dom-no_segment_in_gazetteer = aucun tronçon de route { $code } dans le répertoire géographique
+dom-fatality_figure_unreadable = impossible de lire { $text } comme un bilan de morts : indiquez un nombre, « at least N », un intervalle « N-M », ou tens/dozens/hundreds/thousands
+dom-row_width = la ligne compte { $fields } champs, l’en-tête { $width }
+dom-not_the_year = { $year } n’est pas l’année de event_date { $date }
+dom-not_1_2_or_3 = { $value } n’est pas 1, 2 ou 3
+dom-unknown_disorder_type = type de désordre inconnu { $value }
+dom-unknown_event_type = type d’événement inconnu { $value } ; ceux d’ACLED sont : { $types }
+dom-unknown_sub_event_type = sous-type d’événement inconnu { $value }
+dom-not_an_actor_type = { $value } n’est pas un type d’acteur ACLED (1–8 ou son nom)
+dom-not_civilian_targeting = { $value } : « Civilian targeting » ou rien est attendu
+dom-iso_not_haiti = { $value } n’est pas Haïti ({ $haiti }), le pays de la mission
+dom-country_not_haiti = { $value } n’est pas Haïti, le pays de la mission
+dom-not_a_number = { $value } n’est pas un nombre
+dom-not_unix_time = { $value } n’est pas une heure Unix en secondes
+dom-not_an_acled_date = { $value } n’est pas une date (AAAA-MM-JJ, ou J Mois AAAA comme l’écrit ACLED)
+
+## Why a person may not be assigned on a date (the person page, a refused assignment).
+
+dom-not_deployed_on = hors déploiement le { $date }
+dom-vetting_not_cleared = résultat du contrôle : « { $vetting } », pas « favorable »
+dom-no_vetting_result = aucun résultat de contrôle
+dom-no_document_in_force = aucune « { $doc_kind } » en vigueur le { $date }
+dom-document_not_acknowledged = prise de connaissance manquante : « { $doc_kind } » version { $version }
+
+## Messages built with values by the store, in the order of the sources.
+
+dom-no_source_with_id = aucune source ne porte l’identifiant { $id }
+dom-kind_cannot_be_corrected = les entrées de type { $kind } ne peuvent pas être corrigées
+dom-commander_only_not_role = seul un commandant relève d’un contributeur, pas un { $role }
+dom-user_exists = l’utilisateur { $username } existe déjà (les noms ne diffèrent pas par la casse seule)
+dom-last_admin = { $username } est le dernier administrateur ; nommez d’abord un autre administrateur
+dom-no_what_with_id = aucun enregistrement « { $what } » ne porte l’identifiant { $id }
+dom-no_person_with_id = aucune personne ne porte l’identifiant { $id }
+dom-no_use_of_force_report_with_id = aucun rapport d’usage de la force ne porte l’identifiant { $id }
+dom-no_detention_with_id = aucune détention ne porte l’identifiant { $id }
+dom-no_case_with_id = aucun dossier ne porte l’identifiant { $id }
+dom-version_recorded = « { $doc_kind } » version { $version } est déjà enregistrée
+dom-before_deployment = est antérieur au début du déploiement ({ $date })
+dom-no_document_with_id = aucun document ne porte l’identifiant { $id }
+dom-document_does_not_bind = ne lie pas le personnel de la catégorie « { $cat } »
+dom-no_record_with_id = aucun enregistrement ne porte l’identifiant { $id }
+dom-report_cannot_become_yet = un rapport « { $review_from } » ne peut pas devenir « { $review_to } » (mettez-le d’abord en cours d’examen)
+dom-report_cannot_become = un rapport « { $review_from } » ne peut pas devenir « { $review_to } »
+dom-before_arrest = est antérieur à l’arrestation ({ $date })
+dom-no_complaint_with_id = aucune plainte ne porte l’identifiant { $id }
+dom-case_already_open = le dossier { $id } est déjà ouvert sur cette plainte
+dom-case_cannot_become = un dossier « { $case_from } » ne peut pas devenir « { $case_to } »
+dom-before_case_opened = est antérieur à l’ouverture du dossier ({ $date })
+dom-incident_recorded = l’incident { $event_id } est déjà enregistré ; envoyez plutôt une révision
+dom-incident_cannot_become = l’incident { $event_id } est { $from } ; il ne peut pas devenir { $to }
+dom-classified_higher = l’incident { $event_id } est classé « { $class } » ; sa vérification et ses liens s’affichent avec lui et ne peuvent donc pas être classés plus haut
+dom-no_use_of_force_with_id = aucun rapport d’usage de la force ne porte l’identifiant { $id }
+dom-not_a_coalition = { $code } est un groupe, pas une coalition
+dom-no_coalition = aucun groupe armé { $code } ; enregistrez d’abord le profil de la coalition
+dom-no_incident = aucun incident { $event_id }
+dom-no_armed_group = aucun groupe armé { $code }
+dom-no_mission = aucune mission { $slug }
+dom-would_leave_more = plus de personnel partirait que { $country } n’en a déployé : l’effectif au { $date } serait de { $police } policiers, { $military } militaires, { $civilian } civils
+dom-mission_exists = une mission porte déjà l’identifiant { $slug }
 
 ## Messages written out in full, in the order of the sources (domain, then store).
 
@@ -96,3 +190,5 @@ dom-a_commander_belongs_to_a_contributor_give_its_iso_3166_1_alpha_3 = un comman
 dom-must_be_at_least_10_characters = doit compter au moins 10 caractères
 dom-no_entry_with_that_number = aucune entrée ne porte ce numéro
 dom-a_correction_cannot_correct_a_correction = une correction ne peut pas corriger une correction
+dom-the_detainee_was_already_handed_over_or_released = la personne détenue a déjà été remise ou libérée
+dom-the_pledge_was_already_withdrawn = l’engagement a déjà été retiré

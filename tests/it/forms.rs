@@ -496,6 +496,74 @@ async fn the_records_objections_are_in_the_readers_language() {
 }
 
 #[tokio::test]
+async fn a_refused_handover_says_why_with_its_values_in_the_readers_language() {
+    let app = spawn_app().await;
+    seed(&app).await;
+    let c = session(&app, Some(Role::ConductOfficer)).await;
+    let page = c.get("/detentions/new").await;
+    let token = csrf(&page.text);
+    let arrest = c
+        .post_form(
+            "/detentions/new",
+            &[
+                ("csrf", &token),
+                ("mission", "t"),
+                ("country", "KEN"),
+                ("arresting_unit", "KEN GSU 2"),
+                ("arrested_at", "2024-09-01T10:00"),
+                ("arrested_at.offset", "-04:00"),
+                ("place", "Cabaret"),
+                ("grounds", "Carrying a rifle"),
+                ("person.sex", "male"),
+                ("person.age", "30"),
+            ],
+        )
+        .await;
+    assert_eq!(arrest.status, 303, "{}", arrest.text);
+    let to = location(&arrest);
+    let id = to
+        .trim_start_matches("/detentions/")
+        .split('?')
+        .next()
+        .unwrap_or_default()
+        .to_string();
+    // A handover before the arrest: the store's message, built with the arrest's time, in
+    // French and in Spanish with that time.
+    for (lang, words) in [
+        (
+            "fr",
+            "est antérieur à l’arrestation (2024-09-01T10:00:00-04:00)",
+        ),
+        ("es", "es anterior al arresto (2024-09-01T10:00:00-04:00)"),
+    ] {
+        assert_eq!(c.get(&format!("/lang/{lang}?next=/")).await.status, 303);
+        let n = app.log_len().await;
+        let early = c
+            .post_form(
+                "/detentions/handovers/new",
+                &[
+                    ("csrf", &token),
+                    ("detention", &id),
+                    ("at", "2024-08-31T10:00"),
+                    ("at.offset", "-04:00"),
+                    ("station", "Cabaret police station"),
+                    ("receiving_officer", "Officer on duty"),
+                ],
+            )
+            .await;
+        assert_eq!(early.status, 422, "{}", early.text);
+        assert!(early.text.contains("id=\"at-error\""), "{}", early.text);
+        assert!(early.text.contains(words), "{lang}: {}", early.text);
+        assert!(
+            !early.text.contains("is before the arrest"),
+            "{}",
+            early.text
+        );
+        assert_eq!(app.log_len().await, n);
+    }
+}
+
+#[tokio::test]
 async fn a_hostile_row_number_is_not_read_and_nothing_is_written() {
     let app = spawn_app().await;
     seed(&app).await;
@@ -848,4 +916,94 @@ async fn a_whole_unit_acknowledges_a_document_in_one_step() {
     assert_eq!(r.status, 201, "{}", r.text);
     assert_eq!(r.json().as_array().map(Vec::len), Some(1), "{}", r.text);
     assert_eq!(app.log_len().await, before + 1);
+/// A form page's introduction, then the labels of its fields by field name: `<label for="…">`
+/// and the legends of groups of fields.
+fn labels(page: &str) -> Vec<(String, String)> {
+    // First the form's introduction, under its title.
+    let intro = page
+        .split_once("</h1>\n  <p class=\"muted\">")
+        .and_then(|(_, rest)| rest.split_once("</p>"))
+        .map_or("", |(intro, _)| intro);
+    let mut out = vec![("(introduction)".to_string(), intro.to_string())];
+    for open in [
+        "<label for=\"",
+        "<h2 class=\"field wide form-legend\" id=\"",
+    ] {
+        for (i, _) in page.match_indices(open) {
+            let rest = &page[i + open.len()..];
+            let Some((name, rest)) = rest.split_once("\">") else {
+                continue;
+            };
+            let end = rest.find(['<']).unwrap_or(rest.len());
+            out.push((name.to_string(), rest[..end].trim().to_string()));
+        }
+    }
+    out
+}
+
+/// What the forms show for a field with no `field-…` label in any language: its name, in
+/// English words (`assoc_actor_1` reads `Assoc actor 1`).
+fn name_as_words(name: &str) -> String {
+    let last = name.rsplit('.').next().unwrap_or(name);
+    let last = last.split('[').next().unwrap_or(last);
+    let mut s = last.replace('_', " ");
+    if let Some(c) = s.get(..1) {
+        s.replace_range(..1, &c.to_uppercase());
+    }
+    s
+}
+
+#[tokio::test]
+async fn every_forms_labels_and_help_are_in_french_and_spanish() {
+    let app = spawn_app().await;
+    seed(&app).await;
+    let forms = konbit_web::form_pages();
+    // Each form as the first role that may fill it in, in French and in Spanish.
+    let mut pages: Vec<(&str, String, String)> = Vec::new();
+    for role in Role::ALL {
+        let mut sessions = Vec::new();
+        for lang in ["fr", "es", "en"] {
+            let c = session(&app, Some(*role)).await;
+            let r = c.get(&format!("/lang/{lang}?next=/new")).await;
+            assert_eq!(r.status, 303);
+            sessions.push((lang, c));
+        }
+        for (page, kind) in &forms {
+            let first = Role::ALL.iter().find(|r| may(**r, *kind));
+            if first != Some(role) {
+                continue;
+            }
+            let mut both = Vec::new();
+            for (lang, c) in &sessions {
+                let r = c.get(&filled(page)).await;
+                assert_eq!(r.status, 200, "{role} {lang} {page}");
+                assert!(r.text.contains(&format!("<html lang=\"{lang}\"")), "{page}");
+                // A description with no words of the language is shown in English, marked.
+                for (i, _) in r.text.match_indices("<div class=\"hint\" lang=\"en\">") {
+                    let rest = &r.text[i..];
+                    let end = rest.find("</div>").unwrap_or(rest.len());
+                    pages.push((page, (*lang).to_string(), rest[..end].to_string()));
+                }
+                both.push(labels(&r.text));
+            }
+            // A label the same in French and Spanish and only the field's name in English words
+            // has no `field-…` message.
+            let (fr, es, en) = (&both[0], &both[1], &both[2]);
+            // The form's introduction (the command's description) is not the English one.
+            for (lang, page_labels) in [("fr", fr), ("es", es)] {
+                let (intro, english) = (&page_labels[0].1, &en[0].1);
+                if intro == english && !intro.is_empty() {
+                    pages.push((page, lang.to_string(), format!("introduction: {intro}")));
+                }
+            }
+            assert!(fr.len() > 1, "{page}: no labels read");
+            for (name, label) in &fr[1..] {
+                if *label == name_as_words(name) && es.iter().any(|(n, l)| n == name && l == label)
+                {
+                    pages.push((page, "fr+es".into(), format!("label of {name}: {label}")));
+                }
+            }
+        }
+    }
+    assert!(pages.is_empty(), "words in English: {pages:#?}");
 }

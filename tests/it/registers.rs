@@ -414,6 +414,32 @@ async fn assignment_gate_names_what_is_missing() {
         "{text}"
     );
     assert_eq!(app.log_len().await, before, "a refused assignment wrote");
+    // The person's page says why in its reader's language, the documents by their names.
+    let page = crate::pages::session(&app, Some(Role::HrOfficer)).await;
+    for (lang, words) in [
+        (
+            "fr",
+            [
+                "aucun résultat de contrôle",
+                "prise de connaissance manquante : « directive sur l’usage de la force » version 1.0",
+            ],
+        ),
+        (
+            "es",
+            [
+                "sin resultado de verificación",
+                "falta el acuse de recibo: «directiva sobre el uso de la fuerza» versión 1.0",
+            ],
+        ),
+    ] {
+        assert_eq!(page.get(&format!("/lang/{lang}?next=/")).await.status, 303);
+        let r = page.get(&format!("/personnel/{fresh}?on=2024-07-01")).await;
+        assert_eq!(r.status, 200, "{}", r.text);
+        for w in words {
+            assert!(r.text.contains(w), "{lang}: {w}: {}", r.text);
+        }
+        assert!(!r.text.contains("not acknowledged"), "{}", r.text);
+    }
 
     // A new version of the directive needs a new acknowledgement.
     id(&hr

@@ -221,38 +221,48 @@ impl Tr {
         self.find(id, Some(&fa)).unwrap_or_else(|| id.to_string())
     }
 
-    /// A field message of the domain or the store (`must not be before arrested_at`) in this
-    /// language: the message `dom-<slug of the English text>` of `locales/*/domain.ftl`, or one
-    /// of the four messages built with values (a length, a country, a control character, who
-    /// may record); the English text itself when there is no translation.
+    /// A message of the domain or the store (`must not be before arrested_at`, `no person with
+    /// id …`) in this language: the message `dom-<slug of the English text>` of
+    /// `locales/*/domain.ftl` when it is written out in full, or the first of the English file's
+    /// messages with placeables ([`Pattern`]) whose literal parts the text has, rendered in this
+    /// language with the values taken out of the English; the English text itself when neither
+    /// knows it.
     pub fn domain_message(&self, english: &str) -> String {
-        let with = |id: &str, name: &str, value: &str| -> Option<String> {
-            let mut fa = FluentArgs::with_capacity(1);
-            fa.set(name.to_string(), FluentValue::from(value.to_string()));
-            self.find(id, Some(&fa))
-        };
-        let built = if let Some(max) = english
-            .strip_prefix("must be at most ")
-            .and_then(|r| r.strip_suffix(" characters"))
-        {
-            // As written, with its thousands separator (10,000).
-            let n: i64 = max.replace(',', "").parse().unwrap_or(0);
-            with("dom-at_most_characters", "max", &self.num(n))
-        } else if let Some(v) = english.strip_suffix(" is not an ISO 3166-1 alpha-3 country code") {
-            with("dom-not_a_country", "value", v)
-        } else if let Some(code) = english.strip_prefix("must not contain the control character ") {
-            with("dom-control_character", "code", code)
-        } else if let Some(who) = english
-            .strip_prefix("only ")
-            .and_then(|r| r.strip_suffix(" may record this"))
-        {
-            with("dom-only_who_may", "who", who)
-        } else {
-            None
-        };
-        built
-            .or_else(|| self.lookup(&format!("dom-{}", message_slug(english))))
+        self.lookup(&format!("dom-{}", message_slug(english)))
+            .or_else(|| {
+                patterns().iter().find_map(|p| {
+                    let values = p.values(english)?;
+                    let mut fa = FluentArgs::with_capacity(values.len());
+                    for (name, value) in p.names.iter().zip(values) {
+                        fa.set(name.clone(), self.placeable(name, value));
+                    }
+                    self.find(&p.id, Some(&fa))
+                })
+            })
             .unwrap_or_else(|| english.to_string())
+    }
+
+    /// The help under a form's field whose schema describes it in English as `english`: the
+    /// message `help-<slug of the English text>` of `locales/*/forms.ftl`, if there is one.
+    pub fn help(&self, english: &str) -> Option<String> {
+        self.lookup(&format!("help-{}", message_slug(english)))
+    }
+
+    /// A value taken out of a domain message, as its placeable shows it: a whole number
+    /// (`$max`, `$min`, …) with this language's thousands separator; an enumerated value
+    /// (`$vetting`, `$doc_kind`, …) by its label; anything else as written.
+    fn placeable(&self, name: &str, value: &str) -> FluentValue<'static> {
+        if NUMBER_PLACEABLES.contains(&name)
+            && let Ok(n) = value.parse::<i64>()
+        {
+            return FluentValue::from(n);
+        }
+        if let Some((_, prefix)) = LABEL_PLACEABLES.iter().find(|(n, _)| *n == name)
+            && let Some(label) = self.lookup(&format!("{prefix}-{value}"))
+        {
+            return FluentValue::from(label);
+        }
+        FluentValue::from(value.to_string())
     }
 
     /// The label of an enumerated value, e.g. `label("movement", "arrival")` reads
@@ -282,6 +292,124 @@ impl Tr {
             ],
         )
     }
+}
+
+/// The placeables of `locales/*/domain.ftl` that hold a whole number.
+const NUMBER_PLACEABLES: [&str; 7] = [
+    "max", "min", "fields", "width", "police", "military", "civilian",
+];
+
+/// The placeables of `locales/*/domain.ftl` that hold an enumerated value, with the prefix of
+/// its labels (`$vetting` = `pending` shows as `vetting-pending`).
+const LABEL_PLACEABLES: [(&str, &str); 9] = [
+    ("cat", "cat"),
+    ("class", "class"),
+    ("vetting", "vetting"),
+    ("doc_kind", "doc_kind"),
+    ("role", "role"),
+    ("review_from", "review"),
+    ("review_to", "review"),
+    ("case_from", "case_status"),
+    ("case_to", "case_status"),
+];
+
+/// A message of the domain or the store built with values, as the English `domain.ftl` writes
+/// it: `dom-no_person_with_id = no person with id { $id }` is the id, the literal parts
+/// `["no person with id ", ""]` and the placeable names `["id"]`.
+#[derive(Debug)]
+struct Pattern {
+    id: String,
+    /// The text before, between and after the placeables: one more than `names`; none but
+    /// the first and the last is empty (two placeables side by side could not be told apart).
+    literals: Vec<String>,
+    names: Vec<String>,
+}
+
+impl Pattern {
+    /// The number of characters the pattern fixes: a text that two patterns match is the
+    /// one's that fixes more (`no person with id …` rather than `no … with id …`).
+    fn fixed(&self) -> usize {
+        self.literals.iter().map(|l| l.chars().count()).sum()
+    }
+
+    /// The values of the placeables when `text` is this message (each one non-empty, each
+    /// literal part taken at its first place after the previous value).
+    fn values<'t>(&self, text: &'t str) -> Option<Vec<&'t str>> {
+        let (first, rest) = self.literals.split_first()?;
+        let (last, middle) = rest.split_last()?;
+        let mut s = text
+            .strip_prefix(first.as_str())?
+            .strip_suffix(last.as_str())?;
+        let mut out = Vec::with_capacity(self.names.len());
+        for lit in middle {
+            // The value before this part has at least its first character.
+            let skip = s.chars().next()?.len_utf8();
+            let at = s[skip..].find(lit.as_str())? + skip;
+            out.push(&s[..at]);
+            s = &s[at + lit.len()..];
+        }
+        if s.is_empty() {
+            return None;
+        }
+        out.push(s);
+        Some(out)
+    }
+}
+
+/// The English `domain.ftl`, the source of the patterns (the Fluent loader keeps its parsed
+/// files to itself).
+const DOMAIN_EN: &str = include_str!("../../../locales/en/domain.ftl");
+
+/// The messages of the English `domain.ftl` with placeables, the ones that fix more first;
+/// read once, on the first refused form.
+fn patterns() -> &'static [Pattern] {
+    static PATTERNS: std::sync::LazyLock<Vec<Pattern>> =
+        std::sync::LazyLock::new(|| parse_patterns(DOMAIN_EN));
+    &PATTERNS
+}
+
+/// The messages of a Fluent file whose value is text and variables only, and at least one
+/// variable, as patterns (others are skipped: they are matched by their slug).
+fn parse_patterns(ftl: &str) -> Vec<Pattern> {
+    use fluent_syntax::ast::{Entry, Expression, InlineExpression, PatternElement};
+    let resource = match fluent_syntax::parser::parse(ftl) {
+        Ok(r) => r,
+        Err((r, _)) => r,
+    };
+    let mut out: Vec<Pattern> = resource
+        .body
+        .iter()
+        .filter_map(|entry| {
+            let Entry::Message(m) = entry else {
+                return None;
+            };
+            let mut literals = vec![String::new()];
+            let mut names = Vec::new();
+            for element in &m.value.as_ref()?.elements {
+                match element {
+                    PatternElement::TextElement { value } => literals.last_mut()?.push_str(value),
+                    PatternElement::Placeable {
+                        expression: Expression::Inline(InlineExpression::VariableReference { id }),
+                    } => {
+                        names.push(id.name.to_string());
+                        literals.push(String::new());
+                    }
+                    PatternElement::Placeable {
+                        expression: Expression::Inline(InlineExpression::StringLiteral { value }),
+                    } => literals.last_mut()?.push_str(value),
+                    PatternElement::Placeable { .. } => return None,
+                }
+            }
+            let inner = literals.get(1..literals.len().saturating_sub(1))?;
+            (!names.is_empty() && !inner.iter().any(String::is_empty)).then(|| Pattern {
+                id: m.id.name.to_string(),
+                literals,
+                names,
+            })
+        })
+        .collect();
+    out.sort_by_key(|p| std::cmp::Reverse(p.fixed()));
+    out
 }
 
 /// One language's own formatting of `id`, or `None` if it does not have the message or a
@@ -886,35 +1014,100 @@ mod tests {
         literal_at(t, *starts.get(n)?, true, &[',', ')'])
     }
 
-    /// Functions whose literal results become field messages (`e.add(field, m)`): why a text
-    /// may not be stored, why a credibility or a fatality figure is refused.
-    const MESSAGE_HELPERS: [&str; 3] = ["control_problem", "check_credibility", "parse_fatalities"];
+    /// Functions whose results become messages (`e.add(field, m)`, `Forbidden(m)`, a person
+    /// page's reasons): why a text may not be stored, why a credibility, a fatality figure or an
+    /// ACLED date is refused, who may record, why a person may not be assigned (the domain's
+    /// `gate`; the store's two `gate`s only pass `may_send`'s on).
+    const MESSAGE_HELPERS: [&str; 7] = [
+        "control_problem",
+        "check_credibility",
+        "parse_fatalities",
+        "parse_date",
+        "may_send",
+        "may_send_some",
+        "gate",
+    ];
 
-    /// The English field messages written out in one source file, and which helpers of
-    /// [`MESSAGE_HELPERS`] it defines: the literal message of `e.add(field, "…")`,
-    /// `ValidationErrors::add(&mut e, field, "…")`, `DomainError::invalid(field, "…")` and
-    /// `FieldError { message: "…", .. }`; a `const …MESSAGE: &str = "…"`; and each literal
-    /// a helper turns into a `String` (`"…".into()`, `"…".to_string()`, `String::from("…")`).
-    fn field_messages(src: &str) -> (Vec<String>, Vec<&'static str>) {
+    /// The format string of the argument `n` (from 0) of the call whose `(` is `t[open]`, when
+    /// it is `format!("…", …)`.
+    fn format_argument(t: &[Tok], open: usize, n: usize) -> Option<String> {
+        let close = closing(t, open);
+        let mut depth = 0_i32;
+        let mut starts = vec![open + 1];
+        for (k, tok) in t.iter().enumerate().take(close).skip(open) {
+            match tok {
+                Tok::Punct('(' | '[' | '{') => depth += 1,
+                Tok::Punct(')' | ']' | '}') => depth -= 1,
+                Tok::Punct(',') if depth == 1 => starts.push(k + 1),
+                _ => {}
+            }
+        }
+        format_at(t, *starts.get(n)?)
+    }
+
+    /// The format string of `format!("…", …)` at `t[k]`.
+    fn format_at(t: &[Tok], k: usize) -> Option<String> {
+        match (t.get(k), t.get(k + 1), t.get(k + 2), t.get(k + 3)) {
+            (
+                Some(Tok::Word(w)),
+                Some(Tok::Punct('!')),
+                Some(Tok::Punct('(')),
+                Some(Tok::Str(s)),
+            ) if w == "format" => Some(s.clone()),
+            _ => None,
+        }
+    }
+
+    /// Messages built with values that have no words of ours to translate: a file's path and
+    /// the system's reason it could not be read.
+    const UNTRANSLATED: [&str; 1] = ["{}: {e}"];
+
+    /// The messages one source file writes, as [`field_messages`] reads them.
+    #[derive(Debug, Default)]
+    struct Found {
+        /// Written out in full.
+        literal: Vec<String>,
+        /// The format strings of the messages built with `format!`.
+        built: Vec<String>,
+        /// The helpers of [`MESSAGE_HELPERS`] the file defines.
+        helpers: Vec<&'static str>,
+    }
+
+    /// The English messages of one source file, and which helpers of [`MESSAGE_HELPERS`] it
+    /// defines: the message of `e.add(field, …)`, `ValidationErrors::add(&mut e, field, …)`,
+    /// `DomainError::invalid(field, …)`, `FieldError { message: …, .. }` and
+    /// `DomainError::Conflict(…)`, written out (`"…"`, `"…".into()`, …) or built
+    /// (`format!("…", …)`); a `const …MESSAGE: &str = "…"`; and each literal a helper turns into
+    /// a `String` (`"…".into()`, `"…".to_string()`, `String::from("…")`) and each message it
+    /// builds.
+    fn field_messages(src: &str) -> Found {
         let t = rust_tokens(src);
         let word = |k: usize, w: &str| matches!(t.get(k), Some(Tok::Word(x)) if x == w);
         let punct = |k: usize, p: char| t.get(k) == Some(&Tok::Punct(p));
         let mut found = Vec::new();
+        let mut built = Vec::new();
         let mut helpers = Vec::new();
         for k in 0..t.len() {
             if word(k, "add") && punct(k + 1, '(') {
                 let method = k > 0 && punct(k - 1, '.');
                 let path = k > 1 && punct(k - 1, ':') && punct(k - 2, ':');
                 if method || path {
-                    found.extend(literal_argument(&t, k + 1, if method { 1 } else { 2 }));
+                    let n = if method { 1 } else { 2 };
+                    found.extend(literal_argument(&t, k + 1, n));
+                    built.extend(format_argument(&t, k + 1, n));
                 }
             } else if word(k, "invalid") && punct(k + 1, '(') {
                 found.extend(literal_argument(&t, k + 1, 1));
+                built.extend(format_argument(&t, k + 1, 1));
+            } else if word(k, "Conflict") && punct(k + 1, '(') {
+                found.extend(literal_argument(&t, k + 1, 0));
+                built.extend(format_argument(&t, k + 1, 0));
             } else if word(k, "FieldError") && punct(k + 1, '{') {
                 let close = closing(&t, k + 1);
                 for j in k + 2..close {
                     if word(j, "message") && punct(j + 1, ':') {
                         found.extend(literal_at(&t, j + 2, true, &[',', '}']));
+                        built.extend(format_at(&t, j + 2));
                     }
                 }
             } else if word(k, "const")
@@ -936,10 +1129,48 @@ mod tests {
                 for j in open..closing(&t, open) {
                     // `Err("…".into())`, `=> "…".to_string(),`: not the words it matches.
                     found.extend(literal_at(&t, j, false, &[')', ',', ';', '}']));
+                    built.extend(format_at(&t, j));
                 }
             }
         }
-        (found, helpers)
+        Found {
+            literal: found,
+            built,
+            helpers,
+        }
+    }
+
+    /// The literal parts of a format string, one more than its placeholders (`{}`, `{id}`,
+    /// `{v:?}`, …; `{{` and `}}` are braces): `no person with id {p}` is
+    /// `["no person with id ", ""]`. Placeholders side by side count as one: the text cannot
+    /// tell them apart.
+    fn format_parts(f: &str) -> Vec<String> {
+        let mut parts = vec![String::new()];
+        let mut chars = f.chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                '{' if chars.peek() == Some(&'{') => {
+                    chars.next();
+                    parts.last_mut().expect("a part").push('{');
+                }
+                '}' if chars.peek() == Some(&'}') => {
+                    chars.next();
+                    parts.last_mut().expect("a part").push('}');
+                }
+                '{' => {
+                    for c in chars.by_ref() {
+                        if c == '}' {
+                            break;
+                        }
+                    }
+                    if parts.len() == 1 || !parts.last().expect("a part").is_empty() {
+                        parts.push(String::new());
+                    }
+                }
+                c => parts.last_mut().expect("a part").push(c),
+            }
+        }
+        parts
     }
 
     /// The id a domain message is looked up by: `dom-`, then the message lowercased, each run
@@ -1003,8 +1234,35 @@ mod tests {
                 match t { "none" => Ok(0), _ => Err(String::from("ten")) }
             }
             fn elsewhere() -> String { "not either".to_string() }
+            e.add("h", format!("eleven {x}"));
+            DomainError::invalid(format!("i[{i}]"), format!("twelve {{{i}}}"))
+            return Err(DomainError::Conflict(format!("thirteen {} {}", a, b)).into());
+            FieldError { field: "j".into(), message: format!("fourteen {k:?}") };
+            fn check_credibility(c: u8) -> Result<(), String> { Err(format!("fifteen {c}")) }
+            let s = format!("not a message {x}");
         "##;
-        let (found, helpers) = field_messages(sample);
+        let Found {
+            literal: found,
+            built,
+            helpers,
+        } = field_messages(sample);
+        assert_eq!(
+            built,
+            [
+                "not {this}",
+                "eleven {x}",
+                "twelve {{{i}}}",
+                "thirteen {} {}",
+                "fourteen {k:?}",
+                "fifteen {c}"
+            ]
+        );
+        assert_eq!(format_parts("twelve {{{i}}}"), ["twelve {", "}"]);
+        assert_eq!(format_parts("{} of {}{}"), ["", " of ", ""]);
+        assert_eq!(
+            format_parts("no {what} with id {id}"),
+            ["no ", " with id ", ""]
+        );
         assert_eq!(
             found,
             [
@@ -1020,7 +1278,7 @@ mod tests {
                 "ten"
             ]
         );
-        assert_eq!(helpers, ["parse_fatalities"]);
+        assert_eq!(helpers, ["parse_fatalities", "check_credibility"]);
         assert_eq!(
             dom_id("must be from 0 to 15 (the Council has 15 members)"),
             "dom-must_be_from_0_to_15_the_council_has_15_members"
@@ -1040,11 +1298,18 @@ mod tests {
         files.sort();
         let mut ids: BTreeMap<String, String> = BTreeMap::new();
         let mut helpers_found = BTreeSet::new();
+        // Each built message's format string, with where it is.
+        let mut built = Vec::new();
         for f in &files {
             let src = std::fs::read_to_string(f).expect("source file");
-            let (found, helpers) = field_messages(&src);
-            helpers_found.extend(helpers);
-            for m in found {
+            let found = field_messages(&src);
+            helpers_found.extend(found.helpers);
+            let path = f.display().to_string();
+            let at = path
+                .rsplit_once("/../")
+                .map_or(path.clone(), |(_, r)| r.to_string());
+            built.extend(found.built.into_iter().map(|b| (b, at.clone())));
+            for m in found.literal {
                 let id = dom_id(&m);
                 // The web computes the same id.
                 assert_eq!(id, format!("dom-{}", message_slug(&m)), "{m:?}");
@@ -1061,14 +1326,28 @@ mod tests {
         );
         assert!(ids.len() > 50, "only {} messages found", ids.len());
         let mut wanted: Vec<String> = ids.into_keys().collect();
-        wanted.extend(
-            [
-                "dom-at_most_characters",
-                "dom-not_a_country",
-                "dom-control_character",
-                "dom-only_who_may",
-            ]
-            .map(String::from),
+        // Each built message has a pattern in the English file with the same literal parts
+        // (the one `domain_message` finds: the first that matches the text).
+        assert!(
+            built.len() > 50,
+            "only {} built messages found",
+            built.len()
+        );
+        let mut unmatched = Vec::new();
+        for (f, at) in &built {
+            if UNTRANSLATED.contains(&f.as_str()) {
+                continue;
+            }
+            let parts = format_parts(f);
+            match patterns().iter().find(|p| p.literals == parts) {
+                Some(p) => wanted.push(p.id.clone()),
+                None => unmatched.push(format!("{at}: {f:?}")),
+            }
+        }
+        assert!(
+            unmatched.is_empty(),
+            "messages built with values that have no pattern in locales/en/domain.ftl \
+             (a message `dom-… = text {{ $name }} text` with these literal parts): {unmatched:#?}"
         );
         for tr in [Tr::en(), Tr::fr(), Tr::es()] {
             let missing: Vec<&String> = wanted.iter().filter(|id| !tr.has(id)).collect();
@@ -1077,6 +1356,126 @@ mod tests {
                 "locales/{}/domain.ftl lacks {missing:?}",
                 tr.code()
             );
+        }
+    }
+
+    /// Every English message with placeables is a pattern (none has two side by side).
+    #[test]
+    fn every_english_domain_message_with_placeables_is_a_pattern() {
+        let with_values = DOMAIN_EN
+            .lines()
+            .filter(|l| l.starts_with("dom-") && l.contains("{ $"))
+            .count();
+        assert!(with_values > 60, "only {with_values}");
+        assert_eq!(patterns().len(), with_values);
+        // The patterns that fix more come first.
+        let fixed: Vec<usize> = patterns().iter().map(super::Pattern::fixed).collect();
+        assert!(fixed.windows(2).all(|w| w[0] >= w[1]));
+    }
+
+    /// Messages built with values read in French and Spanish with their values: record ids and
+    /// dates as written, numbers with the language's separator, enumerated values by label; the
+    /// pattern that fixes more wins; a text no pattern has stays as it is.
+    #[test]
+    fn built_domain_messages_are_read_in_french_and_spanish_with_their_values() {
+        let (fr, es, en) = (Tr::fr(), Tr::es(), Tr::en());
+        let arrest = "is before the arrest (2024-11-15T10:00:00Z)";
+        assert_eq!(
+            fr.domain_message(arrest),
+            "est antérieur à l’arrestation (2024-11-15T10:00:00Z)"
+        );
+        assert_eq!(
+            es.domain_message(arrest),
+            "es anterior al arresto (2024-11-15T10:00:00Z)"
+        );
+        assert_eq!(en.domain_message(arrest), arrest);
+
+        let id = "0b7c6a1e-8f4e-4d7a-9d3c-2a1b5c6d7e8f";
+        assert_eq!(
+            fr.domain_message(&format!("no person with id {id}")),
+            format!("aucune personne ne porte l’identifiant {id}")
+        );
+        assert_eq!(
+            es.domain_message(&format!("no use-of-force report with id {id}")),
+            format!("ningún informe de uso de la fuerza tiene el identificador {id}")
+        );
+        // `no { $what } with id { $id }` takes what the specific ones do not.
+        assert_eq!(
+            fr.domain_message(&format!("no widget with id {id}")),
+            format!("aucun enregistrement « widget » ne porte l’identifiant {id}")
+        );
+        assert_eq!(
+            es.domain_message("no armed group \"g9\"; profile the coalition first"),
+            "ningún grupo armado \"g9\"; registre antes el perfil de la coalición"
+        );
+        assert_eq!(
+            es.domain_message("no armed group \"g9\""),
+            "ningún grupo armado \"g9\""
+        );
+
+        // Numbers with the reader's separator.
+        assert_eq!(
+            fr.domain_message("must be at most 2000 characters"),
+            "doit compter au plus 2\u{202f}000 caractères"
+        );
+        assert_eq!(
+            en.domain_message("must be at most 2000 characters"),
+            "must be at most 2,000 characters"
+        );
+        assert_eq!(
+            es.domain_message(
+                "must be the most conservative of the reported figures, 1500 (ACLED's rule)"
+            ),
+            "debe ser la cifra más prudente de las reportadas, 1\u{202f}500 (regla de ACLED)"
+        );
+
+        // Enumerated values by their labels.
+        assert_eq!(
+            fr.domain_message("vetting is not_cleared, not cleared"),
+            "résultat du contrôle : « défavorable », pas « favorable »"
+        );
+        assert_eq!(
+            es.domain_message("no use_of_force_directive in force on 2025-01-10"),
+            "ninguna «directiva sobre el uso de la fuerza» vigente el 2025-01-10"
+        );
+        assert_eq!(
+            fr.domain_message("does not bind military personnel"),
+            "ne lie pas le personnel de la catégorie « militaires »"
+        );
+        assert_eq!(
+            fr.domain_message(
+                "a report that is submitted cannot become cleared (put it under_review first)"
+            ),
+            "un rapport « soumis » ne peut pas devenir « conforme aux règles » \
+             (mettez-le d’abord en cours d’examen)"
+        );
+        assert_eq!(
+            es.domain_message("a case that is closed cannot become received"),
+            "un caso «cerrada» no puede pasar a «recibida»"
+        );
+        // A value that is no label stays as written.
+        assert_eq!(
+            fr.domain_message("vetting is unheard_of, not cleared"),
+            "résultat du contrôle : « unheard_of », pas « favorable »"
+        );
+
+        // Who may record, each rule in full.
+        assert_eq!(
+            fr.domain_message("only a conduct_officer may record this"),
+            "seul le chargé de la déontologie et de la discipline peut enregistrer ceci"
+        );
+        assert_eq!(
+            es.domain_message("must not contain the control character U+0007"),
+            "no debe contener el carácter de control U+0007"
+        );
+
+        // No pattern, or a value missing: the English as it is.
+        for text in [
+            "something the domain never says",
+            "no person with id ",
+            "is before the arrest ()",
+        ] {
+            assert_eq!(fr.domain_message(text), text);
         }
     }
 }

@@ -78,8 +78,12 @@ impl Entered {
             DomainError::NotFound { what } => self
                 .general
                 .push(format!("{}: {what}", tr.t("error-not_found"))),
-            DomainError::Conflict(m) | DomainError::Forbidden(m) => self.general.push(m),
-            DomainError::NotEligible { missing } => self.general.extend(missing),
+            DomainError::Conflict(m) | DomainError::Forbidden(m) => {
+                self.general.push(tr.domain_message(&m));
+            }
+            DomainError::NotEligible { missing } => self
+                .general
+                .extend(missing.iter().map(|m| tr.domain_message(m))),
         }
     }
 

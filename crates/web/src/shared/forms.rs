@@ -949,8 +949,14 @@ fn views(
         } else if let Some(desc) = &d.description
             && !NO_HINT.contains(&d.name.as_str())
         {
-            v.hint = Some(desc.replace('`', "").replace(" (RFC 3339)", ""));
-            v.hint_lang = (ctx.lang != "en").then_some("en");
+            let desc = desc.replace('`', "").replace(" (RFC 3339)", "");
+            // The description's words in the reader's language, else the schema's English.
+            if let Some(h) = tr.help(&desc) {
+                v.hint = Some(h);
+            } else {
+                v.hint = Some(desc);
+                v.hint_lang = (ctx.lang != "en").then_some("en");
+            }
         }
         let options = |values: &[String], prefix: &str, chosen: &[&str]| -> Vec<OptView> {
             values
@@ -1115,11 +1121,12 @@ fn title(ctx: &Ctx, spec: &FormSpec, schemas: &Schemas) -> (String, String) {
     let title = ctx.form_title(spec.title_key());
     let key = format!("form-title-{}", spec.title_key().replace('.', "_"));
     let intro = ctx.tr.lookup(&format!("{key}-intro")).unwrap_or_else(|| {
-        schemas.doc["paths"][spec.api]["post"]["requestBody"]["content"]["application/json"]
-            ["schema"]["description"]
+        let english = schemas.doc["paths"][spec.api]["post"]["requestBody"]["content"]
+            ["application/json"]["schema"]["description"]
             .as_str()
-            .unwrap_or_default()
-            .to_string()
+            .unwrap_or_default();
+        // The command's description in the reader's language, else the schema's English.
+        ctx.tr.help(english).unwrap_or_else(|| english.to_string())
     });
     (title, intro)
 }
@@ -1593,8 +1600,13 @@ fn place(p: &mut Posted, e: DomainError, tr: &Tr, defs: &[FieldDef], prefix: &st
         DomainError::NotFound { what } => p
             .general
             .push(format!("{}: {what}", tr.t("error-not_found"))),
-        DomainError::Conflict(m) | DomainError::Forbidden(m) => p.general.push(m),
-        DomainError::NotEligible { missing } => p.general.extend(missing),
+        DomainError::Conflict(m) | DomainError::Forbidden(m) => {
+            p.general.push(tr.domain_message(&m));
+        }
+        DomainError::NotEligible { missing } => {
+            p.general
+                .extend(missing.iter().map(|m| tr.domain_message(m)));
+        }
     }
 }
 

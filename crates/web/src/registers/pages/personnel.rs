@@ -216,7 +216,11 @@ pub(crate) async fn person_page(
         } = RegisterView::open(&s, &ctx, &user).await?;
         let (people, docs) = s.store.people(&reading, Select::One(id)).await?;
         let p = the_one(people, "person", id)?;
-        let not_eligible = acc::gate(&p, &docs, on);
+        // The domain says why in English; the reader reads it in their language.
+        let not_eligible: Vec<String> = acc::gate(&p, &docs, on)
+            .iter()
+            .map(|m| tr.domain_message(m))
+            .collect();
         let restricted_shown =
             p.identity.is_some() || p.vetting.iter().any(|v| v.findings.is_some());
         let page = PersonPage {
