@@ -398,6 +398,7 @@ help-the_record_the_disagreement_is_about_its_subject_id = The record the disagr
 help-the_report = The report.
 help-the_resolution_that_decided_it_if_any = The resolution that decided it, if any.
 help-the_status = The status.
+help-the_unit_as_its_people_are_registered = The unit, as its people are registered.
 help-the_use_of_force_report_linked_to_the_arrest_or_the_harm = The use-of-force report linked to the arrest or the harm.
 help-the_value_as_the_source_states_it = The value as the source states it.
 help-time_of_arrest_the_handover_clock_starts_here = Time of arrest; the handover clock starts here.

@@ -410,6 +410,7 @@ help-the_record_the_disagreement_is_about_its_subject_id = El registro sobre el 
 help-the_report = El informe.
 help-the_resolution_that_decided_it_if_any = La resolución que lo decidió, si la hay.
 help-the_status = El estado.
+help-the_unit_as_its_people_are_registered = La unidad, tal como está registrado su personal.
 help-the_use_of_force_report_linked_to_the_arrest_or_the_harm = El informe de uso de la fuerza vinculado al arresto o al daño.
 help-the_value_as_the_source_states_it = El valor tal como lo indica la fuente.
 help-time_of_arrest_the_handover_clock_starts_here = Hora del arresto; el plazo de entrega empieza a contar aquí.

@@ -398,6 +398,7 @@ help-the_record_the_disagreement_is_about_its_subject_id = L’enregistrement su
 help-the_report = Le rapport.
 help-the_resolution_that_decided_it_if_any = La résolution qui l’a décidé, le cas échéant.
 help-the_status = Le statut.
+help-the_unit_as_its_people_are_registered = L’unité, telle que son personnel est enregistré.
 help-the_use_of_force_report_linked_to_the_arrest_or_the_harm = Le rapport d’usage de la force lié à l’arrestation ou au préjudice.
 help-the_value_as_the_source_states_it = La valeur telle que l’énonce la source.
 help-time_of_arrest_the_handover_clock_starts_here = Heure de l’arrestation ; le délai de remise court à partir d’ici.

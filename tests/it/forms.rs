@@ -916,6 +916,8 @@ async fn a_whole_unit_acknowledges_a_document_in_one_step() {
     assert_eq!(r.status, 201, "{}", r.text);
     assert_eq!(r.json().as_array().map(Vec::len), Some(1), "{}", r.text);
     assert_eq!(app.log_len().await, before + 1);
+}
+
 /// A form page's introduction, then the labels of its fields by field name: `<label for="…">`
 /// and the legends of groups of fields.
 fn labels(page: &str) -> Vec<(String, String)> {
