@@ -300,14 +300,50 @@ async fn the_log_page_opens_at_its_newest_entries() {
         "the newest entry"
     );
     assert!(!page.text.contains("data-seq=\"1\""), "not the oldest");
-    // The way back to older entries.
+    // The way back to older entries: before the first one shown.
     assert!(
-        page.text.contains(&format!("/log?after={}", last - 200)),
+        page.text.contains(&format!("/log?before={}", last - 99)),
         "{}",
         page.text
     );
     let first = app.anonymous().get("/log?after=0").await;
     assert!(first.text.contains("data-seq=\"1\""));
+    // A kind, and an entry by its number.
+    let kind = app.anonymous().get("/log?kind=source.registered").await;
+    assert_eq!(kind.status, 200);
+    let kinds: Vec<&str> = kind
+        .text
+        .split("<td><code>")
+        .skip(1)
+        .filter_map(|p| p.split('<').next())
+        .collect();
+    assert!(!kinds.is_empty());
+    assert!(kinds.iter().all(|k| *k == "source.registered"), "{kinds:?}");
+    assert!(
+        kind.text
+            .contains("<option value=\"source.registered\" selected>")
+    );
+    let at = app.anonymous().get("/log?at=150").await;
+    assert_eq!(at.status, 200);
+    assert!(at.text.contains("id=\"entry-150\" class=\" asked\""));
+    assert!(!at.text.contains("data-seq=\"149\""));
+    assert!(at.text.contains("data-seq=\"249\""));
+    // A kind whose content the log never shows is not offered, nor a bad number.
+    for (query, param) in [
+        ("kind=person.registered", "kind"),
+        ("kind=nothing", "kind"),
+        ("at=abc", "at"),
+        ("at=0", "at"),
+        ("before=x", "before"),
+    ] {
+        let r = app.anonymous().get(&format!("/log?{query}")).await;
+        assert_eq!(r.status, 400, "{query}");
+        assert!(
+            r.text.contains(&format!("“{param}”")),
+            "{query}: {}",
+            r.text
+        );
+    }
 }
 
 #[tokio::test]
