@@ -284,7 +284,13 @@ async fn unknown_paths_and_ids_answer_a_styled_page_and_references_are_read_as_t
 
 #[tokio::test]
 async fn the_log_page_opens_at_its_newest_entries() {
-    let app = spawn_app().await;
+    for b in konbit_testkit::backends() {
+        log_page_on(konbit_testkit::spawn_app_on(b).await).await;
+    }
+}
+
+/// The log page's opening, paging and filters on one backend.
+async fn log_page_on(app: konbit_testkit::TestApp) {
     let dir = std::path::Path::new(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/../../data/scenarios/haiti-mss"

@@ -202,7 +202,7 @@ impl Store {
     }
 
     /// A filtered list of one register: the records `project` makes of the register as `r` may
-    /// see it, those `keep` keeps, in `order`, one `slice` of them, and how many matched.
+    /// see it, filtered and ordered by `arrange`, one `slice` of them, and how many matched.
     ///
     /// The filter runs on the whole register before the slice is cut, so every page is right
     /// whatever the filter, on either database; it sees only what `r` may see, so a search can
@@ -213,15 +213,13 @@ impl Store {
         r: &Reading<'_>,
         register: Register,
         project: impl FnOnce(&[Event]) -> Vec<T>,
-        keep: impl FnMut(&T) -> bool,
-        order: impl FnMut(&T, &T) -> std::cmp::Ordering,
+        arrange: impl FnOnce(&mut Vec<T>),
         id: impl Fn(&T) -> Uuid,
         slice: Slice,
     ) -> Result<Listed<T>> {
         let events = self.scoped_events(r, register, Select::All).await?;
         let mut all = project(&events);
-        all.retain(keep);
-        all.sort_by(order);
+        arrange(&mut all);
         let total = all.len();
         let items: Vec<T> = all
             .into_iter()

@@ -416,7 +416,8 @@ pub async fn entries_where(
     let sql = format!(
         "SELECT {ENTRY_COLUMNS} FROM log WHERE seq {cmp} $1 \
          AND ($2 = '' OR kind = $2) \
-         AND ($3 < 0 OR CASE classification WHEN 'public' THEN 0 WHEN 'mission' THEN 1 ELSE 2 END <= $3) \
+         AND ($3 < 0 OR CASE classification WHEN 'public' THEN 0 \
+         WHEN 'mission' THEN 1 ELSE 2 END <= $3) \
          AND ($4 = '' OR actor = $4) \
          AND ($5 = '' OR body LIKE $5) \
          AND ($6 = '' OR recorded_at >= $6) \

@@ -150,46 +150,50 @@ pub(crate) async fn cases_page(
                 &r,
                 Register::Complaints,
                 acc::cases,
-                |c| {
-                    if !ms.keeps(&c.mission) {
-                        return false;
-                    }
-                    // The contributors are those of the allegations, which only the readers who
-                    // may see the allegations are shown: for the others a contributor filter
-                    // keeps nothing, and says nothing of who is alleged to have done what.
-                    let all = c.allegations.as_deref().unwrap_or_default();
-                    present.extend(all.iter().map(|a| a.country.clone()));
-                    f.dates.0.is_none_or(|d| d <= c.opened_on)
-                        && f.dates.1.is_none_or(|d| c.opened_on <= d)
-                        && f.country
-                            .as_deref()
-                            .is_none_or(|k| all.iter().any(|a| a.country == k))
-                        && status.is_none_or(|x| x == c.status)
-                        && lists::words_in(
-                            &f.q,
-                            &[
-                                &short_id(c.id),
-                                &category(&tr, Some(c.category)),
-                                &tr.label("investigator", c.investigating_entity.as_str()),
-                                c.summary.as_deref().unwrap_or_default(),
-                                &all.iter()
-                                    .map(|a| {
-                                        format!(
-                                            "{} {} {}",
-                                            a.country,
-                                            ctx.country(&a.country),
-                                            tr.label("misconduct", a.misconduct.as_str())
-                                        )
-                                    })
-                                    .collect::<Vec<_>>()
-                                    .join(" "),
-                            ],
-                        )
-                },
-                |a, b| match f.sort.as_str() {
-                    "oldest" => a.opened_on.cmp(&b.opened_on),
-                    "status" => a.status.cmp(&b.status).then(b.opened_on.cmp(&a.opened_on)),
-                    _ => b.opened_on.cmp(&a.opened_on),
+                |all| {
+                    all.retain(|c| {
+                        if !ms.keeps(&c.mission) {
+                            return false;
+                        }
+                        // The contributors are those of the allegations, shown only to the
+                        // readers who may see the allegations: for the others a contributor
+                        // filter keeps nothing, and says nothing of who is alleged to have done
+                        // what.
+                        let alleged = c.allegations.as_deref().unwrap_or_default();
+                        present.extend(alleged.iter().map(|a| a.country.clone()));
+                        f.dates.0.is_none_or(|d| d <= c.opened_on)
+                            && f.dates.1.is_none_or(|d| c.opened_on <= d)
+                            && f.country
+                                .as_deref()
+                                .is_none_or(|k| alleged.iter().any(|a| a.country == k))
+                            && status.is_none_or(|x| x == c.status)
+                            && lists::words_in(
+                                &f.q,
+                                &[
+                                    &short_id(c.id),
+                                    &category(&tr, Some(c.category)),
+                                    &tr.label("investigator", c.investigating_entity.as_str()),
+                                    c.summary.as_deref().unwrap_or_default(),
+                                    &alleged
+                                        .iter()
+                                        .map(|a| {
+                                            format!(
+                                                "{} {} {}",
+                                                a.country,
+                                                ctx.country(&a.country),
+                                                tr.label("misconduct", a.misconduct.as_str())
+                                            )
+                                        })
+                                        .collect::<Vec<_>>()
+                                        .join(" "),
+                                ],
+                            )
+                    });
+                    all.sort_by(|a, b| match f.sort.as_str() {
+                        "oldest" => a.opened_on.cmp(&b.opened_on),
+                        "status" => a.status.cmp(&b.status).then(b.opened_on.cmp(&a.opened_on)),
+                        _ => b.opened_on.cmp(&a.opened_on),
+                    });
                 },
                 |c| c.id,
                 paging.slice(),

@@ -198,14 +198,16 @@ pub(crate) async fn personnel_page(
                 &reading,
                 Register::Personnel,
                 acc::people,
-                |p| {
-                    if !ms.keeps(&p.mission) {
-                        return false;
-                    }
-                    present.insert(p.country.clone());
-                    f.keeps(&ctx, p, on)
+                |all| {
+                    all.retain(|p| {
+                        if !ms.keeps(&p.mission) {
+                            return false;
+                        }
+                        present.insert(p.country.clone());
+                        f.keeps(&ctx, p, on)
+                    });
+                    all.sort_by(|a, b| f.order(a, b));
                 },
-                |a, b| f.order(a, b),
                 |p| p.id,
                 paging.slice(),
             )

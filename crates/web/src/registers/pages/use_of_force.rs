@@ -106,37 +106,39 @@ pub(crate) async fn use_of_force_page(
                 &reading,
                 Register::Force,
                 |ev| acc::use_of_force(ev, s.rules(), now),
-                |r| {
-                    if !ms.keeps(&r.mission) {
-                        return false;
-                    }
-                    present.insert(r.country.clone());
-                    f.keeps(Some(&r.country), r.occurred_at.date())
-                        && status.is_none_or(|x| x == r.review)
-                        && lists::words_in(
-                            &f.q,
-                            &[
-                                &short_id(r.id),
-                                &r.country,
-                                &ctx.country(&r.country),
-                                &r.unit,
-                                &r.place,
-                                &tr.label("level", r.level.as_str()),
-                                r.narrative.as_deref().unwrap_or_default(),
-                            ],
-                        )
-                },
-                |a, b| match f.sort.as_str() {
-                    "oldest" => a.occurred_at.cmp(&b.occurred_at),
-                    "country" => a
-                        .country
-                        .cmp(&b.country)
-                        .then(b.occurred_at.cmp(&a.occurred_at)),
-                    "status" => a
-                        .review
-                        .cmp(&b.review)
-                        .then(b.occurred_at.cmp(&a.occurred_at)),
-                    _ => b.occurred_at.cmp(&a.occurred_at),
+                |all| {
+                    all.retain(|r| {
+                        if !ms.keeps(&r.mission) {
+                            return false;
+                        }
+                        present.insert(r.country.clone());
+                        f.keeps(Some(&r.country), r.occurred_at.date())
+                            && status.is_none_or(|x| x == r.review)
+                            && lists::words_in(
+                                &f.q,
+                                &[
+                                    &short_id(r.id),
+                                    &r.country,
+                                    &ctx.country(&r.country),
+                                    &r.unit,
+                                    &r.place,
+                                    &tr.label("level", r.level.as_str()),
+                                    r.narrative.as_deref().unwrap_or_default(),
+                                ],
+                            )
+                    });
+                    all.sort_by(|a, b| match f.sort.as_str() {
+                        "oldest" => a.occurred_at.cmp(&b.occurred_at),
+                        "country" => a
+                            .country
+                            .cmp(&b.country)
+                            .then(b.occurred_at.cmp(&a.occurred_at)),
+                        "status" => a
+                            .review
+                            .cmp(&b.review)
+                            .then(b.occurred_at.cmp(&a.occurred_at)),
+                        _ => b.occurred_at.cmp(&a.occurred_at),
+                    });
                 },
                 |r| r.id,
                 paging.slice(),
@@ -394,36 +396,38 @@ pub(crate) async fn detentions_page(
                 &reading,
                 Register::Force,
                 |ev| acc::detentions(ev, s.rules(), now),
-                |d| {
-                    if !ms.keeps(&d.mission) {
-                        return false;
-                    }
-                    present.insert(d.country.clone());
-                    let person = d.person.as_ref();
-                    f.keeps(Some(&d.country), d.arrested_at.date())
-                        && clock.is_none_or(|c| c == d.clock)
-                        && lists::words_in(
-                            &f.q,
-                            &[
-                                &short_id(d.id),
-                                &d.country,
-                                &ctx.country(&d.country),
-                                &d.arresting_unit,
-                                &d.place,
-                                d.grounds.as_deref().unwrap_or_default(),
-                                person.and_then(|p| p.name.as_deref()).unwrap_or_default(),
-                            ],
-                        )
-                },
-                |a, b| match f.sort.as_str() {
-                    "newest" => b.arrested_at.cmp(&a.arrested_at),
-                    "oldest" => a.arrested_at.cmp(&b.arrested_at),
-                    "country" => a
-                        .country
-                        .cmp(&b.country)
-                        .then(b.arrested_at.cmp(&a.arrested_at)),
-                    _ => (urgency(a.clock), Reverse(a.arrested_at))
-                        .cmp(&(urgency(b.clock), Reverse(b.arrested_at))),
+                |all| {
+                    all.retain(|d| {
+                        if !ms.keeps(&d.mission) {
+                            return false;
+                        }
+                        present.insert(d.country.clone());
+                        let person = d.person.as_ref();
+                        f.keeps(Some(&d.country), d.arrested_at.date())
+                            && clock.is_none_or(|c| c == d.clock)
+                            && lists::words_in(
+                                &f.q,
+                                &[
+                                    &short_id(d.id),
+                                    &d.country,
+                                    &ctx.country(&d.country),
+                                    &d.arresting_unit,
+                                    &d.place,
+                                    d.grounds.as_deref().unwrap_or_default(),
+                                    person.and_then(|p| p.name.as_deref()).unwrap_or_default(),
+                                ],
+                            )
+                    });
+                    all.sort_by(|a, b| match f.sort.as_str() {
+                        "newest" => b.arrested_at.cmp(&a.arrested_at),
+                        "oldest" => a.arrested_at.cmp(&b.arrested_at),
+                        "country" => a
+                            .country
+                            .cmp(&b.country)
+                            .then(b.arrested_at.cmp(&a.arrested_at)),
+                        _ => (urgency(a.clock), Reverse(a.arrested_at))
+                            .cmp(&(urgency(b.clock), Reverse(b.arrested_at))),
+                    });
                 },
                 |d| d.id,
                 paging.slice(),
