@@ -303,8 +303,8 @@ personnel-match = { $n ->
    *[other] { $n } people match
 }
 personnel-none-match = No one matches these filters.
-personnel-deployment-deployed = deployed on the day shown
-personnel-deployment-relieved = relieved (last day passed)
+personnel-deployment-deployed = deployed
+personnel-deployment-relieved = relieved
 audit-user = User
 audit-record = Record
 audit-record-hint = A record is found by its full id or by the 8 characters shown on the pages.

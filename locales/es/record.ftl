@@ -110,4 +110,4 @@ log-filter-at = Ir a la entrada número
 log-filter-clear = Todo el registro
 log-filtered-note = Solo se listan las entradas de este tipo que usted puede leer; las demás conservan su lugar en el registro completo.
 log-none = No hay ninguna entrada aquí.
-log-latest = Entradas más recientes
+log-latest = Últimas entradas

@@ -303,8 +303,8 @@ personnel-match = { $n ->
    *[other] { $n } personas coinciden
 }
 personnel-none-match = Nadie coincide con estos filtros.
-personnel-deployment-deployed = desplegado en la fecha mostrada
-personnel-deployment-relieved = relevado (último día pasado)
+personnel-deployment-deployed = desplegado
+personnel-deployment-relieved = relevado
 audit-user = Usuario
 audit-record = Ficha
 audit-record-hint = Una ficha se encuentra por su identificador completo o por los 8 caracteres que muestran las páginas.

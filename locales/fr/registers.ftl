@@ -303,8 +303,8 @@ personnel-match = { $n ->
    *[other] { $n } personnes correspondent
 }
 personnel-none-match = Personne ne correspond à ces filtres.
-personnel-deployment-deployed = déployé à la date affichée
-personnel-deployment-relieved = relevé (dernier jour passé)
+personnel-deployment-deployed = déployé
+personnel-deployment-relieved = relevé
 audit-user = Utilisateur
 audit-record = Fiche
 audit-record-hint = Une fiche se retrouve par son identifiant complet ou par les 8 caractères affichés sur les pages.

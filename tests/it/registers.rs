@@ -1069,6 +1069,11 @@ async fn the_personnel_register_filters_searches_and_pages_within_the_need_to_kn
             people_rows(&get(&hr_page, "/personnel?q=SN-JAM-1").await),
             vec![f.person_jam.clone()]
         );
+        // The audit names the search that showed the identity.
+        let viewed = views(&app).await;
+        let last = viewed.last().expect("a view");
+        assert_eq!(last["via"], "GET /personnel?q=SN-JAM-1");
+        assert_eq!(last["records"], json!([f.person_jam]));
         let filters_kept = get(&hr_page, "/personnel?q=SN-JAM-1&country=JAM").await;
         assert!(
             filters_kept.contains("value=\"SN-JAM-1\""),

@@ -576,8 +576,14 @@ pub(crate) async fn mission_names(
 /// How a register page reads: as `user`, at the record time asked for, named in the audit of
 /// restricted reads by the page's own request (`GET /detentions/…`).
 fn reading<'a>(ctx: &Ctx, user: &'a User, vis: Visibility) -> Reading<'a> {
-    Reading::user(user, vis.as_of_us, format!("GET {}", ctx.bare_path))
+    // The query too (a search may have matched an identity: the audit says what was asked),
+    // bounded so a long address cannot swell the log.
+    let asked: String = ctx.path.chars().take(VIA_MAX).collect();
+    Reading::user(user, vis.as_of_us, format!("GET {asked}"))
 }
+
+/// The longest request (path and query, in characters) an audit entry names.
+const VIA_MAX: usize = 400;
 
 /// What every register page starts from, read once from the request: the two clocks asked for,
 /// the missions (and the one the page is filtered to), and how the page reads the register.
