@@ -122,3 +122,4 @@ filter-why-record = yon fich se idantifyan konplè li oswa 8 karaktè paj yo mon
 filter-why-user = yon non itilizatè gen 64 karaktè pou pi plis
 filter-any = Tout
 filter-apply = Aplike
+filter-clear = Retire filt yo

@@ -468,15 +468,20 @@ async fn the_sources_are_searched_filtered_and_ordered() {
         !a.text.contains(">E2<") && !a.text.contains(">C3<"),
         "only grade A"
     );
-    for bad in [
-        "/sources?sort=size",
-        "/sources?reliability=G",
-        &format!("/sources?q={}", "x".repeat(201)),
+    for (bad, param) in [
+        ("/sources?sort=size", "sort"),
+        ("/sources?reliability=G", "reliability"),
+        (&format!("/sources?q={}", "x".repeat(201)) as &str, "q"),
     ] {
         let r = anon.get(bad).await;
-        assert!(r.status == 422 || r.status == 400, "{bad}: {}", r.status);
+        assert_eq!(r.status, 400, "{bad}");
         assert!(r.content_type.starts_with("text/html"), "{bad}");
+        assert!(r.text.contains(&format!("“{param}”")), "{bad}: {}", r.text);
     }
+    assert!(
+        a.text.contains("id=\"filter-clear\""),
+        "the way back to every source"
+    );
 }
 
 #[tokio::test]
