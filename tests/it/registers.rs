@@ -1351,5 +1351,57 @@ async fn the_audit_filters_by_user_record_and_date_newest_first() {
             );
         }
         assert_eq!(hr.get("/audit?user=hr_officer").await.status, 403);
+        // Pages of a filtered audit: 100 more reads by the HR officer, among the commander's.
+        for i in 0..110 {
+            let who = if i % 11 == 0 { &commander } else { &hr };
+            let person = if i % 11 == 0 {
+                &f.person_ken
+            } else {
+                &f.person_jam
+            };
+            assert_eq!(who.get(&format!("/personnel/{person}")).await.status, 200);
+        }
+        let first = audit("/audit?user=hr_officer").await;
+        let first_seqs = seqs(&first);
+        assert_eq!(first_seqs.len(), 100);
+        assert!(actors(&first).iter().all(|a| a == "hr_officer"));
+        let href = |html: &str, id: &str| -> String {
+            let at = html.find(&format!("id=\"{id}\"")).expect(id);
+            html[..at]
+                .rsplit("href=\"")
+                .next()
+                .and_then(|h| h.split('"').next())
+                .expect("href")
+                .replace("&#38;", "&")
+                .replace("&amp;", "&")
+        };
+        let older = href(&first, "audit-older");
+        assert!(older.contains("user=hr_officer"), "{older}");
+        let second = audit(&older).await;
+        let second_seqs = seqs(&second);
+        assert!(actors(&second).iter().all(|a| a == "hr_officer"));
+        assert!(
+            second_seqs.iter().all(|s| *s < first_seqs[99]),
+            "{older}: {first_seqs:?} then {second_seqs:?}"
+        );
+        // Every page, to the oldest: the HR officer's reads as the API lists them, newest first,
+        // each once.
+        let mut walked: Vec<i64> = first_seqs.iter().chain(&second_seqs).copied().collect();
+        let mut page = second.clone();
+        while page.contains("id=\"audit-older\"") {
+            page = audit(&href(&page, "audit-older")).await;
+            walked.extend(seqs(&page));
+        }
+        let mut want: Vec<i64> = views(&app)
+            .await
+            .iter()
+            .filter(|v| v["actor"] == "user:hr_officer")
+            .filter_map(|v| v["seq"].as_i64())
+            .collect();
+        want.reverse();
+        assert!(want.len() > 100);
+        assert_eq!(walked, want);
+        let back = audit(&href(&second, "audit-newer")).await;
+        assert_eq!(seqs(&back), first_seqs);
     }
 }
