@@ -187,3 +187,4 @@ filter-sort-unit = by unit
 filter-sort-deployed = latest first day first
 filter-sort-status = by status
 filter-sort-kind = by kind
+filter-error-unfiltered = This page without its filters

@@ -174,3 +174,4 @@ filter-sort-unit = por unidad
 filter-sort-deployed = primer día más reciente primero
 filter-sort-status = por estado
 filter-sort-kind = por tipo
+filter-error-unfiltered = Esta página sin sus filtros

@@ -187,3 +187,4 @@ filter-sort-unit = par unité
 filter-sort-deployed = premier jour le plus récent d’abord
 filter-sort-status = par statut
 filter-sort-kind = par type
+filter-error-unfiltered = Cette page sans ses filtres

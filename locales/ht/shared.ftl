@@ -123,3 +123,4 @@ filter-why-user = yon non itilizatè gen 64 karaktè pou pi plis
 filter-any = Tout
 filter-apply = Aplike
 filter-clear = Retire filt yo
+filter-error-unfiltered = Paj sa a san filt li yo

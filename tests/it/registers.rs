@@ -1119,6 +1119,12 @@ async fn the_personnel_register_filters_searches_and_pages_within_the_need_to_kn
                 "{query}: {}",
                 r.text
             );
+            // The way back: the same list without its filters.
+            assert!(
+                r.text
+                    .contains("<a href=\"/personnel\" id=\"error-unfiltered\">"),
+                "{query}"
+            );
         }
         hr_page.get("/lang/es").await;
         let r = hr_page.get("/personnel?vetting=maybe").await;

@@ -391,6 +391,9 @@ pub(crate) struct ErrorPage {
     pub(crate) status: u16,
     pub(crate) title: String,
     pub(crate) message: String,
+    /// A page refused for its query (a bad filter): the same page without any, as the way
+    /// back.
+    pub(crate) unfiltered: Option<String>,
 }
 
 pub(crate) fn error_page(
@@ -404,6 +407,8 @@ pub(crate) fn error_page(
         status: status.as_u16(),
         title: ctx.tr.t(title_key),
         message,
+        unfiltered: (status == StatusCode::BAD_REQUEST && !ctx.query.is_empty())
+            .then(|| ctx.bare_path.clone()),
     };
     respond(ctx, status, &page)
 }
