@@ -104,3 +104,10 @@ sources-sort-date = by date
 sources-sort-title = by title
 sources-sort-grade = by grade
 sources-shown = { $n } of { $total } sources
+
+log-filter-kind = Kind of entry
+log-filter-at = Go to entry number
+log-filter-clear = The whole log
+log-filtered-note = Only the entries of this kind that you may read are listed; the others keep their place in the whole log.
+log-none = No entry here.
+log-latest = Newest entries

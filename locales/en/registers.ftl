@@ -295,3 +295,46 @@ audit-none = No restricted read recorded.
 audit-register = Register
 audit-records = Records
 audit-via = Request
+
+personnel-search-hint = Search by unit, contributor (code or name) or the 8-character id.
+personnel-search-hint-identity = Search by unit, contributor (code or name), the 8-character id, and — for the people whose identity you may see — service number, name or rank.
+personnel-match = { $n ->
+    [one] { $n } person matches
+   *[other] { $n } people match
+}
+personnel-none-match = No one matches these filters.
+personnel-deployment-deployed = deployed
+personnel-deployment-relieved = relieved
+audit-user = User
+audit-record = Record
+audit-record-hint = A record is found by its full id or by the 8 characters shown on the pages.
+audit-newest_first = Newest reads first.
+audit-none-match = No restricted read matches these filters.
+audit-latest = Newest reads
+audit-newer = Newer
+audit-older = Older
+filter-sort-urgency = most urgent first
+uof-match = { $n ->
+    [one] { $n } report matches
+   *[other] { $n } reports match
+}
+uof-none-match = No report matches these filters.
+uof-search-hint = Search by unit, place, contributor, level or the 8-character id; the narrative too where you may read it.
+detention-match = { $n ->
+    [one] { $n } detention matches
+   *[other] { $n } detentions match
+}
+detention-none-match = No detention matches these filters.
+detention-search-hint = Search by unit, place, contributor or the 8-character id; grounds and the detainee’s name too where you may read them.
+cases-match = { $n ->
+    [one] { $n } case matches
+   *[other] { $n } cases match
+}
+cases-none-match = No case matches these filters.
+cases-search-hint = Search by category, investigator or the 8-character id; where you may read the allegations, by contributor, misconduct and summary too (the contributor filter needs them).
+documents-count = { $n ->
+    [one] { $n } document version
+   *[other] { $n } document versions
+}
+documents-shown = { $n } of { $total } document versions
+documents-none-match = No document matches these filters.

@@ -104,3 +104,10 @@ sources-sort-date = por fecha
 sources-sort-title = por título
 sources-sort-grade = por calificación
 sources-shown = { $n } de { $total } fuentes
+
+log-filter-kind = Tipo de entrada
+log-filter-at = Ir a la entrada número
+log-filter-clear = Todo el registro
+log-filtered-note = Solo se listan las entradas de este tipo que usted puede leer; las demás conservan su lugar en el registro completo.
+log-none = No hay ninguna entrada aquí.
+log-latest = Últimas entradas

@@ -295,3 +295,46 @@ audit-none = No hay ninguna lectura restringida registrada.
 audit-register = Registro
 audit-records = Fichas
 audit-via = Solicitud
+
+personnel-search-hint = Busque por unidad, contribuyente (código o nombre) o identificador de 8 caracteres.
+personnel-search-hint-identity = Busque por unidad, contribuyente (código o nombre), identificador de 8 caracteres y — para las personas cuya identidad puede ver — número de servicio, nombre o grado.
+personnel-match = { $n ->
+    [one] { $n } persona coincide
+   *[other] { $n } personas coinciden
+}
+personnel-none-match = Nadie coincide con estos filtros.
+personnel-deployment-deployed = desplegado
+personnel-deployment-relieved = relevado
+audit-user = Usuario
+audit-record = Ficha
+audit-record-hint = Una ficha se encuentra por su identificador completo o por los 8 caracteres que muestran las páginas.
+audit-newest_first = Las lecturas más recientes primero.
+audit-none-match = Ninguna lectura restringida coincide con estos filtros.
+audit-latest = Lecturas más recientes
+audit-newer = Más recientes
+audit-older = Más antiguas
+filter-sort-urgency = los más urgentes primero
+uof-match = { $n ->
+    [one] { $n } informe coincide
+   *[other] { $n } informes coinciden
+}
+uof-none-match = Ningún informe coincide con estos filtros.
+uof-search-hint = Busque por unidad, lugar, contribuyente, nivel o identificador de 8 caracteres; también en el relato donde pueda leerlo.
+detention-match = { $n ->
+    [one] { $n } detención coincide
+   *[other] { $n } detenciones coinciden
+}
+detention-none-match = Ninguna detención coincide con estos filtros.
+detention-search-hint = Busque por unidad, lugar, contribuyente o identificador de 8 caracteres; también en los motivos y el nombre de la persona detenida donde pueda leerlos.
+cases-match = { $n ->
+    [one] { $n } caso coincide
+   *[other] { $n } casos coinciden
+}
+cases-none-match = Ningún caso coincide con estos filtros.
+cases-search-hint = Busque por categoría, investigador o identificador de 8 caracteres; donde pueda leer las denuncias, también por contribuyente, falta y resumen (el filtro por contribuyente las necesita).
+documents-count = { $n ->
+    [one] { $n } versión de documento
+   *[other] { $n } versiones de documentos
+}
+documents-shown = { $n } de { $total } versiones de documentos
+documents-none-match = Ningún documento coincide con estos filtros.

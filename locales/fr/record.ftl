@@ -104,3 +104,10 @@ sources-sort-date = par date
 sources-sort-title = par titre
 sources-sort-grade = par note
 sources-shown = { $n } sources sur { $total }
+
+log-filter-kind = Type d’entrée
+log-filter-at = Aller à l’entrée numéro
+log-filter-clear = Tout le journal
+log-filtered-note = Seules les entrées de ce type que vous pouvez lire sont listées ; les autres gardent leur place dans le journal complet.
+log-none = Aucune entrée ici.
+log-latest = Entrées les plus récentes

@@ -295,3 +295,46 @@ audit-none = Aucune lecture restreinte enregistrée.
 audit-register = Registre
 audit-records = Fiches
 audit-via = Requête
+
+personnel-search-hint = Recherche par unité, contributeur (code ou nom) ou identifiant de 8 caractères.
+personnel-search-hint-identity = Recherche par unité, contributeur (code ou nom), identifiant de 8 caractères et — pour les personnes dont vous pouvez voir l’identité — matricule, nom ou grade.
+personnel-match = { $n ->
+    [one] { $n } personne correspond
+   *[other] { $n } personnes correspondent
+}
+personnel-none-match = Personne ne correspond à ces filtres.
+personnel-deployment-deployed = déployé
+personnel-deployment-relieved = relevé
+audit-user = Utilisateur
+audit-record = Fiche
+audit-record-hint = Une fiche se retrouve par son identifiant complet ou par les 8 caractères affichés sur les pages.
+audit-newest_first = Les lectures les plus récentes d’abord.
+audit-none-match = Aucune lecture restreinte ne correspond à ces filtres.
+audit-latest = Lectures les plus récentes
+audit-newer = Plus récentes
+audit-older = Plus anciennes
+filter-sort-urgency = les plus urgents d’abord
+uof-match = { $n ->
+    [one] { $n } rapport correspond
+   *[other] { $n } rapports correspondent
+}
+uof-none-match = Aucun rapport ne correspond à ces filtres.
+uof-search-hint = Recherche par unité, lieu, contributeur, niveau ou identifiant de 8 caractères ; aussi dans le récit là où vous pouvez le lire.
+detention-match = { $n ->
+    [one] { $n } détention correspond
+   *[other] { $n } détentions correspondent
+}
+detention-none-match = Aucune détention ne correspond à ces filtres.
+detention-search-hint = Recherche par unité, lieu, contributeur ou identifiant de 8 caractères ; aussi dans les motifs et le nom de la personne détenue là où vous pouvez les lire.
+cases-match = { $n ->
+    [one] { $n } dossier correspond
+   *[other] { $n } dossiers correspondent
+}
+cases-none-match = Aucun dossier ne correspond à ces filtres.
+cases-search-hint = Recherche par catégorie, enquêteur ou identifiant de 8 caractères ; là où vous pouvez lire les allégations, aussi par contributeur, manquement et résumé (le filtre par contributeur en a besoin).
+documents-count = { $n ->
+    [one] { $n } version de document
+   *[other] { $n } versions de documents
+}
+documents-shown = { $n } versions de documents sur { $total }
+documents-none-match = Aucun document ne correspond à ces filtres.

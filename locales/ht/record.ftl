@@ -71,3 +71,10 @@ sources-sort-date = dapre dat
 sources-sort-title = dapre tit
 sources-sort-grade = dapre evalyasyon
 sources-shown = { $n } sou { $total } sous
+
+log-filter-kind = Kalite antre
+log-filter-at = Ale nan antre nimewo
+log-filter-clear = Tout jounal la
+log-filtered-note = Se sèlman antre kalite sa a ou gen dwa li ki nan lis la; lòt yo kenbe plas yo nan jounal konplè a.
+log-none = Pa gen okenn antre la a.
+log-latest = Antre ki pi resan yo

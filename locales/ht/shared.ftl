@@ -110,3 +110,21 @@ error-no_such_page = Pa gen paj nan adrès sa a. Li ka chanje plas, oswa lyen an
 ## Dates are typed as ISO 8601 everywhere, as the pages show them.
 date-placeholder = AAAA-MM-JJ
 datetime-placeholder = AAAA-MM-JJ HH:MM
+
+# The search and filters the public log page uses.
+filter-invalid = Nou pa ka li filt « { $param } » la: { $why }.
+filter-why-too_long = rechèch la gen 200 karaktè pou pi plis
+filter-why-control = li gen karaktè kontwòl ladan l
+filter-why-unknown = se pa youn nan valè yo ofri yo
+filter-why-country = yon kontribitè se yon kòd twa lèt tankou KEN
+filter-why-date = yon dat ekri AAAA-MM-JJ
+filter-why-before_from = fen peryòd la vini anvan kòmansman li
+filter-why-seq = yon nimewo lòd se yon nonb antye apati 1
+filter-why-page = yon paj se yon nonb antye apati 1
+filter-why-per = yon paj gen 25, 50, 100 oswa 200 fich
+filter-why-record = yon fich se idantifyan konplè li oswa 8 karaktè paj yo montre
+filter-why-user = yon non itilizatè gen 64 karaktè pou pi plis
+filter-any = Tout
+filter-apply = Aplike
+filter-clear = Retire filt yo
+filter-error-unfiltered = Paj sa a san filt li yo

@@ -526,6 +526,7 @@ async fn every_form_page_and_the_desk_pass_axe_core_in_spanish() {
         "/incidents/MSS-2024-0008",
         "/sources",
         "/log",
+        "/log?kind=pledge.recorded&at=200",
         "/statistics",
         "/complaints",
         "/login",
@@ -549,9 +550,12 @@ async fn every_form_page_and_the_desk_pass_axe_core_in_spanish() {
                         "/desk",
                         "/new",
                         "/personnel",
+                        "/personnel?country=KEN&vetting=cleared&sort=unit",
                         "/detentions",
+                        "/detentions?status=met&from=2024-01-01",
                         "/cases",
                         "/use-of-force",
+                        "/documents?q=directive",
                     ]
                     .iter()
                     .map(|p| (*p).to_string()),

@@ -977,3 +977,463 @@ async fn conduct_reads(app: &TestApp, f: &Fixture) {
         .await;
     assert_eq!(r.status, 200);
 }
+
+/// The ids of the rows (`<tr data-id="…">`) of a page's text between two markers.
+fn rows_between(html: &str, from: &str, to: Option<&str>) -> Vec<String> {
+    let start = html.find(from).unwrap_or_else(|| panic!("no {from}"));
+    let rest = &html[start..];
+    let rest = match to.and_then(|t| rest.find(t)) {
+        Some(end) => &rest[..end],
+        None => rest,
+    };
+    rest.split("<tr data-id=\"")
+        .skip(1)
+        .filter_map(|p| p.split('"').next())
+        .map(str::to_string)
+        .collect()
+}
+
+/// The rows of the personnel register's list.
+fn people_rows(html: &str) -> Vec<String> {
+    if html.contains("id=\"people-none\"") {
+        return Vec::new();
+    }
+    rows_between(html, "id=\"people\"", None)
+}
+
+/// The filtered lists of the registers: each filter keeps what it should, pages stay right with
+/// a filter (the filter runs in the store before the page is cut), a search never matches an
+/// identity the reader may not see, and bad parameters are refused naming them.
+#[tokio::test]
+async fn the_personnel_register_filters_searches_and_pages_within_the_need_to_know() {
+    for b in backends() {
+        let app = spawn_app_on(b).await;
+        let f = fixture(&app).await;
+        let hr = app.client(Some(Role::HrOfficer)).await;
+        // 30 more Kenyans (not vetted), a Jamaican soldier relieved at the end of 2024.
+        let mut kenyans = vec![f.person_ken.clone()];
+        for i in 0..30 {
+            kenyans.push(id(&hr
+                .post_json(
+                    "/api/v1/personnel",
+                    &person_body("KEN", &format!("SN-KEN-X{i:02}")),
+                )
+                .await));
+        }
+        let soldier = id(&hr
+            .post_json("/api/v1/personnel", &json!({"mission": "t", "country": "JAM", "unit": "JDF Engineers",
+                "category": "military", "deployed_from": "2024-06-25", "deployed_until": "2024-12-31",
+                "identity": {"service_number": "SN-JAM-9", "name": "Private Soldier", "rank": "Private"}}))
+            .await);
+        let hr_page = crate::pages::session(&app, Some(Role::HrOfficer)).await;
+        let get = |c: &konbit_testkit::Client, path: &str| {
+            let (c, path) = (c.clone(), path.to_string());
+            async move {
+                let r = c.get(&path).await;
+                assert_eq!(r.status, 200, "{path}: {}", r.text);
+                r.text
+            }
+        };
+        // Contributor.
+        let jam = people_rows(&get(&hr_page, "/personnel?country=JAM").await);
+        assert_eq!(jam.len(), 2, "{jam:?}");
+        assert!(jam.contains(&f.person_jam) && jam.contains(&soldier));
+        // Pages with a filter: 31 Kenyans, 25 then 6, none twice, no Jamaican.
+        let one = get(&hr_page, "/personnel?country=KEN&per=25").await;
+        assert!(one.contains("31 people match"), "the count of all pages");
+        let first = people_rows(&one);
+        assert_eq!(first.len(), 25);
+        assert!(one.contains("page=2"), "a link to the next page");
+        let second = people_rows(&get(&hr_page, "/personnel?country=KEN&per=25&page=2").await);
+        assert_eq!(second.len(), 6);
+        let mut all: Vec<String> = first.iter().chain(&second).cloned().collect();
+        all.sort();
+        all.dedup();
+        let mut want = kenyans.clone();
+        want.sort();
+        assert_eq!(all, want, "every Kenyan once, nobody else");
+        // Only the page shown is recorded as read.
+        let viewed = views(&app).await;
+        let last = viewed.last().expect("a view");
+        assert_eq!(last["records"].as_array().map(Vec::len), Some(6));
+        // Newest first by default; oldest first when asked.
+        assert_eq!(first.first(), kenyans.last());
+        let oldest = people_rows(&get(&hr_page, "/personnel?country=KEN&sort=oldest&per=25").await);
+        assert_eq!(oldest.first(), Some(&f.person_ken));
+        // Category, vetting, deployment.
+        assert_eq!(
+            people_rows(&get(&hr_page, "/personnel?category=military").await),
+            vec![soldier.clone()]
+        );
+        let mut cleared = people_rows(&get(&hr_page, "/personnel?vetting=cleared").await);
+        cleared.sort();
+        let mut both = vec![f.person_ken.clone(), f.person_jam.clone()];
+        both.sort();
+        assert_eq!(cleared, both);
+        let unvetted = people_rows(&get(&hr_page, "/personnel?vetting=none&per=200").await);
+        assert_eq!(unvetted.len(), 31);
+        assert!(!unvetted.contains(&f.person_ken));
+        assert_eq!(
+            people_rows(&get(&hr_page, "/personnel?deployment=relieved&on=2025-06-01").await),
+            vec![soldier.clone()]
+        );
+        let deployed = people_rows(
+            &get(
+                &hr_page,
+                "/personnel?deployment=deployed&on=2025-06-01&per=200",
+            )
+            .await,
+        );
+        assert_eq!(deployed.len(), 32);
+        assert!(!deployed.contains(&soldier));
+        // Search: a unit, an identity for who may see it.
+        assert_eq!(
+            people_rows(&get(&hr_page, "/personnel?q=jdf+engineers").await),
+            vec![soldier.clone()]
+        );
+        assert_eq!(
+            people_rows(&get(&hr_page, "/personnel?q=SN-JAM-1").await),
+            vec![f.person_jam.clone()]
+        );
+        // The audit names the search that showed the identity.
+        let viewed = views(&app).await;
+        let last = viewed.last().expect("a view");
+        assert_eq!(last["via"], "GET /personnel?q=SN-JAM-1");
+        assert_eq!(last["records"], json!([f.person_jam]));
+        let filters_kept = get(&hr_page, "/personnel?q=SN-JAM-1&country=JAM").await;
+        assert!(
+            filters_kept.contains("value=\"SN-JAM-1\""),
+            "the search shown again"
+        );
+        assert!(filters_kept.contains("<option value=\"JAM\" selected>"));
+        assert!(filters_kept.contains("id=\"filter-clear\""));
+        // The Kenyan commander: Kenyan identities only; a Jamaican's name matches nothing.
+        let commander = crate::pages::session(&app, Some(Role::Commander)).await;
+        assert_eq!(
+            people_rows(&get(&commander, "/personnel?q=SN-KEN-1").await),
+            vec![f.person_ken.clone()]
+        );
+        assert!(people_rows(&get(&commander, "/personnel?q=SN-JAM-1").await).is_empty());
+        assert!(people_rows(&get(&commander, "/personnel?q=private+soldier").await).is_empty());
+        // A viewer: no identity at all, so no name, rank or number matches.
+        let viewer = crate::pages::session(&app, Some(Role::Viewer)).await;
+        for q in ["SN-KEN-1", "Officer", "Inspector", "private soldier"] {
+            let page = get(&viewer, &format!("/personnel?q={}", q.replace(' ', "+"))).await;
+            assert!(people_rows(&page).is_empty(), "{q} matched for a viewer");
+        }
+        assert_eq!(
+            people_rows(&get(&viewer, "/personnel?q=jdf").await),
+            vec![soldier.clone()],
+            "the unit is not restricted"
+        );
+        // Bad parameters: 400, naming them, in the reader's language.
+        let long = "x".repeat(201);
+        for (query, param) in [
+            ("country=K1", "country"),
+            ("vetting=maybe", "vetting"),
+            ("category=navy", "category"),
+            ("deployment=away", "deployment"),
+            ("sort=name", "sort"),
+            ("page=0", "page"),
+            ("per=7", "per"),
+            (&format!("q={long}") as &str, "q"),
+        ] {
+            let r = hr_page.get(&format!("/personnel?{query}")).await;
+            assert_eq!(r.status, 400, "{query}");
+            assert!(
+                r.text.contains(&format!("“{param}”")),
+                "{query}: {}",
+                r.text
+            );
+            // The way back: the same list without its filters.
+            assert!(
+                r.text
+                    .contains("<a href=\"/personnel\" id=\"error-unfiltered\">"),
+                "{query}"
+            );
+        }
+        hr_page.get("/lang/es").await;
+        let r = hr_page.get("/personnel?vetting=maybe").await;
+        assert_eq!(r.status, 400);
+        assert!(r.text.contains("El filtro «vetting»"), "{}", r.text);
+    }
+}
+
+#[tokio::test]
+async fn the_force_and_conduct_registers_filter_by_status_contributor_dates_and_words() {
+    for b in backends() {
+        let app = spawn_app_on(b).await;
+        let f = fixture(&app).await;
+        let conduct = crate::pages::session(&app, Some(Role::ConductOfficer)).await;
+        let get = |path: &str| {
+            let (c, path) = (conduct.clone(), path.to_string());
+            async move {
+                let r = c.get(&path).await;
+                assert_eq!(r.status, 200, "{path}: {}", r.text);
+                r.text
+            }
+        };
+        // Use of force (the list after the overdue reviews' section).
+        let reports = |html: String| rows_between(&html, "id=\"reports\"", None);
+        assert_eq!(
+            reports(get("/use-of-force?country=JAM").await),
+            vec![f.report_jam.clone()]
+        );
+        assert_eq!(
+            reports(get("/use-of-force?from=2024-07-02").await),
+            vec![f.report_jam.clone()]
+        );
+        assert_eq!(
+            reports(get("/use-of-force?to=2024-07-01").await),
+            vec![f.report_ken.clone()]
+        );
+        assert_eq!(
+            reports(get("/use-of-force?sort=oldest").await),
+            vec![f.report_ken.clone(), f.report_jam.clone()]
+        );
+        assert_eq!(
+            reports(get("/use-of-force?q=firearm").await),
+            vec![f.report_ken.clone()]
+        );
+        assert!(
+            get("/use-of-force?status=cleared")
+                .await
+                .contains("id=\"reports-none\"")
+        );
+        assert_eq!(
+            reports(get("/use-of-force?status=submitted").await).len(),
+            2
+        );
+        // Detentions: four spare Kenyan ones in August.
+        let detentions = |html: String| {
+            if html.contains("id=\"detentions-none\"") {
+                Vec::new()
+            } else {
+                rows_between(&html, "id=\"detentions\"", None)
+            }
+        };
+        let mut august = detentions(get("/detentions?country=KEN&from=2024-08-01").await);
+        august.sort();
+        let mut spare = f.spare_detentions.clone();
+        spare.sort();
+        assert_eq!(august, spare);
+        assert_eq!(
+            detentions(get("/detentions?country=JAM").await),
+            vec![f.detention_jam.clone()]
+        );
+        assert_eq!(
+            detentions(get("/detentions?country=KEN&per=25&sort=newest").await).len(),
+            5
+        );
+        // Grounds are restricted: a conduct officer finds them, a viewer does not.
+        assert_eq!(detentions(get("/detentions?q=caught+act").await).len(), 6);
+        let viewer = crate::pages::session(&app, Some(Role::Viewer)).await;
+        let r = viewer.get("/detentions?q=caught").await;
+        assert_eq!(r.status, 200);
+        assert!(
+            detentions(r.text).is_empty(),
+            "grounds matched for a viewer"
+        );
+        // Cases: by status, by the allegations' contributor (conduct officers see them), dates.
+        let cases = |html: String| {
+            if html.contains("id=\"cases-none\"") {
+                Vec::new()
+            } else {
+                rows_between(&html, "id=\"cases\"", Some("id=\"complaints\""))
+            }
+        };
+        assert_eq!(cases(get("/cases?country=KEN").await), vec![f.case.clone()]);
+        assert!(cases(get("/cases?country=JAM").await).is_empty());
+        assert!(cases(get("/cases?from=2024-07-06").await).is_empty());
+        assert_eq!(
+            cases(get("/cases?status=received").await),
+            vec![f.case.clone()]
+        );
+        assert!(cases(get("/cases?status=closed").await).is_empty());
+        assert_eq!(cases(get("/cases?q=beating").await), vec![f.case.clone()]);
+        let r = viewer.get("/cases?country=KEN").await;
+        assert!(
+            cases(r.text).is_empty(),
+            "an allegation's contributor is restricted"
+        );
+        // Documents: by kind and words.
+        let docs = get("/documents?kind=detention_directive").await;
+        assert!(docs.contains("1 document version") || docs.contains("of 2 document versions"));
+        assert!(
+            !get("/documents?q=nothing+like+this")
+                .await
+                .contains("<tbody>")
+        );
+        // Bad values, named.
+        for (path, param) in [
+            ("/use-of-force?status=lost", "status"),
+            ("/use-of-force?from=2024-13-01", "from"),
+            ("/detentions?from=2024-08-02&to=2024-08-01", "to"),
+            ("/detentions?status=late", "status"),
+            ("/cases?status=open", "status"),
+            ("/cases?country=Kenya", "country"),
+            ("/documents?kind=memo", "kind"),
+        ] {
+            let r = conduct.get(path).await;
+            assert_eq!(r.status, 400, "{path}");
+            assert!(r.text.contains(&format!("“{param}”")), "{path}: {}", r.text);
+        }
+    }
+}
+
+#[tokio::test]
+async fn the_audit_filters_by_user_record_and_date_newest_first() {
+    for b in backends() {
+        let app = spawn_app_on(b).await;
+        let f = fixture(&app).await;
+        let hr = crate::pages::session(&app, Some(Role::HrOfficer)).await;
+        let commander = crate::pages::session(&app, Some(Role::Commander)).await;
+        assert_eq!(
+            hr.get(&format!("/personnel/{}", f.person_jam)).await.status,
+            200
+        );
+        assert_eq!(
+            commander
+                .get(&format!("/personnel/{}", f.person_ken))
+                .await
+                .status,
+            200
+        );
+        assert_eq!(hr.get("/personnel").await.status, 200);
+        let admin = crate::pages::session(&app, Some(Role::Admin)).await;
+        let audit = |path: &str| {
+            let (c, path) = (admin.clone(), path.to_string());
+            async move {
+                let r = c.get(&path).await;
+                assert_eq!(r.status, 200, "{path}: {}", r.text);
+                r.text
+            }
+        };
+        let actors = |html: &str| -> Vec<String> {
+            html.split("data-actor=\"")
+                .skip(1)
+                .filter_map(|p| p.split('"').next())
+                .map(str::to_string)
+                .collect()
+        };
+        let seqs = |html: &str| -> Vec<i64> {
+            html.split("<tr data-seq=\"")
+                .skip(1)
+                .filter_map(|p| p.split('"').next()?.parse().ok())
+                .collect()
+        };
+        let whole = audit("/audit").await;
+        let all = seqs(&whole);
+        assert!(all.len() >= 3, "{all:?}");
+        assert!(all.windows(2).all(|w| w[0] > w[1]), "newest first: {all:?}");
+        let by_commander = audit("/audit?user=commander").await;
+        assert!(!actors(&by_commander).is_empty());
+        assert!(actors(&by_commander).iter().all(|a| a == "commander"));
+        assert_eq!(
+            actors(&audit("/audit?user=user:commander").await),
+            actors(&by_commander)
+        );
+        assert!(
+            actors(&audit("/audit?user=hr_officer").await)
+                .iter()
+                .all(|a| a == "hr_officer")
+        );
+        // By record: the full id or the 8 characters shown.
+        let short = &f.person_jam[f.person_jam.len() - 8..];
+        let jam = seqs(&audit(&format!("/audit?record={short}")).await);
+        assert!(!jam.is_empty());
+        assert_eq!(
+            seqs(&audit(&format!("/audit?record={}", f.person_jam)).await),
+            jam
+        );
+        assert_eq!(
+            seqs(&audit(&format!("/audit?record={}", f.person_jam.to_uppercase())).await),
+            jam
+        );
+        // The commander never read the Jamaican's record.
+        assert!(seqs(&audit(&format!("/audit?record={short}&user=commander")).await).is_empty());
+        assert!(jam.len() < all.len());
+        // By date.
+        let today = OffsetDateTime::now_utc().date().to_string();
+        assert_eq!(
+            seqs(&audit(&format!("/audit?from={today}&to={today}")).await),
+            all
+        );
+        assert!(
+            audit("/audit?to=2020-01-01")
+                .await
+                .contains("id=\"audit-none\"")
+        );
+        assert!(seqs(&audit("/audit?from=2999-01-01").await).is_empty());
+        // Bad values, named.
+        for (query, param) in [
+            ("record=xyz", "record"),
+            ("record=123456789", "record"),
+            ("from=yesterday", "from"),
+            ("from=2024-02-01&to=2024-01-01", "to"),
+            ("before=0", "before"),
+            ("after=-3", "after"),
+        ] {
+            let r = admin.get(&format!("/audit?{query}")).await;
+            assert_eq!(r.status, 400, "{query}");
+            assert!(
+                r.text.contains(&format!("“{param}”")),
+                "{query}: {}",
+                r.text
+            );
+        }
+        assert_eq!(hr.get("/audit?user=hr_officer").await.status, 403);
+        // Pages of a filtered audit: 100 more reads by the HR officer, among the commander's.
+        for i in 0..110 {
+            let who = if i % 11 == 0 { &commander } else { &hr };
+            let person = if i % 11 == 0 {
+                &f.person_ken
+            } else {
+                &f.person_jam
+            };
+            assert_eq!(who.get(&format!("/personnel/{person}")).await.status, 200);
+        }
+        let first = audit("/audit?user=hr_officer").await;
+        let first_seqs = seqs(&first);
+        assert_eq!(first_seqs.len(), 100);
+        assert!(actors(&first).iter().all(|a| a == "hr_officer"));
+        let href = |html: &str, id: &str| -> String {
+            let at = html.find(&format!("id=\"{id}\"")).expect(id);
+            html[..at]
+                .rsplit("href=\"")
+                .next()
+                .and_then(|h| h.split('"').next())
+                .expect("href")
+                .replace("&#38;", "&")
+                .replace("&amp;", "&")
+        };
+        let older = href(&first, "audit-older");
+        assert!(older.contains("user=hr_officer"), "{older}");
+        let second = audit(&older).await;
+        let second_seqs = seqs(&second);
+        assert!(actors(&second).iter().all(|a| a == "hr_officer"));
+        assert!(
+            second_seqs.iter().all(|s| *s < first_seqs[99]),
+            "{older}: {first_seqs:?} then {second_seqs:?}"
+        );
+        // Every page, to the oldest: the HR officer's reads as the API lists them, newest first,
+        // each once.
+        let mut walked: Vec<i64> = first_seqs.iter().chain(&second_seqs).copied().collect();
+        let mut page = second.clone();
+        while page.contains("id=\"audit-older\"") {
+            page = audit(&href(&page, "audit-older")).await;
+            walked.extend(seqs(&page));
+        }
+        let mut want: Vec<i64> = views(&app)
+            .await
+            .iter()
+            .filter(|v| v["actor"] == "user:hr_officer")
+            .filter_map(|v| v["seq"].as_i64())
+            .collect();
+        want.reverse();
+        assert!(want.len() > 100);
+        assert_eq!(walked, want);
+        let back = audit(&href(&second, "audit-newer")).await;
+        assert_eq!(seqs(&back), first_seqs);
+    }
+}

@@ -9,4 +9,4 @@ mod reading;
 pub(crate) use project::Registers;
 pub use project::{area_of, secret_hash, split};
 pub use query::{Cursor, Page, Select};
-pub use reading::{Reading, Register, Who};
+pub use reading::{Listed, Reading, Register, Slice, Who};

@@ -110,13 +110,28 @@ impl<'a> Reading<'a> {
     }
 }
 
-/// The events of one register as `r` may see them, of the records `select` names. If any
-/// restricted field is shown, the read is appended to the log first (`record.viewed`, naming
-/// the records shown — a page of them, never a copy), and a failure to record it fails the read.
+/// One slice of a filtered list: the records to show of those that match, counted from 0.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Slice {
+    /// How many matching records come before the slice.
+    pub offset: usize,
+    /// At most this many records.
+    pub limit: usize,
+}
+
+/// The records of a list that match a filter: one slice of them, and how many match in all.
+#[derive(Debug, Clone)]
+pub struct Listed<T> {
+    /// The slice asked for, in the order asked for.
+    pub items: Vec<T>,
+    /// How many records match, on every page.
+    pub total: usize,
+}
+
 impl Store {
-    /// The events of one register as `r` may see them, of the records `select` names. If any
-    /// restricted field is shown, the read is appended to the log first.
-    pub async fn read_register(
+    /// The events of one register as `r` may see them, of the records `select` names; nothing
+    /// recorded: callers record what they show ([`Store::record_shown`]).
+    async fn scoped_events(
         &self,
         r: &Reading<'_>,
         register: Register,
@@ -132,24 +147,34 @@ impl Store {
             as_of_us: r.as_of_us,
             clearance: Classification::Mission,
         };
-        let events = self
-            .reader(vis)
+        self.reader(vis)
             .await?
             .register_events(register.name(), select, &scope)
-            .await?;
-        let mut shown: Vec<Uuid> = Vec::new();
-        for e in events.iter().filter(|e| e.restricted_shown) {
-            if !shown.contains(&e.id) {
-                shown.push(e.id);
+            .await
+    }
+
+    /// Appends the read to the log when any of `events` whose record `shown` keeps carries a
+    /// restricted field (`record.viewed`, naming those records); a failure fails the read.
+    async fn record_shown(
+        &self,
+        r: &Reading<'_>,
+        register: Register,
+        events: &[Event],
+        shown: impl Fn(Uuid) -> bool,
+    ) -> Result<()> {
+        let mut ids: Vec<Uuid> = Vec::new();
+        for e in events.iter().filter(|e| e.restricted_shown && shown(e.id)) {
+            if !ids.contains(&e.id) {
+                ids.push(e.id);
             }
         }
-        if let (Who::User(u), false) = (r.who, shown.is_empty()) {
+        if let (Who::User(u), false) = (r.who, ids.is_empty()) {
             self.submit(
                 Actor::server_about(u),
                 Envelope::new(
                     Command::Register(RegisterCommand::RecordView(RecordViewed {
                         register: register.name().into(),
-                        records: shown,
+                        records: ids,
                         via: r.via.clone(),
                     })),
                     Vec::new(),
@@ -158,7 +183,53 @@ impl Store {
             )
             .await?;
         }
+        Ok(())
+    }
+
+    /// The events of one register as `r` may see them, of the records `select` names. If any
+    /// restricted field is shown, the read is appended to the log first (`record.viewed`, naming
+    /// the records shown — a page of them, never a copy), and a failure to record it fails the
+    /// read.
+    pub async fn read_register(
+        &self,
+        r: &Reading<'_>,
+        register: Register,
+        select: Select<'_>,
+    ) -> Result<Vec<Event>> {
+        let events = self.scoped_events(r, register, select).await?;
+        self.record_shown(r, register, &events, |_| true).await?;
         Ok(events)
+    }
+
+    /// A filtered list of one register: the records `project` makes of the register as `r` may
+    /// see it, filtered and ordered by `arrange`, one `slice` of them, and how many matched.
+    ///
+    /// The filter runs on the whole register before the slice is cut, so every page is right
+    /// whatever the filter, on either database; it sees only what `r` may see, so a search can
+    /// match an identity or a narrative only where the reader is shown it. Only the slice's
+    /// restricted fields are recorded as read: they are what the page shows.
+    pub async fn register_list<T>(
+        &self,
+        r: &Reading<'_>,
+        register: Register,
+        project: impl FnOnce(&[Event]) -> Vec<T>,
+        arrange: impl FnOnce(&mut Vec<T>),
+        id: impl Fn(&T) -> Uuid,
+        slice: Slice,
+    ) -> Result<Listed<T>> {
+        let events = self.scoped_events(r, register, Select::All).await?;
+        let mut all = project(&events);
+        arrange(&mut all);
+        let total = all.len();
+        let items: Vec<T> = all
+            .into_iter()
+            .skip(slice.offset)
+            .take(slice.limit)
+            .collect();
+        let ids: Vec<Uuid> = items.iter().map(&id).collect();
+        self.record_shown(r, register, &events, |x| ids.contains(&x))
+            .await?;
+        Ok(Listed { items, total })
     }
 
     /// People (the page or person `select` names) and the document versions they are held to.

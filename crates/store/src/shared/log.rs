@@ -371,6 +371,83 @@ pub async fn entries_of_kind(
     .await)?)
 }
 
+/// Which entries a filtered page of the log lists (the log page's kind, the audit's user,
+/// record and dates); an empty field filters nothing.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct EntryFilter<'a> {
+    /// Only entries of this kind (`record.viewed`).
+    pub kind: &'a str,
+    /// Only entries classified at most this (the reader's clearance), when `kind` is set: a
+    /// kind filter must not reveal where the entries whose content a reader cannot see are.
+    pub clearance: Option<konbit_domain::Classification>,
+    /// Only entries by this actor (`user:NAME`).
+    pub actor: &'a str,
+    /// Only entries whose content holds this text: a record id, or the end of one. Callers
+    /// pass hex digits and dashes only (no `LIKE` wildcard).
+    pub holds: &'a str,
+    /// Only entries recorded at or after this (RFC 3339 text or a date: compared as text, as
+    /// the record times are written in one fixed format).
+    pub from: &'a str,
+    /// Only entries recorded before this.
+    pub until: &'a str,
+}
+
+/// Where a filtered page of the log starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Around {
+    /// The entries after this sequence number, oldest first.
+    After(i64),
+    /// The entries before this sequence number, newest first (`i64::MAX`: the latest).
+    Before(i64),
+}
+
+/// At most `limit` entries that `f` keeps, from `around`, in sequence order (oldest first
+/// either way).
+pub async fn entries_where(
+    ex: &mut Ex<'_>,
+    f: &EntryFilter<'_>,
+    around: Around,
+    limit: i64,
+) -> Result<Vec<Entry>> {
+    let (cmp, order, at) = match around {
+        Around::After(n) => (">", "ASC", n),
+        Around::Before(n) => ("<", "DESC", n),
+    };
+    let sql = format!(
+        "SELECT {ENTRY_COLUMNS} FROM log WHERE seq {cmp} $1 \
+         AND ($2 = '' OR kind = $2) \
+         AND ($3 < 0 OR CASE classification WHEN 'public' THEN 0 \
+         WHEN 'mission' THEN 1 ELSE 2 END <= $3) \
+         AND ($4 = '' OR actor = $4) \
+         AND ($5 = '' OR body LIKE $5) \
+         AND ($6 = '' OR recorded_at >= $6) \
+         AND ($7 = '' OR recorded_at < $7) \
+         ORDER BY seq {order} LIMIT $8"
+    );
+    let holds = if f.holds.is_empty() {
+        String::new()
+    } else {
+        format!("%{}%", f.holds)
+    };
+    let mut rows = on!(ex, |c| sqlx::query_as::<_, Entry>(sqlx::AssertSqlSafe(
+        sql.as_str()
+    ))
+    .bind(at)
+    .bind(f.kind)
+    .bind(f.clearance.map_or(-1, konbit_domain::Classification::rank))
+    .bind(f.actor)
+    .bind(holds.as_str())
+    .bind(f.from)
+    .bind(f.until)
+    .bind(limit)
+    .fetch_all(c)
+    .await)?;
+    if matches!(around, Around::Before(_)) {
+        rows.reverse();
+    }
+    Ok(rows)
+}
+
 /// One entry by sequence number.
 pub async fn entry(ex: &mut Ex<'_>, seq: i64) -> Result<Option<Entry>> {
     let sql = format!("SELECT {ENTRY_COLUMNS} FROM log WHERE seq = $1");
@@ -501,6 +578,16 @@ impl crate::Store {
 }
 
 impl crate::Store {
+    /// At most `limit` entries that `f` keeps, from `around`, oldest first.
+    pub async fn log_where(
+        &self,
+        f: &EntryFilter<'_>,
+        around: Around,
+        limit: i64,
+    ) -> Result<Vec<Entry>> {
+        entries_where(&mut self.conn().await?.ex(), f, around, limit).await
+    }
+
     /// One entry by sequence number.
     pub async fn log_entry(&self, seq: i64) -> Result<Option<Entry>> {
         entry(&mut self.conn().await?.ex(), seq).await

@@ -20,6 +20,7 @@ use konbit_domain::{
 };
 use konbit_store::{
     Actor, Envelope, Visibility,
+    log::{Around, EntryFilter},
     registers::{self as reg, Reading, Select},
 };
 use serde::{Deserialize, Serialize};
@@ -271,10 +272,21 @@ pub struct ViewEntry {
 
 /// The `record.viewed` entries of the log, oldest first.
 pub async fn views(s: &AppState, after: i64, limit: i64) -> ApiResult<Vec<ViewEntry>> {
-    let entries = s
-        .store
-        .log_of_kind(EntryKind::RecordViewed, after, limit)
-        .await?;
+    views_where(s, &EntryFilter::default(), Around::After(after), limit).await
+}
+
+/// The `record.viewed` entries of the log that `f` keeps, from `around`, oldest first.
+pub async fn views_where(
+    s: &AppState,
+    f: &EntryFilter<'_>,
+    around: Around,
+    limit: i64,
+) -> ApiResult<Vec<ViewEntry>> {
+    let f = EntryFilter {
+        kind: EntryKind::RecordViewed.as_str(),
+        ..*f
+    };
+    let entries = s.store.log_where(&f, around, limit).await?;
     entries
         .into_iter()
         .map(|e| {

@@ -3,8 +3,9 @@
 //! ([`forms`]), the browser-side security of forms ([`csrf`]), limits per address ([`limits`]),
 //! errors as RFC 9457 problems ([`error`]), the one parser of query values and bodies
 //! ([`extract`]), the completion of the OpenAPI document ([`openapi`]), the cached verification
-//! of the log ([`verify`]), the desk's items and their cached count ([`desk_count`]), and the pages' request context and rendering ([`page`],
-//! [`pieces`], [`assets`]).
+//! of the log ([`verify`]), the desk's items and their cached count ([`desk_count`]), the
+//! pages' request context and rendering ([`page`], [`pieces`], [`assets`]), and the search,
+//! filters and pages of long lists ([`lists`]).
 
 pub mod assets;
 pub mod auth;
@@ -17,6 +18,7 @@ pub mod form;
 pub mod forms;
 pub mod gate;
 pub mod limits;
+pub mod lists;
 pub mod openapi;
 pub mod page;
 pub mod pieces;

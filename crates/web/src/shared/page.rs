@@ -404,6 +404,9 @@ pub(crate) struct ErrorPage {
     pub(crate) status: u16,
     pub(crate) title: String,
     pub(crate) message: String,
+    /// A page refused for its query (a bad filter): the same page without any, as the way
+    /// back.
+    pub(crate) unfiltered: Option<String>,
 }
 
 pub(crate) fn error_page(
@@ -417,6 +420,8 @@ pub(crate) fn error_page(
         status: status.as_u16(),
         title: ctx.tr.t(title_key),
         message,
+        unfiltered: (status == StatusCode::BAD_REQUEST && !ctx.query.is_empty())
+            .then(|| ctx.bare_path.clone()),
     };
     respond(ctx, status, &page)
 }
@@ -589,8 +594,14 @@ pub(crate) async fn mission_names(
 /// How a register page reads: as `user`, at the record time asked for, named in the audit of
 /// restricted reads by the page's own request (`GET /detentions/…`).
 fn reading<'a>(ctx: &Ctx, user: &'a User, vis: Visibility) -> Reading<'a> {
-    Reading::user(user, vis.as_of_us, format!("GET {}", ctx.bare_path))
+    // The query too (a search may have matched an identity: the audit says what was asked),
+    // bounded so a long address cannot swell the log.
+    let asked: String = ctx.path.chars().take(VIA_MAX).collect();
+    Reading::user(user, vis.as_of_us, format!("GET {asked}"))
 }
+
+/// The longest request (path and query, in characters) an audit entry names.
+const VIA_MAX: usize = 400;
 
 /// What every register page starts from, read once from the request: the two clocks asked for,
 /// the missions (and the one the page is filtered to), and how the page reads the register.

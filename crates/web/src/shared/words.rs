@@ -238,6 +238,14 @@ fn the_public_pages_are_whole_in_creole_and_spanish() {
         "error-cross_site",
         "error-cross_site-text",
         "error-no_language",
+        // The filters of the log and the sources (shared/lists.rs): "any", and the refusal
+        // of a bad value.
+        "filter-any",
+        "filter-invalid",
+        "filter-why-unknown",
+        "filter-why-seq",
+        "filter-why-too_long",
+        "filter-why-control",
     ] {
         wanted.push(id.to_string());
     }

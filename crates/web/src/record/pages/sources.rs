@@ -1,5 +1,6 @@
 //! The register of sources.
 
+use crate::shared::lists;
 use crate::shared::page::{Ctx, finish, iso, respond};
 use crate::shared::pieces::badges;
 use crate::{shared::error::ApiError, shared::state::AppState};
@@ -38,6 +39,8 @@ struct SourcesPage {
     on: String,
     as_of: String,
     lines: Vec<SourceLine>,
+    /// The register without the search, when one is set.
+    clear: Option<String>,
 }
 
 pub(crate) async fn sources_page(State(s): State<AppState>, ctx: Ctx) -> Response {
@@ -71,22 +74,17 @@ async fn sources_view(s: &AppState, ctx: &Ctx) -> Result<Response, ApiError> {
     };
     let total = sources.len();
     // The search: words of the title, outlet, reference or note; a reliability letter; an
-    // order. Bounded before it is used.
-    let q = ctx.param("q").unwrap_or_default().trim().to_lowercase();
-    if q.chars().count() > 200 {
-        return Err(ApiError::invalid_field(
-            "q",
-            "must be at most 200 characters",
-        ));
-    }
-    let reliability = ctx.param("reliability").unwrap_or_default().to_uppercase();
+    // order. Bounded before it is used; a bad value is a 400 naming it.
+    let q = lists::search(ctx, "q")?.to_lowercase();
+    let reliability = ctx
+        .param("reliability")
+        .unwrap_or_default()
+        .trim()
+        .to_uppercase();
     if !reliability.is_empty() && !["A", "B", "C", "D", "E", "F"].contains(&reliability.as_str()) {
-        return Err(ApiError::invalid_field(
-            "reliability",
-            "must be a letter from A to F",
-        ));
+        return Err(lists::bad(ctx, "reliability", "unknown"));
     }
-    let sort = ctx.param("sort").unwrap_or("date").to_string();
+    let sort = lists::one_of(ctx, "sort", &["date", "title", "grade"])?;
     sources.retain(|s| {
         let text = [
             Some(s.title.as_str()),
@@ -105,19 +103,13 @@ async fn sources_view(s: &AppState, ctx: &Ctx) -> Result<Response, ApiError> {
     match sort.as_str() {
         "title" => sources.sort_by_cached_key(|s| s.title.to_lowercase()),
         "grade" => sources.sort_by_cached_key(|s| (s.grade.clone(), s.title.to_lowercase())),
-        "date" => sources.sort_by_cached_key(|s| {
+        _ => sources.sort_by_cached_key(|s| {
             (
                 s.published_on.is_none(),
                 s.published_on,
                 s.title.to_lowercase(),
             )
         }),
-        _ => {
-            return Err(ApiError::invalid_field(
-                "sort",
-                "must be date, title or grade",
-            ));
-        }
     }
     let dash = || "—".to_string();
     let lines = sources
@@ -149,7 +141,8 @@ async fn sources_view(s: &AppState, ctx: &Ctx) -> Result<Response, ApiError> {
         } else {
             tr.fmt("sources-shown", &[("n", &lines.len()), ("total", &total)])
         },
-        q: ctx.param("q").unwrap_or_default().to_string(),
+        q: ctx.param("q").unwrap_or_default().trim().to_string(),
+        clear: (!q.is_empty() || !reliability.is_empty()).then(|| lists::cleared(ctx)),
         reliability,
         sort,
         on: ctx.on.clone().map_or_else(String::new, |_| iso(on)),

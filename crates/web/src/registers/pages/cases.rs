@@ -3,6 +3,7 @@
 //! summaries and outcomes show only when the read model carries them (conduct officers).
 
 use crate::shared::gate::{Allowed, Member};
+use crate::shared::lists::{self, FilterForm, ListFilter, Pages, Paging};
 use crate::shared::page::{
     Ctx, FilterLink, Pager, RecordId, RegisterView, finish, iso, pager, register_page, respond,
     the_one,
@@ -14,13 +15,17 @@ use axum::{extract::State, http::StatusCode, response::Response};
 use konbit_domain::Named;
 use konbit_domain::{
     EntryKind,
-    registers::ConductCategory,
     registers::{self as acc, CaseView, ComplaintView},
+    registers::{CaseStatus, ConductCategory},
 };
 use konbit_present::Tr;
 use konbit_store::registers::Register;
 use konbit_store::registers::Select;
 use std::cmp::Reverse;
+use std::collections::BTreeSet;
+
+/// The orders of the cases: newest opened first (the default), oldest, by status.
+const CASE_SORTS: [&str; 3] = ["newest", "oldest", "status"];
 
 struct CaseLine {
     id: String,
@@ -116,7 +121,8 @@ struct CasesPage {
     ctx: Ctx,
     filter: Vec<FilterLink>,
     cases: Vec<CaseLine>,
-    cases_pager: Pager,
+    form: FilterForm,
+    pages: Pages,
     complaints: Vec<ComplaintLine>,
     complaints_pager: Pager,
     restricted_shown: bool,
@@ -133,27 +139,98 @@ pub(crate) async fn cases_page(
             reading: r,
             ..
         } = RegisterView::open(&s, &ctx, &user).await?;
-        let case_page = register_page(&ctx, &ms, "before", EntryKind::CaseOpened)?;
+        let f = ListFilter::read(&ctx, &CASE_SORTS)?;
+        let status: Option<CaseStatus> = lists::choice(&ctx, "status")?;
+        let paging = Paging::read(&ctx)?;
+        let tr = ctx.tr;
+        let mut present = BTreeSet::new();
+        let listed = s
+            .store
+            .register_list(
+                &r,
+                Register::Complaints,
+                acc::cases,
+                |all| {
+                    all.retain(|c| {
+                        if !ms.keeps(&c.mission) {
+                            return false;
+                        }
+                        // The contributors are those of the allegations, shown only to the
+                        // readers who may see the allegations: for the others a contributor
+                        // filter keeps nothing, and says nothing of who is alleged to have done
+                        // what.
+                        let alleged = c.allegations.as_deref().unwrap_or_default();
+                        present.extend(alleged.iter().map(|a| a.country.clone()));
+                        f.dates.0.is_none_or(|d| d <= c.opened_on)
+                            && f.dates.1.is_none_or(|d| c.opened_on <= d)
+                            && f.country
+                                .as_deref()
+                                .is_none_or(|k| alleged.iter().any(|a| a.country == k))
+                            && status.is_none_or(|x| x == c.status)
+                            && lists::words_in(
+                                &f.q,
+                                &[
+                                    &short_id(c.id),
+                                    &category(&tr, Some(c.category)),
+                                    &tr.label("investigator", c.investigating_entity.as_str()),
+                                    c.summary.as_deref().unwrap_or_default(),
+                                    &alleged
+                                        .iter()
+                                        .map(|a| {
+                                            format!(
+                                                "{} {} {}",
+                                                a.country,
+                                                ctx.country(&a.country),
+                                                tr.label("misconduct", a.misconduct.as_str())
+                                            )
+                                        })
+                                        .collect::<Vec<_>>()
+                                        .join(" "),
+                                ],
+                            )
+                    });
+                    all.sort_by(|a, b| match f.sort.as_str() {
+                        "oldest" => a.opened_on.cmp(&b.opened_on),
+                        "status" => a.status.cmp(&b.status).then(b.opened_on.cmp(&a.opened_on)),
+                        _ => b.opened_on.cmp(&a.opened_on),
+                    });
+                },
+                |c| c.id,
+                paging.slice(),
+            )
+            .await?;
+        let cases = listed.items;
+        let form = FilterForm::new(
+            &ctx,
+            &f,
+            present,
+            tr.t("table-status"),
+            lists::options(
+                &ctx,
+                status.map_or("", CaseStatus::as_str),
+                CaseStatus::ALL
+                    .iter()
+                    .map(|v| (v.as_str().to_string(), tr.label("case_status", v.as_str()))),
+            ),
+            tr.t("cases-opened"),
+            &CASE_SORTS,
+            &paging,
+            tr.t("cases-search-hint"),
+        );
+        let pages = lists::pages(&ctx, &paging, listed.total, "cases-match");
         let complaint_page =
             register_page(&ctx, &ms, "complaints_before", EntryKind::ComplaintReceived)?;
-        let mut cases = s.store.cases(&r, Select::Page(case_page)).await?;
         let mut complaints = s.store.complaints(&r, Select::Page(complaint_page)).await?;
-        let cases_pager = pager(
-            &ctx,
-            "before",
-            cases.iter().map(|c| c.meta.origin_seq),
-            cases.len(),
-        );
         let complaints_pager = pager(
             &ctx,
             "complaints_before",
             complaints.iter().map(|c| c.meta.origin_seq),
             complaints.len(),
         );
-        cases.sort_by_key(|c| Reverse(c.opened_on));
         complaints.sort_by_key(|c| Reverse(c.received_at));
         let page = CasesPage {
-            cases_pager,
+            form,
+            pages,
             complaints_pager,
             cases: cases
                 .iter()

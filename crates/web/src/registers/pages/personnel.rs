@@ -3,19 +3,20 @@
 //! only when the read model carries them, i.e. for a reader whose need to know covers them.
 
 use crate::shared::gate::{Allowed, Member};
-use crate::shared::page::{
-    Ctx, FilterLink, Pager, RecordId, RegisterView, finish, iso, pager, register_page, respond,
-    the_one,
-};
+use crate::shared::lists::{self, Opt, Pages, Paging, per_options, sort_options};
+use crate::shared::page::{Ctx, FilterLink, RecordId, RegisterView, finish, iso, respond, the_one};
 use crate::shared::pieces::{ComplianceLine, Tagged, compliance_lines, short_id, vetting_tag};
 use crate::{shared::error::ApiError, shared::state::AppState};
 use askama::Template;
 use axum::{extract::State, http::StatusCode, response::Response};
-use konbit_domain::EntryKind;
-use konbit_domain::Named;
-use konbit_domain::registers::{self as acc, DocumentView, PersonView};
+use konbit_domain::registers::{
+    self as acc, DocumentKind, DocumentView, PersonView, VettingStatus,
+};
+use konbit_domain::{Category, Named};
 use konbit_store::registers::Register;
 use konbit_store::{Visibility, registers::Select};
+use std::cmp::Ordering;
+use std::collections::BTreeSet;
 use time::Date;
 
 /// The mission whose compliance is shown: the one asked for, else the one in office on `on`.
@@ -61,8 +62,16 @@ struct PersonnelPage {
     compliance_intro: String,
     compliance: Vec<ComplianceLine>,
     people: Vec<PersonLine>,
-    pager: Pager,
+    pages: Pages,
     show_identity: bool,
+    /// The search and filters as asked, to show them again.
+    q: String,
+    countries: Vec<Opt>,
+    categories: Vec<Opt>,
+    vettings: Vec<Opt>,
+    deployments: Vec<Opt>,
+    sorts: Vec<Opt>,
+    pers: Vec<Opt>,
 }
 
 fn deployed_text(ctx: &Ctx, p: &PersonView) -> String {
@@ -73,6 +82,94 @@ fn deployed_text(ctx: &Ctx, p: &PersonView) -> String {
             &[("from", &from), ("until", &iso(u))],
         ),
         None => ctx.tr.fmt("personnel-from", &[("from", &from)]),
+    }
+}
+
+/// The orders the register can be read in; the first is the default.
+const PERSON_SORTS: [&str; 5] = ["newest", "oldest", "country", "unit", "deployed"];
+
+/// Where a person stands on the day shown: deployed, or relieved (their last day has passed).
+const DEPLOYMENTS: [&str; 2] = ["deployed", "relieved"];
+
+/// The register's search and filters, read from the query and checked.
+struct PersonFilter {
+    q: String,
+    country: Option<String>,
+    category: Option<Category>,
+    /// A vetting status, or `none` (no result yet).
+    vetting: Option<String>,
+    deployment: Option<String>,
+    sort: String,
+}
+
+impl PersonFilter {
+    fn read(ctx: &Ctx) -> Result<PersonFilter, ApiError> {
+        let vetting = match ctx.param("vetting").unwrap_or_default().trim() {
+            "" => None,
+            "none" => Some("none".to_string()),
+            v => Some(
+                v.parse::<VettingStatus>()
+                    .map_err(|_| lists::bad(ctx, "vetting", "unknown"))?
+                    .as_str()
+                    .to_string(),
+            ),
+        };
+        let deployment = match lists::one_of(ctx, "deployment", &["", "deployed", "relieved"])? {
+            d if d.is_empty() => None,
+            d => Some(d),
+        };
+        Ok(PersonFilter {
+            q: lists::search(ctx, "q")?,
+            country: lists::country(ctx, "country")?,
+            category: lists::choice(ctx, "category")?,
+            vetting,
+            deployment,
+            sort: lists::one_of(ctx, "sort", &PERSON_SORTS)?,
+        })
+    }
+
+    /// Whether `p` is kept on `on`. The search reads only what the reader is shown: a person's
+    /// identity is in the view only within the reader's need to know, so a name or service
+    /// number withheld from them cannot be matched.
+    fn keeps(&self, ctx: &Ctx, p: &PersonView, on: Date) -> bool {
+        let identity = p.identity.as_ref();
+        self.country.as_deref().is_none_or(|c| c == p.country)
+            && self.category.is_none_or(|c| c == p.category)
+            && self
+                .vetting
+                .as_deref()
+                .is_none_or(|v| p.vetting_on(on).map_or("none", VettingStatus::as_str) == v)
+            && self.deployment.as_deref().is_none_or(|d| match d {
+                "deployed" => p.deployed_on(on),
+                _ => p.deployed_until.is_some_and(|u| u < on),
+            })
+            && lists::words_in(
+                &self.q,
+                &[
+                    &short_id(p.id),
+                    &p.unit,
+                    &p.country,
+                    &ctx.country(&p.country),
+                    identity.map_or("", |i| i.service_number.as_str()),
+                    identity.map_or("", |i| i.name.as_str()),
+                    identity.map_or("", |i| i.rank.as_str()),
+                ],
+            )
+    }
+
+    fn order(&self, a: &PersonView, b: &PersonView) -> Ordering {
+        let newest = b.meta.origin_seq.cmp(&a.meta.origin_seq);
+        match self.sort.as_str() {
+            "oldest" => newest.reverse(),
+            "country" => (&a.country, &a.unit)
+                .cmp(&(&b.country, &b.unit))
+                .then(newest),
+            "unit" => (&a.unit, &a.country)
+                .cmp(&(&b.unit, &b.country))
+                .then(newest),
+            "deployed" => b.deployed_from.cmp(&a.deployed_from).then(newest),
+            _ => newest,
+        }
     }
 }
 
@@ -90,23 +187,39 @@ pub(crate) async fn personnel_page(
             reading,
             ..
         } = RegisterView::open(&s, &ctx, &user).await?;
-        let page = register_page(&ctx, &ms, "before", EntryKind::PersonRegistered)?;
-        let (mut people, _) = s.store.people(&reading, Select::Page(page)).await?;
-        let pager = pager(
-            &ctx,
-            "before",
-            people.iter().map(|p| p.meta.origin_seq),
-            people.len(),
-        );
-        people.reverse();
+        let f = PersonFilter::read(&ctx)?;
+        let paging = Paging::read(&ctx)?;
+        // The contributors in the register (of the mission asked for), for the filter: gathered
+        // while the filter reads every record, so the register is read once.
+        let mut present: BTreeSet<String> = BTreeSet::new();
+        let listed = s
+            .store
+            .register_list(
+                &reading,
+                Register::Personnel,
+                acc::people,
+                |all| {
+                    all.retain(|p| {
+                        if !ms.keeps(&p.mission) {
+                            return false;
+                        }
+                        present.insert(p.country.clone());
+                        f.keeps(&ctx, p, on)
+                    });
+                    all.sort_by(|a, b| f.order(a, b));
+                },
+                |p| p.id,
+                paging.slice(),
+            )
+            .await?;
         let cm = compliance_mission(&s, ms.asked.as_deref(), on, vis).await?;
         let compliance = match &cm {
             Some(m) => compliance_lines(&ctx, &s.store.compliance(m, on, vis.as_of_us).await?),
             None => Vec::new(),
         };
-        let lines: Vec<PersonLine> = people
+        let lines: Vec<PersonLine> = listed
+            .items
             .iter()
-            .filter(|p| ms.keeps(&p.mission))
             .map(|p| PersonLine {
                 id: p.id.to_string(),
                 short: short_id(p.id),
@@ -123,11 +236,18 @@ pub(crate) async fn personnel_page(
                 name: p.identity.as_ref().map(|i| i.name.clone()),
             })
             .collect();
+        if let Some(c) = &f.country {
+            present.insert(c.clone());
+        }
+        let mut countries: Vec<(String, String)> = present
+            .into_iter()
+            .map(|c| (c.clone(), format!("{} ({c})", ctx.country(&c))))
+            .collect();
+        countries.sort_by(|a, b| a.1.cmp(&b.1));
         let page = PersonnelPage {
             on: iso(on),
             as_of: ctx.as_of.clone().unwrap_or_default(),
             action: ctx.bare_path.clone(),
-            filter: ms.filter,
             compliance_mission: cm
                 .map(|m| ms.names.get(&m).cloned().unwrap_or(m))
                 .unwrap_or_default(),
@@ -135,7 +255,34 @@ pub(crate) async fn personnel_page(
             compliance,
             show_identity: lines.iter().any(|l| l.name.is_some()),
             people: lines,
-            pager,
+            pages: lists::pages(&ctx, &paging, listed.total, "personnel-match"),
+            countries: lists::options(&ctx, f.country.as_deref().unwrap_or_default(), countries),
+            categories: lists::options(
+                &ctx,
+                f.category.map_or("", Category::as_str),
+                Category::ALL
+                    .iter()
+                    .map(|c| (c.as_str().to_string(), tr.label("cat", c.as_str()))),
+            ),
+            vettings: lists::options(
+                &ctx,
+                f.vetting.as_deref().unwrap_or_default(),
+                VettingStatus::ALL
+                    .iter()
+                    .map(|v| (v.as_str().to_string(), tr.label("vetting", v.as_str())))
+                    .chain([("none".to_string(), tr.t("personnel-no_vetting"))]),
+            ),
+            deployments: lists::options(
+                &ctx,
+                f.deployment.as_deref().unwrap_or_default(),
+                DEPLOYMENTS
+                    .iter()
+                    .map(|d| (d.to_string(), tr.label("personnel-deployment", d))),
+            ),
+            sorts: sort_options(&ctx, &f.sort, &PERSON_SORTS, "filter-sort"),
+            pers: per_options(&ctx, paging.per),
+            q: f.q,
+            filter: ms.filter,
             ctx: ctx.clone(),
         };
         Ok::<Response, ApiError>(respond(&ctx, StatusCode::OK, &page))
@@ -304,6 +451,10 @@ struct DocumentsPage {
     action: String,
     filter: Vec<FilterLink>,
     docs: Vec<DocumentLine>,
+    q: String,
+    kinds: Vec<Opt>,
+    clear: Option<String>,
+    count: String,
 }
 
 pub(crate) async fn documents_page(
@@ -323,11 +474,26 @@ pub(crate) async fn documents_page(
             .store
             .read_register(&reading, Register::Documents, Select::All)
             .await?;
+        let q = lists::search(&ctx, "q")?;
+        let kind: Option<DocumentKind> = lists::choice(&ctx, "kind")?;
         let mut docs = acc::documents(&events);
         docs.retain(|d| ms.keeps(&d.mission));
         docs.sort_by_key(|d| (ms.rank(&d.mission), d.kind, d.effective_on));
-        let lines = docs
+        let total = docs.len();
+        let lines: Vec<DocumentLine> = docs
             .iter()
+            .filter(|d| {
+                kind.is_none_or(|k| k == d.kind)
+                    && lists::words_in(
+                        &q,
+                        &[
+                            &tr.label("doc_kind", d.kind.as_str()),
+                            &d.version,
+                            &d.title,
+                            d.note.as_deref().unwrap_or_default(),
+                        ],
+                    )
+            })
             .map(|d| DocumentLine {
                 mission: ms.name(&d.mission),
                 kind: tr.label("doc_kind", d.kind.as_str()),
@@ -348,7 +514,21 @@ pub(crate) async fn documents_page(
             as_of: ctx.as_of.clone().unwrap_or_default(),
             action: ctx.bare_path.clone(),
             filter: ms.filter,
+            count: if lines.len() == total {
+                tr.fmt("documents-count", &[("n", &total)])
+            } else {
+                tr.fmt("documents-shown", &[("n", &lines.len()), ("total", &total)])
+            },
             docs: lines,
+            kinds: lists::options(
+                &ctx,
+                kind.map_or("", DocumentKind::as_str),
+                DocumentKind::ALL
+                    .iter()
+                    .map(|k| (k.as_str().to_string(), tr.label("doc_kind", k.as_str()))),
+            ),
+            clear: lists::filtered(&ctx).then(|| lists::cleared(&ctx)),
+            q,
             ctx: ctx.clone(),
         };
         Ok::<Response, ApiError>(respond(&ctx, StatusCode::OK, &page))

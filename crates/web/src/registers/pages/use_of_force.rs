@@ -4,10 +4,8 @@
 //! model carries them.
 
 use crate::shared::gate::{Allowed, Member};
-use crate::shared::page::{
-    Ctx, FilterLink, Pager, RecordId, RegisterView, finish, iso, pager, register_page, respond,
-    the_one,
-};
+use crate::shared::lists::{self, FilterForm, ListFilter, Pages, Paging};
+use crate::shared::page::{Ctx, FilterLink, RecordId, RegisterView, finish, iso, respond, the_one};
 use crate::shared::pieces::{
     RecordLink, Tagged, clock_tag, link, recorded, review_tag, short_id, when,
 };
@@ -16,14 +14,14 @@ use askama::Template;
 use axum::{extract::State, http::StatusCode, response::Response};
 use konbit_domain::Named;
 use konbit_domain::{
-    EntryKind,
     registers::Casualties,
-    registers::{ClockState, DetentionView, UseOfForceView},
+    registers::{self as acc, ClockState, DetentionView, ReviewStatus, UseOfForceView},
 };
 use konbit_present::Tr;
 use konbit_store::registers::Reading;
-use konbit_store::registers::Select;
+use konbit_store::registers::{Register, Select};
 use std::cmp::Reverse;
+use std::collections::BTreeSet;
 
 /// A report's line in the list.
 struct ReportLine {
@@ -78,7 +76,8 @@ struct UseOfForcePage {
     filter: Vec<FilterLink>,
     overdue: Vec<ReportLine>,
     reports: Vec<ReportLine>,
-    pager: Pager,
+    form: FilterForm,
+    pages: Pages,
     restricted_shown: bool,
 }
 
@@ -95,18 +94,75 @@ pub(crate) async fn use_of_force_page(
             reading,
             ..
         } = RegisterView::open(&s, &ctx, &user).await?;
-        let page = register_page(&ctx, &ms, "before", EntryKind::UseOfForceReported)?;
-        let (mut reports, _) = s
+        let f = ListFilter::read(&ctx, &REPORT_SORTS)?;
+        let status: Option<ReviewStatus> = lists::choice(&ctx, "status")?;
+        let paging = Paging::read(&ctx)?;
+        let tr = ctx.tr;
+        let mut present = BTreeSet::new();
+        let now = reading.now();
+        let listed = s
             .store
-            .force_records(&reading, Select::Page(page), s.rules())
+            .register_list(
+                &reading,
+                Register::Force,
+                |ev| acc::use_of_force(ev, s.rules(), now),
+                |all| {
+                    all.retain(|r| {
+                        if !ms.keeps(&r.mission) {
+                            return false;
+                        }
+                        present.insert(r.country.clone());
+                        f.keeps(Some(&r.country), r.occurred_at.date())
+                            && status.is_none_or(|x| x == r.review)
+                            && lists::words_in(
+                                &f.q,
+                                &[
+                                    &short_id(r.id),
+                                    &r.country,
+                                    &ctx.country(&r.country),
+                                    &r.unit,
+                                    &r.place,
+                                    &tr.label("level", r.level.as_str()),
+                                    r.narrative.as_deref().unwrap_or_default(),
+                                ],
+                            )
+                    });
+                    all.sort_by(|a, b| match f.sort.as_str() {
+                        "oldest" => a.occurred_at.cmp(&b.occurred_at),
+                        "country" => a
+                            .country
+                            .cmp(&b.country)
+                            .then(b.occurred_at.cmp(&a.occurred_at)),
+                        "status" => a
+                            .review
+                            .cmp(&b.review)
+                            .then(b.occurred_at.cmp(&a.occurred_at)),
+                        _ => b.occurred_at.cmp(&a.occurred_at),
+                    });
+                },
+                |r| r.id,
+                paging.slice(),
+            )
             .await?;
-        let pager = pager(
+        let reports = listed.items;
+        let form = FilterForm::new(
             &ctx,
-            "before",
-            reports.iter().map(|r| r.meta.origin_seq),
-            reports.len(),
+            &f,
+            present,
+            tr.t("uof-review"),
+            lists::options(
+                &ctx,
+                status.map_or("", ReviewStatus::as_str),
+                ReviewStatus::ALL
+                    .iter()
+                    .map(|v| (v.as_str().to_string(), tr.label("review", v.as_str()))),
+            ),
+            tr.t("uof-occurred"),
+            &REPORT_SORTS,
+            &paging,
+            tr.t("uof-search-hint"),
         );
-        reports.sort_by_key(|r| Reverse(r.occurred_at));
+        let pages = lists::pages(&ctx, &paging, listed.total, "uof-match");
         // Overdue reviews are work due whatever page is shown: all of them, from the
         // mission-level fields (no restricted read).
         let (mut overdue, _) = s
@@ -127,7 +183,8 @@ pub(crate) async fn use_of_force_page(
                 .iter()
                 .map(|r| report_line(&ctx, r, ms.name(&r.mission)))
                 .collect(),
-            pager,
+            form,
+            pages,
             restricted_shown: reports.iter().any(|r| r.narrative.is_some()),
             filter: ms.filter,
             ctx: ctx.clone(),
@@ -277,9 +334,24 @@ struct DetentionsPage {
     action: String,
     filter: Vec<FilterLink>,
     detentions: Vec<DetentionLine>,
-    pager: Pager,
+    form: FilterForm,
+    pages: Pages,
     restricted_shown: bool,
 }
+
+/// The clocks a detention can be filtered by, most urgent first.
+const CLOCKS: [ClockState; 4] = [
+    ClockState::Overdue,
+    ClockState::Due,
+    ClockState::Breached,
+    ClockState::Met,
+];
+
+/// The orders of the detentions: most urgent first (the default), newest, oldest, contributor.
+const DETENTION_SORTS: [&str; 4] = ["urgency", "newest", "oldest", "country"];
+
+/// The orders of the reports.
+const REPORT_SORTS: [&str; 4] = ["newest", "oldest", "country", "status"];
 
 /// Custody past the deadline first, then custody running, then the closed clocks; latest
 /// arrest first within each.
@@ -304,18 +376,82 @@ pub(crate) async fn detentions_page(
             reading,
             ..
         } = RegisterView::open(&s, &ctx, &user).await?;
-        let page = register_page(&ctx, &ms, "before", EntryKind::DetentionRecorded)?;
-        let (_, mut list) = s
+        let f = ListFilter::read(&ctx, &DETENTION_SORTS)?;
+        let clock = match ctx.param("status").unwrap_or_default().trim() {
+            "" => None,
+            v => Some(
+                CLOCKS
+                    .into_iter()
+                    .find(|c| c.as_str() == v)
+                    .ok_or_else(|| lists::bad(&ctx, "status", "unknown"))?,
+            ),
+        };
+        let paging = Paging::read(&ctx)?;
+        let tr = ctx.tr;
+        let mut present = BTreeSet::new();
+        let now = reading.now();
+        let listed = s
             .store
-            .force_records(&reading, Select::Page(page), s.rules())
+            .register_list(
+                &reading,
+                Register::Force,
+                |ev| acc::detentions(ev, s.rules(), now),
+                |all| {
+                    all.retain(|d| {
+                        if !ms.keeps(&d.mission) {
+                            return false;
+                        }
+                        present.insert(d.country.clone());
+                        let person = d.person.as_ref();
+                        f.keeps(Some(&d.country), d.arrested_at.date())
+                            && clock.is_none_or(|c| c == d.clock)
+                            && lists::words_in(
+                                &f.q,
+                                &[
+                                    &short_id(d.id),
+                                    &d.country,
+                                    &ctx.country(&d.country),
+                                    &d.arresting_unit,
+                                    &d.place,
+                                    d.grounds.as_deref().unwrap_or_default(),
+                                    person.and_then(|p| p.name.as_deref()).unwrap_or_default(),
+                                ],
+                            )
+                    });
+                    all.sort_by(|a, b| match f.sort.as_str() {
+                        "newest" => b.arrested_at.cmp(&a.arrested_at),
+                        "oldest" => a.arrested_at.cmp(&b.arrested_at),
+                        "country" => a
+                            .country
+                            .cmp(&b.country)
+                            .then(b.arrested_at.cmp(&a.arrested_at)),
+                        _ => (urgency(a.clock), Reverse(a.arrested_at))
+                            .cmp(&(urgency(b.clock), Reverse(b.arrested_at))),
+                    });
+                },
+                |d| d.id,
+                paging.slice(),
+            )
             .await?;
-        let pager = pager(
+        let list = listed.items;
+        let form = FilterForm::new(
             &ctx,
-            "before",
-            list.iter().map(|d| d.meta.origin_seq),
-            list.len(),
+            &f,
+            present,
+            tr.t("detention-clock"),
+            lists::options(
+                &ctx,
+                clock.map_or("", ClockState::as_str),
+                CLOCKS
+                    .iter()
+                    .map(|c| (c.as_str().to_string(), tr.label("clock", c.as_str()))),
+            ),
+            tr.t("detention-arrested"),
+            &DETENTION_SORTS,
+            &paging,
+            tr.t("detention-search-hint"),
         );
-        list.sort_by_key(|d| (urgency(d.clock), Reverse(d.arrested_at)));
+        let pages = lists::pages(&ctx, &paging, listed.total, "detention-match");
         let page = DetentionsPage {
             on: iso(on),
             as_of: ctx.as_of.clone().unwrap_or_default(),
@@ -324,7 +460,8 @@ pub(crate) async fn detentions_page(
                 .iter()
                 .map(|d| detention_line(&ctx, d, ms.name(&d.mission)))
                 .collect(),
-            pager,
+            form,
+            pages,
             restricted_shown: list
                 .iter()
                 .any(|d| d.person.is_some() || d.grounds.is_some()),
