@@ -128,7 +128,7 @@ impl Projection {
 
 /// Radius of an incident's circle: its area grows with the dead.
 pub fn radius(fatalities: i64) -> f64 {
-    (3.0 + 1.8 * (fatalities.max(0) as f64).sqrt()).min(24.0)
+    (4.0 + 1.8 * (fatalities.max(0) as f64).sqrt()).min(24.0)
 }
 
 /// Escapes text for SVG content and attribute values.

@@ -150,7 +150,7 @@ pub struct StatTable {
     pub columns: Vec<String>,
     /// Rows, oldest quarter first.
     pub rows: Vec<StatRow>,
-    /// The mission to date, from the full counts (see [`mission_to_date`]).
+    /// The mission to date: every quarter added up from the full counts, per column and in all.
     pub mission_to_date: StatTotals,
 }
 
