@@ -616,18 +616,57 @@ pub fn situation_map(g: &Gazetteer, input: &MapInput, id: &str, scale: Scale) ->
             .map(|p| (p.name.clone(), p.lon, p.lat))
             .collect(),
     };
+    // Labels that would overlap one already placed or run off the map try the other side of
+    // their dot, then below it, and are left out if no place is free (the dot stays). The width is estimated
+    // (0.6 em a character), which is enough to keep names apart.
+    let k = scale.ink;
+    let font = 13.0 * k;
+    let mut placed: Vec<(f64, f64, f64, f64)> = Vec::new();
     for (name, lon, lat) in names {
         let (x, y) = p.xy(lon, lat);
-        let k = scale.ink;
         let _ = write!(
             s,
-            "<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{:.1}\" fill=\"#6b7280\"/>\
-             <text x=\"{:.1}\" y=\"{:.1}\" font-size=\"{:.0}\" fill=\"#4b5563\" \
-             stroke=\"#f7f6f0\" stroke-width=\"{:.1}\" paint-order=\"stroke\">{}</text>",
-            2.5 * k,
-            x + 5.0 * k,
-            y - 5.0 * k,
-            13.0 * k,
+            "<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{:.1}\" fill=\"#6b7280\"/>",
+            2.5 * k
+        );
+        let w = 0.6 * font * name.chars().count() as f64;
+        let gap = 5.0 * k;
+        let spots = [
+            (x + gap, y - gap, "start", x + gap, y - gap - font),
+            (x - gap, y - gap, "end", x - gap - w, y - gap - font),
+            (
+                x + gap,
+                y + gap + font * 0.8,
+                "start",
+                x + gap,
+                y + gap - font * 0.2,
+            ),
+            (
+                x - gap,
+                y + gap + font * 0.8,
+                "end",
+                x - gap - w,
+                y + gap - font * 0.2,
+            ),
+        ];
+        let free = spots.iter().find(|(_, _, _, bx, by)| {
+            *bx >= 0.0
+                && bx + w <= WIDTH
+                && *by >= 0.0
+                && by + font <= h
+                && placed.iter().all(|(px, py, pw, ph)| {
+                    bx + w <= *px || *bx >= px + pw || by + font <= *py || *by >= py + ph
+                })
+        });
+        let Some(&(tx, ty, anchor, bx, by)) = free else {
+            continue;
+        };
+        placed.push((bx, by, w, font));
+        let _ = write!(
+            s,
+            "<text x=\"{tx:.1}\" y=\"{ty:.1}\" text-anchor=\"{anchor}\" font-size=\"{font:.0}\" \
+             fill=\"#4b5563\" stroke=\"#f7f6f0\" stroke-width=\"{:.1}\" \
+             paint-order=\"stroke\">{}</text>",
             3.0 * k,
             esc(&name)
         );
