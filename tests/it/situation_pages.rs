@@ -484,6 +484,21 @@ async fn the_map_groups_close_marks_tells_types_by_shape_and_lists_statuses_in_w
     for m in members.iter().take(100) {
         assert!(list.text.contains(m.as_str()), "{href}: {m}");
     }
+    // The list says it is narrowed to that place, and the filter can be dropped.
+    let raw = href
+        .split("bbox=")
+        .nth(1)
+        .expect("bbox")
+        .split('&')
+        .next()
+        .expect("value")
+        .replace("%2C", ",");
+    assert!(
+        list.text.contains(&format!(
+            "<input type=\"checkbox\" name=\"bbox\" value=\"{raw}\" id=\"bbox\" checked"
+        )),
+        "{href}"
+    );
     // The event type by shape as well as colour: one shape a type, in the marks and the legend.
     let shapes = [
         ("battles", "circle"),

@@ -118,10 +118,15 @@ struct FilterForm {
     show_q: bool,
     /// The map's zoom, kept when the filters are applied.
     area: String,
+    /// The box a group of marks on the map chose (`lon,lat,lon,lat`), kept as a tickable
+    /// filter so that it shows and can be dropped.
+    bbox: String,
+    bbox_hint: String,
 }
 
 fn filter_form(ctx: &Ctx, f: &IncidentFilter, q: &IncidentQuery, show_q: bool) -> FilterForm {
     let g = gazetteer::haiti();
+    let bbox = ctx.param("bbox").map(str::trim).unwrap_or("");
     FilterForm {
         action: ctx.bare_path.clone(),
         from: f.from.map(iso).unwrap_or_default(),
@@ -150,6 +155,13 @@ fn filter_form(ctx: &Ctx, f: &IncidentFilter, q: &IncidentQuery, show_q: bool) -
         q: ctx.param("q").unwrap_or("").trim().to_string(),
         show_q,
         area: String::new(),
+        // The query's own text: it has been parsed (and so bounded) by now.
+        bbox: bbox.to_string(),
+        bbox_hint: if bbox.is_empty() {
+            String::new()
+        } else {
+            ctx.tr.fmt("sit-f-bbox-hint", &[("box", &bbox)])
+        },
     }
 }
 
