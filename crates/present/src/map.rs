@@ -486,7 +486,8 @@ pub fn capitals(g: &Gazetteer) -> Vec<(String, f64, f64)> {
 }
 
 /// Incidents whose points are within `within` user units of a group's first point, greedily in
-/// the order given: each group as the indices of its dots. Every dot is in exactly one group.
+/// the order given: each group as the indices of its dots, its first point first. Every dot is
+/// in exactly one group, and the first points of two groups are more than `within` apart.
 pub fn group(points: &[(f64, f64)], within: f64) -> Vec<Vec<usize>> {
     let mut groups: Vec<(f64, f64, Vec<usize>)> = Vec::new();
     let w2 = within * within;
@@ -704,10 +705,9 @@ pub fn situation_map(g: &Gazetteer, input: &MapInput, id: &str, scale: Scale) ->
     // Groups first, lone incidents on top of them.
     for members in groups.iter().filter(|m| m.len() > 1) {
         let n = members.len();
-        let (x, y) = members
-            .iter()
-            .fold((0.0, 0.0), |(a, b), &i| (a + xy[i].0, b + xy[i].1));
-        let (x, y) = (x / n as f64, y / n as f64);
+        // At its first point, not its middle: the first points of groups are more than
+        // `group_within` apart, so touch areas of radius `group_within / 2` never overlap.
+        let (x, y) = xy[members[0]];
         // The box of the group's points, a hair wider so that rounding keeps them in it.
         let (mut a, mut b, mut c, mut d) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
         for &i in members {
@@ -901,6 +901,32 @@ mod tests {
         let (a, b) = (ids(&svg, "data-id"), ids(&svg, "data-ids"));
         assert_eq!(a, ["N1", "N2"]);
         assert_eq!(b, ["P0 P1 P2 P3 P4"]);
+    }
+
+    #[test]
+    fn touch_areas_never_overlap() {
+        let mut seed = 11u64;
+        let mut rnd = move || {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as f64 / (1u64 << 31) as f64
+        };
+        let points: Vec<(f64, f64)> = (0..3000).map(|_| (rnd() * 300.0, rnd() * 200.0)).collect();
+        for scale in [Scale::WIDE, Scale::NARROW] {
+            assert!(scale.hit * 2.0 <= scale.group_within);
+            let groups = group(&points, scale.group_within);
+            let mut seen: Vec<usize> = groups.iter().flatten().copied().collect();
+            seen.sort_unstable();
+            assert_eq!(seen, (0..points.len()).collect::<Vec<_>>());
+            let anchors: Vec<(f64, f64)> = groups.iter().map(|g| points[g[0]]).collect();
+            for (i, a) in anchors.iter().enumerate() {
+                for b in &anchors[i + 1..] {
+                    let d = ((a.0 - b.0).powi(2) + (a.1 - b.1).powi(2)).sqrt();
+                    assert!(d > 2.0 * scale.hit, "{a:?} {b:?}");
+                }
+            }
+        }
     }
 
     #[test]
