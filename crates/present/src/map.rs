@@ -603,6 +603,10 @@ pub fn situation_map(g: &Gazetteer, input: &MapInput, id: &str, scale: Scale) ->
         );
     }
     s.push_str("</g>");
+    // The marks are placed first so that the names keep off them.
+    let xy: Vec<(f64, f64)> = dots.iter().map(|d| p.xy(d.lon, d.lat)).collect();
+    let groups = group(&xy, scale.group_within);
+    let group_radius = |n: usize| ((9.0 + 3.0 * (n as f64).ln()) * scale.ink).min(scale.hit);
     // Department capitals on the whole country; zoomed in, the communes of the window.
     s.push_str("<g class=\"capitals\">");
     let names: Vec<(String, f64, f64)> = match input.window {
@@ -617,12 +621,23 @@ pub fn situation_map(g: &Gazetteer, input: &MapInput, id: &str, scale: Scale) ->
             .map(|p| (p.name.clone(), p.lon, p.lat))
             .collect(),
     };
-    // Labels that would overlap one already placed or run off the map try the other side of
-    // their dot, then below it, and are left out if no place is free (the dot stays). The width is estimated
+    // Labels that would overlap a mark, a label already placed or the map's edge try the other
+    // side of their dot, then below it, and are left out if no place is free (the dot stays). The width is estimated
     // (0.6 em a character), which is enough to keep names apart.
     let k = scale.ink;
     let font = 13.0 * k;
-    let mut placed: Vec<(f64, f64, f64, f64)> = Vec::new();
+    let mut placed: Vec<(f64, f64, f64, f64)> = groups
+        .iter()
+        .map(|m| {
+            let (x, y) = xy[m[0]];
+            let r = if m.len() > 1 {
+                group_radius(m.len())
+            } else {
+                radius(dots[m[0]].fatalities) * scale.ink
+            };
+            (x - r, y - r, 2.0 * r, 2.0 * r)
+        })
+        .collect();
     for (name, lon, lat) in names {
         let (x, y) = p.xy(lon, lat);
         let _ = write!(
@@ -700,8 +715,6 @@ pub fn situation_map(g: &Gazetteer, input: &MapInput, id: &str, scale: Scale) ->
     s.push_str("</g>");
     // Incidents.
     s.push_str("<g class=\"incidents\">");
-    let xy: Vec<(f64, f64)> = dots.iter().map(|d| p.xy(d.lon, d.lat)).collect();
-    let groups = group(&xy, scale.group_within);
     // Groups first, lone incidents on top of them.
     for members in groups.iter().filter(|m| m.len() > 1) {
         let n = members.len();
@@ -730,7 +743,7 @@ pub fn situation_map(g: &Gazetteer, input: &MapInput, id: &str, scale: Scale) ->
         };
         let href = format!("{}{sep}bbox={}", input.list_href, bbox.replace(',', "%2C"));
         let ids: Vec<&str> = members.iter().map(|&i| dots[i].event_id.as_str()).collect();
-        let r = ((9.0 + 3.0 * (n as f64).ln()) * scale.ink).min(scale.hit);
+        let r = group_radius(n);
         let label = if n > 999 {
             "999+".to_string()
         } else {
