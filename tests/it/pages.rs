@@ -513,6 +513,13 @@ async fn the_statistics_are_public_and_suppress_small_cells() {
         "small cells are withheld"
     );
     assert!(r.text.contains("id=\"stats-method\""));
+    // Every table ends with the mission to date, and the page says how it is protected.
+    assert_eq!(
+        r.text.matches("<tr class=\"stat-total\">").count(),
+        r.text.matches("<tbody>").count()
+    );
+    assert!(r.text.contains("Mission to date"));
+    assert!(r.text.contains("id=\"stats-totals-rule\""));
     assert!(r.text.contains("id=\"nav-statistics\""));
     assert!(
         !r.text.contains("id=\"nav-personnel\""),
@@ -524,6 +531,7 @@ async fn the_statistics_are_public_and_suppress_small_cells() {
     let r = c.get("/statistics?mission=mss").await;
     assert!(r.text.contains("Estatistik piblik"));
     assert!(r.text.contains("Trimès"));
+    assert!(r.text.contains("Depi kòmansman misyon an"));
     // An empty record: the empty page, not an error.
     let empty = spawn_app().await;
     assert_eq!(empty.anonymous().get("/statistics").await.status, 200);

@@ -689,6 +689,99 @@ async fn statistics_suppress_small_cells_and_count_allegations_the_un_way() {
 }
 
 #[tokio::test]
+async fn mission_totals_survive_suppression_but_never_give_a_hidden_quarter_away() {
+    let app = spawn_app().await;
+    fixture(&app).await;
+    let conduct = app.client(Some(Role::ConductOfficer)).await;
+    // 2024-Q3: verbal 4 (physical 1 and firearm 1 from the fixture). 2024-Q4: verbal 1 and
+    // physical 3.
+    for (at, level) in [
+        ("2024-07-05T10:00:00Z", "verbal"),
+        ("2024-07-06T10:00:00Z", "verbal"),
+        ("2024-07-07T10:00:00Z", "verbal"),
+        ("2024-07-08T10:00:00Z", "verbal"),
+        ("2024-10-02T10:00:00Z", "verbal"),
+        ("2024-10-03T10:00:00Z", "physical"),
+        ("2024-10-04T10:00:00Z", "physical"),
+        ("2024-10-05T10:00:00Z", "physical"),
+    ] {
+        id(&conduct
+            .post_json("/api/v1/use-of-force", &report_body("KEN", at, level))
+            .await);
+    }
+    let s = app
+        .anonymous()
+        .get("/api/v1/statistics?mission=t")
+        .await
+        .json();
+    let tables = s["tables"].as_array().expect("tables");
+    let t = tables
+        .iter()
+        .find(|t| t["key"] == "use_of_force_by_level")
+        .expect("by level");
+    let col = |c: &str| {
+        t["columns"]
+            .as_array()
+            .expect("cols")
+            .iter()
+            .position(|x| x == c)
+            .expect("column")
+    };
+    let quarter = |q: &str| {
+        t["rows"]
+            .as_array()
+            .expect("rows")
+            .iter()
+            .find(|r| r["quarter"] == q)
+            .unwrap_or_else(|| panic!("{q} in {t}"))
+            .clone()
+    };
+    let (q3, q4) = (quarter("2024-Q3"), quarter("2024-Q4"));
+    assert_eq!(q3["cells"][col("verbal")], 4, "{q3}");
+    assert_eq!(q4["cells"][col("verbal")], "<3", "{q4}");
+    assert_eq!(q4["cells"][col("physical")], 3, "{q4}");
+    assert_eq!(q3["cells"][col("physical")], "<3", "{q3}");
+    let mtd = &t["mission_to_date"];
+    // Verbal: 4 + 1 = 5 would give the hidden 1 away (5 - 4): only "at least 4".
+    assert_eq!(mtd["cells"][col("verbal")], ">=4", "{mtd}");
+    // Physical: 1 (hidden) + 3 (shown) = 4 would give the 1 away: "at least 3".
+    assert_eq!(mtd["cells"][col("physical")], ">=3", "{mtd}");
+    // Firearm: 1 in all, below 3.
+    assert_eq!(mtd["cells"][col("firearm")], "<3", "{mtd}");
+    assert_eq!(mtd["total"], 10, "{mtd}");
+    // Whatever the table: a column with exactly one hidden quarter never has an exact total.
+    for t in tables {
+        let rows = t["rows"].as_array().expect("rows");
+        for (j, c) in t["mission_to_date"]["cells"]
+            .as_array()
+            .expect("cells")
+            .iter()
+            .enumerate()
+        {
+            let hidden = rows.iter().filter(|r| r["cells"][j] == "<3").count();
+            if hidden == 1 {
+                assert!(!c.is_i64(), "{}: column {j}: {c}", t["key"]);
+            }
+        }
+    }
+    // The page shows the line and says the rule.
+    let page = app.anonymous().get("/statistics?mission=t").await;
+    assert_eq!(page.status, 200);
+    let table = &page.text[page
+        .text
+        .find("id=\"stats-use_of_force_by_level\"")
+        .expect("table")..];
+    let foot = &table[table.find("<tfoot>").expect("tfoot")..table.find("</tfoot>").expect("end")];
+    assert!(foot.contains("Mission to date"), "{foot}");
+    assert!(
+        foot.contains(">≥ 4<span class=\"sr-only\"> (at least 4"),
+        "{foot}"
+    );
+    assert!(foot.contains(">10</td>"), "{foot}");
+    assert!(page.text.contains("id=\"stats-totals-rule\""));
+}
+
+#[tokio::test]
 async fn bad_register_inputs_are_refused_naming_the_field_and_write_nothing() {
     let app = spawn_app().await;
     let f = fixture(&app).await;

@@ -23,7 +23,7 @@ use konbit_domain::{
 };
 use konbit_present::Tr;
 use konbit_present::chart::nice_step;
-use konbit_present::map::{self, Dot, Feature, MapInput, Tone};
+use konbit_present::map::{self, Dot, Feature, MapInput, Scale, Tone};
 use konbit_store::{
     Visibility,
     situation::{self as sit, IncidentFilter, PlaceStatusRow},
@@ -93,6 +93,8 @@ struct TypeBox {
     code: &'static str,
     label: &'static str,
     colour: &'static str,
+    /// The type's mark in a 12-unit swatch (its shape).
+    shape_d: String,
     checked: bool,
 }
 
@@ -114,10 +116,17 @@ struct FilterForm {
     as_of: String,
     q: String,
     show_q: bool,
+    /// The map's zoom, kept when the filters are applied.
+    area: String,
+    /// The box a group of marks on the map chose (`lon,lat,lon,lat`), kept as a tickable
+    /// filter so that it shows and can be dropped.
+    bbox: String,
+    bbox_hint: String,
 }
 
 fn filter_form(ctx: &Ctx, f: &IncidentFilter, q: &IncidentQuery, show_q: bool) -> FilterForm {
     let g = gazetteer::haiti();
+    let bbox = ctx.param("bbox").map(str::trim).unwrap_or("");
     FilterForm {
         action: ctx.bare_path.clone(),
         from: f.from.map(iso).unwrap_or_default(),
@@ -128,6 +137,7 @@ fn filter_form(ctx: &Ctx, f: &IncidentFilter, q: &IncidentQuery, show_q: bool) -
                 code: t.as_str(),
                 label: t.label(),
                 colour: map::type_colour(*t),
+                shape_d: map::shape_path(map::type_shape(*t), 6.0, 6.0, 3.6),
                 checked: f.types.contains(t),
             })
             .collect(),
@@ -144,6 +154,14 @@ fn filter_form(ctx: &Ctx, f: &IncidentFilter, q: &IncidentQuery, show_q: bool) -
         as_of: q.as_of.map(|t| t.to_string()).unwrap_or_default(),
         q: ctx.param("q").unwrap_or("").trim().to_string(),
         show_q,
+        area: String::new(),
+        // The query's own text: it has been parsed (and so bounded) by now.
+        bbox: bbox.to_string(),
+        bbox_hint: if bbox.is_empty() {
+            String::new()
+        } else {
+            ctx.tr.fmt("sit-f-bbox-hint", &[("box", &bbox)])
+        },
     }
 }
 
@@ -223,23 +241,89 @@ struct LegendLine {
     colour: &'static str,
 }
 
+/// A link to one zoom of the map.
+struct AreaLink {
+    href: String,
+    text: String,
+    current: bool,
+}
+
+/// A line of the status table under the map: what the colours say, in words.
+struct MapStatus {
+    code: String,
+    name: String,
+    badge: Badge,
+    since: String,
+}
+
 #[derive(Template)]
 #[template(path = "situation_map.html")]
 struct MapPage {
     ctx: Ctx,
     tabs: Vec<Tab>,
     form: FilterForm,
+    /// The map drawn for wide screens and for phones (the CSS shows one): marks are grouped so
+    /// that each stays a touch target of 24 CSS pixels at its width.
     svg: String,
+    svg_narrow: String,
     shown: String,
     capped: bool,
     tones: Vec<LegendLine>,
     list_href: String,
+    areas: Vec<AreaLink>,
+    zoom_note: String,
+    statuses_title: String,
+    sites: Vec<MapStatus>,
+    segments: Vec<MapStatus>,
+}
+
+/// Longest `area` a query may give (the longest name is 30 characters).
+const AREA_MAX: usize = 64;
+
+/// The zoom a query asks for: none, or one of [`map::areas`]; anything else is a 400 naming
+/// `area`.
+fn asked_area(ctx: &Ctx) -> Result<Option<map::Area>, ApiError> {
+    let Some(v) = ctx.param("area").map(str::trim).filter(|v| !v.is_empty()) else {
+        return Ok(None);
+    };
+    if v.chars().count() > AREA_MAX {
+        return Err(ApiError::bad_request(
+            "invalid_query",
+            format!("area: at most {AREA_MAX} characters"),
+        ));
+    }
+    match map::area(gazetteer::haiti(), v) {
+        Some(a) => Ok(Some(a)),
+        None => Err(ApiError::bad_request(
+            "invalid_query",
+            format!(
+                "area: unknown area {v:?}; give a department's ISO 3166-2 code (HT-OU) or \
+                 {:?}",
+                map::PORT_AU_PRINCE
+            ),
+        )),
+    }
+}
+
+/// `lon,lat,lon,lat` as the `bbox` filter reads it.
+fn bbox_param(w: map::Window) -> String {
+    format!("{:.5},{:.5},{:.5},{:.5}", w.0, w.1, w.2, w.3)
 }
 
 pub(crate) async fn map_page(State(s): State<AppState>, ctx: Ctx) -> Response {
     let r = async {
-        let (q, pairs) = incident_query(&ctx, &[])?;
-        let (f, vis) = q.parse(ctx.caller.clearance())?;
+        let (q, pairs) = incident_query(&ctx, &["area"])?;
+        let area = asked_area(&ctx)?;
+        let (mut f, vis) = q.parse(ctx.caller.clearance())?;
+        // Zoomed in, the store reads only the window (intersected with a box the filters
+        // give), so the count and the cap are the window's.
+        if let Some(a) = &area {
+            let w = a.window;
+            f.bbox = Some(match f.bbox {
+                None => [w.0, w.1, w.2, w.3],
+                Some([x0, y0, x1, y1]) => [x0.max(w.0), y0.max(w.1), x1.min(w.2), y1.min(w.3)],
+            });
+        }
         let on = f.on.unwrap_or_else(today);
         let mut c = s.store.reader(vis).await?;
         let (_, matching) = c.incidents(&f, 0).await?;
@@ -249,6 +333,7 @@ pub(crate) async fn map_page(State(s): State<AppState>, ctx: Ctx) -> Response {
         let tr = ctx.tr;
         let g = gazetteer::haiti();
         let now = latest(&statuses);
+        let window = area.as_ref().map(|a| a.window);
         let feature = |code: &str, name: &str| {
             let st = now.get(code);
             let title = match st {
@@ -266,6 +351,28 @@ pub(crate) async fn map_page(State(s): State<AppState>, ctx: Ctx) -> Response {
                 title,
             }
         };
+        let status_line = |code: &str, name: String| {
+            let st = now.get(code);
+            MapStatus {
+                code: code.to_string(),
+                name,
+                badge: badge(&tr, st.map(|r| r.status.as_str())),
+                since: st.map(|r| iso(r.on_date)).unwrap_or_default(),
+            }
+        };
+        let in_view = |lon: f64, lat: f64| window.is_none_or(|w| map::inside(w, lon, lat));
+        let sites: Vec<MapStatus> = g
+            .sites
+            .iter()
+            .filter(|x| in_view(x.lon, x.lat))
+            .map(|x| status_line(&x.code, x.name.clone()))
+            .collect();
+        let segments: Vec<MapStatus> = g
+            .segments
+            .iter()
+            .filter(|x| x.points.iter().any(|(lon, lat)| in_view(*lon, *lat)))
+            .map(|x| status_line(&x.code, format!("{} {}", x.code, x.name)))
+            .collect();
         let dots = points
             .iter()
             .filter_map(|p| {
@@ -287,8 +394,23 @@ pub(crate) async fn map_page(State(s): State<AppState>, ctx: Ctx) -> Response {
                 })
             })
             .collect::<Vec<_>>();
+        let filters = qs_of(&pairs);
+        // The list behind a group of marks: these filters and the group's box.
+        let no_box: Vec<(String, String)> =
+            pairs.iter().filter(|(k, _)| k != "bbox").cloned().collect();
+        let no_box = qs_of(&no_box);
+        let area_name = |a: &map::Area| {
+            if a.code == map::PORT_AU_PRINCE {
+                tr.t("sit-zoom-metro")
+            } else {
+                a.name.clone()
+            }
+        };
         let input = MapInput {
-            title: tr.t("sit-map-title"),
+            title: match &area {
+                Some(a) => format!("{} — {}", tr.t("sit-map-title"), area_name(a)),
+                None => tr.t("sit-map-title"),
+            },
             link_suffix: ctx.qs.clone(),
             sites: g.sites.iter().map(|x| feature(&x.code, &x.name)).collect(),
             segments: g
@@ -297,6 +419,13 @@ pub(crate) async fn map_page(State(s): State<AppState>, ctx: Ctx) -> Response {
                 .map(|x| feature(&x.code, &format!("{} {}", x.code, x.name)))
                 .collect(),
             dots,
+            window,
+            list_href: if no_box.is_empty() {
+                "/incidents".into()
+            } else {
+                format!("/incidents?{no_box}")
+            },
+            group_title: tr.fmt("sit-group", &[("n", &"{n}")]),
         };
         let shown = tr.fmt(
             "sit-shown",
@@ -305,11 +434,39 @@ pub(crate) async fn map_page(State(s): State<AppState>, ctx: Ctx) -> Response {
                 ("m", &tr.num(matching)),
             ],
         );
-        let filters = qs_of(&pairs);
+        let with = |extra: &str| match (filters.is_empty(), extra.is_empty()) {
+            (true, true) => String::new(),
+            (true, false) => format!("?{extra}"),
+            (false, true) => format!("?{filters}"),
+            (false, false) => format!("?{filters}&{extra}"),
+        };
+        let mut areas = vec![AreaLink {
+            href: format!("/situation{}", with("")),
+            text: tr.t("sit-zoom-country"),
+            current: area.is_none(),
+        }];
+        areas.extend(map::areas(g).iter().map(|a| AreaLink {
+            href: format!("/situation{}", with(&format!("area={}", enc(&a.code)))),
+            text: area_name(a),
+            current: area.as_ref().is_some_and(|x| x.code == a.code),
+        }));
+        // The list of what the map shows: the filters, with the window as the box.
+        let list_qs = match &f.bbox {
+            Some(b) if area.is_some() => {
+                let mut p = pairs.clone();
+                p.retain(|(k, _)| k != "bbox");
+                p.push(("bbox".into(), bbox_param((b[0], b[1], b[2], b[3]))));
+                qs_of(&p)
+            }
+            _ => filters.clone(),
+        };
+        let mut form = filter_form(&ctx, &f, &q, false);
+        form.area = area.as_ref().map(|a| a.code.clone()).unwrap_or_default();
         let page = MapPage {
             tabs: tabs(&ctx, &filters),
-            form: filter_form(&ctx, &f, &q, false),
-            svg: map::situation_map(g, &input),
+            form,
+            svg: map::situation_map(g, &input, "situation-map", Scale::WIDE),
+            svg_narrow: map::situation_map(g, &input, "situation-map-narrow", Scale::NARROW),
             shown,
             capped: matching > points.len() as i64,
             tones: [
@@ -325,11 +482,19 @@ pub(crate) async fn map_page(State(s): State<AppState>, ctx: Ctx) -> Response {
                 colour: t.colour(),
             })
             .collect(),
-            list_href: if filters.is_empty() {
+            list_href: if list_qs.is_empty() {
                 "/incidents".into()
             } else {
-                format!("/incidents?{filters}")
+                format!("/incidents?{list_qs}")
             },
+            areas,
+            zoom_note: area
+                .as_ref()
+                .map(|a| tr.fmt("sit-zoom-note", &[("area", &area_name(a))]))
+                .unwrap_or_default(),
+            statuses_title: tr.fmt("sit-statuses", &[("date", &iso(on))]),
+            sites,
+            segments,
             ctx: ctx.clone(),
         };
         Ok::<Response, ApiError>(respond(&ctx, StatusCode::OK, &page))

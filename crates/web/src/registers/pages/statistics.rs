@@ -1,5 +1,6 @@
-//! The public statistics of the registers: counts by quarter, small cells suppressed, for anyone.
-//! The figures are the API's (`/api/v1/statistics`), read from mission-level fields only.
+//! The public statistics of the registers: counts by quarter, small cells suppressed, and the
+//! mission-to-date totals that survive suppression, for anyone. The figures are the API's
+//! (`/api/v1/statistics`), read from mission-level fields only.
 
 use crate::shared::page::{Ctx, empty_page, enc, finish, respond};
 use crate::{registers::mission_or_current, shared::error::ApiError, shared::state::AppState};
@@ -7,15 +8,17 @@ use askama::Template;
 use axum::{extract::State, http::StatusCode, response::Response};
 use konbit_domain::{
     Classification,
-    registers::{Cell, StatTable},
+    registers::{Cell, StatTable, Total},
 };
 use konbit_present::{Tr, stat_column_prefix};
 use konbit_store::Visibility;
 
-/// A cell as shown: the count in the page's language, or `<3`.
+/// A cell as shown: the count in the page's language, or `<3`; `note` says why a total is
+/// only a bound or withheld (its `title`).
 struct CellView {
     text: String,
     suppressed: bool,
+    note: String,
 }
 
 struct RowView {
@@ -29,6 +32,7 @@ struct TableView {
     title: String,
     columns: Vec<String>,
     rows: Vec<RowView>,
+    mission_to_date: RowView,
 }
 
 /// Another mission whose statistics may be shown.
@@ -53,10 +57,29 @@ fn cell(tr: &Tr, c: Cell) -> CellView {
         Cell::Count(n) => CellView {
             text: tr.num(n),
             suppressed: false,
+            note: String::new(),
         },
         Cell::Suppressed => CellView {
             text: "<3".into(),
             suppressed: true,
+            note: String::new(),
+        },
+    }
+}
+
+fn total(tr: &Tr, t: Total) -> CellView {
+    match t {
+        Total::Count(n) => cell(tr, Cell::Count(n)),
+        Total::Suppressed => cell(tr, Cell::Suppressed),
+        Total::AtLeast(n) => CellView {
+            text: tr.fmt("stats-at_least", &[("n", &tr.num(n))]),
+            suppressed: true,
+            note: tr.fmt("stats-at_least_title", &[("n", &tr.num(n))]),
+        },
+        Total::Withheld => CellView {
+            text: "—".into(),
+            suppressed: true,
+            note: tr.t("stats-withheld_title"),
         },
     }
 }
@@ -84,6 +107,16 @@ fn table_view(tr: &Tr, t: &StatTable) -> TableView {
                 total: cell(tr, r.total),
             })
             .collect(),
+        mission_to_date: RowView {
+            quarter: tr.t("stats-mission_to_date"),
+            cells: t
+                .mission_to_date
+                .cells
+                .iter()
+                .map(|c| total(tr, *c))
+                .collect(),
+            total: total(tr, t.mission_to_date.total),
+        },
     }
 }
 
@@ -165,6 +198,12 @@ mod tests {
         }
         let c = cell(&Tr::en(), Cell::Suppressed);
         assert!(c.suppressed && c.text == "<3");
+        for tr in Tr::ALL {
+            let b = total(&tr, Total::AtLeast(1200));
+            assert!(b.suppressed && b.text.starts_with('≥'), "{}", b.text);
+            assert!(!b.note.is_empty() && !b.note.starts_with("stats-"));
+            assert_eq!(total(&tr, Total::Withheld).text, "—");
+        }
         assert_eq!(cell(&Tr::en(), Cell::Count(1200)).text, "1,200");
     }
 }
