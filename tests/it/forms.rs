@@ -837,7 +837,7 @@ async fn the_navigation_counts_the_desk_and_the_script_is_served() {
     );
     // Anonymous pages have no desk.
     let anon = app.client(None).await.get("/statistics").await;
-    assert!(!anon.text.contains("desk-count"));
+    assert!(!anon.text.contains("nav-desk-count"));
     let js = app.client(None).await.get("/static/forms.js").await;
     assert_eq!(js.status, 200);
     assert!(

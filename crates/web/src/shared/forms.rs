@@ -1189,7 +1189,7 @@ async fn render(
             Clock::Starts(f) | Clock::Ends(f) => f,
         };
         if let Some(f) = fields.iter_mut().find(|f| f.name == field) {
-            f.clock = view;
+            f.clock = Some(view);
         }
     }
     let (title, intro) = title(ctx, spec, schemas);
@@ -1498,7 +1498,7 @@ async fn add_source(
 /// The custody clock beside the time field of `c`: the rule, and where the clock stands for
 /// what is typed (or, for a form ending custody, for now). A detention that cannot be read
 /// (an id mistyped) shows the rule alone; the command says what is wrong with the id.
-async fn clock_view(s: &AppState, ctx: &Ctx, c: Clock, p: &Posted) -> Option<ClockView> {
+async fn clock_view(s: &AppState, ctx: &Ctx, c: Clock, p: &Posted) -> ClockView {
     use konbit_store::registers::{Reading, Select};
     use time::{Duration, OffsetDateTime, format_description::well_known::Rfc3339};
     let tr = &ctx.tr;
@@ -1526,27 +1526,31 @@ async fn clock_view(s: &AppState, ctx: &Ctx, c: Clock, p: &Posted) -> Option<Clo
         over: args("form-clock-over", &[("after", "{after}"), ("by", "{by}")]),
     };
     if let Clock::Ends(_) = c {
-        let id = Uuid::parse_str(p.get("detention")).ok()?;
         // The server's own read (not recorded as a restricted read: only the arrest's time,
         // which is mission-level, leaves this function). The form is shown only to those who
         // may end a custody.
-        let (_, found) = s
-            .store
-            .force_records(&Reading::server(), Select::One(id), s.rules())
-            .await
-            .ok()?;
-        let arrested = found.first()?.arrested_at;
-        view.from = arrested.format(&Rfc3339).ok()?;
-        let after = OffsetDateTime::now_utc() - arrested;
-        let left = Duration::hours(hours) - after;
-        let id = if left.is_negative() {
-            "form-clock-over"
-        } else {
-            "form-clock-within"
+        let arrested = match Uuid::parse_str(p.get("detention")) {
+            Ok(id) => s
+                .store
+                .force_records(&Reading::server(), Select::One(id), s.rules())
+                .await
+                .ok()
+                .and_then(|(_, found)| found.first().map(|d| d.arrested_at)),
+            Err(_) => None,
         };
-        view.text = args(id, &[("after", &spell(after)), ("by", &spell(left))]);
+        if let Some(arrested) = arrested {
+            view.from = arrested.format(&Rfc3339).unwrap_or_default();
+            let after = OffsetDateTime::now_utc() - arrested;
+            let left = Duration::hours(hours) - after;
+            let id = if left.is_negative() {
+                "form-clock-over"
+            } else {
+                "form-clock-within"
+            };
+            view.text = args(id, &[("after", &spell(after)), ("by", &spell(left))]);
+        }
     }
-    Some(view)
+    view
 }
 
 /// A body the command could not read (a missing field the schema did not mark required).
