@@ -455,6 +455,42 @@ async fn the_dashboard_says_when_records_are_withheld_from_its_reader() {
             .text
             .contains("id=\"withheld\"")
     );
+    // A restricted record: withheld from the viewer too, and counted once more for the public;
+    // the record time asked for counts what was recorded by then.
+    let before = time::OffsetDateTime::now_utc()
+        .format(&time::format_description::well_known::Rfc3339)
+        .expect("now");
+    let r = editor
+        .post_json(
+            "/api/v1/authorizations",
+            &serde_json::json!({"mission": "t", "country": "JAM", "kind": "national_approval",
+                "title": "Cabinet approval", "issued_on": "2024-01-06", "status": "granted",
+                "sources": [source], "classification": "restricted"}),
+        )
+        .await;
+    assert_eq!(r.status, 201, "{}", r.text);
+    assert!(
+        viewer
+            .get("/missions/t")
+            .await
+            .text
+            .contains("One record of this mission is restricted beyond your role")
+    );
+    assert!(
+        anon.get("/missions/t")
+            .await
+            .text
+            .contains("2 records of this mission are not public")
+    );
+    let then = anon
+        .get(&format!("/missions/t?as_of={}", before.replace('+', "%2B")))
+        .await;
+    assert!(
+        then.text
+            .contains("One record of this mission is not public"),
+        "{}",
+        then.text
+    );
 }
 
 #[tokio::test]

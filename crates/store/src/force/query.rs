@@ -4,7 +4,7 @@
 //! visible rows; "the mission in office" on a date is decided once, by [`mission_on`].
 
 use crate::{
-    Ex, Result, StoreError,
+    Ex, Result, StoreError, on,
     read::{Meta, Visibility, parse, row, rows},
 };
 use konbit_domain::country;
@@ -137,6 +137,37 @@ pub async fn snapshot(ex: &mut Ex<'_>, slug: &str, vis: Visibility) -> Result<Op
     }))
 }
 
+/// How many of a mission's force-generation records — as [`Snapshot::records`] counts them —
+/// a reader of `vis` is not shown: those in force at its record time and classified above its
+/// clearance. A count per table, instead of a second snapshot read at full clearance.
+pub async fn withheld(ex: &mut Ex<'_>, slug: &str, vis: Visibility) -> Result<i64> {
+    let mut n = 0;
+    for (table, of_mission) in [
+        ("mandates", "mission = $3"),
+        ("successions", "(mission = $3 OR successor = $3)"),
+        ("requirements", "mission = $3"),
+        ("pledges", "mission = $3"),
+        ("authorizations", "mission = $3"),
+        ("deployments", "mission = $3"),
+        ("funding", "mission = $3"),
+    ] {
+        let sql = format!(
+            "SELECT COUNT(*) FROM {table} WHERE recorded_us <= $1 \
+             AND (superseded_us IS NULL OR superseded_us > $1) AND class > $2 AND {of_mission}"
+        );
+        let c: i64 = on!(ex, |conn| sqlx::query_scalar(sqlx::AssertSqlSafe(
+            sql.as_str()
+        ))
+        .bind(vis.as_of_us)
+        .bind(vis.clearance.rank())
+        .bind(slug)
+        .fetch_one(conn)
+        .await)?;
+        n += c;
+    }
+    Ok(n)
+}
+
 /// The instruments required on `on` by a mission's requirement rows.
 pub fn required_on(reqs: &[RequirementRow], on: Date) -> Result<Vec<InstrumentKind>> {
     match reqs
@@ -156,8 +187,8 @@ pub fn required_on(reqs: &[RequirementRow], on: Date) -> Result<Vec<InstrumentKi
 
 impl Snapshot {
     /// How many records of force generation the snapshot holds (mandates, successions,
-    /// requirements, pledge versions, instruments, movements, funding): compared between two
-    /// clearances, how many a reader is not shown.
+    /// requirements, pledge versions, instruments, movements, funding) — the records
+    /// [`withheld`] counts above a reader's clearance.
     pub fn records(&self) -> usize {
         self.mandates.len()
             + self.successions.len()
@@ -654,5 +685,11 @@ impl crate::Reader {
     pub async fn snapshot(&mut self, slug: &str) -> Result<Option<Snapshot>> {
         let (mut ex, vis) = self.parts();
         snapshot(&mut ex, slug, vis).await
+    }
+
+    /// How many of the mission's records this reader is not shown (see [`withheld`]).
+    pub async fn withheld(&mut self, slug: &str) -> Result<i64> {
+        let (mut ex, vis) = self.parts();
+        withheld(&mut ex, slug, vis).await
     }
 }

@@ -18,7 +18,6 @@ use konbit_domain::{
 };
 use konbit_present::Tr;
 use konbit_present::chart;
-use konbit_store::Visibility;
 use std::collections::BTreeMap;
 use time::Date;
 
@@ -204,21 +203,14 @@ async fn dashboard(s: &AppState, mut ctx: Ctx, slug: Option<String>) -> Result<R
     ctx.mission = Some(slug.clone());
     let tr = ctx.tr;
     let withheld = if vis.clearance < Classification::Restricted {
-        let all = Visibility {
-            clearance: Classification::Restricted,
-            ..vis
-        };
-        let hidden = match load(s, Some(slug.clone()), on, all).await? {
-            Some(full) => full.records().saturating_sub(snap.records()),
-            None => 0,
-        };
+        let hidden = s.store.reader(vis).await?.withheld(&slug).await?;
         (hidden > 0).then(|| {
             let key = if ctx.caller.user.is_some() {
                 "dash-withheld-staff"
             } else {
                 "dash-withheld-public"
             };
-            tr.fmt(key, &[("n", &i64::try_from(hidden).unwrap_or(i64::MAX))])
+            tr.fmt(key, &[("n", &hidden)])
         })
     } else {
         None
