@@ -57,10 +57,6 @@ table-status = Status
 
 badge-corrected = corrected
 
-form-pledge-title = Record a pledge
-form-pledge-intro = A contributor's promise of personnel or equipment, as of the date it was made.
-form-deployment-title = Record a movement
-form-deployment-intro = Personnel arriving in, leaving or rotating through the mission area.
 form-errors = The record was not saved:
 form-submit = Record
 form-cancel = Cancel
@@ -92,13 +88,7 @@ hint-money_currency = ISO 4217 code, e.g. USD
 
 err-whole_number = must be a whole number
 err-date = must be a date (YYYY-MM-DD)
-err-country = is not an ISO 3166-1 alpha-3 country code
-err-source = is not a registered source
-err-classification = must be public, mission or restricted
-err-movement = must be arrival, departure or rotation
 err-authorization_missing = The contributor lacks required instruments ({ $missing }). Give a reason to record the movement anyway.
-err-money_amount_missing = is needed when a currency is given
-err-money_currency_missing = is needed when an amount is given
 err-role = must be one of the roles listed
 err-user_exists = is already taken
 err-unknown = The record was refused.

@@ -57,10 +57,6 @@ table-status = Estado
 
 badge-corrected = corregido
 
-form-pledge-title = Registrar un compromiso
-form-pledge-intro = La promesa de personal o equipo de un país contribuyente, a la fecha en que se hizo.
-form-deployment-title = Registrar un movimiento
-form-deployment-intro = Personal que llega a la zona de la misión, sale de ella o está en relevo.
 form-errors = El registro no se guardó:
 form-submit = Registrar
 form-cancel = Cancelar
@@ -79,13 +75,7 @@ hint-money_currency = Código ISO 4217, p. ej. USD
 
 err-whole_number = debe ser un número entero
 err-date = debe ser una fecha (AAAA-MM-DD)
-err-country = no es un código de país ISO 3166-1 alfa-3
-err-source = no es una fuente registrada
-err-classification = debe ser pública, misión o restringida
-err-movement = debe ser llegada, salida o relevo
 err-authorization_missing = Al país contribuyente le faltan instrumentos exigidos ({ $missing }). Indique un motivo para registrar el movimiento de todos modos.
-err-money_amount_missing = es obligatorio cuando se indica una moneda
-err-money_currency_missing = es obligatoria cuando se indica un importe
 err-role = debe ser uno de los roles indicados
 err-user_exists = ya está en uso
 err-unknown = El registro fue rechazado.

@@ -57,10 +57,6 @@ table-status = Statut
 
 badge-corrected = corrigé
 
-form-pledge-title = Enregistrer un engagement
-form-pledge-intro = La promesse de personnel ou de matériel d’un contributeur, à la date où elle a été faite.
-form-deployment-title = Enregistrer un mouvement
-form-deployment-intro = Personnel arrivant dans la zone de mission, la quittant ou en relève.
 form-errors = L’enregistrement n’a pas été fait :
 form-submit = Enregistrer
 form-cancel = Annuler
@@ -92,13 +88,7 @@ hint-money_currency = Code ISO 4217, p. ex. USD
 
 err-whole_number = doit être un nombre entier
 err-date = doit être une date (AAAA-MM-JJ)
-err-country = n’est pas un code pays ISO 3166-1 alpha-3
-err-source = n’est pas une source enregistrée
-err-classification = doit être public, mission ou restreint
-err-movement = doit être arrivée, départ ou relève
 err-authorization_missing = Le contributeur n’a pas les instruments requis ({ $missing }). Donnez un motif pour enregistrer le mouvement malgré tout.
-err-money_amount_missing = est requis quand une devise est indiquée
-err-money_currency_missing = est requise quand un montant est indiqué
 err-role = doit être l’un des rôles proposés
 err-user_exists = est déjà pris
 err-unknown = L’enregistrement a été refusé.
