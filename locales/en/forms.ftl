@@ -253,6 +253,7 @@ form-new_source = Source not in the list? Record it here
 form-new_source-hint = The source is recorded on its own (a log entry of its own) and chosen among this record's sources; what you typed above is kept and not yet sent.
 form-new_source-submit = Record the source and choose it
 form-new_source-recorded = The source is recorded (log entry #{ $seq }) and chosen below. Finish the form and send it.
+form-find_record = Find it in its list: each record's page offers this form with it filled in.
 
 ## Help under a field: the command schema's description of the field (the OpenAPI document's,
 ## in English), keyed like the domain's messages by the slug of its English text: `help-` and

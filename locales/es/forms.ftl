@@ -265,6 +265,7 @@ form-new_source = ¿La fuente no está en la lista? Regístrela aquí
 form-new_source-hint = La fuente se registra aparte (con su propia entrada del registro) y se elige entre las fuentes de este registro; lo que escribió arriba se conserva y aún no se envía.
 form-new_source-submit = Registrar la fuente y elegirla
 form-new_source-recorded = La fuente está registrada (entrada #{ $seq } del registro) y elegida abajo. Termine el formulario y envíelo.
+form-find_record = Búsquelo en su lista: la página de cada registro ofrece este formulario ya rellenado.
 
 ## Help under a field: the command schema's description of the field (the OpenAPI document's,
 ## in English), keyed like the domain's messages by the slug of its English text: `help-` and

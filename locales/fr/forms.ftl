@@ -253,6 +253,7 @@ form-new_source = Source absente de la liste ? Enregistrez-la ici
 form-new_source-hint = La source est enregistrée à part (une entrée du journal à elle) et choisie parmi les sources de cet enregistrement ; ce que vous avez saisi plus haut est gardé et pas encore envoyé.
 form-new_source-submit = Enregistrer la source et la choisir
 form-new_source-recorded = La source est enregistrée (entrée #{ $seq } du journal) et choisie ci-dessous. Terminez le formulaire et envoyez-le.
+form-find_record = Le trouver dans sa liste : la page de chaque enregistrement propose ce formulaire déjà rempli.
 
 ## Help under a field: the command schema's description of the field (the OpenAPI document's,
 ## in English), keyed like the domain's messages by the slug of its English text: `help-` and

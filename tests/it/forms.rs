@@ -177,6 +177,12 @@ async fn a_conduct_officer_records_an_arrest_and_its_handover_through_the_forms(
         .await;
     assert_eq!(form.status, 200);
     assert!(form.text.contains(&format!("value=\"{id}\"")));
+    // The detention is named by its id; the form says where to find one.
+    assert!(
+        form.text.contains("<a href=\"/detentions\">Find it in its list"),
+        "{}",
+        form.text
+    );
     // The clock runs from this detention's arrest; read today, the 48 hours are long past.
     assert!(
         form.text

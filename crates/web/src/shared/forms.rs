@@ -396,6 +396,19 @@ impl Schemas {
     }
 }
 
+/// The list where the record an id field names is found (its page offers the form filled in).
+fn register_of(field: &str) -> Option<&'static str> {
+    Some(match field.rsplit('.').next().unwrap_or(field) {
+        "person" | "persons_involved" => "/personnel",
+        "detention" => "/detentions",
+        "report" | "use_of_force" => "/use-of-force",
+        "case" | "complaint" => "/cases",
+        "incident" => "/incidents",
+        "record" | "records" | "about" => "/log",
+        _ => return None,
+    })
+}
+
 /// The "prefix" of country codes, labelled with the country's name.
 const COUNTRY: &str = "(country)";
 
@@ -788,6 +801,8 @@ pub(crate) struct FieldView {
     pub(crate) groups: Vec<(String, Vec<OptView>)>,
     /// For a time field: the custody clock beside it.
     pub(crate) clock: Option<ClockView>,
+    /// For a record's id: the list to find it in, and the link's words.
+    pub(crate) find: Option<(String, String)>,
 }
 
 /// The custody clock as the page shows it, with the texts the script fills in as the time is
@@ -826,6 +841,7 @@ impl FieldView {
             offsets: Vec::new(),
             groups: Vec::new(),
             clock: None,
+            find: None,
         }
     }
 }
@@ -1092,6 +1108,9 @@ fn views(
                 } else {
                     "lines"
                 };
+                if let Some(list) = register_of(&d.name) {
+                    v.find = Some((list.to_string(), tr.t("form-find_record")));
+                }
             }
             Input::Json => v.input = "textarea",
             Input::Rows(sub) => {
