@@ -423,11 +423,12 @@ pub struct Scale {
 }
 
 impl Scale {
-    /// A map drawn about 900 CSS pixels wide or more (1 user unit ≈ 0.9 px): 28 units apart
-    /// are 25 px, and a 14-unit touch radius is a 25-pixel target.
+    /// A map drawn 620 CSS pixels wide or more (the page shows the narrow drawing below a
+    /// 720-pixel window; 1 user unit ≥ 0.62 px): a 20-unit touch radius is a target of at
+    /// least 24.8 px, and marks closer than 40 units (two radii) are one group.
     pub const WIDE: Scale = Scale {
-        group_within: 28.0,
-        hit: 14.0,
+        group_within: 40.0,
+        hit: 20.0,
         ink: 1.0,
     };
     /// A map drawn about 340 CSS pixels wide (a 390-pixel phone): 1 unit ≈ 0.34 px, so 74
@@ -851,7 +852,7 @@ mod tests {
         );
         assert_eq!(svg.matches("class=\"incident\"").count(), 1);
         // The touch area: 14 units at the wide scale.
-        assert!(svg.contains("class=\"hit\" cx=") && svg.contains("r=\"14.0\" fill=\"#000\""));
+        assert!(svg.contains("class=\"hit\" cx=") && svg.contains("r=\"20.0\" fill=\"#000\""));
         assert!(svg.contains("id=\"m\"") && svg.contains("aria-labelledby=\"m-title\""));
     }
 
