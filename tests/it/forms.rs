@@ -179,7 +179,8 @@ async fn a_conduct_officer_records_an_arrest_and_its_handover_through_the_forms(
     assert!(form.text.contains(&format!("value=\"{id}\"")));
     // The detention is named by its id; the form says where to find one.
     assert!(
-        form.text.contains("<a href=\"/detentions\">Find it in its list"),
+        form.text
+            .contains("<a href=\"/detentions\">Find it in its list"),
         "{}",
         form.text
     );

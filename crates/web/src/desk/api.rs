@@ -25,5 +25,5 @@ async fn desk(
     State(s): State<AppState>,
     Allowed(u, ..): Allowed<Member>,
 ) -> ApiResult<Json<Vec<DeskItem>>> {
-    Ok(Json(super::items(&s, &u).await?))
+    Ok(Json(super::items(&s.store, s.rules(), &u).await?))
 }

@@ -108,7 +108,7 @@ pub(crate) async fn feed(
         )
             .into_response();
     };
-    let items = match super::items(&s, &user).await {
+    let items = match super::items(&s.store, s.rules(), &user).await {
         Ok(i) => i,
         Err(e) => return e.into_response(),
     };

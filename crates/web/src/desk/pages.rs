@@ -60,7 +60,7 @@ pub(crate) async fn render(
 ) -> Response {
     let r = async {
         let now = time::OffsetDateTime::now_utc();
-        let lines = super::items(s, u)
+        let lines = super::items(&s.store, s.rules(), u)
             .await?
             .into_iter()
             .map(|i| {

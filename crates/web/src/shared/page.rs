@@ -137,12 +137,12 @@ impl FromRequestParts<AppState> for Ctx {
         let cross_site = csrf::cross_site(&parts.headers, forwarded.as_deref());
         // The navigation shows the desk's count; a page that cannot count it still shows.
         let desk_count = match &caller.user {
-            Some(u) if parts.method == axum::http::Method::GET => {
-                crate::shared::desk_count::count(state, u)
-                    .await
-                    .inspect_err(|e| tracing::warn!(error = ?e, "cannot count the desk"))
-                    .ok()
-            }
+            Some(u) if parts.method == axum::http::Method::GET => state
+                .desk_counts
+                .count(&state.store, state.rules(), u)
+                .await
+                .inspect_err(|e| tracing::warn!(error = ?e, "cannot count the desk"))
+                .ok(),
             _ => None,
         };
         Ok(Ctx {
