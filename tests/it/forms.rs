@@ -1099,3 +1099,75 @@ async fn every_forms_labels_and_help_are_in_french_and_spanish() {
     }
     assert!(pages.is_empty(), "words in English: {pages:#?}");
 }
+
+/// The names of a form page's fields of one sort: dates (typed as ISO text), numbers, and
+/// single choices.
+fn fields_of(page: &str) -> (Vec<String>, Vec<String>, Vec<String>) {
+    let name_after = |tag: &str| -> Option<String> {
+        let at = tag.find(" name=\"")? + 7;
+        Some(tag[at..at + tag[at..].find('"')?].to_string())
+    };
+    let (mut dates, mut numbers, mut choices) = (Vec::new(), Vec::new(), Vec::new());
+    for tag in page
+        .split('<')
+        .filter(|t| t.starts_with("input ") || t.starts_with("select "))
+    {
+        let Some(name) = name_after(tag) else {
+            continue;
+        };
+        if name.starts_with("new_source.") || name == "csrf" || name == "next" {
+            continue;
+        }
+        if tag.starts_with("select ") {
+            if !tag.contains(" multiple") && !name.ends_with(".offset") {
+                choices.push(name);
+            }
+        } else if tag.contains("pattern=\"[0-9]{4}-[0-9]{2}-[0-9]{2}\"") {
+            dates.push(name);
+        } else if tag.contains("type=\"number\"") {
+            numbers.push(name);
+        }
+    }
+    (dates, numbers, choices)
+}
+
+#[tokio::test]
+async fn every_form_names_the_field_of_a_bad_value_and_writes_nothing() {
+    let app = spawn_app().await;
+    seed(&app).await;
+    let mut tried = 0;
+    for (page, kind) in konbit_web::form_pages() {
+        let Some(role) = Role::ALL.iter().copied().find(|r| may(*r, kind)) else {
+            continue;
+        };
+        let c = session(&app, Some(role)).await;
+        let path = filled(page);
+        let form = c.get(&path).await;
+        assert_eq!(form.status, 200, "{role} {page}");
+        let token = csrf(&form.text);
+        let (dates, numbers, choices) = fields_of(&form.text);
+        // An impossible date, a number that is none, a choice not offered (a grade G7).
+        let (field, bad) = if let Some(d) = dates.first() {
+            (d.clone(), "2025-02-30")
+        } else if let Some(n) = numbers.first() {
+            (n.clone(), "-x")
+        } else if let Some(s) = choices.first() {
+            (s.clone(), "G7")
+        } else {
+            continue;
+        };
+        let before = app.log_len().await;
+        let r = c
+            .post_form(&path, &[("csrf", &token), (field.as_str(), bad)])
+            .await;
+        assert_eq!(r.status, 422, "{role} {page} {field}={bad}: {}", r.text);
+        assert!(
+            r.text.contains(&format!("id=\"{field}-error\"")),
+            "{page}: {field}={bad} not named: {}",
+            r.text
+        );
+        assert_eq!(app.log_len().await, before, "{page} wrote");
+        tried += 1;
+    }
+    assert!(tried >= 35, "{tried} forms tried");
+}
