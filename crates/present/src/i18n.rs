@@ -47,6 +47,16 @@ macro_rules! number_arg {
 }
 number_arg!(i32, i64, u32, u64, usize);
 
+/// Whether `lang` itself has the message `id`, with or without placeables to fill.
+fn in_language(lang: &LanguageIdentifier, id: &str) -> bool {
+    match LOCALES.lookup_single_language::<&str>(lang, id, None) {
+        Ok(_) => true,
+        // fluent-templates does not export its error type's name; a message that exists but
+        // wants arguments is the one variant that formats as "Fluent errors".
+        Err(e) => e.to_string().starts_with("Fluent errors"),
+    }
+}
+
 static_loader! {
     static LOCALES = {
         locales: "../../locales",
@@ -189,15 +199,30 @@ impl Tr {
     /// Whether this language itself (not its fallbacks) has the message `id`, with or without
     /// placeables to fill.
     pub fn has(&self, id: &str) -> bool {
-        let Some(lang) = self.lang.chain().first() else {
-            return false;
-        };
-        match LOCALES.lookup_single_language::<&str>(lang, id, None) {
-            Ok(_) => true,
-            // fluent-templates does not export its error type's name; a message that exists
-            // but wants arguments is the one variant that formats as "Fluent errors".
-            Err(e) => e.to_string().starts_with("Fluent errors"),
+        self.lang
+            .chain()
+            .first()
+            .is_some_and(|l| in_language(l, id))
+    }
+
+    /// The code of the language that answers `id` when it is a fallback of this one (French
+    /// under Creole), so that the page marks the text with its own `lang`; `None` when this
+    /// language has it, or no language does.
+    pub fn fallback_of(&self, id: &str) -> Option<&'static str> {
+        if self.has(id) {
+            return None;
         }
+        self.lang
+            .chain()
+            .iter()
+            .skip(1)
+            .find(|l| in_language(l, id))
+            .and_then(|l| {
+                Tr::ALL
+                    .iter()
+                    .map(|t| t.code())
+                    .find(|c| *c == l.language.as_str())
+            })
     }
 
     /// The text of `id` if any language of the chain has it.
@@ -242,10 +267,15 @@ impl Tr {
             .unwrap_or_else(|| english.to_string())
     }
 
-    /// The help under a form's field whose schema describes it in English as `english`: the
-    /// message `help-<slug of the English text>` of `locales/*/forms.ftl`, if there is one.
+    /// The id of the help under a form's field whose schema describes it in English as
+    /// `english`: `help-<slug of the English text>` (in `locales/*/forms.ftl`).
+    pub fn help_id(english: &str) -> String {
+        format!("help-{}", message_slug(english))
+    }
+
+    /// The words of a help text in this language (see [`Tr::help_id`]).
     pub fn help(&self, english: &str) -> Option<String> {
-        self.lookup(&format!("help-{}", message_slug(english)))
+        self.lookup(&Tr::help_id(english))
     }
 
     /// A value taken out of a domain message, as its placeable shows it: a whole number
@@ -506,6 +536,17 @@ pub fn message_slug(english: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_fallback_says_which_language_it_is() {
+        // Creole's forms have the desk's name but not the place picker's: that is French.
+        assert!(Tr::ht().has("nav-desk"));
+        assert_eq!(Tr::ht().fallback_of("nav-desk"), None);
+        assert!(!Tr::ht().has("form-place"));
+        assert_eq!(Tr::ht().fallback_of("form-place"), Some("fr"));
+        assert_eq!(Tr::fr().fallback_of("form-place"), None);
+        assert_eq!(Tr::en().fallback_of("no-such-message"), None);
+    }
+
     use super::*;
     use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement};
     use konbit_domain::Named;

@@ -969,6 +969,8 @@ fn views(
             // The description's words in the reader's language, else the schema's English.
             if let Some(h) = tr.help(&desc) {
                 v.hint = Some(h);
+                // Creole's staff forms fall back to French: marked as French.
+                v.hint_lang = tr.fallback_of(&Tr::help_id(&desc));
             } else {
                 v.hint = Some(desc);
                 v.hint_lang = (ctx.lang != "en").then_some("en");
