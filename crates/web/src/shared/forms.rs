@@ -1355,16 +1355,8 @@ async fn submit(
                     .collect();
                 match s.store.submit_all(Actor::user(&user), envs).await {
                     Ok(done) => {
-                        let mut values: HashMap<String, String> = body
-                            .iter()
-                            .filter_map(|(k, v)| Some((k.clone(), v.as_str()?.to_string())))
-                            .collect();
-                        values.extend(path.clone());
                         let first = done.first().map_or(0, |w| w.seq);
-                        return see_other(&format!(
-                            "{}?recorded={first}",
-                            fill(spec.then, &values)
-                        ));
+                        return recorded(spec, &body, &path, None, first);
                     }
                     Err((_, e)) => e,
                 }
@@ -1404,17 +1396,7 @@ async fn submit(
                 let env = Envelope::new(command, sources, classification);
                 match s.store.submit(Actor::user(&user), env).await {
                     Ok(w) => {
-                        let mut values: HashMap<String, String> = body
-                            .iter()
-                            .filter_map(|(k, v)| Some((k.clone(), v.as_str()?.to_string())))
-                            .collect();
-                        values.insert("id".into(), w.subject.to_string());
-                        values.extend(path.clone());
-                        return see_other(&format!(
-                            "{}?recorded={}",
-                            fill(spec.then, &values),
-                            w.seq
-                        ));
+                        return recorded(spec, &body, &path, Some(w.subject), w.seq);
                     }
                     Err(StoreError::Domain(d)) => place(&mut p, d, &tr, &shown, ""),
                     Err(other) => return api_error_page(&ctx, &ApiError::from(other)),
@@ -1572,6 +1554,26 @@ async fn clock_view(s: &AppState, ctx: &Ctx, c: Clock, p: &Posted) -> ClockView 
         }
     }
     view
+}
+
+/// After a write: to the page the spec names (`{id}` the new record, `{field}` a field of the
+/// body or of the path), saying which log entry holds it.
+fn recorded(
+    spec: &FormSpec,
+    body: &Map<String, Value>,
+    path: &HashMap<String, String>,
+    id: Option<Uuid>,
+    seq: i64,
+) -> Response {
+    let mut values: HashMap<String, String> = body
+        .iter()
+        .filter_map(|(k, v)| Some((k.clone(), v.as_str()?.to_string())))
+        .collect();
+    if let Some(id) = id {
+        values.insert("id".into(), id.to_string());
+    }
+    values.extend(path.clone());
+    see_other(&format!("{}?recorded={seq}", fill(spec.then, &values)))
 }
 
 /// A body the command could not read (a missing field the schema did not mark required).
