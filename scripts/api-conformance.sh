@@ -55,6 +55,11 @@ token="$(curl -fsS --interface 127.0.0.2 -H 'content-type: application/json' \
 cat > "$work/schemathesis.toml" <<'EOF'
 [checks.positive_data_acceptance]
 expected-statuses = ["2xx", "401", "403", "404", "409", "422", "429"]
+
+# A body over the server's 1 MiB limit is refused before it is read, with 413 (documented on
+# every operation that takes a body): a rejection like any other.
+[checks.negative_data_rejection]
+expected-statuses = ["400", "401", "403", "404", "405", "406", "409", "413", "415", "422", "428", "429"]
 EOF
 
 echo "== API conformance: Schemathesis (every check, as editor)"
