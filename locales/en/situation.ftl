@@ -162,3 +162,11 @@ sit-link-use_of_force = Use-of-force report
 sit-sources = Sources
 sit-sources-none = No source you may see.
 sit-on_map = on the map
+
+## ACLED's event types, named in the reader's language (ACLED's codebook names them in English).
+acled_type-battles = Battles
+acled_type-explosions_remote_violence = Explosions/Remote violence
+acled_type-violence_against_civilians = Violence against civilians
+acled_type-protests = Protests
+acled_type-riots = Riots
+acled_type-strategic_developments = Strategic developments

@@ -162,3 +162,11 @@ sit-link-use_of_force = Informe de uso de la fuerza
 sit-sources = Fuentes
 sit-sources-none = Ninguna fuente que usted pueda ver.
 sit-on_map = en el mapa
+
+## ACLED's event types, named in the reader's language (ACLED's codebook names them in English).
+acled_type-battles = Enfrentamientos
+acled_type-explosions_remote_violence = Explosiones / violencia a distancia
+acled_type-violence_against_civilians = Violencia contra civiles
+acled_type-protests = Protestas
+acled_type-riots = Disturbios
+acled_type-strategic_developments = Acontecimientos estratégicos

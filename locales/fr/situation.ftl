@@ -162,3 +162,11 @@ sit-link-use_of_force = Rapport d’emploi de la force
 sit-sources = Sources
 sit-sources-none = Aucune source visible pour vous.
 sit-on_map = sur la carte
+
+## ACLED's event types, named in the reader's language (ACLED's codebook names them in English).
+acled_type-battles = Combats
+acled_type-explosions_remote_violence = Explosions / violence à distance
+acled_type-violence_against_civilians = Violence contre des civils
+acled_type-protests = Manifestations
+acled_type-riots = Émeutes
+acled_type-strategic_developments = Évolutions stratégiques

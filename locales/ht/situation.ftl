@@ -162,3 +162,11 @@ sit-link-use_of_force = Rapò sou itilizasyon fòs
 sit-sources = Sous
 sit-sources-none = Pa gen sous ou ka wè.
 sit-on_map = sou kat la
+
+## ACLED's event types, named in the reader's language (ACLED's codebook names them in English).
+acled_type-battles = Batay
+acled_type-explosions_remote_violence = Eksplozyon / vyolans a distans
+acled_type-violence_against_civilians = Vyolans kont sivil
+acled_type-protests = Manifestasyon
+acled_type-riots = Revòlt
+acled_type-strategic_developments = Devlopman estratejik

@@ -556,3 +556,20 @@ async fn the_map_groups_close_marks_tells_types_by_shape_and_lists_statuses_in_w
     assert!(!r.text.contains("<tr data-code=\"airport-mtpp\""));
     assert!(r.text.contains("<tr data-code=\"airport-mtje\""));
 }
+
+#[tokio::test]
+async fn acled_event_types_are_named_in_the_readers_language() {
+    let app = spawn_app().await;
+    for (lang, words) in [
+        ("en", "Violence against civilians"),
+        ("fr", "Violence contre des civils"),
+        ("es", "Violencia contra civiles"),
+        ("ht", "Vyolans kont sivil"),
+    ] {
+        let c = app.anonymous();
+        assert_eq!(c.get(&format!("/lang/{lang}?next=/")).await.status, 303);
+        let page = c.get("/situation").await;
+        assert_eq!(page.status, 200, "{lang}");
+        assert!(page.text.contains(words), "{lang}: {words}");
+    }
+}

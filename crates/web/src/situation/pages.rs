@@ -91,7 +91,7 @@ fn qs_of(pairs: &[(String, String)]) -> String {
 /// A tickable event type of the filter form (and a line of the legend).
 struct TypeBox {
     code: &'static str,
-    label: &'static str,
+    label: String,
     colour: &'static str,
     /// The type's mark in a 12-unit swatch (its shape).
     shape_d: String,
@@ -135,7 +135,7 @@ fn filter_form(ctx: &Ctx, f: &IncidentFilter, q: &IncidentQuery, show_q: bool) -
             .iter()
             .map(|t| TypeBox {
                 code: t.as_str(),
-                label: t.label(),
+                label: ctx.tr.label("acled_type", t.as_str()),
                 colour: map::type_colour(*t),
                 shape_d: map::shape_path(map::type_shape(*t), 6.0, 6.0, 3.6),
                 checked: f.types.contains(t),
@@ -197,8 +197,8 @@ fn today() -> Date {
     OffsetDateTime::now_utc().date()
 }
 
-fn type_label(code: &str) -> String {
-    EventType::parse(code).map_or_else(|| code.to_string(), |t| t.label().to_string())
+fn type_label(tr: &Tr, code: &str) -> String {
+    EventType::parse(code).map_or_else(|| code.to_string(), |t| tr.label("acled_type", t.as_str()))
 }
 
 fn status_label(tr: &Tr, code: &str) -> String {
@@ -387,7 +387,7 @@ pub(crate) async fn map_page(State(s): State<AppState>, ctx: Ctx) -> Response {
                     title: format!(
                         "{} · {} · {} · {}",
                         iso(p.event_date),
-                        t.label(),
+                        tr.label("acled_type", t.as_str()),
                         p.location,
                         tr.fmt("sit-dead", &[("n", &tr.num(p.fatalities))])
                     ),
@@ -627,7 +627,7 @@ fn weekly_chart(tr: &Tr, rows: &[sit::WeekCount]) -> String {
                     "sit-week-title",
                     &[
                         ("week", &iso(sit::week_start(r.week))),
-                        ("type", &t.label()),
+                        ("type", &tr.label("acled_type", t.as_str())),
                         ("n", &tr.num(r.events)),
                         ("dead", &tr.num(r.fatalities)),
                     ]
@@ -787,7 +787,7 @@ pub(crate) async fn timeline_page(State(s): State<AppState>, ctx: Ctx) -> Respon
                 .iter()
                 .filter(|t| f.types.is_empty() || f.types.contains(t))
                 .map(|t| LegendLine {
-                    text: t.label().to_string(),
+                    text: ctx.tr.label("acled_type", t.as_str()),
                     colour: map::type_colour(*t),
                 })
                 .collect(),
@@ -1031,7 +1031,7 @@ fn line_of(ctx: &Ctx, p: &sit::MapPoint) -> IncidentLine {
         event_id: p.event_id.clone(),
         href: format!("/incidents/{}{}", enc(&p.event_id), ctx.qs),
         date: iso(p.event_date),
-        event_type: type_label(&p.event_type),
+        event_type: type_label(&ctx.tr, &p.event_type),
         type_code: p.event_type.clone(),
         colour: t.map_or("#9ca3af", map::type_colour),
         sub_type: SubEventType::parse(&p.sub_event_type)
@@ -1302,7 +1302,7 @@ pub(crate) async fn incident_page(
                 acled::DisorderType::parse(&cur.disorder_type)
                     .map_or_else(|| cur.disorder_type.clone(), |d| d.label().to_string()),
             ),
-            ("sit-f-event_type", type_label(&cur.event_type)),
+            ("sit-f-event_type", type_label(&ctx.tr, &cur.event_type)),
             (
                 "sit-f-sub_event_type",
                 SubEventType::parse(&cur.sub_event_type)
@@ -1396,7 +1396,7 @@ pub(crate) async fn incident_page(
         let page = IncidentPage {
             title: format!(
                 "{} · {} · {}",
-                type_label(&cur.event_type),
+                type_label(&ctx.tr, &cur.event_type),
                 cur.location,
                 iso(cur.event_date)
             ),
@@ -1439,7 +1439,7 @@ pub(crate) async fn incident_page(
                     recorded: micros_date(v.recorded_us),
                     superseded: v.superseded_us.map(micros_date).unwrap_or_default(),
                     date: iso(v.event_date),
-                    event_type: type_label(&v.event_type),
+                    event_type: type_label(&ctx.tr, &v.event_type),
                     fatalities: tr.num(v.fatalities),
                     location: v.location.clone(),
                     notes: shorten(&v.notes, 160),
