@@ -396,6 +396,18 @@ impl Schemas {
     }
 }
 
+/// Options from (value, label) pairs, those in `chosen` selected.
+fn chosen_of(pairs: &[(String, String)], chosen: &[&str]) -> Vec<OptView> {
+    pairs
+        .iter()
+        .map(|(value, label)| OptView {
+            selected: chosen.contains(&value.as_str()),
+            value: value.clone(),
+            label: label.clone(),
+        })
+        .collect()
+}
+
 /// The list where the record an id field names is found (its page offers the form filled in).
 fn register_of(field: &str) -> Option<&'static str> {
     Some(match field.rsplit('.').next().unwrap_or(field) {
@@ -998,16 +1010,7 @@ fn views(
                 v.pattern = pattern.clone().unwrap_or_default();
                 if name == "mission" || name.ends_with(".mission") {
                     v.input = "select";
-                    let chosen = [v.value.as_str()];
-                    v.options = pick
-                        .missions
-                        .iter()
-                        .map(|(slug, n)| OptView {
-                            value: slug.clone(),
-                            label: n.clone(),
-                            selected: chosen.contains(&slug.as_str()),
-                        })
-                        .collect();
+                    v.options = chosen_of(&pick.missions, &[v.value.as_str()]);
                 } else if matches!(
                     d.name.rsplit('.').next(),
                     Some("country" | "lead_nation" | "host_country" | "authority")
@@ -1082,27 +1085,13 @@ fn views(
             }
             Input::Ids | Input::Lines if name == "sources" => {
                 v.input = "sources";
-                let chosen = p.all(&name);
-                v.options = pick
-                    .sources
-                    .iter()
-                    .map(|(id, t)| OptView {
-                        value: id.clone(),
-                        label: t.clone(),
-                        selected: chosen.contains(&id.as_str()),
-                    })
-                    .collect();
+                v.options = chosen_of(&pick.sources, &p.all(&name));
             }
             Input::Id if name == "document" && !pick.documents.is_empty() => {
                 v.input = "select";
-                v.options = std::iter::once((String::new(), "—".to_string()))
-                    .chain(pick.documents.iter().cloned())
-                    .map(|(id, label)| OptView {
-                        selected: id == v.value,
-                        value: id,
-                        label,
-                    })
-                    .collect();
+                let mut none = chosen_of(&[(String::new(), "—".into())], &[v.value.as_str()]);
+                none.extend(chosen_of(&pick.documents, &[v.value.as_str()]));
+                v.options = none;
             }
             Input::Id | Input::Ids | Input::Lines => {
                 v.input = if matches!(d.input, Input::Id) {
