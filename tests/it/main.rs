@@ -7,6 +7,7 @@ mod cli;
 mod desk;
 mod forms;
 mod log;
+mod media;
 mod pages;
 mod registers;
 mod roles;

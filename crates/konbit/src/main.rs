@@ -16,6 +16,8 @@ use konbit_store::{
 use std::{io::Write, net::SocketAddr, path::PathBuf, process::ExitCode};
 use time::Date;
 
+mod media;
+
 /// Konbit: the mission information system for multinational security support missions.
 #[derive(Parser, Debug)]
 #[command(name = "konbit", version, about, long_about = None)]
@@ -86,6 +88,11 @@ enum Cmd {
     Log {
         #[command(subcommand)]
         command: LogCmd,
+    },
+    /// Media monitoring: read press articles, extract their dated claims, score the extractor.
+    Media {
+        #[command(subcommand)]
+        command: media::MediaCmd,
     },
     /// Sessions and API tokens: list them, revoke them.
     Token {
@@ -624,6 +631,7 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             }
             store.close().await;
         }
+        Cmd::Media { command } => return media::run(command).await,
         Cmd::Log {
             command:
                 LogCmd::Verify {

@@ -1,0 +1,196 @@
+//! `konbit media`: claims printed as JSON lines whose spans are in the files, the scorer's
+//! table, and bad files reported one by one without stopping the batch.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn konbit(args: &[&str]) -> Run {
+    let out = Command::new(env!("CARGO_BIN_EXE_konbit"))
+        .args(args)
+        .output()
+        .expect("run konbit");
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+fn heldout() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/media/heldout")
+}
+
+#[test]
+fn extract_prints_one_line_per_article_with_spans_from_the_file() {
+    let dir = heldout();
+    let run = konbit(&[
+        "media",
+        "extract",
+        "--format",
+        "jsonl",
+        dir.to_str().expect("path"),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let lines: Vec<serde_json::Value> = run
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("a JSON line"))
+        .collect();
+    assert_eq!(lines.len(), 8, "one line per file");
+    let mut claims = 0;
+    for line in &lines {
+        let name = line["article"].as_str().expect("article");
+        let file = std::fs::read_to_string(dir.join(name)).expect("the article's file");
+        assert!(line["language"].is_string() && line["published_basis"].is_string());
+        for c in line["claims"].as_array().expect("claims") {
+            claims += 1;
+            for field in ["kind", "event", "subject", "date_precision", "text"] {
+                assert!(c[field].is_string(), "{name}: {field} missing in {c}");
+            }
+            // Spans are verbatim; HTML text is decoded, so only text files are checked byte for byte.
+            if name.ends_with(".txt") {
+                let span = c["text"].as_str().expect("text");
+                assert!(file.contains(span), "{name}: span not in the file: {span}");
+            }
+        }
+    }
+    assert!(
+        claims >= 30,
+        "the eight articles hold 41 gold claims; {claims} extracted"
+    );
+    // A French dateline with its year; a Traditional Chinese article; Spanish with an inferred year.
+    let by_name = |n: &str| lines.iter().find(|l| l["article"] == n).expect(n).clone();
+    assert_eq!(by_name("h01_resolution_fr.txt")["published"], "2025-09-30");
+    assert_eq!(by_name("h06_letter_zh-hant.txt")["language"], "zh-Hant");
+    let es = by_name("h04_salvador_es.txt");
+    assert_eq!(
+        (es["language"].as_str(), es["published"].as_str()),
+        (Some("es"), Some("2025-01-03"))
+    );
+    assert!(
+        es["published_basis"]
+            .as_str()
+            .is_some_and(|b| b.contains("inferred")),
+        "{}",
+        es["published_basis"]
+    );
+}
+
+#[test]
+fn eval_scores_per_kind_and_lists_what_it_missed() {
+    let gold = heldout().join("../heldout.jsonl");
+    let run = konbit(&[
+        "media",
+        "eval",
+        gold.to_str().expect("path"),
+        heldout().to_str().expect("path"),
+        "--json",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON report");
+    assert_eq!(report["articles"], 8);
+    assert_eq!(report["all"]["gold"], 41);
+    let matched = report["all"]["matched"].as_u64().expect("matched");
+    let extracted = report["all"]["extracted"].as_u64().expect("extracted");
+    // A floor, so that a change that loses claims or invents them fails here.
+    assert!(
+        matched as f64 / extracted as f64 >= 0.85,
+        "precision fell: {matched}/{extracted}"
+    );
+    assert!(matched >= 33, "recall fell: {matched}/41");
+    for kind in [
+        "personnel",
+        "money",
+        "casualties",
+        "displacement",
+        "resolution",
+        "event",
+    ] {
+        assert!(
+            report["kinds"][kind]["matched"]
+                .as_u64()
+                .is_some_and(|m| m > 0),
+            "no {kind} claim matched"
+        );
+    }
+    let table = konbit(&[
+        "media",
+        "eval",
+        gold.to_str().expect("path"),
+        heldout().to_str().expect("path"),
+    ]);
+    assert!(
+        table.stdout.starts_with("kind ") && table.stdout.contains("\nall "),
+        "{}",
+        table.stdout
+    );
+}
+
+#[test]
+fn bad_files_are_reported_one_by_one_and_the_batch_goes_on() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let good = dir.path().join("a_good.txt");
+    std::fs::write(&good, "Kenya pledged 1,000 police officers in July 2023.\n").expect("write");
+    std::fs::write(dir.path().join("b_empty.txt"), "").expect("write");
+    std::fs::write(
+        dir.path().join("c_binary.bin"),
+        [0x7f, b'E', b'L', b'F', 0, 1, 2, 3],
+    )
+    .expect("write");
+    std::fs::write(
+        dir.path().join("d_latin1.txt"),
+        b"Ha\xefti: 200 policiers arriv\xe9s",
+    )
+    .expect("write");
+    let big = std::fs::File::create(dir.path().join("e_huge.html")).expect("create");
+    big.set_len(50 << 20).expect("a 50 MB file");
+    let run = konbit(&["media", "extract", dir.path().to_str().expect("path")]);
+    assert_eq!(run.code, 1, "a failed file makes the exit code 1");
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(
+        lines.len(),
+        1,
+        "the good file is still printed: {}",
+        run.stdout
+    );
+    assert!(
+        lines[0].contains("\"article\":\"a_good.txt\"") && lines[0].contains("\"pledged\""),
+        "{}",
+        lines[0]
+    );
+    for (file, why) in [
+        ("b_empty.txt", "empty"),
+        ("c_binary.bin", "binary"),
+        ("d_latin1.txt", "UTF-8"),
+        ("e_huge.html", "more than"),
+    ] {
+        assert!(
+            run.stderr
+                .lines()
+                .any(|l| l.contains(file) && l.contains(why)),
+            "{file}: {why} not reported in:\n{}",
+            run.stderr
+        );
+    }
+}
+
+#[test]
+fn eval_names_a_bad_gold_line() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let gold = dir.path().join("gold.jsonl");
+    std::fs::write(&gold, "{\"article\": \"x.txt\", \"claims\": 3}\n").expect("write");
+    let run = konbit(&[
+        "media",
+        "eval",
+        gold.to_str().expect("path"),
+        dir.path().to_str().expect("path"),
+    ]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("line 1"), "{}", run.stderr);
+}
