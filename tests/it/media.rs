@@ -194,3 +194,170 @@ fn eval_names_a_bad_gold_line() {
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("line 1"), "{}", run.stderr);
 }
+
+fn konbit_in(dir: &Path, args: &[&str]) -> Run {
+    let db = format!("sqlite://{}", dir.join("konbit.db").display());
+    let mut all = vec![
+        "--database",
+        db.as_str(),
+        "--data-dir",
+        dir.to_str().expect("path"),
+    ];
+    all.extend_from_slice(args);
+    konbit(&all)
+}
+
+#[test]
+fn ingest_records_each_article_once_as_a_graded_source() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let articles = heldout();
+    let first = konbit_in(
+        dir.path(),
+        &["media", "ingest", articles.to_str().expect("path")],
+    );
+    assert_eq!(first.code, 0, "{}", first.stderr);
+    assert!(
+        first
+            .stdout
+            .contains("8 articles: 8 recorded, 0 already recorded, 0 refused"),
+        "{}",
+        first.stdout
+    );
+    assert!(
+        first
+            .stdout
+            .contains("recorded h02_funding_en.html: source ")
+            && first.stdout.contains("(log entry ")
+    );
+    let again = konbit_in(
+        dir.path(),
+        &["media", "ingest", articles.to_str().expect("path")],
+    );
+    assert!(
+        again
+            .stdout
+            .contains("8 articles: 0 recorded, 8 already recorded"),
+        "re-ingesting records nothing: {}",
+        again.stdout
+    );
+    let verify = konbit_in(dir.path(), &["log", "verify", "--json"]);
+    assert_eq!(verify.code, 0, "{}{}", verify.stdout, verify.stderr);
+    let v: serde_json::Value = serde_json::from_str(&verify.stdout).expect("JSON");
+    assert_eq!(
+        (v["ok"].as_bool(), v["length"].as_i64()),
+        (Some(true), Some(8)),
+        "one entry per article: {v}"
+    );
+}
+
+/// A feed server on loopback: answers the RSS feed with an ETag and 304 to a request that
+/// sends it back, 500 on `/broken`; counts conditional requests.
+fn feed_server() -> (String, std::sync::Arc<std::sync::atomic::AtomicUsize>) {
+    use std::io::{BufRead, BufReader, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let base = format!("http://{}", listener.local_addr().expect("addr"));
+    let conditional = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let seen = conditional.clone();
+    let item = "A second group of 75 Guatemalan soldiers arrived in Haiti on Saturday to join the Kenyan-led mission. \
+                The Guatemalan contingent brings the country's deployment to 150 military police, the mission said. \
+                Guatemala had pledged 150 troops in September.";
+    let rss = format!(
+        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Wire</title><link>{base}/</link>\
+         <item><title>Guatemalan soldiers arrive</title><link>{base}/a/1</link><guid>wire-1</guid>\
+         <pubDate>Sat, 04 Jan 2025 18:00:00 GMT</pubDate><description><![CDATA[<p>{item}</p>]]></description></item>\
+         </channel></rss>"
+    );
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let mut reader = BufReader::new(stream.try_clone().expect("clone"));
+            let mut first = String::new();
+            let _ = reader.read_line(&mut first);
+            let mut etag_sent = false;
+            loop {
+                let mut line = String::new();
+                if reader.read_line(&mut line).unwrap_or(0) == 0 || line.trim().is_empty() {
+                    break;
+                }
+                etag_sent |= line
+                    .to_ascii_lowercase()
+                    .starts_with("if-none-match: \"v1\"");
+            }
+            let mut stream = stream;
+            let response = if first.contains("/broken") {
+                "HTTP/1.1 500 Internal Server Error\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".to_string()
+            } else if etag_sent {
+                seen.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                "HTTP/1.1 304 Not Modified\r\nETag: \"v1\"\r\nConnection: close\r\n\r\n".to_string()
+            } else {
+                format!(
+                    "HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\nETag: \"v1\"\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{rss}",
+                    rss.len()
+                )
+            };
+            let _ = stream.write_all(response.as_bytes());
+        }
+    });
+    (base, conditional)
+}
+
+#[test]
+fn watch_records_new_items_asks_again_conditionally_and_reports_a_failing_feed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (base, conditional) = feed_server();
+    let feed = format!("{base}/feed.xml");
+    let broken = format!("{base}/broken");
+    let state = dir.path().join("feeds.json");
+    let state_arg = state.to_str().expect("path");
+    let first = konbit_in(
+        dir.path(),
+        &[
+            "media", "watch", &feed, &broken, "--once", "--state", state_arg,
+        ],
+    );
+    assert_eq!(
+        first.code, 1,
+        "a failing feed makes the exit code 1: {}",
+        first.stderr
+    );
+    assert!(
+        first.stderr.contains(&format!("feed {broken}")) && first.stderr.contains("500"),
+        "{}",
+        first.stderr
+    );
+    assert!(
+        first
+            .stdout
+            .contains(&format!("recorded {base}/a/1: source ")),
+        "the other feed's item is recorded: {}",
+        first.stdout
+    );
+    assert!(
+        first.stdout.contains("2025-01-04"),
+        "the item's date: {}",
+        first.stdout
+    );
+    let kept: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&state).expect("state file")).expect("JSON");
+    assert_eq!(kept[0]["etag"], "\"v1\"");
+    let second = konbit_in(
+        dir.path(),
+        &["media", "watch", &feed, "--once", "--state", state_arg],
+    );
+    assert_eq!(second.code, 0, "{}", second.stderr);
+    assert!(
+        !second.stdout.contains("recorded"),
+        "nothing new: {}",
+        second.stdout
+    );
+    assert_eq!(
+        conditional.load(std::sync::atomic::Ordering::SeqCst),
+        1,
+        "the second poll sent If-None-Match and got 304"
+    );
+    let bad = konbit_in(
+        dir.path(),
+        &["media", "watch", "ftp://example.org/feed", "--once"],
+    );
+    assert_eq!(bad.code, 2);
+    assert!(bad.stderr.contains("http:// or https://"), "{}", bad.stderr);
+}

@@ -631,7 +631,7 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             }
             store.close().await;
         }
-        Cmd::Media { command } => return media::run(command).await,
+        Cmd::Media { command } => return media::run(command, &url, &data_dir).await,
         Cmd::Log {
             command:
                 LogCmd::Verify {

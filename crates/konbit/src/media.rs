@@ -1,16 +1,51 @@
-//! `konbit media`: the command line of media monitoring — extract an article's claims as JSON
-//! lines, score the extractor against gold claims. Reading and extraction live in the media
-//! crate; this module walks the files and prints.
+//! `konbit media`: the command line of media monitoring — record articles as sources through
+//! the log (from files, or from feeds watched with conditional GET), extract an article's
+//! claims as JSON lines, score the extractor against gold claims. Reading and extraction live
+//! in the media crate; this module walks the files and feeds, and prints.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use clap::{Subcommand, ValueEnum};
-use konbit_media::{ArticleClaims, document::MAX_BYTES, eval};
+use konbit_domain::{Classification, Command, NewSource, Reliability, SourceCommand, SourceKind};
+use konbit_media::{ArticleClaims, Document, document::MAX_BYTES, eval, feed, group, outlets};
+use konbit_store::{Actor, Envelope, Store, Visibility};
+use sha2::Digest;
+use uuid::Uuid;
 
 #[derive(Subcommand, Debug)]
 pub enum MediaCmd {
+    /// Record articles (files or folders of them) as sources through the log, each graded with
+    /// its outlet's default Admiralty reliability and credibility 6 (not yet judged); an
+    /// article already recorded (same address, or same text) records nothing. Prints one line
+    /// per article with its story (copies of one story share a number) and its claims.
+    Ingest {
+        /// Article files (plain text, Markdown with front matter, HTML) or folders of them.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Grade every article of this batch with this reliability instead of its outlet's default.
+        #[arg(long)]
+        reliability: Option<Reliability>,
+    },
+    /// Watch feeds (RSS 1.0/2.0, Atom, JSON Feed): poll each when due with a conditional GET,
+    /// read every new item (its content, or the page it links to) and record it as `ingest`
+    /// does. What was seen, and each feed's validators and next poll, are kept in the state file.
+    Watch {
+        /// Feed addresses (http:// or https://).
+        #[arg(required = true)]
+        feeds: Vec<String>,
+        /// Seconds between polls of a feed (at least 300).
+        #[arg(long, default_value_t = konbit_media::feed::DEFAULT_INTERVAL_SECS)]
+        interval: u64,
+        /// The state file [default: media-feeds.json in the data directory].
+        #[arg(long)]
+        state: Option<PathBuf>,
+        /// Poll every feed once, record what is new, and stop (exit 1 if a feed failed).
+        #[arg(long)]
+        once: bool,
+    },
     /// Print each article's claims in the claims format (docs/media-claims.md), one JSON line per
     /// article, `article` being the file's name. Folders are read file by file; a file that
     /// cannot be read is reported on stderr and the batch goes on (exit 1 at the end).
@@ -64,7 +99,8 @@ fn files(paths: &[PathBuf]) -> Vec<PathBuf> {
 }
 
 /// Reads and analyses one file, its size checked before it is read.
-fn analyse(path: &Path) -> Result<ArticleClaims> {
+/// Reads one file, its size checked before it is read.
+fn read_file(path: &Path) -> Result<Vec<u8>> {
     let size = std::fs::metadata(path)
         .with_context(|| format!("{}", path.display()))?
         .len();
@@ -74,7 +110,12 @@ fn analyse(path: &Path) -> Result<ArticleClaims> {
             path.display()
         );
     }
-    let bytes = std::fs::read(path).with_context(|| format!("{}", path.display()))?;
+    std::fs::read(path).with_context(|| format!("{}", path.display()))
+}
+
+/// Reads and analyses one file.
+fn analyse(path: &Path) -> Result<ArticleClaims> {
+    let bytes = read_file(path)?;
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -82,8 +123,190 @@ fn analyse(path: &Path) -> Result<ArticleClaims> {
     konbit_media::analyse(&name, &bytes).with_context(|| format!("{}", path.display()))
 }
 
-pub async fn run(command: MediaCmd) -> Result<ExitCode> {
+/// What `ingest` and `watch` share: the store, the sources already recorded (by address and by
+/// digest of the text), and the stories seen in this run.
+struct Recorder {
+    store: Store,
+    known: HashMap<String, Uuid>,
+    stories: group::Grouper<usize>,
+    reliability: Option<Reliability>,
+}
+
+/// What happened to one article.
+enum Recorded {
+    New { id: Uuid, seq: i64 },
+    Known(Uuid),
+}
+
+impl Recorder {
+    async fn open(url: &str, reliability: Option<Reliability>) -> Result<Recorder> {
+        let store = super::open(url, true).await?;
+        let mut known = HashMap::new();
+        {
+            let mut reader = store
+                .reader(Visibility::ALL)
+                .await
+                .map_err(super::describe)?;
+            for s in reader.sources(None).await.map_err(super::describe)? {
+                for key in [s.url, s.reference].into_iter().flatten() {
+                    known.insert(key, s.id);
+                }
+            }
+        }
+        Ok(Recorder {
+            store,
+            known,
+            stories: group::Grouper::new(),
+            reliability,
+        })
+    }
+
+    /// Records one article read from `name` (its file name or address) unless it is known;
+    /// returns what happened, its story number in this run and its claims.
+    async fn record(
+        &mut self,
+        name: &str,
+        doc: &Document,
+    ) -> Result<(Recorded, usize, ArticleClaims)> {
+        let article = konbit_media::analyse_document(doc);
+        let story = self
+            .stories
+            .add(self.stories.len(), group::document_fingerprints(doc));
+        let story = self.stories.current(story).0;
+        let digest = format!(
+            "sha256:{}",
+            hex::encode(sha2::Sha256::digest(doc.body.as_bytes()))
+        );
+        let url = doc
+            .url
+            .clone()
+            .filter(|u| u.starts_with("https://") || u.starts_with("http://"));
+        if let Some(id) = url
+            .as_ref()
+            .and_then(|u| self.known.get(u))
+            .or_else(|| self.known.get(&digest))
+        {
+            return Ok((Recorded::Known(*id), story, article));
+        }
+        let published = konbit_media::dates::publication(doc);
+        let title = doc
+            .title
+            .clone()
+            .or_else(|| doc.body.lines().next().map(str::to_string))
+            .unwrap_or_else(|| name.to_string());
+        let title: String = title.chars().take(480).collect();
+        let source = NewSource {
+            kind: SourceKind::NewsArticle,
+            title,
+            url: url.clone(),
+            reference: Some(digest.clone()),
+            published_on: published.day,
+            outlet: doc
+                .outlet
+                .clone()
+                .or(published.outlet.clone())
+                .map(|o| o.chars().take(200).collect()),
+            language: doc.language.split('-').next().map(str::to_string),
+            reliability: self
+                .reliability
+                .unwrap_or_else(|| outlets::reliability(doc)),
+            credibility: outlets::UNJUDGED_CREDIBILITY,
+            note: Some(format!(
+                "Recorded by konbit media ingest from {}; {} claims extracted; publication: {}.",
+                name.chars().take(200).collect::<String>(),
+                article.claims.len(),
+                published.basis.chars().take(300).collect::<String>()
+            )),
+        };
+        let env = Envelope::new(
+            Command::Sources(SourceCommand::RegisterSource(source)),
+            vec![],
+            Classification::Public,
+        );
+        let done = self
+            .store
+            .submit(Actor::system("media-ingest"), env)
+            .await
+            .map_err(super::describe)?;
+        for key in [url, Some(digest)].into_iter().flatten() {
+            self.known.insert(key, done.subject);
+        }
+        Ok((
+            Recorded::New {
+                id: done.subject,
+                seq: done.seq,
+            },
+            story,
+            article,
+        ))
+    }
+}
+
+#[allow(clippy::print_stdout)] // the command's output
+fn report(name: &str, what: &Recorded, story: usize, article: &ArticleClaims) {
+    let claims = article.claims.len();
+    let published = article.published.as_deref().unwrap_or("date unknown");
+    match what {
+        Recorded::New { id, seq } => {
+            println!(
+                "recorded {name}: source {id} (log entry {seq}), story {story}, {published}, {claims} claims"
+            )
+        }
+        Recorded::Known(id) => println!("unchanged {name}: already source {id}, story {story}"),
+    }
+}
+
+#[allow(clippy::print_stdout)] // the command's output
+pub async fn run(command: MediaCmd, url: &str, data_dir: &Path) -> Result<ExitCode> {
     match command {
+        MediaCmd::Ingest { paths, reliability } => {
+            let mut recorder = Recorder::open(url, reliability).await?;
+            let (mut new, mut known, mut failed) = (0, 0, 0);
+            for path in files(&paths) {
+                let name = path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                let doc = read_file(&path).and_then(|bytes| {
+                    konbit_media::document::read(&name, &bytes)
+                        .with_context(|| format!("{}", path.display()))
+                });
+                let outcome = match doc {
+                    Ok(doc) => recorder.record(&name, &doc).await,
+                    Err(e) => Err(e),
+                };
+                match outcome {
+                    Ok((what, story, article)) => {
+                        report(&name, &what, story, &article);
+                        match what {
+                            Recorded::New { .. } => new += 1,
+                            Recorded::Known(_) => known += 1,
+                        }
+                    }
+                    Err(e) => {
+                        failed += 1;
+                        eprintln!("konbit: {e:#}");
+                    }
+                }
+            }
+            println!(
+                "{} articles: {new} recorded, {known} already recorded, {failed} refused; {} stories",
+                new + known + failed,
+                recorder.stories.group_count()
+            );
+            recorder.store.close().await;
+            Ok(if failed == 0 {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
+        }
+        MediaCmd::Watch {
+            feeds,
+            interval,
+            state,
+            once,
+        } => watch(url, data_dir, feeds, interval, state, once).await,
         MediaCmd::Extract { paths, format } => {
             let mut failed = 0;
             let mut all = Vec::new();
@@ -186,4 +409,111 @@ pub async fn run(command: MediaCmd) -> Result<ExitCode> {
             })
         }
     }
+}
+
+/// Polls the feeds until stopped (or once), recording each new item.
+async fn watch(
+    url: &str,
+    data_dir: &Path,
+    feeds: Vec<String>,
+    interval: u64,
+    state: Option<PathBuf>,
+    once: bool,
+) -> Result<ExitCode> {
+    for f in &feeds {
+        if !(f.starts_with("http://") || f.starts_with("https://")) {
+            anyhow::bail!("{f}: a feed address starts with http:// or https://");
+        }
+    }
+    let state_path = state.unwrap_or_else(|| data_dir.join("media-feeds.json"));
+    let mut states: Vec<feed::FeedState> = match std::fs::read(&state_path) {
+        Ok(bytes) => serde_json::from_slice(&bytes)
+            .with_context(|| format!("{}: not a feed state file", state_path.display()))?,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+        Err(e) => return Err(e).with_context(|| format!("{}", state_path.display())),
+    };
+    // The feeds asked for, in that order, keeping what was learnt about each.
+    states = feeds
+        .iter()
+        .map(|f| match states.iter().position(|s| &s.url == f) {
+            Some(i) => states.swap_remove(i).with_interval(interval),
+            None => feed::FeedState::new(f.clone()).with_interval(interval),
+        })
+        .collect();
+    let client = reqwest::Client::builder()
+        .user_agent(concat!(
+            "Konbit/",
+            env!("CARGO_PKG_VERSION"),
+            " (media monitoring)"
+        ))
+        .build()
+        .context("cannot build the HTTP client")?;
+    let mut recorder = Recorder::open(url, None).await?;
+    let mut failed_feeds = 0;
+    loop {
+        let now = time::OffsetDateTime::now_utc();
+        for st in states.iter_mut().filter(|s| once || s.is_due(now)) {
+            let items = match feed::poll(&client, st).await {
+                Ok(items) => items,
+                Err(e) => {
+                    failed_feeds += 1;
+                    eprintln!("konbit: feed {}: {e}", st.url);
+                    continue;
+                }
+            };
+            for item in items {
+                let name = item.url.clone().unwrap_or_else(|| item.id.clone());
+                let bytes = match (&item.html, &item.url) {
+                    (Some(html), _) if html.len() > 200 => Ok(html.clone().into_bytes()),
+                    (_, Some(link)) => feed::fetch_page(&client, link)
+                        .await
+                        .map_err(anyhow::Error::from),
+                    (Some(html), None) => Ok(html.clone().into_bytes()),
+                    (None, None) => Err(anyhow::anyhow!("the item has neither content nor a link")),
+                };
+                let doc = bytes
+                    .and_then(|b| {
+                        konbit_media::document::read(&name, &b).map_err(anyhow::Error::from)
+                    })
+                    .map(|mut d| {
+                        d.url = d.url.or(item.url.clone());
+                        d.title = item.title.clone().or(d.title);
+                        if d.header_date.is_none()
+                            && let Some(t) = item.published
+                        {
+                            d.header_date = Some((t.date(), format!("feed item date ({t})")));
+                        }
+                        d
+                    });
+                match doc {
+                    Ok(doc) => match recorder.record(&name, &doc).await {
+                        Ok((what, story, article)) => report(&name, &what, story, &article),
+                        Err(e) => eprintln!("konbit: {name}: {e:#}"),
+                    },
+                    Err(e) => eprintln!("konbit: {name}: {e:#}"),
+                }
+            }
+        }
+        let text = serde_json::to_vec_pretty(&states)?;
+        std::fs::write(&state_path, text).with_context(|| format!("{}", state_path.display()))?;
+        if once {
+            break;
+        }
+        let next = states.iter().filter_map(|s| s.next_poll).min();
+        let wait = next.map_or(std::time::Duration::from_secs(interval), |t| {
+            std::time::Duration::from_secs(
+                (t - time::OffsetDateTime::now_utc()).whole_seconds().max(1) as u64,
+            )
+        });
+        tokio::select! {
+            _ = tokio::time::sleep(wait) => {}
+            _ = tokio::signal::ctrl_c() => break,
+        }
+    }
+    recorder.store.close().await;
+    Ok(if failed_feeds == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }

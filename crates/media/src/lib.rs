@@ -11,6 +11,7 @@ pub mod eval;
 pub mod feed;
 pub mod group;
 pub mod lang;
+pub mod outlets;
 pub mod text;
 
 pub use claims::Claim;
