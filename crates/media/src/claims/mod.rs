@@ -231,3 +231,6 @@ fn tidy(claims: Vec<Claim>) -> Vec<Claim> {
     });
     out
 }
+
+#[cfg(test)]
+mod tests;

@@ -973,7 +973,7 @@ static EVENTS: LazyLock<Vec<EventRule>> = LazyLock::new(|| {
         ),
         rule(
             "approval",
-            r"(?i)\b(?:parliament|cabinet|national security council|national assembly|senate|congress|council of ministers|legislature|MPs|lawmakers)\b[^.]{0,60}?\b(?:approved|endorsed|ratified|authori[sz]ed|voted to approve|gave (?:the )?(?:green light|go-ahead))\b|\b(?:approved|endorsed|ratified)\b[^.]{0,30}\bby (?:the )?(?:parliament|cabinet|national assembly|senate)\b|(?:parlement|conseil des ministres|assemblée nationale|sénat)[^.]{0,40}(?:approuvé|autorisé|adopté|ratifié)|(?:congreso|parlamento|asamblea)[^.]{0,40}(?:aprobó|autorizó|ratificó)|(?:议会|議會|国会|國會|内阁|內閣)[^。]{0,10}(?:批准|通过|通過)",
+            r"(?i)\b(?:parliament|cabinet|national security council|national assembly|senate|congress|council of ministers|legislature|MPs|lawmakers)\b[^.]{0,60}?\b(?:approved|endorsed|ratified|authori[sz]ed|voted to approve|gave (?:the )?(?:green light|go-ahead))\b|\b(?:approved|endorsed|ratified)\b[^.]{0,30}\bby (?:the )?(?:parliament|cabinet|national assembly|senate)\b|(?:parlement|conseil des ministres|assemblée nationale|sénat)[^.]{0,40}(?:approuvé|autorisé|adopté|ratifié)|(?:congreso|parlamento|asamblea)[^.]{0,40}(?:aprobó|autorizó|ratificó)|(?:议会|議會|国会|國會|内阁|內閣)[^。]{0,24}(?:批准|通过|通過)",
             Who::Actor,
             None,
         ),
@@ -987,7 +987,9 @@ static EVENTS: LazyLock<Vec<EventRule>> = LazyLock::new(|| {
             "officer_killed",
             r"(?i)\b(?:officer|policeman|policewoman|soldier|peacekeeper)\b[^.]{0,80}?\b(?:was|were|has been)? ?(?:killed|shot dead|died)\b|policier[^.]{0,20}tué|警察[^。]{0,6}(?:遇害|死亡|殉职)",
             Who::Actor,
-            Some(r"\d"),
+            Some(
+                r"(?i)\b\d[\d,.]*\s+(?:[\p{L}-]+\s+){0,3}(?:officers|police|policemen|soldiers|troops|personnel|members|policiers|soldats|militaires)\b|\d+名",
+            ),
         ),
         rule(
             "officer_missing",
@@ -999,19 +1001,25 @@ static EVENTS: LazyLock<Vec<EventRule>> = LazyLock::new(|| {
             "contingent_arrived",
             r"(?i)\b(?:contingent|batch|group|team|unit|detachment)\b[^.]{0,60}?\b(?:arrived|landed|touched down)\b|contingent[^.]{0,40}(?:est arrivé|a atterri)|(?:特遣队|特遣隊|分队|批)[^。]{0,20}(?:抵达|抵達)",
             Who::Actor,
-            Some(r"\d"),
+            Some(
+                r"(?i)\b\d[\d,.]*\s+(?:[\p{L}-]+\s+){0,3}(?:officers|police|policemen|soldiers|troops|personnel|members|policiers|soldats|militaires)\b|\d+名",
+            ),
         ),
         rule(
             "deployment_departure",
             r"(?i)\b(?:depart(?:ed|s|ing)?|left|leave|leaves|flew out|set off|will fly)\b[^.]{0,30}?\bfor (?:Haiti|Port-au-Prince)\b|(?:出发|出發|启程|啟程)(?:前往|赴)(?:海地|太子港)|(?:partis?|s'envole(?:nt|ra)?|quitt\w*)[^.]{0,30}pour (?:Haïti|Port-au-Prince)",
             Who::Actor,
-            Some(r"\d{2,}"),
+            Some(
+                r"(?i)\b\d[\d,.]*\s+(?:[\p{L}-]+\s+){0,3}(?:officers|police|policemen|soldiers|troops|personnel|members|policiers|soldats|militaires)\b|\d+名",
+            ),
         ),
         rule(
             "deployment_expected",
             r"(?i)\b(?:deployment|contingent|troops|officers|police)\b[^.]{0,40}?\b(?:is|are) (?:expected|due|set|scheduled) to (?:arrive|deploy|be deployed)\b|预计[^。]{0,10}抵达",
             Who::Actor,
-            Some(r"\d{2,}"),
+            Some(
+                r"(?i)\b\d[\d,.]*\s+(?:[\p{L}-]+\s+){0,3}(?:officers|police|policemen|soldiers|troops|personnel|members|policiers|soldats|militaires)\b|\d+名",
+            ),
         ),
         rule(
             "patrols_began",
