@@ -361,3 +361,68 @@ fn watch_records_new_items_asks_again_conditionally_and_reports_a_failing_feed()
     assert_eq!(bad.code, 2);
     assert!(bad.stderr.contains("http:// or https://"), "{}", bad.stderr);
 }
+
+#[test]
+fn reconcile_sets_each_claim_beside_the_record_of_its_mission() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let scenario = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/scenarios/haiti-mss");
+    let load = konbit_in(dir.path(), &["load", scenario.to_str().expect("path")]);
+    assert_eq!(load.code, 0, "{}", load.stderr);
+    let files: Vec<String> = [
+        "h01_resolution_fr.txt",
+        "h03_guatemala_en.txt",
+        "h08_jamaica_fr.txt",
+    ]
+    .iter()
+    .map(|f| heldout().join(f).to_string_lossy().into_owned())
+    .collect();
+    let mut args = vec!["media", "reconcile"];
+    args.extend(files.iter().map(String::as_str));
+    let run = konbit_in(dir.path(), &args);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let line = |needle: &str| {
+        run.stdout
+            .lines()
+            .find(|l| l.contains(needle))
+            .unwrap_or_else(|| panic!("{needle} in:\n{}", run.stdout))
+            .to_string()
+    };
+    // The scenario records the Guatemalan arrival of 4 January 2025 and the MSS's first mandate end.
+    assert!(
+        line("personnel/arrived GTM 75 2025-01-04")
+            .trim_start()
+            .starts_with("agrees"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        line("resolution/mandate_end MSS - 2024-10-02 [mss]")
+            .trim_start()
+            .starts_with("agrees")
+    );
+    // Resolution 2793 ends on 30 September 2026: "fin en octobre 2026" conflicts, on the GSF's record.
+    let gsf = line("resolution/mandate_end GSF 12 2026-10 [gsf]");
+    assert!(
+        gsf.trim_start().starts_with("conflicts") && gsf.contains("2026-09-30"),
+        "{gsf}"
+    );
+    assert!(
+        line("resolution/adopted UNSC - 2025-09-30 [gsf]")
+            .trim_start()
+            .starts_with("agrees")
+    );
+    let counts = line("against the record (");
+    assert!(
+        counts.contains(" agree, ") && counts.contains(" conflict, "),
+        "{counts}"
+    );
+    let json = konbit_in(dir.path(), &["media", "reconcile", "--json", &files[1]]);
+    let v: serde_json::Value = serde_json::from_str(json.stdout.trim()).expect("JSON line");
+    let statuses: Vec<&str> = v["claims"]
+        .as_array()
+        .expect("claims")
+        .iter()
+        .filter_map(|c| c["verdict"]["status"].as_str())
+        .collect();
+    assert!(statuses.contains(&"agrees"), "{statuses:?}");
+}

@@ -13,6 +13,7 @@ use konbit_domain::{Classification, Command, NewSource, Reliability, SourceComma
 use konbit_media::{ArticleClaims, Document, document::MAX_BYTES, eval, feed, group, outlets};
 use konbit_store::{Actor, Envelope, Store, Visibility};
 use sha2::Digest;
+use time::Date;
 use uuid::Uuid;
 
 #[derive(Subcommand, Debug)]
@@ -56,6 +57,20 @@ pub enum MediaCmd {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Jsonl)]
         format: Format,
+    },
+    /// Compare each article's claims with the mission's record on the claim's date: agrees,
+    /// conflicts (the record's figure and the difference), new to the record, or not compared
+    /// (the record keeps nothing of the kind). Prints one line per claim, and the counts.
+    Reconcile {
+        /// Article files or folders of them.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// The mission whose record to compare with [default: the one in office today].
+        #[arg(long)]
+        mission: Option<String>,
+        /// Print one JSON line per article, each claim with its verdict.
+        #[arg(long)]
+        json: bool,
     },
     /// Score the extractor: precision, recall and F1 per claim kind against gold claims
     /// (JSON lines in the same format), reading each gold article from DIR by its name.
@@ -301,6 +316,11 @@ pub async fn run(command: MediaCmd, url: &str, data_dir: &Path) -> Result<ExitCo
                 ExitCode::from(1)
             })
         }
+        MediaCmd::Reconcile {
+            paths,
+            mission,
+            json,
+        } => reconcile(url, paths, mission, json).await,
         MediaCmd::Watch {
             feeds,
             interval,
@@ -512,6 +532,132 @@ async fn watch(
     }
     recorder.store.close().await;
     Ok(if failed_feeds == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+/// Prints each claim of the articles beside the record.
+#[allow(clippy::print_stdout)] // the command's output
+async fn reconcile(
+    url: &str,
+    paths: Vec<PathBuf>,
+    mission: Option<String>,
+    json: bool,
+) -> Result<ExitCode> {
+    let store = super::open(url, true).await?;
+    let today = time::OffsetDateTime::now_utc().date();
+    let mut reader = store
+        .reader(Visibility::ALL)
+        .await
+        .map_err(super::describe)?;
+    let slugs: Vec<String> = match mission {
+        Some(m) => vec![m],
+        None => reader
+            .missions()
+            .await
+            .map_err(super::describe)?
+            .into_iter()
+            .map(|m| m.slug)
+            .collect(),
+    };
+    let mut snapshots = Vec::new();
+    for slug in &slugs {
+        let snap = reader
+            .snapshot(slug)
+            .await
+            .map_err(super::describe)?
+            .with_context(|| format!("no mission {slug:?} in the record"))?;
+        snapshots.push(snap);
+    }
+    // The reader's connection goes back to the pool before the store is closed (closing waits
+    // for every connection).
+    drop(reader);
+    if snapshots.is_empty() {
+        store.close().await;
+        anyhow::bail!("the record holds no mission to compare with");
+    }
+    let mut counts: std::collections::BTreeMap<&'static str, usize> = Default::default();
+    let mut failed = 0;
+    for path in files(&paths) {
+        let article = match analyse(&path) {
+            Ok(a) => a,
+            Err(e) => {
+                failed += 1;
+                eprintln!("konbit: {e:#}");
+                continue;
+            }
+        };
+        let mut lines = Vec::new();
+        let mut judged = Vec::new();
+        // A claim with no date speaks of the day the article was written.
+        let written = article
+            .published
+            .as_deref()
+            .and_then(|d| {
+                Date::parse(d, time::macros::format_description!("[year]-[month]-[day]")).ok()
+            })
+            .unwrap_or(today);
+        for claim in &article.claims {
+            let Some(snapshot) = konbit_store::media::mission_for(&snapshots, claim, written)
+            else {
+                continue;
+            };
+            let verdict = konbit_store::media::reconcile(snapshot, claim, written)
+                .map_err(super::describe)?;
+            *counts.entry(verdict.label()).or_default() += 1;
+            let what = format!(
+                "{}/{} {} {} {} [{}]",
+                claim.kind,
+                claim.event,
+                claim.subject,
+                claim.value.map_or("-".to_string(), |v| v.to_string()),
+                claim.date.as_deref().unwrap_or("(no date)"),
+                snapshot.mission.slug
+            );
+            lines.push(match &verdict {
+                konbit_store::media::Verdict::Agrees { record } => {
+                    format!("  agrees        {what} — record: {record}")
+                }
+                konbit_store::media::Verdict::Conflicts { record, difference } => format!(
+                    "  conflicts     {what} — record: {record}{}",
+                    difference.map_or(String::new(), |d| format!(" (difference {d:+})"))
+                ),
+                konbit_store::media::Verdict::New => format!("  new           {what}"),
+                konbit_store::media::Verdict::NotCompared => format!("  not compared  {what}"),
+            });
+            judged.push(serde_json::json!({"claim": claim, "mission": snapshot.mission.slug, "verdict": verdict}));
+        }
+        if json {
+            println!(
+                "{}",
+                serde_json::json!({"article": article.article, "published": article.published, "claims": judged})
+            );
+        } else {
+            println!(
+                "{} ({}):",
+                article.article,
+                article.published.as_deref().unwrap_or("date unknown")
+            );
+            for l in lines {
+                println!("{l}");
+            }
+        }
+    }
+    if !json {
+        let get = |k: &str| counts.get(k).copied().unwrap_or(0);
+        println!(
+            "against the record ({}): {} agree, {} conflict, {} new, {} not compared",
+            slugs.join(", "),
+            get("agrees"),
+            get("conflicts"),
+            get("new"),
+            get("not_compared")
+        );
+    }
+    store.close().await;
+    Ok(if failed == 0 {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)

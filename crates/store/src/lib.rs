@@ -16,6 +16,7 @@ mod shared;
 
 pub mod desk;
 pub mod force;
+pub mod media;
 pub mod registers;
 pub mod situation;
 

@@ -30,15 +30,14 @@ pub const CONTRIBUTORS: &[&str] = &[
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let mut codes: HashMap<String, &'static str> = HashMap::new();
-    for c in konbit_domain::country::all() {
-        let code: &'static str = Box::leak(c.alpha3.clone().into_boxed_str());
-        for name in [&c.name_en, &c.name_fr] {
-            // Names with a comma are the ISO forms no newspaper writes ("Congo, The ...").
-            if !name.contains(',') && !name.contains('(') {
-                codes.entry(name.clone()).or_insert(code);
-            }
-        }
-    }
+    // Each code is made 'static once, and only when a name uses it: the table lives as long as
+    // the process, and nothing is left unreferenced.
+    let mut interned: HashMap<String, &'static str> = HashMap::new();
+    let mut intern = |code: &str| -> &'static str {
+        interned
+            .entry(code.to_string())
+            .or_insert_with(|| Box::leak(code.to_string().into_boxed_str()))
+    };
     for line in include_str!("../../data/actors.txt").lines() {
         let line = line.trim();
         if line.is_empty() || line.starts_with('#') {
@@ -47,9 +46,18 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         let Some((code, names)) = line.split_once(':') else {
             continue;
         };
-        let code: &'static str = Box::leak(code.trim().to_string().into_boxed_str());
+        let code = intern(code.trim());
         for name in names.split('|').map(str::trim).filter(|n| !n.is_empty()) {
             codes.insert(name.to_string(), code);
+        }
+    }
+    for c in konbit_domain::country::all() {
+        for name in [&c.name_en, &c.name_fr] {
+            // Names with a comma are the ISO forms no newspaper writes ("Congo, The ..."); the
+            // press's own names (data/actors.txt) win over the ISO ones.
+            if !name.contains(',') && !name.contains('(') && !codes.contains_key(name.as_str()) {
+                codes.insert(name.clone(), intern(&c.alpha3));
+            }
         }
     }
     let mut latin: Vec<&String> = codes.keys().filter(|n| !n.chars().any(is_han)).collect();
