@@ -8,6 +8,7 @@ use std::sync::LazyLock;
 use konbit_domain::Reliability;
 
 use crate::Document;
+use crate::document::host;
 
 static TABLE: LazyLock<Vec<(String, Reliability)>> = LazyLock::new(|| {
     let mut out = Vec::new();
@@ -34,19 +35,6 @@ static TABLE: LazyLock<Vec<(String, Reliability)>> = LazyLock::new(|| {
 
 /// The credibility given to an article's information before its claims are checked.
 pub const UNJUDGED_CREDIBILITY: i64 = 6;
-
-/// The host of an address, without `www.`.
-pub fn host(url: &str) -> Option<String> {
-    let rest = url.split_once("://")?.1;
-    let host = rest
-        .split(['/', '?', '#'])
-        .next()?
-        .rsplit('@')
-        .next()?
-        .split(':')
-        .next()?;
-    (!host.is_empty()).then(|| host.trim_start_matches("www.").to_lowercase())
-}
 
 /// The default reliability of the document's outlet: by its name, else by its site's host
 /// (or a parent domain of it); F when unknown.

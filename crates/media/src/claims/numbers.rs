@@ -36,14 +36,6 @@ const WORDS: &[(&str, i64)] = &[
     ("eleven", 11),
     ("twelve", 12),
     ("fifteen", 15),
-    ("twenty", 20),
-    ("thirty", 30),
-    ("forty", 40),
-    ("fifty", 50),
-    ("sixty", 60),
-    ("seventy", 70),
-    ("eighty", 80),
-    ("ninety", 90),
     ("a hundred", 100),
     ("a thousand", 1000),
     ("deux", 2),
@@ -123,6 +115,18 @@ fn qualifier_of(word: &str) -> Option<&'static str> {
     })
 }
 
+/// English tens, alone and in compounds ("twenty-four").
+const TENS: &[(&str, i64)] = &[
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
+];
+
 /// Number words, with the compounds ("twenty-four", "vingt-quatre", "veinticuatro") built from
 /// tens and units.
 static ALL_WORDS: LazyLock<Vec<(String, i64)>> = LazyLock::new(|| {
@@ -133,16 +137,8 @@ static ALL_WORDS: LazyLock<Vec<(String, i64)>> = LazyLock::new(|| {
     let en = units([
         "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
     ]);
-    for (tens, t) in [
-        ("twenty", 20),
-        ("thirty", 30),
-        ("forty", 40),
-        ("fifty", 50),
-        ("sixty", 60),
-        ("seventy", 70),
-        ("eighty", 80),
-        ("ninety", 90),
-    ] {
+    for (tens, t) in TENS.iter().copied() {
+        all.push((tens.to_string(), t));
         for (u, v) in en.clone() {
             all.push((format!("{tens}-{u}"), t + v));
         }

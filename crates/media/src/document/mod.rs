@@ -387,7 +387,7 @@ fn host_name_matches(site: &str, tail: &str) -> bool {
 }
 
 /// The host of an http(s) address, without `www.`.
-fn host(url: &str) -> Option<String> {
+pub fn host(url: &str) -> Option<String> {
     let rest = url
         .strip_prefix("https://")
         .or_else(|| url.strip_prefix("http://"))?;
