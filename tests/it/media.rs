@@ -411,6 +411,29 @@ fn reconcile_sets_each_claim_beside_the_record_of_its_mission() {
             .trim_start()
             .starts_with("agrees")
     );
+    // Money: the scenario records the US freeze of 13.3 million on 2025-02-04.
+    let money = konbit_in(
+        dir.path(),
+        &[
+            "media",
+            "reconcile",
+            heldout()
+                .join("h02_funding_en.html")
+                .to_str()
+                .expect("path"),
+        ],
+    );
+    let frozen = money
+        .stdout
+        .lines()
+        .find(|l| l.contains("money/frozen USA 13300000"))
+        .unwrap_or_default()
+        .to_string();
+    assert!(
+        frozen.trim_start().starts_with("agrees"),
+        "{}",
+        money.stdout
+    );
     let counts = line("against the record (");
     assert!(
         counts.contains(" agree, ") && counts.contains(" conflict, "),

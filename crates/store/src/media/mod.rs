@@ -241,6 +241,45 @@ pub fn reconcile(snap: &Snapshot, claim: &Claim, today: Date) -> crate::Result<V
                     },
                 }
             }
+            ("money", event @ ("pledged" | "received" | "frozen"), Some(v)) => {
+                let kind = match event {
+                    "pledged" => "pledge",
+                    "received" => "receipt",
+                    _ => "freeze",
+                };
+                let currency = claim.currency.as_deref().unwrap_or("USD");
+                let fund = country == "TRUST_FUND";
+                let rows: Vec<_> = snap
+                    .funding
+                    .iter()
+                    .filter(|f| f.kind == kind && f.currency == currency && f.on_date <= to)
+                    .filter(|f| {
+                        if fund {
+                            f.channel == "trust_fund"
+                        } else {
+                            f.donor == country
+                        }
+                    })
+                    .collect();
+                // Money moved in the claim's window is that event; else the claim is a total to date.
+                let in_window: Vec<_> = rows.iter().filter(|f| f.on_date >= from).collect();
+                let (sum, what) = if in_window.is_empty() {
+                    (
+                        rows.iter().map(|f| f.amount).sum(),
+                        format!("{currency} {event} to date"),
+                    )
+                } else {
+                    (
+                        in_window.iter().map(|f| f.amount).sum::<i64>(),
+                        format!("{currency} {event} then"),
+                    )
+                };
+                if rows.is_empty() {
+                    Verdict::New
+                } else {
+                    compare(v, sum, claim.qualifier.as_deref(), &what)
+                }
+            }
             _ => Verdict::NotCompared,
         },
     )
