@@ -411,6 +411,14 @@ fn reconcile_sets_each_claim_beside_the_record_of_its_mission() {
             .trim_start()
             .starts_with("agrees")
     );
+    // Casualties against the indicator series: 5,626 killed in 2024 bears out "more than 5,600".
+    assert!(
+        line("casualties/killed HTI 5600 2024")
+            .trim_start()
+            .starts_with("agrees"),
+        "{}",
+        run.stdout
+    );
     // Money: the scenario records the US freeze of 13.3 million on 2025-02-04.
     let money = konbit_in(
         dir.path(),

@@ -571,6 +571,7 @@ async fn reconcile(
             .with_context(|| format!("no mission {slug:?} in the record"))?;
         snapshots.push(snap);
     }
+    let observations = reader.observations(today).await.map_err(super::describe)?;
     // The reader's connection goes back to the pool before the store is closed (closing waits
     // for every connection).
     drop(reader);
@@ -604,8 +605,11 @@ async fn reconcile(
             else {
                 continue;
             };
-            let verdict = konbit_store::media::reconcile(snapshot, claim, written)
-                .map_err(super::describe)?;
+            let verdict = if matches!(claim.kind.as_str(), "casualties" | "displacement") {
+                konbit_store::media::reconcile_series(&observations, claim, written)
+            } else {
+                konbit_store::media::reconcile(snapshot, claim, written).map_err(super::describe)?
+            };
             *counts.entry(verdict.label()).or_default() += 1;
             let what = format!(
                 "{}/{} {} {} {} [{}]",

@@ -9,6 +9,7 @@ use serde::Serialize;
 use time::{Date, Month};
 
 use crate::force::Snapshot;
+use crate::situation::ObservationRow;
 
 /// How a claim stands against the record.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -283,6 +284,50 @@ pub fn reconcile(snap: &Snapshot, claim: &Claim, today: Date) -> crate::Result<V
             _ => Verdict::NotCompared,
         },
     )
+}
+
+/// Compares a casualty or displacement figure with the record's indicator series: displaced
+/// people with the latest count of internally displaced people taken in the claim's window (or
+/// in the two months before it ends); a casualty count dated to a year or a month with the value
+/// for exactly that period. Other claims are not compared.
+pub fn reconcile_series(observations: &[ObservationRow], claim: &Claim, today: Date) -> Verdict {
+    let Some((from, to)) = window(claim, today) else {
+        return Verdict::NotCompared;
+    };
+    let Some(v) = claim.value else {
+        return Verdict::NotCompared;
+    };
+    let (indicator, stock) = match (claim.kind.as_str(), claim.event.as_str()) {
+        ("displacement", "displaced") => ("idps", true),
+        ("casualties", e @ ("killed" | "injured" | "kidnapped")) => (e, false),
+        _ => return Verdict::NotCompared,
+    };
+    let series = observations
+        .iter()
+        .filter(|o| o.indicator == indicator && o.area == claim.subject);
+    let found = if stock {
+        let since = to - time::Duration::days(62);
+        series
+            .filter(|o| o.to_date <= to && o.to_date >= since.min(from))
+            .max_by_key(|o| (o.to_date, o.entry_seq))
+    } else {
+        // A figure for a year or a month is set against the record's value for that period.
+        if claim.date.is_none() || claim.date_precision == "day" {
+            return Verdict::NotCompared;
+        }
+        series
+            .filter(|o| o.from_date == from && o.to_date == to)
+            .max_by_key(|o| o.entry_seq)
+    };
+    match found {
+        Some(o) => compare(
+            v,
+            o.value,
+            claim.qualifier.as_deref(),
+            &format!("{indicator} {}..{}", o.from_date, o.to_date),
+        ),
+        None => Verdict::New,
+    }
 }
 
 #[cfg(test)]
