@@ -183,7 +183,9 @@ impl Recorder {
         name: &str,
         doc: &Document,
     ) -> Result<(Recorded, usize, ArticleClaims)> {
-        let article = konbit_media::analyse_document(doc);
+        // The publication date once: for the claims and for the source's record.
+        let published = konbit_media::dates::publication(doc);
+        let article = konbit_media::article_claims(doc, &published);
         let story = self
             .stories
             .add(self.stories.len(), group::document_fingerprints(doc));
@@ -203,7 +205,6 @@ impl Recorder {
         {
             return Ok((Recorded::Known(*id), story, article));
         }
-        let published = konbit_media::dates::publication(doc);
         let title = doc
             .title
             .clone()

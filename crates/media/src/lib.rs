@@ -48,8 +48,12 @@ pub fn analyse(name: &str, bytes: &[u8]) -> Result<ArticleClaims, ReadError> {
 
 /// Extracts the claims of a document already read.
 pub fn analyse_document(doc: &Document) -> ArticleClaims {
-    let published = dates::publication(doc);
-    let claims = claims::extract(doc, &published);
+    article_claims(doc, &dates::publication(doc))
+}
+
+/// The claims line of a document whose publication date is already worked out.
+pub fn article_claims(doc: &Document, published: &dates::Published) -> ArticleClaims {
+    let claims = claims::extract(doc, published);
     ArticleClaims {
         article: doc.name.clone(),
         published: published.iso(),

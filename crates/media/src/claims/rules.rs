@@ -594,7 +594,7 @@ fn money(s: &Sentence, ctx: &Context, out: &mut Vec<Claim>) {
 
 static HARM_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^\s*(?:[\p{L}’'-]+\s+){0,4}?(?:(?:were|have been|had been|was|are|has been|now|reportedly|internally|ont été|a été|sont|han sido|fueron)\s+)*(?P<verb>killed|dead|murdered|slain|died|lost their lives|injured|wounded|hurt|kidnapped|abducted|taken hostage|raped|escaped|broke out|displaced|have fled their homes|fled their homes|suffered sexual violence|(?:have |has )?suffered sexual violence|survived sexual violence|victims of sexual violence|tuées?|tués?|morts?|blessées?|blessés?|enlevées?|enlevés?|kidnappées?|kidnappés?|évadés?|déplacées?|déplacés?|violées?|muertos?|muertas?|asesinad[oa]s|heridos?|heridas?|secuestrad[oa]s|desplazad[oa]s|fugados?|mouri|blese|kidnape|deplase)(?:[^\p{L}]|$)",
+        r"(?i)^\s*(?:[\p{L}’'-]+\s+){0,4}?(?:(?:were|have been|had been|was|are|has been|now|reportedly|internally|ont été|a été|sont|han sido|fueron)\s+)*(?P<verb>killed|dead|murdered|slain|died|lost their lives|injured|wounded|hurt|kidnapped|abducted|taken hostage|raped|escaped|broke out|displaced|have fled their homes|fled their homes|suffered sexual violence|survived sexual violence|victims of sexual violence|tuées?|tués?|morts?|blessées?|blessés?|enlevées?|enlevés?|kidnappées?|kidnappés?|évadés?|déplacées?|déplacés?|violées?|muertos?|muertas?|asesinad[oa]s|heridos?|heridas?|secuestrad[oa]s|desplazad[oa]s|fugados?|mouri|blese|kidnape|deplase)(?:[^\p{L}]|$)",
     )
 });
 static HARM_AFTER_HAN: LazyLock<Regex> = LazyLock::new(|| {
