@@ -7,7 +7,7 @@
 //! as plain functions over plain values, so it can be tested without a database.
 //!
 //! One folder per capability — [`force`] generation, the accountability [`registers`], the
-//! [`situation`]al picture — on a shared core (`shared/`, re-exported at the crate root: the
+//! [`situation`]al picture, [`media`] monitoring — on a shared core (`shared/`, re-exported at the crate root: the
 //! command and entry kinds, errors, text checks, clocks, access, countries, sources). A
 //! capability imports the shared core and never another capability. The [`desk`] is a view
 //! across the capabilities (what needs each member of staff now), so it alone reads them all.
@@ -16,6 +16,7 @@ mod shared;
 
 pub mod desk;
 pub mod force;
+pub mod media;
 pub mod registers;
 pub mod situation;
 

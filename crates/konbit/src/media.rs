@@ -9,6 +9,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use clap::{Subcommand, ValueEnum};
+use konbit_domain::media::{ArticleView, MAX_CONTENT, MediaCommand, NewArticle};
 use konbit_domain::{Classification, Command, NewSource, Reliability, SourceCommand, SourceKind};
 use konbit_media::{ArticleClaims, Document, document::MAX_BYTES, eval, feed, group, outlets};
 use konbit_store::{Actor, Envelope, Store, Visibility};
@@ -139,11 +140,14 @@ fn analyse(path: &Path) -> Result<ArticleClaims> {
 }
 
 /// What `ingest` and `watch` share: the store, the sources already recorded (by address and by
-/// digest of the text), and the stories seen in this run.
+/// digest of the text), those whose article (text and claims) is recorded, and the stories of
+/// every article of the record and of this run.
 struct Recorder {
     store: Store,
     known: HashMap<String, Uuid>,
-    stories: group::Grouper<usize>,
+    /// Each source whose article is recorded, with its place in `stories`.
+    with_article: HashMap<Uuid, usize>,
+    stories: group::Grouper<Uuid>,
     reliability: Option<Reliability>,
 }
 
@@ -153,10 +157,34 @@ enum Recorded {
     Known(Uuid),
 }
 
+/// The fingerprints of an article the record keeps: its text and its summary.
+fn recorded_fingerprints(a: &ArticleView) -> Vec<group::Fingerprint> {
+    let mut out = vec![group::fingerprint(&a.content, &a.language)];
+    if let Some(s) = a.summary.as_deref() {
+        out.push(group::fingerprint(s, &konbit_media::lang::detect(s)));
+    }
+    out
+}
+
+/// At most `max` characters of `s`, cut at a paragraph break when there is one in the last
+/// tenth (an article longer than the record keeps loses its tail, not half a sentence).
+fn bounded(s: &str, max: usize) -> &str {
+    let Some((cut, _)) = s.char_indices().nth(max) else {
+        return s;
+    };
+    let head = &s[..cut];
+    match head.rfind('\n') {
+        Some(p) if p > cut / 10 * 9 => &head[..p],
+        _ => head,
+    }
+}
+
 impl Recorder {
     async fn open(url: &str, reliability: Option<Reliability>) -> Result<Recorder> {
         let store = super::open(url, true).await?;
         let mut known = HashMap::new();
+        let mut with_article = HashMap::new();
+        let mut stories = group::Grouper::new();
         {
             let mut reader = store
                 .reader(Visibility::ALL)
@@ -167,17 +195,61 @@ impl Recorder {
                     known.insert(key, s.id);
                 }
             }
+            for a in reader.articles().await.map_err(super::describe)? {
+                with_article.insert(a.id, stories.len());
+                stories.add(a.id, recorded_fingerprints(&a));
+            }
         }
         Ok(Recorder {
             store,
             known,
-            stories: group::Grouper::new(),
+            with_article,
+            stories,
             reliability,
         })
     }
 
+    /// The article's entry: its text as the record keeps it and the claims whose span is in
+    /// that text, in the story of `story` unless it is the first of its story.
+    fn article(
+        &self,
+        id: Uuid,
+        doc: &Document,
+        article: &ArticleClaims,
+        story: Option<Uuid>,
+    ) -> Envelope {
+        let content = bounded(&doc.body, MAX_CONTENT).to_string();
+        let claims = article
+            .claims
+            .iter()
+            .filter(|c| content.contains(c.text.as_str()))
+            .cloned()
+            .collect();
+        let entry = NewArticle {
+            source: id,
+            language: doc.language.clone(),
+            published_basis: article.published_basis.chars().take(500).collect(),
+            story: story.filter(|s| *s != id),
+            summary: doc
+                .summary
+                .as_deref()
+                .map(|s| bounded(s, 10_000).to_string()),
+            content,
+            claims,
+        };
+        Envelope {
+            subject: Some(id),
+            ..Envelope::new(
+                Command::Media(MediaCommand::RecordArticle(entry)),
+                vec![],
+                Classification::Public,
+            )
+        }
+    }
+
     /// Records one article read from `name` (its file name or address) unless it is known;
-    /// returns what happened, its story number in this run and its claims.
+    /// returns what happened, its story number and its claims. A source recorded before its
+    /// text was kept gets its article now.
     async fn record(
         &mut self,
         name: &str,
@@ -186,10 +258,6 @@ impl Recorder {
         // The publication date once: for the claims and for the source's record.
         let published = konbit_media::dates::publication(doc);
         let article = konbit_media::article_claims(doc, &published);
-        let story = self
-            .stories
-            .add(self.stories.len(), group::document_fingerprints(doc));
-        let story = self.stories.current(story).0;
         let digest = format!(
             "sha256:{}",
             hex::encode(sha2::Sha256::digest(doc.body.as_bytes()))
@@ -198,59 +266,76 @@ impl Recorder {
             .url
             .clone()
             .filter(|u| u.starts_with("https://") || u.starts_with("http://"));
-        if let Some(id) = url
+        let known = url
             .as_ref()
             .and_then(|u| self.known.get(u))
             .or_else(|| self.known.get(&digest))
+            .copied();
+        if let Some(id) = known
+            && let Some(&at) = self.with_article.get(&id)
         {
-            return Ok((Recorded::Known(*id), story, article));
+            let story = self.stories.current(group::GroupId(at)).0;
+            return Ok((Recorded::Known(id), story, article));
         }
-        let title = doc
-            .title
-            .clone()
-            .or_else(|| doc.body.lines().next().map(str::to_string))
-            .unwrap_or_else(|| name.to_string());
-        let title: String = title.chars().take(480).collect();
-        let source = NewSource {
-            kind: SourceKind::NewsArticle,
-            title,
-            url: url.clone(),
-            reference: Some(digest.clone()),
-            published_on: published.day,
-            outlet: doc
-                .outlet
+        let id = known.unwrap_or_else(Uuid::now_v7);
+        let at = self.stories.len();
+        let group = self.stories.add(id, group::document_fingerprints(doc));
+        let story = self.stories.current(group).0;
+        let first = self.stories.first_of(group).copied();
+        let mut envs = Vec::new();
+        if known.is_none() {
+            let title = doc
+                .title
                 .clone()
-                .or(published.outlet.clone())
-                .map(|o| o.chars().take(200).collect()),
-            language: doc.language.split('-').next().map(str::to_string),
-            reliability: self
-                .reliability
-                .unwrap_or_else(|| outlets::reliability(doc)),
-            credibility: outlets::UNJUDGED_CREDIBILITY,
-            note: Some(format!(
-                "Recorded by konbit media ingest from {}; {} claims extracted; publication: {}.",
-                name.chars().take(200).collect::<String>(),
-                article.claims.len(),
-                published.basis.chars().take(300).collect::<String>()
-            )),
-        };
-        let env = Envelope::new(
-            Command::Sources(SourceCommand::RegisterSource(source)),
-            vec![],
-            Classification::Public,
-        );
+                .or_else(|| doc.body.lines().next().map(str::to_string))
+                .unwrap_or_else(|| name.to_string());
+            let title: String = title.chars().take(480).collect();
+            let source = NewSource {
+                kind: SourceKind::NewsArticle,
+                title,
+                url: url.clone(),
+                reference: Some(digest.clone()),
+                published_on: published.day,
+                outlet: doc
+                    .outlet
+                    .clone()
+                    .or(published.outlet.clone())
+                    .map(|o| o.chars().take(200).collect()),
+                language: doc.language.split('-').next().map(str::to_string),
+                reliability: self
+                    .reliability
+                    .unwrap_or_else(|| outlets::reliability(doc)),
+                credibility: outlets::UNJUDGED_CREDIBILITY,
+                note: Some(format!(
+                    "Recorded by konbit media ingest from {}; {} claims extracted; publication: {}.",
+                    name.chars().take(200).collect::<String>(),
+                    article.claims.len(),
+                    published.basis.chars().take(300).collect::<String>()
+                )),
+            };
+            envs.push(Envelope {
+                subject: Some(id),
+                ..Envelope::new(
+                    Command::Sources(SourceCommand::RegisterSource(source)),
+                    vec![],
+                    Classification::Public,
+                )
+            });
+        }
+        envs.push(self.article(id, doc, &article, first));
         let done = self
             .store
-            .submit(Actor::system("media-ingest"), env)
+            .submit_all(Actor::system("media-ingest"), envs)
             .await
-            .map_err(super::describe)?;
+            .map_err(|(_, e)| super::describe(e))?;
         for key in [url, Some(digest)].into_iter().flatten() {
-            self.known.insert(key, done.subject);
+            self.known.insert(key, id);
         }
+        self.with_article.insert(id, at);
         Ok((
             Recorded::New {
-                id: done.subject,
-                seq: done.seq,
+                id,
+                seq: done.first().map_or(0, |d| d.seq),
             },
             story,
             article,
@@ -306,7 +391,7 @@ pub async fn run(command: MediaCmd, url: &str, data_dir: &Path) -> Result<ExitCo
                 }
             }
             println!(
-                "{} articles: {new} recorded, {known} already recorded, {failed} refused; {} stories",
+                "{} articles: {new} recorded, {known} already recorded, {failed} refused; {} stories in the record",
                 new + known + failed,
                 recorder.stories.group_count()
             );

@@ -483,6 +483,12 @@ impl<Id> Grouper<Id> {
         GroupId(self.find(g.0))
     }
 
+    /// The id of group `g`'s earliest article (the group it was merged into, if it was).
+    pub fn first_of(&self, g: GroupId) -> Option<&Id> {
+        let i = self.current(g).0;
+        self.items.get(i).map(|item| &item.id)
+    }
+
     /// The number of groups: the independent origins among the articles added.
     pub fn group_count(&self) -> usize {
         (0..self.items.len())

@@ -137,7 +137,10 @@ impl Rule {
             | ArmedGroupDesignated
             | SiteStatusChanged
             | RouteStatusChanged
-            | IndicatorObserved => Rule::Editors,
+            | IndicatorObserved
+            | ArticleRecorded
+            | PressClaimAccepted
+            | PressClaimDismissed => Rule::Editors,
             IncidentLinked => Rule::EditorsOrConduct,
             DocumentIssued => Rule::EditorsOrHr,
             PersonRegistered | PersonDeparted | VettingRecorded => Rule::Hr,

@@ -6,6 +6,7 @@
 
 use super::body::{from_body, to_body};
 use crate::force::ForceCommand;
+use crate::media::MediaCommand;
 use crate::registers::RegisterCommand;
 use crate::situation::SituationCommand;
 use crate::text::check_text;
@@ -43,6 +44,14 @@ pub enum Command {
     /// The situational picture (`incident.*`, `armed_group.*`, `site.*`, `route.*`,
     /// `indicator.*`).
     Situation(SituationCommand),
+    /// Media monitoring (`article.*`, `press_claim.*`).
+    Media(MediaCommand),
+}
+
+impl From<MediaCommand> for Command {
+    fn from(c: MediaCommand) -> Self {
+        Command::Media(c)
+    }
 }
 
 impl From<ForceCommand> for Command {
@@ -78,6 +87,7 @@ impl Command {
             Command::Correct(_) => EntryKind::EntryCorrected,
             Command::Register(c) => c.kind(),
             Command::Situation(c) => c.kind(),
+            Command::Media(c) => c.kind(),
         }
     }
 
@@ -89,6 +99,7 @@ impl Command {
             Command::Correct(_) => None,
             Command::Register(c) => c.valid_on(),
             Command::Situation(c) => c.valid_on(),
+            Command::Media(c) => c.valid_on(),
         }
     }
 
@@ -100,6 +111,7 @@ impl Command {
             Command::Correct(c) => to_body(c),
             Command::Register(c) => c.body(),
             Command::Situation(c) => c.body(),
+            Command::Media(c) => c.body(),
         }
     }
 
@@ -119,6 +131,9 @@ impl Command {
             }
             Capability::Situation => {
                 SituationCommand::from_entry(kind, body).map(|r| r.map(Command::Situation))
+            }
+            Capability::Media => {
+                MediaCommand::from_entry(kind, body).map(|r| r.map(Command::Media))
             }
             Capability::Users => None,
         };
@@ -148,6 +163,7 @@ impl Command {
             }
             Command::Register(c) => c.check(&mut e),
             Command::Situation(c) => c.check(&mut e),
+            Command::Media(c) => c.check(&mut e),
         }
         // Every string of the body, whatever its field: no control characters, bounded length.
         crate::text::check_body(&self.body(), &mut e);

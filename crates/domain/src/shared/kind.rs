@@ -23,6 +23,8 @@ pub enum Capability {
     Registers,
     /// The situational picture.
     Situation,
+    /// Media monitoring: articles read from the press and the decisions on their claims.
+    Media,
     /// Logins and their rights (audit only; no projection of their own).
     Users,
 }
@@ -124,6 +126,13 @@ pub enum EntryKind {
     RouteStatusChanged,
     #[strum(serialize = "indicator.observed")]
     IndicatorObserved,
+    // Media monitoring
+    #[strum(serialize = "article.recorded")]
+    ArticleRecorded,
+    #[strum(serialize = "press_claim.accepted")]
+    PressClaimAccepted,
+    #[strum(serialize = "press_claim.dismissed")]
+    PressClaimDismissed,
     // Logins
     #[strum(serialize = "user.created")]
     UserCreated,
@@ -194,6 +203,7 @@ impl EntryKind {
             | SiteStatusChanged
             | RouteStatusChanged
             | IndicatorObserved => Capability::Situation,
+            ArticleRecorded | PressClaimAccepted | PressClaimDismissed => Capability::Media,
             UserCreated | UserPasswordChanged | UserRoleChanged | UserDisabled | UserEnabled
             | UserTokensRevoked => Capability::Users,
         }

@@ -20,6 +20,7 @@ pub const MULTILINE: &[&str] = &[
     "account",
     "actions",
     "contact",
+    "content",
     "equipment",
     "findings",
     "grounds",
@@ -31,6 +32,7 @@ pub const MULTILINE: &[&str] = &[
     "override_reason",
     "reason",
     "summary",
+    "text",
 ];
 
 /// Fields holding a URL.
@@ -79,6 +81,9 @@ fn walk(v: &Value, path: &str, key: &str, e: &mut ValidationErrors) {
         Value::String(s) => {
             let max = if URL_FIELDS.contains(&key) {
                 MAX_URL
+            } else if key == "content" {
+                // An article's text as read from the press.
+                crate::media::MAX_CONTENT
             } else {
                 MAX_TEXT
             };

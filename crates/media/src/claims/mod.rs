@@ -15,42 +15,19 @@ use std::ops::Range;
 
 pub use crate::text::split_sentences;
 
-use serde::{Deserialize, Serialize};
-
 use crate::Document;
 use crate::dates::{self, Mention, Published, When};
 
-/// One claim, as the format writes it (optional fields only where they apply).
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
-pub struct Claim {
-    pub kind: String,
-    pub event: String,
-    pub subject: String,
-    pub value: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub category: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub currency: Option<String>,
-    pub date: Option<String>,
-    pub date_precision: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub period_start: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub period_end: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub qualifier: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub resolution: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub vote: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub location: Option<String>,
-    pub text: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+/// One claim, as the format writes it: the record's own type, so that what is extracted is
+/// what an article's entry keeps.
+pub use konbit_domain::media::Claim;
+
+/// Setting a claim's date from a resolved expression.
+pub(crate) trait SetWhen {
+    fn set_when(&mut self, when: Option<When>);
 }
 
-impl Claim {
+impl SetWhen for Claim {
     fn set_when(&mut self, when: Option<When>) {
         match when {
             Some(w) => {
@@ -62,11 +39,6 @@ impl Claim {
                 self.date_precision = "unknown".into();
             }
         }
-    }
-
-    /// Whether the claim has a date or period.
-    pub fn is_dated(&self) -> bool {
-        self.date.is_some() || self.period_start.is_some()
     }
 }
 

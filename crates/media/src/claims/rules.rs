@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::actors::{CONTRIBUTORS, is_country};
-use super::{Claim, Context, Sentence};
+use super::{Claim, Context, Sentence, SetWhen};
 use crate::dates::{self, When};
 
 fn re(p: &str) -> Regex {

@@ -12,6 +12,7 @@ use crate::{
     actor::{Actor, Envelope},
     force::Force,
     log::{self, Draft, Entry, TimedHead},
+    media::Media,
     micros, on,
     projector::{Asked, Derived, Prepared, Projector, RowMeta},
     registers::Registers,
@@ -41,6 +42,10 @@ macro_rules! with_projector {
                 type $p = Situation;
                 $body
             }
+            Command::Media($c) => {
+                type $p = Media;
+                $body
+            }
             Command::Correct(_) => $corr,
         }
     };
@@ -52,6 +57,7 @@ pub(crate) const TABLES: &[&[&str]] = &[
     Sources::TABLES,
     Registers::TABLES,
     Situation::TABLES,
+    Media::TABLES,
 ];
 
 /// Tables derived from the others.
@@ -60,6 +66,7 @@ pub(crate) const DERIVED: &[&[Derived]] = &[
     Sources::DERIVED,
     Registers::DERIVED,
     Situation::DERIVED,
+    Media::DERIVED,
 ];
 
 /// Every table whose rows stand for entries.
@@ -88,6 +95,7 @@ pub(crate) fn table_of(kind: EntryKind) -> Option<&'static str> {
         Capability::Sources => Sources::table_of(kind),
         Capability::Registers => Registers::table_of(kind),
         Capability::Situation => Situation::table_of(kind),
+        Capability::Media => Media::table_of(kind),
         Capability::Correction | Capability::Users => None,
     }
 }
@@ -272,6 +280,7 @@ pub async fn rebuild(ex: &mut Ex<'_>) -> Result<i64> {
                 Capability::Sources => Sources::replay(ex, run).await?,
                 Capability::Registers => Registers::replay(ex, run).await?,
                 Capability::Situation => Situation::replay(ex, run).await?,
+                Capability::Media => Media::replay(ex, run).await?,
                 Capability::Correction | Capability::Users => {
                     for e in run {
                         apply(ex, e).await?;
