@@ -103,6 +103,8 @@ dom-no_mission = no mission { $slug }
 dom-would_leave_more = more personnel would leave than { $country } has deployed: strength on { $date } would be { $police } police, { $military } military, { $civilian } civilian
 dom-mission_exists = a mission with slug { $slug } already exists
 
+dom-article_has_claims = the article has { $count } claims
+dom-claim_held_by = a { $claim_kind } claim is held by a record of kind { $kinds }
 ## Messages written out in full, in the order of the sources (domain, then store).
 
 dom-must_be_a_resolution_number_from_1_to_100000 = must be a resolution number from 1 to 100000
@@ -192,3 +194,16 @@ dom-no_entry_with_that_number = no entry with that number
 dom-a_correction_cannot_correct_a_correction = a correction cannot correct a correction
 dom-the_detainee_was_already_handed_over_or_released = the detainee was already handed over or released
 dom-the_pledge_was_already_withdrawn = the pledge was already withdrawn
+dom-at_most_500_claims = at most 500 claims
+dom-must_be_a_label_in_snake_case_pledged_killed = must be a label in snake_case (pledged, killed)
+dom-must_be_a_language_tag_such_as_en_fr_or_zh_hant = must be a language tag such as en, fr or zh-Hant
+dom-must_be_a_news_article = must be a news article
+dom-must_be_a_passage_of_the_article_s_content = must be a passage of the article's content
+dom-must_be_another_article_the_first_of_the_story = must be another article (the first of the story)
+dom-must_be_below_500 = must be below 500
+dom-must_be_day_month_year_period_or_unknown = must be day, month, year, period or unknown
+dom-must_be_personnel_money_casualties_displacement_resolution_or_ev = must be personnel, money, casualties, displacement, resolution or event
+dom-no_article_with_that_id = no article with that id
+dom-no_source_with_that_id = no source with that id
+dom-this_claim_has_already_been_accepted_or_dismissed = this claim has already been accepted or dismissed
+dom-this_source_s_article_is_already_recorded = this source's article is already recorded

@@ -103,6 +103,8 @@ dom-no_mission = ninguna misión { $slug }
 dom-would_leave_more = saldría más personal del que { $country } tiene desplegado: el efectivo el { $date } sería de { $police } policías, { $military } militares, { $civilian } civiles
 dom-mission_exists = ya existe una misión con el identificador { $slug }
 
+dom-article_has_claims = el artículo tiene { $count } afirmaciones
+dom-claim_held_by = una afirmación de tipo { $claim_kind } la recoge una ficha de tipo { $kinds }
 ## Messages written out in full, in the order of the sources (domain, then store).
 
 dom-must_be_a_resolution_number_from_1_to_100000 = debe ser un número de resolución entre 1 y 100000
@@ -192,3 +194,16 @@ dom-no_entry_with_that_number = ninguna entrada tiene ese número
 dom-a_correction_cannot_correct_a_correction = una corrección no puede corregir otra corrección
 dom-the_detainee_was_already_handed_over_or_released = la persona detenida ya fue entregada o puesta en libertad
 dom-the_pledge_was_already_withdrawn = el compromiso ya fue retirado
+dom-at_most_500_claims = como máximo 500 afirmaciones
+dom-must_be_a_label_in_snake_case_pledged_killed = debe ser una etiqueta en snake_case (pledged, killed)
+dom-must_be_a_language_tag_such_as_en_fr_or_zh_hant = debe ser una etiqueta de idioma como en, fr o zh-Hant
+dom-must_be_a_news_article = debe ser un artículo de prensa
+dom-must_be_a_passage_of_the_article_s_content = debe ser un pasaje del texto del artículo
+dom-must_be_another_article_the_first_of_the_story = debe ser otro artículo (el primero de la noticia)
+dom-must_be_below_500 = debe ser menor que 500
+dom-must_be_day_month_year_period_or_unknown = debe ser day, month, year, period o unknown
+dom-must_be_personnel_money_casualties_displacement_resolution_or_ev = debe ser personnel, money, casualties, displacement, resolution o event
+dom-no_article_with_that_id = ningún artículo tiene ese identificador
+dom-no_source_with_that_id = ninguna fuente tiene ese identificador
+dom-this_claim_has_already_been_accepted_or_dismissed = esta afirmación ya fue aceptada o descartada
+dom-this_source_s_article_is_already_recorded = el artículo de esta fuente ya está registrado

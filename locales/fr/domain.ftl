@@ -103,6 +103,8 @@ dom-no_mission = aucune mission { $slug }
 dom-would_leave_more = plus de personnel partirait que { $country } n’en a déployé : l’effectif au { $date } serait de { $police } policiers, { $military } militaires, { $civilian } civils
 dom-mission_exists = une mission porte déjà l’identifiant { $slug }
 
+dom-article_has_claims = l’article compte { $count } affirmations
+dom-claim_held_by = une affirmation de type { $claim_kind } est portée par une fiche de type { $kinds }
 ## Messages written out in full, in the order of the sources (domain, then store).
 
 dom-must_be_a_resolution_number_from_1_to_100000 = doit être un numéro de résolution compris entre 1 et 100000
@@ -192,3 +194,16 @@ dom-no_entry_with_that_number = aucune entrée ne porte ce numéro
 dom-a_correction_cannot_correct_a_correction = une correction ne peut pas corriger une correction
 dom-the_detainee_was_already_handed_over_or_released = la personne détenue a déjà été remise ou libérée
 dom-the_pledge_was_already_withdrawn = l’engagement a déjà été retiré
+dom-at_most_500_claims = au plus 500 affirmations
+dom-must_be_a_label_in_snake_case_pledged_killed = doit être un libellé en snake_case (pledged, killed)
+dom-must_be_a_language_tag_such_as_en_fr_or_zh_hant = doit être une étiquette de langue comme en, fr ou zh-Hant
+dom-must_be_a_news_article = doit être un article de presse
+dom-must_be_a_passage_of_the_article_s_content = doit être un passage du texte de l’article
+dom-must_be_another_article_the_first_of_the_story = doit être un autre article (le premier du sujet)
+dom-must_be_below_500 = doit être inférieur à 500
+dom-must_be_day_month_year_period_or_unknown = doit être day, month, year, period ou unknown
+dom-must_be_personnel_money_casualties_displacement_resolution_or_ev = doit être personnel, money, casualties, displacement, resolution ou event
+dom-no_article_with_that_id = aucun article ne porte cet identifiant
+dom-no_source_with_that_id = aucune source ne porte cet identifiant
+dom-this_claim_has_already_been_accepted_or_dismissed = cette affirmation a déjà été acceptée ou écartée
+dom-this_source_s_article_is_already_recorded = l’article de cette source est déjà enregistré

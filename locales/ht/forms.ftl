@@ -3,4 +3,5 @@
 form-recorded = Anrejistre nan jounal la, antre
 nav-new = Anrejistre
 nav-desk = Biwo
+nav-press = Laprès
 nav-desk-items = pou fè:

@@ -136,7 +136,37 @@ async fn scenario_app() -> TestApp {
     konbit_scenario::load(&app.store, dir)
         .await
         .expect("scenario");
+    // The press articles of the demo, recorded as `konbit media ingest` records them.
+    let articles = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/media"));
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_konbit"))
+        .args(["--database", app.db.url.as_str(), "media", "ingest"])
+        .arg(articles.join("seeds"))
+        .arg(articles.join("heldout"))
+        .output()
+        .expect("run konbit media ingest");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     app
+}
+
+/// The press pages of an app with the demo's articles: the feed, the conflicts and the first
+/// article's page.
+async fn press_pages(app: &TestApp) -> Vec<String> {
+    let mut reader = app
+        .store
+        .reader(konbit_store::Visibility::ALL)
+        .await
+        .expect("reader");
+    let first = reader.articles().await.expect("articles")[0].id;
+    vec![
+        "/press".into(),
+        "/press?language=fr".into(),
+        "/press/conflicts".into(),
+        format!("/press/articles/{first}"),
+    ]
 }
 
 #[tokio::test]
@@ -579,6 +609,7 @@ async fn every_form_page_and_the_desk_pass_axe_core_in_spanish() {
                     .iter()
                     .map(|p| (*p).to_string()),
                 );
+                pages.extend(press_pages(&app).await);
                 for (page, kind) in konbit_web::form_pages() {
                     let access = konbit_domain::access::Access {
                         role,

@@ -9,6 +9,7 @@ mod forms;
 mod log;
 mod media;
 mod pages;
+mod press;
 mod registers;
 mod roles;
 mod scenario;

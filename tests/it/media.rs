@@ -245,8 +245,8 @@ fn ingest_records_each_article_once_as_a_graded_source() {
     let v: serde_json::Value = serde_json::from_str(&verify.stdout).expect("JSON");
     assert_eq!(
         (v["ok"].as_bool(), v["length"].as_i64()),
-        (Some(true), Some(8)),
-        "one entry per article: {v}"
+        (Some(true), Some(16)),
+        "two entries per article (its source, then its text and claims): {v}"
     );
 }
 

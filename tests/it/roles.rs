@@ -80,6 +80,7 @@ async fn every_endpoint_by_every_role() {
         ("GET", "/api/v1/timeline?mission=t".into(), None, read),
         ("GET", "/api/v1/funding?mission=t".into(), None, read),
         ("GET", "/api/v1/sources".into(), None, read),
+        ("GET", "/api/v1/press/articles".into(), None, read),
         ("GET", "/api/v1/log".into(), None, read),
         ("GET", "/api/v1/log/verify".into(), None, read),
         (
@@ -602,6 +603,10 @@ async fn openapi_describes_every_api_route() {
         ("get", "/api/v1/gazetteer"),
         ("get", "/api/v1/desk"),
         ("post", "/api/v1/acknowledgements/unit"),
+        ("get", "/api/v1/press/articles"),
+        ("get", "/api/v1/press/articles/{id}"),
+        ("post", "/api/v1/press/claims/accepted"),
+        ("post", "/api/v1/press/claims/dismissed"),
     ] {
         assert!(
             paths.get(path).and_then(|p| p.get(method)).is_some(),
@@ -637,8 +642,8 @@ async fn openapi_describes_every_api_route() {
         .values()
         .map(|p| p.as_object().map_or(0, |o| o.len()))
         .sum();
-    // api, registers, situation, desk.
-    assert_eq!(documented, 33 + 29 + 19 + 1);
+    // api, registers, situation, desk, media.
+    assert_eq!(documented, 33 + 29 + 19 + 1 + 4);
 }
 
 /// The store itself refuses what a sender may not send: the gate the pages and the API share

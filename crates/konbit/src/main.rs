@@ -466,6 +466,9 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             let report = scenario::load_texts(&store, HAITI)
                 .await
                 .context("loading the Haiti scenario")?;
+            let articles = media::record_articles(&store, media::DEMO_ARTICLES)
+                .await
+                .context("recording the demo's press articles")?;
             let password = match std::env::var("KONBIT_DEMO_PASSWORD") {
                 Ok(p) => p,
                 Err(_) => users::new_token()?.chars().take(16).collect(),
@@ -487,7 +490,8 @@ async fn run(cli: Cli) -> Result<ExitCode> {
                 .with_context(|| format!("cannot listen on {listen}"))?;
             let addr = listener.local_addr()?;
             println!(
-                "Konbit demo: the Haiti MSS scenario ({} entries, {} sources) in {}",
+                "Konbit demo: the Haiti MSS scenario ({} entries, {} sources) and {articles} press \
+                 articles in {}",
                 report.entries,
                 report.count("source"),
                 konbit_store::redact(&url)

@@ -139,6 +139,15 @@ fn analyse(path: &Path) -> Result<ArticleClaims> {
     konbit_media::analyse(&name, &bytes).with_context(|| format!("{}", path.display()))
 }
 
+macro_rules! demo_article {
+    ($path:literal) => {
+        (
+            $path,
+            include_bytes!(concat!("../../../data/media/", $path)),
+        )
+    };
+}
+
 /// What `ingest` and `watch` share: the store, the sources already recorded (by address and by
 /// digest of the text), those whose article (text and claims) is recorded, and the stories of
 /// every article of the record and of this run.
@@ -179,9 +188,45 @@ fn bounded(s: &str, max: usize) -> &str {
     }
 }
 
+/// The press articles of the demo: the five seed reports and the eight articles written to
+/// test the extractor, recorded after the Haiti scenario so their claims meet its record.
+pub const DEMO_ARTICLES: &[(&str, &[u8])] = &[
+    demo_article!("seeds/000_e43cf92c9d342036.txt"),
+    demo_article!("seeds/001_d2df3f5cf16c7099.txt"),
+    demo_article!("seeds/002_67bf0ea954e39a1d.txt"),
+    demo_article!("seeds/003_29b30a9c8175da14.txt"),
+    demo_article!("seeds/004_ef5ecd34b9312beb.txt"),
+    demo_article!("heldout/h01_resolution_fr.txt"),
+    demo_article!("heldout/h02_funding_en.html"),
+    demo_article!("heldout/h03_guatemala_en.txt"),
+    demo_article!("heldout/h04_salvador_es.txt"),
+    demo_article!("heldout/h05_officer_en.txt"),
+    demo_article!("heldout/h06_letter_zh-hant.txt"),
+    demo_article!("heldout/h07_prison_en.txt"),
+    demo_article!("heldout/h08_jamaica_fr.txt"),
+];
+
+/// Records articles given as (name, bytes) into an open store, as `ingest` does; answers how
+/// many were recorded. Used by the demo.
+pub async fn record_articles(store: &Store, articles: &[(&str, &[u8])]) -> Result<usize> {
+    let mut recorder = Recorder::new(store.clone(), None).await?;
+    let mut new = 0;
+    for (name, bytes) in articles {
+        let doc = konbit_media::document::read(name, bytes).with_context(|| name.to_string())?;
+        if let (Recorded::New { .. }, ..) = recorder.record(name, &doc).await? {
+            new += 1;
+        }
+    }
+    Ok(new)
+}
+
 impl Recorder {
     async fn open(url: &str, reliability: Option<Reliability>) -> Result<Recorder> {
         let store = super::open(url, true).await?;
+        Recorder::new(store, reliability).await
+    }
+
+    async fn new(store: Store, reliability: Option<Reliability>) -> Result<Recorder> {
         let mut known = HashMap::new();
         let mut with_article = HashMap::new();
         let mut stories = group::Grouper::new();
@@ -638,30 +683,14 @@ async fn reconcile(
         .reader(Visibility::ALL)
         .await
         .map_err(super::describe)?;
-    let slugs: Vec<String> = match mission {
-        Some(m) => vec![m],
-        None => reader
-            .missions()
-            .await
-            .map_err(super::describe)?
-            .into_iter()
-            .map(|m| m.slug)
-            .collect(),
-    };
-    let mut snapshots = Vec::new();
-    for slug in &slugs {
-        let snap = reader
-            .snapshot(slug)
-            .await
-            .map_err(super::describe)?
-            .with_context(|| format!("no mission {slug:?} in the record"))?;
-        snapshots.push(snap);
-    }
-    let observations = reader.observations(today).await.map_err(super::describe)?;
+    let against = reader
+        .against(mission.as_deref(), today)
+        .await
+        .map_err(super::describe)?;
     // The reader's connection goes back to the pool before the store is closed (closing waits
     // for every connection).
     drop(reader);
-    if snapshots.is_empty() {
+    if against.is_empty() {
         store.close().await;
         anyhow::bail!("the record holds no mission to compare with");
     }
@@ -687,14 +716,10 @@ async fn reconcile(
             })
             .unwrap_or(today);
         for claim in &article.claims {
-            let Some(snapshot) = konbit_store::media::mission_for(&snapshots, claim, written)
+            let Some(konbit_store::media::Judged { mission, verdict }) =
+                against.judge(claim, written).map_err(super::describe)?
             else {
                 continue;
-            };
-            let verdict = if matches!(claim.kind.as_str(), "casualties" | "displacement") {
-                konbit_store::media::reconcile_series(&observations, claim, written)
-            } else {
-                konbit_store::media::reconcile(snapshot, claim, written).map_err(super::describe)?
             };
             *counts.entry(verdict.label()).or_default() += 1;
             let what = format!(
@@ -704,7 +729,7 @@ async fn reconcile(
                 claim.subject,
                 claim.value.map_or("-".to_string(), |v| v.to_string()),
                 claim.date.as_deref().unwrap_or("(no date)"),
-                snapshot.mission.slug
+                mission
             );
             lines.push(match &verdict {
                 konbit_store::media::Verdict::Agrees { record } => {
@@ -717,7 +742,8 @@ async fn reconcile(
                 konbit_store::media::Verdict::New => format!("  new           {what}"),
                 konbit_store::media::Verdict::NotCompared => format!("  not compared  {what}"),
             });
-            judged.push(serde_json::json!({"claim": claim, "mission": snapshot.mission.slug, "verdict": verdict}));
+            judged
+                .push(serde_json::json!({"claim": claim, "mission": mission, "verdict": verdict}));
         }
         if json {
             println!(
@@ -739,7 +765,7 @@ async fn reconcile(
         let get = |k: &str| counts.get(k).copied().unwrap_or(0);
         println!(
             "against the record ({}): {} agree, {} conflict, {} new, {} not compared",
-            slugs.join(", "),
+            against.missions().collect::<Vec<_>>().join(", "),
             get("agrees"),
             get("conflicts"),
             get("new"),

@@ -3,13 +3,14 @@
 //! own: they parse, call the store, and render.
 //!
 //! One folder per capability — [`force`] generation, the accountability [`registers`], the
-//! [`situation`]al picture — each with its API and its pages, beside [`record`] (the shared
+//! [`situation`]al picture, [`media`] monitoring — each with its API and its pages, beside [`record`] (the shared
 //! core's: log, sources, users, tokens, login), the [`desk`] (what is due, across them) and
 //! [`shared`] (what every handler uses). [`app`]
 //! is the one place their routers are put together.
 
 pub mod desk;
 pub mod force;
+pub mod media;
 pub mod record;
 pub mod registers;
 pub mod shared;
@@ -29,6 +30,7 @@ fn api() -> OpenApiRouter<AppState> {
         .merge(registers::api::router())
         .merge(situation::api::router())
         .merge(desk::api::router())
+        .merge(media::api::router())
 }
 
 /// Every capability's page forms (each built from its API operation's body).
@@ -38,6 +40,7 @@ fn all_forms() -> Vec<&'static [shared::forms::FormSpec]> {
         registers::pages::FORMS,
         situation::pages::FORMS,
         record::pages::FORMS,
+        media::pages::FORMS,
     ]
 }
 
@@ -113,6 +116,7 @@ pub fn app(state: AppState) -> Router {
         .merge(registers::pages::router())
         .merge(situation::pages::router())
         .merge(desk::pages::router())
+        .merge(media::pages::router())
         .route("/new", axum::routing::get(shared::forms::index))
         .fallback(shared::page::not_found)
         .layer(axum::Extension(schemas))

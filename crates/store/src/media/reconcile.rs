@@ -368,3 +368,77 @@ mod tests {
         assert_eq!(window(&claim(None), today), Some((today, today)));
     }
 }
+
+/// What claims are compared with: the record of every mission (or of one) and the indicator
+/// series, read once for a batch of claims.
+pub struct Against {
+    snapshots: Vec<Snapshot>,
+    observations: Vec<ObservationRow>,
+}
+
+/// One claim's comparison: the mission whose record it was compared with, and the verdict.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Judged {
+    /// The mission's slug.
+    pub mission: String,
+    /// How the claim stands.
+    #[serde(flatten)]
+    pub verdict: Verdict,
+}
+
+impl Against {
+    /// Whether there is a mission to compare with.
+    pub fn is_empty(&self) -> bool {
+        self.snapshots.is_empty()
+    }
+
+    /// The missions compared with.
+    pub fn missions(&self) -> impl Iterator<Item = &str> {
+        self.snapshots.iter().map(|s| s.mission.slug.as_str())
+    }
+
+    /// Compares a claim of an article written on `written` (a claim with no date speaks of
+    /// that day); `None` when the record holds no mission.
+    pub fn judge(&self, claim: &Claim, written: Date) -> crate::Result<Option<Judged>> {
+        let Some(snapshot) = mission_for(&self.snapshots, claim, written) else {
+            return Ok(None);
+        };
+        let verdict = if matches!(claim.kind.as_str(), "casualties" | "displacement") {
+            reconcile_series(&self.observations, claim, written)
+        } else {
+            reconcile(snapshot, claim, written)?
+        };
+        Ok(Some(Judged {
+            mission: snapshot.mission.slug.clone(),
+            verdict,
+        }))
+    }
+}
+
+impl crate::Reader {
+    /// What claims are compared with, as this reader sees the record: `mission`'s record, or
+    /// every mission's; indicator values observed up to `today`.
+    pub async fn against(&mut self, mission: Option<&str>, today: Date) -> crate::Result<Against> {
+        let slugs: Vec<String> = match mission {
+            Some(m) => vec![m.to_string()],
+            None => self.missions().await?.into_iter().map(|m| m.slug).collect(),
+        };
+        let mut snapshots = Vec::new();
+        for slug in &slugs {
+            match self.snapshot(slug).await? {
+                Some(s) => snapshots.push(s),
+                None => {
+                    return Err(konbit_domain::DomainError::NotFound {
+                        what: format!("mission {slug:?}"),
+                    }
+                    .into());
+                }
+            }
+        }
+        let observations = self.observations(today).await?;
+        Ok(Against {
+            snapshots,
+            observations,
+        })
+    }
+}

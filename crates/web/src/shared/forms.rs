@@ -20,6 +20,7 @@ use axum::{
     response::Response,
     routing::get,
 };
+use konbit_domain::media::{ClaimAccepted, MediaCommand};
 use konbit_domain::{
     Classification, Command, DomainError, EntryKind,
     access::{self, Sender},
@@ -526,6 +527,24 @@ struct Posted {
     warning: Option<String>,
 }
 
+/// The press claim a form records, when it was opened from an article to accept one of its
+/// claims (`press_claim=ARTICLE/INDEX`): the record made is recorded together with the claim's
+/// acceptance, naming it.
+fn press_claim(p: &Posted) -> Option<(Uuid, u32)> {
+    let (article, claim) = p.get("press_claim").split_once('/')?;
+    Some((Uuid::parse_str(article).ok()?, claim.parse().ok()?))
+}
+
+/// The claim being accepted, in words, for the form's facts: its words in the article and the
+/// article's title.
+async fn press_claim_fact(s: &AppState, ctx: &Ctx, article: Uuid, claim: u32) -> Option<String> {
+    let (_, vis) = ctx.clocks().ok()?;
+    let mut r = s.store.reader(vis).await.ok()?;
+    let a = r.article(article).await.ok()??;
+    let c = a.claims.get(claim as usize)?;
+    Some(format!("“{}” — {}", c.claim.text, a.title))
+}
+
 impl Posted {
     fn get(&self, k: &str) -> &str {
         self.pairs
@@ -879,6 +898,8 @@ struct FormPage {
     warning: Option<String>,
     countries: Vec<OptView>,
     units: Vec<String>,
+    /// The press claim the record made is accepted with (`ARTICLE/INDEX`), kept across posts.
+    press_claim: Option<String>,
 }
 
 /// The data a form's pickers offer: missions, sources, countries.
@@ -1203,7 +1224,7 @@ async fn render(
         }
     }
     let (title, intro) = title(ctx, spec, schemas);
-    let fixed = spec
+    let mut fixed: Vec<(String, String)> = spec
         .from_path
         .iter()
         .map(|(param, field)| {
@@ -1213,6 +1234,13 @@ async fn render(
             )
         })
         .collect();
+    let accepting = press_claim(p);
+    if let Some((article, claim)) = accepting {
+        match press_claim_fact(s, ctx, article, claim).await {
+            Some(fact) => fixed.push((ctx.tr.t("press-accepting"), fact)),
+            None => return api_error_page(ctx, &ApiError::not_found(format!("article {article}"))),
+        }
+    }
     let cancel = match p.get("next") {
         n if n.starts_with('/') && !n.starts_with("//") => n.to_string(),
         _ => "/".to_string(),
@@ -1238,6 +1266,7 @@ async fn render(
         warning: p.warning.clone(),
         units: pick.units.clone(),
         countries,
+        press_claim: accepting.map(|(a, c)| format!("{a}/{c}")),
     };
     respond(ctx, status, &page)
 }
@@ -1383,8 +1412,20 @@ async fn submit(
                     }
                 }
                 let env = Envelope::new(command, sources, classification);
-                match s.store.submit(Actor::user(&user), env).await {
+                let done = match press_claim(&p) {
+                    None => s.store.submit(Actor::user(&user), env).await,
+                    Some((article, claim)) => {
+                        accept_with(&s, &user, env, article, claim, classification).await
+                    }
+                };
+                match done {
                     Ok(w) => {
+                        if let Some((article, claim)) = press_claim(&p) {
+                            return see_other(&format!(
+                                "/press/articles/{article}?recorded={}#claim-{claim}",
+                                w.seq
+                            ));
+                        }
                         return recorded(spec, &body, &path, Some(w.subject), w.seq);
                     }
                     Err(StoreError::Domain(d)) => place(&mut p, d, &tr, &shown, ""),
@@ -1406,6 +1447,38 @@ async fn submit(
         StatusCode::UNPROCESSABLE_ENTITY,
     )
     .await
+}
+
+/// Records a new record made from a press claim together with the claim's acceptance naming
+/// it: both or neither. Answers the record's entry.
+async fn accept_with(
+    s: &AppState,
+    user: &konbit_store::User,
+    mut env: Envelope,
+    article: Uuid,
+    claim: u32,
+    classification: Classification,
+) -> Result<konbit_store::Submitted, StoreError> {
+    let record = Uuid::now_v7();
+    env.subject = Some(record);
+    let accept = Envelope::new(
+        Command::Media(MediaCommand::AcceptClaim(ClaimAccepted {
+            article,
+            claim,
+            record,
+            note: None,
+        })),
+        Vec::new(),
+        classification.max(Classification::Mission),
+    );
+    let mut done = s
+        .store
+        .submit_all(Actor::user(user), vec![env, accept])
+        .await
+        .map_err(|(_, e)| e)?;
+    done.truncate(1);
+    done.pop()
+        .ok_or_else(|| StoreError::Internal("the writer answered no entry".into()))
 }
 
 /// Where the fields of a source recorded from within another form are (`new_source.title`).

@@ -1,0 +1,345 @@
+//! Media monitoring in the record: articles with their claims on the press pages, a claim
+//! accepted through the form of the record it becomes (both entries or neither), a claim
+//! dismissed through the API, every bad decision refused with its field named and nothing
+//! written, and the pages by role.
+
+use crate::pages::{csrf, session};
+use konbit_domain::media::{Claim, MediaCommand, NewArticle};
+use konbit_domain::{Classification, Command, Role};
+use konbit_store::{Actor, Envelope};
+use konbit_testkit::{TestApp, seed, spawn_app};
+use serde_json::json;
+use uuid::Uuid;
+
+fn claim(
+    kind: &str,
+    event: &str,
+    subject: &str,
+    value: Option<i64>,
+    date: &str,
+    text: &str,
+) -> Claim {
+    Claim {
+        kind: kind.into(),
+        event: event.into(),
+        subject: subject.into(),
+        value,
+        category: (kind == "personnel").then(|| "police".to_string()),
+        date: Some(date.into()),
+        date_precision: "day".into(),
+        text: text.into(),
+        ..Claim::default()
+    }
+}
+
+/// Registers a news article as a source through the API and records its text and claims as
+/// ingest does; returns its id.
+async fn article(app: &TestApp, title: &str, content: &str, claims: Vec<Claim>) -> Uuid {
+    let editor = app.client(Some(Role::Editor)).await;
+    let r = editor
+        .post_json(
+            "/api/v1/sources",
+            &json!({"kind": "news_article", "title": title, "url": format!("https://news.example/{}", title.len()), "outlet": "Wire", "published_on": "2023-10-06", "reliability": "C", "credibility": 6, "classification": "public"}),
+        )
+        .await;
+    assert_eq!(r.status, 201, "{}", r.text);
+    let id: Uuid = r.json()["id"].as_str().expect("id").parse().expect("uuid");
+    let body = NewArticle {
+        source: id,
+        language: "en".into(),
+        published_basis: "the page's header".into(),
+        story: None,
+        summary: None,
+        content: content.into(),
+        claims,
+    };
+    app.store
+        .submit(
+            Actor::system("test"),
+            Envelope {
+                subject: Some(id),
+                ..Envelope::new(
+                    Command::Media(MediaCommand::RecordArticle(body)),
+                    vec![],
+                    Classification::Public,
+                )
+            },
+        )
+        .await
+        .expect("article recorded");
+    id
+}
+
+#[tokio::test]
+async fn press_claims_are_accepted_with_their_record_or_dismissed_and_bad_decisions_write_nothing()
+{
+    let app = spawn_app().await;
+    seed(&app).await;
+    let text = "Kenya pledged 1,000 police officers on 5 October. The violence has displaced 200,000 people. Ruto visited Port-au-Prince.";
+    let a = article(
+        &app,
+        "Kenya pledges police for Haiti",
+        text,
+        vec![
+            claim(
+                "personnel",
+                "pledged",
+                "KEN",
+                Some(1000),
+                "2023-10-05",
+                "Kenya pledged 1,000 police officers",
+            ),
+            claim(
+                "displacement",
+                "displaced",
+                "HTI",
+                Some(200_000),
+                "2023-10-06",
+                "The violence has displaced 200,000 people",
+            ),
+            claim(
+                "event",
+                "official_visit",
+                "KEN",
+                None,
+                "2023-10-06",
+                "Ruto visited Port-au-Prince",
+            ),
+        ],
+    )
+    .await;
+    let b = article(
+        &app,
+        "Kenya to send 1,200 officers",
+        "Kenya pledged 1,200 police officers on 5 October.",
+        vec![claim(
+            "personnel",
+            "pledged",
+            "KEN",
+            Some(1200),
+            "2023-10-05",
+            "Kenya pledged 1,200 police officers",
+        )],
+    )
+    .await;
+
+    // The pages: staff only; the decisions offered to those who may make them.
+    let r = app.anonymous().get("/press").await;
+    assert_eq!(r.status, 303);
+    let viewer = session(&app, Some(Role::Viewer)).await;
+    let feed = viewer.get("/press").await;
+    assert_eq!(feed.status, 200);
+    assert!(
+        feed.text.contains("Kenya pledges police for Haiti")
+            && feed.text.contains("2 articles in 2 stories"),
+        "{}",
+        feed.text
+    );
+    let page = viewer.get(&format!("/press/articles/{a}")).await;
+    assert_eq!(page.status, 200);
+    assert!(
+        page.text.contains("id=\"span-0\"") && page.text.contains("id=\"span-2\""),
+        "each span marked"
+    );
+    assert!(
+        !page.text.contains("/press/claims/dismissed/new"),
+        "a viewer decides nothing"
+    );
+    let r = viewer.get("/press?language=xx").await;
+    assert_eq!(r.status, 400, "an unknown language is named");
+    assert_eq!(
+        viewer
+            .get(&format!("/press/articles/{}", Uuid::nil()))
+            .await
+            .status,
+        404
+    );
+    let conflicts = viewer.get("/press/conflicts").await;
+    assert_eq!(conflicts.status, 200);
+    assert!(
+        conflicts.text.contains(">1000<") && conflicts.text.contains(">1200<"),
+        "the two articles' figures side by side"
+    );
+    let ed = session(&app, Some(Role::Editor)).await;
+    let page = ed.get(&format!("/press/articles/{a}")).await;
+    let link = format!(
+        "/pledges/new?mission=t&#38;country=KEN&#38;pledged_on=2023-10-05&#38;personnel.police=1000&#38;sources={a}&#38;press_claim={a}/0"
+    );
+    assert!(
+        page.text.contains(&link),
+        "the pledge form filled in from the claim: {}",
+        page.text
+    );
+
+    // Accepted through the pledge's own form: the pledge, citing the article, and the
+    // acceptance naming it, together.
+    let form = ed.get(&link.replace("&#38;", "&")).await;
+    assert_eq!(form.status, 200);
+    assert!(
+        form.text.contains("Kenya pledged 1,000 police officers")
+            && form.text.contains("name=\"press_claim\"")
+    );
+    let token = csrf(&form.text);
+    let claim0 = format!("{a}/0");
+    let a_text = a.to_string();
+    let fields = [
+        ("csrf", token.as_str()),
+        ("mission", "t"),
+        ("country", "KEN"),
+        ("pledged_on", "2023-10-05"),
+        ("personnel.police", "1000"),
+        ("personnel.military", "0"),
+        ("personnel.civilian", "0"),
+        ("classification", "mission"),
+        ("sources", a_text.as_str()),
+        ("press_claim", claim0.as_str()),
+    ];
+    let before = app.log_len().await;
+    let r = ed.post_form("/pledges/new", &fields).await;
+    assert_eq!(r.status, 303, "{}", r.text);
+    let to = r
+        .headers
+        .get("location")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_string();
+    assert!(
+        to.starts_with(&format!("/press/articles/{a}?recorded=")) && to.ends_with("#claim-0"),
+        "{to}"
+    );
+    assert_eq!(app.log_len().await, before + 2);
+    let api = app.client(Some(Role::Editor)).await;
+    let got = api.get(&format!("/api/v1/press/articles/{a}")).await;
+    assert_eq!(got.status, 200);
+    let v = got.json();
+    assert_eq!(v["claims"][0]["status"]["status"], "accepted", "{v}");
+    assert_eq!(
+        v["verdicts"][0]["status"], "agrees",
+        "the record now holds it: {v}"
+    );
+    let record = v["claims"][0]["status"]["record"]
+        .as_str()
+        .expect("record")
+        .to_string();
+    let log = api.get(&format!("/api/v1/log?after={before}")).await.json();
+    let pledge = log
+        .as_array()
+        .expect("entries")
+        .iter()
+        .find(|e| e["kind"] == "pledge.recorded")
+        .expect("the pledge");
+    assert_eq!(pledge["subject"], record.as_str());
+    assert!(
+        pledge["sources"]
+            .as_str()
+            .unwrap_or_default()
+            .contains(&a_text),
+        "the article is its source: {pledge}"
+    );
+    // The same claim again: refused, and the pledge with it.
+    let form = ed.get(&link.replace("&#38;", "&")).await;
+    let token = csrf(&form.text);
+    let mut again = fields.to_vec();
+    again[0].1 = token.as_str();
+    // The form first asks whether the same pledge twice is meant; confirmed, the store refuses.
+    again.push(("confirm", "true"));
+    let before = app.log_len().await;
+    let r = ed.post_form("/pledges/new", &again).await;
+    assert_eq!(r.status, 422);
+    assert!(
+        r.text.contains("already been accepted or dismissed"),
+        "{}",
+        r.text
+    );
+    assert_eq!(app.log_len().await, before, "neither entry written");
+
+    // Dismissed through the API; every bad decision refused with its field, nothing written.
+    let before = app.log_len().await;
+    let cases = [
+        (
+            json!({"article": a, "claim": 9, "reason": "x"}),
+            422,
+            "claim",
+        ),
+        (
+            json!({"article": Uuid::nil(), "claim": 0, "reason": "x"}),
+            422,
+            "article",
+        ),
+        (
+            json!({"article": a, "claim": 2, "reason": " "}),
+            422,
+            "reason",
+        ),
+        (
+            json!({"article": a, "claim": 500, "reason": "x"}),
+            422,
+            "claim",
+        ),
+        (
+            json!({"article": a, "claim": -1, "reason": "x"}),
+            422,
+            "claim",
+        ),
+        (
+            json!({"article": a, "claim": 0, "reason": "a second thought"}),
+            409,
+            "",
+        ),
+    ];
+    for (body, status, field) in cases {
+        let r = api.post_json("/api/v1/press/claims/dismissed", &body).await;
+        assert_eq!(r.status, status, "{body}: {}", r.text);
+        assert!(r.text.contains(field), "{body} names {field}: {}", r.text);
+    }
+    let r = api
+        .post_json(
+            "/api/v1/press/claims/accepted",
+            &json!({"article": a, "claim": 1, "record": record}),
+        )
+        .await;
+    assert_eq!(
+        r.status, 422,
+        "a displacement figure is not held by a pledge: {}",
+        r.text
+    );
+    assert!(r.text.contains("\"record\""), "{}", r.text);
+    let r = api
+        .post_json(
+            "/api/v1/press/claims/accepted",
+            &json!({"article": a, "claim": 1, "record": Uuid::nil()}),
+        )
+        .await;
+    assert_eq!(r.status, 422, "{}", r.text);
+    let r = app
+        .client(Some(Role::Viewer))
+        .await
+        .post_json(
+            "/api/v1/press/claims/dismissed",
+            &json!({"article": a, "claim": 2, "reason": "not a figure"}),
+        )
+        .await;
+    assert_eq!(r.status, 403);
+    assert_eq!(
+        app.log_len().await,
+        before,
+        "nothing written by a refused decision"
+    );
+    let r = api
+        .post_json(
+            "/api/v1/press/claims/dismissed",
+            &json!({"article": a, "claim": 2, "reason": "a visit, not a figure"}),
+        )
+        .await;
+    assert_eq!(r.status, 201, "{}", r.text);
+    let page = ed.get(&format!("/press/articles/{a}")).await;
+    assert!(
+        page.text.contains("a visit, not a figure") && page.text.contains("span span-dismissed")
+    );
+    // The other article is untouched, and both survive a rebuild of the projections.
+    let v = api.get(&format!("/api/v1/press/articles/{b}")).await.json();
+    assert_eq!(v["claims"][0]["status"]["status"], "open");
+    let before = api.get("/api/v1/press/articles").await.json();
+    app.store.writer().rebuild().await.expect("rebuild");
+    assert_eq!(api.get("/api/v1/press/articles").await.json(), before);
+}
