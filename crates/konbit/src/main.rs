@@ -964,6 +964,8 @@ fn describe(e: konbit_store::StoreError) -> anyhow::Error {
 }
 
 fn main() -> ExitCode {
+    // The TLS provider of every HTTP client of the process (feeds), before any is built.
+    konbit_media::feed::install_tls();
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_env("KONBIT_LOG")

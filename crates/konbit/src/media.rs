@@ -591,14 +591,7 @@ async fn watch(
             None => feed::FeedState::new(f.clone()).with_interval(interval),
         })
         .collect();
-    let client = reqwest::Client::builder()
-        .user_agent(concat!(
-            "Konbit/",
-            env!("CARGO_PKG_VERSION"),
-            " (media monitoring)"
-        ))
-        .build()
-        .context("cannot build the HTTP client")?;
+    let client = feed::client().context("cannot build the HTTP client")?;
     let mut recorder = Recorder::open(url, None).await?;
     let mut failed_feeds = 0;
     loop {

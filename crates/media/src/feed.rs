@@ -6,9 +6,9 @@
 //! the caller keeps (in a JSON file) between runs. Every failure comes back as that feed's
 //! `FeedError`, never a panic, so one bad feed does not stop the others.
 //!
-//! `poll` takes the caller's `reqwest::Client` (one per process: it pools connections). The
-//! client decides the user agent (outlets block requests without one) and TLS: the workspace's
-//! `reqwest` has no TLS backend of its own, so the binary that polls `https` feeds enables one.
+//! `poll` takes the caller's `reqwest::Client` (one per process: it pools connections), made by
+//! [`client`]: it names itself (outlets block requests without a user agent) and speaks TLS
+//! through rustls with the ring provider, checking certificates against the system's roots.
 
 use std::collections::{HashSet, VecDeque};
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -20,6 +20,29 @@ use reqwest::header::{
 };
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
+
+/// Makes ring the process's TLS provider (rustls), once. Every `reqwest::Client` of the process
+/// needs one before it is built: the binary and the tests call this first.
+pub fn install_tls() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        // Another part of the process may have installed one first; that one serves as well.
+        let _ = rustls::crypto::ring::default_provider().install_default();
+    });
+}
+
+/// The HTTP client that polls feeds and fetches pages: TLS through rustls, the system's roots,
+/// a user agent naming Konbit.
+pub fn client() -> Result<reqwest::Client, reqwest::Error> {
+    install_tls();
+    reqwest::Client::builder()
+        .user_agent(concat!(
+            "Konbit/",
+            env!("CARGO_PKG_VERSION"),
+            " (media monitoring)"
+        ))
+        .build()
+}
 
 /// The largest feed read. Big outlets' full-text feeds reach 1–2 MB; 10 MiB is ample and
 /// bounds what one feed can make the monitor hold.
@@ -607,7 +630,7 @@ mod tests {
 </rdf:RDF>"#;
 
     fn client() -> reqwest::Client {
-        reqwest::Client::new()
+        super::client().expect("client")
     }
 
     fn day(t: Option<OffsetDateTime>) -> Option<String> {
@@ -856,6 +879,38 @@ mod tests {
                 limit: MAX_FEED_BYTES
             })
         );
+    }
+
+    /// An `https` feed is asked for over TLS: the server receives a TLS handshake (a record of
+    /// type 22, version 3.x), and a server that does not complete it is that feed's error.
+    #[tokio::test]
+    async fn https_feeds_are_asked_for_over_tls() {
+        let listener = match TcpListener::bind("127.0.0.1:0").await {
+            Ok(l) => l,
+            Err(e) => panic!("bind: {e}"),
+        };
+        let port = match listener.local_addr() {
+            Ok(a) => a.port(),
+            Err(e) => panic!("{e}"),
+        };
+        let first = tokio::spawn(async move {
+            let Ok((mut socket, _)) = listener.accept().await else {
+                return Vec::new();
+            };
+            let mut buf = [0u8; 3];
+            let _ = socket.read_exact(&mut buf).await;
+            buf.to_vec()
+        });
+        let mut state = FeedState::new(format!("https://127.0.0.1:{port}/feed"));
+        let err = poll(&client(), &mut state).await;
+        assert!(matches!(&err, Err(FeedError::Network { .. })), "{err:?}");
+        let hello = first.await.unwrap_or_default();
+        assert_eq!(
+            hello.first(),
+            Some(&22),
+            "a TLS handshake record: {hello:?}"
+        );
+        assert_eq!(hello.get(1), Some(&3));
     }
 
     #[tokio::test]

@@ -52,6 +52,8 @@ pub struct TestDb {
 impl TestDb {
     /// Creates an empty database on `backend`.
     pub async fn new(backend: Backend) -> Result<TestDb> {
+        // Every test starts here: the process's TLS provider is there before any HTTP client.
+        konbit_media::feed::install_tls();
         match backend {
             Backend::Sqlite => {
                 let dir = tempfile::tempdir()?;
@@ -337,6 +339,7 @@ impl TestApp {
     /// another machine, as far as the server can tell.
     #[allow(clippy::expect_used)]
     pub fn anonymous_from(&self, local: std::net::IpAddr) -> Client {
+        konbit_media::feed::install_tls();
         let http = reqwest::Client::builder()
             .cookie_store(true)
             .redirect(reqwest::redirect::Policy::none())
