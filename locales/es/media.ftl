@@ -63,3 +63,7 @@ help-the_article_its_source_id = El artículo (el identificador de su fuente).
 help-the_claim_s_place_in_the_article_s_claims_from_0 = El lugar de la afirmación entre las del artículo, desde 0.
 help-the_record_that_holds_the_claim_its_id = La ficha del registro que recoge la afirmación (su identificador).
 help-why_misread_figure_the_same_claim_as_another_article_s_outside_t = Por qué (cifra mal leída, la misma afirmación que otro artículo, fuera de la misión).
+contrib-press = En la prensa
+contrib-press-intro = Las afirmaciones de los artículos del registro sobre el personal y el dinero de este contribuyente en esta misión, cada una comparada con el registro en su fecha (sin las descartadas).
+sit-press-intro = Las afirmaciones sobre víctimas de los artículos del registro para este lugar, el día del incidente o el anterior o el siguiente; un número de muertos se compara con las víctimas mortales del incidente.
+press-none-here = Ningún artículo del registro dice nada al respecto.

@@ -63,3 +63,7 @@ help-the_article_its_source_id = L’article (l’identifiant de sa source).
 help-the_claim_s_place_in_the_article_s_claims_from_0 = La place de l’affirmation parmi celles de l’article, à partir de 0.
 help-the_record_that_holds_the_claim_its_id = La fiche du registre qui porte l’affirmation (son identifiant).
 help-why_misread_figure_the_same_claim_as_another_article_s_outside_t = Pourquoi (chiffre mal lu, même affirmation qu’un autre article, hors de la mission).
+contrib-press = Dans la presse
+contrib-press-intro = Les affirmations des articles du registre sur le personnel et l’argent de ce contributeur dans cette mission, chacune comparée au registre à sa date (les affirmations écartées sont omises).
+sit-press-intro = Les affirmations de victimes des articles du registre pour ce lieu, le jour de l’incident ou la veille ou le lendemain ; un bilan de morts est comparé aux décès de l’incident.
+press-none-here = Aucun article du registre n’en dit rien.

@@ -336,6 +336,25 @@ async fn press_claims_are_accepted_with_their_record_or_dismissed_and_bad_decisi
     assert!(
         page.text.contains("a visit, not a figure") && page.text.contains("span span-dismissed")
     );
+    // The contributor's page sets what the press says of it beside its record, for staff.
+    let page = viewer.get("/missions/t/contributors/KEN").await;
+    assert_eq!(page.status, 200);
+    assert!(
+        page.text.contains("id=\"press\"")
+            && page.text.contains("Kenya pledged 1,200 police officers"),
+        "{}",
+        page.text
+    );
+    assert!(
+        !page.text.contains("a visit, not a figure"),
+        "a dismissed claim is left out"
+    );
+    // (The pledge is mission-level: the public does not see Kenya in the mission at all.)
+    let public = app.anonymous().get("/missions/t/contributors/KEN").await;
+    assert!(
+        !public.text.contains("id=\"press\""),
+        "the press section is staff's"
+    );
     // The other article is untouched, and both survive a rebuild of the projections.
     let v = api.get(&format!("/api/v1/press/articles/{b}")).await.json();
     assert_eq!(v["claims"][0]["status"]["status"], "open");

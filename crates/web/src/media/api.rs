@@ -1,6 +1,7 @@
 //! The media monitoring API: the articles (each with its claims, their decisions and how each
 //! claim stands against the record) and the two decisions an analyst records on a claim.
 
+use crate::shared::press::{JudgedArticle, judged};
 use crate::shared::{
     auth::Caller,
     error::{ApiError, Problem},
@@ -10,11 +11,7 @@ use crate::shared::{
     write::{Written, write},
 };
 use axum::{Json, extract::State, http::StatusCode};
-use konbit_domain::media::{ArticleView, ClaimAccepted, ClaimDismissed, MediaCommand};
-use konbit_store::media::Judged;
-use serde::Serialize;
-use time::Date;
-use utoipa::ToSchema;
+use konbit_domain::media::{ClaimAccepted, ClaimDismissed, MediaCommand};
 use utoipa_axum::{router::OpenApiRouter, routes};
 use uuid::Uuid;
 
@@ -25,50 +22,6 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(get_article))
         .routes(routes!(accept_claim))
         .routes(routes!(dismiss_claim))
-}
-
-/// An article with how each of its claims stands against the record.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct JudgedArticle {
-    /// The article.
-    #[serde(flatten)]
-    pub article: ArticleView,
-    /// For each claim, in order: the mission compared with and the verdict (`agrees` with the
-    /// record's figure, `conflicts` with it — the record's figure and the difference —, `new`
-    /// to the record, or `not_compared`), or null when the record holds no mission.
-    #[schema(value_type = Vec<Object>)]
-    pub verdicts: Vec<Option<Judged>>,
-}
-
-/// The day an article speaks of when a claim has none: its publication day, else today.
-pub(crate) fn written(a: &ArticleView, today: Date) -> Date {
-    a.published_on.unwrap_or(today)
-}
-
-/// Each article with its claims judged against the record as the caller sees it.
-pub(crate) async fn judged(
-    s: &AppState,
-    vis: konbit_store::Visibility,
-    only: Option<Uuid>,
-) -> Result<Vec<JudgedArticle>, ApiError> {
-    let today = time::OffsetDateTime::now_utc().date();
-    let mut r = s.store.reader(vis).await?;
-    let articles = match only {
-        Some(id) => r.article(id).await?.into_iter().collect(),
-        None => r.articles().await?,
-    };
-    let against = r.against(None, today).await?;
-    let mut out = Vec::with_capacity(articles.len());
-    for article in articles {
-        let on = written(&article, today);
-        let verdicts = article
-            .claims
-            .iter()
-            .map(|c| against.judge(&c.claim, on))
-            .collect::<Result<Vec<_>, _>>()?;
-        out.push(JudgedArticle { article, verdicts });
-    }
-    Ok(out)
 }
 
 /// The articles read from the press, oldest recorded first, each with its claims, the

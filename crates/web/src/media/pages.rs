@@ -5,11 +5,13 @@
 //! against the record, and articles against each other, side by side). The decisions are the
 //! generic forms of their commands.
 
-use super::api::{JudgedArticle, judged};
 use crate::shared::forms::{self, FormSpec};
 use crate::shared::gate::{Allowed, Member};
 use crate::shared::lists;
 use crate::shared::page::{Ctx, enc, finish, iso, respond};
+use crate::shared::press::{
+    JudgedArticle, date_words, judged, status_words, value_words, verdict_words, what,
+};
 use crate::shared::{error::ApiError, state::AppState};
 use askama::Template;
 use axum::{
@@ -479,79 +481,6 @@ fn category_field(category: &str) -> &'static str {
         "military" => "personnel.military",
         "civilian" => "personnel.civilian",
         _ => "personnel.police",
-    }
-}
-
-/// How a verdict reads on the page: its label and the record's side.
-fn verdict_words(tr: &Tr, j: Option<&Judged>) -> (&'static str, String, Option<String>) {
-    let Some(j) = j else {
-        return ("not_compared", tr.t("press-verdict-not_compared"), None);
-    };
-    let label = j.verdict.label();
-    let record = match &j.verdict {
-        Verdict::Agrees { record } => Some(record.clone()),
-        Verdict::Conflicts { record, difference } => Some(match difference {
-            Some(d) => tr.fmt(
-                "press-record-difference",
-                &[("record", record), ("difference", &format!("{d:+}"))],
-            ),
-            None => record.clone(),
-        }),
-        _ => None,
-    };
-    (label, tr.t(&format!("press-verdict-{label}")), record)
-}
-
-fn status_words(
-    tr: &Tr,
-    st: &ClaimStatus,
-) -> (&'static str, String, Option<String>, Option<String>) {
-    let label = st.label();
-    let words = tr.t(&format!("press-status-{label}"));
-    match st {
-        ClaimStatus::Open => (label, words, None, None),
-        ClaimStatus::Accepted { seq, .. } => (
-            label,
-            words,
-            Some(tr.fmt("press-accepted-in", &[("seq", seq)])),
-            Some(format!("/log?at={seq}")),
-        ),
-        ClaimStatus::Dismissed { reason, .. } => (label, words, Some(reason.clone()), None),
-    }
-}
-
-/// "personnel · pledged (police)"
-fn what(c: &Claim) -> String {
-    let mut s = format!("{} · {}", c.kind, c.event);
-    if let Some(cat) = &c.category {
-        s.push_str(&format!(" ({cat})"));
-    }
-    s
-}
-
-fn value_words(c: &Claim) -> String {
-    let Some(v) = c.value else {
-        return "—".into();
-    };
-    let q = match c.qualifier.as_deref() {
-        Some("about") => "~",
-        Some("at_least") => "≥ ",
-        Some("more_than") => "> ",
-        Some("up_to") => "≤ ",
-        _ => "",
-    };
-    let cur = c
-        .currency
-        .as_deref()
-        .map_or(String::new(), |c| format!(" {c}"));
-    format!("{q}{v}{cur}")
-}
-
-fn date_words(c: &Claim) -> String {
-    match (&c.date, &c.period_start, &c.period_end) {
-        (_, Some(f), Some(t)) => format!("{f} – {t}"),
-        (Some(d), _, _) => d.clone(),
-        _ => "—".into(),
     }
 }
 

@@ -22,6 +22,7 @@ pub mod lists;
 pub mod openapi;
 pub mod page;
 pub mod pieces;
+pub mod press;
 pub mod state;
 pub mod verify;
 #[cfg(test)]

@@ -1246,6 +1246,25 @@ struct IncidentPage {
     links: Vec<LinkLine>,
     sources: Vec<SourceRef>,
     map_href: String,
+    /// What the press says of casualties there and then (staff only), set against the
+    /// incident's fatalities.
+    press: Vec<crate::shared::press::PressLine>,
+}
+
+/// Whether a press claim speaks of an incident: casualties dated to the incident's day or the
+/// day either side, at a place the incident names (its location, commune or department).
+fn press_about_incident(
+    c: &konbit_domain::media::Claim,
+    day: time::Date,
+    places: &[String],
+) -> bool {
+    let near = c.day().is_some_and(|d| (d - day).whole_days().abs() <= 1);
+    let said = c
+        .location
+        .as_deref()
+        .unwrap_or(c.text.as_str())
+        .to_lowercase();
+    c.kind == "casualties" && near && places.iter().any(|p| said.contains(p.as_str()))
 }
 
 fn micros_date(us: i64) -> String {
@@ -1393,7 +1412,26 @@ pub(crate) async fn incident_page(
         } else {
             String::new()
         };
+        let press = if ctx.is_member() {
+            let places: Vec<String> = [&cur.location, &cur.admin3, &cur.admin2]
+                .iter()
+                .map(|p| p.trim().to_lowercase())
+                .filter(|p| p.len() > 2)
+                .collect();
+            let day = cur.event_date;
+            let mut lines =
+                crate::shared::press::about(&s, &ctx, |c, _| press_about_incident(c, day, &places))
+                    .await?;
+            let killed = tr.fmt("sit-dead", &[("n", &cur.fatalities)]);
+            for l in lines.iter_mut().filter(|l| l.event == "killed") {
+                l.compare(&tr, cur.fatalities, &killed);
+            }
+            lines
+        } else {
+            Vec::new()
+        };
         let page = IncidentPage {
+            press,
             title: format!(
                 "{} · {} · {}",
                 type_label(&ctx.tr, &cur.event_type),
@@ -1553,4 +1591,69 @@ pub fn router() -> axum::Router<AppState> {
         .route("/situation/board", get(board_page))
         .route("/incidents", get(list_page))
         .route("/incidents/{event_id}", get(incident_page))
+}
+
+#[cfg(test)]
+mod tests {
+    use konbit_domain::media::Claim;
+
+    #[test]
+    fn a_press_claim_speaks_of_an_incident_there_and_then() {
+        let day = time::macros::date!(2024 - 10 - 03);
+        let places = vec!["pont-sondé".to_string(), "saint-marc".to_string()];
+        let claim = |kind: &str, date: &str, text: &str, location: Option<&str>| Claim {
+            kind: kind.into(),
+            event: "killed".into(),
+            subject: "HTI".into(),
+            value: Some(115),
+            date: Some(date.into()),
+            date_precision: "day".into(),
+            text: text.into(),
+            location: location.map(str::to_string),
+            ..Claim::default()
+        };
+        let about = |c: &Claim| super::press_about_incident(c, day, &places);
+        assert!(about(&claim(
+            "casualties",
+            "2024-10-03",
+            "115 killed in Pont-Sondé",
+            None
+        )));
+        assert!(about(&claim(
+            "casualties",
+            "2024-10-04",
+            "at least 115 dead",
+            Some("Saint-Marc")
+        )));
+        assert!(
+            !about(&claim(
+                "casualties",
+                "2024-10-06",
+                "115 killed in Pont-Sondé",
+                None
+            )),
+            "three days later"
+        );
+        assert!(
+            !about(&claim(
+                "casualties",
+                "2024-10-03",
+                "115 killed in Cité Soleil",
+                None
+            )),
+            "elsewhere"
+        );
+        assert!(
+            !about(&claim(
+                "displacement",
+                "2024-10-03",
+                "6,000 fled Pont-Sondé",
+                None
+            )),
+            "not casualties"
+        );
+        let mut month = claim("casualties", "2024-10", "115 killed in Pont-Sondé", None);
+        month.date_precision = "month".into();
+        assert!(!about(&month), "a month's toll is not one incident's");
+    }
 }

@@ -73,6 +73,9 @@ struct ContributorPage {
     auths: Vec<AuthLine>,
     pledge_href: String,
     deployment_href: String,
+    /// What the press says of this contributor's personnel and money in this mission (staff
+    /// only: the articles' pages are theirs).
+    press: Vec<crate::shared::press::PressLine>,
 }
 
 pub(crate) async fn contributor_page(
@@ -162,6 +165,16 @@ async fn contributor(
             badges: badges(&tr, &a.meta),
         })
         .collect();
+    let press = if ctx.is_member() {
+        crate::shared::press::about(s, &ctx, |c, j| {
+            c.subject == code
+                && matches!(c.kind.as_str(), "personnel" | "money")
+                && j.is_none_or(|j| j.mission == slug)
+        })
+        .await?
+    } else {
+        Vec::new()
+    };
     let page = ContributorPage {
         mission_name: snap.mission.name.clone(),
         mission_href: format!("/missions/{slug}{}", ctx.qs),
@@ -180,6 +193,7 @@ async fn contributor(
             "/pledges/new?mission={slug}&country={code}&next={}",
             crate::shared::page::enc(&format!("/missions/{slug}/contributors/{code}"))
         ),
+        press,
         deployment_href: format!(
             "/deployments/new?mission={slug}&country={code}&next={}",
             crate::shared::page::enc(&format!("/missions/{slug}/contributors/{code}"))

@@ -1,0 +1,214 @@
+//! Press claims as every page shows them: each article the record keeps with its claims
+//! judged against the record ([`judged`]), and a claim's figure, date, verdict and decision in
+//! words. The press pages are media monitoring's; the contributor's and the incident's pages
+//! show the claims about their record beside it ([`about`]), so these pieces are shared.
+
+use crate::shared::page::Ctx;
+use crate::shared::{error::ApiError, state::AppState};
+use konbit_domain::media::{ArticleView, Claim, ClaimStatus};
+use konbit_present::Tr;
+use konbit_store::media::{Judged, Verdict};
+use serde::Serialize;
+use time::Date;
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+/// An article with how each of its claims stands against the record.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct JudgedArticle {
+    /// The article.
+    #[serde(flatten)]
+    pub article: ArticleView,
+    /// For each claim, in order: the mission compared with and the verdict (`agrees` with the
+    /// record's figure, `conflicts` with it — the record's figure and the difference —, `new`
+    /// to the record, or `not_compared`), or null when the record holds no mission.
+    #[schema(value_type = Vec<Object>)]
+    pub verdicts: Vec<Option<Judged>>,
+}
+
+/// The day an article speaks of when a claim has none: its publication day, else today.
+pub(crate) fn written(a: &ArticleView, today: Date) -> Date {
+    a.published_on.unwrap_or(today)
+}
+
+/// Each article with its claims judged against the record as the caller sees it.
+pub(crate) async fn judged(
+    s: &AppState,
+    vis: konbit_store::Visibility,
+    only: Option<Uuid>,
+) -> Result<Vec<JudgedArticle>, ApiError> {
+    let today = time::OffsetDateTime::now_utc().date();
+    let mut r = s.store.reader(vis).await?;
+    let articles = match only {
+        Some(id) => r.article(id).await?.into_iter().collect(),
+        None => r.articles().await?,
+    };
+    let against = r.against(None, today).await?;
+    let mut out = Vec::with_capacity(articles.len());
+    for article in articles {
+        let on = written(&article, today);
+        let verdicts = article
+            .claims
+            .iter()
+            .map(|c| against.judge(&c.claim, on))
+            .collect::<Result<Vec<_>, _>>()?;
+        out.push(JudgedArticle { article, verdicts });
+    }
+    Ok(out)
+}
+
+/// How a verdict reads on the page: its label and the record's side.
+pub(crate) fn verdict_words(tr: &Tr, j: Option<&Judged>) -> (&'static str, String, Option<String>) {
+    let Some(j) = j else {
+        return ("not_compared", tr.t("press-verdict-not_compared"), None);
+    };
+    let label = j.verdict.label();
+    let record = match &j.verdict {
+        Verdict::Agrees { record } => Some(record.clone()),
+        Verdict::Conflicts { record, difference } => Some(match difference {
+            Some(d) => tr.fmt(
+                "press-record-difference",
+                &[("record", record), ("difference", &format!("{d:+}"))],
+            ),
+            None => record.clone(),
+        }),
+        _ => None,
+    };
+    (label, tr.t(&format!("press-verdict-{label}")), record)
+}
+
+pub(crate) fn status_words(
+    tr: &Tr,
+    st: &ClaimStatus,
+) -> (&'static str, String, Option<String>, Option<String>) {
+    let label = st.label();
+    let words = tr.t(&format!("press-status-{label}"));
+    match st {
+        ClaimStatus::Open => (label, words, None, None),
+        ClaimStatus::Accepted { seq, .. } => (
+            label,
+            words,
+            Some(tr.fmt("press-accepted-in", &[("seq", seq)])),
+            Some(format!("/log?at={seq}")),
+        ),
+        ClaimStatus::Dismissed { reason, .. } => (label, words, Some(reason.clone()), None),
+    }
+}
+
+/// "personnel · pledged (police)"
+pub(crate) fn what(c: &Claim) -> String {
+    let mut s = format!("{} · {}", c.kind, c.event);
+    if let Some(cat) = &c.category {
+        s.push_str(&format!(" ({cat})"));
+    }
+    s
+}
+
+pub(crate) fn value_words(c: &Claim) -> String {
+    let Some(v) = c.value else {
+        return "—".into();
+    };
+    let q = match c.qualifier.as_deref() {
+        Some("about") => "~",
+        Some("at_least") => "≥ ",
+        Some("more_than") => "> ",
+        Some("up_to") => "≤ ",
+        _ => "",
+    };
+    let cur = c
+        .currency
+        .as_deref()
+        .map_or(String::new(), |c| format!(" {c}"));
+    format!("{q}{v}{cur}")
+}
+
+pub(crate) fn date_words(c: &Claim) -> String {
+    match (&c.date, &c.period_start, &c.period_end) {
+        (_, Some(f), Some(t)) => format!("{f} – {t}"),
+        (Some(d), _, _) => d.clone(),
+        _ => "—".into(),
+    }
+}
+
+/// A press claim shown beside the record it speaks of.
+pub(crate) struct PressLine {
+    pub(crate) href: String,
+    pub(crate) title: String,
+    pub(crate) outlet: String,
+    pub(crate) grade: String,
+    pub(crate) what: String,
+    pub(crate) value: String,
+    pub(crate) date: String,
+    pub(crate) text: String,
+    pub(crate) verdict: &'static str,
+    pub(crate) verdict_label: String,
+    pub(crate) record: Option<String>,
+    pub(crate) status_label: String,
+    /// The claim's event and figure, for a page that compares it with its own record.
+    pub(crate) event: String,
+    pub(crate) figure: Option<i64>,
+}
+
+impl PressLine {
+    /// Sets the claim beside a figure of the page's own record (an incident's fatalities).
+    pub(crate) fn compare(&mut self, tr: &Tr, record: i64, record_words: &str) {
+        let Some(v) = self.figure else { return };
+        let (verdict, difference) = if v == record {
+            ("agrees", None)
+        } else {
+            ("conflicts", Some(v - record))
+        };
+        self.verdict = verdict;
+        self.verdict_label = tr.t(&format!("press-verdict-{verdict}"));
+        self.record = Some(match difference {
+            Some(d) => tr.fmt(
+                "press-record-difference",
+                &[("record", &record_words), ("difference", &format!("{d:+}"))],
+            ),
+            None => record_words.to_string(),
+        });
+    }
+}
+
+/// The claims the reader may see that `keep` says speak of a record (given each claim and how
+/// it was judged), most recent first, with their articles.
+pub(crate) async fn about(
+    s: &AppState,
+    ctx: &Ctx,
+    keep: impl Fn(&Claim, Option<&Judged>) -> bool,
+) -> Result<Vec<PressLine>, ApiError> {
+    let (_, vis) = ctx.clocks()?;
+    let tr = ctx.tr;
+    let mut out = Vec::new();
+    for j in judged(s, vis, None).await? {
+        let a = &j.article;
+        for (cv, v) in a.claims.iter().zip(&j.verdicts) {
+            let c = &cv.claim;
+            if !keep(c, v.as_ref()) || matches!(cv.status, ClaimStatus::Dismissed { .. }) {
+                continue;
+            }
+            let (verdict, verdict_label, record) = verdict_words(&tr, v.as_ref());
+            out.push((
+                c.date.clone(),
+                PressLine {
+                    href: format!("/press/articles/{}#claim-{}", a.id, cv.index),
+                    title: a.title.clone(),
+                    outlet: a.outlet.clone().unwrap_or_default(),
+                    grade: a.grade.clone(),
+                    what: what(c),
+                    value: value_words(c),
+                    date: date_words(c),
+                    text: c.text.clone(),
+                    verdict,
+                    verdict_label,
+                    record,
+                    status_label: tr.t(&format!("press-status-{}", cv.status.label())),
+                    event: c.event.clone(),
+                    figure: c.value,
+                },
+            ));
+        }
+    }
+    out.sort_by(|a, b| b.0.cmp(&a.0));
+    Ok(out.into_iter().map(|(_, l)| l).collect())
+}
