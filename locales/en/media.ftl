@@ -40,6 +40,7 @@ press-status-accepted = accepted
 press-status-dismissed = dismissed
 press-accepted-in = in the record (log entry { $seq })
 press-record-difference = { $record } (difference { $difference })
+press-the-claim = The press claim
 press-accepting = Accepting the press claim
 press-vs-record = The press against the record
 press-vs-record-intro = Claims whose figure differs from the record's on the same date, those still to decide first.

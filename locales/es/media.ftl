@@ -43,6 +43,7 @@ press-status-accepted = aceptada
 press-status-dismissed = descartada
 press-accepted-in = en el registro (entrada { $seq } del registro de cambios)
 press-record-difference = { $record } (diferencia { $difference })
+press-the-claim = La afirmación de prensa
 press-accepting = Afirmación de prensa aceptada
 press-vs-record = La prensa frente al registro
 press-vs-record-intro = Afirmaciones cuya cifra difiere de la del registro en la misma fecha, primero las que faltan por decidir.

@@ -43,6 +43,7 @@ press-status-accepted = acceptée
 press-status-dismissed = écartée
 press-accepted-in = au registre (entrée { $seq } du journal)
 press-record-difference = { $record } (écart { $difference })
+press-the-claim = L’affirmation de presse
 press-accepting = Affirmation de presse acceptée
 press-vs-record = La presse face au registre
 press-vs-record-intro = Affirmations dont le chiffre diffère de celui du registre à la même date, celles à trancher d’abord.

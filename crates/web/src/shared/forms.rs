@@ -1235,11 +1235,28 @@ async fn render(
         })
         .collect();
     let accepting = press_claim(p);
-    if let Some((article, claim)) = accepting {
-        match press_claim_fact(s, ctx, article, claim).await {
-            Some(fact) => fixed.push((ctx.tr.t("press-accepting"), fact)),
-            None => return api_error_page(ctx, &ApiError::not_found(format!("article {article}"))),
-        }
+    // A decision on a press claim names the claim it is about, in words.
+    let decided = matches!(
+        spec.kind,
+        EntryKind::PressClaimAccepted | EntryKind::PressClaimDismissed
+    )
+    .then(|| {
+        Some((
+            Uuid::parse_str(p.get("article")).ok()?,
+            p.get("claim").parse().ok()?,
+        ))
+    })
+    .flatten();
+    if let Some((article, claim)) = accepting.or(decided)
+        && let Some(fact) = press_claim_fact(s, ctx, article, claim).await
+    {
+        // An unknown article or claim is left for the record to refuse, at its field.
+        let label = if accepting.is_some() {
+            "press-accepting"
+        } else {
+            "press-the-claim"
+        };
+        fixed.push((ctx.tr.t(label), fact));
     }
     let cancel = match p.get("next") {
         n if n.starts_with('/') && !n.starts_with("//") => n.to_string(),
