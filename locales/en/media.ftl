@@ -16,6 +16,10 @@ press-story-what = { $n ->
 press-claims = Claims
 press-against = Against the record
 press-date-unknown = date unknown
+press-n-claims = { $n ->
+    [one] one claim
+   *[other] { $n } claims
+  }
 press-n-new = { $n } new
 press-n-conflicts = { $n ->
     [one] one conflict

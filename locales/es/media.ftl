@@ -16,6 +16,10 @@ press-story-what = { $n ->
 press-claims = Afirmaciones
 press-against = Frente al registro
 press-date-unknown = fecha desconocida
+press-n-claims = { $n ->
+    [one] una afirmación
+   *[other] { $n } afirmaciones
+  }
 press-n-new = { $n ->
     [one] una nueva
    *[other] { $n } nuevas

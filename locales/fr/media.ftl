@@ -16,6 +16,10 @@ press-story-what = { $n ->
 press-claims = Affirmations
 press-against = Face au registre
 press-date-unknown = date inconnue
+press-n-claims = { $n ->
+    [one] une affirmation
+   *[other] { $n } affirmations
+  }
 press-n-new = { $n ->
     [one] une nouvelle
    *[other] { $n } nouvelles

@@ -106,6 +106,8 @@ struct ArticleLine {
     /// The publication date, for ordering the stories.
     published: Option<time::Date>,
     counts: Counts,
+    /// "6 claims"
+    claims: String,
     tags: Vec<(&'static str, String)>,
 }
 
@@ -144,6 +146,7 @@ fn line(tr: &Tr, j: &JudgedArticle) -> ArticleLine {
         grade: a.grade.clone(),
         published: a.published_on,
         counts: counts(j),
+        claims: tr.fmt("press-n-claims", &[("n", &a.claims.len())]),
         tags: tags(tr, &counts(j), false),
     }
 }
