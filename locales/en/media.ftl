@@ -69,3 +69,5 @@ contrib-press = In the press
 contrib-press-intro = The claims of the articles the record keeps that speak of this contributor's personnel and money in this mission, each set against the record on its date (dismissed claims left out).
 sit-press-intro = Casualty claims of the articles the record keeps for this place, on the incident's day or the day either side; a death toll is set against the incident's fatalities.
 press-none-here = No article the record keeps says anything of it.
+press-held-here = Held by this record
+press-find-incident = Find the incident

@@ -72,3 +72,5 @@ contrib-press = En la prensa
 contrib-press-intro = Las afirmaciones de los artículos del registro sobre el personal y el dinero de este contribuyente en esta misión, cada una comparada con el registro en su fecha (sin las descartadas).
 sit-press-intro = Las afirmaciones sobre víctimas de los artículos del registro para este lugar, el día del incidente o el anterior o el siguiente; un número de muertos se compara con las víctimas mortales del incidente.
 press-none-here = Ningún artículo del registro dice nada al respecto.
+press-held-here = Recogida por esta ficha
+press-find-incident = Buscar el incidente

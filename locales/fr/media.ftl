@@ -72,3 +72,5 @@ contrib-press = Dans la presse
 contrib-press-intro = Les affirmations des articles du registre sur le personnel et l’argent de ce contributeur dans cette mission, chacune comparée au registre à sa date (les affirmations écartées sont omises).
 sit-press-intro = Les affirmations de victimes des articles du registre pour ce lieu, le jour de l’incident ou la veille ou le lendemain ; un bilan de morts est comparé aux décès de l’incident.
 press-none-here = Aucun article du registre n’en dit rien.
+press-held-here = Porté par cette fiche
+press-find-incident = Trouver l’incident

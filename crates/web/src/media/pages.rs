@@ -331,6 +331,9 @@ struct ClaimLine {
     record_as: Option<(String, String)>,
     accept_href: String,
     dismiss_href: String,
+    /// For a casualty claim dated to the day: the incidents of that day and the days either
+    /// side, where the claim may be added to an incident as a fatality claim.
+    find_incident: Option<String>,
 }
 
 struct Sibling {
@@ -544,6 +547,13 @@ async fn article_view(s: &AppState, ctx: &Ctx, id: &str) -> Result<Response, Api
             } else {
                 None
             },
+            find_incident: (c.kind == "casualties")
+                .then(|| c.day())
+                .flatten()
+                .map(|d| {
+                    let around = |n: i64| (d + time::Duration::days(n)).to_string();
+                    format!("/incidents?from={}&to={}", around(-1), around(1))
+                }),
             accept_href: pick("/press/claims/accepted/new"),
             dismiss_href: pick("/press/claims/dismissed/new"),
         });

@@ -147,9 +147,28 @@ pub(crate) struct PressLine {
     /// The claim's event and figure, for a page that compares it with its own record.
     pub(crate) event: String,
     pub(crate) figure: Option<i64>,
+    /// The article and the claim's place in it, and whether it is still to decide.
+    pub(crate) article: Uuid,
+    pub(crate) index: u32,
+    pub(crate) open: bool,
+    /// The form accepting the claim as held by the page's own record, when the reader may.
+    pub(crate) accept_href: Option<String>,
 }
 
 impl PressLine {
+    /// Offers the form that accepts the claim as held by `record` (the page's own), coming
+    /// back to `back`.
+    pub(crate) fn offer(&mut self, record: Uuid, back: &str) {
+        if self.open {
+            self.accept_href = Some(format!(
+                "/press/claims/accepted/new?article={}&claim={}&record={record}&next={}",
+                self.article,
+                self.index,
+                crate::shared::page::enc(back)
+            ));
+        }
+    }
+
     /// Sets the claim beside a figure of the page's own record (an incident's fatalities).
     pub(crate) fn compare(&mut self, tr: &Tr, record: i64, record_words: &str) {
         let Some(v) = self.figure else { return };
@@ -205,6 +224,10 @@ pub(crate) async fn about(
                     status_label: tr.t(&format!("press-status-{}", cv.status.label())),
                     event: c.event.clone(),
                     figure: c.value,
+                    article: a.id,
+                    index: cv.index,
+                    open: cv.status == ClaimStatus::Open,
+                    accept_href: None,
                 },
             ));
         }

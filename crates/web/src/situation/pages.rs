@@ -1426,6 +1426,14 @@ pub(crate) async fn incident_page(
             for l in lines.iter_mut().filter(|l| l.event == "killed") {
                 l.compare(&tr, cur.fatalities, &killed);
             }
+            // A claim the analyst has added to the incident (a fatality claim citing the
+            // article, through the revision form) is accepted as held by it.
+            if ctx.may("press_claim.accepted") {
+                let back = format!("/incidents/{}", cur.event_id);
+                for l in &mut lines {
+                    l.offer(cur.id, &back);
+                }
+            }
             lines
         } else {
             Vec::new()
