@@ -34,6 +34,8 @@ pub const CLAIM_KINDS: &[&str] = &[
 /// format still scores.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+// The register of sources has a `Claim` of its own (one source's version of a figure).
+#[cfg_attr(feature = "openapi", schema(as = PressClaim))]
 pub struct Claim {
     /// `personnel`, `money`, `casualties`, `displacement`, `resolution` or `event`.
     #[cfg_attr(feature = "openapi", schema(max_length = 20))]

@@ -598,20 +598,6 @@ async fn article_view(s: &AppState, ctx: &Ctx, id: &str) -> Result<Response, Api
     Ok(respond(ctx, StatusCode::OK, &page))
 }
 
-/// A claim of the press against the record.
-struct AgainstRecord {
-    href: String,
-    title: String,
-    outlet: String,
-    grade: String,
-    what: String,
-    subject: String,
-    date: String,
-    press: String,
-    record: String,
-    text: String,
-}
-
 /// One figure several articles give differently: each article's version.
 struct Disagreement {
     what: String,
@@ -632,7 +618,9 @@ struct Version {
 #[template(path = "press_conflicts.html")]
 struct ConflictsPage {
     ctx: Ctx,
-    against: Vec<AgainstRecord>,
+    /// The claims that conflict with the record (the template's `press_beside.html` names them
+    /// `press`).
+    press: Vec<crate::shared::press::PressLine>,
     between: Vec<Disagreement>,
 }
 
@@ -646,37 +634,24 @@ async fn conflicts_page(State(s): State<AppState>, ctx: Ctx, _: Allowed<Member>)
 /// values), each article's version side by side.
 async fn conflicts_view(s: &AppState, ctx: &Ctx) -> Result<Response, ApiError> {
     let (_, vis) = ctx.clocks()?;
-    let tr = ctx.tr;
     let all = judged(s, vis, None).await?;
-    let mut against = Vec::new();
+    let mut press = crate::shared::press::lines(&ctx.tr, &all, |_, j| {
+        matches!(
+            j,
+            Some(Judged {
+                verdict: Verdict::Conflicts { .. },
+                ..
+            })
+        )
+    });
+    // Those still to decide first.
+    press.sort_by_key(|l| !l.open);
     // The same figure: kind, event, category as worded, subject, and date.
     let mut keyed: BTreeMap<(String, String), Vec<Version>> = BTreeMap::new();
     for j in &all {
         let a = &j.article;
-        for (cv, v) in a.claims.iter().zip(&j.verdicts) {
+        for cv in &a.claims {
             let c = &cv.claim;
-            if let Some(Judged {
-                verdict: Verdict::Conflicts { .. },
-                ..
-            }) = v
-            {
-                let (_, _, record) = verdict_words(&tr, v.as_ref());
-                against.push((
-                    cv.status != ClaimStatus::Open,
-                    AgainstRecord {
-                        href: format!("/press/articles/{}#claim-{}", a.id, cv.index),
-                        title: a.title.clone(),
-                        outlet: a.outlet.clone().unwrap_or_default(),
-                        grade: a.grade.clone(),
-                        what: what(c),
-                        subject: c.subject.clone(),
-                        date: date_words(c),
-                        press: value_words(c),
-                        record: record.unwrap_or_default(),
-                        text: c.text.clone(),
-                    },
-                ));
-            }
             // A dismissed claim is a misreading, not a version.
             if c.value.is_some()
                 && c.date.is_some()
@@ -696,7 +671,6 @@ async fn conflicts_view(s: &AppState, ctx: &Ctx) -> Result<Response, ApiError> {
             }
         }
     }
-    against.sort_by_key(|(decided, _)| *decided);
     let between = keyed
         .into_iter()
         .filter(|(_, vs)| {
@@ -717,7 +691,7 @@ async fn conflicts_view(s: &AppState, ctx: &Ctx) -> Result<Response, ApiError> {
         .collect();
     let page = ConflictsPage {
         ctx: ctx.clone(),
-        against: against.into_iter().map(|(_, a)| a).collect(),
+        press,
         between,
     };
     Ok(respond(ctx, StatusCode::OK, &page))

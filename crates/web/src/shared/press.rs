@@ -197,16 +197,25 @@ pub(crate) async fn about(
     keep: impl Fn(&Claim, Option<&Judged>) -> bool,
 ) -> Result<Vec<PressLine>, ApiError> {
     let (_, vis) = ctx.clocks()?;
-    let tr = ctx.tr;
+    Ok(lines(&ctx.tr, &judged(s, vis, None).await?, keep))
+}
+
+/// The claims of `all` that `keep` says speak of a record, dismissed ones left out, most
+/// recent first.
+pub(crate) fn lines(
+    tr: &Tr,
+    all: &[JudgedArticle],
+    keep: impl Fn(&Claim, Option<&Judged>) -> bool,
+) -> Vec<PressLine> {
     let mut out = Vec::new();
-    for j in judged(s, vis, None).await? {
+    for j in all {
         let a = &j.article;
         for (cv, v) in a.claims.iter().zip(&j.verdicts) {
             let c = &cv.claim;
             if !keep(c, v.as_ref()) || matches!(cv.status, ClaimStatus::Dismissed { .. }) {
                 continue;
             }
-            let (verdict, verdict_label, record) = verdict_words(&tr, v.as_ref());
+            let (verdict, verdict_label, record) = verdict_words(tr, v.as_ref());
             out.push((
                 c.date.clone(),
                 PressLine {
@@ -233,5 +242,5 @@ pub(crate) async fn about(
         }
     }
     out.sort_by(|a, b| b.0.cmp(&a.0));
-    Ok(out.into_iter().map(|(_, l)| l).collect())
+    out.into_iter().map(|(_, l)| l).collect()
 }
