@@ -16,7 +16,7 @@ use time::Date;
 use uuid::Uuid;
 
 /// The most characters of an article's text the record keeps.
-pub const MAX_CONTENT: usize = 100_000;
+pub use crate::text::MAX_CONTENT;
 /// The most claims one article may carry (the messages say 500).
 pub const MAX_CLAIMS: usize = 500;
 /// The kinds of claim (`docs/media-claims.md`).

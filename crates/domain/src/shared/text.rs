@@ -14,6 +14,9 @@ use serde_json::Value;
 pub const MAX_TEXT: usize = 10_000;
 /// The most characters of a URL (what browsers and servers reliably accept).
 pub const MAX_URL: usize = 2_048;
+/// The most characters of a `content` field: an article's text as read from the press, which
+/// the record keeps whole up to this length.
+pub const MAX_CONTENT: usize = 100_000;
 
 /// Fields meant to hold several lines: tab and line breaks are allowed there and nowhere else.
 pub const MULTILINE: &[&str] = &[
@@ -82,8 +85,7 @@ fn walk(v: &Value, path: &str, key: &str, e: &mut ValidationErrors) {
             let max = if URL_FIELDS.contains(&key) {
                 MAX_URL
             } else if key == "content" {
-                // An article's text as read from the press.
-                crate::media::MAX_CONTENT
+                MAX_CONTENT
             } else {
                 MAX_TEXT
             };
