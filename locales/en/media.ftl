@@ -71,3 +71,4 @@ sit-press-intro = Casualty claims of the articles the record keeps for this plac
 press-none-here = No article the record keeps says anything of it.
 press-held-here = Held by this record
 press-find-incident = Find the incident
+press-add-toll = Add to its death tolls

@@ -74,3 +74,4 @@ sit-press-intro = Las afirmaciones sobre víctimas de los artículos del registr
 press-none-here = Ningún artículo del registro dice nada al respecto.
 press-held-here = Recogida por esta ficha
 press-find-incident = Buscar el incidente
+press-add-toll = Añadir a sus cifras de muertos

@@ -74,3 +74,4 @@ sit-press-intro = Les affirmations de victimes des articles du registre pour ce 
 press-none-here = Aucun article du registre n’en dit rien.
 press-held-here = Porté par cette fiche
 press-find-incident = Trouver l’incident
+press-add-toll = Ajouter à ses bilans de morts

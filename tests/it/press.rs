@@ -362,3 +362,166 @@ async fn press_claims_are_accepted_with_their_record_or_dismissed_and_bad_decisi
     app.store.writer().rebuild().await.expect("rebuild");
     assert_eq!(api.get("/api/v1/press/articles").await.json(), before);
 }
+
+/// The values a browser would send for the page's command form as it stands: text inputs,
+/// ticked boxes, chosen options and text areas (what the page filled in).
+fn form_values(html: &str) -> Vec<(String, String)> {
+    let start = html
+        .find("class=\"form form-grid\"")
+        .expect("a command form");
+    let form = &html[start..start + html[start..].find("</form>").expect("form end")];
+    let unescape = |v: &str| {
+        v.replace("&#34;", "\"")
+            .replace("&#39;", "'")
+            .replace("&#60;", "<")
+            .replace("&#62;", ">")
+            .replace("&quot;", "\"")
+            .replace("&#38;", "&")
+            .replace("&amp;", "&")
+    };
+    let attr = |tag: &str, name: &str| -> Option<String> {
+        let key = format!(" {name}=\"");
+        let at = tag.find(&key)? + key.len();
+        Some(unescape(&tag[at..at + tag[at..].find('"')?]))
+    };
+    let mut out = Vec::new();
+    for part in form.split('<').skip(1) {
+        let tag = &part[..part.find('>').unwrap_or(part.len())];
+        if let Some(rest) = tag.strip_prefix("input ") {
+            let kind = attr(rest, "type").unwrap_or_default();
+            let Some(name) = attr(rest, "name") else {
+                continue;
+            };
+            if (kind == "checkbox" || kind == "radio") && !rest.contains(" checked") {
+                continue;
+            }
+            if name.starts_with("new_source.") || kind == "submit" {
+                continue;
+            }
+            out.push((name, attr(rest, "value").unwrap_or_default()));
+        } else if let Some(rest) = tag.strip_prefix("textarea ") {
+            let Some(name) = attr(rest, "name") else {
+                continue;
+            };
+            if name.starts_with("new_source.") {
+                continue;
+            }
+            let body = &part[part.find('>').map_or(part.len(), |i| i + 1)..];
+            out.push((name, unescape(body)));
+        }
+    }
+    // Chosen options of each select.
+    for sel in form.split("<select ").skip(1) {
+        let head = &sel[..sel.find('>').unwrap_or(0)];
+        let Some(name) = attr(&format!(" {head}"), "name") else {
+            continue;
+        };
+        if name.starts_with("new_source.") {
+            continue;
+        }
+        let body = &sel[..sel.find("</select>").unwrap_or(sel.len())];
+        for opt in body.split("<option").skip(1) {
+            let tag = &opt[..opt.find('>').unwrap_or(0)];
+            if tag.contains(" selected") {
+                out.push((name.clone(), attr(tag, "value").unwrap_or_default()));
+            }
+        }
+    }
+    out
+}
+
+#[tokio::test]
+async fn a_death_toll_from_the_press_is_added_to_its_incident_with_the_claims_acceptance() {
+    let app = spawn_app().await;
+    seed(&app).await;
+    let api = app.client(Some(Role::Editor)).await;
+    let r = api
+        .post_json(
+            "/api/v1/incidents",
+            &crate::situation::attack("MSS-2024-0100"),
+        )
+        .await;
+    assert_eq!(r.status, 201, "{}", r.text);
+    let incident: Uuid = r.json()["id"].as_str().expect("id").parse().expect("uuid");
+    let a = article(
+        &app,
+        "Gang attack kills ten fishermen",
+        "A gang attack killed 10 people in Pont-Sonde on 3 October. Police said more were missing.",
+        vec![claim(
+            "casualties",
+            "killed",
+            "HTI",
+            Some(10),
+            "2024-10-03",
+            "A gang attack killed 10 people in Pont-Sonde",
+        )],
+    )
+    .await;
+    let ed = session(&app, Some(Role::Editor)).await;
+    let page = ed.get("/incidents/MSS-2024-0100").await;
+    assert_eq!(page.status, 200);
+    assert!(
+        page.text
+            .contains("A gang attack killed 10 people in Pont-Sonde"),
+        "the claim beside the incident"
+    );
+    let at = page
+        .text
+        .find("/incidents/MSS-2024-0100/revisions/new?")
+        .expect("the link that adds the toll");
+    let link = page.text[at..at + page.text[at..].find('"').expect("end")].replace("&#38;", "&");
+    assert!(
+        link.contains(&format!("press_claim={a}/0/{incident}")),
+        "{link}"
+    );
+    // The revision form opens with the incident as it stands and the toll added, citing the
+    // article.
+    let form = ed.get(&link).await;
+    assert_eq!(form.status, 200, "{}", form.text);
+    let mut values = form_values(&form.text);
+    let get = |values: &[(String, String)], k: &str| {
+        values
+            .iter()
+            .find(|(n, _)| n == k)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        get(&values, "actor1"),
+        "Gran Grif",
+        "prefilled from the incident"
+    );
+    assert_eq!(get(&values, "location"), "Pont-Sonde");
+    assert_eq!(get(&values, "fatality_claims[0].figure"), "10");
+    assert_eq!(get(&values, "fatality_claims[0].sources"), a.to_string());
+    assert_eq!(get(&values, "press_claim"), format!("{a}/0/{incident}"));
+    values.retain(|(k, _)| k != "add_source" && k != "more");
+    let before = app.log_len().await;
+    let pairs: Vec<(&str, &str)> = values
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    let r = ed
+        .post_form("/incidents/MSS-2024-0100/revisions/new", &pairs)
+        .await;
+    assert_eq!(r.status, 303, "{}", r.text);
+    assert_eq!(
+        app.log_len().await,
+        before + 2,
+        "the revision and the acceptance"
+    );
+    let v = api.get(&format!("/api/v1/press/articles/{a}")).await.json();
+    assert_eq!(
+        v["claims"][0]["status"]["record"],
+        incident.to_string(),
+        "{v}"
+    );
+    let i = api.get("/api/v1/incidents/MSS-2024-0100").await.json();
+    assert!(
+        i.to_string().contains(&a.to_string()),
+        "the article is the toll's source: {i}"
+    );
+    // Opened again, nothing is offered: the claim is decided.
+    let page = ed.get("/incidents/MSS-2024-0100").await;
+    assert!(!page.text.contains("revisions/new?fatality_claims"));
+}

@@ -62,6 +62,50 @@ pub(crate) struct FormSpec {
     pub(crate) expand: Option<Expand>,
     /// What the form is called (its title's key), when it is not its entry kind.
     pub(crate) name: Option<&'static str>,
+    /// The values the form opens with: the record it changes, as it stands (a revision).
+    pub(crate) prefill: Option<Prefill>,
+}
+
+/// The fields of the record a form changes, as it stands, read for the page's path (`event_id`):
+/// a revision opens with every value filled in, and the reader changes what is wrong. The
+/// values are the command's own body, flattened the way the form names its fields.
+pub(crate) type Prefill = for<'a> fn(
+    &'a AppState,
+    &'a Ctx,
+    &'a HashMap<String, String>,
+) -> std::pin::Pin<
+    Box<dyn std::future::Future<Output = Result<Value, ApiError>> + Send + 'a>,
+>;
+
+/// A command's body as the form's fields: `personnel.police`, `claims[0].figure`, and a list of
+/// plain values as one pair per value (`sources`).
+pub(crate) fn form_pairs(v: &Value, name: &str, out: &mut Vec<(String, String)>) {
+    match v {
+        Value::Object(map) => {
+            for (k, x) in map {
+                let key = if name.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{name}.{k}")
+                };
+                form_pairs(x, &key, out);
+            }
+        }
+        Value::Array(items) if items.iter().all(|x| !x.is_object()) => {
+            for x in items {
+                form_pairs(x, name, out);
+            }
+        }
+        Value::Array(items) => {
+            for (i, x) in items.iter().enumerate() {
+                form_pairs(x, &format!("{name}[{i}]"), out);
+            }
+        }
+        Value::String(t) => out.push((name.to_string(), t.clone())),
+        Value::Bool(b) => out.push((name.to_string(), b.to_string())),
+        Value::Number(n) => out.push((name.to_string(), n.to_string())),
+        Value::Null => {}
+    }
 }
 
 /// A request (`/api/v1/acknowledgements/unit`) that becomes several commands, read against the
@@ -118,7 +162,14 @@ impl FormSpec {
             warn: None,
             expand: None,
             name: None,
+            prefill: None,
         }
+    }
+
+    /// Opens with the values of the record it changes (see [`Prefill`]).
+    pub(crate) const fn prefill(mut self, prefill: Prefill) -> Self {
+        self.prefill = Some(prefill);
+        self
     }
 
     /// Called `name` (`acknowledgement.unit`) rather than by its entry kind.
@@ -527,12 +578,23 @@ struct Posted {
     warning: Option<String>,
 }
 
-/// The press claim a form records, when it was opened from an article to accept one of its
-/// claims (`press_claim=ARTICLE/INDEX`): the record made is recorded together with the claim's
-/// acceptance, naming it.
+/// The press claim a form records, when it was opened to accept one of an article's claims
+/// (`press_claim=ARTICLE/INDEX`, or `ARTICLE/INDEX/RECORD` when the form changes an existing
+/// record, such as an incident revised to add the claim's death toll): the record is recorded
+/// together with the claim's acceptance, naming it.
 fn press_claim(p: &Posted) -> Option<(Uuid, u32)> {
-    let (article, claim) = p.get("press_claim").split_once('/')?;
-    Some((Uuid::parse_str(article).ok()?, claim.parse().ok()?))
+    press_claim_of(p).map(|(a, c, _)| (a, c))
+}
+
+fn press_claim_of(p: &Posted) -> Option<(Uuid, u32, Option<Uuid>)> {
+    let mut parts = p.get("press_claim").split('/');
+    let article = Uuid::parse_str(parts.next()?).ok()?;
+    let claim = parts.next()?.parse().ok()?;
+    let record = match parts.next() {
+        Some(r) => Some(Uuid::parse_str(r).ok()?),
+        None => None,
+    };
+    parts.next().is_none().then_some((article, claim, record))
 }
 
 /// The claim being accepted, in words, for the form's facts: its words in the article and the
@@ -1283,7 +1345,10 @@ async fn render(
         warning: p.warning.clone(),
         units: pick.units.clone(),
         countries,
-        press_claim: accepting.map(|(a, c)| format!("{a}/{c}")),
+        press_claim: press_claim_of(p).map(|(a, c, r)| match r {
+            Some(r) => format!("{a}/{c}/{r}"),
+            None => format!("{a}/{c}"),
+        }),
     };
     respond(ctx, status, &page)
 }
@@ -1304,6 +1369,22 @@ async fn show(
         pairs: ctx.query.clone(),
         ..Posted::default()
     };
+    // A revision opens with the record as it stands; what the link fills in replaces it, field
+    // by field (a list named in the link replaces the whole list).
+    if let Some(prefill) = spec.prefill {
+        let current = match prefill(&s, &ctx, &path).await {
+            Ok(v) => v,
+            // A record that is not there opens the form empty: sent, the record says so at the
+            // field that names it.
+            Err(e) if e.status() == StatusCode::NOT_FOUND => Value::Null,
+            Err(e) => return api_error_page(&ctx, &e),
+        };
+        let mut pairs = Vec::new();
+        form_pairs(&current, "", &mut pairs);
+        pairs.retain(|(k, _)| !ctx.query.iter().any(|(q, _)| q == k));
+        pairs.extend(ctx.query.iter().cloned());
+        p.pairs = pairs;
+    }
     if p.get("next").is_empty() {
         p.pairs.push(("next".into(), "/".into()));
     }
@@ -1429,10 +1510,10 @@ async fn submit(
                     }
                 }
                 let env = Envelope::new(command, sources, classification);
-                let done = match press_claim(&p) {
+                let done = match press_claim_of(&p) {
                     None => s.store.submit(Actor::user(&user), env).await,
-                    Some((article, claim)) => {
-                        accept_with(&s, &user, env, article, claim, classification).await
+                    Some((article, claim, record)) => {
+                        accept_with(&s, &user, env, (article, claim, record), classification).await
                     }
                 };
                 match done {
@@ -1472,12 +1553,19 @@ async fn accept_with(
     s: &AppState,
     user: &konbit_store::User,
     mut env: Envelope,
-    article: Uuid,
-    claim: u32,
+    (article, claim, changed): (Uuid, u32, Option<Uuid>),
     classification: Classification,
 ) -> Result<konbit_store::Submitted, StoreError> {
-    let record = Uuid::now_v7();
-    env.subject = Some(record);
+    // A new record gets its id here, so that the acceptance can name it; a record changed
+    // keeps its own (the store checks the acceptance names a record that can hold the claim).
+    let record = match changed {
+        Some(r) => r,
+        None => {
+            let r = Uuid::now_v7();
+            env.subject = Some(r);
+            r
+        }
+    };
     let accept = Envelope::new(
         Command::Media(MediaCommand::AcceptClaim(ClaimAccepted {
             article,

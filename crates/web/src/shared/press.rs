@@ -153,6 +153,8 @@ pub(crate) struct PressLine {
     pub(crate) open: bool,
     /// The form accepting the claim as held by the page's own record, when the reader may.
     pub(crate) accept_href: Option<String>,
+    /// The form that adds the claim to the page's own record and accepts it with it.
+    pub(crate) add_href: Option<String>,
 }
 
 impl PressLine {
@@ -237,6 +239,7 @@ pub(crate) fn lines(
                     index: cv.index,
                     open: cv.status == ClaimStatus::Open,
                     accept_href: None,
+                    add_href: None,
                 },
             ));
         }

@@ -1251,6 +1251,36 @@ struct IncidentPage {
     press: Vec<crate::shared::press::PressLine>,
 }
 
+/// An incident as it stands, as the body of its revision (with its sources and classification),
+/// for the revision form to open with.
+fn current_incident<'a>(
+    s: &'a AppState,
+    ctx: &'a Ctx,
+    path: &'a std::collections::HashMap<String, String>,
+) -> std::pin::Pin<
+    Box<dyn std::future::Future<Output = Result<serde_json::Value, ApiError>> + Send + 'a>,
+> {
+    Box::pin(async move {
+        let event_id = path.get("event_id").map_or("", String::as_str);
+        let (_, vis) = ctx.clocks()?;
+        let mut c = s.store.reader(vis).await?;
+        let h = c
+            .incident(event_id)
+            .await?
+            .ok_or_else(|| ApiError::not_found(format!("incident {event_id:?}")))?;
+        let cur = h
+            .versions
+            .first()
+            .ok_or_else(|| ApiError::not_found(format!("incident {event_id:?}")))?;
+        let ex = cur.to_exported()?;
+        let mut body =
+            serde_json::to_value(&ex.incident).map_err(|e| ApiError::internal(e.to_string()))?;
+        body["sources"] = serde_json::json!(ex.sources);
+        body["classification"] = serde_json::json!(ex.classification);
+        Ok(body)
+    })
+}
+
 /// Whether a press claim speaks of an incident: casualties dated to the incident's day or the
 /// day either side, at a place the incident names (its location, commune or department).
 fn press_about_incident(
@@ -1432,6 +1462,22 @@ pub(crate) async fn incident_page(
                 let back = format!("/incidents/{}", cur.event_id);
                 for l in &mut lines {
                     l.offer(cur.id, &back);
+                    // A death toll is added to the incident's fatality claims, citing the
+                    // article, in a revision recorded with the claim's acceptance.
+                    if l.open && l.event == "killed" && ctx.may("incident.revised") {
+                        let row = format!("fatality_claims[{}]", claims.len());
+                        l.add_href = l.figure.map(|v| {
+                            format!(
+                                "/incidents/{}/revisions/new?{row}.figure={v}&{row}.sources={}&press_claim={}/{}/{}&next={}",
+                                enc(&cur.event_id),
+                                l.article,
+                                l.article,
+                                l.index,
+                                cur.id,
+                                enc(&back)
+                            )
+                        });
+                    }
                 }
             }
             lines
@@ -1540,7 +1586,8 @@ pub(crate) static FORMS: &[crate::shared::forms::FormSpec] = {
             K::IncidentRevised,
             "/incidents/{event_id}",
         )
-        .path_fields(&[("event_id", "event_id")]),
+        .path_fields(&[("event_id", "event_id")])
+        .prefill(current_incident),
         FormSpec::new(
             "/incidents/{event_id}/verification/new",
             "/api/v1/incidents/{event_id}/verification",
