@@ -5,6 +5,10 @@ press-title = Press
 press-intro = Articles read from the press, grouped by story: copies of one wire story and translations count as one origin. Each claim is compared with the record on its date: new to the record, in conflict with it, or in agreement.
 press-count = { $n } articles in { $stories } stories
 press-shown = { $n } of { $total } articles, in { $stories } stories
+press-stories-match = { $n ->
+    [one] one story
+   *[other] { $n } stories
+  }
 press-none = No article matches.
 press-story-what = { $n ->
     [one] one article

@@ -5,6 +5,10 @@ press-title = Prensa
 press-intro = Artículos leídos en la prensa, agrupados por noticia: las copias de un mismo despacho y las traducciones cuentan como un solo origen. Cada afirmación se compara con el registro en su fecha: nueva para el registro, en conflicto con él o en acuerdo.
 press-count = { $n } artículos en { $stories } noticias
 press-shown = { $n } de { $total } artículos, en { $stories } noticias
+press-stories-match = { $n ->
+    [one] una noticia
+   *[other] { $n } noticias
+  }
 press-none = Ningún artículo coincide.
 press-story-what = { $n ->
     [one] un artículo

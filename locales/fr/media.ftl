@@ -5,6 +5,10 @@ press-title = Presse
 press-intro = Articles lus dans la presse, groupés par sujet : les copies d’une même dépêche et les traductions comptent pour une seule origine. Chaque affirmation est comparée au registre à sa date : nouvelle pour le registre, en conflit avec lui, ou en accord.
 press-count = { $n } articles en { $stories } sujets
 press-shown = { $n } articles sur { $total }, en { $stories } sujets
+press-stories-match = { $n ->
+    [one] un sujet
+   *[other] { $n } sujets
+  }
 press-none = Aucun article ne correspond.
 press-story-what = { $n ->
     [one] un article

@@ -160,7 +160,7 @@ async fn press_pages(app: &TestApp) -> Vec<String> {
         .reader(konbit_store::Visibility::ALL)
         .await
         .expect("reader");
-    let first = reader.articles().await.expect("articles")[0].id;
+    let first = reader.articles(false).await.expect("articles")[0].id;
     vec![
         "/press".into(),
         "/press?language=fr".into(),

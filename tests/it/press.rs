@@ -7,7 +7,7 @@ use crate::pages::{csrf, session};
 use konbit_domain::media::{Claim, MediaCommand, NewArticle};
 use konbit_domain::{Classification, Command, Role};
 use konbit_store::{Actor, Envelope};
-use konbit_testkit::{TestApp, seed, spawn_app};
+use konbit_testkit::{TestApp, backends, seed, spawn_app, spawn_app_on};
 use serde_json::json;
 use uuid::Uuid;
 
@@ -73,7 +73,13 @@ async fn article(app: &TestApp, title: &str, content: &str, claims: Vec<Claim>) 
 #[tokio::test]
 async fn press_claims_are_accepted_with_their_record_or_dismissed_and_bad_decisions_write_nothing()
 {
-    let app = spawn_app().await;
+    for backend in backends() {
+        decisions_on(spawn_app_on(backend).await).await;
+    }
+}
+
+/// The decisions on press claims, on one backend.
+async fn decisions_on(app: TestApp) {
     seed(&app).await;
     let text = "Kenya pledged 1,000 police officers on 5 October. The violence has displaced 200,000 people. Ruto visited Port-au-Prince.";
     let a = article(
@@ -147,6 +153,17 @@ async fn press_claims_are_accepted_with_their_record_or_dismissed_and_bad_decisi
     );
     let r = viewer.get("/press?language=xx").await;
     assert_eq!(r.status, 400, "an unknown language is named");
+    assert_eq!(
+        viewer.get("/press?page=0").await.status,
+        400,
+        "pages count from 1"
+    );
+    let second = viewer.get("/press?per=25&page=2").await;
+    assert_eq!(second.status, 200);
+    assert!(
+        !second.text.contains("Kenya pledges police for Haiti"),
+        "two stories fit on page 1"
+    );
     assert_eq!(
         viewer
             .get(&format!("/press/articles/{}", Uuid::nil()))

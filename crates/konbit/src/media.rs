@@ -240,7 +240,7 @@ impl Recorder {
                     known.insert(key, s.id);
                 }
             }
-            for a in reader.articles().await.map_err(super::describe)? {
+            for a in reader.articles(true).await.map_err(super::describe)? {
                 with_article.insert(a.id, stories.len());
                 stories.add(a.id, recorded_fingerprints(&a));
             }

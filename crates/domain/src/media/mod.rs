@@ -350,7 +350,7 @@ pub struct ArticleView {
     pub grade: String,
     /// The first article of its story (its own id when it is the first).
     pub story: Uuid,
-    /// The text as read.
+    /// The text as read (empty in a list of articles: read one article for it).
     pub content: String,
     /// A summary or translation printed beside it.
     pub summary: Option<String>,

@@ -3,8 +3,8 @@
 //! decision on it.
 
 use crate::{
-    Ex, Result,
-    read::{Reader, json, row, rows},
+    Ex, Result, on,
+    read::{Reader, VISIBLE, json, row, rows},
     sources::sources,
 };
 use konbit_domain::media::{ArticleView, Claim, ClaimStatus, ClaimView};
@@ -29,16 +29,40 @@ row!(DecisionRow {
 });
 
 /// The visible articles, oldest recorded first, with their claims and decisions; only `id`'s
-/// when given.
+/// when given. Their texts only when `text` is asked for: a list of the press needs the claims,
+/// not the hundred kilobytes an article may hold.
 pub async fn articles(
     ex: &mut Ex<'_>,
     id: Option<Uuid>,
+    text: bool,
+    vis: crate::Visibility,
+) -> Result<Vec<ArticleRow>> {
+    let content = if text { "content" } else { "'' AS content" };
+    let only = if id.is_some() { " AND id = $3" } else { "" };
+    let sql = format!(
+        "SELECT entry_seq, origin_seq, id, recorded_us, class, sources, language, \
+         published_basis, story, {content}, summary, claims FROM press_articles \
+         WHERE {VISIBLE}{only} ORDER BY entry_seq"
+    );
+    Ok(on!(ex, |c| {
+        let q = sqlx::query_as::<_, ArticleRow>(sqlx::AssertSqlSafe(sql.as_str()))
+            .bind(vis.as_of_us)
+            .bind(vis.clearance.rank());
+        // PostgreSQL refuses a parameter the statement does not use.
+        match id {
+            Some(id) => q.bind(id).fetch_all(c).await,
+            None => q.fetch_all(c).await,
+        }
+    })?)
+}
+
+/// The articles of `all` as a reader sees them: each with its source's description and every
+/// claim's decision.
+async fn views(
+    ex: &mut Ex<'_>,
+    all: Vec<ArticleRow>,
     vis: crate::Visibility,
 ) -> Result<Vec<ArticleView>> {
-    let mut all: Vec<ArticleRow> = rows(ex, "press_articles", None, vis).await?;
-    if let Some(id) = id {
-        all.retain(|a| a.meta.id == id);
-    }
     if all.is_empty() {
         return Ok(Vec::new());
     }
@@ -104,15 +128,18 @@ pub async fn articles(
 }
 
 impl Reader {
-    /// The articles this reader may see, with their claims and the decisions on them.
-    pub async fn articles(&mut self) -> Result<Vec<ArticleView>> {
+    /// The articles this reader may see, with their claims and the decisions on them, and
+    /// their texts only if `text` (a list needs the claims alone).
+    pub async fn articles(&mut self, text: bool) -> Result<Vec<ArticleView>> {
         let (mut ex, vis) = self.parts();
-        articles(&mut ex, None, vis).await
+        let rows = articles(&mut ex, None, text, vis).await?;
+        views(&mut ex, rows, vis).await
     }
 
-    /// One article, if this reader may see it.
+    /// One article with its text, if this reader may see it.
     pub async fn article(&mut self, id: Uuid) -> Result<Option<ArticleView>> {
         let (mut ex, vis) = self.parts();
-        Ok(articles(&mut ex, Some(id), vis).await?.pop())
+        let rows = articles(&mut ex, Some(id), true, vis).await?;
+        Ok(views(&mut ex, rows, vis).await?.pop())
     }
 }

@@ -25,7 +25,8 @@ pub fn router() -> OpenApiRouter<AppState> {
 }
 
 /// The articles read from the press, oldest recorded first, each with its claims, the
-/// decisions on them and how each stands against the record.
+/// decisions on them and how each stands against the record; their texts are left out of the
+/// list (`content` is empty): read one article for its text.
 #[utoipa::path(get, path = "/api/v1/press/articles", params(Clocks), responses((status = 200, body = Vec<JudgedArticle>)))]
 async fn list_articles(
     State(s): State<AppState>,

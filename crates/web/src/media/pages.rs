@@ -124,6 +124,7 @@ struct StoryView {
 #[template(path = "press.html")]
 struct FeedPage {
     ctx: Ctx,
+    pages: lists::Pages,
     count: String,
     q: String,
     language: String,
@@ -230,8 +231,18 @@ async fn feed_view(s: &AppState, ctx: &Ctx) -> Result<Response, ApiError> {
         totals.conflicts += st.counts.conflicts;
         totals.agrees += st.counts.agrees;
     }
+    // A page of stories at a time: a mission reads dozens of articles a day.
+    let paging = lists::Paging::read(ctx)?;
+    let pages = lists::pages(ctx, &paging, stories.len(), "press-stories-match");
+    let slice = paging.slice();
+    let stories: Vec<StoryView> = stories
+        .into_iter()
+        .skip(slice.offset)
+        .take(slice.limit)
+        .collect();
     let page = FeedPage {
         ctx: ctx.clone(),
+        pages,
         count: if shown == total {
             tr.fmt("press-count", &[("n", &total), ("stories", &stories.len())])
         } else {
@@ -494,20 +505,22 @@ async fn article_view(s: &AppState, ctx: &Ctx, id: &str) -> Result<Response, Api
     let (_, vis) = ctx.clocks()?;
     let tr = ctx.tr;
     let id = Uuid::parse_str(id).map_err(|_| ApiError::not_found(format!("article {id:?}")))?;
-    let mut all = judged(s, vis, None).await?;
-    let Some(at) = all.iter().position(|j| j.article.id == id) else {
+    let Some(j) = judged(s, vis, Some(id)).await?.pop() else {
         return Err(ApiError::not_found(format!("article {id}")));
     };
-    let siblings = all
-        .iter()
-        .filter(|j| j.article.story == all[at].article.story && j.article.id != id)
-        .map(|j| Sibling {
-            href: format!("/press/articles/{}", j.article.id),
-            title: j.article.title.clone(),
-            outlet: j.article.outlet.clone().unwrap_or_default(),
-        })
-        .collect();
-    let j = all.swap_remove(at);
+    // The other articles of its story (their claims and texts are not needed here).
+    let siblings = {
+        let mut r = s.store.reader(vis).await?;
+        r.articles(false).await?
+    }
+    .into_iter()
+    .filter(|o| o.story == j.article.story && o.id != id)
+    .map(|o| Sibling {
+        href: format!("/press/articles/{}", o.id),
+        title: o.title,
+        outlet: o.outlet.unwrap_or_default(),
+    })
+    .collect();
     let c = counts(&j);
     let a = &j.article;
     let may_decide = ctx.may("press_claim.dismissed");

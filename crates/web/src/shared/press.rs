@@ -41,7 +41,7 @@ pub(crate) async fn judged(
     let mut r = s.store.reader(vis).await?;
     let articles = match only {
         Some(id) => r.article(id).await?.into_iter().collect(),
-        None => r.articles().await?,
+        None => r.articles(false).await?,
     };
     let against = r.against(None, today).await?;
     let mut out = Vec::with_capacity(articles.len());
