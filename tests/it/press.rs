@@ -174,7 +174,7 @@ async fn decisions_on(app: TestApp) {
     let conflicts = viewer.get("/press/conflicts").await;
     assert_eq!(conflicts.status, 200);
     assert!(
-        conflicts.text.contains(">1000<") && conflicts.text.contains(">1200<"),
+        conflicts.text.contains(">1,000<") && conflicts.text.contains(">1,200<"),
         "the two articles' figures side by side"
     );
     let ed = session(&app, Some(Role::Editor)).await;

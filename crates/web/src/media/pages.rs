@@ -544,7 +544,7 @@ async fn article_view(s: &AppState, ctx: &Ctx, id: &str) -> Result<Response, Api
             number: cv.index + 1,
             what: what(c),
             subject: c.subject.clone(),
-            value: value_words(c),
+            value: value_words(&tr, c),
             date: date_words(c),
             text: c.text.clone(),
             note: c.note.clone(),
@@ -678,7 +678,7 @@ async fn conflicts_view(s: &AppState, ctx: &Ctx) -> Result<Response, ApiError> {
                         href: format!("/press/articles/{}#claim-{}", a.id, cv.index),
                         outlet: a.outlet.clone().unwrap_or_else(|| a.title.clone()),
                         grade: a.grade.clone(),
-                        value: value_words(c),
+                        value: value_words(&ctx.tr, c),
                         text: c.text.clone(),
                     });
             }

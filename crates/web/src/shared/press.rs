@@ -104,7 +104,9 @@ pub(crate) fn what(c: &Claim) -> String {
     s
 }
 
-pub(crate) fn value_words(c: &Claim) -> String {
+/// A claim's figure as the reader's language writes numbers, with its qualifier and currency
+/// ("≥ 1 000", "~800", "85,000,000 USD").
+pub(crate) fn value_words(tr: &Tr, c: &Claim) -> String {
     let Some(v) = c.value else {
         return "—".into();
     };
@@ -119,7 +121,7 @@ pub(crate) fn value_words(c: &Claim) -> String {
         .currency
         .as_deref()
         .map_or(String::new(), |c| format!(" {c}"));
-    format!("{q}{v}{cur}")
+    format!("{q}{}{cur}", tr.num(v))
 }
 
 pub(crate) fn date_words(c: &Claim) -> String {
@@ -226,7 +228,7 @@ pub(crate) fn lines(
                     outlet: a.outlet.clone().unwrap_or_default(),
                     grade: a.grade.clone(),
                     what: what(c),
-                    value: value_words(c),
+                    value: value_words(tr, c),
                     date: date_words(c),
                     text: c.text.clone(),
                     verdict,
