@@ -62,6 +62,16 @@ struct Counts {
     agrees: usize,
 }
 
+impl std::ops::AddAssign for Counts {
+    fn add_assign(&mut self, o: Counts) {
+        self.claims += o.claims;
+        self.open += o.open;
+        self.new += o.new;
+        self.conflicts += o.conflicts;
+        self.agrees += o.agrees;
+    }
+}
+
 /// The counts as tags: each verdict with claims, and the undecided ones (class, words).
 fn tags(tr: &Tr, c: &Counts, all: bool) -> Vec<(&'static str, String)> {
     [
@@ -195,11 +205,7 @@ async fn feed_view(s: &AppState, ctx: &Ctx) -> Result<Response, ApiError> {
             let articles: Vec<ArticleLine> = arts.iter().map(|j| line(&tr, j)).collect();
             let mut c = Counts::default();
             for a in &articles {
-                c.claims += a.counts.claims;
-                c.open += a.counts.open;
-                c.new += a.counts.new;
-                c.conflicts += a.counts.conflicts;
-                c.agrees += a.counts.agrees;
+                c += a.counts;
             }
             StoryView {
                 lead: articles
@@ -225,11 +231,7 @@ async fn feed_view(s: &AppState, ctx: &Ctx) -> Result<Response, ApiError> {
     });
     let mut totals = Counts::default();
     for st in &stories {
-        totals.claims += st.counts.claims;
-        totals.open += st.counts.open;
-        totals.new += st.counts.new;
-        totals.conflicts += st.counts.conflicts;
-        totals.agrees += st.counts.agrees;
+        totals += st.counts;
     }
     // A page of stories at a time: a mission reads dozens of articles a day.
     let paging = lists::Paging::read(ctx)?;
