@@ -726,10 +726,11 @@ async fn reconcile(
             );
             lines.push(match &verdict {
                 konbit_store::media::Verdict::Agrees { record } => {
-                    format!("  agrees        {what} — record: {record}")
+                    format!("  agrees        {what} — record: {}", record.english())
                 }
                 konbit_store::media::Verdict::Conflicts { record, difference } => format!(
-                    "  conflicts     {what} — record: {record}{}",
+                    "  conflicts     {what} — record: {}{}",
+                    record.english(),
                     difference.map_or(String::new(), |d| format!(" (difference {d:+})"))
                 ),
                 konbit_store::media::Verdict::New => format!("  new           {what}"),

@@ -16,16 +16,80 @@ use crate::situation::ObservationRow;
 #[serde(tag = "status", rename_all = "snake_case")]
 pub enum Verdict {
     /// The record holds the same figure (within the claim's qualifier).
-    Agrees { record: String },
+    Agrees { record: Held },
     /// The record holds another figure; `difference` is the claim's value minus the record's.
     Conflicts {
-        record: String,
+        record: Held,
         difference: Option<i64>,
     },
     /// The record holds nothing of the kind on that date: the claim would add to it.
     New,
     /// The record keeps nothing this claim can be compared with (yet).
     NotCompared,
+}
+
+/// What the record holds that a claim was set against, in parts a page puts into its reader's
+/// words ([`Held::english`] is the command line's).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Held {
+    /// A head count pledged, deployed, arrived or departed (`event`) on the claim's date.
+    Count { value: i64, event: String },
+    /// Money of one currency pledged, received or frozen: in the claim's window, or to date.
+    Money {
+        value: i64,
+        currency: String,
+        event: String,
+        to_date: bool,
+    },
+    /// An indicator's value for a period.
+    Indicator {
+        value: i64,
+        indicator: String,
+        from: Date,
+        to: Date,
+    },
+    /// A resolution adopted on a day.
+    Adopted { resolution: i64, on: Date },
+    /// A mandate ending on a day.
+    Ends { resolution: i64, on: Date },
+}
+
+impl Held {
+    /// The figure, when the record holds one.
+    pub fn value(&self) -> Option<i64> {
+        match self {
+            Held::Count { value, .. }
+            | Held::Money { value, .. }
+            | Held::Indicator { value, .. } => Some(*value),
+            Held::Adopted { .. } | Held::Ends { .. } => None,
+        }
+    }
+
+    /// In English, as the command line prints it ("200 arrived", "resolution 2793 ends
+    /// 2026-09-30").
+    pub fn english(&self) -> String {
+        match self {
+            Held::Count { value, event } => format!("{value} {event}"),
+            Held::Money {
+                value,
+                currency,
+                event,
+                to_date,
+            } => format!(
+                "{value} {currency} {event} {}",
+                if *to_date { "to date" } else { "then" }
+            ),
+            Held::Indicator {
+                value,
+                indicator,
+                from,
+                to,
+            } => format!("{value} {indicator} {from}..{to}"),
+            Held::Adopted { resolution, on } => format!("resolution {resolution} adopted {on}"),
+            Held::Ends { resolution, on } => format!("resolution {resolution} ends {on}"),
+        }
+    }
 }
 
 impl Verdict {
@@ -94,17 +158,23 @@ fn bears_out(claimed: i64, record: i64, qualifier: Option<&str>) -> bool {
     }
 }
 
-fn compare(claimed: i64, record: i64, qualifier: Option<&str>, what: &str) -> Verdict {
-    let record_text = format!("{record} {what}");
+fn compare(claimed: i64, held: Held, qualifier: Option<&str>) -> Verdict {
+    let record = held.value().unwrap_or_default();
     if bears_out(claimed, record, qualifier) {
-        Verdict::Agrees {
-            record: record_text,
-        }
+        Verdict::Agrees { record: held }
     } else {
         Verdict::Conflicts {
-            record: record_text,
+            record: held,
             difference: Some(claimed - record),
         }
+    }
+}
+
+/// A head count of the record.
+fn count(value: i64, event: &str) -> Held {
+    Held::Count {
+        value,
+        event: event.to_string(),
     }
 }
 
@@ -124,6 +194,14 @@ pub fn mission_for<'a>(snaps: &'a [Snapshot], claim: &Claim, today: Date) -> Opt
                 .max_by_key(|s| s.mission.start_date)
         })
         .or(snaps.first())
+}
+
+/// A mandate's adoption as the record holds it.
+fn adopted(m: &crate::force::MandateRow) -> Held {
+    Held::Adopted {
+        resolution: m.resolution,
+        on: m.adopted_on,
+    }
 }
 
 /// Compares one claim with a mission's record. `today` stands for a claim with no date (the
@@ -151,9 +229,11 @@ pub fn reconcile(snap: &Snapshot, claim: &Claim, today: Date) -> crate::Result<V
                 } else {
                     compare(
                         v,
-                        figure(force::pledged_on(&versions, to), category),
+                        count(
+                            figure(force::pledged_on(&versions, to), category),
+                            "pledged",
+                        ),
                         claim.qualifier.as_deref(),
-                        "pledged",
                     )
                 }
             }
@@ -164,9 +244,8 @@ pub fn reconcile(snap: &Snapshot, claim: &Claim, today: Date) -> crate::Result<V
                 } else {
                     compare(
                         v,
-                        figure(force::strength_on(&flows, to), category),
+                        count(figure(force::strength_on(&flows, to), category), "deployed"),
                         claim.qualifier.as_deref(),
-                        "deployed",
                     )
                 }
             }
@@ -187,9 +266,8 @@ pub fn reconcile(snap: &Snapshot, claim: &Claim, today: Date) -> crate::Result<V
                 } else {
                     compare(
                         v,
-                        figure(moved, category),
+                        count(figure(moved, category), event),
                         claim.qualifier.as_deref(),
-                        event,
                     )
                 }
             }
@@ -197,11 +275,11 @@ pub fn reconcile(snap: &Snapshot, claim: &Claim, today: Date) -> crate::Result<V
                 .resolution
                 .and_then(|r| snap.mandates.iter().find(|m| m.resolution == r))
             {
-                Some(m) if m.adopted_on >= from && m.adopted_on <= to => Verdict::Agrees {
-                    record: format!("resolution {} adopted {}", m.resolution, m.adopted_on),
-                },
+                Some(m) if m.adopted_on >= from && m.adopted_on <= to => {
+                    Verdict::Agrees { record: adopted(m) }
+                }
                 Some(m) => Verdict::Conflicts {
-                    record: format!("resolution {} adopted {}", m.resolution, m.adopted_on),
+                    record: adopted(m),
                     difference: None,
                 },
                 None if claim.resolution.is_some() => Verdict::New,
@@ -210,17 +288,16 @@ pub fn reconcile(snap: &Snapshot, claim: &Claim, today: Date) -> crate::Result<V
                     .iter()
                     .find(|m| m.adopted_on >= from && m.adopted_on <= to)
                 {
-                    Some(m) => Verdict::Agrees {
-                        record: format!("resolution {} adopted {}", m.resolution, m.adopted_on),
-                    },
+                    Some(m) => Verdict::Agrees { record: adopted(m) },
                     None => Verdict::NotCompared,
                 },
             },
             ("resolution", "mandate_end", _) => {
                 // A mandate of the mission that ends in the claim's window bears it out; else the
                 // claim is set against the mandate in force when the window opens.
-                let ends = |m: &crate::force::MandateRow| {
-                    format!("resolution {} ends {}", m.resolution, m.mandate_end)
+                let ends = |m: &crate::force::MandateRow| Held::Ends {
+                    resolution: m.resolution,
+                    on: m.mandate_end,
                 };
                 match snap
                     .mandates
@@ -264,21 +341,22 @@ pub fn reconcile(snap: &Snapshot, claim: &Claim, today: Date) -> crate::Result<V
                     .collect();
                 // Money moved in the claim's window is that event; else the claim is a total to date.
                 let in_window: Vec<_> = rows.iter().filter(|f| f.on_date >= from).collect();
-                let (sum, what) = if in_window.is_empty() {
-                    (
-                        rows.iter().map(|f| f.amount).sum(),
-                        format!("{currency} {event} to date"),
-                    )
+                let to_date = in_window.is_empty();
+                let value = if to_date {
+                    rows.iter().map(|f| f.amount).sum()
                 } else {
-                    (
-                        in_window.iter().map(|f| f.amount).sum::<i64>(),
-                        format!("{currency} {event} then"),
-                    )
+                    in_window.iter().map(|f| f.amount).sum::<i64>()
                 };
                 if rows.is_empty() {
                     Verdict::New
                 } else {
-                    compare(v, sum, claim.qualifier.as_deref(), &what)
+                    let held = Held::Money {
+                        value,
+                        currency: currency.to_string(),
+                        event: event.to_string(),
+                        to_date,
+                    };
+                    compare(v, held, claim.qualifier.as_deref())
                 }
             }
             _ => Verdict::NotCompared,
@@ -322,9 +400,13 @@ pub fn reconcile_series(observations: &[ObservationRow], claim: &Claim, today: D
     match found {
         Some(o) => compare(
             v,
-            o.value,
+            Held::Indicator {
+                value: o.value,
+                indicator: indicator.to_string(),
+                from: o.from_date,
+                to: o.to_date,
+            },
             claim.qualifier.as_deref(),
-            &format!("{indicator} {}..{}", o.from_date, o.to_date),
         ),
         None => Verdict::New,
     }

@@ -7,7 +7,7 @@ use crate::shared::page::Ctx;
 use crate::shared::{error::ApiError, state::AppState};
 use konbit_domain::media::{ArticleView, Claim, ClaimStatus};
 use konbit_present::Tr;
-use konbit_store::media::{Judged, Verdict};
+use konbit_store::media::{Held, Judged, Verdict};
 use serde::Serialize;
 use time::Date;
 use utoipa::ToSchema;
@@ -64,17 +64,79 @@ pub(crate) fn verdict_words(tr: &Tr, j: Option<&Judged>) -> (&'static str, Strin
     };
     let label = j.verdict.label();
     let record = match &j.verdict {
-        Verdict::Agrees { record } => Some(record.clone()),
+        Verdict::Agrees { record } => Some(held_words(tr, record)),
         Verdict::Conflicts { record, difference } => Some(match difference {
             Some(d) => tr.fmt(
                 "press-record-difference",
-                &[("record", record), ("difference", &format!("{d:+}"))],
+                &[
+                    ("record", &held_words(tr, record)),
+                    ("difference", &signed(tr, *d)),
+                ],
             ),
-            None => record.clone(),
+            None => held_words(tr, record),
         }),
         _ => None,
     };
     (label, tr.t(&format!("press-verdict-{label}")), record)
+}
+
+/// A difference with its sign, the way the reader's language writes numbers ("+1 200").
+fn signed(tr: &Tr, d: i64) -> String {
+    if d > 0 {
+        format!("+{}", tr.num(d))
+    } else {
+        tr.num(d)
+    }
+}
+
+/// What the record holds, in the reader's words ("200 arrivés", "résolution 2793 : fin le
+/// 2026-09-30").
+pub(crate) fn held_words(tr: &Tr, h: &Held) -> String {
+    match h {
+        Held::Count { value, event } => {
+            tr.fmt(&format!("press-held-{event}"), &[("n", &tr.num(*value))])
+        }
+        Held::Money {
+            value,
+            currency,
+            event,
+            to_date,
+        } => tr.fmt(
+            &format!(
+                "press-held-money-{event}-{}",
+                if *to_date { "to_date" } else { "then" }
+            ),
+            &[("amount", &tr.num(*value)), ("currency", currency)],
+        ),
+        Held::Indicator {
+            value,
+            indicator,
+            from,
+            to,
+        } => tr.fmt(
+            "press-held-indicator",
+            &[
+                ("n", &tr.num(*value)),
+                ("indicator", &tr.t(&format!("sit-indicator-{indicator}"))),
+                ("from", &from.to_string()),
+                ("to", &to.to_string()),
+            ],
+        ),
+        Held::Adopted { resolution, on } => tr.fmt(
+            "press-held-adopted",
+            &[
+                ("resolution", &resolution.to_string()),
+                ("on", &on.to_string()),
+            ],
+        ),
+        Held::Ends { resolution, on } => tr.fmt(
+            "press-held-ends",
+            &[
+                ("resolution", &resolution.to_string()),
+                ("on", &on.to_string()),
+            ],
+        ),
+    }
 }
 
 pub(crate) fn status_words(
@@ -248,4 +310,66 @@ pub(crate) fn lines(
     }
     out.sort_by(|a, b| b.0.cmp(&a.0));
     out.into_iter().map(|(_, l)| l).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::date;
+
+    /// Every shape of what the record holds has its words in each staff language (no message
+    /// id shown, the figure written the language's way).
+    #[test]
+    fn what_the_record_holds_reads_in_each_language() {
+        let mut held = Vec::new();
+        for event in ["pledged", "deployed", "arrived", "departed"] {
+            held.push(Held::Count {
+                value: 1200,
+                event: event.into(),
+            });
+        }
+        for event in ["pledged", "received", "frozen"] {
+            for to_date in [true, false] {
+                held.push(Held::Money {
+                    value: 17_900_000,
+                    currency: "USD".into(),
+                    event: event.into(),
+                    to_date,
+                });
+            }
+        }
+        for indicator in ["idps", "killed", "injured", "kidnapped"] {
+            held.push(Held::Indicator {
+                value: 580_000,
+                indicator: indicator.into(),
+                from: date!(2024 - 09 - 01),
+                to: date!(2024 - 09 - 30),
+            });
+        }
+        held.push(Held::Adopted {
+            resolution: 2793,
+            on: date!(2025 - 09 - 30),
+        });
+        held.push(Held::Ends {
+            resolution: 2793,
+            on: date!(2026 - 09 - 30),
+        });
+        for tr in [Tr::en(), Tr::fr(), Tr::es()] {
+            for h in &held {
+                let words = held_words(&tr, h);
+                assert!(
+                    !words.contains("press-held") && !words.contains("sit-indicator"),
+                    "{words}"
+                );
+                if let Some(v) = h.value() {
+                    assert!(words.contains(&tr.num(v)), "{words}");
+                }
+            }
+        }
+        assert_eq!(held_words(&Tr::en(), &held[2]), "1,200 arrived");
+        assert_eq!(
+            held_words(&Tr::fr(), &held.last().cloned().expect("ends")),
+            "résolution 2793 : fin du mandat le 2026-09-30"
+        );
+    }
 }
