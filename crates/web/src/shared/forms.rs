@@ -1513,6 +1513,9 @@ async fn submit(
                 let done = match press_claim_of(&p) {
                     None => s.store.submit(Actor::user(&user), env).await,
                     Some((article, claim, record)) => {
+                        // Only a form that changes a record named in its path (a revision) may
+                        // name the record the claim goes to; a new record gets its id here.
+                        let record = record.filter(|_| !spec.from_path.is_empty());
                         accept_with(&s, &user, env, (article, claim, record), classification).await
                     }
                 };
