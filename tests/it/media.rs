@@ -104,14 +104,7 @@ fn eval_scores_per_kind_and_lists_what_it_missed() {
         "precision fell: {matched}/{extracted}"
     );
     assert!(matched >= 33, "recall fell: {matched}/41");
-    for kind in [
-        "personnel",
-        "money",
-        "casualties",
-        "displacement",
-        "resolution",
-        "event",
-    ] {
+    for kind in konbit_domain::media::CLAIM_KINDS {
         assert!(
             report["kinds"][kind]["matched"]
                 .as_u64()
