@@ -607,6 +607,9 @@ async fn openapi_describes_every_api_route() {
         ("get", "/api/v1/press/articles/{id}"),
         ("post", "/api/v1/press/claims/accepted"),
         ("post", "/api/v1/press/claims/dismissed"),
+        ("get", "/api/v1/log/checkpoint"),
+        ("get", "/api/v1/log/proof/inclusion"),
+        ("get", "/api/v1/log/proof/consistency"),
     ] {
         assert!(
             paths.get(path).and_then(|p| p.get(method)).is_some(),
@@ -643,7 +646,7 @@ async fn openapi_describes_every_api_route() {
         .map(|p| p.as_object().map_or(0, |o| o.len()))
         .sum();
     // api, registers, situation, desk, media.
-    assert_eq!(documented, 33 + 29 + 19 + 1 + 4);
+    assert_eq!(documented, 36 + 29 + 19 + 1 + 4);
 }
 
 /// The store itself refuses what a sender may not send: the gate the pages and the API share

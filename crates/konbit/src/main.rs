@@ -10,6 +10,7 @@ use konbit_domain::{
 use konbit_scenario as scenario;
 use konbit_store::{
     Actor, Options, Store, Visibility,
+    checkpoint::LogKey,
     situation::{self, ExportFormat, IncidentFilter, import as acled_import},
     users,
 };
@@ -51,6 +52,15 @@ struct Cli {
         value_delimiter = ','
     )]
     trusted_proxies: Vec<std::net::IpAddr>,
+    /// File holding the key the log's checkpoints are signed with (a C2SP signed-note private
+    /// key, `PRIVATE+KEY+…`). Without it (and without KONBIT_LOG_KEY, the key's text), the
+    /// key is the file `log-key` in --data-dir, made on first use, readable by its owner only.
+    #[arg(long, global = true, env = "KONBIT_LOG_KEY_FILE")]
+    log_key_file: Option<PathBuf>,
+    /// The log's name, put in every checkpoint: a name for this log unique in the world, such
+    /// as `records.example.org/mss-haiti`. Names a new key only; a key keeps its name.
+    #[arg(long, global = true, env = "KONBIT_LOG_ORIGIN")]
+    log_origin: Option<String>,
     #[command(subcommand)]
     command: Cmd,
 }
@@ -265,6 +275,12 @@ enum TokenCmd {
 
 #[derive(Subcommand, Debug)]
 enum LogCmd {
+    /// Print the verifier key of the log's checkpoints (C2SP signed-note format): give it to
+    /// whoever checks the log from outside.
+    Key,
+    /// Print a checkpoint of the log as it is now: a C2SP tlog-checkpoint signed note. Keep it
+    /// outside the system; `konbit log verify --checkpoint FILE` later proves the log extends it.
+    Checkpoint,
     /// Recompute the hash chain, and replay the log to compare every projection with it (by
     /// default while the log has at most 100,000 entries). Exit 0 when intact, 1 when not.
     Verify {
@@ -281,6 +297,14 @@ enum LogCmd {
         /// log must still hold that entry with that hash, so it was neither cut nor rewritten.
         #[arg(long, value_parser = parse_head)]
         head: Option<(i64, String)>,
+        /// A checkpoint kept outside the system (as `konbit log checkpoint` printed it): the
+        /// log must still extend it. Repeat for several; the earliest that fails names where
+        /// the history changed.
+        #[arg(long = "checkpoint", value_name = "FILE")]
+        checkpoints: Vec<PathBuf>,
+        /// The verifier key the checkpoints were signed with (default: this instance's key).
+        #[arg(long, value_name = "VKEY")]
+        key: Option<String>,
     },
 }
 
@@ -307,6 +331,137 @@ fn database_url(cli_db: &Option<String>, dir: &std::path::Path) -> String {
     cli_db
         .clone()
         .unwrap_or_else(|| format!("sqlite://{}", dir.join("konbit.db").display()))
+}
+
+/// Where the log's key comes from (the command line's part).
+struct KeyArgs {
+    file: Option<PathBuf>,
+    origin: Option<String>,
+}
+
+/// The log's signing key: the text in KONBIT_LOG_KEY, the file --log-key-file, or the data
+/// directory's key file (made on first use, named by --log-origin).
+fn log_key(keys: &KeyArgs, data_dir: &std::path::Path) -> Result<LogKey> {
+    if let Ok(text) = std::env::var("KONBIT_LOG_KEY") {
+        return LogKey::from_text(&text)
+            .map_err(describe)
+            .context("KONBIT_LOG_KEY");
+    }
+    if let Some(path) = &keys.file {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read the log key {}", path.display()))?;
+        return LogKey::from_text(&text)
+            .map_err(describe)
+            .with_context(|| path.display().to_string());
+    }
+    let origin = match &keys.origin {
+        Some(o) => o.clone(),
+        None => {
+            // Unique without configuration; `.invalid` says no one chose it.
+            let mut b = [0u8; 4];
+            getrandom::fill(&mut b).map_err(|e| anyhow::anyhow!("no randomness: {e}"))?;
+            format!("konbit.invalid/log-{}", hex::encode(b))
+        }
+    };
+    LogKey::load_or_create(data_dir, &origin).map_err(describe)
+}
+
+/// Reads and checks the signatures of checkpoints kept outside, smallest first.
+fn read_checkpoints(
+    files: &[PathBuf],
+    key: Option<String>,
+    keys: &KeyArgs,
+    data_dir: &std::path::Path,
+) -> Result<Vec<konbit_store::checkpoint::Checkpoint>> {
+    if files.is_empty() {
+        return Ok(Vec::new());
+    }
+    let vkey = match key {
+        Some(k) => k,
+        None => log_key(keys, data_dir)?.verifier_key().to_string(),
+    };
+    let mut out = Vec::new();
+    for f in files {
+        let len = std::fs::metadata(f)
+            .with_context(|| format!("cannot read {}", f.display()))?
+            .len();
+        if len > konbit_store::checkpoint::MAX_CHECKPOINT as u64 {
+            anyhow::bail!(
+                "{}: {len} bytes is too long for a checkpoint (at most {})",
+                f.display(),
+                konbit_store::checkpoint::MAX_CHECKPOINT
+            );
+        }
+        let note = std::fs::read(f).with_context(|| format!("cannot read {}", f.display()))?;
+        let c = konbit_store::checkpoint::open_note(&note, &vkey)
+            .map_err(|m| anyhow::anyhow!("{}: {m}", f.display()))?;
+        out.push(c);
+    }
+    out.sort_by_key(|c| c.size);
+    Ok(out)
+}
+
+/// Whether the tree recomputed from the log matches the stored tree and extends every
+/// checkpoint kept outside: the first point where it does not, and what is wrong.
+async fn tree_problem(
+    store: &Store,
+    t: &konbit_store::tree::Recomputed,
+    saved: &[konbit_store::checkpoint::Checkpoint],
+) -> Result<Option<(i64, String)>> {
+    let seq = |n: u64| i64::try_from(n).unwrap_or(i64::MAX);
+    let stored_size = store.tree_size().await.map_err(describe)?;
+    if stored_size > t.size {
+        return Ok(Some((
+            seq(t.size + 1),
+            format!(
+                "the Merkle tree holds {stored_size} entries but the log only {}: the log was \
+                 cut after entry {}",
+                t.size, t.size
+            ),
+        )));
+    }
+    let mut held: Option<u64> = None;
+    for c in saved {
+        if c.size > t.size {
+            return Ok(Some((
+                seq(t.size + 1),
+                format!(
+                    "a checkpoint kept outside shows {} entries, but the log holds only {}: \
+                     the log was cut",
+                    c.size, t.size
+                ),
+            )));
+        }
+        let root = t.roots_at.iter().find(|(s, _)| *s == c.size).map(|(_, r)| *r);
+        if root != Some(c.root) {
+            let since = match held {
+                Some(h) => format!(
+                    "entries {} to {} were rewritten (the checkpoint of {h} entries still holds)",
+                    h + 1,
+                    c.size
+                ),
+                None => format!("an entry among the first {} was rewritten", c.size),
+            };
+            return Ok(Some((
+                seq(held.map_or(1, |h| h + 1)),
+                format!(
+                    "the log no longer extends the checkpoint of {} entries kept outside: {since}",
+                    c.size
+                ),
+            )));
+        }
+        held = Some(c.size);
+    }
+    let stored = store.tree_root(t.size).await.map_err(describe)?;
+    if stored != t.root {
+        return Ok(Some((
+            seq(t.size),
+            "the stored Merkle tree does not match the log's chain hashes: run `konbit \
+             rebuild` to write it again, and find out who changed it"
+                .to_string(),
+        )));
+    }
+    Ok(None)
 }
 
 async fn open(url: &str, migrate: bool) -> Result<Store> {
@@ -419,7 +574,12 @@ async fn run(cli: Cli) -> Result<ExitCode> {
         .clone()
         .unwrap_or_else(|| PathBuf::from("konbit-data"));
     let url = database_url(&cli.database, &data_dir);
-    let config = |secure_cookies: bool| konbit_web::Config {
+    let keys = KeyArgs {
+        file: cli.log_key_file.clone(),
+        origin: cli.log_origin.clone(),
+    };
+    let config = |secure_cookies: bool, log_key: LogKey| konbit_web::Config {
+        log_key: Some(log_key),
         secure_cookies,
         rules: Rules {
             handover_hours: cli.handover_hours,
@@ -436,11 +596,13 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             secure_cookies,
         } => {
             let store = open(&url, !no_migrate).await?;
+            let key = log_key(&keys, &data_dir)?;
             println!(
                 "Konbit is serving {} on http://{listen}",
                 konbit_store::redact(&url)
             );
-            serve(store, listen, config(secure_cookies)).await?;
+            println!("Checkpoints are signed by {}", key.verifier_key());
+            serve(store, listen, config(secure_cookies, key)).await?;
         }
         Cmd::Demo { listen } => {
             let demo_dir = cli
@@ -452,7 +614,13 @@ async fn run(cli: Cli) -> Result<ExitCode> {
                 None => {
                     std::fs::create_dir_all(&demo_dir)
                         .with_context(|| format!("cannot create {}", demo_dir.display()))?;
-                    for f in ["konbit.db", "konbit.db-wal", "konbit.db-shm"] {
+                    // A new demo log gets a new key: one key must never sign two histories.
+                    for f in [
+                        "konbit.db",
+                        "konbit.db-wal",
+                        "konbit.db-shm",
+                        konbit_store::checkpoint::KEY_FILE,
+                    ] {
                         let p = demo_dir.join(f);
                         if p.exists() {
                             std::fs::remove_file(&p)
@@ -462,6 +630,7 @@ async fn run(cli: Cli) -> Result<ExitCode> {
                     database_url(&None, &demo_dir)
                 }
             };
+            let key = log_key(&keys, &demo_dir)?;
             let store = open(&url, true).await?;
             let report = scenario::load_texts(&store, HAITI)
                 .await
@@ -507,9 +676,13 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             println!(
                 "  The public complaint form is at http://{addr}/complaints (EN, FR, Kreyòl, ES)."
             );
+            println!(
+                "  The log's signed checkpoint is at http://{addr}/api/v1/log/checkpoint; its key:"
+            );
+            println!("    {}", key.verifier_key());
             println!();
             println!("Press Ctrl-C to stop.");
-            let state = konbit_web::AppState::new(store.clone(), config(false))
+            let state = konbit_web::AppState::new(store.clone(), config(false, key))
                 .await
                 .map_err(describe)?;
             konbit_web::serve(listener, state)
@@ -519,6 +692,8 @@ async fn run(cli: Cli) -> Result<ExitCode> {
         }
         Cmd::Migrate => {
             let applied = konbit_store::migrate(&url).await?;
+            let key = log_key(&keys, &data_dir)?;
+            println!("checkpoints are signed by {}", key.verifier_key());
             if applied.is_empty() {
                 println!("the schema is up to date");
             }
@@ -637,16 +812,47 @@ async fn run(cli: Cli) -> Result<ExitCode> {
         }
         Cmd::Media { command } => return media::run(command, &url, &data_dir).await,
         Cmd::Log {
+            command: LogCmd::Key,
+        } => {
+            println!("{}", log_key(&keys, &data_dir)?.verifier_key());
+        }
+        Cmd::Log {
+            command: LogCmd::Checkpoint,
+        } => {
+            let key = log_key(&keys, &data_dir)?;
+            let store = open(&url, false).await?;
+            let size = store.tree_size().await.map_err(describe)?;
+            let root = store.tree_root(size).await.map_err(describe)?;
+            store.close().await;
+            print!("{}", key.sign(size, &root).map_err(describe)?);
+        }
+        Cmd::Log {
             command:
                 LogCmd::Verify {
                     json,
                     deep,
                     chain_only,
                     head,
+                    checkpoints,
+                    key,
                 },
         } => {
+            let saved = read_checkpoints(&checkpoints, key, &keys, &data_dir)?;
             let store = open(&url, false).await?;
             let mut v = { store.verify_log().await? };
+            let tree = if v.ok {
+                let sizes: Vec<u64> = saved.iter().map(|c| c.size).collect();
+                let t = store.recompute_tree(&sizes).await.map_err(describe)?;
+                if let Some(p) = tree_problem(&store, &t, &saved).await? {
+                    v.ok = false;
+                    v.first_bad_seq = Some(p.0);
+                    v.problem = Some(p.1);
+                    v.head = None;
+                }
+                Some(t)
+            } else {
+                None
+            };
             let kept = match &head {
                 Some((seq, hash)) if v.ok => {
                     let at = store.log_entry(*seq).await?;
@@ -685,6 +891,10 @@ async fn run(cli: Cli) -> Result<ExitCode> {
                 let mut out = serde_json::to_value(&v)?;
                 out["projections_compared"] = serde_json::Value::Bool(compare);
                 out["head_kept_checked"] = serde_json::Value::Bool(kept);
+                out["checkpoints_checked"] = serde_json::json!(saved.len());
+                if let Some(t) = tree.as_ref().filter(|_| v.ok) {
+                    out["tree_root"] = serde_json::json!(hex::encode(t.root));
+                }
                 println!("{out}");
             } else if v.ok {
                 let head = v.head.as_deref().unwrap_or("-");
@@ -699,6 +909,19 @@ async fn run(cli: Cli) -> Result<ExitCode> {
                 }
                 if kept {
                     println!("the head kept outside is still in the log, unchanged");
+                }
+                if let Some(t) = &tree {
+                    println!(
+                        "tree: the stored Merkle tree matches the log; root {} over {} entries",
+                        hex::encode(t.root),
+                        t.size
+                    );
+                }
+                for c in &saved {
+                    println!(
+                        "the checkpoint of {} entries kept outside is extended by the log",
+                        c.size
+                    );
                 }
                 println!(
                     "Keep this head somewhere the database's operators cannot change it; later, \

@@ -177,6 +177,7 @@ impl Store {
         } else {
             check_schema(&pool).await?;
         }
+        check_log_format(&pool).await?;
         let writer = Writer::start(&opts.url, backend).await?;
         Ok(Store {
             pool,
@@ -415,6 +416,31 @@ async fn applied_versions_pg(p: &sqlx::PgPool) -> Vec<i64> {
         .fetch_all(p)
         .await
         .unwrap_or_default()
+}
+
+/// Refuses a log written in format v1 (entries without a salt): its hashes are not those this
+/// build computes, and it cannot be rewritten in place (docs/record-log.md, "Versions").
+async fn check_log_format(pool: &Pool) -> Result<()> {
+    let first: Option<i64> = match pool {
+        Pool::Sqlite(p) => {
+            sqlx::query_scalar("SELECT seq FROM log WHERE salt IS NULL ORDER BY seq LIMIT 1")
+                .fetch_optional(p)
+                .await?
+        }
+        Pool::Pg(p) => {
+            sqlx::query_scalar("SELECT seq FROM log WHERE salt IS NULL ORDER BY seq LIMIT 1")
+                .fetch_optional(p)
+                .await?
+        }
+    };
+    match first {
+        None => Ok(()),
+        Some(seq) => Err(StoreError::Internal(format!(
+            "this database holds a record log in format v1 (entry {seq} has no salt); this \
+             build reads format v2 only. Export the record from the build that wrote it and \
+             load it into a new database (docs/record-log.md, \"Versions\")"
+        ))),
+    }
 }
 
 async fn check_schema(pool: &Pool) -> Result<()> {

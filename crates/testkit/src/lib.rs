@@ -6,7 +6,7 @@
 use anyhow::{Context, Result};
 use konbit_domain::Named;
 use konbit_domain::Role;
-use konbit_store::{Actor, Options, Store};
+use konbit_store::{Actor, Options, Store, checkpoint::LogKey};
 use serde_json::Value;
 use std::net::SocketAddr;
 
@@ -135,6 +135,8 @@ pub struct TestApp {
     pub store: Store,
     /// Its database.
     pub db: TestDb,
+    /// The key its checkpoints are signed with.
+    pub key: LogKey,
     server: tokio::task::JoinHandle<()>,
 }
 
@@ -151,7 +153,12 @@ pub async fn spawn_app_on(backend: Backend) -> TestApp {
 
 /// Starts the application on `backend` with a configuration of the test's own.
 #[allow(clippy::expect_used)]
-pub async fn spawn_app_with(backend: Backend, config: konbit_web::Config) -> TestApp {
+pub async fn spawn_app_with(backend: Backend, mut config: konbit_web::Config) -> TestApp {
+    let key = match &config.log_key {
+        Some(k) => k.clone(),
+        None => LogKey::generate("konbit.test/log").expect("a log key"),
+    };
+    config.log_key = Some(key.clone());
     let db = TestDb::new(backend).await.expect("test database");
     let store = Store::open(&Options {
         url: db.url.clone(),
@@ -190,6 +197,7 @@ pub async fn spawn_app_with(backend: Backend, config: konbit_web::Config) -> Tes
         base: format!("http://{addr}"),
         store,
         db,
+        key,
         server,
     }
 }
@@ -230,7 +238,11 @@ impl TestApp {
             .await
             .expect("bind");
         let addr = listener.local_addr().expect("addr");
-        let state = konbit_web::AppState::new(store.clone(), konbit_web::Config::default())
+        let config = konbit_web::Config {
+            log_key: Some(self.key.clone()),
+            ..konbit_web::Config::default()
+        };
+        let state = konbit_web::AppState::new(store.clone(), config)
             .await
             .expect("state");
         let app = konbit_web::app(state).into_make_service_with_connect_info::<SocketAddr>();

@@ -112,6 +112,7 @@ pub fn app(state: AppState) -> Router {
     Router::new()
         .merge(api)
         .merge(record::pages::router())
+        .merge(record::tlog::router())
         .merge(force::pages::router())
         .merge(registers::pages::router())
         .merge(situation::pages::router())

@@ -34,6 +34,10 @@ pub struct Entry {
     pub body: String,
     /// The sources, canonical JSON array of UUID strings.
     pub sources: String,
+    /// 16 random bytes hashed with the content, so that a withheld entry's digest cannot be
+    /// matched against guessed contents (format v2).
+    #[serde(serialize_with = "ser_hex")]
+    pub salt: Vec<u8>,
     /// Hash of the previous entry (32 zero bytes for the first).
     #[serde(serialize_with = "ser_hex")]
     pub prev_hash: Vec<u8>,
@@ -108,36 +112,28 @@ pub fn parse_recorded_at(s: &str) -> Result<OffsetDateTime> {
     OffsetDateTime::parse(s, &Rfc3339).map_err(StoreError::internal)
 }
 
-/// SHA-256 over the canonical encoding (docs/record-log.md):
-/// `prev_hash ‖ u64be(seq) ‖ f(recorded_at) ‖ f(actor) ‖ f(kind) ‖ f(subject) ‖ f(valid_at) ‖
-/// f(classification) ‖ f(body) ‖ f(sources)`, where `f(s) = u32be(len(s)) ‖ utf8(s)`.
+/// Bytes of a salt.
+pub const SALT_LEN: usize = 16;
+
+/// The content digest of format v2 (docs/record-log.md): SHA-256 of the salt and every field
+/// but the classification, each as `f(s) = u32be(len(s)) ‖ utf8(s)`. A withheld entry shows
+/// this digest instead of its content, so a verifier who may not read it still recomputes its
+/// link, and the salt keeps a short content from being found by trying guesses.
 #[allow(clippy::too_many_arguments)]
-pub fn entry_hash(
-    prev_hash: &[u8],
-    seq: i64,
+pub fn content_digest(
+    salt: &[u8],
     recorded_at: &str,
     actor: &str,
     kind: &str,
     subject: &Uuid,
     valid_at: &str,
-    classification: &str,
     body: &str,
     sources: &str,
 ) -> [u8; 32] {
     let mut h = Sha256::new();
-    h.update(prev_hash);
-    h.update(u64::try_from(seq).unwrap_or(0).to_be_bytes());
+    h.update(salt);
     let subject = subject.hyphenated().to_string();
-    for field in [
-        recorded_at,
-        actor,
-        kind,
-        &subject,
-        valid_at,
-        classification,
-        body,
-        sources,
-    ] {
+    for field in [recorded_at, actor, kind, &subject, valid_at, body, sources] {
         // Length-prefixing makes the encoding unambiguous without escaping.
         h.update(u32::try_from(field.len()).unwrap_or(u32::MAX).to_be_bytes());
         h.update(field.as_bytes());
@@ -145,21 +141,49 @@ pub fn entry_hash(
     h.finalize().into()
 }
 
+/// The chain hash of format v2: `SHA-256(prev_hash ‖ u64be(seq) ‖ f(classification) ‖
+/// digest)`. The classification stays outside the digest: a reader must see it to know whether
+/// the content is withheld from them.
+pub fn link_hash(prev_hash: &[u8], seq: i64, classification: &str, digest: &[u8; 32]) -> [u8; 32] {
+    let mut h = Sha256::new();
+    h.update(prev_hash);
+    h.update(u64::try_from(seq).unwrap_or(0).to_be_bytes());
+    h.update(
+        u32::try_from(classification.len())
+            .unwrap_or(u32::MAX)
+            .to_be_bytes(),
+    );
+    h.update(classification.as_bytes());
+    h.update(digest);
+    h.finalize().into()
+}
+
+/// A fresh random salt.
+pub fn new_salt() -> [u8; SALT_LEN] {
+    let mut salt = [0u8; SALT_LEN];
+    // The operating system's generator failing is not something a log can carry on without.
+    getrandom::fill(&mut salt).unwrap_or_else(|e| panic!("no randomness for a salt: {e}"));
+    salt
+}
+
 impl Entry {
-    /// Recomputes this entry's hash from its fields and the given previous hash.
-    pub fn compute_hash(&self, prev_hash: &[u8]) -> [u8; 32] {
-        entry_hash(
-            prev_hash,
-            self.seq,
+    /// Recomputes this entry's content digest from its fields and salt.
+    pub fn digest(&self) -> [u8; 32] {
+        content_digest(
+            &self.salt,
             &self.recorded_at,
             &self.actor,
             &self.kind,
             &self.subject,
             &self.valid_at,
-            &self.classification,
             &self.body,
             &self.sources,
         )
+    }
+
+    /// Recomputes this entry's hash from its fields and the given previous hash.
+    pub fn compute_hash(&self, prev_hash: &[u8]) -> [u8; 32] {
+        link_hash(prev_hash, self.seq, &self.classification, &self.digest())
     }
 
     /// The kind as a typed value; a kind this build does not know is a corrupt entry.
@@ -205,18 +229,18 @@ pub fn chain_canonical(head: &Head, d: Draft, body: String, at: OffsetDateTime) 
             .collect(),
     ));
     let classification = d.classification.as_str().to_string();
-    let hash = entry_hash(
-        &head.hash,
-        seq,
+    let salt = new_salt();
+    let digest = content_digest(
+        &salt,
         &recorded_at,
         &d.actor,
         d.kind.as_str(),
         &d.subject,
         &d.valid_at,
-        &classification,
         &body,
         &sources,
     );
+    let hash = link_hash(&head.hash, seq, &classification, &digest);
     Entry {
         seq,
         recorded_at,
@@ -227,12 +251,13 @@ pub fn chain_canonical(head: &Head, d: Draft, body: String, at: OffsetDateTime) 
         classification,
         body,
         sources,
+        salt: salt.to_vec(),
         prev_hash: head.hash.to_vec(),
         hash: hash.to_vec(),
     }
 }
 
-/// Rows per multi-row INSERT into the log: 11 parameters each, well under both backends' limits.
+/// Rows per multi-row INSERT into the log: 12 parameters each, well under both backends' limits.
 const INSERT_ROWS: usize = 500;
 
 /// Stores chained entries, several rows per statement (a bulk import appends thousands).
@@ -241,8 +266,8 @@ pub async fn insert(ex: &mut Ex<'_>, entries: &[Entry]) -> Result<()> {
         let sql = crate::values_sql(
             matches!(ex, Ex::Sqlite(_)),
             "INSERT INTO log (seq, recorded_at, actor, kind, subject, valid_at, classification, \
-             body, sources, prev_hash, hash) VALUES ",
-            11,
+             body, sources, salt, prev_hash, hash) VALUES ",
+            12,
             part.len(),
         );
         on!(ex, |c| {
@@ -258,6 +283,7 @@ pub async fn insert(ex: &mut Ex<'_>, entries: &[Entry]) -> Result<()> {
                     .bind(&e.classification)
                     .bind(&e.body)
                     .bind(&e.sources)
+                    .bind(&e.salt)
                     .bind(&e.prev_hash)
                     .bind(&e.hash);
             }
@@ -337,7 +363,7 @@ pub async fn head_with_time(ex: &mut Ex<'_>) -> Result<TimedHead> {
 }
 
 const ENTRY_COLUMNS: &str = "seq, recorded_at, actor, kind, subject, valid_at, classification, \
-                             body, sources, prev_hash, hash";
+                             body, sources, salt, prev_hash, hash";
 
 /// Entries with `seq > after`, in order, at most `limit`.
 pub async fn entries_after(ex: &mut Ex<'_>, after: i64, limit: i64) -> Result<Vec<Entry>> {
@@ -598,26 +624,31 @@ impl crate::Store {
 mod tests {
     use super::*;
 
-    /// The test vector in docs/record-log.md; another implementation must produce this hash.
+    /// The test vector in docs/record-log.md; another implementation must produce these.
     #[test]
     fn documented_test_vector() {
         let subject = Uuid::parse_str("01920000-0000-7000-8000-000000000001").expect("uuid");
-        let h = entry_hash(
-            &[0u8; 32],
-            1,
+        let salt = hex::decode("000102030405060708090a0b0c0d0e0f").expect("hex");
+        let d = content_digest(
+            &salt,
             "2024-06-25T12:00:00.000000Z",
             "user:editor",
             "deployment.recorded",
             &subject,
             "2024-06-25",
-            "public",
             r#"{"country":"KEN","police":400}"#,
             "[]",
         );
-        assert_eq!(
-            hex::encode(h),
-            "5478d8c627d790d8fe79695dfb33dcfa5fba1d5454c20176f79da21b1d629a7e"
-        );
+        assert_eq!(hex::encode(d), DOC_DIGEST);
+        assert_eq!(hex::encode(link_hash(&[0u8; 32], 1, "public", &d)), DOC_HASH);
+    }
+
+    const DOC_DIGEST: &str = "9e0e2249c0673dd228df72af2a99884bb378f5932d230f371360456d5463e63a";
+    const DOC_HASH: &str = "28c9080630498d5baa17e5e6d9e0f478547ef9109c0a8d26bebbe038c80cd9fe";
+
+    #[test]
+    fn salts_differ() {
+        assert_ne!(new_salt(), new_salt());
     }
 
     #[test]

@@ -1,10 +1,12 @@
 //! The shared core of the store, which every capability builds on: the hash-chained [`log`],
+//! its Merkle [`tree`] and signed [`checkpoint`]s,
 //! the single [`writer`], who writes ([`actor`]), the write path and the list of capability
 //! projectors ([`projector`]), reads under the two clocks ([`read`]), the register of
 //! [`sources`], the deep verification that replays the log ([`replay`]), and logins, secrets
 //! and throttles.
 
 pub mod actor;
+pub mod checkpoint;
 pub mod log;
 pub mod projector;
 pub mod read;
@@ -12,6 +14,7 @@ pub mod replay;
 pub mod secrets;
 pub mod sources;
 pub mod throttle;
+pub mod tree;
 pub mod users;
 pub mod write_path;
 pub mod writer;

@@ -244,7 +244,8 @@ pub async fn apply(ex: &mut Ex<'_>, e: &Entry) -> Result<()> {
         correction => Err(StoreError::Internal("a correction of a correction".into())))
 }
 
-/// Empties every projection and replays the whole log into them, in one transaction. Runs of
+/// Empties every projection and the Merkle tree and replays the whole log into them, in one
+/// transaction. Runs of
 /// consecutive entries of one capability go to its projector together (the situation batches
 /// incident versions as an import does). Returns the number of entries replayed.
 pub async fn rebuild(ex: &mut Ex<'_>) -> Result<i64> {
@@ -290,5 +291,7 @@ pub async fn rebuild(ex: &mut Ex<'_>) -> Result<i64> {
             start = end;
         }
     }
+    crate::tree::clear(ex).await?;
+    crate::tree::catch_up(ex, after).await?;
     Ok(n)
 }

@@ -15,7 +15,7 @@ use crate::{
     actor::{Actor, Envelope, Submitted},
     log::{self, Entry},
     situation::{self, ImportSpec, ImportSummary, PreparedRow},
-    users, write_path as project,
+    tree, users, write_path as project,
 };
 use konbit_domain::{Command, SourceCommand};
 use sqlx::{Connection, PgConnection, SqliteConnection};
@@ -144,6 +144,13 @@ impl Writer {
             }
             Backend::Postgres => WConn::Pg(PgConnection::connect(url).await?),
         };
+        let mut conn = conn;
+        // Before the first command (and before `open` returns, so a reader sees a whole tree).
+        // A tree that cannot grow (a log cut behind the server's back) stops every write, but
+        // not the start: `konbit log verify` must still open the database to say what happened.
+        if let Err(e) = grow_tree(&mut conn).await {
+            tracing::error!(error = %e, "writer: the log's tree cannot catch up with the log");
+        }
         let (tx, rx) = mpsc::channel(4096);
         tokio::spawn(run(conn, rx));
         Ok(Writer { tx })
@@ -220,6 +227,24 @@ impl Writer {
         let (tx, rx) = oneshot::channel();
         if self.tx.send(Msg::Stop(tx)).await.is_ok() {
             let _ = rx.await;
+        }
+    }
+}
+
+/// Brings the Merkle tree up to the log before the first command: a log written before the
+/// tree existed gets it here, in a transaction of its own.
+async fn grow_tree(conn: &mut WConn) -> Result<()> {
+    begin(conn).await?;
+    let grown = async {
+        let head = log::head(&mut conn.ex()).await?;
+        tree::catch_up(&mut conn.ex(), head.seq).await
+    }
+    .await;
+    match grown {
+        Ok(_) => exec(conn, "COMMIT").await,
+        Err(e) => {
+            let _ = exec(conn, "ROLLBACK").await;
+            Err(e)
         }
     }
 }
@@ -484,6 +509,11 @@ async fn attempt(conn: &mut WConn, batch: &[Job]) -> Attempt {
         };
         outcomes.push(outcome);
     }
+    // The Merkle tree grows in the same transaction as the entries it covers.
+    if let Err(e) = tree::catch_up(&mut conn.ex(), head.head.seq).await {
+        let _ = exec(conn, "ROLLBACK").await;
+        return Attempt::Unavailable(format!("the log's tree could not grow: {e}"));
+    }
     match exec(conn, "COMMIT").await {
         Ok(()) => Attempt::Committed(outcomes),
         Err(e) => {
@@ -541,7 +571,10 @@ async fn run_import(conn: &mut WConn, job: Job) {
                     )
                     .await?;
                 }
-                Some(ImportMsg::Commit) => return Ok(Some(summary)),
+                Some(ImportMsg::Commit) => {
+                    tree::catch_up(&mut conn.ex(), head.head.seq).await?;
+                    return Ok(Some(summary));
+                }
                 Some(ImportMsg::Abort) | None => return Ok(None),
             }
         }

@@ -38,6 +38,9 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(record_correction))
         .routes(routes!(list_log))
         .routes(routes!(verify_log))
+        .routes(routes!(log_checkpoint))
+        .routes(routes!(inclusion_proof))
+        .routes(routes!(consistency_proof))
         .routes(routes!(list_users, create_user))
         .routes(routes!(disable_user))
         .routes(routes!(enable_user))
@@ -49,7 +52,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 #[openapi(
     info(title = "Konbit API", description = "Mission information system: the record log, force generation, mandates, funding and sources, the accountability registers and the situational picture. Errors are RFC 9457 problem details. Every POST that records something also accepts `sources` (list of source ids) and `classification` (public, mission, restricted; default mission)."),
     components(schemas(Problem, Written, RecordFields, TokenRequest, TokenResponse, TokenView,
-                       LogEntry, LogVerification, NewUser, UserView,
+                       LogEntry, LogVerification, Proof, NewUser, UserView,
                        konbit_domain::clocks::Day, konbit_domain::clocks::AsOf,
                        konbit_domain::clocks::Slug, konbit_domain::clocks::CountryCode,
                        crate::shared::extract::Department, crate::shared::extract::Format)),
@@ -284,9 +287,9 @@ async fn record_correction(
 }
 
 /// A log entry as served. Entries the caller may not read keep their place in the chain
-/// (sequence, classification, hashes) and nothing else (`redacted`): not their content, nor
-/// their kind, time or author, which would tell who logged in, changed whose access, or read
-/// which register when.
+/// (sequence, classification, content digest, hashes) and nothing else (`redacted`): not their
+/// content, nor their kind, time or author, which would tell who logged in, changed whose
+/// access, or read which register when. The digest still lets anyone recompute their link.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct LogEntry {
     /// Sequence number.
@@ -307,6 +310,10 @@ pub struct LogEntry {
     pub body: Option<String>,
     /// The canonical JSON source list, exactly as hashed.
     pub sources: Option<String>,
+    /// The salt hashed with the content, hex (with the content only).
+    pub salt: Option<String>,
+    /// SHA-256 of the salt and the content, hex: what the chain hash commits to.
+    pub digest: String,
     /// Previous hash, hex.
     pub prev_hash: String,
     /// This entry's hash, hex.
@@ -360,6 +367,7 @@ pub fn log_entry(e: log::Entry, clearance: konbit_domain::Classification) -> Log
         // An entry this build cannot read shows only its place in the chain.
         _ => false,
     };
+    let digest = hex::encode(e.digest());
     LogEntry {
         seq: e.seq,
         recorded_at: visible.then_some(e.recorded_at),
@@ -368,6 +376,8 @@ pub fn log_entry(e: log::Entry, clearance: konbit_domain::Classification) -> Log
         subject: visible.then_some(e.subject),
         valid_at: visible.then_some(e.valid_at),
         classification: e.classification,
+        digest,
+        salt: visible.then(|| hex::encode(&e.salt)),
         body: visible.then_some(e.body),
         sources: visible.then_some(e.sources),
         prev_hash: hex::encode(&e.prev_hash),
@@ -411,6 +421,101 @@ async fn verify_log(
         first_bad_seq: v.first_bad_seq,
         problem: v.problem,
     }))
+}
+
+/// The latest checkpoint of the log: a C2SP tlog-checkpoint (origin, tree size, base64 root) in
+/// a C2SP signed note, signed with the server's Ed25519 key (`konbit log key` prints the
+/// verifier key). Signed again at most every few seconds.
+#[utoipa::path(get, path = "/api/v1/log/checkpoint",
+    responses((status = 200, description = "the signed checkpoint", content_type = "text/plain", body = String),
+              (status = 404, body = Problem)))]
+async fn log_checkpoint(State(s): State<AppState>) -> ApiResult<axum::response::Response> {
+    super::tlog::checkpoint_response(&s).await
+}
+
+/// An RFC 9162 proof: the hashes, hex, in the RFC's order.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Proof {
+    /// The proof's hashes (SHA-256, hex).
+    pub hashes: Vec<String>,
+}
+
+/// Which entry to prove, in which tree.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields)]
+pub struct InclusionQuery {
+    /// The entry's sequence number (its leaf is `seq − 1`).
+    #[param(minimum = 1)]
+    pub seq: i64,
+    /// The tree size, at least `seq` and at most the latest checkpoint's.
+    #[param(minimum = 1)]
+    pub size: i64,
+}
+
+/// The size of the tree the server holds (what the latest checkpoint may show).
+async fn tree_size(s: &AppState) -> ApiResult<i64> {
+    Ok(i64::try_from(s.store.tree_size().await?).unwrap_or(i64::MAX))
+}
+
+fn hexes(hashes: Vec<konbit_store::tree::Hash>) -> Json<Proof> {
+    Json(Proof {
+        hashes: hashes.iter().map(hex::encode).collect(),
+    })
+}
+
+/// The inclusion proof of an entry's chain hash in the Merkle tree of `size` entries (RFC 9162
+/// §2.1.3; the leaf is the entry's 32-byte chain hash). Reveals nothing of any entry.
+#[utoipa::path(get, path = "/api/v1/log/proof/inclusion", params(InclusionQuery),
+    responses((status = 200, body = Proof), (status = 400, body = Problem)))]
+async fn inclusion_proof(
+    State(s): State<AppState>,
+    ApiQuery(q): ApiQuery<InclusionQuery>,
+) -> ApiResult<Json<Proof>> {
+    let have = tree_size(&s).await?;
+    if q.seq < 1 || q.size < q.seq || q.size > have {
+        return Err(ApiError::bad_request(
+            "invalid_query",
+            format!("seq must be from 1 to size, and size at most {have} (the tree's size)"),
+        ));
+    }
+    let (index, size) = (q.seq.unsigned_abs() - 1, q.size.unsigned_abs());
+    Ok(hexes(s.store.inclusion_proof(index, size).await?))
+}
+
+/// Which two trees to prove consistent.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields)]
+pub struct ConsistencyQuery {
+    /// The older tree's size.
+    #[param(minimum = 1)]
+    pub from: i64,
+    /// The newer tree's size, at least `from` and at most the latest checkpoint's.
+    #[param(minimum = 1)]
+    pub to: i64,
+}
+
+/// The consistency proof between the trees of `from` and `to` entries (RFC 9162 §2.1.4): that
+/// the newer extends the older without changing it.
+#[utoipa::path(get, path = "/api/v1/log/proof/consistency", params(ConsistencyQuery),
+    responses((status = 200, body = Proof), (status = 400, body = Problem)))]
+async fn consistency_proof(
+    State(s): State<AppState>,
+    ApiQuery(q): ApiQuery<ConsistencyQuery>,
+) -> ApiResult<Json<Proof>> {
+    let have = tree_size(&s).await?;
+    if q.from < 1 || q.to < q.from || q.to > have {
+        return Err(ApiError::bad_request(
+            "invalid_query",
+            format!("from must be from 1 to `to`, and `to` at most {have} (the tree's size)"),
+        ));
+    }
+    Ok(hexes(
+        s.store
+            .consistency_proof(q.from.unsigned_abs(), q.to.unsigned_abs())
+            .await?,
+    ))
 }
 
 /// A user as listed.

@@ -1,6 +1,7 @@
-//! The shared core over HTTP: health and the OpenAPI document, the record log and its
-//! verification, the register of sources and disagreements, corrections, logins, users and
+//! The shared core over HTTP: health and the OpenAPI document, the record log, its
+//! verification, checkpoints, proofs and tiles, the register of sources and disagreements, corrections, logins, users and
 //! tokens — their API and their pages.
 
 pub mod api;
 pub mod pages;
+pub mod tlog;

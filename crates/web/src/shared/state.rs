@@ -1,5 +1,6 @@
 //! What every handler shares: the store, how the server is run ([`Config`]), the cookies'
-//! names, the CSRF key, the per-address limits and the cached verification of the log.
+//! names, the CSRF key, the per-address limits, the cached verification of the log and its last
+//! signed checkpoint.
 
 use crate::shared::{cookies, csrf, limits, verify};
 use konbit_store::Store;
@@ -22,6 +23,8 @@ pub struct Config {
     pub token_ttl: time::Duration,
     /// Reverse proxies whose `X-Forwarded-For` and `X-Forwarded-Host` are believed.
     pub trusted_proxies: Vec<IpAddr>,
+    /// The key checkpoints of the log are signed with (none: no checkpoints are served).
+    pub log_key: Option<konbit_store::checkpoint::LogKey>,
 }
 
 impl Default for Config {
@@ -32,6 +35,7 @@ impl Default for Config {
             session_ttl: time::Duration::hours(12),
             token_ttl: time::Duration::days(30),
             trusted_proxies: Vec::new(),
+            log_key: None,
         }
     }
 }
@@ -53,6 +57,8 @@ pub struct AppState {
     pub verified: Arc<verify::Cache>,
     /// Each user's desk count, per log head and minute.
     pub desk_counts: Arc<super::desk_count::Cache>,
+    /// The last signed checkpoint.
+    pub checkpoints: Arc<crate::record::tlog::Checkpoints>,
 }
 
 impl AppState {
@@ -67,6 +73,7 @@ impl AppState {
             limits: Arc::new(limits::Limits::default()),
             verified: Arc::new(verify::Cache::default()),
             desk_counts: Arc::default(),
+            checkpoints: Arc::default(),
         })
     }
 

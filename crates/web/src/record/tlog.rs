@@ -1,0 +1,223 @@
+//! The log as outsiders check it: the signed checkpoint (cached, signed again only when the
+//! tree has grown and at most every [`RESIGN_AFTER`]), and the tree published as C2SP
+//! tlog-tiles under `/tlog/` — immutable files a CDN or a plain web server can mirror, read
+//! with off-the-shelf tlog tooling. The proofs' JSON API is in [`super::api`].
+
+use crate::shared::{error::ApiError, state::AppState};
+use axum::{
+    Router,
+    extract::{Path, State},
+    http::{HeaderValue, StatusCode, header},
+    response::{IntoResponse, Response},
+    routing::get,
+};
+use konbit_store::{Store, checkpoint::LogKey};
+use std::time::{Duration, Instant};
+use tokio::sync::Mutex;
+
+/// A checkpoint is served from the cache for this long before the tree's size is read again.
+pub const RESIGN_AFTER: Duration = Duration::from_secs(2);
+
+#[derive(Debug, Clone)]
+struct Signed {
+    size: u64,
+    note: String,
+    at: Instant,
+}
+
+/// The last signed checkpoint.
+#[derive(Debug, Default)]
+pub struct Checkpoints {
+    last: Mutex<Option<Signed>>,
+}
+
+impl Checkpoints {
+    /// The latest signed checkpoint and its tree size.
+    pub async fn latest(&self, store: &Store, key: &LogKey) -> Result<(u64, String), ApiError> {
+        let mut last = self.last.lock().await;
+        if let Some(s) = last.as_ref().filter(|s| s.at.elapsed() < RESIGN_AFTER) {
+            return Ok((s.size, s.note.clone()));
+        }
+        let size = store.tree_size().await?;
+        if let Some(s) = last.as_mut().filter(|s| s.size == size) {
+            s.at = Instant::now();
+            return Ok((s.size, s.note.clone()));
+        }
+        let root = store.tree_root(size).await?;
+        let note = key.sign(size, &root)?;
+        *last = Some(Signed {
+            size,
+            note: note.clone(),
+            at: Instant::now(),
+        });
+        Ok((size, note))
+    }
+}
+
+/// The server's log key, or the problem of a server run without one.
+pub fn key(s: &AppState) -> Result<&LogKey, ApiError> {
+    s.config.log_key.as_ref().ok_or_else(|| {
+        ApiError::new(
+            StatusCode::NOT_FOUND,
+            "no_log_key",
+            "No checkpoints",
+            "this server was started without a log key and signs no checkpoints",
+        )
+    })
+}
+
+/// The latest checkpoint as a `text/plain` response.
+pub async fn checkpoint_response(s: &AppState) -> Result<Response, ApiError> {
+    let (_, note) = s.checkpoints.latest(&s.store, key(s)?).await?;
+    Ok((
+        [
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/plain; charset=utf-8"),
+            ),
+            (header::CACHE_CONTROL, HeaderValue::from_static("no-cache")),
+        ],
+        note,
+    )
+        .into_response())
+}
+
+/// The tlog-tiles routes.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/tlog/checkpoint", get(tlog_checkpoint))
+        .route("/tlog/tile/{*path}", get(tile))
+}
+
+async fn tlog_checkpoint(State(s): State<AppState>) -> Result<Response, ApiError> {
+    checkpoint_response(&s).await
+}
+
+/// Which file of the tile tree a path names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TilePath {
+    /// Tile level (`None`: an entry bundle).
+    pub level: Option<u32>,
+    /// Index of the tile in its level.
+    pub index: u64,
+    /// Hashes or entries in it: 256 for a full tile, fewer for a partial one (`.p/W`).
+    pub width: u64,
+}
+
+/// Parses the part of a tile path after `tile/`: `L/N[.p/W]` or `entries/N[.p/W]`, with `N`
+/// in groups of three digits, all but the last prefixed with `x` (C2SP tlog-tiles).
+pub fn parse_tile_path(path: &str) -> Result<TilePath, String> {
+    if path.len() > 64 {
+        return Err("the tile path is too long".into());
+    }
+    let (path, width) = match path.split_once(".p/") {
+        Some((p, w)) => {
+            let w: u64 = digits(w)
+                .filter(|w| (1..256).contains(w))
+                .ok_or_else(|| format!("{w:?} is not a partial tile width (1 to 255)"))?;
+            (p, w)
+        }
+        None => (path, 256),
+    };
+    let (level, rest) = path
+        .split_once('/')
+        .ok_or("a tile path is LEVEL/N or entries/N")?;
+    let level = match level {
+        "entries" => None,
+        l => Some(
+            digits(l)
+                .and_then(|l| u32::try_from(l).ok())
+                .filter(|l| *l < 8)
+                .ok_or_else(|| format!("{l:?} is not a tile level (0 to 7)"))?,
+        ),
+    };
+    let groups: Vec<&str> = rest.split('/').collect();
+    let mut index: u64 = 0;
+    for (i, g) in groups.iter().enumerate() {
+        let last = i + 1 == groups.len();
+        let d = if last { Some(*g) } else { g.strip_prefix('x') };
+        let n = d
+            .filter(|d| d.len() == 3 && d.bytes().all(|b| b.is_ascii_digit()))
+            .and_then(|d| d.parse::<u64>().ok())
+            .ok_or_else(|| format!("{g:?} is not a group of a tile index (xNNN/…/NNN)"))?;
+        index = index
+            .checked_mul(1000)
+            .and_then(|x| x.checked_add(n))
+            .ok_or("the tile index is too large")?;
+    }
+    Ok(TilePath {
+        level,
+        index,
+        width,
+    })
+}
+
+/// Decimal digits without a sign or leading zeros.
+fn digits(s: &str) -> Option<u64> {
+    let ok = !s.is_empty()
+        && s.bytes().all(|b| b.is_ascii_digit())
+        && (s == "0" || !s.starts_with('0'));
+    ok.then(|| s.parse().ok()).flatten()
+}
+
+async fn tile(State(s): State<AppState>, Path(path): Path<String>) -> Result<Response, ApiError> {
+    let t = parse_tile_path(&path).map_err(|m| ApiError::bad_request("invalid_tile_path", m))?;
+    let data = match t.level {
+        Some(level) => s.store.tree_tile(level, t.index, t.width).await?,
+        None => s.store.tree_entries(t.index, t.width).await?,
+    };
+    let data = data.ok_or_else(|| {
+        ApiError::not_found(format!("tile {path} (the tree does not hold it yet)"))
+    })?;
+    // A node of the tree never changes once stored, so neither does any tile, partial or full.
+    Ok((
+        [
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/octet-stream"),
+            ),
+            (
+                header::CACHE_CONTROL,
+                HeaderValue::from_static("public, max-age=31536000, immutable"),
+            ),
+        ],
+        data,
+    )
+        .into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tile_paths_parse_as_c2sp_writes_them() {
+        let t = |level, index, width| TilePath {
+            level,
+            index,
+            width,
+        };
+        assert_eq!(parse_tile_path("0/000"), Ok(t(Some(0), 0, 256)));
+        assert_eq!(parse_tile_path("1/x001/234"), Ok(t(Some(1), 1234, 256)));
+        assert_eq!(
+            parse_tile_path("entries/x001/x234/067.p/8"),
+            Ok(t(None, 1_234_067, 8))
+        );
+        for bad in [
+            "0/0",
+            "0/1234",
+            "0/001/234",
+            "8/000",
+            "01/000",
+            "0/000.p/0",
+            "0/000.p/256",
+            "0/000.p/08",
+            "entries",
+            "0/x000",
+            "-1/000",
+            "0/x999/x999/x999/x999/x999/x999/x999/999",
+        ] {
+            assert!(parse_tile_path(bad).is_err(), "{bad} was accepted");
+        }
+    }
+}
