@@ -18,3 +18,4 @@ mod security;
 mod security_verify;
 mod situation;
 mod situation_pages;
+mod trust;

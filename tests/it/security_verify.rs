@@ -189,7 +189,10 @@ async fn the_command_line_verifies_deeply_and_against_a_head_kept_outside() {
     .await
     .expect("cut the tree");
     let (code, out) = run(&["log", "verify"]);
-    assert_eq!(code, 0, "log and tree cut cleanly, the database alone cannot tell: {out}");
+    assert_eq!(
+        code, 0,
+        "log and tree cut cleanly, the database alone cannot tell: {out}"
+    );
     let (code, out) = run(&["log", "verify", "--head", &later]);
     assert_eq!(code, 1, "{out}");
     assert!(out.contains("the log was cut after entry"), "{out}");

@@ -327,6 +327,18 @@ fn parse_head(s: &str) -> std::result::Result<(i64, String), String> {
     Ok((seq, hash))
 }
 
+/// The directory of an SQLite database file named by a URL (`sqlite://DIR/FILE`).
+fn sqlite_dir(url: &str) -> Option<PathBuf> {
+    let path = url.strip_prefix("sqlite://")?;
+    let path = path.split('?').next()?;
+    let parent = std::path::Path::new(path).parent()?;
+    Some(if parent.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        parent.to_path_buf()
+    })
+}
+
 fn database_url(cli_db: &Option<String>, dir: &std::path::Path) -> String {
     cli_db
         .clone()
@@ -432,7 +444,11 @@ async fn tree_problem(
                 ),
             )));
         }
-        let root = t.roots_at.iter().find(|(s, _)| *s == c.size).map(|(_, r)| *r);
+        let root = t
+            .roots_at
+            .iter()
+            .find(|(s, _)| *s == c.size)
+            .map(|(_, r)| *r);
         if root != Some(c.root) {
             let since = match held {
                 Some(h) => format!(
@@ -578,6 +594,11 @@ async fn run(cli: Cli) -> Result<ExitCode> {
         file: cli.log_key_file.clone(),
         origin: cli.log_origin.clone(),
     };
+    // The key lives in the data directory; given only an SQLite file, beside it.
+    let key_dir = match (&cli.data_dir, &cli.database) {
+        (None, Some(db)) => sqlite_dir(db).unwrap_or_else(|| data_dir.clone()),
+        _ => data_dir.clone(),
+    };
     let config = |secure_cookies: bool, log_key: LogKey| konbit_web::Config {
         log_key: Some(log_key),
         secure_cookies,
@@ -596,7 +617,7 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             secure_cookies,
         } => {
             let store = open(&url, !no_migrate).await?;
-            let key = log_key(&keys, &data_dir)?;
+            let key = log_key(&keys, &key_dir)?;
             println!(
                 "Konbit is serving {} on http://{listen}",
                 konbit_store::redact(&url)
@@ -692,7 +713,7 @@ async fn run(cli: Cli) -> Result<ExitCode> {
         }
         Cmd::Migrate => {
             let applied = konbit_store::migrate(&url).await?;
-            let key = log_key(&keys, &data_dir)?;
+            let key = log_key(&keys, &key_dir)?;
             println!("checkpoints are signed by {}", key.verifier_key());
             if applied.is_empty() {
                 println!("the schema is up to date");
@@ -814,12 +835,12 @@ async fn run(cli: Cli) -> Result<ExitCode> {
         Cmd::Log {
             command: LogCmd::Key,
         } => {
-            println!("{}", log_key(&keys, &data_dir)?.verifier_key());
+            println!("{}", log_key(&keys, &key_dir)?.verifier_key());
         }
         Cmd::Log {
             command: LogCmd::Checkpoint,
         } => {
-            let key = log_key(&keys, &data_dir)?;
+            let key = log_key(&keys, &key_dir)?;
             let store = open(&url, false).await?;
             let size = store.tree_size().await.map_err(describe)?;
             let root = store.tree_root(size).await.map_err(describe)?;
@@ -837,7 +858,7 @@ async fn run(cli: Cli) -> Result<ExitCode> {
                     key,
                 },
         } => {
-            let saved = read_checkpoints(&checkpoints, key, &keys, &data_dir)?;
+            let saved = read_checkpoints(&checkpoints, key, &keys, &key_dir)?;
             let store = open(&url, false).await?;
             let mut v = { store.verify_log().await? };
             let tree = if v.ok {

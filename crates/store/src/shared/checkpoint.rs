@@ -42,9 +42,7 @@ fn algorithm_key(public: &[u8; 32]) -> Vec<u8> {
 /// Whether `name` may name a key and a log: C2SP signed-note key names are non-empty and have
 /// no space or `+`; Konbit also keeps them to printable ASCII and 200 bytes.
 pub fn valid_origin(name: &str) -> bool {
-    !name.is_empty()
-        && name.len() <= 200
-        && name.bytes().all(|b| b.is_ascii_graphic() && b != b'+')
+    !name.is_empty() && name.len() <= 200 && name.bytes().all(|b| b.is_ascii_graphic() && b != b'+')
 }
 
 impl LogKey {
@@ -107,9 +105,8 @@ impl LogKey {
     pub fn load_or_create(dir: &Path, origin: &str) -> Result<LogKey> {
         let path = dir.join(KEY_FILE);
         match std::fs::read_to_string(&path) {
-            Ok(text) => LogKey::from_text(&text).map_err(|e| {
-                StoreError::Internal(format!("{}: {e}", path.display()))
-            }),
+            Ok(text) => LogKey::from_text(&text)
+                .map_err(|e| StoreError::Internal(format!("{}: {e}", path.display()))),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 let key = LogKey::generate(origin)?;
                 std::fs::create_dir_all(dir).map_err(StoreError::internal)?;
@@ -137,7 +134,8 @@ impl LogKey {
     pub fn sign(&self, size: u64, root: &Hash) -> Result<String> {
         let body = checkpoint_text(&self.name, size, root);
         let mut note = Note::new(body.as_bytes(), &[]).map_err(StoreError::internal)?;
-        note.add_sigs(&[&self.signer]).map_err(StoreError::internal)?;
+        note.add_sigs(&[&self.signer])
+            .map_err(StoreError::internal)?;
         String::from_utf8(note.to_bytes()).map_err(StoreError::internal)
     }
 }
@@ -236,7 +234,10 @@ mod tests {
             assert!(note.starts_with("records.example.org/mss\n12\n"), "{note}");
             assert!(note.contains("\n\n— records.example.org/mss "), "{note}");
             let c = open_note(note.as_bytes(), key.verifier_key()).expect("opens");
-            assert_eq!((c.origin.as_str(), c.size, c.root), ("records.example.org/mss", 12, root));
+            assert_eq!(
+                (c.origin.as_str(), c.size, c.root),
+                ("records.example.org/mss", 12, root)
+            );
             let changed = note.replacen("\n12\n", "\n13\n", 1);
             assert!(open_note(changed.as_bytes(), key.verifier_key()).is_err());
             let other = LogKey::generate("records.example.org/mss").expect("key");

@@ -640,7 +640,10 @@ mod tests {
             "[]",
         );
         assert_eq!(hex::encode(d), DOC_DIGEST);
-        assert_eq!(hex::encode(link_hash(&[0u8; 32], 1, "public", &d)), DOC_HASH);
+        assert_eq!(
+            hex::encode(link_hash(&[0u8; 32], 1, "public", &d)),
+            DOC_HASH
+        );
     }
 
     const DOC_DIGEST: &str = "9e0e2249c0673dd228df72af2a99884bb378f5932d230f371360456d5463e63a";

@@ -685,7 +685,10 @@ mod tests {
             for from in 1..=size {
                 let proof = hashes(&all, &consistency_ranges(from, size));
                 let (a, b) = (roots[from as usize], roots[size as usize]);
-                assert!(verify_consistency(from, size, &a, &b, &proof), "{from}->{size}");
+                assert!(
+                    verify_consistency(from, size, &a, &b, &proof),
+                    "{from}->{size}"
+                );
                 let theirs = proof.iter().map(|h| tlog_tiles::Hash(*h)).collect();
                 tlog_tiles::check_tree(
                     &theirs,

@@ -154,9 +154,8 @@ pub fn parse_tile_path(path: &str) -> Result<TilePath, String> {
 
 /// Decimal digits without a sign or leading zeros.
 fn digits(s: &str) -> Option<u64> {
-    let ok = !s.is_empty()
-        && s.bytes().all(|b| b.is_ascii_digit())
-        && (s == "0" || !s.starts_with('0'));
+    let ok =
+        !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) && (s == "0" || !s.starts_with('0'));
     ok.then(|| s.parse().ok()).flatten()
 }
 

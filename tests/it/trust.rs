@@ -1,0 +1,465 @@
+//! The log proves itself to outsiders: signed checkpoints, inclusion and consistency proofs
+//! checked here with the RFC 9162 algorithms against what an anonymous caller is served,
+//! the tlog tiles, salted digests that let every link be recomputed (withheld entries too),
+//! bad proof queries and tile paths refused, and `konbit log verify --checkpoint` catching a
+//! history rewritten behind the server's back.
+
+use konbit_domain::Role;
+use konbit_store::{checkpoint, log, tree};
+use konbit_testkit::{Backend, TestApp, backends, seed, spawn_app_on};
+use serde_json::{Value, json};
+use std::process::Command;
+
+fn unhex(s: &Value) -> tree::Hash {
+    hex::decode(s.as_str().expect("hex text"))
+        .expect("hex")
+        .try_into()
+        .expect("32 bytes")
+}
+
+/// Every entry as an anonymous caller is served it.
+async fn entries(app: &TestApp) -> Vec<Value> {
+    let anon = app.client(None).await;
+    let mut out = Vec::new();
+    loop {
+        let r = anon
+            .get(&format!("/api/v1/log?after={}&limit=1000", out.len()))
+            .await;
+        assert_eq!(r.status, 200, "{}", r.text);
+        let page = r.json().as_array().expect("list").clone();
+        if page.is_empty() {
+            return out;
+        }
+        out.extend(page);
+    }
+}
+
+/// The latest checkpoint, anonymously, opened with the app's verifier key.
+async fn checkpoint_of(app: &TestApp) -> checkpoint::Checkpoint {
+    let r = app.client(None).await.get("/api/v1/log/checkpoint").await;
+    assert_eq!(r.status, 200, "{}", r.text);
+    assert!(
+        r.content_type.starts_with("text/plain"),
+        "{}",
+        r.content_type
+    );
+    checkpoint::open_note(r.text.as_bytes(), app.key.verifier_key()).expect("signed by the key")
+}
+
+async fn proof(app: &TestApp, path: &str) -> Vec<tree::Hash> {
+    let r = app.client(None).await.get(path).await;
+    assert_eq!(r.status, 200, "{path}: {}", r.text);
+    r.json()["hashes"]
+        .as_array()
+        .expect("hashes")
+        .iter()
+        .map(unhex)
+        .collect()
+}
+
+async fn write_some(app: &TestApp, n: usize) {
+    let editor = app.client(Some(Role::Editor)).await;
+    for i in 0..n {
+        let class = ["public", "mission", "restricted"][i % 3];
+        let r = editor
+            .post_json(
+                "/api/v1/sources",
+                &json!({"title": format!("Report {i}"), "kind": "news_article", "reliability": "B",
+                        "credibility": 2, "classification": class,
+                        "url": format!("https://example.org/{i}")}),
+            )
+            .await;
+        assert_eq!(r.status, 201, "{}", r.text);
+    }
+}
+
+#[tokio::test]
+async fn checkpoints_and_proofs_hold_for_an_anonymous_outsider() {
+    for b in backends() {
+        outsider_checks(b).await;
+    }
+}
+
+async fn outsider_checks(b: Backend) {
+    let app = spawn_app_on(b).await;
+    seed(&app).await;
+    write_some(&app, 7).await;
+
+    // Every link recomputes, withheld entries included: the chain commits to their digest.
+    let all = entries(&app).await;
+    let mut prev = [0u8; 32];
+    let mut withheld = 0;
+    for e in &all {
+        let digest = unhex(&e["digest"]);
+        if e["redacted"] == true {
+            withheld += 1;
+            assert!(e["salt"].is_null() && e["body"].is_null() && e["kind"].is_null());
+        } else {
+            let salt = hex::decode(e["salt"].as_str().expect("salt")).expect("hex");
+            assert_eq!(salt.len(), 16);
+            let subject = e["subject"]
+                .as_str()
+                .expect("subject")
+                .parse()
+                .expect("uuid");
+            let s = |k: &str| e[k].as_str().expect(k).to_string();
+            let recomputed = log::content_digest(
+                &salt,
+                &s("recorded_at"),
+                &s("actor"),
+                &s("kind"),
+                &subject,
+                &s("valid_at"),
+                &s("body"),
+                &s("sources"),
+            );
+            assert_eq!(recomputed, digest, "entry {}", e["seq"]);
+        }
+        assert_eq!(unhex(&e["prev_hash"]), prev);
+        let seq = e["seq"].as_i64().expect("seq");
+        let h = log::link_hash(
+            &prev,
+            seq,
+            e["classification"].as_str().expect("c"),
+            &digest,
+        );
+        assert_eq!(h, unhex(&e["hash"]), "entry {seq}");
+        prev = h;
+    }
+    assert!(
+        withheld > 0,
+        "the test needs entries an anonymous caller may not read"
+    );
+
+    // The checkpoint covers the whole log, and its root is the RFC 6962 root of the chain.
+    let c = checkpoint_of(&app).await;
+    assert_eq!(c.origin, "konbit.test/log");
+    assert_eq!(c.size, all.len() as u64);
+    let mut t = tree::Appender::new();
+    for e in &all {
+        t.push(&unhex(&e["hash"]));
+    }
+    assert_eq!(t.root(), c.root);
+
+    // Every entry's inclusion proof verifies against it.
+    for e in &all {
+        let seq = e["seq"].as_u64().expect("seq");
+        let p = proof(
+            &app,
+            &format!("/api/v1/log/proof/inclusion?seq={seq}&size={}", c.size),
+        )
+        .await;
+        let leaf = tree::leaf_hash(&unhex(&e["hash"]));
+        assert!(
+            tree::verify_inclusion(seq - 1, c.size, &leaf, &p, &c.root),
+            "entry {seq}"
+        );
+        assert!(!tree::verify_inclusion(seq - 1, c.size, &leaf, &p, &prev));
+    }
+
+    // The log grows; the new checkpoint is consistent with the old one.
+    write_some(&app, 5).await;
+    // Signed again at most every few seconds: the new size shows within them.
+    let mut later = checkpoint_of(&app).await;
+    for _ in 0..20 {
+        if later.size == c.size + 5 {
+            break;
+        }
+        assert_eq!(
+            later.size, c.size,
+            "the checkpoint is the old one until it is signed again"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(250)).await;
+        later = checkpoint_of(&app).await;
+    }
+    assert_eq!(later.size, c.size + 5);
+    for from in [1, c.size / 2, c.size, later.size] {
+        let root = app.store.tree_root(from).await.expect("root");
+        let p = proof(
+            &app,
+            &format!(
+                "/api/v1/log/proof/consistency?from={from}&to={}",
+                later.size
+            ),
+        )
+        .await;
+        assert!(
+            tree::verify_consistency(from, later.size, &root, &later.root, &p),
+            "{from} -> {}",
+            later.size
+        );
+    }
+    let p = proof(
+        &app,
+        &format!(
+            "/api/v1/log/proof/consistency?from={}&to={}",
+            c.size, later.size
+        ),
+    )
+    .await;
+    assert!(tree::verify_consistency(
+        c.size,
+        later.size,
+        &c.root,
+        &later.root,
+        &p
+    ));
+    // A different old root is not proven consistent.
+    assert!(!tree::verify_consistency(
+        c.size,
+        later.size,
+        &later.root,
+        &later.root,
+        &p
+    ));
+
+    // Bad proof queries: a clear 400 naming the problem.
+    let anon = app.client(None).await;
+    let size = later.size;
+    for q in [
+        "inclusion?seq=0&size=3".to_string(),
+        format!("inclusion?seq=4&size=3"),
+        format!("inclusion?seq=1&size={}", size + 1),
+        "inclusion?seq=1".to_string(),
+        "inclusion?seq=x&size=2".to_string(),
+        "inclusion?seq=1&size=2&extra=1".to_string(),
+        "consistency?from=0&to=3".to_string(),
+        "consistency?from=4&to=3".to_string(),
+        format!("consistency?from=1&to={}", size + 1),
+        "consistency?from=-1&to=3".to_string(),
+        "consistency?from=99999999999999999999&to=3".to_string(),
+    ] {
+        let r = anon.get(&format!("/api/v1/log/proof/{q}")).await;
+        assert_eq!(r.status, 400, "{q}: {}", r.text);
+        assert!(
+            r.content_type.starts_with("application/problem+json"),
+            "{q}"
+        );
+    }
+
+    // The tiles: level 0 holds the leaf hashes, the entry bundle the chain hashes.
+    let w = size % 256;
+    assert!(w > 0 && size < 256, "the test's log fits one partial tile");
+    let r = anon.get(&format!("/tlog/tile/0/000.p/{w}")).await;
+    assert_eq!(r.status, 200);
+    assert_eq!(
+        r.headers["cache-control"],
+        "public, max-age=31536000, immutable"
+    );
+    let tile = anon.http.get(format!("{}/tlog/tile/0/000.p/{w}", app.base));
+    let tile = tile
+        .send()
+        .await
+        .expect("tile")
+        .bytes()
+        .await
+        .expect("bytes");
+    let bundle = anon
+        .http
+        .get(format!("{}/tlog/tile/entries/000.p/{w}", app.base))
+        .send()
+        .await
+        .expect("bundle")
+        .bytes()
+        .await
+        .expect("bytes");
+    assert_eq!(tile.len() as u64, 32 * w);
+    assert_eq!(bundle.len() as u64, 34 * w);
+    let mut leaves = Vec::new();
+    for (i, chunk) in bundle.chunks(34).enumerate() {
+        assert_eq!(&chunk[..2], &[0, 32]);
+        let leaf = tree::leaf_hash(&chunk[2..]);
+        assert_eq!(&tile[32 * i..32 * (i + 1)], &leaf);
+        leaves.push(chunk[2..].to_vec());
+    }
+    let mut t = tree::Appender::new();
+    for l in &leaves {
+        t.push(l);
+    }
+    assert_eq!(
+        t.root(),
+        later.root,
+        "the tiles rebuild the checkpoint's root"
+    );
+    let r = anon.get("/tlog/checkpoint").await;
+    assert_eq!(r.status, 200);
+    checkpoint::open_note(r.text.as_bytes(), app.key.verifier_key()).expect("signed");
+    // A tile the tree does not hold yet, and paths that are not tiles.
+    assert_eq!(
+        anon.get(&format!("/tlog/tile/0/000.p/{}", w + 1))
+            .await
+            .status,
+        404
+    );
+    assert_eq!(anon.get("/tlog/tile/0/000").await.status, 404);
+    for bad in [
+        "0/1",
+        "9/000",
+        "0/000.p/0",
+        "0/000.p/300",
+        "entries/x1/000",
+        "a/000",
+    ] {
+        let r = anon.get(&format!("/tlog/tile/{bad}")).await;
+        assert_eq!(r.status, 400, "{bad}: {}", r.text);
+    }
+
+    // Rebuilding writes the same tree again.
+    let n = app.store.writer().rebuild().await.expect("rebuild");
+    assert_eq!(n as u64, size);
+    assert_eq!(app.store.tree_root(size).await.expect("root"), later.root);
+}
+
+struct Run {
+    code: i32,
+    out: String,
+}
+
+fn konbit(dir: &std::path::Path, args: &[&str]) -> Run {
+    let out = Command::new(env!("CARGO_BIN_EXE_konbit"))
+        .arg("--data-dir")
+        .arg(dir)
+        .args(args)
+        .env_remove("KONBIT_LOG_KEY")
+        .env_remove("KONBIT_LOG_KEY_FILE")
+        .env_remove("KONBIT_DATABASE_URL")
+        .output()
+        .expect("run konbit");
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        out: format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        ),
+    }
+}
+
+fn add_user(dir: &std::path::Path, name: &str) {
+    let out = Command::new(env!("CARGO_BIN_EXE_konbit"))
+        .arg("--data-dir")
+        .arg(dir)
+        .args(["user", "add", name, "--role", "viewer"])
+        .env("KONBIT_PASSWORD", "a long enough password")
+        .output()
+        .expect("run konbit");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// `konbit log key` and `konbit log checkpoint` from the command line; `log verify
+/// --checkpoint` passes while the log extends what was kept, and names where the history was
+/// rewritten when a copy of the database is given another history under the same key.
+#[tokio::test]
+async fn the_command_line_proves_the_log_extends_checkpoints_kept_outside() {
+    let a = tempfile::tempdir().expect("dir");
+    let kept = tempfile::tempdir().expect("dir");
+    let r = konbit(
+        a.path(),
+        &["--log-origin", "records.example.org/test", "migrate"],
+    );
+    assert_eq!(r.code, 0, "{}", r.out);
+    let key = konbit(a.path(), &["log", "key"]);
+    assert_eq!(key.code, 0, "{}", key.out);
+    let vkey = key.out.trim().to_string();
+    assert!(vkey.starts_with("records.example.org/test+"), "{vkey}");
+    for name in ["ana", "ben", "cleo"] {
+        add_user(a.path(), name);
+    }
+    let first = konbit(a.path(), &["log", "checkpoint"]);
+    assert_eq!(first.code, 0, "{}", first.out);
+    let c = checkpoint::open_note(first.out.as_bytes(), &vkey).expect("a signed checkpoint");
+    assert_eq!((c.origin.as_str(), c.size), ("records.example.org/test", 3));
+    let first_file = kept.path().join("first");
+    std::fs::write(&first_file, &first.out).expect("keep");
+
+    // A copy of the database now, to rewrite later.
+    let b = tempfile::tempdir().expect("dir");
+    for f in ["konbit.db", "konbit.db-wal", "log-key"] {
+        if a.path().join(f).exists() {
+            std::fs::copy(a.path().join(f), b.path().join(f)).expect("copy");
+        }
+    }
+
+    for name in ["dan", "eve"] {
+        add_user(a.path(), name);
+    }
+    let second = konbit(a.path(), &["log", "checkpoint"]);
+    let second_file = kept.path().join("second");
+    std::fs::write(&second_file, &second.out).expect("keep");
+    let f1 = first_file.to_str().expect("path");
+    let f2 = second_file.to_str().expect("path");
+    let r = konbit(
+        a.path(),
+        &["log", "verify", "--checkpoint", f1, "--checkpoint", f2],
+    );
+    assert_eq!(r.code, 0, "{}", r.out);
+    assert!(
+        r.out
+            .contains("the checkpoint of 5 entries kept outside is extended"),
+        "{}",
+        r.out
+    );
+    let r = konbit(
+        a.path(),
+        &["log", "verify", "--checkpoint", f1, "--key", &vkey],
+    );
+    assert_eq!(r.code, 0, "{}", r.out);
+
+    // The copy goes another way after entry 3: the first checkpoint holds, the second not.
+    for name in ["mallory", "trent"] {
+        add_user(b.path(), name);
+    }
+    let r = konbit(
+        b.path(),
+        &["log", "verify", "--checkpoint", f1, "--checkpoint", f2],
+    );
+    assert_eq!(r.code, 1, "{}", r.out);
+    assert!(
+        r.out.contains("FAILED at seq 4")
+            && r.out.contains(
+                "entries 4 to 5 were rewritten (the checkpoint of 3 entries still holds)"
+            ),
+        "{}",
+        r.out
+    );
+
+    // A checkpoint changed by hand, one signed by another key, and a file that is not one.
+    let forged = second.out.replacen("\n5\n", "\n6\n", 1);
+    std::fs::write(kept.path().join("forged"), forged).expect("write");
+    let other = tempfile::tempdir().expect("dir");
+    konbit(other.path(), &["migrate"]);
+    let foreign = konbit(other.path(), &["log", "checkpoint"]);
+    std::fs::write(kept.path().join("foreign"), &foreign.out).expect("write");
+    std::fs::write(kept.path().join("junk"), "hello\n").expect("write");
+    std::fs::write(kept.path().join("huge"), "x".repeat(20_000)).expect("write");
+    for (file, says) in [
+        ("forged", "signature does not hold"),
+        ("foreign", "not signed by this log's key"),
+        ("junk", "not a signed note"),
+        ("huge", "too long for a checkpoint"),
+        ("missing", "cannot read"),
+    ] {
+        let path = kept.path().join(file);
+        let r = konbit(
+            a.path(),
+            &[
+                "log",
+                "verify",
+                "--checkpoint",
+                path.to_str().expect("path"),
+            ],
+        );
+        assert_ne!(r.code, 0, "{file}: {}", r.out);
+        assert!(r.out.contains(says), "{file}: {}", r.out);
+    }
+    let r = konbit(
+        a.path(),
+        &["log", "verify", "--checkpoint", f1, "--key", "nonsense"],
+    );
+    assert_ne!(r.code, 0);
+    assert!(r.out.contains("verifier key"), "{}", r.out);
+}
