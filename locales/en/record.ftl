@@ -111,3 +111,21 @@ log-filter-clear = The whole log
 log-filtered-note = Only the entries of this kind that you may read are listed; the others keep their place in the whole log.
 log-none = No entry here.
 log-latest = Newest entries
+
+## The mirror's page (`konbit mirror`)
+mirror-title = Mirror of a record log
+mirror-intro = This mirror follows another Konbit instance's record log, checks each checkpoint it signs against the last one held, and keeps every entry. It raises an alarm if the log ever shows a history that does not extend what it showed before.
+mirror-ok = No split view seen: every checkpoint extends the one before.
+mirror-alarm = Alarm: the log showed a history that does not extend what it showed before. The mirror has stopped following and cosigns nothing more.
+mirror-held = Checkpoint held
+mirror-shown = What the instance showed instead
+mirror-source = Instance followed
+mirror-origin = Log name
+mirror-entries = Entries held
+mirror-checkpoint = Latest checkpoint checked (entries)
+mirror-never = Not yet
+mirror-root = Root hash
+mirror-checked = Last checked
+mirror-error = Last failure to reach the instance (tried again)
+mirror-witness = Witness key (C2SP tlog-cosignature)
+mirror-no-witness = This mirror does not cosign.

@@ -111,3 +111,21 @@ log-filter-clear = Todo el registro
 log-filtered-note = Solo se listan las entradas de este tipo que usted puede leer; las demás conservan su lugar en el registro completo.
 log-none = No hay ninguna entrada aquí.
 log-latest = Últimas entradas
+
+## The mirror's page (`konbit mirror`)
+mirror-title = Espejo de un registro
+mirror-intro = Este espejo sigue el registro de otra instancia de Konbit, comprueba cada punto de control que firma frente al último que conserva y guarda cada entrada. Da la alarma si el registro muestra alguna vez una historia que no prolonga la mostrada antes.
+mirror-ok = Ninguna vista dividida: cada punto de control prolonga el anterior.
+mirror-alarm = Alarma: el registro mostró una historia que no prolonga la mostrada antes. El espejo dejó de seguirlo y ya no cofirma nada.
+mirror-held = Punto de control conservado
+mirror-shown = Lo que la instancia mostró en su lugar
+mirror-source = Instancia seguida
+mirror-origin = Nombre del registro
+mirror-entries = Entradas conservadas
+mirror-checkpoint = Último punto de control comprobado (entradas)
+mirror-never = Todavía no
+mirror-root = Hash raíz
+mirror-checked = Última comprobación
+mirror-error = Último fallo al contactar la instancia (se vuelve a intentar)
+mirror-witness = Clave de testigo (C2SP tlog-cosignature)
+mirror-no-witness = Este espejo no cofirma.

@@ -111,3 +111,21 @@ log-filter-clear = Tout le journal
 log-filtered-note = Seules les entrées de ce type que vous pouvez lire sont listées ; les autres gardent leur place dans le journal complet.
 log-none = Aucune entrée ici.
 log-latest = Entrées les plus récentes
+
+## The mirror's page (`konbit mirror`)
+mirror-title = Miroir d’un journal des faits
+mirror-intro = Ce miroir suit le journal d’une autre instance Konbit, vérifie chaque point de contrôle qu’elle signe par rapport au dernier détenu et conserve chaque entrée. Il donne l’alerte si le journal montre un jour une histoire qui ne prolonge pas celle montrée auparavant.
+mirror-ok = Aucune vue divergente : chaque point de contrôle prolonge le précédent.
+mirror-alarm = Alerte : le journal a montré une histoire qui ne prolonge pas celle montrée auparavant. Le miroir a cessé de le suivre et ne contresigne plus rien.
+mirror-held = Point de contrôle détenu
+mirror-shown = Ce que l’instance a montré à la place
+mirror-source = Instance suivie
+mirror-origin = Nom du journal
+mirror-entries = Entrées détenues
+mirror-checkpoint = Dernier point de contrôle vérifié (entrées)
+mirror-never = Pas encore
+mirror-root = Hachage racine
+mirror-checked = Dernière vérification
+mirror-error = Dernier échec pour joindre l’instance (nouvel essai prévu)
+mirror-witness = Clé de témoin (C2SP tlog-cosignature)
+mirror-no-witness = Ce miroir ne contresigne pas.

@@ -78,3 +78,21 @@ log-filter-clear = Tout jounal la
 log-filtered-note = Se sèlman antre kalite sa a ou gen dwa li ki nan lis la; lòt yo kenbe plas yo nan jounal konplè a.
 log-none = Pa gen okenn antre la a.
 log-latest = Antre ki pi resan yo
+
+## The mirror's page (`konbit mirror`)
+mirror-title = Miwa yon jounal dosye
+mirror-intro = Miwa sa a swiv jounal yon lòt enstans Konbit, li verifye chak pwen kontwòl enstans lan siyen parapò ak dènye li genyen an, epi li kenbe chak antre. Li bay alèt si jounal la janm montre yon istwa ki pa kontinye sa li te montre anvan.
+mirror-ok = Pa gen okenn vi divize: chak pwen kontwòl kontinye sa ki te anvan l.
+mirror-alarm = Alèt: jounal la montre yon istwa ki pa kontinye sa li te montre anvan. Miwa a sispann swiv li e li pa kontresiyen anyen ankò.
+mirror-held = Pwen kontwòl miwa a genyen
+mirror-shown = Sa enstans lan montre olye sa
+mirror-source = Enstans miwa a swiv
+mirror-origin = Non jounal la
+mirror-entries = Antre miwa a genyen
+mirror-checkpoint = Dènye pwen kontwòl verifye (antre)
+mirror-never = Poko
+mirror-root = Hach rasin
+mirror-checked = Dènye verifikasyon
+mirror-error = Dènye fwa li pa t ka jwenn enstans lan (l ap eseye ankò)
+mirror-witness = Kle temwen (C2SP tlog-cosignature)
+mirror-no-witness = Miwa sa a pa kontresiyen.

@@ -218,7 +218,7 @@ async fn outsider_checks(b: Backend) {
     let size = later.size;
     for q in [
         "inclusion?seq=0&size=3".to_string(),
-        format!("inclusion?seq=4&size=3"),
+        "inclusion?seq=4&size=3".to_string(),
         format!("inclusion?seq=1&size={}", size + 1),
         "inclusion?seq=1".to_string(),
         "inclusion?seq=x&size=2".to_string(),
@@ -462,4 +462,227 @@ async fn the_command_line_proves_the_log_extends_checkpoints_kept_outside() {
     );
     assert_ne!(r.code, 0);
     assert!(r.out.contains("verifier key"), "{}", r.out);
+}
+
+/// Rewrites the last `cut` entries of an SQLite test database behind its server's back: they
+/// and their tree nodes and rows go (the test cuts only sources), so that new writes take
+/// their places with another history.
+async fn cut_behind_its_back(app: &TestApp, cut: i64) {
+    let n = app.log_len().await;
+    let keep = n - cut;
+    app.sql(&format!(
+        "DROP TRIGGER IF EXISTS log_no_delete; DELETE FROM log WHERE seq > {keep}; \
+         DELETE FROM sources WHERE entry_seq > {keep}; \
+         DELETE FROM log_tree WHERE level = 0 AND idx >= {keep}; \
+         DELETE FROM log_tree WHERE level > 0 AND (idx + 1) * (1 << level) > {keep};"
+    ))
+    .await
+    .expect("rewrite");
+}
+
+struct Mirror {
+    child: std::process::Child,
+    base: String,
+    witness_key: String,
+}
+
+impl Drop for Mirror {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Starts `konbit mirror` with a page and a witness, and reads where it listens.
+fn start_mirror(dir: &std::path::Path, source: &str, key: &str) -> Mirror {
+    use std::io::BufRead;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_konbit"))
+        .arg("--data-dir")
+        .arg(dir)
+        .args(["mirror", source, "--key", key, "--every", "1"])
+        .args(["--listen", "127.0.0.1:0", "--witness", "witness.test/w1"])
+        .env_remove("KONBIT_DATABASE_URL")
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("mirror");
+    let out = child.stdout.take().expect("stdout");
+    let mut lines = std::io::BufReader::new(out).lines();
+    let mut base = String::new();
+    let mut witness_key = String::new();
+    while witness_key.is_empty() {
+        let line = lines
+            .next()
+            .expect("the mirror says where it listens")
+            .expect("line");
+        if let Some(rest) = line.strip_prefix("the mirror's page is at ") {
+            base = rest.trim_end_matches("/mirror").to_string();
+        }
+        if let Some(rest) = line.strip_prefix("it cosigns as the witness ") {
+            witness_key = rest.to_string();
+        }
+    }
+    Mirror {
+        child,
+        base,
+        witness_key,
+    }
+}
+
+/// Two servers on loopback: a mirror follows an instance, keeps its entries, and raises the
+/// alarm (exit 3, its page) when the instance's database is rewritten behind its back; as a
+/// witness it cosigns the instance's checkpoints while they extend each other, and refuses the
+/// rewritten history, which the instance then cannot publish.
+#[tokio::test]
+async fn a_mirror_witnesses_the_log_and_raises_the_alarm_on_a_rewritten_history() {
+    let app = spawn_app_on(Backend::Sqlite).await;
+    seed(&app).await;
+    write_some(&app, 4).await;
+    let vkey = app.key.verifier_key().to_string();
+    let dir = tempfile::tempdir().expect("dir");
+    // The command runs off the test's runtime, which serves the instance meanwhile.
+    let once = |base: &str| {
+        let (dir, base, vkey) = (dir.path().to_path_buf(), base.to_string(), vkey.clone());
+        tokio::task::spawn_blocking(move || {
+            konbit(&dir, &["mirror", &base, "--key", &vkey, "--once"])
+        })
+    };
+    let r = once(&app.base).await.expect("ran");
+    assert_eq!(r.code, 0, "{}", r.out);
+    let n = app.log_len().await;
+    assert!(
+        r.out.contains(&format!("ok: {n} entries held")),
+        "{}",
+        r.out
+    );
+    // A wrong key is not the log's word: the round fails, and no alarm is raised.
+    let other = checkpoint::LogKey::generate("konbit.test/log").expect("key");
+    let (d, base, k) = (
+        dir.path().to_path_buf(),
+        app.base.clone(),
+        other.verifier_key().to_string(),
+    );
+    let r =
+        tokio::task::spawn_blocking(move || konbit(&d, &["mirror", &base, "--key", &k, "--once"]))
+            .await
+            .expect("ran");
+    assert_eq!(r.code, 1, "{}", r.out);
+    assert!(r.out.contains("not signed by this log's key"), "{}", r.out);
+
+    // The mirror as a witness; the instance, restarted, must have it cosign.
+    let wdir = tempfile::tempdir().expect("dir");
+    let m = start_mirror(wdir.path(), &app.base, &vkey);
+    let witness =
+        konbit_web::record::tlog::Witness::parse(&format!("{}={}", m.base, m.witness_key))
+            .expect("witness");
+    let cosigned_by = |note: &str| {
+        let c = checkpoint::open_note(note.as_bytes(), &vkey).expect("signed");
+        (
+            c.size,
+            witness.cosigner.cosigned(&c.text, &c.signatures).is_some(),
+        )
+    };
+    let b = app
+        .again_with(konbit_web::Config {
+            witnesses: vec![witness.clone()],
+            ..konbit_web::Config::default()
+        })
+        .await;
+    let anon = reqwest::Client::new();
+    let note = anon
+        .get(format!("{}/api/v1/log/checkpoint", b.base))
+        .send()
+        .await
+        .expect("get");
+    assert_eq!(note.status(), 200);
+    let note = note.text().await.expect("text");
+    assert_eq!(cosigned_by(&note), (n as u64, true), "{note}");
+    // The log grows; the witness cosigns the next checkpoint from its consistency proof.
+    write_some(&app, 3).await;
+    tokio::time::sleep(std::time::Duration::from_millis(2200)).await;
+    let note = anon
+        .get(format!("{}/api/v1/log/checkpoint", b.base))
+        .send()
+        .await
+        .expect("get");
+    let note = note.text().await.expect("text");
+    assert_eq!(cosigned_by(&note), (n as u64 + 3, true), "{note}");
+    drop(b);
+    let r = once(&app.base).await.expect("ran");
+    assert_eq!(r.code, 0, "{}", r.out);
+    assert!(
+        r.out.contains(&format!("ok: {} entries held", n + 3)),
+        "{}",
+        r.out
+    );
+
+    // The database is rewritten behind the servers' backs: three entries go, four others come.
+    cut_behind_its_back(&app, 3).await;
+    write_some(&app, 4).await;
+    let c = anon
+        .get(format!("{}/api/v1/log/checkpoint", app.base))
+        .send()
+        .await
+        .expect("get");
+    assert_eq!(c.status(), 200);
+    // A server that needs the witness cannot publish the rewritten history.
+    let b = app
+        .again_with(konbit_web::Config {
+            witnesses: vec![witness.clone()],
+            ..konbit_web::Config::default()
+        })
+        .await;
+    let r = anon
+        .get(format!("{}/api/v1/log/checkpoint", b.base))
+        .send()
+        .await
+        .expect("get");
+    assert_eq!(r.status(), 503);
+    let body = r.text().await.expect("text");
+    assert!(
+        body.contains("not_cosigned")
+            && body.contains("does not show that this checkpoint extends"),
+        "{body}"
+    );
+
+    // The mirror sees it: exit 3, and it stays raised.
+    let fresh = app.again().await;
+    let r = once(&fresh.base).await.expect("ran");
+    assert_eq!(r.code, 3, "{}", r.out);
+    assert!(
+        r.out.contains("ALARM") && r.out.contains("rewritten"),
+        "{}",
+        r.out
+    );
+    let r = once(&fresh.base).await.expect("ran");
+    assert_eq!(r.code, 3, "{}", r.out);
+    assert!(r.out.contains("raised before"), "{}", r.out);
+    // The following mirror shows it on its page and stops cosigning.
+    let mut page = None;
+    for _ in 0..40 {
+        let r = anon
+            .get(format!("{}/mirror.json", m.base))
+            .send()
+            .await
+            .expect("get");
+        if r.status() == 409 {
+            page = Some(r.json::<Value>().await.expect("json"));
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(250)).await;
+    }
+    let page = page.expect("the mirror's page shows the alarm");
+    assert!(
+        page["alarm"]
+            .as_str()
+            .is_some_and(|a| a.contains("does not extend")),
+        "{page}"
+    );
+    let html = anon
+        .get(format!("{}/mirror", m.base))
+        .send()
+        .await
+        .expect("get");
+    assert_eq!(html.status(), 409);
+    let html = html.text().await.expect("text");
+    assert!(html.contains("id=\"alarm\""), "{html}");
 }

@@ -18,6 +18,7 @@ use std::{io::Write, net::SocketAddr, path::PathBuf, process::ExitCode};
 use time::Date;
 
 mod media;
+mod mirror;
 
 /// Konbit: the mission information system for multinational security support missions.
 #[derive(Parser, Debug)]
@@ -78,6 +79,38 @@ enum Cmd {
         /// Mark cookies Secure (set when served over HTTPS, directly or behind a proxy).
         #[arg(long, env = "KONBIT_SECURE_COOKIES")]
         secure_cookies: bool,
+        /// A witness that must cosign every checkpoint before it is published, `URL=VKEY` (its
+        /// address and its cosignature verifier key, as `konbit mirror --witness` prints it);
+        /// repeat for several. Until they all have, the last checkpoint they cosigned is served.
+        #[arg(long = "witness", env = "KONBIT_WITNESSES", value_delimiter = ',',
+              value_parser = konbit_web::record::tlog::Witness::parse)]
+        witnesses: Vec<konbit_web::record::tlog::Witness>,
+    },
+    /// Follow another instance's record log: keep every entry, check each checkpoint's signature
+    /// and that it extends the last one held, and stop with an alarm (exit code 3, a log line,
+    /// the /mirror page) if the instance ever shows a history that does not.
+    Mirror {
+        /// The instance to follow, e.g. https://records.example.org.
+        url: String,
+        /// Its verifier key (what `konbit log key` prints there).
+        #[arg(long, env = "KONBIT_MIRROR_KEY")]
+        key: String,
+        /// An API token of that instance: the entries it may read are kept with their content.
+        #[arg(long, env = "KONBIT_MIRROR_TOKEN", hide_env_values = true)]
+        token: Option<String>,
+        /// Seconds between two checks.
+        #[arg(long, default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=86_400))]
+        every: u64,
+        /// Check once and exit (0: in step, 1: could not check, 3: split view).
+        #[arg(long)]
+        once: bool,
+        /// Serve the status page (/mirror) and, with --witness, the witness here.
+        #[arg(long)]
+        listen: Option<SocketAddr>,
+        /// Cosign the instance's checkpoints as a witness of this name (C2SP tlog-witness);
+        /// the witness key is made in --data-dir. Needs --listen.
+        #[arg(long, requires = "listen")]
+        witness: Option<String>,
     },
     /// Run the demo: a fresh database in --data-dir (default konbit-demo) with the Haiti
     /// scenario and one login per role (admin, editor, viewer, hr_officer, conduct_officer,
@@ -601,6 +634,7 @@ async fn run(cli: Cli) -> Result<ExitCode> {
     };
     let config = |secure_cookies: bool, log_key: LogKey| konbit_web::Config {
         log_key: Some(log_key),
+        witnesses: Vec::new(),
         secure_cookies,
         rules: Rules {
             handover_hours: cli.handover_hours,
@@ -611,10 +645,38 @@ async fn run(cli: Cli) -> Result<ExitCode> {
         trusted_proxies: cli.trusted_proxies.clone(),
     };
     match cli.command {
+        Cmd::Mirror {
+            url: source,
+            key,
+            token,
+            every,
+            once,
+            listen,
+            witness,
+        } => {
+            let store = open(&url, true).await?;
+            let code = mirror::run(
+                mirror::Args {
+                    url: source,
+                    key,
+                    token,
+                    every,
+                    once,
+                    listen,
+                    witness,
+                },
+                store.clone(),
+                &key_dir,
+            )
+            .await?;
+            store.close().await;
+            return Ok(code);
+        }
         Cmd::Serve {
             listen,
             no_migrate,
             secure_cookies,
+            witnesses,
         } => {
             let store = open(&url, !no_migrate).await?;
             let key = log_key(&keys, &key_dir)?;
@@ -623,7 +685,9 @@ async fn run(cli: Cli) -> Result<ExitCode> {
                 konbit_store::redact(&url)
             );
             println!("Checkpoints are signed by {}", key.verifier_key());
-            serve(store, listen, config(secure_cookies, key)).await?;
+            let mut config = config(secure_cookies, key);
+            config.witnesses = witnesses;
+            serve(store, listen, config).await?;
         }
         Cmd::Demo { listen } => {
             let demo_dir = cli

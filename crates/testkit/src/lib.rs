@@ -226,8 +226,14 @@ impl Drop for Again {
 
 impl TestApp {
     /// Starts another server on this app's database.
-    #[allow(clippy::expect_used)]
     pub async fn again(&self) -> Again {
+        self.again_with(konbit_web::Config::default()).await
+    }
+
+    /// Starts another server on this app's database with a configuration of the test's own
+    /// (signing with this app's key unless it names another).
+    #[allow(clippy::expect_used)]
+    pub async fn again_with(&self, mut config: konbit_web::Config) -> Again {
         let store = Store::open(&Options {
             url: self.db.url.clone(),
             migrate: false,
@@ -238,10 +244,9 @@ impl TestApp {
             .await
             .expect("bind");
         let addr = listener.local_addr().expect("addr");
-        let config = konbit_web::Config {
-            log_key: Some(self.key.clone()),
-            ..konbit_web::Config::default()
-        };
+        if config.log_key.is_none() {
+            config.log_key = Some(self.key.clone());
+        }
         let state = konbit_web::AppState::new(store.clone(), config)
             .await
             .expect("state");

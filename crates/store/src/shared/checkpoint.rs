@@ -130,6 +130,17 @@ impl LogKey {
         &self.verifier
     }
 
+    /// The signature line alone (`— name base64(id ‖ signature)`, with its newline) of a
+    /// checkpoint of `size` leaves with root `root`: a checkpoint with cosignatures is its text,
+    /// a blank line, this line and theirs.
+    pub fn signature_line(&self, size: u64, root: &Hash) -> Result<String> {
+        let note = self.sign(size, root)?;
+        Ok(note
+            .split_once("\n\n")
+            .map(|(_, sigs)| sigs.to_string())
+            .unwrap_or_default())
+    }
+
     /// The signed checkpoint of a tree of `size` leaves with root `root`.
     pub fn sign(&self, size: u64, root: &Hash) -> Result<String> {
         let body = checkpoint_text(&self.name, size, root);
@@ -162,6 +173,201 @@ fn write_private(path: &Path, text: &str) -> Result<()> {
         .map_err(|e| StoreError::Internal(format!("cannot write {}: {e}", path.display())))
 }
 
+/// A witness's key: it cosigns checkpoints per C2SP tlog-cosignature (`cosignature/v1`,
+/// Ed25519, key type 0x04). Kept like the log key: a file readable by its owner only.
+#[derive(Clone)]
+pub struct WitnessKey {
+    signing: ed25519_dalek::SigningKey,
+    name: String,
+    id: u32,
+    private: String,
+}
+
+impl std::fmt::Debug for WitnessKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("WitnessKey")
+            .field("verifier", &self.verifier_key())
+            .finish()
+    }
+}
+
+/// The key type of a tlog-cosignature/v1 Ed25519 key.
+const COSIGNATURE_V1: u8 = 4;
+
+/// The witness key file's name in the mirror's data directory.
+pub const WITNESS_KEY_FILE: &str = "witness-key";
+
+fn cosigner_id(name: &str, public: &[u8; 32]) -> u32 {
+    signed_note::key_id(name, &[&[COSIGNATURE_V1][..], public].concat())
+}
+
+fn cosigned_message(text: &str, time: u64) -> String {
+    format!("cosignature/v1\ntime {time}\n{text}")
+}
+
+impl WitnessKey {
+    /// A new random witness key named `name`.
+    pub fn generate(name: &str) -> Result<WitnessKey> {
+        if !valid_origin(name) {
+            return Err(StoreError::Internal(format!(
+                "{name:?} cannot name a witness: use printable characters without spaces or `+`"
+            )));
+        }
+        let mut seed = [0u8; 32];
+        getrandom::fill(&mut seed).map_err(StoreError::internal)?;
+        let public = ed25519_dalek::SigningKey::from_bytes(&seed)
+            .verifying_key()
+            .to_bytes();
+        let text = format!(
+            "PRIVATE+KEY+{name}+{:08x}+{}",
+            cosigner_id(name, &public),
+            BASE64_STANDARD.encode([&[COSIGNATURE_V1][..], &seed].concat())
+        );
+        WitnessKey::from_text(&text)
+    }
+
+    /// A witness key from its private text (`PRIVATE+KEY+name+hexid+base64(0x04 ‖ seed)`).
+    pub fn from_text(text: &str) -> Result<WitnessKey> {
+        let text = text.trim();
+        let bad =
+            || StoreError::Internal("the witness key is not PRIVATE+KEY+name+id+base64".into());
+        let rest = text.strip_prefix("PRIVATE+KEY+").ok_or_else(bad)?;
+        let mut parts = rest.splitn(3, '+');
+        let (name, id, key) = (
+            parts.next().ok_or_else(bad)?,
+            parts.next().ok_or_else(bad)?,
+            parts.next().ok_or_else(bad)?,
+        );
+        let key = BASE64_STANDARD.decode(key).map_err(|_| bad())?;
+        let seed: [u8; 32] = match key.split_first() {
+            Some((&COSIGNATURE_V1, seed)) => seed.try_into().map_err(|_| bad())?,
+            _ => return Err(bad()),
+        };
+        let signing = ed25519_dalek::SigningKey::from_bytes(&seed);
+        let want = cosigner_id(name, &signing.verifying_key().to_bytes());
+        if !valid_origin(name) || u32::from_str_radix(id, 16).ok() != Some(want) {
+            return Err(StoreError::Internal(
+                "the witness key's name or id does not match its key".into(),
+            ));
+        }
+        Ok(WitnessKey {
+            signing,
+            name: name.to_string(),
+            id: want,
+            private: text.to_string(),
+        })
+    }
+
+    /// The key in `dir`'s witness key file, made (owner-only) if there is none yet.
+    pub fn load_or_create(dir: &Path, name: &str) -> Result<WitnessKey> {
+        let path = dir.join(WITNESS_KEY_FILE);
+        match std::fs::read_to_string(&path) {
+            Ok(text) => WitnessKey::from_text(&text)
+                .map_err(|e| StoreError::Internal(format!("{}: {e}", path.display()))),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                let key = WitnessKey::generate(name)?;
+                std::fs::create_dir_all(dir).map_err(StoreError::internal)?;
+                write_private(&path, &key.private)?;
+                Ok(key)
+            }
+            Err(e) => Err(StoreError::Internal(format!(
+                "cannot read the witness key {}: {e}",
+                path.display()
+            ))),
+        }
+    }
+
+    /// The witness's name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The verifier key, `name+hexid+base64(0x04 ‖ public key)`.
+    pub fn verifier_key(&self) -> String {
+        let public = self.signing.verifying_key().to_bytes();
+        format!(
+            "{}+{:08x}+{}",
+            self.name,
+            self.id,
+            BASE64_STANDARD.encode([&[COSIGNATURE_V1][..], &public].concat())
+        )
+    }
+
+    /// The cosignature line (`— name base64(id ‖ time ‖ signature)`, with its newline) of a
+    /// checkpoint's text, made at `time` (seconds since 1970).
+    pub fn cosign(&self, text: &str, time: u64) -> String {
+        use ed25519_dalek::Signer as _;
+        let sig = self.signing.sign(cosigned_message(text, time).as_bytes());
+        let mut b = Vec::with_capacity(76);
+        b.extend_from_slice(&self.id.to_be_bytes());
+        b.extend_from_slice(&time.to_be_bytes());
+        b.extend_from_slice(&sig.to_bytes());
+        format!("— {} {}\n", self.name, BASE64_STANDARD.encode(b))
+    }
+}
+
+/// A witness as a checkpoint's reader knows it: its cosignature verifier key.
+#[derive(Debug, Clone)]
+pub struct Cosigner {
+    name: String,
+    id: u32,
+    key: ed25519_dalek::VerifyingKey,
+}
+
+impl Cosigner {
+    /// Reads a cosignature verifier key (`name+hexid+base64(0x04 ‖ public key)`).
+    pub fn new(vkey: &str) -> std::result::Result<Cosigner, String> {
+        let bad = || format!("{vkey:?} is not a cosignature verifier key (name+id+base64)");
+        let mut parts = vkey.trim().splitn(3, '+');
+        let (name, id, key) = (
+            parts.next().ok_or_else(bad)?,
+            parts.next().ok_or_else(bad)?,
+            parts.next().ok_or_else(bad)?,
+        );
+        let key = BASE64_STANDARD.decode(key).map_err(|_| bad())?;
+        let public: [u8; 32] = match key.split_first() {
+            Some((&COSIGNATURE_V1, k)) => k.try_into().map_err(|_| bad())?,
+            _ => return Err(bad()),
+        };
+        let id_given = u32::from_str_radix(id, 16).map_err(|_| bad())?;
+        if !valid_origin(name) || id_given != cosigner_id(name, &public) {
+            return Err(format!(
+                "{vkey:?}: the key id does not match the name and key"
+            ));
+        }
+        let key = ed25519_dalek::VerifyingKey::from_bytes(&public).map_err(|_| bad())?;
+        Ok(Cosigner {
+            name: name.to_string(),
+            id: id_given,
+            key,
+        })
+    }
+
+    /// The witness's name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The time of this witness's valid cosignature among `lines` (signature lines) of the
+    /// checkpoint `text`, if there is one.
+    pub fn cosigned(&self, text: &str, lines: &str) -> Option<u64> {
+        lines.lines().find_map(|line| {
+            let rest = line.strip_prefix("— ")?;
+            let (name, b64) = rest.split_once(' ')?;
+            let b = BASE64_STANDARD.decode(b64).ok()?;
+            if name != self.name || b.len() != 76 || b[..4] != self.id.to_be_bytes() {
+                return None;
+            }
+            let time = u64::from_be_bytes(b[4..12].try_into().ok()?);
+            let sig = ed25519_dalek::Signature::from_slice(&b[12..]).ok()?;
+            self.key
+                .verify_strict(cosigned_message(text, time).as_bytes(), &sig)
+                .ok()
+                .map(|()| time)
+        })
+    }
+}
+
 /// The checkpoint body (C2SP tlog-checkpoint): origin, size, base64 root, each on its line.
 pub fn checkpoint_text(origin: &str, size: u64, root: &Hash) -> String {
     format!("{origin}\n{size}\n{}\n", BASE64_STANDARD.encode(root))
@@ -178,6 +384,8 @@ pub struct Checkpoint {
     pub root: Hash,
     /// The note's text as signed (body lines).
     pub text: String,
+    /// The note's signature lines, the log's and any witnesses'.
+    pub signatures: String,
 }
 
 /// Checks a signed checkpoint against a verifier key and reads it. Names what is wrong: not a
@@ -191,6 +399,7 @@ pub fn open_note(note: &[u8], verifier_key: &str) -> std::result::Result<Checkpo
     }
     let verifier = StandardVerifier::new(verifier_key.trim())
         .map_err(|e| format!("the verifier key is not a C2SP signed-note key: {e}"))?;
+    let note_bytes = note;
     let note = Note::from_bytes(note).map_err(|e| format!("not a signed note: {e}"))?;
     let known = VerifierList::new(vec![Box::new(verifier)]);
     note.verify(&known).map_err(|e| match e {
@@ -211,11 +420,16 @@ pub fn open_note(note: &[u8], verifier_key: &str) -> std::result::Result<Checkpo
         .and_then(|s| BASE64_STANDARD.decode(s).ok())
         .and_then(|b| b.try_into().ok())
         .ok_or("the checkpoint's third line is not a base64 SHA-256 root hash")?;
+    let signatures = String::from_utf8_lossy(note_bytes)
+        .rsplit_once("\n\n")
+        .map(|(_, s)| s.to_string())
+        .unwrap_or_default();
     Ok(Checkpoint {
         origin,
         size,
         root,
         text,
+        signatures,
     })
 }
 

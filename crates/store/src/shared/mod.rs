@@ -1,5 +1,5 @@
 //! The shared core of the store, which every capability builds on: the hash-chained [`log`],
-//! its Merkle [`tree`] and signed [`checkpoint`]s,
+//! its Merkle [`tree`] and signed [`checkpoint`]s, what a [`mirror`] of another log keeps,
 //! the single [`writer`], who writes ([`actor`]), the write path and the list of capability
 //! projectors ([`projector`]), reads under the two clocks ([`read`]), the register of
 //! [`sources`], the deep verification that replays the log ([`replay`]), and logins, secrets
@@ -8,6 +8,7 @@
 pub mod actor;
 pub mod checkpoint;
 pub mod log;
+pub mod mirror;
 pub mod projector;
 pub mod read;
 pub mod replay;

@@ -55,7 +55,7 @@ fn range_nodes(lo: u64, hi: u64) -> Result<Vec<Node>> {
     let mut start = lo;
     while start < hi {
         let level = 63 - (hi - start).leading_zeros();
-        if start % (1 << level) != 0 {
+        if !start.is_multiple_of(1 << level) {
             return Err(StoreError::Internal(format!(
                 "leaves {lo}..{hi} are not a subtree of the log's tree"
             )));

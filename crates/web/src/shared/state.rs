@@ -25,6 +25,8 @@ pub struct Config {
     pub trusted_proxies: Vec<IpAddr>,
     /// The key checkpoints of the log are signed with (none: no checkpoints are served).
     pub log_key: Option<konbit_store::checkpoint::LogKey>,
+    /// Witnesses that must cosign each checkpoint before it is published.
+    pub witnesses: Vec<crate::record::tlog::Witness>,
 }
 
 impl Default for Config {
@@ -36,6 +38,7 @@ impl Default for Config {
             token_ttl: time::Duration::days(30),
             trusted_proxies: Vec::new(),
             log_key: None,
+            witnesses: Vec::new(),
         }
     }
 }

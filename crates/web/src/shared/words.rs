@@ -131,6 +131,7 @@ fn the_public_pages_are_whole_in_creole_and_spanish() {
         "templates/log.html",
         "templates/sources.html",
         "templates/login.html",
+        "templates/mirror.html",
         "src/force/pages/dashboard.rs",
         "src/force/pages/contributor.rs",
         "src/force/pages/timeline.rs",
