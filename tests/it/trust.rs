@@ -503,6 +503,8 @@ fn start_mirror(dir: &std::path::Path, source: &str, key: &str) -> Mirror {
         .args(["--listen", "127.0.0.1:0", "--witness", "witness.test/w1"])
         .env_remove("KONBIT_DATABASE_URL")
         .stdout(std::process::Stdio::piped())
+        // Its alarm is expected here; its log would only clutter the test's output.
+        .stderr(std::process::Stdio::null())
         .spawn()
         .expect("mirror");
     let out = child.stdout.take().expect("stdout");
@@ -685,4 +687,120 @@ async fn a_mirror_witnesses_the_log_and_raises_the_alarm_on_a_rewritten_history(
     assert_eq!(html.status(), 409);
     let html = html.text().await.expect("text");
     assert!(html.contains("id=\"alarm\""), "{html}");
+}
+
+fn konbit_args(args: &[String]) -> Run {
+    let out = Command::new(env!("CARGO_BIN_EXE_konbit"))
+        .args(args)
+        .env_remove("KONBIT_LOG_KEY")
+        .env_remove("KONBIT_DATABASE_URL")
+        .output()
+        .expect("run konbit");
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        out: format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        ),
+    }
+}
+
+/// `konbit backup` copies the database while the server writes; `konbit restore` puts it in
+/// an empty place only, and the log verifies there; bad paths and files are refused clearly.
+#[tokio::test]
+async fn a_backup_taken_while_writing_restores_and_verifies() {
+    let app = spawn_app_on(Backend::Sqlite).await;
+    seed(&app).await;
+    let before = app.log_len().await;
+    let dir = tempfile::tempdir().expect("dir");
+    let out = dir.path().join("konbit.backup");
+    let writing = {
+        let editor = app.client(Some(Role::Editor)).await;
+        tokio::spawn(async move {
+            for i in 0..40 {
+                let r = editor
+                    .post_json(
+                        "/api/v1/sources",
+                        &json!({"title": format!("During the backup {i}"), "kind": "news_article",
+                                "reliability": "C", "credibility": 3,
+                                "url": format!("https://example.org/b{i}")}),
+                    )
+                    .await;
+                assert_eq!(r.status, 201, "{}", r.text);
+            }
+        })
+    };
+    let args: Vec<String> = vec![
+        "--database".into(),
+        app.db.url.clone(),
+        "backup".into(),
+        "--out".into(),
+        out.display().to_string(),
+    ];
+    let a = args.clone();
+    let r = tokio::task::spawn_blocking(move || konbit_args(&a))
+        .await
+        .expect("ran");
+    assert_eq!(r.code, 0, "{}", r.out);
+    assert!(
+        r.out.contains("The log key is not in the backup"),
+        "{}",
+        r.out
+    );
+    writing.await.expect("writes");
+    // Again to the same file: refused, the first copy untouched.
+    let r = konbit_args(&args);
+    assert_ne!(r.code, 0);
+    assert!(
+        r.out
+            .contains("exists; a backup is written only to a new file"),
+        "{}",
+        r.out
+    );
+
+    let target = tempfile::tempdir().expect("dir");
+    let restore = |file: &std::path::Path| {
+        konbit_args(&[
+            "--data-dir".into(),
+            target.path().display().to_string(),
+            "restore".into(),
+            file.display().to_string(),
+        ])
+    };
+    let r = restore(&out);
+    assert_eq!(r.code, 0, "{}", r.out);
+    assert!(r.out.contains("the log verifies"), "{}", r.out);
+    let n: i64 = r
+        .out
+        .split("restored ")
+        .nth(1)
+        .and_then(|s| s.split(' ').next())
+        .and_then(|s| s.parse().ok())
+        .expect("a count");
+    assert!(n >= before && n <= before + 40, "{n} entries restored");
+    let r = konbit(target.path(), &["log", "verify"]);
+    assert_eq!(r.code, 0, "{}", r.out);
+    // Never over a database that holds entries; never a file that is not a backup.
+    let r = restore(&out);
+    assert_ne!(r.code, 0);
+    assert!(r.out.contains("already holds"), "{}", r.out);
+    let junk = dir.path().join("junk");
+    std::fs::write(&junk, "not a database at all").expect("write");
+    let elsewhere = tempfile::tempdir().expect("dir");
+    let r = konbit(elsewhere.path(), &["restore", junk.to_str().expect("path")]);
+    assert_ne!(r.code, 0);
+    assert!(r.out.contains("is not an SQLite database"), "{}", r.out);
+    assert!(!elsewhere.path().join("konbit.db").exists());
+    if let Some(pg) = konbit_testkit::postgres_url() {
+        let r = konbit_args(&[
+            "--database".into(),
+            pg,
+            "backup".into(),
+            "--out".into(),
+            dir.path().join("pg").display().to_string(),
+        ]);
+        assert_ne!(r.code, 0);
+        assert!(r.out.contains("pg_dump"), "{}", r.out);
+    }
 }

@@ -142,6 +142,20 @@ enum Cmd {
         #[command(subcommand)]
         command: TokenCmd,
     },
+    /// Write a consistent copy of the database to a new file while Konbit serves and writes
+    /// (SQLite; PostgreSQL: use pg_dump, as the error explains). The log key is not in it:
+    /// keep the data directory's `log-key` safe as well.
+    Backup {
+        /// The new file.
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Restore a backup into --data-dir (or --database), which must hold no entry yet, and
+    /// verify the log on the result.
+    Restore {
+        /// The backup file (made by `konbit backup`).
+        file: PathBuf,
+    },
     /// Drop and replay every projection from the log. ⚠️ Takes the write lock while it runs.
     Rebuild,
     /// Record a scenario folder (TOML files) through the normal write path.
@@ -511,6 +525,77 @@ async fn tree_problem(
         )));
     }
     Ok(None)
+}
+
+/// Copies a backup into the database `url` names (SQLite), refusing one that holds entries,
+/// then verifies the log on the result.
+#[allow(clippy::print_stdout)]
+async fn restore(file: &std::path::Path, url: &str) -> Result<ExitCode> {
+    let Some(target) = url
+        .strip_prefix("sqlite://")
+        .map(|p| p.split('?').next().unwrap_or(p))
+    else {
+        anyhow::bail!("{}", konbit_store::backup::PG_BACKUP);
+    };
+    let target = PathBuf::from(target);
+    let mut head = [0u8; 16];
+    {
+        use std::io::Read;
+        let mut f = std::fs::File::open(file)
+            .with_context(|| format!("cannot read the backup {}", file.display()))?;
+        f.read_exact(&mut head)
+            .map_err(|_| anyhow::anyhow!("{} is not an SQLite database", file.display()))?;
+    }
+    if &head != b"SQLite format 3\0" {
+        anyhow::bail!(
+            "{} is not an SQLite database (not a `konbit backup`)",
+            file.display()
+        );
+    }
+    if target.exists() {
+        let store = open(url, false).await?;
+        let n = store.log_len().await.map_err(describe)?;
+        store.close().await;
+        if n > 0 {
+            anyhow::bail!(
+                "{} already holds {n} entries; a backup is restored only into a database \
+                 without any (choose another --data-dir)",
+                target.display()
+            );
+        }
+    }
+    if let Some(dir) = target.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    }
+    let tmp = target.with_extension("restoring");
+    std::fs::copy(file, &tmp).with_context(|| format!("cannot write {}", tmp.display()))?;
+    for stale in ["db-wal", "db-shm"] {
+        let _ = std::fs::remove_file(target.with_extension(stale));
+    }
+    std::fs::rename(&tmp, &target).with_context(|| format!("cannot write {}", target.display()))?;
+    let store = open(url, true).await?;
+    let v = store.verify_log().await.map_err(describe)?;
+    let t = store.recompute_tree(&[]).await.map_err(describe)?;
+    let stored = store.tree_root(t.size).await.map_err(describe)?;
+    store.close().await;
+    if !v.ok || stored != t.root {
+        println!(
+            "restored into {}, but the log does not verify: {}",
+            target.display(),
+            v.problem
+                .as_deref()
+                .unwrap_or("the stored tree does not match the log")
+        );
+        return Ok(ExitCode::from(1));
+    }
+    println!(
+        "restored {} entries into {}; the log verifies (head {}, tree root {})",
+        v.length,
+        target.display(),
+        v.head.as_deref().unwrap_or("-"),
+        hex::encode(t.root)
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
 async fn open(url: &str, migrate: bool) -> Result<Store> {
@@ -1026,6 +1111,29 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             } else {
                 ExitCode::from(1)
             });
+        }
+        Cmd::Backup { out } => {
+            if konbit_store::Backend::of(&url).map_err(describe)? == konbit_store::Backend::Postgres
+            {
+                anyhow::bail!("{}", konbit_store::backup::PG_BACKUP);
+            }
+            let store = open(&url, false).await?;
+            let done = store.backup_to(&out).await;
+            store.close().await;
+            done.map_err(describe)?;
+            let len = std::fs::metadata(&out).map(|m| m.len()).unwrap_or(0);
+            println!(
+                "backed up {} to {} ({len} bytes)",
+                konbit_store::redact(&url),
+                out.display()
+            );
+            println!(
+                "The log key is not in the backup: keep {} safe as well.",
+                key_dir.join(konbit_store::checkpoint::KEY_FILE).display()
+            );
+        }
+        Cmd::Restore { file } => {
+            return restore(&file, &url).await;
         }
         Cmd::Rebuild => {
             let store = open(&url, false).await?;

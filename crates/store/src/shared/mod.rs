@@ -3,9 +3,10 @@
 //! the single [`writer`], who writes ([`actor`]), the write path and the list of capability
 //! projectors ([`projector`]), reads under the two clocks ([`read`]), the register of
 //! [`sources`], the deep verification that replays the log ([`replay`]), and logins, secrets
-//! and throttles.
+//! and throttles, and the [`backup`] of a running database.
 
 pub mod actor;
+pub mod backup;
 pub mod checkpoint;
 pub mod log;
 pub mod mirror;
