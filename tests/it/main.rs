@@ -5,6 +5,7 @@ mod api;
 mod browser;
 mod cli;
 mod desk;
+mod faults;
 mod forms;
 mod log;
 mod media;
