@@ -43,14 +43,50 @@ pub enum StoreError {
     /// The database failed.
     #[error("database error")]
     Db(#[from] sqlx::Error),
+    /// The database cannot be reached or cannot write now (a restart, an outage, a full
+    /// disk); nothing was written, and the same request may succeed later.
+    #[error("the database is unavailable: {0}")]
+    Unavailable(String),
     /// Anything else unexpected (a corrupt row, a closed writer).
     #[error("{0}")]
     Internal(String),
 }
 
 impl StoreError {
+    /// Whether this is the database being out of reach (or out of space) rather than a fault
+    /// of the request or of the data: the HTTP layer answers 503 and the client may retry.
+    pub fn is_unavailable(&self) -> bool {
+        match self {
+            StoreError::Unavailable(_) => true,
+            StoreError::Db(e) => db_unavailable(e),
+            _ => false,
+        }
+    }
+
     pub(crate) fn internal(e: impl std::fmt::Display) -> Self {
         StoreError::Internal(e.to_string())
+    }
+}
+
+/// Whether sqlx's error means the database is out of reach: no connection, a connection lost,
+/// PostgreSQL shutting down or refusing connections (SQLSTATE classes 08 and 57P), or SQLite's
+/// disk full, busy or read-only.
+pub fn db_unavailable(e: &sqlx::Error) -> bool {
+    match e {
+        sqlx::Error::Io(_)
+        | sqlx::Error::PoolTimedOut
+        | sqlx::Error::PoolClosed
+        | sqlx::Error::WorkerCrashed
+        | sqlx::Error::Tls(_)
+        | sqlx::Error::Protocol(_) => true,
+        sqlx::Error::Database(d) => d.code().is_some_and(|c| {
+            c.starts_with("08")
+                || c.starts_with("57P")
+                // SQLite: SQLITE_BUSY (5), SQLITE_READONLY (8), SQLITE_IOERR (10),
+                // SQLITE_FULL (13), SQLITE_CANTOPEN (14), with their extended codes.
+                || c.parse::<i32>().is_ok_and(|n| matches!(n & 0xff, 5 | 8 | 10 | 13 | 14))
+        }),
+        _ => false,
     }
 }
 
@@ -356,6 +392,10 @@ fn sqlite_options(url: &str) -> Result<sqlx::sqlite::SqliteConnectOptions> {
         .busy_timeout(Duration::from_secs(10)))
 }
 
+/// How long a request waits for a connection before it is answered that the database is
+/// unavailable (sqlx's default, 30 s, outlasts any client's patience).
+const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(5);
+
 async fn connect_pool(url: &str, backend: Backend) -> Result<Pool> {
     Ok(match backend {
         Backend::Sqlite => {
@@ -375,6 +415,7 @@ async fn connect_pool(url: &str, backend: Backend) -> Result<Pool> {
             Pool::Sqlite(
                 sqlx::sqlite::SqlitePoolOptions::new()
                     .max_connections(8)
+                    .acquire_timeout(ACQUIRE_TIMEOUT)
                     .connect_with(sqlite_options(url)?)
                     .await?,
             )
@@ -382,6 +423,7 @@ async fn connect_pool(url: &str, backend: Backend) -> Result<Pool> {
         Backend::Postgres => Pool::Pg(
             sqlx::postgres::PgPoolOptions::new()
                 .max_connections(8)
+                .acquire_timeout(ACQUIRE_TIMEOUT)
                 .connect(url)
                 .await?,
         ),

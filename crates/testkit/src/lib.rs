@@ -160,8 +160,21 @@ pub async fn spawn_app_with(backend: Backend, mut config: konbit_web::Config) ->
     };
     config.log_key = Some(key.clone());
     let db = TestDb::new(backend).await.expect("test database");
+    let url = db.url.clone();
+    spawn_app_at(db, &url, config).await
+}
+
+/// Starts the application on `db`, reaching it at `url` (the database's own, or the same
+/// database through something a test puts in between, such as a proxy it can cut).
+#[allow(clippy::expect_used)]
+pub async fn spawn_app_at(db: TestDb, url: &str, mut config: konbit_web::Config) -> TestApp {
+    let key = match &config.log_key {
+        Some(k) => k.clone(),
+        None => LogKey::generate("konbit.test/log").expect("a log key"),
+    };
+    config.log_key = Some(key.clone());
     let store = Store::open(&Options {
-        url: db.url.clone(),
+        url: url.to_string(),
         migrate: true,
     })
     .await

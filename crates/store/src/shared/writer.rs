@@ -125,6 +125,15 @@ enum WConn {
 }
 
 impl WConn {
+    async fn connect(url: &str, backend: Backend) -> Result<WConn> {
+        Ok(match backend {
+            Backend::Sqlite => {
+                WConn::Sqlite(SqliteConnection::connect_with(&crate::sqlite_options(url)?).await?)
+            }
+            Backend::Postgres => WConn::Pg(PgConnection::connect(url).await?),
+        })
+    }
+
     fn ex(&mut self) -> Ex<'_> {
         match self {
             WConn::Sqlite(c) => Ex::Sqlite(c),
@@ -138,13 +147,7 @@ const PG_LOG_LOCK: i64 = 0x6b6f_6e62_6974;
 
 impl Writer {
     pub(crate) async fn start(url: &str, backend: Backend) -> Result<Writer> {
-        let conn = match backend {
-            Backend::Sqlite => {
-                WConn::Sqlite(SqliteConnection::connect_with(&crate::sqlite_options(url)?).await?)
-            }
-            Backend::Postgres => WConn::Pg(PgConnection::connect(url).await?),
-        };
-        let mut conn = conn;
+        let mut conn = WConn::connect(url, backend).await?;
         // Before the first command (and before `open` returns, so a reader sees a whole tree).
         // A tree that cannot grow (a log cut behind the server's back) stops every write, but
         // not the start: `konbit log verify` must still open the database to say what happened.
@@ -152,7 +155,7 @@ impl Writer {
             tracing::error!(error = %e, "writer: the log's tree cannot catch up with the log");
         }
         let (tx, rx) = mpsc::channel(4096);
-        tokio::spawn(run(conn, rx));
+        tokio::spawn(run(conn, rx, url.to_string(), backend));
         Ok(Writer { tx })
     }
 
@@ -249,7 +252,13 @@ async fn grow_tree(conn: &mut WConn) -> Result<()> {
     }
 }
 
-async fn run(mut conn: WConn, mut rx: mpsc::Receiver<Msg>) {
+/// How long the writer tries to reconnect before answering that the database is unavailable.
+const RECONNECT_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
+
+async fn run(mut conn: WConn, mut rx: mpsc::Receiver<Msg>, url: String, backend: Backend) {
+    // Set when the database could not be reached: the connection is made again before the
+    // next batch, so the writer recovers by itself when the database returns.
+    let mut broken = false;
     while let Some(first) = rx.recv().await {
         let mut batch = Vec::new();
         let mut stop = None;
@@ -268,11 +277,38 @@ async fn run(mut conn: WConn, mut rx: mpsc::Receiver<Msg>) {
                 Err(_) => break,
             }
         }
+        if broken {
+            match tokio::time::timeout(RECONNECT_TIMEOUT, WConn::connect(&url, backend)).await {
+                Ok(Ok(mut fresh)) => {
+                    if let Err(e) = grow_tree(&mut fresh).await {
+                        tracing::error!(error = %e, "writer: the log's tree cannot catch up");
+                    }
+                    tracing::info!("writer: the database is back");
+                    conn = fresh;
+                    broken = false;
+                }
+                failed => {
+                    let why = match failed {
+                        Ok(Err(e)) => e.to_string(),
+                        _ => "no answer".to_string(),
+                    };
+                    for job in batch.into_iter().chain(import) {
+                        job.reply
+                            .fail(StoreError::Unavailable(format!("cannot reconnect: {why}")));
+                    }
+                    if let Some(s) = stop {
+                        let _ = s.send(());
+                        return;
+                    }
+                    continue;
+                }
+            }
+        }
         if !batch.is_empty() {
-            run_batch(&mut conn, batch).await;
+            broken |= run_batch(&mut conn, batch).await;
         }
         if let Some(job) = import {
-            run_import(&mut conn, job).await;
+            broken |= run_import(&mut conn, job).await;
         }
         if let Some(s) = stop {
             let _ = s.send(());
@@ -336,32 +372,41 @@ enum Attempt {
 /// Runs a batch in one transaction. A job that fails for a reason of the database's (not a
 /// refusal) spoils the transaction — on PostgreSQL every later statement fails — so the batch is
 /// rolled back, that job alone is answered with its error, and the others run again: one request
-/// never fails another's write.
-async fn run_batch(conn: &mut WConn, mut batch: Vec<Job>) {
+/// never fails another's write. Returns whether the database was out of reach.
+async fn run_batch(conn: &mut WConn, mut batch: Vec<Job>) -> bool {
     loop {
         match attempt(conn, &batch).await {
             Attempt::Committed(outcomes) => {
                 for (job, outcome) in batch.into_iter().zip(outcomes) {
                     answer(job.reply, outcome);
                 }
-                return;
+                return false;
             }
             Attempt::Spoiled { index, error } => {
                 tracing::error!(error = %error, "writer: a command failed in the database; the others run again");
+                // A connection lost midway is the database's absence, not this command's fault.
+                if error.is_unavailable() {
+                    for job in batch {
+                        job.reply.fail(StoreError::Unavailable(format!(
+                            "the write was not committed: {error}"
+                        )));
+                    }
+                    return true;
+                }
                 let job = batch.remove(index);
                 job.reply.fail(error);
                 if batch.is_empty() {
-                    return;
+                    return false;
                 }
             }
             Attempt::Unavailable(why) => {
                 tracing::error!(error = %why, "writer: batch not written");
                 for job in batch {
-                    job.reply.fail(StoreError::Internal(format!(
+                    job.reply.fail(StoreError::Unavailable(format!(
                         "the write was not committed: {why}"
                     )));
                 }
-                return;
+                return true;
             }
         }
     }
@@ -524,19 +569,21 @@ async fn attempt(conn: &mut WConn, batch: &[Job]) -> Attempt {
 }
 
 /// Runs an import: registers (or finds) its source, then records each chunk of rows as it
-/// arrives, and commits only when told to. Any failure rolls back everything.
-async fn run_import(conn: &mut WConn, job: Job) {
+/// arrives, and commits only when told to. Any failure rolls back everything. Returns whether
+/// the database was out of reach.
+async fn run_import(conn: &mut WConn, job: Job) -> bool {
     let Job { op, reply } = job;
     let Op::Import(actor, mut spec, source, mut rows) = op else {
         reply.fail(StoreError::Internal("not an import".into()));
-        return;
+        return false;
     };
     let Reply::Import(reply) = reply else {
-        return;
+        return false;
     };
     if let Err(e) = begin(conn).await {
+        let unavailable = e.is_unavailable();
         let _ = reply.send(Err(e));
-        return;
+        return unavailable;
     }
     let outcome = async {
         let mut head = log::head_with_time(&mut conn.ex()).await?;
@@ -580,24 +627,31 @@ async fn run_import(conn: &mut WConn, job: Job) {
         }
     }
     .await;
+    let outcome: Result<Option<ImportSummary>> = outcome;
     match outcome {
         Ok(Some(summary)) => match exec(conn, "COMMIT").await {
             Ok(()) => {
                 let _ = reply.send(Ok(summary));
+                false
             }
             Err(e) => {
                 let _ = exec(conn, "ROLLBACK").await;
+                let unavailable = e.is_unavailable();
                 let _ = reply.send(Err(e));
+                unavailable
             }
         },
         Ok(None) => {
             let _ = exec(conn, "ROLLBACK").await;
             let _ = reply.send(Ok(ImportSummary::default()));
+            false
         }
         Err(e) => {
             tracing::error!(error = %e, "writer: import rolled back");
             let _ = exec(conn, "ROLLBACK").await;
+            let unavailable = e.is_unavailable();
             let _ = reply.send(Err(e));
+            unavailable
         }
     }
 }

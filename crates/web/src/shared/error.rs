@@ -241,6 +241,18 @@ impl From<StoreError> for ApiError {
     fn from(e: StoreError) -> Self {
         match e {
             StoreError::Domain(d) => d.into(),
+            e if e.is_unavailable() => {
+                tracing::warn!(error = %e, cause = ?std::error::Error::source(&e), "the database is unavailable");
+                let mut a = ApiError::new(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    "database_unavailable",
+                    "Database unavailable",
+                    "the database cannot be reached or cannot write now; nothing was written — \
+                     try again shortly",
+                );
+                a.retry_after = Some(5);
+                a
+            }
             other => {
                 ApiError::internal(format!("{other}: {:?}", std::error::Error::source(&other)))
             }
