@@ -341,3 +341,169 @@ async fn a_postgres_outage_is_a_503_and_the_server_recovers_by_itself() {
         app.log_len().await
     );
 }
+
+/// A small file system the test mounts (tmpfs; needs root), unmounted when dropped.
+struct SmallDisk {
+    dir: tempfile::TempDir,
+}
+
+impl SmallDisk {
+    fn mount(megabytes: u32) -> SmallDisk {
+        let dir = tempfile::tempdir().expect("dir");
+        let st = Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={megabytes}m"), "tmpfs"])
+            .arg(dir.path())
+            .status()
+            .expect("mount");
+        assert!(
+            st.success(),
+            "cannot mount a tmpfs (KONBIT_TEST_MOUNT=1 needs root)"
+        );
+        SmallDisk { dir }
+    }
+
+    fn path(&self) -> &std::path::Path {
+        self.dir.path()
+    }
+
+    fn remount(&self, how: &str) {
+        let st = Command::new("mount")
+            .args(["-o", &format!("remount,{how}")])
+            .arg(self.path())
+            .status()
+            .expect("remount");
+        assert!(st.success(), "remount {how}");
+    }
+}
+
+impl Drop for SmallDisk {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg(self.dir.path()).status();
+    }
+}
+
+/// The database on a disk that fills up: writes are refused with a clear 503 naming the disk,
+/// nothing is corrupted, and writes resume by themselves when space returns. On a read-only
+/// disk the server refuses to start, saying so, and starts when it is writable again. Needs root to mount a small tmpfs: run when `KONBIT_TEST_MOUNT=1`
+/// (CI sets it, and fails if the test did not run).
+#[tokio::test]
+async fn a_full_or_read_only_disk_refuses_writes_clearly_and_they_resume() {
+    if std::env::var("KONBIT_TEST_MOUNT").ok().as_deref() != Some("1") {
+        return;
+    }
+    let disk = SmallDisk::mount(24);
+    let url = format!("sqlite://{}", disk.path().join("konbit.db").display());
+    let db = TestDb::new(Backend::Sqlite).await.expect("db");
+    let app = konbit_testkit::spawn_app_at(db, &url, konbit_web::Config::default()).await;
+    let editor = app.client(Some(konbit_domain::Role::Editor)).await;
+    let big = "x".repeat(9_000);
+    let write = |i: usize| {
+        let (editor, big) = (editor.clone(), big.clone());
+        async move {
+            editor
+                .post_json(
+                    "/api/v1/sources",
+                    &json!({"title": format!("Disk {i}"), "kind": "news_article",
+                            "reliability": "C", "credibility": 3, "note": big,
+                            "url": format!("https://example.org/d{i}")}),
+                )
+                .await
+        }
+    };
+    let mut acked = Vec::new();
+    for i in 0..3 {
+        let r = write(i).await;
+        assert_eq!(r.status, 201, "{}", r.text);
+        acked.push(r.json()["seq"].as_i64().expect("seq"));
+    }
+    // Fill the disk but for a little room, then write until it is full.
+    let filler = disk.path().join("filler");
+    {
+        use std::io::Write;
+        let mut f = std::fs::File::create(&filler).expect("filler");
+        let block = vec![0u8; 64 * 1024];
+        while f.write_all(&block).is_ok() {}
+    }
+    let _ = std::fs::remove_file(disk.path().join("room"));
+    let mut full = None;
+    for i in 3..2000 {
+        let r = write(i).await;
+        if r.status == 201 {
+            acked.push(r.json()["seq"].as_i64().expect("seq"));
+            continue;
+        }
+        full = Some(r);
+        break;
+    }
+    let r = full.expect("the disk fills up");
+    assert_eq!(r.status, 503, "{}", r.text);
+    assert!(r.content_type.starts_with("application/problem+json"));
+    assert_eq!(r.json()["code"], "storage_full", "{}", r.text);
+    assert!(r.text.contains("disk is full"), "{}", r.text);
+    // Room again: writes resume by themselves, and nothing was corrupted.
+    std::fs::remove_file(&filler).expect("free the disk");
+    let r = write(5000).await;
+    assert_eq!(r.status, 201, "{}", r.text);
+    acked.push(r.json()["seq"].as_i64().expect("seq"));
+    let v = app.store.verify_log().await.expect("verify");
+    assert!(v.ok, "{v:?}");
+    for seq in &acked {
+        assert!(app.store.log_entry(*seq).await.expect("read").is_some());
+    }
+    let mut c = app.store.conn().await.expect("conn");
+    let check: String = konbit_store::on!(&mut c.ex(), |x| sqlx::query_scalar(
+        "PRAGMA integrity_check"
+    )
+    .fetch_one(x)
+    .await)
+    .expect("integrity_check");
+    assert_eq!(check, "ok");
+    drop(c);
+    app.store.clone().close().await;
+    drop(app);
+
+    // Read-only (a file system cannot turn read-only under open files, so between two runs):
+    // the server refuses to start, saying why; writable again, it starts and writes.
+    disk.remount("ro");
+    let key_dir = tempfile::tempdir().expect("dir");
+    let port = free_port();
+    let out = konbit(&url, key_dir.path())
+        .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
+        .env("KONBIT_LOG", "error")
+        .output()
+        .expect("serve");
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(
+        said.contains("is not writable") && said.contains("Read-only file system"),
+        "{said}"
+    );
+    disk.remount("rw");
+    let mut child = serve(&url, key_dir.path(), port);
+    let http = reqwest::Client::new();
+    let base = format!("http://127.0.0.1:{port}");
+    up(&http, &base).await;
+    let token: Value = http
+        .post(format!("{base}/api/v1/auth/token"))
+        .json(&json!({"username": "editor", "password": konbit_testkit::PASSWORD}))
+        .send()
+        .await
+        .expect("token")
+        .json()
+        .await
+        .expect("json");
+    let r = http
+        .post(format!("{base}/api/v1/sources"))
+        .bearer_auth(token["token"].as_str().expect("token"))
+        .json(
+            &json!({"title": "After the disk", "kind": "news_article", "reliability": "C",
+                      "credibility": 3, "url": "https://example.org/after"}),
+        )
+        .send()
+        .await
+        .expect("write");
+    assert_eq!(r.status(), 201);
+    child.kill().expect("stop");
+    let _ = child.wait();
+    konbit_testkit::mark_ran("mount");
+}

@@ -53,6 +53,19 @@ pub enum StoreError {
 }
 
 impl StoreError {
+    /// Whether the database's disk is full (SQLite's `SQLITE_FULL`, PostgreSQL's
+    /// `disk_full`): also unavailable, but the operator must act.
+    pub fn is_storage_full(&self) -> bool {
+        let text = self.to_string();
+        match self {
+            StoreError::Db(sqlx::Error::Database(d)) => d
+                .code()
+                .is_some_and(|c| c == "53100" || c.parse::<i32>().is_ok_and(|n| n & 0xff == 13)),
+            StoreError::Unavailable(_) => text.contains("database or disk is full"),
+            _ => false,
+        }
+    }
+
     /// Whether this is the database being out of reach (or out of space) rather than a fault
     /// of the request or of the data: the HTTP layer answers 503 and the client may retry.
     pub fn is_unavailable(&self) -> bool {
@@ -392,6 +405,28 @@ fn sqlite_options(url: &str) -> Result<sqlx::sqlite::SqliteConnectOptions> {
         .busy_timeout(Duration::from_secs(10)))
 }
 
+/// SQLite writes its database, journal and shared memory beside each other: a directory it
+/// cannot write to (a read-only file system) is named as such, not as "unable to open".
+fn writable(dir: &Path) -> Result<()> {
+    let probe = dir.join(".konbit-write-check");
+    match std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .open(&probe)
+    {
+        Ok(_) => {
+            let _ = std::fs::remove_file(&probe);
+            Ok(())
+        }
+        Err(e) => Err(StoreError::Unavailable(format!(
+            "{} is not writable ({e}); SQLite writes its database and journal there — nothing \
+             was written",
+            dir.display()
+        ))),
+    }
+}
+
 /// How long a request waits for a connection before it is answered that the database is
 /// unavailable (sqlx's default, 30 s, outlasts any client's patience).
 const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(5);
@@ -410,6 +445,7 @@ async fn connect_pool(url: &str, backend: Backend) -> Result<Pool> {
                     std::fs::create_dir_all(dir).map_err(|e| {
                         StoreError::Internal(format!("cannot create {}: {e}", dir.display()))
                     })?;
+                    writable(dir)?;
                 }
             }
             Pool::Sqlite(

@@ -252,6 +252,15 @@ async fn grow_tree(conn: &mut WConn) -> Result<()> {
     }
 }
 
+/// An error with the database's own words (the store's `Display` of a database error says only
+/// "database error"), so that an answer of unavailability says why: a full disk, a lost link.
+fn full(e: &StoreError) -> String {
+    match e {
+        StoreError::Db(d) => d.to_string(),
+        other => other.to_string(),
+    }
+}
+
 /// How long the writer tries to reconnect before answering that the database is unavailable.
 const RECONNECT_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
 
@@ -289,7 +298,7 @@ async fn run(mut conn: WConn, mut rx: mpsc::Receiver<Msg>, url: String, backend:
                 }
                 failed => {
                     let why = match failed {
-                        Ok(Err(e)) => e.to_string(),
+                        Ok(Err(e)) => full(&e),
                         _ => "no answer".to_string(),
                     };
                     for job in batch.into_iter().chain(import) {
@@ -388,7 +397,8 @@ async fn run_batch(conn: &mut WConn, mut batch: Vec<Job>) -> bool {
                 if error.is_unavailable() {
                     for job in batch {
                         job.reply.fail(StoreError::Unavailable(format!(
-                            "the write was not committed: {error}"
+                            "the write was not committed: {}",
+                            full(&error)
                         )));
                     }
                     return true;
@@ -437,13 +447,16 @@ fn answer(reply: Reply, outcome: Outcome) {
 /// One try at a batch: every job in one transaction, committed at the end.
 async fn attempt(conn: &mut WConn, batch: &[Job]) -> Attempt {
     if let Err(e) = begin(conn).await {
-        return Attempt::Unavailable(format!("the database refused a write transaction: {e}"));
+        return Attempt::Unavailable(format!(
+            "the database refused a write transaction: {}",
+            full(&e)
+        ));
     }
     let mut head = match log::head_with_time(&mut conn.ex()).await {
         Ok(h) => h,
         Err(e) => {
             let _ = exec(conn, "ROLLBACK").await;
-            return Attempt::Unavailable(e.to_string());
+            return Attempt::Unavailable(full(&e));
         }
     };
     let spoiled = |index: usize, error: StoreError| Attempt::Spoiled { index, error };
@@ -557,13 +570,13 @@ async fn attempt(conn: &mut WConn, batch: &[Job]) -> Attempt {
     // The Merkle tree grows in the same transaction as the entries it covers.
     if let Err(e) = tree::catch_up(&mut conn.ex(), head.head.seq).await {
         let _ = exec(conn, "ROLLBACK").await;
-        return Attempt::Unavailable(format!("the log's tree could not grow: {e}"));
+        return Attempt::Unavailable(format!("the log's tree could not grow: {}", full(&e)));
     }
     match exec(conn, "COMMIT").await {
         Ok(()) => Attempt::Committed(outcomes),
         Err(e) => {
             let _ = exec(conn, "ROLLBACK").await;
-            Attempt::Unavailable(format!("the commit failed: {e}"))
+            Attempt::Unavailable(format!("the commit failed: {}", full(&e)))
         }
     }
 }

@@ -241,6 +241,18 @@ impl From<StoreError> for ApiError {
     fn from(e: StoreError) -> Self {
         match e {
             StoreError::Domain(d) => d.into(),
+            e if e.is_storage_full() => {
+                tracing::error!(error = %e, "the database's disk is full");
+                let mut a = ApiError::new(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    "storage_full",
+                    "Storage full",
+                    "the database's disk is full; nothing was written — writes resume once the \
+                     operator frees space",
+                );
+                a.retry_after = Some(60);
+                a
+            }
             e if e.is_unavailable() => {
                 tracing::warn!(error = %e, cause = ?std::error::Error::source(&e), "the database is unavailable");
                 let mut a = ApiError::new(
