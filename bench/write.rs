@@ -1,6 +1,7 @@
-//! Write benchmark: durable entries per second through the HTTP API for 1, 8 and 64 concurrent
-//! clients, against the rate of a no-op POST on the same server in the same run (the baseline:
-//! what HTTP, JSON and auth cost without the log). Prints a table; asserts nothing.
+//! Write benchmark: durable entries per second (and their latency's p50 and p99) through the
+//! HTTP API for 1, 8 and 64 concurrent clients, against the rate of a no-op POST on the same
+//! server in the same run (the baseline: what HTTP and JSON cost without auth or the log).
+//! Prints a table; asserts nothing.
 //!
 //! `cargo bench -p konbit-testkit --bench write` (SQLite in a temp dir, WAL, synchronous=FULL).
 //! Set `KONBIT_BENCH_POSTGRES_URL` to also run it on PostgreSQL. `KONBIT_BENCH_SECONDS` sets the
@@ -56,8 +57,24 @@ async fn start(url: &str) -> (String, Store) {
     (format!("http://{addr}"), store)
 }
 
-/// Runs `clients` loops posting to `path` for `secs`; returns successful requests per second.
-async fn measure(base: &str, token: &str, path: &str, clients: usize, secs: f64) -> f64 {
+/// What one measurement came to: requests per second, and the latency's p50 and p99 in ms.
+struct Rate {
+    per_sec: f64,
+    p50_ms: f64,
+    p99_ms: f64,
+}
+
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    if sorted.is_empty() {
+        return f64::NAN;
+    }
+    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[i.min(sorted.len() - 1)]
+}
+
+/// Runs `clients` loops posting to `path` for `secs`; returns successful requests per second
+/// and their latency.
+async fn measure(base: &str, token: &str, path: &str, clients: usize, secs: f64) -> Rate {
     let done = Arc::new(AtomicU64::new(0));
     let deadline = Instant::now() + Duration::from_secs_f64(secs);
     let http = reqwest::Client::new();
@@ -71,21 +88,32 @@ async fn measure(base: &str, token: &str, path: &str, clients: usize, secs: f64)
         );
         tasks.push(tokio::spawn(async move {
             let mut i = 0u64;
+            let mut took = Vec::new();
             while Instant::now() < deadline {
                 i += 1;
                 let body = serde_json::json!({"kind": "news_article", "title": format!("bench {c}-{i}"),
                     "url": "https://example.org/bench", "reliability": "C", "credibility": 3});
+                let t = Instant::now();
                 let r = http.post(&url).bearer_auth(&token).json(&body).send().await.expect("send");
                 assert_eq!(r.status().as_u16(), 201, "{}", r.text().await.unwrap_or_default());
+                took.push(t.elapsed().as_secs_f64() * 1000.0);
                 done.fetch_add(1, Ordering::Relaxed);
             }
+            took
         }));
     }
     let t0 = Instant::now();
+    let mut took = Vec::new();
     for t in tasks {
-        t.await.expect("client");
+        took.extend(t.await.expect("client"));
     }
-    done.load(Ordering::Relaxed) as f64 / t0.elapsed().as_secs_f64()
+    let per_sec = done.load(Ordering::Relaxed) as f64 / t0.elapsed().as_secs_f64();
+    took.sort_by(f64::total_cmp);
+    Rate {
+        per_sec,
+        p50_ms: percentile(&took, 0.5),
+        p99_ms: percentile(&took, 0.99),
+    }
 }
 
 async fn run(label: &str, url: &str, secs: f64) {
@@ -104,15 +132,19 @@ async fn run(label: &str, url: &str, secs: f64) {
         .to_string();
     println!("\n{label}: {secs} s per measurement");
     println!(
-        "{:>8} {:>16} {:>16} {:>8}",
-        "clients", "no-op POST/s", "entries/s", "ratio"
+        "{:>8} {:>16} {:>16} {:>8} {:>12} {:>12}",
+        "clients", "no-op POST/s", "entries/s", "ratio", "p50 ms", "p99 ms"
     );
     for clients in [1usize, 8, 64] {
         let base_rate = measure(&base, &token, "/bench/noop", clients, secs).await;
         let rate = measure(&base, &token, "/api/v1/sources", clients, secs).await;
         println!(
-            "{clients:>8} {base_rate:>16.0} {rate:>16.0} {:>8.3}",
-            rate / base_rate
+            "{clients:>8} {:>16.0} {:>16.0} {:>8.3} {:>12.2} {:>12.2}",
+            base_rate.per_sec,
+            rate.per_sec,
+            rate.per_sec / base_rate.per_sec,
+            rate.p50_ms,
+            rate.p99_ms
         );
     }
     let mut c = store.conn().await.expect("conn");
@@ -123,6 +155,8 @@ async fn run(label: &str, url: &str, secs: f64) {
 }
 
 fn main() {
+    // The HTTP clients below need the process's TLS provider, even for plain http.
+    konbit_media::feed::install_tls();
     let secs: f64 = std::env::var("KONBIT_BENCH_SECONDS")
         .ok()
         .and_then(|s| s.parse().ok())
