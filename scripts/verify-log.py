@@ -230,7 +230,7 @@ def main() -> int:
     try:
         checkpoint = fetch_checkpoint(base)
         if checkpoint:
-            print(f"checkpoint: {checkpoint[0]}, size {checkpoint[1]}, root {checkpoint[2].hex()} (signature not checked here)")
+            print(f"checkpoint: {checkpoint[0]}, size {checkpoint[1]}, root {checkpoint[2].hex()} (its signature is not checked here: scripts/verify-checkpoint.py does)")
         n, head, redacted, root, cp_root = walk(base, token, checkpoint)
         if checkpoint:
             if n < checkpoint[1]:

@@ -301,6 +301,10 @@ pub fn parse_tile_path(path: &str) -> Result<TilePath, String> {
         ),
     };
     let groups: Vec<&str> = rest.split('/').collect();
+    // One name per tile: a leading group of zeros (`x000/003`) would be a second name of `003`.
+    if groups.len() > 1 && groups[0] == "x000" {
+        return Err("a tile index has no leading x000 group".into());
+    }
     let mut index: u64 = 0;
     for (i, g) in groups.iter().enumerate() {
         let last = i + 1 == groups.len();
@@ -382,6 +386,7 @@ mod tests {
             "0/000.p/08",
             "entries",
             "0/x000",
+            "0/x000/003.p/10",
             "-1/000",
             "0/x999/x999/x999/x999/x999/x999/x999/999",
         ] {
