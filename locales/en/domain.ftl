@@ -207,3 +207,14 @@ dom-no_article_with_that_id = no article with that id
 dom-no_source_with_that_id = no source with that id
 dom-this_claim_has_already_been_accepted_or_dismissed = this claim has already been accepted or dismissed
 dom-this_source_s_article_is_already_recorded = this source's article is already recorded
+
+## A mirror's alarm (`konbit mirror`): how the followed log failed to extend what it showed.
+
+dom-mirror-smaller = the log showed a checkpoint of { $size } entries whose root is not the root of the first { $first } entries it showed before
+dom-mirror-fork = the log showed two checkpoints of { $size } entries with different roots
+dom-mirror-rewritten = the log's checkpoint of { $size } entries does not extend the checkpoint of { $held } entries it showed before: its history was rewritten
+dom-mirror-root = the entries the log served do not hash to the root of its checkpoint of { $size } entries
+dom-mirror-link = entry { $seq } does not link to the entry before it
+dom-mirror-content = entry { $seq }'s content does not hash to its digest
+dom-mirror-hash = entry { $seq }'s hash does not match its place and digest
+dom-mirror-place = the log served entry { $value } where entry { $seq } belongs

@@ -207,3 +207,14 @@ dom-no_article_with_that_id = ningún artículo tiene ese identificador
 dom-no_source_with_that_id = ninguna fuente tiene ese identificador
 dom-this_claim_has_already_been_accepted_or_dismissed = esta afirmación ya fue aceptada o descartada
 dom-this_source_s_article_is_already_recorded = el artículo de esta fuente ya está registrado
+
+## A mirror's alarm (`konbit mirror`): how the followed log failed to extend what it showed.
+
+dom-mirror-smaller = el registro mostró un punto de control de { $size } entradas cuya raíz no es la de las primeras { $first } entradas que mostraba antes
+dom-mirror-fork = el registro mostró dos puntos de control de { $size } entradas con raíces distintas
+dom-mirror-rewritten = el punto de control de { $size } entradas del registro no prolonga el de { $held } entradas que mostraba antes: su historia fue reescrita
+dom-mirror-root = las entradas que sirvió el registro no dan la raíz de su punto de control de { $size } entradas
+dom-mirror-link = la entrada { $seq } no está enlazada con la entrada anterior
+dom-mirror-content = el contenido de la entrada { $seq } no da su resumen
+dom-mirror-hash = el hash de la entrada { $seq } no corresponde a su lugar y su resumen
+dom-mirror-place = el registro sirvió la entrada { $value } donde va la entrada { $seq }

@@ -207,3 +207,14 @@ dom-no_article_with_that_id = aucun article ne porte cet identifiant
 dom-no_source_with_that_id = aucune source ne porte cet identifiant
 dom-this_claim_has_already_been_accepted_or_dismissed = cette affirmation a déjà été acceptée ou écartée
 dom-this_source_s_article_is_already_recorded = l’article de cette source est déjà enregistré
+
+## A mirror's alarm (`konbit mirror`): how the followed log failed to extend what it showed.
+
+dom-mirror-smaller = le journal a montré un point de contrôle de { $size } entrées dont la racine n’est pas celle des { $first } premières entrées qu’il montrait auparavant
+dom-mirror-fork = le journal a montré deux points de contrôle de { $size } entrées aux racines différentes
+dom-mirror-rewritten = le point de contrôle de { $size } entrées du journal ne prolonge pas celui de { $held } entrées qu’il montrait auparavant : son histoire a été réécrite
+dom-mirror-root = les entrées servies par le journal ne donnent pas la racine de son point de contrôle de { $size } entrées
+dom-mirror-link = l’entrée { $seq } n’est pas liée à l’entrée qui la précède
+dom-mirror-content = le contenu de l’entrée { $seq } ne donne pas son condensé
+dom-mirror-hash = le hachage de l’entrée { $seq } ne correspond pas à sa place et à son condensé
+dom-mirror-place = le journal a servi l’entrée { $value } à la place de l’entrée { $seq }
