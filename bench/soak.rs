@@ -10,8 +10,10 @@
 
 #![allow(clippy::print_stdout, clippy::expect_used, clippy::unwrap_used)]
 
-use konbit_domain::Role;
-use konbit_store::{Actor, Options, Store};
+#[path = "common.rs"]
+mod common;
+
+use konbit_store::{Options, Store};
 use std::{
     sync::{
         Arc, Mutex,
@@ -30,14 +32,6 @@ fn rss_mib() -> f64 {
                 .and_then(|k| k.parse::<f64>().ok())
         })
         .map_or(f64::NAN, |kib| kib / 1024.0)
-}
-
-fn percentile(sorted: &[f64], p: f64) -> f64 {
-    if sorted.is_empty() {
-        return f64::NAN;
-    }
-    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
-    sorted[i.min(sorted.len() - 1)]
 }
 
 #[derive(Default)]
@@ -61,26 +55,8 @@ async fn start(url: &str) -> (String, Store) {
     konbit_scenario::load(&store, std::path::Path::new(dir))
         .await
         .expect("the Haiti scenario");
-    store
-        .create_user(
-            Actor::system("bench"),
-            "editor",
-            "bench-password",
-            Role::Editor,
-            None,
-        )
-        .await
-        .expect("user");
-    let state = konbit_web::AppState::new(store.clone(), konbit_web::Config::default())
-        .await
-        .expect("state");
-    let app = konbit_web::app(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind");
-    let addr = listener.local_addr().expect("addr");
-    tokio::spawn(async move { axum::serve(listener, app).await });
-    (format!("http://{addr}"), store)
+    let base = common::serve(&store, axum::Router::new()).await;
+    (base, store)
 }
 
 fn source(n: u64) -> serde_json::Value {
@@ -145,18 +121,7 @@ fn main() {
         let url = format!("sqlite://{}", dir.path().join("soak.db").display());
         let (base, store) = start(&url).await;
         let http = reqwest::Client::new();
-        let token = http
-            .post(format!("{base}/api/v1/auth/token"))
-            .json(&serde_json::json!({"username": "editor", "password": "bench-password"}))
-            .send()
-            .await
-            .expect("login")
-            .json::<serde_json::Value>()
-            .await
-            .expect("token")["token"]
-            .as_str()
-            .expect("token")
-            .to_string();
+        let token = common::login(&http, &base).await;
         let max = max_rate(&http, &base, &token, 5.0).await;
         let target = 0.7 * max;
         println!(
@@ -267,11 +232,11 @@ fn main() {
             println!(
                 "{m:>6} {:>9.0} {:>10.2} {:>10.2} {:>9.0} {:>10.2} {:>10.2} {errors:>7} {:>9.0}",
                 w.len() as f64 / span as f64,
-                percentile(&w, 0.5),
-                percentile(&w, 0.99),
+                common::percentile(&w, 0.5),
+                common::percentile(&w, 0.99),
                 r.len() as f64 / span as f64,
-                percentile(&r, 0.5),
-                percentile(&r, 0.99),
+                common::percentile(&r, 0.5),
+                common::percentile(&r, 0.99),
                 rss_mib()
             );
         }

@@ -9,9 +9,11 @@
 
 #![allow(clippy::print_stdout, clippy::expect_used, clippy::unwrap_used)]
 
+#[path = "common.rs"]
+mod common;
+
 use axum::{Router, http::StatusCode, routing::post};
-use konbit_domain::Role;
-use konbit_store::{Actor, Options, Store};
+use konbit_store::{Options, Store};
 use std::{
     sync::{
         Arc,
@@ -33,28 +35,8 @@ async fn start(url: &str) -> (String, Store) {
     })
     .await
     .expect("open");
-    store
-        .create_user(
-            Actor::system("bench"),
-            "editor",
-            "bench-password",
-            Role::Editor,
-            None,
-        )
-        .await
-        .expect("user");
-    let state = konbit_web::AppState::new(store.clone(), konbit_web::Config::default())
-        .await
-        .expect("state");
-    let app = konbit_web::app(state)
-        .merge(Router::new().route("/bench/noop", post(noop)))
-        .into_make_service_with_connect_info::<std::net::SocketAddr>();
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind");
-    let addr = listener.local_addr().expect("addr");
-    tokio::spawn(async move { axum::serve(listener, app).await });
-    (format!("http://{addr}"), store)
+    let base = common::serve(&store, Router::new().route("/bench/noop", post(noop))).await;
+    (base, store)
 }
 
 /// What one measurement came to: requests per second, and the latency's p50 and p99 in ms.
@@ -62,14 +44,6 @@ struct Rate {
     per_sec: f64,
     p50_ms: f64,
     p99_ms: f64,
-}
-
-fn percentile(sorted: &[f64], p: f64) -> f64 {
-    if sorted.is_empty() {
-        return f64::NAN;
-    }
-    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
-    sorted[i.min(sorted.len() - 1)]
 }
 
 /// Runs `clients` loops posting to `path` for `secs`; returns successful requests per second
@@ -111,25 +85,14 @@ async fn measure(base: &str, token: &str, path: &str, clients: usize, secs: f64)
     took.sort_by(f64::total_cmp);
     Rate {
         per_sec,
-        p50_ms: percentile(&took, 0.5),
-        p99_ms: percentile(&took, 0.99),
+        p50_ms: common::percentile(&took, 0.5),
+        p99_ms: common::percentile(&took, 0.99),
     }
 }
 
 async fn run(label: &str, url: &str, secs: f64) {
     let (base, store) = start(url).await;
-    let token = reqwest::Client::new()
-        .post(format!("{base}/api/v1/auth/token"))
-        .json(&serde_json::json!({"username": "editor", "password": "bench-password"}))
-        .send()
-        .await
-        .expect("login")
-        .json::<serde_json::Value>()
-        .await
-        .expect("token")["token"]
-        .as_str()
-        .expect("token")
-        .to_string();
+    let token = common::login(&reqwest::Client::new(), &base).await;
     println!("\n{label}: {secs} s per measurement");
     println!(
         "{:>8} {:>16} {:>16} {:>8} {:>12} {:>12}",

@@ -13,6 +13,17 @@ use std::{
     time::Duration,
 };
 
+/// A source to record, numbered, with `extra` fields.
+fn source(label: &str, i: usize, extra: Value) -> Value {
+    let mut v = json!({"title": format!("{label} {i}"), "kind": "news_article",
+                       "reliability": "C", "credibility": 3,
+                       "url": format!("https://example.org/{label}/{i}")});
+    if let (Some(o), Some(e)) = (v.as_object_mut(), extra.as_object()) {
+        o.extend(e.clone());
+    }
+    v
+}
+
 fn rounds() -> usize {
     std::env::var("KONBIT_FAULT_ROUNDS")
         .ok()
@@ -278,12 +289,7 @@ async fn a_postgres_outage_is_a_503_and_the_server_recovers_by_itself() {
         let editor = editor.clone();
         async move {
             editor
-                .post_json(
-                    "/api/v1/sources",
-                    &json!({"title": format!("Outage {i}"), "kind": "news_article",
-                            "reliability": "C", "credibility": 3,
-                            "url": format!("https://example.org/o{i}")}),
-                )
+                .post_json("/api/v1/sources", &source("outage", i, json!({})))
                 .await
         }
     };
@@ -401,12 +407,7 @@ async fn a_full_or_read_only_disk_refuses_writes_clearly_and_they_resume() {
         let (editor, big) = (editor.clone(), big.clone());
         async move {
             editor
-                .post_json(
-                    "/api/v1/sources",
-                    &json!({"title": format!("Disk {i}"), "kind": "news_article",
-                            "reliability": "C", "credibility": 3, "note": big,
-                            "url": format!("https://example.org/d{i}")}),
-                )
+                .post_json("/api/v1/sources", &source("disk", i, json!({"note": big})))
                 .await
         }
     };

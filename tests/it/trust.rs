@@ -315,10 +315,8 @@ struct Run {
     out: String,
 }
 
-fn konbit(dir: &std::path::Path, args: &[&str]) -> Run {
+fn konbit_args(args: &[String]) -> Run {
     let out = Command::new(env!("CARGO_BIN_EXE_konbit"))
-        .arg("--data-dir")
-        .arg(dir)
         .args(args)
         .env_remove("KONBIT_LOG_KEY")
         .env_remove("KONBIT_LOG_KEY_FILE")
@@ -333,6 +331,12 @@ fn konbit(dir: &std::path::Path, args: &[&str]) -> Run {
             String::from_utf8_lossy(&out.stderr)
         ),
     }
+}
+
+fn konbit(dir: &std::path::Path, args: &[&str]) -> Run {
+    let mut all = vec!["--data-dir".to_string(), dir.display().to_string()];
+    all.extend(args.iter().map(|a| a.to_string()));
+    konbit_args(&all)
 }
 
 fn add_user(dir: &std::path::Path, name: &str) {
@@ -687,23 +691,6 @@ async fn a_mirror_witnesses_the_log_and_raises_the_alarm_on_a_rewritten_history(
     assert_eq!(html.status(), 409);
     let html = html.text().await.expect("text");
     assert!(html.contains("id=\"alarm\""), "{html}");
-}
-
-fn konbit_args(args: &[String]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_konbit"))
-        .args(args)
-        .env_remove("KONBIT_LOG_KEY")
-        .env_remove("KONBIT_DATABASE_URL")
-        .output()
-        .expect("run konbit");
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        out: format!(
-            "{}{}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        ),
-    }
 }
 
 /// `konbit backup` copies the database while the server writes; `konbit restore` puts it in

@@ -89,29 +89,7 @@ enum Cmd {
     /// Follow another instance's record log: keep every entry, check each checkpoint's signature
     /// and that it extends the last one held, and stop with an alarm (exit code 3, a log line,
     /// the /mirror page) if the instance ever shows a history that does not.
-    Mirror {
-        /// The instance to follow, e.g. https://records.example.org.
-        url: String,
-        /// Its verifier key (what `konbit log key` prints there).
-        #[arg(long, env = "KONBIT_MIRROR_KEY")]
-        key: String,
-        /// An API token of that instance: the entries it may read are kept with their content.
-        #[arg(long, env = "KONBIT_MIRROR_TOKEN", hide_env_values = true)]
-        token: Option<String>,
-        /// Seconds between two checks.
-        #[arg(long, default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=86_400))]
-        every: u64,
-        /// Check once and exit (0: in step, 1: could not check, 3: split view).
-        #[arg(long)]
-        once: bool,
-        /// Serve the status page (/mirror) and, with --witness, the witness here.
-        #[arg(long)]
-        listen: Option<SocketAddr>,
-        /// Cosign the instance's checkpoints as a witness of this name (C2SP tlog-witness);
-        /// the witness key is made in --data-dir. Needs --listen.
-        #[arg(long, requires = "listen")]
-        witness: Option<String>,
-    },
+    Mirror(mirror::Args),
     /// Run the demo: a fresh database in --data-dir (default konbit-demo) with the Haiti
     /// scenario and one login per role (admin, editor, viewer, hr_officer, conduct_officer,
     /// commander), whose password is KONBIT_DEMO_PASSWORD or generated. ⚠️ Deletes the database in that directory first.
@@ -730,30 +708,9 @@ async fn run(cli: Cli) -> Result<ExitCode> {
         trusted_proxies: cli.trusted_proxies.clone(),
     };
     match cli.command {
-        Cmd::Mirror {
-            url: source,
-            key,
-            token,
-            every,
-            once,
-            listen,
-            witness,
-        } => {
+        Cmd::Mirror(args) => {
             let store = open(&url, true).await?;
-            let code = mirror::run(
-                mirror::Args {
-                    url: source,
-                    key,
-                    token,
-                    every,
-                    once,
-                    listen,
-                    witness,
-                },
-                store.clone(),
-                &key_dir,
-            )
-            .await?;
+            let code = mirror::run(args, store.clone(), &key_dir).await?;
             store.close().await;
             return Ok(code);
         }

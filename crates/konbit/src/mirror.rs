@@ -27,21 +27,28 @@ use std::{
 pub const SPLIT_VIEW: u8 = 3;
 
 /// How `konbit mirror` runs.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, clap::Args)]
 pub struct Args {
-    /// The followed instance, `http(s)://host:port`.
+    /// The instance to follow, e.g. https://records.example.org.
     pub url: String,
-    /// Its verifier key.
+    /// Its verifier key (what `konbit log key` prints there).
+    #[arg(long, env = "KONBIT_MIRROR_KEY")]
     pub key: String,
-    /// An API token of the followed instance (entries the mirror may read come with content).
+    /// An API token of that instance: the entries it may read are kept with their content.
+    #[arg(long, env = "KONBIT_MIRROR_TOKEN", hide_env_values = true)]
     pub token: Option<String>,
-    /// Seconds between rounds.
+    /// Seconds between two checks.
+    #[arg(long, default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=86_400))]
     pub every: u64,
-    /// One round, then exit.
+    /// Check once and exit (0: in step, 1: could not check, 3: split view).
+    #[arg(long)]
     pub once: bool,
-    /// Serve the status page (and the witness) here.
+    /// Serve the status page (/mirror) and, with --witness, the witness here.
+    #[arg(long)]
     pub listen: Option<SocketAddr>,
-    /// Cosign as a witness with this name (its key is made in the data directory).
+    /// Cosign the instance's checkpoints as a witness of this name (C2SP tlog-witness); the
+    /// witness key is made in --data-dir. Needs --listen.
+    #[arg(long, requires = "listen")]
     pub witness: Option<String>,
 }
 
