@@ -213,28 +213,50 @@ async fn outsider_checks(b: Backend) {
         &p
     ));
 
-    // Bad proof queries: a clear 400 naming the problem.
+    // Bad proof queries: a clear 4xx naming the problem — malformed (400), entries outside
+    // the tree asked for (422), a tree larger than the log's (404).
     let anon = app.client(None).await;
     let size = later.size;
-    for q in [
-        "inclusion?seq=0&size=3".to_string(),
-        "inclusion?seq=4&size=3".to_string(),
-        format!("inclusion?seq=1&size={}", size + 1),
-        "inclusion?seq=1".to_string(),
-        "inclusion?seq=x&size=2".to_string(),
-        "inclusion?seq=1&size=2&extra=1".to_string(),
-        "consistency?from=0&to=3".to_string(),
-        "consistency?from=4&to=3".to_string(),
-        format!("consistency?from=1&to={}", size + 1),
-        "consistency?from=-1&to=3".to_string(),
-        "consistency?from=99999999999999999999&to=3".to_string(),
+    for (q, status, says) in [
+        ("inclusion?seq=0&size=3".to_string(), 400, "at least 1"),
+        (
+            "inclusion?seq=4&size=3".to_string(),
+            422,
+            "seq: must be at most size",
+        ),
+        (
+            format!("inclusion?seq=1&size={}", size + 1),
+            404,
+            "there is no tree of",
+        ),
+        ("inclusion?seq=1".to_string(), 400, "size"),
+        ("inclusion?seq=x&size=2".to_string(), 400, "seq"),
+        ("inclusion?seq=1&size=2&extra=1".to_string(), 400, "extra"),
+        ("consistency?from=0&to=3".to_string(), 400, "at least 1"),
+        (
+            "consistency?from=4&to=3".to_string(),
+            422,
+            "from: must be at most",
+        ),
+        (
+            format!("consistency?from=1&to={}", size + 1),
+            404,
+            "there is no tree of",
+        ),
+        ("consistency?from=-1&to=3".to_string(), 400, "at least 1"),
+        (
+            "consistency?from=99999999999999999999&to=3".to_string(),
+            400,
+            "from",
+        ),
     ] {
         let r = anon.get(&format!("/api/v1/log/proof/{q}")).await;
-        assert_eq!(r.status, 400, "{q}: {}", r.text);
+        assert_eq!(r.status, status, "{q}: {}", r.text);
         assert!(
             r.content_type.starts_with("application/problem+json"),
             "{q}"
         );
+        assert!(r.text.contains(says), "{q}: {}", r.text);
     }
 
     // The tiles: level 0 holds the leaf hashes, the entry bundle the chain hashes.

@@ -453,9 +453,18 @@ pub struct InclusionQuery {
     pub size: i64,
 }
 
-/// The size of the tree the server holds (what the latest checkpoint may show).
-async fn tree_size(s: &AppState) -> ApiResult<i64> {
-    Ok(i64::try_from(s.store.tree_size().await?).unwrap_or(i64::MAX))
+/// A 404 for a tree larger than the one the server holds: that tree does not exist yet.
+async fn no_larger_than_tree(s: &AppState, size: i64) -> ApiResult<()> {
+    let have = i64::try_from(s.store.tree_size().await?).unwrap_or(i64::MAX);
+    if size > have {
+        return Err(ApiError::new(
+            StatusCode::NOT_FOUND,
+            "no_such_tree",
+            "No such tree",
+            format!("the log's tree has {have} entries; there is no tree of {size} yet"),
+        ));
+    }
+    Ok(())
 }
 
 fn hexes(hashes: Vec<konbit_store::tree::Hash>) -> Json<Proof> {
@@ -467,18 +476,24 @@ fn hexes(hashes: Vec<konbit_store::tree::Hash>) -> Json<Proof> {
 /// The inclusion proof of an entry's chain hash in the Merkle tree of `size` entries (RFC 9162
 /// §2.1.3; the leaf is the entry's 32-byte chain hash). Reveals nothing of any entry.
 #[utoipa::path(get, path = "/api/v1/log/proof/inclusion", params(InclusionQuery),
-    responses((status = 200, body = Proof), (status = 400, body = Problem)))]
+    responses((status = 200, body = Proof), (status = 400, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
 async fn inclusion_proof(
     State(s): State<AppState>,
     ApiQuery(q): ApiQuery<InclusionQuery>,
 ) -> ApiResult<Json<Proof>> {
-    let have = tree_size(&s).await?;
-    if q.seq < 1 || q.size < q.seq || q.size > have {
+    if q.seq < 1 || q.size < 1 {
         return Err(ApiError::bad_request(
             "invalid_query",
-            format!("seq must be from 1 to size, and size at most {have} (the tree's size)"),
+            "seq and size must be at least 1",
         ));
     }
+    if q.seq > q.size {
+        return Err(ApiError::invalid_field(
+            "seq",
+            "must be at most size: the entry must be in the tree",
+        ));
+    }
+    no_larger_than_tree(&s, q.size).await?;
     let (index, size) = (q.seq.unsigned_abs() - 1, q.size.unsigned_abs());
     Ok(hexes(s.store.inclusion_proof(index, size).await?))
 }
@@ -499,18 +514,24 @@ pub struct ConsistencyQuery {
 /// The consistency proof between the trees of `from` and `to` entries (RFC 9162 §2.1.4): that
 /// the newer extends the older without changing it.
 #[utoipa::path(get, path = "/api/v1/log/proof/consistency", params(ConsistencyQuery),
-    responses((status = 200, body = Proof), (status = 400, body = Problem)))]
+    responses((status = 200, body = Proof), (status = 400, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
 async fn consistency_proof(
     State(s): State<AppState>,
     ApiQuery(q): ApiQuery<ConsistencyQuery>,
 ) -> ApiResult<Json<Proof>> {
-    let have = tree_size(&s).await?;
-    if q.from < 1 || q.to < q.from || q.to > have {
+    if q.from < 1 || q.to < 1 {
         return Err(ApiError::bad_request(
             "invalid_query",
-            format!("from must be from 1 to `to`, and `to` at most {have} (the tree's size)"),
+            "from and to must be at least 1",
         ));
     }
+    if q.from > q.to {
+        return Err(ApiError::invalid_field(
+            "from",
+            "must be at most `to`: a tree extends a smaller one",
+        ));
+    }
+    no_larger_than_tree(&s, q.to).await?;
     Ok(hexes(
         s.store
             .consistency_proof(q.from.unsigned_abs(), q.to.unsigned_abs())
