@@ -3,7 +3,7 @@
 //! line) — never a panic, whatever the quoting, field count or encoding. A second header-less mode feeds raw bytes as the whole file (header included).
 #![no_main]
 
-use konbit_domain::acled_csv::{ACLED_COLUMNS, Reader};
+use konbit_domain::situation::acled_csv::{ACLED_COLUMNS, Reader};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

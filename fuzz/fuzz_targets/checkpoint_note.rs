@@ -36,7 +36,10 @@ static WITNESS: LazyLock<Cosigner> =
 /// An opened checkpoint re-encodes: the log's checkpoint of its size and root opens to the
 /// same origin, size and root.
 fn check_reencodes(c: &Checkpoint) {
-    assert!(!c.signatures.is_empty(), "an opened note has signature lines");
+    assert!(
+        !c.signatures.is_empty(),
+        "an opened note has signature lines"
+    );
     let again = KEY.sign(c.size, &c.root).expect("signs");
     let d = open_note(again.as_bytes(), LOG_VERIFIER).expect("its own checkpoint opens");
     assert_eq!(

@@ -5,7 +5,8 @@
 //! `consistency_ranges` name, hashed, verify against the tree's root — for any size in a tree
 //! whose leaves are all the same (a subtree's hash then depends on its width only, so even a
 //! tree of 2^64 − 1 leaves is hashed in a few dozen steps), and for small trees of distinct
-//! leaves. Proofs have at most 64 hashes.
+//! leaves. An inclusion proof has at most ⌈log2 size⌉ hashes, a consistency proof one more (so
+//! up to 65: the 63 a witness reads only fall short for trees of more than 2^62 leaves).
 //!
 //! Bytes: three little-endian u64 (`a`, `b`, `c`), then 32-byte hashes: a leaf, two roots and
 //! the proof.
@@ -46,7 +47,10 @@ fn uniform_root(n: u64, perfect: &[Hash; 64]) -> Hash {
         return perfect[n.trailing_zeros() as usize];
     }
     let k = split(n);
-    node_hash(&perfect[k.trailing_zeros() as usize], &uniform_root(n - k, perfect))
+    node_hash(
+        &perfect[k.trailing_zeros() as usize],
+        &uniform_root(n - k, perfect),
+    )
 }
 
 /// MTH of leaves `lo..hi` (`lo < hi`) where leaf `i` is `leaf_hash(i as little-endian bytes)`.
@@ -99,8 +103,14 @@ fuzz_target!(|data: &[u8]| {
     let index = a % size;
     let from = c % size + 1;
     let perfect = &*PERFECT;
+    // The tree's height: ⌈log2 size⌉.
+    let height = (64 - (size - 1).leading_zeros()) as usize;
     let ranges = inclusion_ranges(index, size);
-    assert!(ranges.len() <= 64);
+    assert!(
+        ranges.len() <= height,
+        "{} hashes to prove {index} in {size}",
+        ranges.len()
+    );
     let incl: Vec<Hash> = ranges
         .iter()
         .map(|&(lo, hi)| uniform_root(hi - lo, perfect))
@@ -111,7 +121,11 @@ fuzz_target!(|data: &[u8]| {
         "inclusion of {index} in {size} (uniform leaves) does not verify: ranges {ranges:?}"
     );
     let ranges = consistency_ranges(from, size);
-    assert!(ranges.len() <= 64);
+    assert!(
+        ranges.len() <= height + 1,
+        "{} hashes from {from} to {size}",
+        ranges.len()
+    );
     let cons: Vec<Hash> = ranges
         .iter()
         .map(|&(lo, hi)| uniform_root(hi - lo, perfect))

@@ -373,6 +373,13 @@ pub fn checkpoint_text(origin: &str, size: u64, root: &Hash) -> String {
     format!("{origin}\n{size}\n{}\n", BASE64_STANDARD.encode(root))
 }
 
+/// A decimal number as C2SP writes one: digits only, no sign, no leading zero (but `0`).
+pub fn decimal(s: &str) -> Option<u64> {
+    let canonical =
+        !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) && (s == "0" || !s.starts_with('0'));
+    canonical.then(|| s.parse().ok()).flatten()
+}
+
 /// A checkpoint whose signature checked.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Checkpoint {
@@ -413,7 +420,7 @@ pub fn open_note(note: &[u8], verifier_key: &str) -> std::result::Result<Checkpo
     let origin = lines.next().unwrap_or_default().to_string();
     let size = lines
         .next()
-        .and_then(|s| s.parse::<u64>().ok())
+        .and_then(decimal)
         .ok_or("the checkpoint's second line is not a tree size")?;
     let root: Hash = lines
         .next()
@@ -461,6 +468,25 @@ mod tests {
         assert!(LogKey::generate("has space").is_err());
         assert!(LogKey::generate("has+plus").is_err());
         assert!(LogKey::from_text("PRIVATE+KEY+x+00000000+AAAA").is_err());
+    }
+
+    #[test]
+    fn sizes_are_read_as_c2sp_writes_them() {
+        assert_eq!(decimal("0"), Some(0));
+        assert_eq!(decimal("12"), Some(12));
+        assert_eq!(decimal("18446744073709551615"), Some(u64::MAX));
+        for odd in [
+            "",
+            "+12",
+            "012",
+            " 12",
+            "12 ",
+            "-1",
+            "1e3",
+            "18446744073709551616",
+        ] {
+            assert_eq!(decimal(odd), None, "{odd:?}");
+        }
     }
 
     #[test]

@@ -134,7 +134,7 @@ async fn json(State(app): State<MirrorApp>) -> Response {
     (code, Json(s)).into_response()
 }
 
-/// The largest add-checkpoint request read: a checkpoint and a consistency proof of at most 63
+/// The largest add-checkpoint request read: a checkpoint and a consistency proof of at most 65
 /// hashes fit in well under 8 KiB.
 pub const MAX_ADD_CHECKPOINT: usize = 16 * 1024;
 
@@ -166,6 +166,9 @@ pub struct AddCheckpoint {
     pub note: String,
 }
 
+/// The longest consistency proof of trees of up to 2^64 − 1 leaves: ⌈log2 n⌉ + 1.
+const MAX_PROOF: usize = 65;
+
 /// Parses an add-checkpoint request body (C2SP tlog-witness).
 pub fn parse_add_checkpoint(body: &[u8]) -> Result<AddCheckpoint, String> {
     let text = std::str::from_utf8(body).map_err(|_| "the request is not UTF-8".to_string())?;
@@ -176,8 +179,7 @@ pub fn parse_add_checkpoint(body: &[u8]) -> Result<AddCheckpoint, String> {
     let old = lines
         .next()
         .and_then(|l| l.strip_prefix("old "))
-        .filter(|n| n == &"0" || !n.starts_with('0'))
-        .and_then(|n| n.parse::<u64>().ok())
+        .and_then(checkpoint::decimal)
         .ok_or("the first line must be `old N`")?;
     let proof = lines
         .map(|l| {
@@ -188,8 +190,10 @@ pub fn parse_add_checkpoint(body: &[u8]) -> Result<AddCheckpoint, String> {
                 .ok_or_else(|| format!("{l:?} is not a base64 SHA-256 hash"))
         })
         .collect::<Result<Vec<tree::Hash>, String>>()?;
-    if proof.len() > 63 {
-        return Err("a consistency proof has at most 63 hashes".into());
+    if proof.len() > MAX_PROOF {
+        return Err(format!(
+            "a consistency proof has at most {MAX_PROOF} hashes"
+        ));
     }
     Ok(AddCheckpoint {
         old,
@@ -277,4 +281,31 @@ async fn add_checkpoint(State(app): State<MirrorApp>, body: Bytes) -> Response {
         "text/plain; charset=utf-8",
         witness.cosign(&c.text, time),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn add_checkpoint_requests_parse_strictly() {
+        let h = BASE64_STANDARD.encode([7u8; 32]);
+        let r = parse_add_checkpoint(format!("old 5\n{h}\n{h}\n\nnote\n").as_bytes())
+            .expect("a request");
+        assert_eq!((r.old, r.proof.len(), r.note.as_str()), (5, 2, "note\n"));
+        let r = parse_add_checkpoint(b"old 0\n\nnote\n").expect("a first request");
+        assert!(r.proof.is_empty());
+        let many = format!("old 1\n{}\nnote\n", format!("{h}\n").repeat(66));
+        for bad in [
+            "old +5\n\nnote\n".to_string(),
+            "old 05\n\nnote\n".to_string(),
+            "old -1\n\nnote\n".to_string(),
+            "new 5\n\nnote\n".to_string(),
+            "old 5\nnot base64\n\nnote\n".to_string(),
+            "old 5 no blank line".to_string(),
+            many,
+        ] {
+            assert!(parse_add_checkpoint(bad.as_bytes()).is_err(), "{bad:?}");
+        }
+    }
 }

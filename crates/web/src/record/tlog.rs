@@ -37,8 +37,13 @@ impl Witness {
         let (url, vkey) = s
             .split_once('=')
             .ok_or("a witness is URL=VKEY (its address and its verifier key)")?;
-        if !(url.starts_with("http://") || url.starts_with("https://")) {
-            return Err(format!("{url:?} is not an http(s) address"));
+        let host = url
+            .strip_prefix("http://")
+            .or_else(|| url.strip_prefix("https://"))
+            .map(|rest| rest.split('/').next().unwrap_or_default())
+            .unwrap_or_default();
+        if host.is_empty() {
+            return Err(format!("{url:?} is not an http(s) address with a host"));
         }
         Ok(Witness {
             url: url.trim_end_matches('/').to_string(),
@@ -361,6 +366,23 @@ async fn tile(State(s): State<AppState>, Path(path): Path<String>) -> Result<Res
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_witness_is_an_address_with_a_host_and_a_cosignature_key() {
+        let key = konbit_store::checkpoint::WitnessKey::generate("w.example/1").expect("key");
+        let vkey = key.verifier_key();
+        let w = Witness::parse(&format!("http://127.0.0.1:9090/={vkey}")).expect("a witness");
+        assert_eq!(w.url, "http://127.0.0.1:9090");
+        for bad in [
+            format!("http://={vkey}"),
+            format!("http:///={vkey}"),
+            format!("ftp://host={vkey}"),
+            "http://host=nonsense".to_string(),
+            "http://host".to_string(),
+        ] {
+            assert!(Witness::parse(&bad).is_err(), "{bad}");
+        }
+    }
 
     #[test]
     fn tile_paths_parse_as_c2sp_writes_them() {
