@@ -4,7 +4,7 @@
 //! `{url}/add-checkpoint`, and its cosigner has a name.
 #![no_main]
 
-use konbit_web::record::tlog::Witness;
+use konbit_web::shared::checkpoints::Witness;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|s: &str| {

@@ -600,7 +600,7 @@ async fn a_mirror_witnesses_the_log_and_raises_the_alarm_on_a_rewritten_history(
     let wdir = tempfile::tempdir().expect("dir");
     let m = start_mirror(wdir.path(), &app.base, &vkey);
     let witness =
-        konbit_web::record::tlog::Witness::parse(&format!("{}={}", m.base, m.witness_key))
+        konbit_web::shared::checkpoints::Witness::parse(&format!("{}={}", m.base, m.witness_key))
             .expect("witness");
     let cosigned_by = |note: &str| {
         let c = checkpoint::open_note(note.as_bytes(), &vkey).expect("signed");

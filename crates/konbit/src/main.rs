@@ -83,8 +83,8 @@ enum Cmd {
         /// address and its cosignature verifier key, as `konbit mirror --witness` prints it);
         /// repeat for several. Until they all have, the last checkpoint they cosigned is served.
         #[arg(long = "witness", env = "KONBIT_WITNESSES", value_delimiter = ',',
-              value_parser = konbit_web::record::tlog::Witness::parse)]
-        witnesses: Vec<konbit_web::record::tlog::Witness>,
+              value_parser = konbit_web::shared::checkpoints::Witness::parse)]
+        witnesses: Vec<konbit_web::shared::checkpoints::Witness>,
     },
     /// Follow another instance's record log: keep every entry, check each checkpoint's signature
     /// and that it extends the last one held, and stop with an alarm (exit code 3, a log line,

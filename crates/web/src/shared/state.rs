@@ -26,7 +26,7 @@ pub struct Config {
     /// The key checkpoints of the log are signed with (none: no checkpoints are served).
     pub log_key: Option<konbit_store::checkpoint::LogKey>,
     /// Witnesses that must cosign each checkpoint before it is published.
-    pub witnesses: Vec<crate::record::tlog::Witness>,
+    pub witnesses: Vec<super::checkpoints::Witness>,
 }
 
 impl Default for Config {
@@ -61,7 +61,7 @@ pub struct AppState {
     /// Each user's desk count, per log head and minute.
     pub desk_counts: Arc<super::desk_count::Cache>,
     /// The last signed checkpoint.
-    pub checkpoints: Arc<crate::record::tlog::Checkpoints>,
+    pub checkpoints: Arc<super::checkpoints::Checkpoints>,
 }
 
 impl AppState {
