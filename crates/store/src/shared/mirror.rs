@@ -68,15 +68,17 @@ pub async fn latest(ex: &mut Ex<'_>) -> Result<Option<Held>> {
     )
     .fetch_optional(c)
     .await)?;
-    row.map(|(s, r, note, seen_us)| {
-        Ok(Held {
-            size: size(s),
-            root: hash(r)?,
-            note,
-            seen_us,
-        })
+    row.map(held).transpose()
+}
+
+/// A stored checkpoint row (size, root, note, time) as a [`Held`].
+fn held((s, r, note, seen_us): (i64, Vec<u8>, String, i64)) -> Result<Held> {
+    Ok(Held {
+        size: size(s),
+        root: hash(r)?,
+        note,
+        seen_us,
     })
-    .transpose()
 }
 
 /// Number of entries held, and the last one's chain hash.
@@ -189,15 +191,7 @@ pub async fn cosigned(ex: &mut Ex<'_>, origin: &str) -> Result<Option<Held>> {
     .bind(origin)
     .fetch_optional(c)
     .await)?;
-    row.map(|(s, r, note, at)| {
-        Ok(Held {
-            size: size(s),
-            root: hash(r)?,
-            note,
-            seen_us: at,
-        })
-    })
-    .transpose()
+    row.map(held).transpose()
 }
 
 /// Records what the witness cosigned for `origin` (replacing what it had).
