@@ -609,13 +609,29 @@ async fn a_mirror_witnesses_the_log_and_raises_the_alarm_on_a_rewritten_history(
             witness.cosigner.cosigned(&c.text, &c.signatures).is_some(),
         )
     };
+    // Hostile requests to the witness: refused with a clear status, nothing cosigned.
+    let anon = reqwest::Client::new();
+    let post = |body: Vec<u8>| {
+        let (anon, url) = (anon.clone(), format!("{}/add-checkpoint", m.base));
+        async move {
+            let r = anon.post(url).body(body).send().await.expect("post");
+            (r.status().as_u16(), r.text().await.unwrap_or_default())
+        }
+    };
+    let (status, text) = post(b"hello".to_vec()).await;
+    assert_eq!(status, 400, "{text}");
+    let (status, _) = post(vec![b'x'; 20_000]).await;
+    assert_eq!(status, 413);
+    let foreign = other.sign(3, &[1; 32]).expect("note");
+    let (status, text) = post(format!("old 0\n\n{foreign}").into_bytes()).await;
+    assert_eq!(status, 403, "{text}");
+    assert!(text.contains("not signed by this log's key"), "{text}");
     let b = app
         .again_with(konbit_web::Config {
             witnesses: vec![witness.clone()],
             ..konbit_web::Config::default()
         })
         .await;
-    let anon = reqwest::Client::new();
     let note = anon
         .get(format!("{}/api/v1/log/checkpoint", b.base))
         .send()
