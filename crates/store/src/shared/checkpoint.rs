@@ -130,17 +130,6 @@ impl LogKey {
         &self.verifier
     }
 
-    /// The signature line alone (`— name base64(id ‖ signature)`, with its newline) of a
-    /// checkpoint of `size` leaves with root `root`: a checkpoint with cosignatures is its text,
-    /// a blank line, this line and theirs.
-    pub fn signature_line(&self, size: u64, root: &Hash) -> Result<String> {
-        let note = self.sign(size, root)?;
-        Ok(note
-            .split_once("\n\n")
-            .map(|(_, sigs)| sigs.to_string())
-            .unwrap_or_default())
-    }
-
     /// The signed checkpoint of a tree of `size` leaves with root `root`.
     pub fn sign(&self, size: u64, root: &Hash) -> Result<String> {
         let body = checkpoint_text(&self.name, size, root);

@@ -11,7 +11,7 @@ use axum::{
     response::{IntoResponse, Response},
     routing::get,
 };
-use konbit_store::checkpoint::LogKey;
+use konbit_store::checkpoint::{LogKey, decimal};
 
 /// The server's log key, or the problem of a server run without one.
 pub fn key(s: &AppState) -> Result<&LogKey, ApiError> {
@@ -74,7 +74,7 @@ pub fn parse_tile_path(path: &str) -> Result<TilePath, String> {
     }
     let (path, width) = match path.split_once(".p/") {
         Some((p, w)) => {
-            let w: u64 = digits(w)
+            let w: u64 = decimal(w)
                 .filter(|w| (1..256).contains(w))
                 .ok_or_else(|| format!("{w:?} is not a partial tile width (1 to 255)"))?;
             (p, w)
@@ -87,7 +87,7 @@ pub fn parse_tile_path(path: &str) -> Result<TilePath, String> {
     let level = match level {
         "entries" => None,
         l => Some(
-            digits(l)
+            decimal(l)
                 .and_then(|l| u32::try_from(l).ok())
                 .filter(|l| *l < 8)
                 .ok_or_else(|| format!("{l:?} is not a tile level (0 to 7)"))?,
@@ -116,13 +116,6 @@ pub fn parse_tile_path(path: &str) -> Result<TilePath, String> {
         index,
         width,
     })
-}
-
-/// Decimal digits without a sign or leading zeros.
-fn digits(s: &str) -> Option<u64> {
-    let ok =
-        !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) && (s == "0" || !s.starts_with('0'));
-    ok.then(|| s.parse().ok()).flatten()
 }
 
 async fn tile(State(s): State<AppState>, Path(path): Path<String>) -> Result<Response, ApiError> {

@@ -67,6 +67,8 @@ pub struct Checkpoints {
     last: Mutex<Option<Signed>>,
     /// Per witness address: the size of the last checkpoint it cosigned for us.
     cosigned: Mutex<HashMap<String, u64>>,
+    /// The client that asks the witnesses, made once.
+    http: std::sync::OnceLock<reqwest::Client>,
     /// When cosigning last failed: not tried again for [`RESIGN_AFTER`].
     failed_at: Mutex<Option<Instant>>,
 }
@@ -146,11 +148,17 @@ impl Checkpoints {
     ) -> Result<String, String> {
         let text = note.split_once("\n\n").map_or(note, |(t, _)| t);
         let text = format!("{text}\n");
-        let http = reqwest::Client::builder()
-            .timeout(WITNESS_TIMEOUT)
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .map_err(|e| format!("no HTTP client: {e}"))?;
+        let http = match self.http.get() {
+            Some(c) => c.clone(),
+            None => {
+                let c = reqwest::Client::builder()
+                    .timeout(WITNESS_TIMEOUT)
+                    .redirect(reqwest::redirect::Policy::none())
+                    .build()
+                    .map_err(|e| format!("no HTTP client: {e}"))?;
+                self.http.get_or_init(|| c).clone()
+            }
+        };
         let mut lines = String::new();
         for w in witnesses {
             let mut old = self.cosigned.lock().await.get(&w.url).copied().unwrap_or(0);
