@@ -166,58 +166,61 @@ async fn dump(app: &TestApp) -> Vec<String> {
                 .fetch_all(conn)
                 .await
                 .expect("rows");
-            rows.iter()
-                .map(|r| {
-                    (0..r.len())
-                        .map(|i| {
-                            let name = r.column(i).name().to_string();
-                            let v: Option<String> = r
-                                .try_get::<Option<String>, _>(i)
-                                .ok()
-                                .flatten()
-                                .or_else(|| {
-                                    r.try_get::<Option<i64>, _>(i)
-                                        .ok()
-                                        .flatten()
-                                        .map(|x| x.to_string())
-                                })
-                                .or_else(|| {
-                                    r.try_get::<Option<uuid::Uuid>, _>(i)
-                                        .ok()
-                                        .flatten()
-                                        .map(|x| x.to_string())
-                                })
-                                .or_else(|| {
-                                    r.try_get::<Option<time::Date>, _>(i)
-                                        .ok()
-                                        .flatten()
-                                        .map(|x| x.to_string())
-                                })
-                                .or_else(|| {
-                                    r.try_get::<Option<f64>, _>(i)
-                                        .ok()
-                                        .flatten()
-                                        .map(|x| x.to_string())
-                                })
-                                .or_else(|| {
-                                    r.try_get::<Option<bool>, _>(i)
-                                        .ok()
-                                        .flatten()
-                                        .map(|x| x.to_string())
-                                })
-                                .or_else(|| {
-                                    r.try_get::<Option<Vec<u8>>, _>(i)
-                                        .ok()
-                                        .flatten()
-                                        .map(hex::encode)
-                                });
-                            format!("{name}={v:?}")
-                        })
-                        .collect::<Vec<_>>()
-                        .join(",")
-                })
-                .collect()
-        });
+            Ok::<_, sqlx::Error>(
+                rows.iter()
+                    .map(|r| {
+                        (0..r.len())
+                            .map(|i| {
+                                let name = r.column(i).name().to_string();
+                                let v: Option<String> = r
+                                    .try_get::<Option<String>, _>(i)
+                                    .ok()
+                                    .flatten()
+                                    .or_else(|| {
+                                        r.try_get::<Option<i64>, _>(i)
+                                            .ok()
+                                            .flatten()
+                                            .map(|x| x.to_string())
+                                    })
+                                    .or_else(|| {
+                                        r.try_get::<Option<uuid::Uuid>, _>(i)
+                                            .ok()
+                                            .flatten()
+                                            .map(|x| x.to_string())
+                                    })
+                                    .or_else(|| {
+                                        r.try_get::<Option<time::Date>, _>(i)
+                                            .ok()
+                                            .flatten()
+                                            .map(|x| x.to_string())
+                                    })
+                                    .or_else(|| {
+                                        r.try_get::<Option<f64>, _>(i)
+                                            .ok()
+                                            .flatten()
+                                            .map(|x| x.to_string())
+                                    })
+                                    .or_else(|| {
+                                        r.try_get::<Option<bool>, _>(i)
+                                            .ok()
+                                            .flatten()
+                                            .map(|x| x.to_string())
+                                    })
+                                    .or_else(|| {
+                                        r.try_get::<Option<Vec<u8>>, _>(i)
+                                            .ok()
+                                            .flatten()
+                                            .map(hex::encode)
+                                    });
+                                format!("{name}={v:?}")
+                            })
+                            .collect::<Vec<_>>()
+                            .join(",")
+                    })
+                    .collect(),
+            )
+        })
+        .expect("rows");
         out.push(format!("{table}: {}", rows.join("\n")));
     }
     out

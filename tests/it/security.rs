@@ -362,6 +362,8 @@ async fn password_role_and_disabling_end_sessions_and_tokens() {
             .as_str()
             .expect("token")
             .to_string();
+        // Used first, so that the server remembers the lookup: disabling must forget it.
+        assert_eq!(get(t.clone(), base.clone()).await, 200);
         let r = admin
             .post_json("/api/v1/users/viewer/disable", &json!({}))
             .await;
@@ -416,7 +418,22 @@ async fn password_role_and_disabling_end_sessions_and_tokens() {
         )
         .await;
         assert_eq!(status, 204);
-        assert_eq!(get(t, base).await, 401);
+        assert_eq!(get(t, base.clone()).await, 401);
+
+        // A token ended by another process on the same database (the CLI, a second server)
+        // stops working within the second the server remembers a lookup.
+        let t = token(&viewer, "viewer", "another-password-1").await.json()["token"]
+            .as_str()
+            .expect("token")
+            .to_string();
+        assert_eq!(get(t.clone(), base.clone()).await, 200);
+        app.sql(
+            "DELETE FROM sessions WHERE user_id = (SELECT id FROM users WHERE username = 'viewer')",
+        )
+        .await
+        .expect("revoke behind the server");
+        tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+        assert_eq!(get(t, base).await, 401, "{b:?}");
 
         // The last admin cannot be disabled.
         let r = admin

@@ -155,27 +155,59 @@ pub enum Pool {
 }
 
 /// A borrowed connection on one of the two backends; every query in this crate runs on one.
+/// The writer's connection also carries the inserts it holds back ([`held`]): every statement
+/// run through [`on!`] sends them first. Code that takes the connection out of an `Ex` itself
+/// calls [`Ex::settle`] before it.
 pub enum Ex<'a> {
     /// SQLite.
-    Sqlite(&'a mut SqliteConnection),
+    Sqlite(&'a mut SqliteConnection, Option<&'a mut held::Held>),
     /// PostgreSQL.
-    Pg(&'a mut PgConnection),
+    Pg(&'a mut PgConnection, Option<&'a mut held::Held>),
 }
 
-/// Runs the same query code on whichever backend `$ex` (an `&mut Ex`) holds. The body is
-/// compiled once per backend, so it may use backend-specific types only through sqlx's traits.
+impl Ex<'_> {
+    /// Sends the held inserts, if any: before a statement that does not go through [`on!`].
+    pub async fn settle(&mut self) -> sqlx::Result<()> {
+        match self {
+            Ex::Sqlite(c, h) => held::settle_sqlite(c, h).await,
+            Ex::Pg(c, h) => held::settle_pg(c, h).await,
+        }
+    }
+
+    /// Where inserts are held, when they are (on the writer's connection, during a batch).
+    pub(crate) fn held(&mut self) -> Option<&mut held::Held> {
+        match self {
+            Ex::Sqlite(_, h) | Ex::Pg(_, h) => h.as_deref_mut(),
+        }
+    }
+
+    /// Whether this is SQLite.
+    pub(crate) fn is_sqlite(&self) -> bool {
+        matches!(self, Ex::Sqlite(..))
+    }
+}
+
+/// Runs the same query code on whichever backend `$ex` (an `&mut Ex`) holds, after sending the
+/// inserts it holds back. The body is compiled once per backend, so it may use backend-specific
+/// types only through sqlx's traits; it evaluates to a `Result<_, sqlx::Error>`.
 #[macro_export]
 macro_rules! on {
     ($ex:expr, |$c:ident| $body:expr) => {
         match $ex {
-            $crate::Ex::Sqlite(conn) => {
-                let $c = &mut **conn;
-                $body
-            }
-            $crate::Ex::Pg(conn) => {
-                let $c = &mut **conn;
-                $body
-            }
+            $crate::Ex::Sqlite(conn, held) => match $crate::held::settle_sqlite(conn, held).await {
+                Err(e) => Err(e),
+                Ok(()) => {
+                    let $c = &mut **conn;
+                    $body
+                }
+            },
+            $crate::Ex::Pg(conn, held) => match $crate::held::settle_pg(conn, held).await {
+                Err(e) => Err(e),
+                Ok(()) => {
+                    let $c = &mut **conn;
+                    $body
+                }
+            },
         }
     };
 }
@@ -192,8 +224,8 @@ impl PoolConn {
     /// Borrows it for queries.
     pub fn ex(&mut self) -> Ex<'_> {
         match self {
-            PoolConn::Sqlite(c) => Ex::Sqlite(&mut *c),
-            PoolConn::Pg(c) => Ex::Pg(&mut *c),
+            PoolConn::Sqlite(c) => Ex::Sqlite(&mut *c, None),
+            PoolConn::Pg(c) => Ex::Pg(&mut *c, None),
         }
     }
 }
@@ -204,6 +236,7 @@ pub struct Store {
     pool: Pool,
     writer: Writer,
     url: String,
+    tokens: std::sync::Arc<users::TokenCache>,
 }
 
 /// How to open the database.
@@ -232,7 +265,21 @@ impl Store {
             pool,
             writer,
             url: opts.url.clone(),
+            tokens: Default::default(),
         })
+    }
+
+    /// The remembered token lookups.
+    pub(crate) fn token_cache(&self) -> &users::TokenCache {
+        &self.tokens
+    }
+
+    /// Runs a change of users or sessions through the writer; whatever its outcome, the
+    /// remembered token lookups are forgotten, so that it takes effect on the next request.
+    async fn user_op(&self, actor: Actor, op: users::UserOp) -> Result<Submitted> {
+        let out = self.writer.user_op(actor, op).await;
+        self.tokens.clear();
+        out
     }
 
     /// Replays the log on a connection of its own and compares every projection with it
@@ -282,17 +329,16 @@ impl Store {
         users::check_role_country(role, country)?;
         users::check_password(password)?;
         let password_hash = hash_off_thread(password).await?;
-        self.writer
-            .user_op(
-                actor,
-                users::UserOp::Create {
-                    username: username.into(),
-                    password_hash,
-                    role,
-                    country: country.map(str::to_string),
-                },
-            )
-            .await
+        self.user_op(
+            actor,
+            users::UserOp::Create {
+                username: username.into(),
+                password_hash,
+                role,
+                country: country.map(str::to_string),
+            },
+        )
+        .await
     }
 
     /// Replaces a user's password.
@@ -304,15 +350,14 @@ impl Store {
     ) -> Result<Submitted> {
         users::check_password(password)?;
         let password_hash = hash_off_thread(password).await?;
-        self.writer
-            .user_op(
-                actor,
-                users::UserOp::SetPassword {
-                    username: username.into(),
-                    password_hash,
-                },
-            )
-            .await
+        self.user_op(
+            actor,
+            users::UserOp::SetPassword {
+                username: username.into(),
+                password_hash,
+            },
+        )
+        .await
     }
 
     /// Changes a user's role.
@@ -324,16 +369,15 @@ impl Store {
         country: Option<&str>,
     ) -> Result<Submitted> {
         users::check_role_country(role, country)?;
-        self.writer
-            .user_op(
-                actor,
-                users::UserOp::SetRole {
-                    username: username.into(),
-                    role,
-                    country: country.map(str::to_string),
-                },
-            )
-            .await
+        self.user_op(
+            actor,
+            users::UserOp::SetRole {
+                username: username.into(),
+                role,
+                country: country.map(str::to_string),
+            },
+        )
+        .await
     }
 
     /// Disables a user (their sessions and tokens end) or enables them again.
@@ -343,15 +387,14 @@ impl Store {
         username: &str,
         disabled: bool,
     ) -> Result<Submitted> {
-        self.writer
-            .user_op(
-                actor,
-                users::UserOp::SetDisabled {
-                    username: username.into(),
-                    disabled,
-                },
-            )
-            .await
+        self.user_op(
+            actor,
+            users::UserOp::SetDisabled {
+                username: username.into(),
+                disabled,
+            },
+        )
+        .await
     }
 
     /// Ends one of a user's sessions or tokens (`id`), or all of them.
@@ -361,15 +404,14 @@ impl Store {
         username: &str,
         id: Option<uuid::Uuid>,
     ) -> Result<Submitted> {
-        self.writer
-            .user_op(
-                actor,
-                users::UserOp::RevokeTokens {
-                    username: username.into(),
-                    id,
-                },
-            )
-            .await
+        self.user_op(
+            actor,
+            users::UserOp::RevokeTokens {
+                username: username.into(),
+                id,
+            },
+        )
+        .await
     }
 
     /// Closes the pool and stops the writer once queued commands are done.

@@ -257,16 +257,55 @@ pub fn chain_canonical(head: &Head, d: Draft, body: String, at: OffsetDateTime) 
     }
 }
 
+/// The log's columns, in the order [`insert`] binds them.
+const COLUMNS: [&str; 12] = [
+    "seq",
+    "recorded_at",
+    "actor",
+    "kind",
+    "subject",
+    "valid_at",
+    "classification",
+    "body",
+    "sources",
+    "salt",
+    "prev_hash",
+    "hash",
+];
+
 /// Rows per multi-row INSERT into the log: 12 parameters each, well under both backends' limits.
 const INSERT_ROWS: usize = 500;
 
 /// Stores chained entries, several rows per statement (a bulk import appends thousands).
 pub async fn insert(ex: &mut Ex<'_>, entries: &[Entry]) -> Result<()> {
+    if let Some(held) = ex.held() {
+        use crate::held::Val;
+        for e in entries {
+            held.push(
+                "log",
+                &COLUMNS,
+                vec![
+                    Val::Int(Some(e.seq)),
+                    Val::Text(Some(e.recorded_at.clone())),
+                    Val::Text(Some(e.actor.clone())),
+                    Val::Text(Some(e.kind.clone())),
+                    Val::Id(Some(e.subject)),
+                    Val::Text(Some(e.valid_at.clone())),
+                    Val::Text(Some(e.classification.clone())),
+                    Val::Text(Some(e.body.clone())),
+                    Val::Text(Some(e.sources.clone())),
+                    Val::Blob(Some(e.salt.clone())),
+                    Val::Blob(Some(e.prev_hash.clone())),
+                    Val::Blob(Some(e.hash.clone())),
+                ],
+            );
+        }
+        return Ok(());
+    }
     for part in entries.chunks(INSERT_ROWS) {
         let sql = crate::values_sql(
-            matches!(ex, Ex::Sqlite(_)),
-            "INSERT INTO log (seq, recorded_at, actor, kind, subject, valid_at, classification, \
-             body, sources, salt, prev_hash, hash) VALUES ",
+            ex.is_sqlite(),
+            &format!("INSERT INTO log ({}) VALUES ", COLUMNS.join(", ")),
             12,
             part.len(),
         );

@@ -114,7 +114,7 @@ pub async fn keep(
 ) -> Result<()> {
     for part in entries.chunks(500) {
         let sql = crate::values_sql(
-            matches!(ex, Ex::Sqlite(_)),
+            ex.is_sqlite(),
             "INSERT INTO mirror_entries (seq, classification, digest, prev_hash, hash, entry) \
              VALUES ",
             6,

@@ -128,20 +128,24 @@ pub(crate) struct RowMeta {
     pub sources: String,
 }
 
+/// The shared columns, in the order [`insert_sql`] and [`RowMeta::held`] give them.
+const META: [&str; 6] = [
+    "entry_seq",
+    "origin_seq",
+    "id",
+    "recorded_us",
+    "class",
+    "sources",
+];
+
+/// The shared columns followed by `cols`.
+pub(crate) fn columns<'a>(cols: &[&'a str]) -> Vec<&'a str> {
+    META.iter().chain(cols.iter()).copied().collect()
+}
+
 /// Builds `INSERT INTO table (meta columns, cols…) VALUES ($1…$n)`.
 pub(crate) fn insert_sql(table: &str, cols: &[&str]) -> String {
-    let all: Vec<&str> = [
-        "entry_seq",
-        "origin_seq",
-        "id",
-        "recorded_us",
-        "class",
-        "sources",
-    ]
-    .iter()
-    .chain(cols.iter())
-    .copied()
-    .collect();
+    let all = columns(cols);
     let params: Vec<String> = (1..=all.len()).map(|i| format!("${i}")).collect();
     format!(
         "INSERT INTO {table} ({}) VALUES ({})",
@@ -150,24 +154,44 @@ pub(crate) fn insert_sql(table: &str, cols: &[&str]) -> String {
     )
 }
 
-/// Binds the meta columns, then the given values, and executes.
+/// Binds the meta columns, then the given values, and executes — or, on the writer's
+/// connection during a batch, holds the row back to send with others ([`crate::held`]).
 macro_rules! insert_row {
     ($ex:expr, $m:expr, $table:expr, [$($col:literal = $val:expr),* $(,)?]) => {{
-        let sql = $crate::projector::insert_sql($table, &[$($col),*]);
-        $crate::on!($ex, |c| sqlx::query(sqlx::AssertSqlSafe(sql.as_str()))
-            .bind($m.entry_seq)
-            .bind($m.origin_seq)
-            .bind($m.id)
-            .bind($m.recorded_us)
-            .bind($m.class)
-            .bind(&$m.sources)
-            $(.bind($val))*
-            .execute(c).await.map(|_| ()))?;
+        if let Some(held) = $ex.held() {
+            let mut vals = $m.held();
+            $(vals.push($crate::held::ToVal::to_val(&$val));)*
+            held.push($table, &$crate::projector::columns(&[$($col),*]), vals);
+        } else {
+            let sql = $crate::projector::insert_sql($table, &[$($col),*]);
+            $crate::on!($ex, |c| sqlx::query(sqlx::AssertSqlSafe(sql.as_str()))
+                .bind($m.entry_seq)
+                .bind($m.origin_seq)
+                .bind($m.id)
+                .bind($m.recorded_us)
+                .bind($m.class)
+                .bind(&$m.sources)
+                $(.bind($val))*
+                .execute(c).await.map(|_| ()))?;
+        }
     }};
 }
 pub(crate) use insert_row;
 
 impl RowMeta {
+    /// The shared columns' values, for a held row.
+    pub(crate) fn held(&self) -> Vec<crate::held::Val> {
+        use crate::held::Val;
+        vec![
+            Val::Int(Some(self.entry_seq)),
+            Val::Int(Some(self.origin_seq)),
+            Val::Id(Some(self.id)),
+            Val::Int(Some(self.recorded_us)),
+            Val::Int(Some(self.class)),
+            Val::Text(Some(self.sources.clone())),
+        ]
+    }
+
     /// The columns of the row an entry projects, standing for the entry `origin` (itself, or
     /// the original a correction replaces).
     pub(crate) fn of(e: &Entry, origin: i64) -> Result<RowMeta> {

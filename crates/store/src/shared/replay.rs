@@ -84,13 +84,13 @@ pub async fn compare(url: &str) -> Result<Option<Difference>> {
     match crate::Backend::of(url)? {
         crate::Backend::Sqlite => {
             let mut c = SqliteConnection::connect_with(&crate::sqlite_options(url)?).await?;
-            let out = compare_on(&mut Ex::Sqlite(&mut c)).await;
+            let out = compare_on(&mut Ex::Sqlite(&mut c, None)).await;
             let _ = c.close().await;
             out
         }
         crate::Backend::Postgres => {
             let mut c = PgConnection::connect(url).await?;
-            let out = compare_on(&mut Ex::Pg(&mut c)).await;
+            let out = compare_on(&mut Ex::Pg(&mut c, None)).await;
             let _ = c.close().await;
             out
         }
@@ -106,7 +106,7 @@ async fn exec(ex: &mut Ex<'_>, sql: &str) -> Result<()> {
 }
 
 async fn compare_on(ex: &mut Ex<'_>) -> Result<Option<Difference>> {
-    let sqlite = matches!(ex, Ex::Sqlite(_));
+    let sqlite = ex.is_sqlite();
     exec(
         ex,
         if sqlite {
@@ -137,7 +137,7 @@ async fn compare_on(ex: &mut Ex<'_>) -> Result<Option<Difference>> {
 async fn shadow(ex: &mut Ex<'_>) -> Result<()> {
     let mut names: Vec<&str> = compared().iter().map(|(t, _)| *t).collect();
     match ex {
-        Ex::Sqlite(_) => {
+        Ex::Sqlite(..) => {
             names.push("incidents_fts");
             let quoted: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
             let sql = format!(
@@ -171,7 +171,7 @@ async fn shadow(ex: &mut Ex<'_>) -> Result<()> {
                 exec(ex, &temp).await?;
             }
         }
-        Ex::Pg(_) => {
+        Ex::Pg(..) => {
             for n in names {
                 exec(
                     ex,
@@ -189,8 +189,9 @@ async fn shadow(ex: &mut Ex<'_>) -> Result<()> {
 /// The columns of a projection compared (generated columns are left out: they follow from the
 /// others).
 async fn columns(ex: &mut Ex<'_>, table: &str) -> Result<Vec<String>> {
+    ex.settle().await?;
     Ok(match ex {
-        Ex::Sqlite(c) => {
+        Ex::Sqlite(c, _) => {
             sqlx::query_scalar::<_, String>(
                 "SELECT name FROM pragma_table_info($1, 'main') ORDER BY cid",
             )
@@ -198,7 +199,7 @@ async fn columns(ex: &mut Ex<'_>, table: &str) -> Result<Vec<String>> {
             .fetch_all(&mut **c)
             .await?
         }
-        Ex::Pg(c) => {
+        Ex::Pg(c, _) => {
             sqlx::query_scalar::<_, String>(
                 "SELECT column_name::text FROM information_schema.columns \
                  WHERE table_schema = 'public' AND table_name = $1 AND is_generated = 'NEVER' \
@@ -217,7 +218,7 @@ async fn first_difference(
     table: &str,
     key: &[&str],
 ) -> Result<Option<Difference>> {
-    let sqlite = matches!(ex, Ex::Sqlite(_));
+    let sqlite = ex.is_sqlite();
     let (real, replay) = if sqlite {
         (format!("main.{table}"), format!("temp.{table}"))
     } else {
@@ -247,15 +248,16 @@ async fn first_difference(
     let mut first: Option<(Vec<String>, &str)> = None;
     for (a, b, which) in [(&real, &replay, "table"), (&replay, &real, "replay")] {
         let sql = one_side(a, b);
+        ex.settle().await?;
         let row: Option<Vec<String>> = match ex {
-            Ex::Sqlite(c) => {
+            Ex::Sqlite(c, _) => {
                 use sqlx::Row;
                 sqlx::query(sqlx::AssertSqlSafe(sql))
                     .fetch_optional(&mut **c)
                     .await?
                     .map(|r| (0..key.len()).map(|i| r.get::<String, _>(i)).collect())
             }
-            Ex::Pg(c) => {
+            Ex::Pg(c, _) => {
                 use sqlx::Row;
                 sqlx::query(sqlx::AssertSqlSafe(sql))
                     .fetch_optional(&mut **c)
@@ -305,7 +307,7 @@ async fn describe(
     real: &str,
     replay: &str,
 ) -> Result<Difference> {
-    let sqlite = matches!(ex, Ex::Sqlite(_));
+    let sqlite = ex.is_sqlite();
     let cols = columns(ex, table).await?;
     let as_text = |c: &str| {
         if sqlite {

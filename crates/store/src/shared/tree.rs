@@ -385,9 +385,24 @@ async fn load(ex: &mut Ex<'_>, size: u64) -> Result<Appender> {
 const INSERT_NODES: usize = 1000;
 
 async fn store(ex: &mut Ex<'_>, nodes: &[(Node, Hash)]) -> Result<()> {
+    if let Some(held) = ex.held() {
+        use crate::held::Val;
+        for (n, h) in nodes {
+            held.push(
+                "log_tree",
+                &["level", "idx", "hash"],
+                vec![
+                    Val::Int(Some(i64::from(n.level))),
+                    Val::Int(Some(signed(n.index))),
+                    Val::Blob(Some(h.to_vec())),
+                ],
+            );
+        }
+        return Ok(());
+    }
     for part in nodes.chunks(INSERT_NODES) {
         let sql = crate::values_sql(
-            matches!(ex, Ex::Sqlite(_)),
+            ex.is_sqlite(),
             "INSERT INTO log_tree (level, idx, hash) VALUES ",
             3,
             part.len(),
@@ -418,6 +433,27 @@ pub async fn catch_up(ex: &mut Ex<'_>, length: i64) -> Result<u64> {
     if have == target {
         return Ok(have);
     }
+    Ok(catch_up_from(ex, have, target).await?.size())
+}
+
+/// [`catch_up`], returning the tree's right edge for [`grow`] to go on from.
+pub async fn catch_up_edge(ex: &mut Ex<'_>, length: i64) -> Result<Appender> {
+    let target = u64::try_from(length).unwrap_or(0);
+    let have = size(ex).await?;
+    catch_up_from(ex, have, target).await
+}
+
+/// Adds the chain hashes of the entries that follow `tree`'s last leaf and stores the nodes
+/// they complete: the writer keeps the edge of the tree it committed, and the leaves of its
+/// batch are the entries it just appended, so this reads nothing.
+pub async fn grow(ex: &mut Ex<'_>, tree: &mut Appender, leaves: &[Hash]) -> Result<()> {
+    for leaf in leaves {
+        tree.push(leaf);
+    }
+    store(ex, &tree.take()).await
+}
+
+async fn catch_up_from(ex: &mut Ex<'_>, have: u64, target: u64) -> Result<Appender> {
     if have > target {
         return Err(StoreError::Internal(format!(
             "the log's tree has {have} leaves but the log {target} entries: run `konbit rebuild`"
@@ -447,7 +483,7 @@ pub async fn catch_up(ex: &mut Ex<'_>, length: i64) -> Result<u64> {
         }
         store(ex, &tree.take()).await?;
     }
-    Ok(tree.size())
+    Ok(tree)
 }
 
 /// Empties the stored tree (a rebuild then writes it again with [`catch_up`]).

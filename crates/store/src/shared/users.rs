@@ -12,6 +12,7 @@ use argon2::{Argon2, PasswordHash, PasswordHasher, PasswordVerifier};
 use konbit_domain::Named;
 use konbit_domain::{Classification, DomainError, EntryKind, Role, access, access::Sender};
 use sha2::{Digest, Sha256};
+use std::collections::HashMap;
 use uuid::Uuid;
 
 /// A user as the application sees it (no password hash).
@@ -488,7 +489,7 @@ pub async fn authenticate(ex: &mut Ex<'_>, username: &str, password: &str) -> Re
 }
 
 /// Kind of secret: a browser session cookie or an API token.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum TokenKind {
     /// Browser session.
     Session,
@@ -559,21 +560,88 @@ pub async fn issue_token(
     })
 }
 
-/// The user a live secret of this kind belongs to.
-pub async fn user_for_token(ex: &mut Ex<'_>, token: &str, kind: TokenKind) -> Result<Option<User>> {
-    let row: Option<UserRow> = on!(ex, |c| {
+/// The user a live secret of this kind belongs to, and when the secret expires (µs).
+pub async fn user_for_token(
+    ex: &mut Ex<'_>,
+    token: &str,
+    kind: TokenKind,
+) -> Result<Option<(User, i64)>> {
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        #[sqlx(flatten)]
+        user: UserRow,
+        expires_us: i64,
+    }
+    let row: Option<Row> = on!(ex, |c| {
         sqlx::query_as(
-        "SELECT u.id, u.username, u.password_hash, u.role, u.country, u.disabled FROM sessions s \
-         JOIN users u ON u.id = s.user_id \
-         WHERE s.token_hash = $1 AND s.kind = $2 AND s.expires_us > $3"
-    )
-    .bind(token_hash(token))
-    .bind(kind.as_str())
-    .bind(micros(now()))
-    .fetch_optional(c)
-    .await
+            "SELECT u.id, u.username, u.password_hash, u.role, u.country, u.disabled, s.expires_us \
+         FROM sessions s JOIN users u ON u.id = s.user_id \
+         WHERE s.token_hash = $1 AND s.kind = $2 AND s.expires_us > $3",
+        )
+        .bind(token_hash(token))
+        .bind(kind.as_str())
+        .bind(micros(now()))
+        .fetch_optional(c)
+        .await
     })?;
-    Ok(row.map(|r| r.user()).transpose()?.filter(|u| !u.disabled))
+    Ok(match row {
+        Some(r) => Some((r.user.user()?, r.expires_us)).filter(|(u, _)| !u.disabled),
+        None => None,
+    })
+}
+
+/// How long a token's lookup is remembered. Every request of a script or a browser names its
+/// secret, and looking it up each time cost the write path a database round trip per request.
+/// A change of users or sessions made through this server forgets every lookup at once; one
+/// made by another process on the same database (the CLI, a second server) takes effect within
+/// this time.
+const TOKEN_MEMORY: std::time::Duration = std::time::Duration::from_secs(1);
+
+/// Most lookups remembered; more are forgotten all at once (only live secrets are remembered,
+/// so a flood of made-up ones cannot fill it).
+const TOKEN_MEMORY_MAX: usize = 4096;
+
+/// Remembered token lookups: (hash of the secret, kind) → (user, expiry µs, when looked up).
+type Remembered = HashMap<(Vec<u8>, TokenKind), (User, i64, std::time::Instant)>;
+
+/// The store's memory of recent token lookups ([`TOKEN_MEMORY`]).
+#[derive(Debug, Default)]
+pub struct TokenCache {
+    /// Counts the forgettings: a lookup that began before one is not remembered after it.
+    generation: std::sync::atomic::AtomicU64,
+    map: std::sync::Mutex<Remembered>,
+}
+
+impl TokenCache {
+    fn get(&self, key: &[u8], kind: TokenKind) -> Option<User> {
+        let map = self.map.lock().ok()?;
+        let (user, expires_us, at) = map.get(&(key.to_vec(), kind))?;
+        (at.elapsed() < TOKEN_MEMORY && *expires_us > micros(now())).then(|| user.clone())
+    }
+
+    fn put(&self, generation: u64, key: Vec<u8>, kind: TokenKind, user: &User, expires_us: i64) {
+        let Ok(mut map) = self.map.lock() else { return };
+        // Checked under the lock that `clear` takes too.
+        if self.generation.load(std::sync::atomic::Ordering::SeqCst) != generation {
+            return;
+        }
+        if map.len() >= TOKEN_MEMORY_MAX {
+            map.clear();
+        }
+        map.insert(
+            (key, kind),
+            (user.clone(), expires_us, std::time::Instant::now()),
+        );
+    }
+
+    /// Forgets every lookup: users or sessions changed.
+    pub fn clear(&self) {
+        if let Ok(mut map) = self.map.lock() {
+            self.generation
+                .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            map.clear();
+        }
+    }
 }
 
 /// A live session or API token, as listed (never the secret).
@@ -663,9 +731,23 @@ impl crate::Store {
         issue_token(&mut self.conn().await?.ex(), user, kind, ttl).await
     }
 
-    /// The user a live session or token of `kind` belongs to.
+    /// The user a live session or token of `kind` belongs to (remembered for a moment:
+    /// [`TOKEN_MEMORY`]).
     pub async fn user_for_token(&self, token: &str, kind: TokenKind) -> Result<Option<User>> {
-        user_for_token(&mut self.conn().await?.ex(), token, kind).await
+        let key = token_hash(token);
+        if let Some(user) = self.token_cache().get(&key, kind) {
+            return Ok(Some(user));
+        }
+        let generation = self
+            .token_cache()
+            .generation
+            .load(std::sync::atomic::Ordering::SeqCst);
+        let found = user_for_token(&mut self.conn().await?.ex(), token, kind).await?;
+        Ok(found.map(|(user, expires_us)| {
+            self.token_cache()
+                .put(generation, key, kind, &user, expires_us);
+            user
+        }))
     }
 
     /// The live sessions and tokens, of one user or of all.
@@ -685,7 +767,9 @@ impl crate::Store {
 
     /// Ends a session or token, given the secret (logging out).
     pub async fn revoke_token(&self, token: &str) -> Result<()> {
-        revoke_token(&mut self.conn().await?.ex(), token).await
+        let out = revoke_token(&mut self.conn().await?.ex(), token).await;
+        self.token_cache().clear();
+        out
     }
 }
 

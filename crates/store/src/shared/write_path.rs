@@ -249,7 +249,8 @@ pub async fn apply(ex: &mut Ex<'_>, e: &Entry) -> Result<()> {
 /// consecutive entries of one capability go to its projector together (the situation batches
 /// incident versions as an import does). Returns the number of entries replayed.
 pub async fn rebuild(ex: &mut Ex<'_>) -> Result<i64> {
-    if let Ex::Sqlite(c) = ex {
+    ex.settle().await?;
+    if let Ex::Sqlite(c, _) = ex {
         sqlx::query("INSERT INTO incidents_fts (incidents_fts) VALUES ('delete-all')")
             .execute(&mut **c)
             .await?;

@@ -10,6 +10,7 @@
 //! On PostgreSQL each batch takes a transaction-scoped advisory lock and re-reads the head, so
 //! two `konbit serve` processes on one database never interleave their appends.
 
+use crate::held::Held;
 use crate::{
     Backend, Ex, Result, StoreError,
     actor::{Actor, Envelope, Submitted},
@@ -119,25 +120,47 @@ pub struct Writer {
 /// The most commands one transaction takes; bounds the time a batch holds the lock.
 const MAX_BATCH: usize = 512;
 
-enum WConn {
+enum Conn {
     Sqlite(SqliteConnection),
     Pg(PgConnection),
 }
 
+/// The writer's connection, and the inserts it holds back while `hold` is set (a batch of
+/// commands; see [`crate::held`]).
+struct WConn {
+    conn: Conn,
+    held: Held,
+    hold: bool,
+    /// The right edge of the tree as the last batch committed it, and the log's head then:
+    /// while the head is still that, the next batch grows the tree from it without reading.
+    edge: Option<(log::Head, tree::Appender)>,
+}
+
 impl WConn {
     async fn connect(url: &str, backend: Backend) -> Result<WConn> {
-        Ok(match backend {
+        let conn = match backend {
             Backend::Sqlite => {
-                WConn::Sqlite(SqliteConnection::connect_with(&crate::sqlite_options(url)?).await?)
+                Conn::Sqlite(SqliteConnection::connect_with(&crate::sqlite_options(url)?).await?)
             }
-            Backend::Postgres => WConn::Pg(PgConnection::connect(url).await?),
+            Backend::Postgres => Conn::Pg(PgConnection::connect(url).await?),
+        };
+        Ok(WConn {
+            conn,
+            held: Held::default(),
+            hold: false,
+            edge: None,
         })
     }
 
     fn ex(&mut self) -> Ex<'_> {
-        match self {
-            WConn::Sqlite(c) => Ex::Sqlite(c),
-            WConn::Pg(c) => Ex::Pg(c),
+        let held = if self.hold {
+            Some(&mut self.held)
+        } else {
+            None
+        };
+        match &mut self.conn {
+            Conn::Sqlite(c) => Ex::Sqlite(c, held),
+            Conn::Pg(c) => Ex::Pg(c, held),
         }
     }
 }
@@ -146,16 +169,51 @@ impl WConn {
 const PG_LOG_LOCK: i64 = 0x6b6f_6e62_6974;
 
 impl Writer {
+    /// Starts the writer on a thread of its own, with a runtime of its own. On the server's
+    /// runtime its every database round trip waited for its turn behind the request handlers
+    /// that were ready, a batch makes several, and every write waits for the batch: alone, it is
+    /// woken as soon as the database answers.
     pub(crate) async fn start(url: &str, backend: Backend) -> Result<Writer> {
-        let mut conn = WConn::connect(url, backend).await?;
-        // Before the first command (and before `open` returns, so a reader sees a whole tree).
-        // A tree that cannot grow (a log cut behind the server's back) stops every write, but
-        // not the start: `konbit log verify` must still open the database to say what happened.
-        if let Err(e) = grow_tree(&mut conn).await {
-            tracing::error!(error = %e, "writer: the log's tree cannot catch up with the log");
-        }
         let (tx, rx) = mpsc::channel(4096);
-        tokio::spawn(run(conn, rx, url.to_string(), backend));
+        let (ready, started) = oneshot::channel();
+        let url = url.to_string();
+        std::thread::Builder::new()
+            .name("konbit-writer".into())
+            .spawn(move || {
+                let rt = match tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                {
+                    Ok(rt) => rt,
+                    Err(e) => {
+                        let _ = ready.send(Err(StoreError::internal(e)));
+                        return;
+                    }
+                };
+                rt.block_on(async move {
+                    let mut conn = match WConn::connect(&url, backend).await {
+                        Ok(c) => c,
+                        Err(e) => {
+                            let _ = ready.send(Err(e));
+                            return;
+                        }
+                    };
+                    // Before the first command (and before `open` returns, so a reader sees a
+                    // whole tree). A tree that cannot grow (a log cut behind the server's back)
+                    // stops every write, but not the start: `konbit log verify` must still open
+                    // the database to say what happened.
+                    if let Err(e) = grow_tree(&mut conn).await {
+                        tracing::error!(error = %e, "writer: the log's tree cannot catch up with the log");
+                    }
+                    if ready.send(Ok(())).is_ok() {
+                        run(conn, rx, url, backend).await;
+                    }
+                });
+            })
+            .map_err(StoreError::internal)?;
+        started
+            .await
+            .map_err(|_| StoreError::Internal("the writer did not start".into()))??;
         Ok(Writer { tx })
     }
 
@@ -327,6 +385,10 @@ async fn run(mut conn: WConn, mut rx: mpsc::Receiver<Msg>, url: String, backend:
 }
 
 async fn exec(conn: &mut WConn, sql: &str) -> Result<()> {
+    // A rollback undoes what is held as well: it is forgotten, not sent.
+    if sql.starts_with("ROLLBACK") {
+        conn.held.clear();
+    }
     let mut ex = conn.ex();
     crate::on!(&mut ex, |c| sqlx::raw_sql(sqlx::AssertSqlSafe(sql))
         .execute(c)
@@ -336,10 +398,10 @@ async fn exec(conn: &mut WConn, sql: &str) -> Result<()> {
 }
 
 async fn begin(conn: &mut WConn) -> Result<()> {
-    match conn {
+    match conn.conn {
         // IMMEDIATE takes the write lock now, so the head we read next cannot go stale.
-        WConn::Sqlite(_) => exec(conn, "BEGIN IMMEDIATE").await,
-        WConn::Pg(_) => {
+        Conn::Sqlite(_) => exec(conn, "BEGIN IMMEDIATE").await,
+        Conn::Pg(_) => {
             exec(conn, "BEGIN").await?;
             exec(
                 conn,
@@ -372,8 +434,12 @@ enum Outcome {
 enum Attempt {
     /// Committed: one outcome per job, in order.
     Committed(Vec<Outcome>),
-    /// Job `index` failed in a way that spoiled the transaction, which was rolled back.
-    Spoiled { index: usize, error: StoreError },
+    /// Job `index` failed in a way that spoiled the transaction, which was rolled back. The
+    /// index is unknown when inserts were held: a held row fails a later job's statement.
+    Spoiled {
+        index: Option<usize>,
+        error: StoreError,
+    },
     /// The database would not run the batch at all.
     Unavailable(String),
 }
@@ -383,8 +449,15 @@ enum Attempt {
 /// rolled back, that job alone is answered with its error, and the others run again: one request
 /// never fails another's write. Returns whether the database was out of reach.
 async fn run_batch(conn: &mut WConn, mut batch: Vec<Job>) -> bool {
+    // Inserts are held back on the first try; a try that fails runs again without, to find
+    // the job at fault.
+    let mut hold = true;
     loop {
-        match attempt(conn, &batch).await {
+        conn.hold = hold;
+        let tried = attempt(conn, &batch).await;
+        conn.hold = false;
+        conn.held.clear();
+        match tried {
             Attempt::Committed(outcomes) => {
                 for (job, outcome) in batch.into_iter().zip(outcomes) {
                     answer(job.reply, outcome);
@@ -403,6 +476,10 @@ async fn run_batch(conn: &mut WConn, mut batch: Vec<Job>) -> bool {
                     }
                     return true;
                 }
+                let Some(index) = index else {
+                    hold = false;
+                    continue;
+                };
                 let job = batch.remove(index);
                 job.reply.fail(error);
                 if batch.is_empty() {
@@ -459,7 +536,18 @@ async fn attempt(conn: &mut WConn, batch: &[Job]) -> Attempt {
             return Attempt::Unavailable(full(&e));
         }
     };
-    let spoiled = |index: usize, error: StoreError| Attempt::Spoiled { index, error };
+    let start = head.head;
+    // Kept only if nothing else appended since (another server on the same database).
+    let edge = conn
+        .edge
+        .take()
+        .filter(|(h, _)| *h == start)
+        .map(|(_, t)| t);
+    let hold = conn.hold;
+    let spoiled = |index: usize, error: StoreError| Attempt::Spoiled {
+        index: (!hold).then_some(index),
+        error,
+    };
     let mut outcomes = Vec::with_capacity(batch.len());
     for (index, job) in batch.iter().enumerate() {
         // The common case needs no savepoint: a single command is refused, if at all, before it
@@ -567,18 +655,72 @@ async fn attempt(conn: &mut WConn, batch: &[Job]) -> Attempt {
         };
         outcomes.push(outcome);
     }
-    // The Merkle tree grows in the same transaction as the entries it covers.
-    if let Err(e) = tree::catch_up(&mut conn.ex(), head.head.seq).await {
+    // The Merkle tree grows in the same transaction as the entries it covers: from the edge
+    // the last batch left, by the entries this one appended, or else read from the database.
+    let leaves = appended(batch, &outcomes, head.head.seq - start.seq);
+    let grown = match (edge, leaves) {
+        (Some(mut t), Some(leaves)) => tree::grow(&mut conn.ex(), &mut t, &leaves)
+            .await
+            .map(|()| t),
+        _ => tree::catch_up_edge(&mut conn.ex(), head.head.seq).await,
+    };
+    if let Err(e) = grown.as_ref() {
         let _ = exec(conn, "ROLLBACK").await;
-        return Attempt::Unavailable(format!("the log's tree could not grow: {}", full(&e)));
+        // Held rows are sent by the tree's first read: their failure is a job's, found by
+        // running the batch again without holding.
+        if hold && !e.is_unavailable() {
+            return Attempt::Spoiled {
+                index: None,
+                error: StoreError::Internal(full(e)),
+            };
+        }
+        return Attempt::Unavailable(format!("the log's tree could not grow: {}", full(e)));
+    }
+    // What is still held is sent before the commit, so that a row the database refuses is told
+    // apart from a commit that failed.
+    if let Err(e) = conn.ex().settle().await {
+        let e = StoreError::from(e);
+        let _ = exec(conn, "ROLLBACK").await;
+        if hold && !e.is_unavailable() {
+            return Attempt::Spoiled {
+                index: None,
+                error: e,
+            };
+        }
+        return Attempt::Unavailable(format!("the write was not stored: {}", full(&e)));
     }
     match exec(conn, "COMMIT").await {
-        Ok(()) => Attempt::Committed(outcomes),
+        Ok(()) => {
+            conn.edge = grown
+                .ok()
+                .filter(|t| i64::try_from(t.size()).ok() == Some(head.head.seq))
+                .map(|t| (head.head, t));
+            Attempt::Committed(outcomes)
+        }
         Err(e) => {
             let _ = exec(conn, "ROLLBACK").await;
             Attempt::Unavailable(format!("the commit failed: {}", full(&e)))
         }
     }
+}
+
+/// The chain hashes of the entries a batch appended, in order — when they are known to be all
+/// of them (`count`): a rebuild appends nothing but rewrites the tree.
+fn appended(batch: &[Job], outcomes: &[Outcome], count: i64) -> Option<Vec<tree::Hash>> {
+    if batch.iter().any(|j| matches!(j.op, Op::Rebuild)) {
+        return None;
+    }
+    let mut out = Vec::new();
+    for o in outcomes {
+        if let Outcome::Done(subs) = o {
+            for s in subs {
+                let mut h = [0u8; 32];
+                hex::decode_to_slice(&s.hash, &mut h).ok()?;
+                out.push(h);
+            }
+        }
+    }
+    (i64::try_from(out.len()).ok() == Some(count)).then_some(out)
 }
 
 /// Runs an import: registers (or finds) its source, then records each chunk of rows as it

@@ -267,7 +267,7 @@ async fn require_incident(ex: &mut Ex<'_>, field: &str, event_id: &str) -> Resul
 /// Current versions of many incidents at once, by event id.
 async fn currents(ex: &mut Ex<'_>, ids: &[&str]) -> Result<HashMap<String, Current>> {
     let mut out = HashMap::new();
-    let sqlite = matches!(ex, Ex::Sqlite(_));
+    let sqlite = ex.is_sqlite();
     for part in ids.chunks(500) {
         let sql = format!(
             "SELECT {CURRENT_COLS} FROM incidents WHERE superseded_us IS NULL AND event_id IN ({})",
@@ -515,7 +515,7 @@ impl Rollup {
 
     async fn write(self, ex: &mut Ex<'_>) -> Result<()> {
         let rows: Vec<_> = self.0.into_iter().filter(|(_, v)| *v != (0, 0)).collect();
-        let sqlite = matches!(ex, Ex::Sqlite(_));
+        let sqlite = ex.is_sqlite();
         for part in rows.chunks(500) {
             let sql = values_sql(
                 sqlite,
@@ -608,7 +608,8 @@ pub(crate) async fn project_incidents(
     }
     // Revisions are few (an import's new rows are not): one statement per replaced version.
     for (n, at) in &replaced {
-        if let Ex::Sqlite(c) = ex {
+        ex.settle().await?;
+        if let Ex::Sqlite(c, _) = ex {
             sqlx::query(
                 "INSERT INTO incidents_fts (incidents_fts, rowid, notes, location, actor1, actor2) \
                  SELECT 'delete', n, notes, location, actor1, actor2 FROM incidents WHERE n = $1",
@@ -626,7 +627,7 @@ pub(crate) async fn project_incidents(
         .await
         .map(|_| ()))?;
     }
-    let sqlite = matches!(ex, Ex::Sqlite(_));
+    let sqlite = ex.is_sqlite();
     for part in rows.chunks(INCIDENT_ROWS) {
         let sql = values_sql(
             sqlite,
@@ -685,7 +686,8 @@ pub(crate) async fn project_incidents(
             q.execute(c).await.map(|_| ())
         })?;
     }
-    if let Ex::Sqlite(c) = ex {
+    ex.settle().await?;
+    if let Ex::Sqlite(c, _) = ex {
         sqlx::query(
             "INSERT INTO incidents_fts (rowid, notes, location, actor1, actor2) \
              SELECT n, notes, location, actor1, actor2 FROM incidents WHERE n >= $1",

@@ -203,8 +203,8 @@ enum Value<'a> {
 impl Sql {
     fn new(ex: &Ex<'_>, init: &str) -> Sql {
         match ex {
-            Ex::Sqlite(_) => Sql::Sqlite(QueryBuilder::new(init)),
-            Ex::Pg(_) => Sql::Pg(QueryBuilder::new(init)),
+            Ex::Sqlite(..) => Sql::Sqlite(QueryBuilder::new(init)),
+            Ex::Pg(..) => Sql::Pg(QueryBuilder::new(init)),
         }
     }
 
@@ -259,9 +259,10 @@ impl Sql {
             + Send
             + Unpin,
     {
+        ex.settle().await?;
         Ok(match (&mut self, ex) {
-            (Sql::Sqlite(q), Ex::Sqlite(c)) => q.build_query_as().fetch_all(&mut **c).await?,
-            (Sql::Pg(q), Ex::Pg(c)) => q.build_query_as().fetch_all(&mut **c).await?,
+            (Sql::Sqlite(q), Ex::Sqlite(c, _)) => q.build_query_as().fetch_all(&mut **c).await?,
+            (Sql::Pg(q), Ex::Pg(c, _)) => q.build_query_as().fetch_all(&mut **c).await?,
             _ => {
                 return Err(StoreError::Internal(
                     "a query built for another backend".into(),
@@ -271,9 +272,12 @@ impl Sql {
     }
 
     async fn fetch_count(mut self, ex: &mut Ex<'_>) -> Result<i64> {
+        ex.settle().await?;
         Ok(match (&mut self, ex) {
-            (Sql::Sqlite(q), Ex::Sqlite(c)) => q.build_query_scalar().fetch_one(&mut **c).await?,
-            (Sql::Pg(q), Ex::Pg(c)) => q.build_query_scalar().fetch_one(&mut **c).await?,
+            (Sql::Sqlite(q), Ex::Sqlite(c, _)) => {
+                q.build_query_scalar().fetch_one(&mut **c).await?
+            }
+            (Sql::Pg(q), Ex::Pg(c, _)) => q.build_query_scalar().fetch_one(&mut **c).await?,
             _ => {
                 return Err(StoreError::Internal(
                     "a query built for another backend".into(),
@@ -535,8 +539,9 @@ pub async fn search(
                 i.latitude, i.longitude, i.fatalities, i.status";
     let vis_sql = "i.recorded_us <= $1 AND (i.superseded_us IS NULL OR i.superseded_us > $1) \
                    AND i.class <= $2";
+    ex.settle().await?;
     Ok(match ex {
-        Ex::Sqlite(c) => {
+        Ex::Sqlite(c, _) => {
             let n = terms.len();
             let query: Vec<String> = terms
                 .iter()
@@ -560,7 +565,7 @@ pub async fn search(
                 .fetch_all(&mut **c)
                 .await?
         }
-        Ex::Pg(c) => {
+        Ex::Pg(c, _) => {
             let n = terms.len();
             let query: Vec<String> = terms
                 .iter()
