@@ -415,7 +415,7 @@ async fn exports_in_acled_hxl_and_geojson() {
 async fn search_finds_an_incident_by_a_word_of_its_notes() {
     for b in backends() {
         let app = spawn_app_on(b).await;
-        let (_editor, anon, _viewer) = setup(&app).await;
+        let (editor, anon, _viewer) = setup(&app).await;
         let s = anon.get("/api/v1/incidents/search?q=insecurity").await;
         assert_eq!(s.status, 200, "{}", s.text);
         assert_eq!(s.json()["results"][0]["event_id"], "MSS-2024-0003");
@@ -426,6 +426,23 @@ async fn search_finds_an_incident_by_a_word_of_its_notes() {
             let s = anon.get("/api/v1/incidents/search?q=pecheurs").await.json();
             assert_eq!(s["results"][0]["event_id"], "MSS-2024-0001", "{s}");
         }
+        // More matches than asked for: the newest come, however the backend finds them
+        // (PostgreSQL tries the newest rows before its full-text index).
+        for id in ["MSS-2024-0201", "MSS-2024-0202", "MSS-2024-0203"] {
+            let r = editor.post_json("/api/v1/incidents", &attack(id)).await;
+            assert_eq!(r.status, 201, "{}", r.text);
+        }
+        let s = anon
+            .get("/api/v1/incidents/search?q=gran%20grif&limit=2")
+            .await
+            .json();
+        let ids: Vec<&str> = s["results"]
+            .as_array()
+            .expect("results")
+            .iter()
+            .filter_map(|r| r["event_id"].as_str())
+            .collect();
+        assert_eq!(ids, ["MSS-2024-0203", "MSS-2024-0202"], "{b:?}: {s}");
         for bad in ["", "?q=", &format!("?q={}", "a".repeat(201))] {
             let r = anon.get(&format!("/api/v1/incidents/search{bad}")).await;
             assert_eq!(r.status, 400, "{bad}: {}", r.text);
