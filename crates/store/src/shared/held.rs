@@ -135,22 +135,31 @@ impl Held {
     }
 }
 
-/// Binds the values of a run onto a query, for either backend.
-macro_rules! bind_run {
-    ($q:expr, $run:expr) => {{
-        let mut q = $q;
-        for v in &$run.vals {
-            q = match v {
-                Val::Int(x) => q.bind(*x),
-                Val::Real(x) => q.bind(*x),
-                Val::Text(x) => q.bind(x.as_deref()),
-                Val::Blob(x) => q.bind(x.as_deref()),
-                Val::Id(x) => q.bind(*x),
-                Val::Day(x) => q.bind(*x),
-                Val::Bool(x) => q.bind(*x),
-            };
+/// Sends the held runs over `$c`, each as one multi-row `INSERT` (`$sqlite`: anonymous
+/// placeholders, see [`crate::values_sql`]); the same code for either backend's connection.
+macro_rules! send_runs {
+    ($c:expr, $held:expr, $sqlite:expr) => {{
+        let Some(h) = $held.as_deref_mut() else {
+            return Ok(());
+        };
+        // Taken first: whatever happens, nothing is sent twice.
+        for run in std::mem::take(&mut h.runs) {
+            let sql = crate::values_sql($sqlite, &run.head, run.cols, run.vals.len() / run.cols);
+            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql.as_str()));
+            for v in &run.vals {
+                q = match v {
+                    Val::Int(x) => q.bind(*x),
+                    Val::Real(x) => q.bind(*x),
+                    Val::Text(x) => q.bind(x.as_deref()),
+                    Val::Blob(x) => q.bind(x.as_deref()),
+                    Val::Id(x) => q.bind(*x),
+                    Val::Day(x) => q.bind(*x),
+                    Val::Bool(x) => q.bind(*x),
+                };
+            }
+            q.execute(&mut *$c).await?;
         }
-        q
+        Ok(())
     }};
 }
 
@@ -159,31 +168,12 @@ pub async fn settle_sqlite(
     c: &mut SqliteConnection,
     held: &mut Option<&mut Held>,
 ) -> sqlx::Result<()> {
-    let Some(h) = held.as_deref_mut() else {
-        return Ok(());
-    };
-    // Taken first: whatever happens, nothing is sent twice.
-    for run in std::mem::take(&mut h.runs) {
-        let sql = crate::values_sql(true, &run.head, run.cols, run.vals.len() / run.cols);
-        bind_run!(sqlx::query(sqlx::AssertSqlSafe(sql.as_str())), run)
-            .execute(&mut *c)
-            .await?;
-    }
-    Ok(())
+    send_runs!(c, held, true)
 }
 
 /// Sends what is held on a PostgreSQL connection, if anything.
 pub async fn settle_pg(c: &mut PgConnection, held: &mut Option<&mut Held>) -> sqlx::Result<()> {
-    let Some(h) = held.as_deref_mut() else {
-        return Ok(());
-    };
-    for run in std::mem::take(&mut h.runs) {
-        let sql = crate::values_sql(false, &run.head, run.cols, run.vals.len() / run.cols);
-        bind_run!(sqlx::query(sqlx::AssertSqlSafe(sql.as_str())), run)
-            .execute(&mut *c)
-            .await?;
-    }
-    Ok(())
+    send_runs!(c, held, false)
 }
 
 #[cfg(test)]
