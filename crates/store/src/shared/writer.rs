@@ -1,5 +1,6 @@
-//! The single writer: one task owns the write connection; handlers send it commands over a
-//! channel. It takes whatever is waiting as one batch and runs it in one transaction: a command
+//! The single writer: one task, on a thread of its own, owns the write connection; handlers
+//! send it commands over a channel. It takes whatever is waiting as one batch and runs it in one
+//! transaction, holding its inserts back until they can go per table ([`crate::held`]): a command
 //! is refused, if at all, before it writes anything (and answered at once), while multi-command
 //! jobs (a scenario load, a rebuild) run in a savepoint so that they stand or fall whole. It then
 //! commits once — durably — and only then answers the waiters (group commit). One fsync serves
