@@ -402,11 +402,12 @@ async fn begin(conn: &mut WConn) -> Result<()> {
     match conn.conn {
         // IMMEDIATE takes the write lock now, so the head we read next cannot go stale.
         Conn::Sqlite(_) => exec(conn, "BEGIN IMMEDIATE").await,
+        // One round trip for both: a simple query may hold several statements, and the
+        // transaction is open before the lock is asked for.
         Conn::Pg(_) => {
-            exec(conn, "BEGIN").await?;
             exec(
                 conn,
-                &format!("SELECT pg_advisory_xact_lock({PG_LOG_LOCK})"),
+                &format!("BEGIN; SELECT pg_advisory_xact_lock({PG_LOG_LOCK})"),
             )
             .await
         }
