@@ -83,12 +83,21 @@ impl<T: ToVal> ToVal for Option<T> {
     }
 }
 
-/// Consecutive rows for one table and column list.
+/// Rows for one table and column list.
 struct Run {
-    /// `INSERT INTO table (columns) VALUES `.
-    head: String,
+    table: &'static str,
+    /// The columns, in groups as the caller gave them (the shared columns, then its own).
+    groups: Vec<&'static [&'static str]>,
     cols: usize,
     vals: Vec<Val>,
+}
+
+impl Run {
+    /// `INSERT INTO table (columns) VALUES `, built only when the run is sent.
+    fn head(&self) -> String {
+        let cols: Vec<&str> = self.groups.iter().flat_map(|g| g.iter().copied()).collect();
+        format!("INSERT INTO {} ({}) VALUES ", self.table, cols.join(", "))
+    }
 }
 
 /// Most rows one statement sends; also keeps the parameters (rows × columns) well under
@@ -107,18 +116,24 @@ impl Held {
     /// another's (no insert triggers, no foreign keys between projections and the log), so
     /// sending each table's rows together gives the same database. Within a table the order
     /// is kept.
-    pub fn push(&mut self, table: &str, cols: &[&str], vals: Vec<Val>) {
-        debug_assert_eq!(cols.len(), vals.len());
-        let head = format!("INSERT INTO {table} ({}) VALUES ", cols.join(", "));
-        match self
-            .runs
-            .iter_mut()
-            .find(|run| run.head == head && run.vals.len() / run.cols < MAX_ROWS)
-        {
+    /// The columns come in groups (the shared columns of a projection row, then its own), so
+    /// that a row is matched to its run and kept without building anything per row.
+    pub fn push(
+        &mut self,
+        table: &'static str,
+        groups: &[&'static [&'static str]],
+        vals: Vec<Val>,
+    ) {
+        let cols: usize = groups.iter().map(|g| g.len()).sum();
+        debug_assert_eq!(cols, vals.len());
+        match self.runs.iter_mut().find(|run| {
+            run.table == table && run.groups == groups && run.vals.len() / run.cols < MAX_ROWS
+        }) {
             Some(run) => run.vals.extend(vals),
             None => self.runs.push(Run {
-                head,
-                cols: cols.len(),
+                table,
+                groups: groups.to_vec(),
+                cols,
                 vals,
             }),
         }
@@ -144,7 +159,7 @@ macro_rules! send_runs {
         };
         // Taken first: whatever happens, nothing is sent twice.
         for run in std::mem::take(&mut h.runs) {
-            let sql = crate::values_sql($sqlite, &run.head, run.cols, run.vals.len() / run.cols);
+            let sql = crate::values_sql($sqlite, &run.head(), run.cols, run.vals.len() / run.cols);
             let mut q = sqlx::query(sqlx::AssertSqlSafe(sql.as_str()));
             for v in &run.vals {
                 q = match v {
@@ -183,7 +198,7 @@ mod tests {
     fn heads(h: &Held) -> Vec<(String, usize)> {
         h.runs
             .iter()
-            .map(|r| (r.head.clone(), r.vals.len() / r.cols))
+            .map(|r| (r.head(), r.vals.len() / r.cols))
             .collect()
     }
 
@@ -191,10 +206,10 @@ mod tests {
     fn rows_of_one_table_go_together_in_the_order_held_and_at_most_max_rows_at_once() {
         let mut h = Held::default();
         for i in 0..(MAX_ROWS as i64 + 3) {
-            h.push("log", &["seq"], vec![Val::Int(Some(i))]);
+            h.push("log", &[&["seq"]], vec![Val::Int(Some(i))]);
             h.push(
                 "sources",
-                &["a", "b"],
+                &[&["a"], &["b"]],
                 vec![i.to_val(), None::<&str>.to_val()],
             );
         }

@@ -283,7 +283,7 @@ pub async fn insert(ex: &mut Ex<'_>, entries: &[Entry]) -> Result<()> {
         for e in entries {
             held.push(
                 "log",
-                &COLUMNS,
+                &[&COLUMNS],
                 vec![
                     Val::Int(Some(e.seq)),
                     Val::Text(Some(e.recorded_at.clone())),

@@ -128,8 +128,9 @@ pub(crate) struct RowMeta {
     pub sources: String,
 }
 
-/// The shared columns, in the order [`insert_sql`] and [`RowMeta::held`] give them.
-const META: [&str; 6] = [
+/// The shared columns, in the order [`insert_sql`] and [`RowMeta::held`] give them (a held
+/// row names them as its first group of columns).
+pub(crate) const META: [&str; 6] = [
     "entry_seq",
     "origin_seq",
     "id",
@@ -138,14 +139,9 @@ const META: [&str; 6] = [
     "sources",
 ];
 
-/// The shared columns followed by `cols`.
-pub(crate) fn columns<'a>(cols: &[&'a str]) -> Vec<&'a str> {
-    META.iter().chain(cols.iter()).copied().collect()
-}
-
 /// Builds `INSERT INTO table (meta columns, cols…) VALUES ($1…$n)`.
 pub(crate) fn insert_sql(table: &str, cols: &[&str]) -> String {
-    let all = columns(cols);
+    let all: Vec<&str> = META.iter().chain(cols.iter()).copied().collect();
     let params: Vec<String> = (1..=all.len()).map(|i| format!("${i}")).collect();
     format!(
         "INSERT INTO {table} ({}) VALUES ({})",
@@ -161,7 +157,7 @@ macro_rules! insert_row {
         if let Some(held) = $ex.held() {
             let mut vals = $m.held();
             $(vals.push($crate::held::ToVal::to_val(&$val));)*
-            held.push($table, &$crate::projector::columns(&[$($col),*]), vals);
+            held.push($table, &[&$crate::projector::META, &[$($col),*]], vals);
         } else {
             let sql = $crate::projector::insert_sql($table, &[$($col),*]);
             $crate::on!($ex, |c| sqlx::query(sqlx::AssertSqlSafe(sql.as_str()))

@@ -390,7 +390,7 @@ async fn store(ex: &mut Ex<'_>, nodes: &[(Node, Hash)]) -> Result<()> {
         for (n, h) in nodes {
             held.push(
                 "log_tree",
-                &["level", "idx", "hash"],
+                &[&["level", "idx", "hash"]],
                 vec![
                     Val::Int(Some(i64::from(n.level))),
                     Val::Int(Some(signed(n.index))),
