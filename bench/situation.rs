@@ -11,7 +11,11 @@
 //!    `KONBIT_BENCH_CHILD=import`), so that its peak RSS (VmHWM) is its own.
 //! 4. p50/p95 of the map, weekly and search reads on the imported database (parameters varied
 //!    with a fixed seed; a few warm-up runs are not counted).
-//! 5. The weekly aggregation in DuckDB on the same CSV (installed with pip into a temporary
+//! 5. The floor: the database itself copying every table the import wrote into empty tables of
+//!    the same schema (`INSERT … SELECT`, one transaction, the full-text index rebuilt) — what
+//!    storing the record's shape costs before any of Konbit's work. Printed beside the
+//!    baseline, so that the import's ratio can be read against what the schema allows.
+//! 6. The weekly aggregation in DuckDB on the same CSV (installed with pip into a temporary
 //!    virtualenv; skipped with a message when that fails).
 //!
 //! `cargo bench -p konbit-testkit --bench situation`. Set `KONBIT_BENCH_POSTGRES_URL` to also run
@@ -244,6 +248,127 @@ fn native_baseline(fresh: &Fresh, csv: &Path, rows: u64) -> Result<f64, String> 
         return Err(String::from_utf8_lossy(&out.stderr).into_owned());
     }
     Ok(rows as f64 / started.elapsed().as_secs_f64())
+}
+
+/// What the database itself needs to store what the import stored, timed on the imported
+/// database after the import: every table the import wrote, copied with `INSERT … SELECT` into
+/// empty tables of the same schema (same indexes; the full-text index rebuilt), one transaction,
+/// the same durability. No per-row statement, no parsing, hashing or projecting: the cost of the
+/// record's own shape (the log entry, its projection row, their indexes, the Merkle nodes), which
+/// no import of this schema can go below. Returns rows per second of the CSV.
+fn floor(imported: &Fresh, dir: &Path, rows: u64) -> Result<f64, String> {
+    let run = |cmd: &mut Command, input: &str| -> Result<(), String> {
+        let mut child = cmd
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .map_err(|e| e.to_string())?;
+        child
+            .stdin
+            .take()
+            .ok_or("no stdin")?
+            .write_all(input.as_bytes())
+            .map_err(|e| e.to_string())?;
+        let out = child.wait_with_output().map_err(|e| e.to_string())?;
+        if !out.status.success() || !out.stderr.is_empty() {
+            return Err(String::from_utf8_lossy(&out.stderr).into_owned());
+        }
+        Ok(())
+    };
+    let query = |cmd: &mut Command| -> Result<Vec<String>, String> {
+        let out = cmd.output().map_err(|e| e.to_string())?;
+        if !out.status.success() {
+            return Err(String::from_utf8_lossy(&out.stderr).into_owned());
+        }
+        Ok(String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(str::to_string)
+            .collect())
+    };
+    match imported {
+        Fresh::Sqlite(src) => {
+            let dst = dir.join("floor.db");
+            let tables = query(Command::new("sqlite3").arg(src).arg(
+                "SELECT name FROM sqlite_master WHERE type = 'table' \
+                 AND sql NOT LIKE 'CREATE VIRTUAL%' AND name NOT LIKE 'sqlite_%' \
+                 AND name NOT LIKE 'incidents_fts_%' ORDER BY rowid",
+            ))?;
+            // The schema as the migrations left it, less the full-text index's own tables (its
+            // CREATE VIRTUAL TABLE makes them). Statements span lines: it is run whole.
+            let schema = Command::new("sqlite3")
+                .arg(src)
+                .arg(".schema --nosys")
+                .output()
+                .map_err(|e| e.to_string())?;
+            let mut setup = String::from("PRAGMA journal_mode=WAL;\n");
+            for stmt in String::from_utf8_lossy(&schema.stdout).split(";\n") {
+                let stmt = stmt.trim();
+                if stmt.is_empty() || stmt.contains("'incidents_fts_") {
+                    continue;
+                }
+                setup.push_str(stmt);
+                setup.push_str(";\n");
+            }
+            run(Command::new("sqlite3").arg(&dst), &setup)?;
+            let mut copy = format!(
+                "PRAGMA synchronous=FULL;\nATTACH '{}' AS src;\nBEGIN;\n",
+                src.display()
+            );
+            for t in &tables {
+                copy.push_str(&format!(
+                    "INSERT INTO main.\"{t}\" SELECT * FROM src.\"{t}\";\n"
+                ));
+            }
+            copy.push_str(
+                "INSERT INTO incidents_fts (incidents_fts) VALUES ('rebuild');\nCOMMIT;\n",
+            );
+            let started = Instant::now();
+            run(Command::new("sqlite3").arg(&dst), &copy)?;
+            let secs = started.elapsed().as_secs_f64();
+            for suffix in ["", "-wal", "-shm"] {
+                let _ = std::fs::remove_file(format!("{}{suffix}", dst.display()));
+            }
+            Ok(rows as f64 / secs)
+        }
+        Fresh::Pg { .. } => {
+            let url = imported.url();
+            let psql = || {
+                let mut c = Command::new("psql");
+                c.arg(&url).args(["-v", "ON_ERROR_STOP=1", "-q", "-At"]);
+                c
+            };
+            let tables = query(psql().arg("-c").arg(
+                "SELECT table_name FROM information_schema.tables \
+                 WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1",
+            ))?;
+            let mut setup = String::from("CREATE SCHEMA floor;\n");
+            let mut copy = String::from("BEGIN;\n");
+            for t in &tables {
+                setup.push_str(&format!(
+                    "CREATE TABLE floor.\"{t}\" (LIKE public.\"{t}\" INCLUDING ALL);\n"
+                ));
+                // Generated columns (the search vector) are computed again, as the import does.
+                let cols = query(psql().arg("-c").arg(format!(
+                    "SELECT string_agg(quote_ident(column_name), ', ' ORDER BY ordinal_position) \
+                     FROM information_schema.columns WHERE table_schema = 'public' \
+                     AND table_name = '{t}' AND is_generated = 'NEVER'"
+                )))?
+                .join("");
+                copy.push_str(&format!(
+                    "INSERT INTO floor.\"{t}\" ({cols}) SELECT {cols} FROM public.\"{t}\";\n"
+                ));
+            }
+            copy.push_str("COMMIT;\n");
+            run(&mut psql(), &setup)?;
+            let started = Instant::now();
+            run(&mut psql(), &copy)?;
+            let secs = started.elapsed().as_secs_f64();
+            let _ = run(&mut psql(), "DROP SCHEMA floor CASCADE;\n");
+            Ok(rows as f64 / secs)
+        }
+    }
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -622,6 +747,8 @@ struct Backend {
     /// One awaited sqlx INSERT per row (for comparison: what Konbit's driver costs).
     base_rate: f64,
     import: ImportFigures,
+    /// The same tables copied by the database itself (see [`floor`]).
+    floor_rate: Result<f64, String>,
     reads: Vec<Timing>,
     weekly_p50: Option<f64>,
     weekly_groups: usize,
@@ -633,6 +760,7 @@ async fn run_backend(
     native: Fresh,
     imp: Fresh,
     csv: &Path,
+    scratch: &Path,
     runs: usize,
 ) -> Backend {
     eprintln!("{label}: plain sqlx INSERTs into a bare table…");
@@ -654,12 +782,18 @@ async fn run_backend(
     let store = open(&imp.url()).await;
     let (reads, weekly_p50, weekly_groups) = reads(&store, runs).await;
     store.close().await;
+    eprintln!("{label}: the database copying what the import stored (the floor)…");
+    let floor_rate = floor(&imp, scratch, import.rows);
+    if let Err(e) = &floor_rate {
+        eprintln!("{label}: the floor failed: {e}");
+    }
     imp.drop_db().await;
     Backend {
         label: label.to_string(),
         native_rate,
         base_rate,
         import,
+        floor_rate,
         reads,
         weekly_p50,
         weekly_groups,
@@ -705,6 +839,17 @@ fn print_backend(b: &Backend, rows: u64, duck: &Result<DuckFigures, String>) {
         "",
         if ratio >= 0.5 { "met" } else { "MISSED" }
     );
+    match &b.floor_rate {
+        Ok(f) => println!(
+            "{:<44} {:>12.0} {:>10.3} {:>8}  (import ÷ floor = {:.3})",
+            "floor: the database copying the import's tables",
+            f,
+            f / native,
+            "",
+            rate / f
+        ),
+        Err(e) => println!("floor: FAILED: {e}"),
+    }
     println!(
         "{:<44} {:>12.0} {:>10} {:>8}  < 300 {}",
         "import peak RSS (VmHWM of the child), MiB",
@@ -784,6 +929,7 @@ fn main() {
                 Fresh::Sqlite(dir.path().join("native.db")),
                 Fresh::Sqlite(dir.path().join("import.db")),
                 &csv,
+                dir.path(),
                 runs,
             )
             .await,
@@ -792,7 +938,8 @@ fn main() {
             let base = Fresh::create(&pg, "base").await;
             let native = Fresh::create(&pg, "copy").await;
             let imp = Fresh::create(&pg, "import").await;
-            results.push(run_backend("PostgreSQL", base, native, imp, &csv, runs).await);
+            results
+                .push(run_backend("PostgreSQL", base, native, imp, &csv, dir.path(), runs).await);
         }
     });
     println!(

@@ -742,6 +742,9 @@ async fn run_import(conn: &mut WConn, job: Job) -> bool {
         let _ = reply.send(Err(e));
         return unavailable;
     }
+    if matches!(conn.conn, Conn::Sqlite(_)) {
+        let _ = exec(conn, "PRAGMA cache_size = -65536").await;
+    }
     let outcome = async {
         let mut head = log::head_with_time(&mut conn.ex()).await?;
         let reference = match &source.command {

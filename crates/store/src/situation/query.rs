@@ -589,7 +589,7 @@ pub async fn search(
             // rare word) the index finds the few matches there are.
             let recent = format!(
                 "SELECT {cols} FROM (SELECT * FROM incidents ORDER BY n DESC LIMIT {PG_SEARCH_RECENT}) i \
-                 WHERE i.search @@ to_tsquery('simple', $3) AND {vis_sql} ORDER BY i.n DESC LIMIT {limit}"
+                 WHERE i.search @@ to_tsquery('konbit_search', $3) AND {vis_sql} ORDER BY i.n DESC LIMIT {limit}"
             );
             let found = sqlx::query_as::<_, MapPoint>(sqlx::AssertSqlSafe(recent.as_str()))
                 .bind(vis.as_of_us)
@@ -601,7 +601,7 @@ pub async fn search(
                 return Ok(found);
             }
             let sql = format!(
-                "SELECT {cols} FROM incidents i WHERE i.search @@ to_tsquery('simple', $3) \
+                "SELECT {cols} FROM incidents i WHERE i.search @@ to_tsquery('konbit_search', $3) \
                  AND {vis_sql} ORDER BY i.n DESC LIMIT {limit}"
             );
             sqlx::query_as::<_, MapPoint>(sqlx::AssertSqlSafe(sql.as_str()))
