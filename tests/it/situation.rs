@@ -427,7 +427,10 @@ async fn search_finds_an_incident_by_a_word_of_its_notes() {
                 .get(&format!("/api/v1/incidents/search?q={q}"))
                 .await
                 .json();
-            assert_eq!(s["results"][0]["event_id"], "MSS-2024-0001", "{b:?} {q}: {s}");
+            assert_eq!(
+                s["results"][0]["event_id"], "MSS-2024-0001",
+                "{b:?} {q}: {s}"
+            );
         }
         // More matches than asked for: the newest come, however the backend finds them
         // (PostgreSQL tries the newest rows before its full-text index).

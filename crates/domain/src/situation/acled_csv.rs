@@ -191,9 +191,71 @@ impl Columns {
     }
 }
 
+/// Counts physical lines in what the CSV parser reads, so that a row is named by the line it
+/// starts on in an editor, whatever the line ends: LF, CRLF (Excel, Python's `csv`) or a bare CR
+/// (old Mac files). The `csv` crate counts only LFs, and counts the LF of a CRLF as part of the
+/// next record, so its line numbers run one short in CRLF files and never move in CR files.
+/// A break is counted at its first byte (the CR of a CRLF); only the breaks the parser has read
+/// ahead of the current row are kept, so memory stays bounded by its buffer.
+struct Lines<R> {
+    inner: R,
+    /// Bytes read so far.
+    offset: u64,
+    /// Whether the last byte read was a CR (an LF right after it ends the same line).
+    after_cr: bool,
+    /// Offsets of line breaks read but not yet passed by a row.
+    ahead: std::collections::VecDeque<u64>,
+    /// Line breaks before the last row asked about.
+    passed: u64,
+}
+
+impl<R> Lines<R> {
+    fn new(inner: R) -> Self {
+        Lines {
+            inner,
+            offset: 0,
+            after_cr: false,
+            ahead: std::collections::VecDeque::new(),
+            passed: 0,
+        }
+    }
+
+    /// The line (from 1) of the byte at `at`; `at` must not go backwards between calls.
+    fn line_at(&mut self, at: u64) -> u64 {
+        while self.ahead.front().is_some_and(|b| *b < at) {
+            self.ahead.pop_front();
+            self.passed += 1;
+        }
+        self.passed + 1
+    }
+}
+
+impl<R: Read> Read for Lines<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        for (i, b) in buf[..n].iter().enumerate() {
+            match b {
+                b'\r' => {
+                    self.ahead.push_back(self.offset + i as u64);
+                    self.after_cr = true;
+                }
+                b'\n' => {
+                    if !self.after_cr {
+                        self.ahead.push_back(self.offset + i as u64);
+                    }
+                    self.after_cr = false;
+                }
+                _ => self.after_cr = false,
+            }
+        }
+        self.offset += n as u64;
+        Ok(n)
+    }
+}
+
 /// Reads an ACLED CSV export one row at a time; memory does not grow with the file.
 pub struct Reader<R> {
-    csv: csv::Reader<R>,
+    csv: csv::Reader<Lines<R>>,
     cols: Columns,
     record: csv::ByteRecord,
     header: Vec<String>,
@@ -207,7 +269,7 @@ impl<R: Read> Reader<R> {
         let mut csv = csv::ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
-            .from_reader(input);
+            .from_reader(Lines::new(input));
         let mut first = csv::ByteRecord::new();
         match csv.read_byte_record(&mut first) {
             Ok(true) => {}
@@ -249,6 +311,12 @@ impl<R: Read> Reader<R> {
         self.csv.position().byte()
     }
 
+    /// The physical line of the byte at `at`. A row's position may point at the LF that ends
+    /// the line before it (the parser stops at a CR): that LF is no line of its own.
+    fn line_at(&mut self, at: u64) -> u64 {
+        self.csv.get_mut().line_at(at)
+    }
+
     /// The next row: `None` at the end; `Err(Err(..))` when reading cannot go on.
     pub fn next_row(&mut self) -> Option<Result<Result<Row, Rejected>, FileError>> {
         if self.done {
@@ -260,18 +328,20 @@ impl<R: Read> Reader<R> {
                 None
             }
             Ok(true) => {
-                let line = self
+                let at = self
                     .record
                     .position()
-                    .map_or_else(|| self.csv.position().line(), |p| p.line());
+                    .map_or_else(|| self.csv.position().byte(), |p| p.byte());
+                let line = self.line_at(at);
                 Some(Ok(parse_record(&self.cols, &self.record, line)))
             }
             Err(e) => {
                 self.done = true;
+                let at = e
+                    .position()
+                    .map_or_else(|| self.csv.position().byte(), |p| p.byte());
                 Some(Err(FileError::Read {
-                    line: e
-                        .position()
-                        .map_or_else(|| self.csv.position().line(), |p| p.line()),
+                    line: self.line_at(at),
                     message: e.to_string(),
                 }))
             }
@@ -805,6 +875,43 @@ mod tests {
     }
 
     const GOOD: &str = "HTI1001,03 October 2024,2024,1,Political violence,Violence against civilians,Attack,Gran Grif,,Political militia,Civilians (Haiti),,Civilians,Political militia-Civilians,Civilian targeting,332,Caribbean,Haiti,Artibonite,Saint-Marc,Saint-Marc,Pont-Sonde,19.1500,-72.6100,1,Le Nouvelliste,National,\"Gran Grif attacked Pont-Sonde, \"\"dozens\"\" killed\",dozens,,1728000000";
+
+    /// The lines (from 1) at which the reader reports each row, good or bad, of `text`.
+    fn lines_of(text: &[u8]) -> Vec<(u64, bool)> {
+        let mut r = Reader::new(text).expect("header");
+        let mut out = Vec::new();
+        while let Some(x) = r.next_row() {
+            match x.expect("readable") {
+                Ok(row) => out.push((row.line, true)),
+                Err(rej) => out.push((rej.line, false)),
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn rows_are_numbered_by_physical_line_whatever_the_line_ends_and_a_bom() {
+        let bad = GOOD.replace("19.1500,-72.6100", "25.7700,-80.1900");
+        // A quoted note over two lines: the rows after it are one line further down.
+        let two_lines = GOOD.replace("killed\"", "killed\nin the night\"");
+        let rows = [GOOD, bad.as_str(), two_lines.as_str(), bad.as_str()];
+        let want = vec![(2, true), (3, false), (4, true), (6, false)];
+        for end in ["\n", "\r\n", "\r"] {
+            for bom in ["", "\u{feff}"] {
+                let mut text = format!("{bom}{HEADER}{end}");
+                for r in rows {
+                    text.push_str(&r.replace('\n', end));
+                    text.push_str(end);
+                }
+                assert_eq!(
+                    lines_of(text.as_bytes()),
+                    want,
+                    "line end {end:?}, BOM {}",
+                    !bom.is_empty()
+                );
+            }
+        }
+    }
 
     #[test]
     fn an_acled_row_reads_and_round_trips() {
