@@ -943,6 +943,31 @@ mod tests {
     }
 
     #[test]
+    fn a_department_keeps_the_spelling_it_came_with_in_every_export() {
+        let row = GOOD.replace(
+            "Artibonite,Saint-Marc,Saint-Marc,Pont-Sonde,19.1500,-72.6100",
+            "Grande-Anse,Jeremie,Jeremie,Jeremie,18.6500,-74.1167",
+        );
+        let (ok, bad) = read(&row);
+        assert!(bad.is_empty(), "{bad:?}");
+        assert_eq!(ok[0].incident.admin1, "Grande-Anse");
+        let x = Exported {
+            incident: ok[0].incident.clone(),
+            status: Verification::Reported,
+            classification: Classification::Public,
+            sources: vec![],
+        };
+        for format in [Format::Acled, Format::Hxl] {
+            let mut w = Writer::new(Vec::new(), format).expect("header");
+            w.write(&x).expect("row");
+            let out = String::from_utf8(w.finish().expect("flush")).expect("utf8");
+            let last = out.lines().last().expect("a row");
+            assert!(last.contains(",Grande-Anse,"), "{format:?}: {last}");
+            assert!(!out.contains("Grand'Anse"), "{format:?}: {out}");
+        }
+    }
+
+    #[test]
     fn bad_rows_name_line_column_and_reason() {
         let rows = [
             GOOD.replace("03 October 2024", "2024-13-45"),

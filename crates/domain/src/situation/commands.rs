@@ -121,13 +121,19 @@ impl NewIncident {
         acled::interaction(self.inter1, self.inter2)
     }
 
-    /// Puts names in the gazetteer's spelling (`grande anse` → `Grand'Anse`) so that filters by
-    /// department find every event. Run before [`NewIncident::check`].
+    /// Trims the names. They keep the spelling they came with (ACLED's "Grande-Anse" stays
+    /// "Grande-Anse", so an export gives back what was imported): filters by department go by
+    /// the department's code, which the store takes from the gazetteer, matching any spelling it
+    /// knows. A department given by its code (`HT-OU`) is no spelling of a name: it is recorded
+    /// under the gazetteer's name. Run before [`NewIncident::check`].
     pub fn normalize(&mut self) {
-        if let Some(d) = gazetteer::haiti().department(&self.admin1) {
+        if let Some(d) = gazetteer::haiti().department(&self.admin1)
+            && d.code.eq_ignore_ascii_case(self.admin1.trim())
+        {
             self.admin1 = d.name.clone();
         }
         for s in [
+            &mut self.admin1,
             &mut self.event_id,
             &mut self.actor1,
             &mut self.actor2,
@@ -871,11 +877,26 @@ mod tests {
     }
 
     #[test]
-    fn department_names_are_normalized() {
+    fn department_names_keep_their_spelling_and_are_still_known() {
         let mut c = incident();
-        c.admin1 = "  artibonite".into();
+        for given in ["Grande-Anse", "Grand'Anse", "grande anse"] {
+            c.admin1 = format!("  {given} ");
+            c.normalize();
+            assert_eq!(c.admin1, given);
+            assert!(errors(&c).is_empty(), "{given}: {:?}", errors(&c));
+            assert_eq!(
+                gazetteer::haiti()
+                    .department(&c.admin1)
+                    .map(|d| d.code.as_str()),
+                Some("HT-GA")
+            );
+        }
+        c.admin1 = "ht-ga".into();
         c.normalize();
-        assert_eq!(c.admin1, "Artibonite");
+        assert_eq!(
+            c.admin1, "Grand'Anse",
+            "a code becomes the department's name"
+        );
     }
 
     #[test]
