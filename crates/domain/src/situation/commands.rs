@@ -15,9 +15,10 @@ use serde::{Deserialize, Serialize};
 use time::Date;
 use uuid::Uuid;
 
-/// How far from Haiti's outline (in degrees, about 5 km) a point may lie and still count as in
-/// Haiti: coastal events and the simplified outline are a little off each other.
-pub const OUTLINE_TOLERANCE_DEG: f64 = 0.05;
+/// How far beyond the land boundary with the Dominican Republic (as the simplified outline draws
+/// it) a point may lie and still count as in Haiti: border towns such as Ouanaminthe and
+/// Belladère sit on it.
+pub const BORDER_TOLERANCE_KM: f64 = 5.0;
 
 /// One reported figure for the dead, as a source gave it (`at least 115`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -265,11 +266,29 @@ pub fn check_point(lat: f64, lon: f64, e: &mut ValidationErrors) {
         e.add("latitude", "must be a latitude between -90 and 90");
     } else if !lon.is_finite() || !(-180.0..=180.0).contains(&lon) {
         e.add("longitude", "must be a longitude between -180 and 180");
-    } else if !gazetteer::haiti().contains(lon, lat, OUTLINE_TOLERANCE_DEG) {
-        e.add(
-            "latitude",
-            format!("the point ({lat}, {lon}) is outside Haiti"),
-        );
+    } else {
+        use gazetteer::{TERRITORIAL_SEA_KM, Whereabouts};
+        match gazetteer::haiti().whereabouts(lon, lat) {
+            Whereabouts::Land => {}
+            // ACLED codes some events at sea ("Coast of Cap-Haïtien", "Coast of La Tortue").
+            Whereabouts::Sea(km) if km <= TERRITORIAL_SEA_KM => {}
+            // The simplified outline is a little off the real boundary.
+            Whereabouts::Across(km) if km <= BORDER_TOLERANCE_KM => {}
+            Whereabouts::Sea(km) => e.add(
+                "latitude",
+                format!(
+                    "the point ({lat}, {lon}) is outside Haiti: at sea {km:.1} km from its \
+                     coast, beyond its territorial sea (12 nautical miles, {TERRITORIAL_SEA_KM:.1} km)"
+                ),
+            ),
+            Whereabouts::Across(km) => e.add(
+                "latitude",
+                format!(
+                    "the point ({lat}, {lon}) is outside Haiti: {km:.1} km beyond its land \
+                     boundary, in the Dominican Republic"
+                ),
+            ),
+        }
     }
 }
 
@@ -874,6 +893,38 @@ mod tests {
         assert_eq!(errors(&c), vec!["fatalities"]);
         c.fatality_claims[0].figure = "many".into();
         assert_eq!(errors(&c), vec!["fatality_claims[0].figure"]);
+    }
+
+    #[test]
+    fn points_in_the_territorial_sea_are_haitian_and_beyond_it_are_refused_with_the_distance() {
+        let said = |lat: f64, lon: f64| {
+            let mut e = ValidationErrors::default();
+            check_point(lat, lon, &mut e);
+            e.0.into_iter().map(|f| f.message).collect::<Vec<_>>()
+        };
+        // "Coast of Cap-Haïtien", "Coast of La Tortue": a few km out.
+        assert!(said(19.82, -72.18).is_empty());
+        assert!(said(20.12, -72.78).is_empty());
+        // Ouanaminthe, on the border.
+        assert!(said(19.55, -71.73).is_empty());
+        let far = said(20.4, -72.5);
+        assert_eq!(far.len(), 1, "{far:?}");
+        assert!(
+            far[0].contains(
+                "km from its coast, beyond its territorial sea (12 nautical miles, 22.2 km)"
+            ),
+            "{far:?}"
+        );
+        let miami = said(25.77, -80.19);
+        assert!(
+            miami[0].starts_with("the point (25.77, -80.19) is outside Haiti: at sea "),
+            "{miami:?}"
+        );
+        let santo_domingo = said(18.48, -69.93);
+        assert!(
+            santo_domingo[0].contains("km beyond its land boundary, in the Dominican Republic"),
+            "{santo_domingo:?}"
+        );
     }
 
     #[test]

@@ -204,6 +204,29 @@ pub struct Gazetteer {
     ring_boxes: Vec<BBox>,
     /// Bounding box of the whole outline.
     bbox: BBox,
+    /// For each ring of `outline`, for each segment (vertex k to k + 1): whether it is the land
+    /// boundary with the Dominican Republic rather than coast.
+    border: Vec<Vec<bool>>,
+}
+
+/// Where the land boundary with the Dominican Republic meets the sea, `(lon, lat)` as the
+/// outline has them: the mouth of the Massacre river on the north coast and of the Pedernales
+/// at Anse-à-Pitres on the south coast. The boundary is the mainland ring's run between them on
+/// the east; everything else is coast.
+const BORDER_ENDS: [(f64, f64); 2] = [(-71.7577, 19.7096), (-71.7757, 18.0396)];
+
+/// Haiti's territorial sea: 12 nautical miles from the coast (UNCLOS art. 3), in km.
+pub const TERRITORIAL_SEA_KM: f64 = 12.0 * 1.852;
+
+/// Where a point lies with respect to Haiti.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Whereabouts {
+    /// Inside the land outline.
+    Land,
+    /// At sea, this many km from the nearest coast.
+    Sea(f64),
+    /// Beyond the land boundary, this many km from it (in the Dominican Republic).
+    Across(f64),
 }
 
 /// `(min_lon, min_lat, max_lon, max_lat)`.
@@ -360,6 +383,33 @@ impl Gazetteer {
             && rings().any(|(ring, b)| in_box(b, lon, lat, tol) && ring_within(ring, lon, lat, tol))
     }
 
+    /// Where a point lies: on land, at sea (how far from the nearest coast), or across the land
+    /// boundary (how far beyond it). Distances are computed on a local plane around the point
+    /// (equirectangular), well under 1 % off at the tens of kilometres that matter here.
+    pub fn whereabouts(&self, lon: f64, lat: f64) -> Whereabouts {
+        let rings = || self.outline.iter().zip(self.ring_boxes.iter().copied());
+        if rings().any(|(ring, b)| in_box(b, lon, lat, 0.0) && ring_contains(ring, lon, lat)) {
+            return Whereabouts::Land;
+        }
+        let kx = KM_PER_DEG_LAT * lat.to_radians().cos();
+        let (mut coast, mut border) = (f64::INFINITY, f64::INFINITY);
+        for (ring, marks) in self.outline.iter().zip(&self.border) {
+            for (w, &on_border) in ring.windows(2).zip(marks) {
+                let d = segment_km(w[0], w[1], lon, lat, kx);
+                if on_border {
+                    border = border.min(d);
+                } else {
+                    coast = coast.min(d);
+                }
+            }
+        }
+        if border < coast {
+            Whereabouts::Across(border)
+        } else {
+            Whereabouts::Sea(coast)
+        }
+    }
+
     /// Parses the five files; every inconsistency (unknown kind, dangling reference, bad
     /// number) is an error naming the row.
     fn parse(
@@ -495,6 +545,7 @@ impl Gazetteer {
             .reduce(|a, b| (a.0.min(b.0), a.1.min(b.1), a.2.max(b.2), a.3.max(b.3)))
             .ok_or("outline.geojson: no ring")?;
 
+        let border = border_segments(&outline);
         Ok(Gazetteer {
             places,
             sites,
@@ -503,6 +554,7 @@ impl Gazetteer {
             outline,
             ring_boxes,
             bbox,
+            border,
         })
     }
 }
@@ -719,6 +771,62 @@ fn ring_contains(ring: &[(f64, f64)], lon: f64, lat: f64) -> bool {
 }
 
 /// Whether the point is within `tol` degrees (planar) of the ring's boundary.
+/// km per degree of latitude (and of longitude at the equator), near enough for Haiti's 18–20°N.
+const KM_PER_DEG_LAT: f64 = 111.2;
+
+/// Distance in km from `(lon, lat)` to the segment `a`–`b`, on the plane `x = lon · kx`,
+/// `y = lat · KM_PER_DEG_LAT`.
+fn segment_km(a: (f64, f64), b: (f64, f64), lon: f64, lat: f64, kx: f64) -> f64 {
+    let p = |(x, y): (f64, f64)| ((x - lon) * kx, (y - lat) * KM_PER_DEG_LAT);
+    let ((x1, y1), (x2, y2)) = (p(a), p(b));
+    let (dx, dy) = (x2 - x1, y2 - y1);
+    let len2 = dx * dx + dy * dy;
+    let t = if len2 == 0.0 {
+        0.0
+    } else {
+        (-(x1 * dx + y1 * dy) / len2).clamp(0.0, 1.0)
+    };
+    (x1 + t * dx).hypot(y1 + t * dy)
+}
+
+/// Marks the segments of the land boundary: on the ring holding both [`BORDER_ENDS`], the run
+/// between them that lies further east. An outline without them (a test's square) has no
+/// boundary; the embedded outline's is checked by a test.
+fn border_segments(outline: &[Vec<(f64, f64)>]) -> Vec<Vec<bool>> {
+    let mut marks: Vec<Vec<bool>> = outline
+        .iter()
+        .map(|r| vec![false; r.len().saturating_sub(1)])
+        .collect();
+    let at = |ring: &[(f64, f64)], (x, y): (f64, f64)| {
+        ring.iter()
+            .position(|&(a, b)| (a - x).abs() < 1e-6 && (b - y).abs() < 1e-6)
+    };
+    let Some((k, i, j)) = outline
+        .iter()
+        .enumerate()
+        .find_map(|(k, r)| Some((k, at(r, BORDER_ENDS[0])?, at(r, BORDER_ENDS[1])?)))
+    else {
+        return marks;
+    };
+    let ring = &outline[k];
+    let n = ring.len() - 1;
+    let (lo, hi) = (i.min(j), i.max(j));
+    // The two runs between the ends: lo..hi, and hi..n then 0..lo.
+    let inner: Vec<usize> = (lo..hi).collect();
+    let outer: Vec<usize> = (hi..n).chain(0..lo).collect();
+    let east =
+        |run: &[usize]| run.iter().map(|&s| ring[s].0).sum::<f64>() / run.len().max(1) as f64;
+    let run = if east(&inner) > east(&outer) {
+        inner
+    } else {
+        outer
+    };
+    for s in run {
+        marks[k][s] = true;
+    }
+    marks
+}
+
 fn ring_within(ring: &[(f64, f64)], lon: f64, lat: f64, tol: f64) -> bool {
     let tol2 = tol * tol;
     ring.windows(2).any(|w| {
@@ -936,6 +1044,37 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn the_territorial_sea_is_measured_from_the_coast_not_across_the_border() {
+        let g = g();
+        let sea = |lon, lat| match g.whereabouts(lon, lat) {
+            Whereabouts::Sea(km) => km,
+            other => panic!("({lon}, {lat}): {other:?}"),
+        };
+        assert_eq!(g.whereabouts(-72.3388, 18.5435), Whereabouts::Land);
+        // Off Cap-Haïtien and off La Tortue, a few km out: inside the territorial sea.
+        let cap = sea(-72.18, 19.82);
+        assert!(cap > 1.0 && cap < TERRITORIAL_SEA_KM, "{cap}");
+        let tortue = sea(-72.78, 20.12);
+        assert!(tortue > 1.0 && tortue < TERRITORIAL_SEA_KM, "{tortue}");
+        // Half a degree north of the north coast: about 50 km out, beyond it.
+        let far = sea(-72.5, 20.4);
+        assert!(far > 30.0 && far < 60.0, "{far}");
+        // Miami: about 1,000 km.
+        let miami = sea(-80.19, 25.77);
+        assert!((900.0..1200.0).contains(&miami), "{miami}");
+        // Santo Domingo and Dajabón are across the land boundary, however near the coast.
+        for (lon, lat, lo, hi) in [(-69.93, 18.48, 150.0, 250.0), (-71.70, 19.55, 0.5, 10.0)] {
+            match g.whereabouts(lon, lat) {
+                Whereabouts::Across(km) => assert!((lo..hi).contains(&km), "({lon}, {lat}): {km}"),
+                other => panic!("({lon}, {lat}): {other:?}"),
+            }
+        }
+        // The boundary is one run of the mainland ring from the north coast to the south.
+        let marked: usize = g.border.iter().flatten().filter(|b| **b).count();
+        assert!((50..120).contains(&marked), "{marked}");
     }
 
     #[test]
