@@ -49,6 +49,12 @@ pub const ACLED_COLUMNS: &[&str] = &[
     "timestamp",
 ];
 
+/// Columns of ACLED's earlier export layouts (2019–2022) that Konbit does not keep: ACLED's own
+/// row number (`data_id`), the event number without its country prefix (`event_id_no_cnty`,
+/// repeated in `event_id_cnty`) and the ISO 3166-1 alpha-3 code (`iso3`, alongside the numeric
+/// `iso`). They are ACLED's, so a file carrying them is not told otherwise.
+pub const OLDER_COLUMNS: &[&str] = &["data_id", "event_id_no_cnty", "iso3"];
+
 /// The columns a file must have to be read as ACLED events.
 pub const REQUIRED_COLUMNS: &[&str] = &[
     "event_id_cnty",
@@ -148,6 +154,7 @@ impl Columns {
             match ACLED_COLUMNS.iter().position(|c| *c == name) {
                 Some(k) if at[k].is_some() => return Err(FileError::DuplicateColumn(name)),
                 Some(k) => at[k] = Some(i),
+                None if OLDER_COLUMNS.contains(&name.as_str()) => {}
                 None => ignored.push(raw.clone()),
             }
         }
@@ -965,6 +972,27 @@ mod tests {
             assert!(last.contains(",Grande-Anse,"), "{format:?}: {last}");
             assert!(!out.contains("Grand'Anse"), "{format:?}: {out}");
         }
+    }
+
+    #[test]
+    fn the_older_layout_reads_and_its_own_columns_are_known() {
+        // ACLED's 2019–2022 layout: no disorder_type, civilian_targeting or tags; data_id,
+        // event_id_no_cnty and iso3 besides; numeric actor types.
+        let head = "data_id,iso,event_id_cnty,event_id_no_cnty,event_date,year,time_precision,event_type,sub_event_type,actor1,assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,region,country,admin1,admin2,admin3,location,latitude,longitude,geo_precision,source,source_scale,notes,fatalities,timestamp,iso3";
+        let row = "9264321,332,HTI1001,1001,03 October 2024,2024,1,Violence against civilians,Attack,Gran Grif,,3,Civilians (Haiti),,7,37,Caribbean,Haiti,Artibonite,Saint-Marc,Saint-Marc,Pont-Sonde,19.1500,-72.6100,1,Le Nouvelliste,National,Gran Grif attacked Pont-Sonde,10,1728000000,HTI";
+        let text = format!("{head}\r\n{row}\r\n");
+        let mut r = Reader::new(text.as_bytes()).expect("header");
+        assert!(r.ignored_columns().is_empty(), "{:?}", r.ignored_columns());
+        let row = r
+            .next_row()
+            .expect("a row")
+            .expect("readable")
+            .expect("valid");
+        assert_eq!(row.line, 2);
+        assert_eq!(row.incident.event_id, "HTI1001");
+        assert_eq!(row.incident.inter1, ActorType::PoliticalMilitia);
+        assert_eq!(row.incident.inter2, Some(ActorType::Civilians));
+        assert_eq!(row.incident.fatalities, 10);
     }
 
     #[test]
