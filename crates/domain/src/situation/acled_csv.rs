@@ -268,6 +268,26 @@ pub struct Reader<R> {
     header: Vec<String>,
     ignored: Vec<String>,
     done: bool,
+    /// A read made ahead (looking for a hashtag row) whose row, in `record`, or error is not yet
+    /// returned.
+    pending: Option<csv::Result<bool>>,
+}
+
+/// Whether a row is an HXL hashtag row: every non-empty cell a hashtag (`#adm1+name`), and at
+/// least one. HDX's files carry one under the header.
+fn is_hashtag_row(record: &csv::ByteRecord) -> bool {
+    let mut tags = 0;
+    for f in record.iter() {
+        let f = f.trim_ascii();
+        if f.is_empty() {
+            continue;
+        }
+        if f.first() != Some(&b'#') || f.len() < 2 {
+            return false;
+        }
+        tags += 1;
+    }
+    tags > 0
 }
 
 impl<R: Read> Reader<R> {
@@ -293,14 +313,22 @@ impl<R: Read> Reader<R> {
             .map(|f| String::from_utf8_lossy(f).into_owned())
             .collect();
         let (cols, ignored) = Columns::from_header(&header)?;
-        Ok(Reader {
+        let mut reader = Reader {
             csv,
             cols,
             record: csv::ByteRecord::new(),
             header,
             ignored,
             done: false,
-        })
+            pending: None,
+        };
+        // An HXL hashtag row under the header (HDX's files) is no event: it is passed over. Any
+        // other row, or a failure, is kept for the first call of `next_row`.
+        let first = reader.csv.read_byte_record(&mut reader.record);
+        if !matches!(first, Ok(true) if is_hashtag_row(&reader.record)) {
+            reader.pending = Some(first);
+        }
+        Ok(reader)
     }
 
     /// The header row as read.
@@ -329,7 +357,11 @@ impl<R: Read> Reader<R> {
         if self.done {
             return None;
         }
-        match self.csv.read_byte_record(&mut self.record) {
+        let read = match self.pending.take() {
+            Some(read) => read,
+            None => self.csv.read_byte_record(&mut self.record),
+        };
+        match read {
             Ok(false) => {
                 self.done = true;
                 None
@@ -993,6 +1025,31 @@ mod tests {
         assert_eq!(row.incident.inter1, ActorType::PoliticalMilitia);
         assert_eq!(row.incident.inter2, Some(ActorType::Civilians));
         assert_eq!(row.incident.fatalities, 10);
+    }
+
+    #[test]
+    fn a_hashtag_row_under_the_header_is_passed_over_and_lines_still_count_it() {
+        let tags: Vec<String> = HEADER
+            .split(',')
+            .enumerate()
+            .map(|(k, c)| {
+                if k % 3 == 0 {
+                    String::new()
+                } else {
+                    format!("#x+{c}")
+                }
+            })
+            .collect();
+        let bad = GOOD.replace("19.1500,-72.6100", "25.7700,-80.1900");
+        let text = format!("{HEADER}\n{}\n{GOOD}\n{bad}\n", tags.join(","));
+        assert_eq!(lines_of(text.as_bytes()), vec![(3, true), (4, false)]);
+        // A row that merely starts with a hashtag is data, and refused as such.
+        let odd = GOOD.replacen("HTI1001", "#HTI1001", 1);
+        let text = format!("{HEADER}\n{odd}\n{GOOD}\n");
+        assert_eq!(lines_of(text.as_bytes()), vec![(2, false), (3, true)]);
+        // A header alone, or with its hashtag row alone, has no rows.
+        assert!(lines_of(HEADER.as_bytes()).is_empty());
+        assert!(lines_of(format!("{HEADER}\n{}\n", tags.join(",")).as_bytes()).is_empty());
     }
 
     #[test]
