@@ -189,6 +189,23 @@ async fn baseline(url: &str, csv: &Path) -> (u64, f64) {
     (n, n as f64 / secs)
 }
 
+/// Runs `cmd` with `input` on its standard input; its output is discarded, its errors kept.
+fn piped(cmd: &mut Command, input: &str) -> Result<std::process::Output, String> {
+    let mut child = cmd
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| e.to_string())?;
+    child
+        .stdin
+        .take()
+        .ok_or("no stdin")?
+        .write_all(input.as_bytes())
+        .map_err(|e| e.to_string())?;
+    child.wait_with_output().map_err(|e| e.to_string())
+}
+
 /// The database's own bulk load of the same CSV into the same bare table, timed in the same
 /// run: SQLite's shell `.import` (a prepared statement through the C API, one transaction, WAL,
 /// `synchronous=FULL`), or PostgreSQL's `COPY` (through psql's `\copy`). This is the baseline
@@ -203,20 +220,8 @@ fn native_baseline(fresh: &Fresh, csv: &Path, rows: u64) -> Result<f64, String> 
                  .import --csv --skip 1 {} acled_bare\nCOMMIT;\n",
                 csv.display()
             );
-            let mut child = Command::new("sqlite3")
-                .arg(path)
-                .stdin(Stdio::piped())
-                .stdout(Stdio::null())
-                .stderr(Stdio::piped())
-                .spawn()
-                .map_err(|e| format!("sqlite3 (apt install sqlite3): {e}"))?;
-            child
-                .stdin
-                .take()
-                .ok_or("no stdin")?
-                .write_all(script.as_bytes())
-                .map_err(|e| e.to_string())?;
-            child.wait_with_output().map_err(|e| e.to_string())?
+            piped(Command::new("sqlite3").arg(path), &script)
+                .map_err(|e| format!("sqlite3 (apt install sqlite3): {e}"))?
         }
         Fresh::Pg { .. } => {
             let url = fresh.url();
@@ -258,19 +263,7 @@ fn native_baseline(fresh: &Fresh, csv: &Path, rows: u64) -> Result<f64, String> 
 /// no import of this schema can go below. Returns rows per second of the CSV.
 fn floor(imported: &Fresh, dir: &Path, rows: u64) -> Result<f64, String> {
     let run = |cmd: &mut Command, input: &str| -> Result<(), String> {
-        let mut child = cmd
-            .stdin(Stdio::piped())
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .spawn()
-            .map_err(|e| e.to_string())?;
-        child
-            .stdin
-            .take()
-            .ok_or("no stdin")?
-            .write_all(input.as_bytes())
-            .map_err(|e| e.to_string())?;
-        let out = child.wait_with_output().map_err(|e| e.to_string())?;
+        let out = piped(cmd, input)?;
         if !out.status.success() || !out.stderr.is_empty() {
             return Err(String::from_utf8_lossy(&out.stderr).into_owned());
         }

@@ -913,6 +913,19 @@ mod tests {
         (ok, bad)
     }
 
+    /// `incident` as a public, reported export row, written in `format` (header included).
+    fn written(incident: &NewIncident, format: Format) -> String {
+        let x = Exported {
+            incident: incident.clone(),
+            status: Verification::Reported,
+            classification: Classification::Public,
+            sources: vec![],
+        };
+        let mut w = Writer::new(Vec::new(), format).expect("header");
+        w.write(&x).expect("row");
+        String::from_utf8(w.finish().expect("flush")).expect("utf8")
+    }
+
     const GOOD: &str = "HTI1001,03 October 2024,2024,1,Political violence,Violence against civilians,Attack,Gran Grif,,Political militia,Civilians (Haiti),,Civilians,Political militia-Civilians,Civilian targeting,332,Caribbean,Haiti,Artibonite,Saint-Marc,Saint-Marc,Pont-Sonde,19.1500,-72.6100,1,Le Nouvelliste,National,\"Gran Grif attacked Pont-Sonde, \"\"dozens\"\" killed\",dozens,,1728000000";
 
     /// The lines (from 1) at which the reader reports each row, good or bad, of `text`.
@@ -963,15 +976,7 @@ mod tests {
         assert_eq!(i.fatalities, 12);
         assert!(i.civilian_targeting);
         assert_eq!(i.notes, "Gran Grif attacked Pont-Sonde, \"dozens\" killed");
-        let x = Exported {
-            incident: i.clone(),
-            status: Verification::Reported,
-            classification: Classification::Public,
-            sources: vec![],
-        };
-        let mut w = Writer::new(Vec::new(), Format::Acled).expect("header");
-        w.write(&x).expect("row");
-        let out = String::from_utf8(w.finish().expect("flush")).expect("utf8");
+        let out = written(i, Format::Acled);
         let mut r = Reader::new(out.as_bytes()).expect("header");
         let again = r
             .next_row()
@@ -990,16 +995,8 @@ mod tests {
         let (ok, bad) = read(&row);
         assert!(bad.is_empty(), "{bad:?}");
         assert_eq!(ok[0].incident.admin1, "Grande-Anse");
-        let x = Exported {
-            incident: ok[0].incident.clone(),
-            status: Verification::Reported,
-            classification: Classification::Public,
-            sources: vec![],
-        };
         for format in [Format::Acled, Format::Hxl] {
-            let mut w = Writer::new(Vec::new(), format).expect("header");
-            w.write(&x).expect("row");
-            let out = String::from_utf8(w.finish().expect("flush")).expect("utf8");
+            let out = written(&ok[0].incident, format);
             let last = out.lines().last().expect("a row");
             assert!(last.contains(",Grande-Anse,"), "{format:?}: {last}");
             assert!(!out.contains("Grand'Anse"), "{format:?}: {out}");
@@ -1173,16 +1170,8 @@ mod tests {
         i.location = "@SUM(1+1)".into();
         i.assoc_actor_1 = "'quoted' name".into();
         i.source = "-2+3".into();
-        let x = Exported {
-            incident: i.clone(),
-            status: Verification::Reported,
-            classification: Classification::Public,
-            sources: vec![],
-        };
         for format in [Format::Acled, Format::Hxl] {
-            let mut w = Writer::new(Vec::new(), format).expect("header");
-            w.write(&x).expect("row");
-            let out = String::from_utf8(w.finish().expect("flush")).expect("utf8");
+            let out = written(&i, format);
             let mut csv = csv::ReaderBuilder::new()
                 .has_headers(false)
                 .flexible(true)
