@@ -256,9 +256,21 @@ impl<R: Read> Read for Lines<R> {
             }
         }
         self.offset += n as u64;
+        // Breaks are kept until a row passes them: a hostile row of millions of quoted line
+        // breaks would keep them all. No ACLED row comes near this (its notes are at most
+        // 10,000 characters).
+        if self.ahead.len() > MAX_LINES_AHEAD {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                format!("a row spans more than {MAX_LINES_AHEAD} lines"),
+            ));
+        }
         Ok(n)
     }
 }
+
+/// Most line breaks read ahead of the row being read (see [`Lines`]).
+const MAX_LINES_AHEAD: usize = 100_000;
 
 /// Reads an ACLED CSV export one row at a time; memory does not grow with the file.
 pub struct Reader<R> {
@@ -1022,6 +1034,28 @@ mod tests {
         assert_eq!(row.incident.inter1, ActorType::PoliticalMilitia);
         assert_eq!(row.incident.inter2, Some(ActorType::Civilians));
         assert_eq!(row.incident.fatalities, 10);
+    }
+
+    #[test]
+    fn a_row_of_endless_line_breaks_is_refused_not_kept() {
+        let huge = GOOD.replace(
+            "killed\"",
+            &format!("killed{}\"", "\n".repeat(MAX_LINES_AHEAD + 1)),
+        );
+        let text = format!("{HEADER}\n{GOOD}\n{huge}\n{GOOD}\n");
+        let mut r = Reader::new(text.as_bytes()).expect("header");
+        assert!(matches!(r.next_row(), Some(Ok(Ok(_)))));
+        match r.next_row() {
+            Some(Err(FileError::Read { line, message })) => {
+                assert!(
+                    message.contains("a row spans more than 100000 lines"),
+                    "{message}"
+                );
+                assert!(line >= 3, "{line}");
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(r.next_row().is_none(), "reading stops at the refusal");
     }
 
     #[test]
