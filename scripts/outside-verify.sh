@@ -10,10 +10,12 @@
 #                                  the consistency proof from the checkpoint saved before it.
 # Then it shows that the verifier FAILS when it must: a saved checkpoint whose size line was changed
 # (its signature breaks), and a checkpoint validly signed with the log's own key over another
-# history (a split view: the consistency proof cannot verify).
+# history (a split view: the consistency proof cannot verify). Last, the incidents' HXL export
+# (anonymous and as viewer) is checked against HXL's core schema by libhxl's `hxlvalidate`, which
+# must also refuse a copy with a date that is not one.
 #
 # usage: scripts/outside-verify.sh [KONBIT_BINARY]   (default target/debug/konbit)
-# Fails — never skips — when `cryptography` cannot be installed or the demo does not start.
+# Fails — never skips — when `cryptography` or libhxl cannot be installed or the demo does not start.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -122,5 +124,33 @@ sig = Ed25519PrivateKey.from_private_bytes(seed).sign(text.encode())
 sys.stdout.write(text + "\n\u2014 " + name + " " + base64.b64encode(key_id + sig).decode() + "\n")
 EOF
 expect_failure "a signed checkpoint of another history" "$work/split.note" "SPLIT VIEW"
+
+echo "== the HXL export against HXL's core schema (hxlvalidate, libhxl from PyPI)"
+# libhxl imports `six` without declaring it, so it is installed by name.
+"$work/venv/bin/pip" install -q --disable-pip-version-check "libhxl>=5" six ||
+  fail "cannot install libhxl from PyPI: the HXL export's check needs it, and is not skipped"
+curl -fsS "$base/api/v1/incidents/export?format=hxl" -o "$work/incidents-public.csv" ||
+  fail "the anonymous HXL export was refused"
+# The viewer reads mission-level incidents too, which the anonymous export leaves out.
+viewer="$(curl -fsS -H 'content-type: application/json' \
+  -d "{\"username\":\"viewer\",\"password\":\"$password\"}" "$base/api/v1/auth/token" |
+  python3 -c 'import json, sys; print(json.load(sys.stdin)["token"])')" || fail "cannot log in as viewer"
+curl -fsS -H "Authorization: Bearer $viewer" "$base/api/v1/incidents/export?format=hxl" \
+  -o "$work/incidents-viewer.csv" || fail "the viewer's HXL export was refused"
+for who in public viewer; do
+  rows=$(($(wc -l < "$work/incidents-$who.csv") - 2))
+  [ "$rows" -gt 0 ] || fail "the $who HXL export has no rows"
+  "$work/venv/bin/hxlvalidate" "$work/incidents-$who.csv" ||
+    fail "the $who HXL export does not validate against HXL's core schema"
+  echo "ok: the $who HXL export ($rows rows) validates"
+done
+echo "== must fail: the export with a date that is not one"
+sed '3s/,20[0-9][0-9]-[0-9][0-9]-[0-9][0-9],/,soon,/' "$work/incidents-public.csv" > "$work/bad.csv"
+cmp -s "$work/bad.csv" "$work/incidents-public.csv" && fail "the bad copy is the same as the export"
+if "$work/venv/bin/hxlvalidate" "$work/bad.csv" > "$work/bad.out" 2>&1; then
+  fail "hxlvalidate accepted a #date that is not a date"
+fi
+grep -q "Expected a date" "$work/bad.out" || { cat "$work/bad.out" >&2; fail "hxlvalidate failed for another reason"; }
+echo "ok: a #date that is not a date is refused"
 
 echo "outside-verify: ok — log of $after_size entries verified from outside, root $(sed -n 3p "$work/after.note" | base64 -d | od -An -tx1 | tr -d ' \n')"

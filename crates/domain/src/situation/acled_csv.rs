@@ -705,7 +705,7 @@ pub enum Format {
 pub const HXL_COLUMNS: &[(&str, &str)] = &[
     ("event_id", "#event+code"),
     ("event_date", "#date+occurred"),
-    ("time_precision", "#date+precision"),
+    ("time_precision", "#meta+time_precision"),
     ("event_type", "#event+type"),
     ("sub_event_type", "#event+type+sub"),
     ("actor1", "#group+name+first"),
