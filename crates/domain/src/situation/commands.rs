@@ -15,11 +15,6 @@ use serde::{Deserialize, Serialize};
 use time::Date;
 use uuid::Uuid;
 
-/// How far beyond the land boundary with the Dominican Republic (as the simplified outline draws
-/// it) a point may lie and still count as in Haiti: border towns such as Ouanaminthe and
-/// Belladère sit on it.
-pub const BORDER_TOLERANCE_KM: f64 = 5.0;
-
 /// One reported figure for the dead, as a source gave it (`at least 115`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -268,12 +263,10 @@ pub fn check_point(lat: f64, lon: f64, e: &mut ValidationErrors) {
         e.add("longitude", "must be a longitude between -180 and 180");
     } else {
         use gazetteer::{TERRITORIAL_SEA_KM, Whereabouts};
+        // ACLED codes some events at sea ("Coast of Cap-Haïtien", "Coast of La Tortue").
         match gazetteer::haiti().whereabouts(lon, lat) {
+            w if w.is_haitian() => {}
             Whereabouts::Land => {}
-            // ACLED codes some events at sea ("Coast of Cap-Haïtien", "Coast of La Tortue").
-            Whereabouts::Sea(km) if km <= TERRITORIAL_SEA_KM => {}
-            // The simplified outline is a little off the real boundary.
-            Whereabouts::Across(km) if km <= BORDER_TOLERANCE_KM => {}
             Whereabouts::Sea(km) => e.add(
                 "latitude",
                 format!(

@@ -218,6 +218,11 @@ const BORDER_ENDS: [(f64, f64); 2] = [(-71.7577, 19.7096), (-71.7757, 18.0396)];
 /// Haiti's territorial sea: 12 nautical miles from the coast (UNCLOS art. 3), in km.
 pub const TERRITORIAL_SEA_KM: f64 = 12.0 * 1.852;
 
+/// How far beyond the land boundary with the Dominican Republic (as the simplified outline draws
+/// it) a point may lie and still count as in Haiti: border towns such as Ouanaminthe and
+/// Belladère sit on it.
+pub const BORDER_TOLERANCE_KM: f64 = 5.0;
+
 /// Where a point lies with respect to Haiti.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Whereabouts {
@@ -227,6 +232,18 @@ pub enum Whereabouts {
     Sea(f64),
     /// Beyond the land boundary, this many km from it (in the Dominican Republic).
     Across(f64),
+}
+
+impl Whereabouts {
+    /// Whether the point counts as in Haiti: on land, in its territorial sea, or within
+    /// [`BORDER_TOLERANCE_KM`] of the land boundary.
+    pub fn is_haitian(self) -> bool {
+        match self {
+            Whereabouts::Land => true,
+            Whereabouts::Sea(km) => km <= TERRITORIAL_SEA_KM,
+            Whereabouts::Across(km) => km <= BORDER_TOLERANCE_KM,
+        }
+    }
 }
 
 /// `(min_lon, min_lat, max_lon, max_lat)`.
@@ -359,28 +376,9 @@ impl Gazetteer {
         self.bbox
     }
 
-    /// Whether a point lies in Haiti: inside one of the outline's rings, or within
-    /// `tolerance_deg` degrees of its boundary (coastal and boundary points are often a little
-    /// off). Cheap: a bbox test first, then ray casting; the boundary distance only for points
-    /// near a ring.
-    pub fn contains(&self, lon: f64, lat: f64, tolerance_deg: f64) -> bool {
-        if !lon.is_finite() || !lat.is_finite() {
-            return false;
-        }
-        let tol = if tolerance_deg.is_finite() {
-            tolerance_deg.max(0.0)
-        } else {
-            0.0
-        };
-        if !in_box(self.bbox, lon, lat, tol) {
-            return false;
-        }
-        let rings = || self.outline.iter().zip(self.ring_boxes.iter().copied());
-        if rings().any(|(ring, b)| in_box(b, lon, lat, 0.0) && ring_contains(ring, lon, lat)) {
-            return true;
-        }
-        tol > 0.0
-            && rings().any(|(ring, b)| in_box(b, lon, lat, tol) && ring_within(ring, lon, lat, tol))
+    /// Whether a point counts as in Haiti (see [`Whereabouts::is_haitian`]).
+    pub fn contains(&self, lon: f64, lat: f64) -> bool {
+        lon.is_finite() && lat.is_finite() && self.whereabouts(lon, lat).is_haitian()
     }
 
     /// Where a point lies: on land, at sea (how far from the nearest coast), or across the land
@@ -388,7 +386,7 @@ impl Gazetteer {
     /// (equirectangular), well under 1 % off at the tens of kilometres that matter here.
     pub fn whereabouts(&self, lon: f64, lat: f64) -> Whereabouts {
         let rings = || self.outline.iter().zip(self.ring_boxes.iter().copied());
-        if rings().any(|(ring, b)| in_box(b, lon, lat, 0.0) && ring_contains(ring, lon, lat)) {
+        if rings().any(|(ring, b)| in_box(b, lon, lat) && ring_contains(ring, lon, lat)) {
             return Whereabouts::Land;
         }
         let kx = KM_PER_DEG_LAT * lat.to_radians().cos();
@@ -754,8 +752,8 @@ fn ring_box(ring: &[(f64, f64)]) -> BBox {
     )
 }
 
-fn in_box(b: BBox, lon: f64, lat: f64, margin: f64) -> bool {
-    lon >= b.0 - margin && lat >= b.1 - margin && lon <= b.2 + margin && lat <= b.3 + margin
+fn in_box(b: BBox, lon: f64, lat: f64) -> bool {
+    lon >= b.0 && lat >= b.1 && lon <= b.2 && lat <= b.3
 }
 
 /// Even-odd ray casting.
@@ -825,22 +823,6 @@ fn border_segments(outline: &[Vec<(f64, f64)>]) -> Vec<Vec<bool>> {
         marks[k][s] = true;
     }
     marks
-}
-
-fn ring_within(ring: &[(f64, f64)], lon: f64, lat: f64, tol: f64) -> bool {
-    let tol2 = tol * tol;
-    ring.windows(2).any(|w| {
-        let ((x1, y1), (x2, y2)) = (w[0], w[1]);
-        let (dx, dy) = (x2 - x1, y2 - y1);
-        let len2 = dx * dx + dy * dy;
-        let t = if len2 == 0.0 {
-            0.0
-        } else {
-            (((lon - x1) * dx + (lat - y1) * dy) / len2).clamp(0.0, 1.0)
-        };
-        let (px, py) = (x1 + t * dx - lon, y1 + t * dy - lat);
-        px * px + py * py <= tol2
-    })
 }
 
 #[cfg(test)]
@@ -1030,18 +1012,14 @@ mod tests {
     fn every_coordinate_is_in_haiti() {
         let g = g();
         for p in &g.places {
-            assert!(g.contains(p.lon, p.lat, 0.05), "place {} outside", p.code);
+            assert!(g.contains(p.lon, p.lat), "place {} outside", p.code);
         }
         for s in &g.sites {
-            assert!(g.contains(s.lon, s.lat, 0.05), "site {} outside", s.code);
+            assert!(g.contains(s.lon, s.lat), "site {} outside", s.code);
         }
         for s in &g.segments {
             for &(lon, lat) in &s.points {
-                assert!(
-                    g.contains(lon, lat, 0.05),
-                    "segment {} leaves Haiti",
-                    s.code
-                );
+                assert!(g.contains(lon, lat), "segment {} leaves Haiti", s.code);
             }
         }
     }
@@ -1081,19 +1059,21 @@ mod tests {
     fn contains_tells_inside_from_outside() {
         let g = g();
         // Port-au-Prince.
-        assert!(g.contains(-72.3388, 18.5435, 0.0));
+        assert!(g.contains(-72.3388, 18.5435));
         // Île de la Gonâve, Île de la Tortue, Île-à-Vache are part of the outline.
-        assert!(g.contains(-73.0, 18.85, 0.0));
-        assert!(g.contains(-72.8, 20.04, 0.0));
-        assert!(g.contains(-73.65, 18.08, 0.0));
+        for (lon, lat) in [(-73.0, 18.85), (-72.8, 20.04), (-73.65, 18.08)] {
+            assert_eq!(g.whereabouts(lon, lat), Whereabouts::Land, "({lon}, {lat})");
+        }
         // Santo Domingo and Miami.
-        assert!(!g.contains(-69.9, 18.47, 0.05));
-        assert!(!g.contains(-80.19, 25.76, 0.05));
-        // In the sea, about 0.027° north of the coast at Port-de-Paix.
-        assert!(!g.contains(-72.83, 19.97, 0.0));
-        assert!(g.contains(-72.83, 19.97, 0.05));
-        assert!(!g.contains(-72.83, 19.97, 0.01));
-        assert!(!g.contains(f64::NAN, 18.5, 0.05));
+        assert!(!g.contains(-69.9, 18.47));
+        assert!(!g.contains(-80.19, 25.76));
+        // In the sea, about 0.027° north of the coast at Port-de-Paix: in the territorial sea.
+        match g.whereabouts(-72.83, 19.97) {
+            Whereabouts::Sea(km) => assert!(km > 1.0 && km < 5.0, "{km}"),
+            other => panic!("{other:?}"),
+        }
+        assert!(g.contains(-72.83, 19.97));
+        assert!(!g.contains(f64::NAN, 18.5));
         let (min_lon, min_lat, max_lon, max_lat) = g.bbox();
         assert!(min_lon < -74.4 && max_lon > -71.7 && min_lat < 18.05 && max_lat > 20.05);
     }
