@@ -421,6 +421,42 @@ fn acled_import_is_all_or_nothing_and_names_every_bad_row() {
     assert_eq!(log_length(&db), before + 17);
 }
 
+/// `lines` (a current ACLED export) rewritten in ACLED's 2019–2022 column layout: `data_id`
+/// first, `event_id_no_cnty` after `event_id_cnty`, no `disorder_type`, `civilian_targeting` or
+/// `tags`, and `iso3` last.
+fn older_layout(lines: &[String]) -> String {
+    let text = lines.join("\n");
+    let mut rdr = csv::Reader::from_reader(text.as_bytes());
+    let header = rdr.headers().expect("header").clone();
+    let dropped = ["disorder_type", "civilian_targeting", "tags"];
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut head = vec!["data_id".to_string()];
+    for h in header.iter().filter(|h| !dropped.contains(h)) {
+        head.push(h.to_string());
+        if h == "event_id_cnty" {
+            head.push("event_id_no_cnty".into());
+        }
+    }
+    head.push("iso3".into());
+    w.write_record(&head).expect("header");
+    for (n, row) in rdr.records().enumerate() {
+        let row = row.expect("row");
+        let mut out = vec![(n + 1).to_string()];
+        for (h, f) in header.iter().zip(row.iter()) {
+            if dropped.contains(&h) {
+                continue;
+            }
+            out.push(f.to_string());
+            if h == "event_id_cnty" {
+                out.push(f.trim_start_matches(char::is_alphabetic).to_string());
+            }
+        }
+        out.push("HTI".into());
+        w.write_record(&out).expect("row");
+    }
+    String::from_utf8(w.into_inner().expect("flush")).expect("utf8")
+}
+
 #[test]
 fn acled_reimport_adds_nothing_and_a_changed_row_is_a_revision() {
     let dir = tempfile::tempdir().expect("dir");
@@ -452,6 +488,36 @@ fn acled_reimport_adds_nothing_and_a_changed_row_is_a_revision() {
         log_length(&db),
         length,
         "re-importing the same file appends nothing"
+    );
+
+    // The same events in ACLED's 2019–2022 layout: no disorder_type, civilian_targeting or
+    // tags, but data_id, event_id_no_cnty and iso3. What the file lacks is not a change.
+    let older = dir.path().join("older.csv");
+    std::fs::write(&older, older_layout(&lines)).expect("write");
+    let r = konbit(
+        &db,
+        &[
+            "import",
+            "acled",
+            older.to_str().expect("path"),
+            "--classification",
+            "public",
+        ],
+        &[],
+    );
+    assert!(
+        r.stdout
+            .contains("0 new incidents, 0 revised, 50 unchanged")
+            && !r.stdout.contains("not ACLED's")
+            && !r.stderr.contains("not ACLED's"),
+        "{}{}",
+        r.stdout,
+        r.stderr
+    );
+    assert_eq!(
+        log_length(&db),
+        length + 1,
+        "only the file's source is added"
     );
 
     // ACLED revises an event: the same id with other fatalities is a new version.
@@ -550,6 +616,158 @@ fn acled_reimport_adds_nothing_and_a_changed_row_is_a_revision() {
         features
             .iter()
             .all(|f| f["properties"]["event_type"] == "battles")
+    );
+}
+
+#[test]
+fn hxl_files_import_events_by_hashtag_and_indicator_tables_as_observations() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = db_url(dir.path());
+    assert_eq!(konbit(&db, &["migrate"], &[]).code, 0);
+    let (file, _) = generated(dir.path(), 30);
+    let f = file.to_str().expect("path");
+    let r = konbit(
+        &db,
+        &["import", "acled", f, "--classification", "public"],
+        &[],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+
+    // Konbit's own HXL export imports, by `import hxl`, into a fresh database.
+    let export = dir.path().join("export-hxl.csv");
+    let r = konbit(
+        &db,
+        &[
+            "export",
+            "incidents",
+            "--format",
+            "hxl",
+            "--out",
+            export.to_str().expect("path"),
+        ],
+        &[],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let dir2 = tempfile::tempdir().expect("dir");
+    let db2 = db_url(dir2.path());
+    let r = konbit(
+        &db2,
+        &["import", "hxl", export.to_str().expect("path")],
+        &[],
+    );
+    assert!(
+        r.code == 0 && r.stdout.contains("30 rows read, 30 new incidents"),
+        "{}{}",
+        r.stdout,
+        r.stderr
+    );
+    // Imported again into the first: the same events, nothing to revise.
+    let r = konbit(&db, &["import", "hxl", export.to_str().expect("path")], &[]);
+    assert!(
+        r.stdout
+            .contains("0 new incidents, 0 revised, 30 unchanged"),
+        "{}{}",
+        r.stdout,
+        r.stderr
+    );
+
+    // An IOM-style displacement table: a header, a hashtag row, CRLF line ends.
+    let iom = dir.path().join("dtm.csv");
+    std::fs::write(
+        &iom,
+        "Date,Department,Department code,IDPs (individuals),IDPs (households)\r\n\
+         #date+reported,#adm1+name,#adm1+code,#affected+idps+ind,#affected+idps+hh\r\n\
+         2024-06-30,Ouest,HT-OU,\"310,000\",70000\r\n\
+         2024-06-30,Artibonite,HT-AR,\"110,000\",25000\r\n\
+         2024-06-30,,,578074,\r\n",
+    )
+    .expect("write");
+    let before = log_length(&db);
+    let r = konbit(&db, &["import", "hxl", iom.to_str().expect("path")], &[]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert!(
+        r.stdout
+            .contains("3 rows read, 3 new observations, 0 already recorded, 0 rejected"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stderr.contains(
+            "ignored column #affected+idps+hh: a breakdown (+hh), not the total of people"
+        ),
+        "{}",
+        r.stderr
+    );
+    // Three observations and the file as their source.
+    assert_eq!(log_length(&db), before + 4);
+    let again = konbit(&db, &["import", "hxl", iom.to_str().expect("path")], &[]);
+    assert!(
+        again
+            .stdout
+            .contains("0 new observations, 3 already recorded"),
+        "{}",
+        again.stdout
+    );
+    assert_eq!(log_length(&db), before + 4, "nothing recorded twice");
+
+    // A bad table: every bad row named by line and hashtag, nothing written.
+    let bad = dir.path().join("bad-dtm.csv");
+    std::fs::write(
+        &bad,
+        "#date+reported,#adm1+code,#affected+idps\n\
+         2024-07-31,HT-OU,320000\n\
+         2024-07-31,HT-ZZ,5\n\
+         31/07/2024,HT-AR,5\n",
+    )
+    .expect("write");
+    let r = konbit(&db, &["import", "hxl", bad.to_str().expect("path")], &[]);
+    assert_eq!(r.code, 1, "{}{}", r.stdout, r.stderr);
+    assert!(
+        r.stderr
+            .contains("line 3, column #adm1+code: \"HT-ZZ\" is not a department of Haiti")
+            && r.stderr
+                .contains("line 4, column #date+reported: \"31/07/2024\" is not a date")
+            && r.stderr.contains("nothing was imported"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(log_length(&db), before + 4, "a refused table wrote nothing");
+    // With --rejects the good row goes in and the bad ones are written out.
+    let rejects = dir.path().join("rejects.csv");
+    let r = konbit(
+        &db,
+        &[
+            "import",
+            "hxl",
+            bad.to_str().expect("path"),
+            "--rejects",
+            rejects.to_str().expect("path"),
+        ],
+        &[],
+    );
+    assert!(
+        r.stdout
+            .contains("1 new observations, 0 already recorded, 2 rejected"),
+        "{}{}",
+        r.stdout,
+        r.stderr
+    );
+    let out = std::fs::read_to_string(&rejects).expect("rejects");
+    assert!(
+        out.starts_with("line,reasons,#date+reported,#adm1+code,#affected+idps\n3,"),
+        "{out}"
+    );
+
+    // A file that is neither: refused on line 1, naming what it lacks.
+    let other = dir.path().join("other.csv");
+    std::fs::write(&other, "a,b\n1,2\n").expect("write");
+    let r = konbit(&db, &["import", "hxl", other.to_str().expect("path")], &[]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("line 1: the table has no HXL hashtag row"),
+        "{}",
+        r.stderr
     );
 }
 

@@ -502,6 +502,7 @@ async fn a_command_the_database_fails_does_not_fail_the_others_in_its_batch() {
                 ImportSpec {
                     sources: vec![],
                     classification: Classification::Public,
+                    absent: vec![],
                 },
                 source("held"),
             )

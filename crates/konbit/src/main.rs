@@ -179,6 +179,27 @@ enum ImportCmd {
         #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(i64).range(1..=6))]
         credibility: i64,
     },
+    /// Import an HXL file: a list of events (a column tagged #event: HDX's ACLED files, Konbit's
+    /// own HXL export), imported as `import acled` does by hashtag; or an indicator table
+    /// (#affected+idps, #affected+killed, #inneed, #population by #date and #adm1/#adm2 P-code,
+    /// as IOM and OCHA publish them), each figure recorded as an observation. All or nothing,
+    /// as with ACLED files.
+    Hxl {
+        /// The CSV file, with an HXL hashtag row (first, or under a header).
+        file: PathBuf,
+        /// Import the good rows and write the bad ones, with line numbers and reasons, here.
+        #[arg(long)]
+        rejects: Option<PathBuf>,
+        /// Who may read what is imported: public, mission or restricted.
+        #[arg(long, default_value = "mission")]
+        classification: Classification,
+        /// Admiralty reliability of the file as a source (A–F).
+        #[arg(long, default_value = "B")]
+        reliability: Reliability,
+        /// Admiralty credibility of its information (1–6).
+        #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(i64).range(1..=6))]
+        credibility: i64,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -1129,6 +1150,46 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             )
             .await;
         }
+        Cmd::Import {
+            command:
+                ImportCmd::Hxl {
+                    file,
+                    rejects,
+                    classification,
+                    reliability,
+                    credibility,
+                },
+        } => {
+            let kind = std::fs::File::open(&file)
+                .map(std::io::BufReader::new)
+                .with_context(|| format!("cannot read {}", file.display()))
+                .and_then(|f| {
+                    konbit_domain::situation::hxl::table_kind(f)
+                        .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))
+                })?;
+            if kind == konbit_domain::situation::hxl::TableKind::Events {
+                return import_acled(
+                    &url,
+                    file,
+                    rejects,
+                    classification,
+                    reliability,
+                    credibility,
+                )
+                .await;
+            }
+            return import_indicators(
+                &url,
+                file,
+                acled_import::Options {
+                    classification,
+                    reliability,
+                    credibility,
+                    rejects,
+                },
+            )
+            .await;
+        }
         Cmd::Export {
             command:
                 ExportCmd::Incidents {
@@ -1219,6 +1280,49 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             );
         }
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+#[allow(clippy::print_stdout)]
+async fn import_indicators(
+    url: &str,
+    file: PathBuf,
+    opts: acled_import::Options,
+) -> Result<ExitCode> {
+    let store = open(url, true).await?;
+    let result =
+        acled_import::import_indicators(&store, Actor::system("import-hxl"), &file, &opts).await;
+    store.close().await;
+    let r = result.map_err(describe)?;
+    for p in &r.problems {
+        eprintln!("{p}");
+    }
+    if r.rejected as usize > r.problems.len() {
+        eprintln!("… and more: {} bad rows in all", r.rejected);
+    }
+    for c in &r.ignored_columns {
+        eprintln!("ignored column {c}");
+    }
+    if !r.committed {
+        eprintln!(
+            "konbit: {} of {} rows are bad; nothing was imported (use --rejects FILE to import the good rows)",
+            r.rejected, r.rows
+        );
+        return Ok(ExitCode::from(1));
+    }
+    println!(
+        "imported {}: {} rows read, {} new observations, {} already recorded, {} rejected{}",
+        file.display(),
+        r.rows,
+        r.added,
+        r.unchanged,
+        r.rejected,
+        opts.rejects
+            .as_ref()
+            .filter(|_| r.rejected > 0)
+            .map(|p| format!(" (written to {})", p.display()))
+            .unwrap_or_default(),
+    );
     Ok(ExitCode::SUCCESS)
 }
 

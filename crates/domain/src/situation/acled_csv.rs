@@ -6,8 +6,8 @@
 //! rather than refused whole; the row parser is what `fuzz/` exercises.
 
 use super::acled::{self, ActorType, DisorderType, EventType, SubEventType};
-use super::gazetteer;
 use super::{NewIncident, Verification};
+use super::{gazetteer, hxl};
 use crate::Named;
 use crate::{Classification, FieldError, ValidationErrors, text};
 use std::io::{Read, Write};
@@ -84,6 +84,19 @@ pub enum FileError {
     /// The same column twice.
     #[error("line 1: column {0:?} appears twice")]
     DuplicateColumn(String),
+    /// Two columns whose hashtags both match what one column must give.
+    #[error("line 1: columns {first} and {second} both give {what}: keep one")]
+    Ambiguous {
+        /// What they give (`latitude (#geo+lat)`).
+        what: String,
+        /// The first column, from 1.
+        first: usize,
+        /// The second.
+        second: usize,
+    },
+    /// An HXL table lacks what it must have.
+    #[error("line 1: the table has no {0}")]
+    Lacks(String),
     /// An empty file.
     #[error("the file is empty: expected a header row with ACLED's columns")]
     Empty,
@@ -133,29 +146,136 @@ impl Rejected {
     }
 }
 
+/// How HXL tags ACLED's columns, as tag patterns: HDX's ACLED files (whose hashtag row OCHA's
+/// scraper writes under ACLED's header) and Konbit's own HXL export. A file whose header names
+/// are not ACLED's, or that has only a hashtag row, is read by these.
+pub const ACLED_HASHTAGS: &[(&str, &str)] = &[
+    ("event_id_cnty", "#event+code"),
+    ("event_date", "#date+occurred"),
+    ("year", "#date+year"),
+    ("time_precision", "#meta+time_precision"),
+    ("event_type", "#event+type-sub"),
+    ("sub_event_type", "#event+type+sub"),
+    ("actor1", "#group+name+first-assoc"),
+    ("assoc_actor_1", "#group+name+first+assoc"),
+    ("inter1", "#group+type+first"),
+    ("actor2", "#group+name+second-assoc"),
+    ("assoc_actor_2", "#group+name+second+assoc"),
+    ("inter2", "#group+type+second"),
+    ("region", "#region+name"),
+    ("country", "#country+name"),
+    ("admin1", "#adm1+name"),
+    ("admin2", "#adm2+name"),
+    ("admin3", "#adm3+name"),
+    ("location", "#loc+name"),
+    ("latitude", "#geo+lat"),
+    ("longitude", "#geo+lon"),
+    ("geo_precision", "#geo+precision"),
+    // Konbit's export tags the record's own source ids `#meta+source+id`: they are not ACLED's
+    // source names.
+    ("source", "#meta+source-id"),
+    ("notes", "#description"),
+    ("fatalities", "#affected+killed"),
+];
+
+/// The tag pattern of an ACLED column, if HXL files tag it.
+fn hashtag_of(column: &str) -> Option<hxl::Pattern> {
+    ACLED_HASHTAGS
+        .iter()
+        .find(|(c, _)| *c == column)
+        .and_then(|(_, p)| hxl::Pattern::parse(p))
+}
+
 /// Where each known column is in the file.
 #[derive(Debug, Clone)]
 struct Columns {
     at: Vec<Option<usize>>,
     /// For each column of the file, which known column it is.
     known: Vec<Option<usize>>,
+    /// For each known column, what the file calls it where that is not ACLED's name (a header
+    /// name, or the hashtag of a file whose only header is HXL's), for messages.
+    label: Vec<Option<String>>,
     width: usize,
 }
 
 impl Columns {
-    fn from_header(header: &[String]) -> Result<(Columns, Vec<String>), FileError> {
-        let mut at = vec![None; ACLED_COLUMNS.len()];
+    /// Finds ACLED's columns by header name, then, for the columns left, by HXL hashtag.
+    fn from_header(
+        header: &[String],
+        tags: Option<&[Option<hxl::Tag>]>,
+    ) -> Result<(Columns, Vec<String>), FileError> {
+        let n = ACLED_COLUMNS.len();
+        let mut at = vec![None; n];
+        let mut label = vec![None; n];
         let mut ignored = Vec::new();
+        let mut older = vec![false; header.len()];
         for (i, raw) in header.iter().enumerate() {
             let name = raw
                 .trim()
                 .trim_start_matches('\u{feff}')
                 .to_ascii_lowercase();
-            match ACLED_COLUMNS.iter().position(|c| *c == name) {
+            let acled = HXL_NAMES
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map_or(name.as_str(), |(_, c)| c);
+            match ACLED_COLUMNS.iter().position(|c| *c == acled) {
                 Some(k) if at[k].is_some() => return Err(FileError::DuplicateColumn(name)),
                 Some(k) => at[k] = Some(i),
-                None if OLDER_COLUMNS.contains(&name.as_str()) => {}
-                None => ignored.push(raw.clone()),
+                None => older[i] = OLDER_COLUMNS.contains(&name.as_str()),
+            }
+        }
+        let named: Vec<bool> = (0..header.len())
+            .map(|i| at.contains(&Some(i)) || older[i])
+            .collect();
+        if let Some(tags) = tags {
+            for (k, column) in ACLED_COLUMNS.iter().enumerate() {
+                let Some(pattern) = hashtag_of(column) else {
+                    continue;
+                };
+                if at[k].is_some() {
+                    continue;
+                }
+                let mut found = tags.iter().enumerate().filter(|(i, t)| {
+                    !named.get(*i).copied().unwrap_or(false)
+                        && t.as_ref().is_some_and(|t| pattern.matches(t))
+                });
+                if let Some((i, tag)) = found.next() {
+                    if let Some((j, _)) = found.next() {
+                        return Err(FileError::Ambiguous {
+                            what: format!("{column} ({pattern})"),
+                            first: i + 1,
+                            second: j + 1,
+                        });
+                    }
+                    at[k] = Some(i);
+                    let name = header.get(i).map(|h| h.trim()).unwrap_or("");
+                    let tag = tag.as_ref().map(ToString::to_string).unwrap_or_default();
+                    label[k] = Some(if name.is_empty() {
+                        tag
+                    } else {
+                        format!("{name} ({tag})")
+                    });
+                }
+            }
+        }
+        let width = header.len().max(tags.map_or(0, <[_]>::len));
+        let mut known = vec![None; width];
+        for (k, i) in at.iter().enumerate() {
+            if let Some(i) = i {
+                known[*i] = Some(k);
+            }
+        }
+        for (i, k) in known.iter().enumerate() {
+            if k.is_none() && !older.get(i).copied().unwrap_or(false) {
+                let name = header.get(i).map(|h| h.trim()).unwrap_or("");
+                let tag = tags
+                    .and_then(|t| t.get(i).cloned().flatten())
+                    .map(|t| t.to_string());
+                match (name, tag) {
+                    ("", Some(tag)) => ignored.push(tag),
+                    ("", None) => {}
+                    (name, _) => ignored.push(name.to_string()),
+                }
             }
         }
         let missing: Vec<String> = REQUIRED_COLUMNS
@@ -166,25 +286,32 @@ impl Columns {
                     .position(|x| x == *c)
                     .is_none_or(|k| at[k].is_none())
             })
-            .map(|c| c.to_string())
+            .map(|c| match hashtag_of(c) {
+                Some(p) => format!("{c} ({p})"),
+                None => c.to_string(),
+            })
             .collect();
         if !missing.is_empty() {
             return Err(FileError::MissingColumns(missing));
-        }
-        let mut known = vec![None; header.len()];
-        for (k, i) in at.iter().enumerate() {
-            if let Some(i) = i {
-                known[*i] = Some(k);
-            }
         }
         Ok((
             Columns {
                 at,
                 known,
-                width: header.len(),
+                label,
+                width,
             },
             ignored,
         ))
+    }
+
+    /// What a message calls an ACLED column: its own name, or the file's for it.
+    fn label(&self, column: &str) -> String {
+        ACLED_COLUMNS
+            .iter()
+            .position(|c| *c == column)
+            .and_then(|k| self.label[k].clone())
+            .unwrap_or_else(|| column.to_string())
     }
 
     fn get<'a>(&self, fields: &[&'a str], name: &str) -> &'a str {
@@ -204,7 +331,7 @@ impl Columns {
 /// next record, so its line numbers run one short in CRLF files and never move in CR files.
 /// A break is counted at its first byte (the CR of a CRLF); only the breaks the parser has read
 /// ahead of the current row are kept, so memory stays bounded by its buffer.
-struct Lines<R> {
+pub(crate) struct Lines<R> {
     inner: R,
     /// Bytes read so far.
     offset: u64,
@@ -217,7 +344,7 @@ struct Lines<R> {
 }
 
 impl<R> Lines<R> {
-    fn new(inner: R) -> Self {
+    pub(crate) fn new(inner: R) -> Self {
         Lines {
             inner,
             offset: 0,
@@ -228,7 +355,7 @@ impl<R> Lines<R> {
     }
 
     /// The line (from 1) of the byte at `at`; `at` must not go backwards between calls.
-    fn line_at(&mut self, at: u64) -> u64 {
+    pub(crate) fn line_at(&mut self, at: u64) -> u64 {
         while self.ahead.front().is_some_and(|b| *b < at) {
             self.ahead.pop_front();
             self.passed += 1;
@@ -285,25 +412,9 @@ pub struct Reader<R> {
     pending: Option<csv::Result<bool>>,
 }
 
-/// Whether a row is an HXL hashtag row: every non-empty cell a hashtag (`#adm1+name`), and at
-/// least one. HDX's files carry one under the header.
-fn is_hashtag_row(record: &csv::ByteRecord) -> bool {
-    let mut tags = 0;
-    for f in record.iter() {
-        let f = f.trim_ascii();
-        if f.is_empty() {
-            continue;
-        }
-        if f.first() != Some(&b'#') || f.len() < 2 {
-            return false;
-        }
-        tags += 1;
-    }
-    tags > 0
-}
-
 impl<R: Read> Reader<R> {
-    /// Reads the header. Unknown columns are ignored (ACLED adds some, such as `iso3`).
+    /// Reads the header: ACLED's column names, HXL hashtags, or names with a hashtag row under
+    /// them. Columns that are none of ACLED's are ignored, and listed.
     pub fn new(input: R) -> Result<Self, FileError> {
         let mut csv = csv::ReaderBuilder::new()
             .has_headers(false)
@@ -324,23 +435,46 @@ impl<R: Read> Reader<R> {
             .iter()
             .map(|f| String::from_utf8_lossy(f).into_owned())
             .collect();
-        let (cols, ignored) = Columns::from_header(&header)?;
-        let mut reader = Reader {
+        let mut record = csv::ByteRecord::new();
+        let mut pending = None;
+        // The hashtags: the first row itself (a file with HXL's header only), or a hashtag row
+        // under the header (HDX's files), which is no event and is passed over. Any other second
+        // row, or a failure, is kept for the first call of `next_row`.
+        let cells: Vec<&[u8]> = first
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                if i == 0 {
+                    c.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(c)
+                } else {
+                    c
+                }
+            })
+            .collect();
+        let (names, tags) = if hxl::is_hashtag_row(cells.iter().copied()) {
+            (
+                vec![String::new(); header.len()],
+                Some(hxl::tags_of(cells.iter().copied())),
+            )
+        } else {
+            let second = csv.read_byte_record(&mut record);
+            if matches!(second, Ok(true)) && hxl::is_hashtag_row(record.iter()) {
+                (header.clone(), Some(hxl::tags_of(record.iter())))
+            } else {
+                pending = Some(second);
+                (header.clone(), None)
+            }
+        };
+        let (cols, ignored) = Columns::from_header(&names, tags.as_deref())?;
+        Ok(Reader {
             csv,
             cols,
-            record: csv::ByteRecord::new(),
+            record,
             header,
             ignored,
             done: false,
-            pending: None,
-        };
-        // An HXL hashtag row under the header (HDX's files) is no event: it is passed over. Any
-        // other row, or a failure, is kept for the first call of `next_row`.
-        let first = reader.csv.read_byte_record(&mut reader.record);
-        if !matches!(first, Ok(true) if is_hashtag_row(&reader.record)) {
-            reader.pending = Some(first);
-        }
-        Ok(reader)
+            pending,
+        })
     }
 
     /// The header row as read.
@@ -351,6 +485,17 @@ impl<R: Read> Reader<R> {
     /// Header columns that are not ACLED's and were ignored.
     pub fn ignored_columns(&self) -> &[String] {
         &self.ignored
+    }
+
+    /// ACLED's columns that this file lacks (an older layout has no `disorder_type`, a partner's
+    /// extract may have no `tags`): see [`keep_absent`].
+    pub fn absent_columns(&self) -> Vec<&'static str> {
+        ACLED_COLUMNS
+            .iter()
+            .zip(&self.cols.at)
+            .filter(|(_, at)| at.is_none())
+            .map(|(c, _)| *c)
+            .collect()
     }
 
     /// Bytes consumed so far (for a progress bar).
@@ -426,10 +571,18 @@ fn parse_record(cols: &Columns, record: &csv::ByteRecord, line: u64) -> Result<R
         }
     }
     let fields: Vec<&str> = texts.iter().map(|c| c.as_ref()).collect();
+    // Problems are found by ACLED's column names; they are reported by the file's.
     let reject = |errors: ValidationErrors| Rejected {
         line,
         fields: fields.iter().map(|s| s.to_string()).collect(),
-        errors: errors.0,
+        errors: errors
+            .0
+            .into_iter()
+            .map(|mut e| {
+                e.field = cols.label(&e.field);
+                e
+            })
+            .collect(),
     };
     if fields.len() != cols.width {
         errors.add(
@@ -651,6 +804,34 @@ fn parse_fields(cols: &Columns, f: &[&str]) -> Result<NewIncident, ValidationErr
     Ok(incident)
 }
 
+/// Gives `incident`, read from a file that lacks the ACLED columns `absent`, the values the
+/// recorded version `current` has for them, so that re-importing the same events from an older
+/// layout or a partial extract revises only what the file says. Fatality claims are the desk's,
+/// not ACLED's: no file carries them, so they are always kept.
+pub fn keep_absent(incident: &mut NewIncident, current: &NewIncident, absent: &[&str]) {
+    incident.fatality_claims = current.fatality_claims.clone();
+    for column in absent {
+        match *column {
+            "time_precision" => incident.time_precision = current.time_precision,
+            "disorder_type" => incident.disorder_type = current.disorder_type,
+            "assoc_actor_1" => incident.assoc_actor_1 = current.assoc_actor_1.clone(),
+            "actor2" => incident.actor2 = current.actor2.clone(),
+            "assoc_actor_2" => incident.assoc_actor_2 = current.assoc_actor_2.clone(),
+            "inter2" => incident.inter2 = current.inter2,
+            "civilian_targeting" => incident.civilian_targeting = current.civilian_targeting,
+            "admin2" => incident.admin2 = current.admin2.clone(),
+            "admin3" => incident.admin3 = current.admin3.clone(),
+            "source" => incident.source = current.source.clone(),
+            "source_scale" => incident.source_scale = current.source_scale.clone(),
+            "tags" => incident.tags = current.tags.clone(),
+            "timestamp" => incident.timestamp = current.timestamp,
+            // Required columns are never absent; year, interaction, iso, region and country are
+            // derived or fixed, not kept.
+            _ => {}
+        }
+    }
+}
+
 /// Reads ACLED's dates: ISO 8601 (`2024-10-03`) or ACLED's older `3 October 2024`.
 pub fn parse_date(s: &str) -> Result<Date, String> {
     let s = s.trim();
@@ -701,7 +882,12 @@ pub enum Format {
     Hxl,
 }
 
-/// The HXL export's columns and their hashtags.
+/// The HXL export's columns and their hashtags. HXL's admin levels are those of OCHA's common
+/// operational dataset for Haiti: `#adm1` the department, `#adm2` the commune, each with its
+/// P-code in `+code` (the ISO 3166-2 code of the department in its own column, `+iso`). ACLED
+/// codes Haiti one level deeper — its `admin2` is the arrondissement, its `admin3` the commune —
+/// so the export names those columns `arrondissement` and `commune`, and the importer reads
+/// them back by those names.
 pub const HXL_COLUMNS: &[(&str, &str)] = &[
     ("event_id", "#event+code"),
     ("event_date", "#date+occurred"),
@@ -713,9 +899,11 @@ pub const HXL_COLUMNS: &[(&str, &str)] = &[
     ("actor2", "#group+name+second"),
     ("inter2", "#group+type+second"),
     ("admin1", "#adm1+name"),
-    ("admin1_code", "#adm1+code"),
-    ("admin2", "#adm2+name"),
-    ("admin3", "#adm3+name"),
+    ("admin1_pcode", "#adm1+code"),
+    ("admin1_iso", "#adm1+code+iso"),
+    ("arrondissement", "#loc+name+arrondissement"),
+    ("commune", "#adm2+name"),
+    ("commune_pcode", "#adm2+code"),
     ("location", "#loc+name"),
     ("latitude", "#geo+lat"),
     ("longitude", "#geo+lon"),
@@ -724,7 +912,14 @@ pub const HXL_COLUMNS: &[(&str, &str)] = &[
     ("verification", "#status+verification"),
     ("classification", "#meta+classification"),
     ("notes", "#description"),
-    ("sources", "#meta+source"),
+    ("sources", "#meta+source+id"),
+];
+
+/// Header names of Konbit's own HXL export that stand for ACLED columns (see [`HXL_COLUMNS`]).
+const HXL_NAMES: &[(&str, &str)] = &[
+    ("event_id", "event_id_cnty"),
+    ("arrondissement", "admin2"),
+    ("commune", "admin3"),
 ];
 
 /// Writes incidents as CSV in one of the [`Format`]s, one row at a time.
@@ -801,12 +996,12 @@ impl<W: Write> Writer<W> {
                 self.csv.write_record(&row)
             }
             Format::Hxl => {
-                let code = gazetteer::haiti()
-                    .department(&i.admin1)
-                    .map(|d| d.code.clone())
-                    .unwrap_or_default();
+                let g = gazetteer::haiti();
+                let department = g.department(&i.admin1);
+                let iso = department.map(|d| d.code.as_str()).unwrap_or_default();
+                let commune = g.commune_unit(&i.admin3, department.map(|d| d.code.as_str()));
                 let sources: Vec<String> = x.sources.iter().map(|s| s.to_string()).collect();
-                let row: [String; 22] = [
+                let row: [String; 24] = [
                     guard(&i.event_id),
                     i.event_date.to_string(),
                     i.time_precision.to_string(),
@@ -817,9 +1012,11 @@ impl<W: Write> Writer<W> {
                     guard(&i.actor2),
                     i.inter2.map(|t| t.label().to_string()).unwrap_or_default(),
                     guard(&i.admin1),
-                    code,
+                    g.department_pcode(iso).unwrap_or_default().to_string(),
+                    iso.to_string(),
                     guard(&i.admin2),
                     guard(&i.admin3),
+                    commune.map(|c| c.pcode.clone()).unwrap_or_default(),
                     guard(&i.location),
                     format_coord(i.latitude),
                     format_coord(i.longitude),
@@ -1176,6 +1373,141 @@ mod tests {
         assert!(parse_date("yesterday").is_err());
     }
 
+    /// The hashtags HDX's ACLED files carry for `HEADER`'s columns ("" where they carry none).
+    fn hdx_tags() -> Vec<&'static str> {
+        HEADER
+            .split(',')
+            .map(|c| {
+                ACLED_HASHTAGS
+                    .iter()
+                    .find(|(name, _)| *name == c)
+                    .map_or("", |(_, p)| p.split('-').next().unwrap_or(p))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_file_with_only_hxl_hashtags_reads_by_them() {
+        let tags = hdx_tags();
+        // A file whose only header is the hashtag row, with a BOM, columns in another order.
+        let mut order: Vec<usize> = (0..tags.len()).collect();
+        order.reverse();
+        let pick = |row: &str| -> String {
+            let mut r = csv::ReaderBuilder::new()
+                .has_headers(false)
+                .from_reader(row.as_bytes());
+            let rec = r.records().next().expect("row").expect("csv");
+            let mut w = csv::Writer::from_writer(Vec::new());
+            w.write_record(order.iter().map(|i| &rec[*i]))
+                .expect("write");
+            String::from_utf8(w.into_inner().expect("flush")).expect("utf8")
+        };
+        let head: Vec<&str> = order.iter().map(|i| tags[*i]).collect();
+        let text = format!("\u{feff}{}\n{}", head.join(","), pick(GOOD));
+        let mut r = Reader::new(text.as_bytes()).expect("hashtag header");
+        let row = r
+            .next_row()
+            .expect("row")
+            .expect("readable")
+            .expect("valid");
+        let (want, _) = read(GOOD);
+        // Columns no hashtag names (disorder_type, tags, …) are not read.
+        assert_eq!(row.incident.event_id, "HTI1001");
+        assert_eq!(row.incident.notes, want[0].incident.notes);
+        assert_eq!(row.incident.latitude, 19.15);
+        assert_eq!(row.incident.inter1, want[0].incident.inter1);
+        assert_eq!(row.line, 2);
+        assert!(r.absent_columns().contains(&"disorder_type"));
+        assert!(
+            r.ignored_columns().is_empty(),
+            "untagged columns are not listed: {:?}",
+            r.ignored_columns()
+        );
+
+        // A bad value is named by the file's hashtag, on its physical line.
+        let bad = GOOD.replace("03 October 2024", "2024-13-45");
+        let text = format!("{}\n{}", head.join(","), pick(&bad));
+        let mut r = Reader::new(text.as_bytes()).expect("hashtag header");
+        let rej = r
+            .next_row()
+            .expect("row")
+            .expect("readable")
+            .expect_err("bad date");
+        assert_eq!(
+            rej.describe()[0],
+            "line 2, column #date+occurred: \"2024-13-45\" is not a date (YYYY-MM-DD, or D Month YYYY as ACLED writes it)"
+        );
+
+        // A required column missing is named with the hashtag that would find it.
+        let without: Vec<&str> = tags
+            .iter()
+            .map(|t| if *t == "#geo+lat" { "" } else { t })
+            .collect();
+        let text = format!("{}\n{GOOD}\n", without.join(","));
+        let Err(FileError::MissingColumns(missing)) = Reader::new(text.as_bytes()) else {
+            panic!("latitude is required");
+        };
+        assert_eq!(missing, ["latitude (#geo+lat)"]);
+
+        // Two columns with the same hashtag: which one is meant cannot be told.
+        let twice: Vec<&str> = tags
+            .iter()
+            .map(|t| if *t == "#geo+lon" { "#geo+lat" } else { t })
+            .collect();
+        let text = format!("{}\n{GOOD}\n", twice.join(","));
+        let Err(e) = Reader::new(text.as_bytes()) else {
+            panic!("ambiguous");
+        };
+        assert_eq!(
+            e.to_string(),
+            "line 1: columns 23 and 24 both give latitude (#geo+lat): keep one"
+        );
+    }
+
+    #[test]
+    fn konbits_hxl_export_imports_by_its_hashtags() {
+        let (ok, _) = read(GOOD);
+        let i = &ok[0].incident;
+        let out = written(i, Format::Hxl);
+        let mut r = Reader::new(out.as_bytes()).expect("header");
+        let again = r
+            .next_row()
+            .expect("row")
+            .expect("readable")
+            .expect("valid");
+        assert_eq!(again.line, 3);
+        for (what, a, b) in [
+            ("event_id", &again.incident.event_id, &i.event_id),
+            ("actor1", &again.incident.actor1, &i.actor1),
+            ("actor2", &again.incident.actor2, &i.actor2),
+            ("admin1", &again.incident.admin1, &i.admin1),
+            ("location", &again.incident.location, &i.location),
+            ("notes", &again.incident.notes, &i.notes),
+        ] {
+            assert_eq!(a, b, "{what}");
+        }
+        assert_eq!(again.incident.event_date, i.event_date);
+        assert_eq!(again.incident.sub_event_type, i.sub_event_type);
+        assert_eq!(again.incident.inter2, i.inter2);
+        assert_eq!(again.incident.fatalities, i.fatalities);
+        assert_eq!(
+            (again.incident.latitude, again.incident.longitude),
+            (i.latitude, i.longitude)
+        );
+        // The export's own columns are not ACLED's, and are said to be ignored.
+        assert_eq!(
+            r.ignored_columns(),
+            [
+                "admin1_pcode",
+                "admin1_iso",
+                "commune_pcode",
+                "verification",
+                "classification",
+                "sources"
+            ]
+        );
+    }
+
     #[test]
     fn hxl_has_a_hashtag_row() {
         let (ok, _) = read(GOOD);
@@ -1190,7 +1522,10 @@ mod tests {
         let out = String::from_utf8(w.finish().expect("flush")).expect("utf8");
         let lines: Vec<&str> = out.lines().collect();
         assert!(lines[1].starts_with("#event+code,#date+occurred,"));
-        assert!(lines[2].contains(",HT-AR,") && lines[2].contains(",confirmed,public,"));
+        // Artibonite: its P-code, then its ISO 3166-2 code.
+        assert!(
+            lines[2].contains(",Artibonite,HT05,HT-AR,") && lines[2].contains(",confirmed,public,")
+        );
         let f = geojson_feature(&x);
         assert_eq!(f["geometry"]["coordinates"][0], -72.61);
     }

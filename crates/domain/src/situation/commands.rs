@@ -545,6 +545,11 @@ crate::vocabulary! {
         Injured,
         /// People kidnapped.
         Kidnapped,
+        /// People in need of humanitarian assistance (OCHA's Humanitarian Needs Overview; HXL
+        /// `#inneed`).
+        InNeed,
+        /// Population of the area (HXL `#population`), against which the others are read.
+        Population,
     }
 }
 
@@ -574,7 +579,8 @@ pub struct Observation {
     /// Last day of the period.
     #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
     pub to: Date,
-    /// `HTI` for the whole country, or a department's ISO 3166-2 code (`HT-AR`).
+    /// `HTI` for the whole country, a department's ISO 3166-2 code (`HT-AR`), or a commune's
+    /// OCHA P-code (`HT0111`).
     pub area: String,
     /// The figure.
     pub value: i64,
@@ -773,14 +779,14 @@ impl SituationCommand {
                 if c.to < c.from {
                     e.add("to", "the period ends before it begins");
                 }
+                let g = gazetteer::haiti();
                 if c.area != "HTI"
-                    && gazetteer::haiti()
-                        .department(&c.area)
-                        .is_none_or(|d| d.code != c.area)
+                    && g.department(&c.area).is_none_or(|d| d.code != c.area)
+                    && g.commune_pcode(&c.area).is_none_or(|p| p != c.area)
                 {
                     e.add(
                         "area",
-                        "must be HTI or a department's ISO 3166-2 code such as HT-AR",
+                        "must be HTI, a department's ISO 3166-2 code such as HT-AR, or a commune's OCHA P-code such as HT0111",
                     );
                 }
                 if c.value < 0 {

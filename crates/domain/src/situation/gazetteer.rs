@@ -18,6 +18,7 @@ const PLACES_CSV: &str = include_str!("../../../../data/gazetteer/haiti/places.c
 const SITES_CSV: &str = include_str!("../../../../data/gazetteer/haiti/sites.csv");
 const ROUTES_CSV: &str = include_str!("../../../../data/gazetteer/haiti/routes.csv");
 const SOURCES_CSV: &str = include_str!("../../../../data/gazetteer/haiti/sources.csv");
+const ADMIN_CSV: &str = include_str!("../../../../data/gazetteer/haiti/admin.csv");
 const OUTLINE_GEOJSON: &str = include_str!("../../../../data/gazetteer/haiti/outline.geojson");
 
 /// What a [`Place`] is in Haiti's administrative geography.
@@ -126,6 +127,23 @@ pub struct Place {
     pub sources: Vec<String>,
 }
 
+/// A unit of OCHA's common operational dataset of administrative boundaries (COD-AB): a
+/// department (adm1) or a commune (adm2), with its P-code, the key the humanitarian world joins
+/// its tables on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AdminUnit {
+    /// OCHA P-code: `HT01` for a department, `HT0111` for a commune.
+    pub pcode: String,
+    /// 1 (department) or 2 (commune).
+    pub level: u8,
+    /// The name as the COD spells it.
+    pub name: String,
+    /// ISO 3166-2 code of its department (its own for a department).
+    pub department: String,
+    /// Ids of [`GazetteerSource`]s.
+    pub sources: Vec<String>,
+}
+
 /// A critical site: airport, port, fuel terminal, hospital, prison, government, mission base.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Site {
@@ -196,6 +214,8 @@ pub struct Gazetteer {
     pub sites: Vec<Site>,
     /// Road segments.
     pub segments: Vec<Segment>,
+    /// Departments and communes with their OCHA P-codes.
+    pub admin: Vec<AdminUnit>,
     /// Every source cited above.
     pub sources: Vec<GazetteerSource>,
     /// The land outline: outer rings (mainland and islands), each closed, as `(lon, lat)`.
@@ -256,7 +276,9 @@ static HAITI: LazyLock<Gazetteer> = LazyLock::new(|| {
         ROUTES_CSV,
         SOURCES_CSV,
         OUTLINE_GEOJSON,
-    ) {
+    )
+    .and_then(|g| g.with_admin(ADMIN_CSV))
+    {
         Ok(g) => g,
         Err(e) => panic!("embedded gazetteer data/gazetteer/haiti is invalid: {e}"),
     }
@@ -315,6 +337,14 @@ impl Gazetteer {
         {
             return Some(d);
         }
+        // An OCHA P-code (HT01), or the COD's spelling of the name.
+        if let Some(u) = self.admin.iter().find(|u| {
+            u.level == 1
+                && (u.pcode.eq_ignore_ascii_case(name_or_code.trim())
+                    || fold(&u.name) == fold(name_or_code))
+        }) {
+            return self.departments().find(|d| d.code == u.department);
+        }
         let key = strip_department_words(&fold(name_or_code));
         if key.is_empty() {
             return None;
@@ -328,6 +358,62 @@ impl Gazetteer {
                     .flat_map(|(_, names)| names.iter())
                     .any(|alias| fold(alias) == key)
         })
+    }
+
+    /// A department's OCHA P-code (`HT01`), by its ISO 3166-2 code.
+    pub fn department_pcode(&self, iso: &str) -> Option<&str> {
+        self.admin
+            .iter()
+            .find(|u| u.level == 1 && u.department == iso)
+            .map(|u| u.pcode.as_str())
+    }
+
+    /// A commune's OCHA P-code as given (`ht0111` → `HT0111`), if it is one: `HT`, its
+    /// department's two digits, two more. Where `admin.csv` lists the communes of that
+    /// department, the code must be one of them; where it lists none (no sourced commune list
+    /// has been found yet), the form and the department are all that can be checked.
+    pub fn commune_pcode(&self, pcode: &str) -> Option<String> {
+        let code = pcode.trim().to_ascii_uppercase();
+        if code.len() != 6
+            || !code.starts_with("HT")
+            || !code[2..].bytes().all(|b| b.is_ascii_digit())
+            || &code[4..] == "00"
+        {
+            return None;
+        }
+        let department = self
+            .admin
+            .iter()
+            .find(|u| u.level == 1 && u.pcode == code[..4])?;
+        let mut listed = self
+            .admin
+            .iter()
+            .filter(|u| u.level == 2 && u.department == department.department)
+            .peekable();
+        if listed.peek().is_some() && !listed.any(|u| u.pcode == code) {
+            return None;
+        }
+        Some(code)
+    }
+
+    /// The commune of the COD by name (any spelling [`fold`] equates: Cap-Haïtien, Cap Haitien,
+    /// CAP-HAITIEN), within a department when one is given (by code or name) — names repeat
+    /// across departments.
+    pub fn commune_unit(&self, name: &str, department: Option<&str>) -> Option<&AdminUnit> {
+        let key = fold(name);
+        if key.is_empty() {
+            return None;
+        }
+        let dept = match department {
+            Some(d) => Some(self.department(d)?.code.as_str()),
+            None => None,
+        };
+        let mut found = self.admin.iter().filter(|u| {
+            u.level == 2 && fold(&u.name) == key && dept.is_none_or(|d| u.department == d)
+        });
+        let first = found.next()?;
+        // Without a department, a name two departments share names neither.
+        found.next().is_none().then_some(first)
     }
 
     /// The place with this code (`HT-OU`, `HT-OU-petion-ville`), ignoring case.
@@ -406,6 +492,83 @@ impl Gazetteer {
         } else {
             Whereabouts::Sea(coast)
         }
+    }
+
+    /// Adds the departments' and communes' P-codes (`admin.csv`: pcode, level, name,
+    /// department, sources). Every department has exactly one; a commune's P-code begins with
+    /// its department's; every source is cited in `sources.csv`.
+    fn with_admin(mut self, admin_csv: &str) -> Result<Gazetteer, String> {
+        let mut admin = Vec::new();
+        for r in read_csv::<AdminRow>("admin.csv", admin_csv)? {
+            let bad = |what: &str| format!("admin.csv: {}: {what}", r.pcode);
+            let level = match r.level.as_str() {
+                "adm1" => 1,
+                "adm2" => 2,
+                _ => return Err(bad("level must be adm1 or adm2")),
+            };
+            let digits = 2 * level as usize;
+            if r.pcode.len() != 2 + digits
+                || !r.pcode.starts_with("HT")
+                || !r.pcode[2..].bytes().all(|b| b.is_ascii_digit())
+            {
+                return Err(bad("not a P-code of its level (HT01, HT0111)"));
+            }
+            if !self.departments().any(|d| d.code == r.department) {
+                return Err(bad(&format!("unknown department {}", r.department)));
+            }
+            let sources: Vec<String> = r
+                .sources
+                .split(';')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(String::from)
+                .collect();
+            if sources.is_empty()
+                || sources
+                    .iter()
+                    .any(|id| !self.sources.iter().any(|s| s.id == *id))
+            {
+                return Err(bad("cites no source, or one sources.csv lacks"));
+            }
+            admin.push(AdminUnit {
+                pcode: r.pcode,
+                level,
+                name: r.name,
+                department: r.department,
+                sources,
+            });
+        }
+        let pcodes: HashSet<&str> = admin.iter().map(|u| u.pcode.as_str()).collect();
+        if pcodes.len() != admin.len() {
+            return Err("admin.csv: duplicate P-code".into());
+        }
+        for d in self.departments() {
+            let ones: Vec<&AdminUnit> = admin
+                .iter()
+                .filter(|u| u.level == 1 && u.department == d.code)
+                .collect();
+            if ones.len() != 1 {
+                return Err(format!(
+                    "admin.csv: {} has {} P-codes, not one",
+                    d.code,
+                    ones.len()
+                ));
+            }
+        }
+        for u in admin.iter().filter(|u| u.level == 2) {
+            let parent = admin
+                .iter()
+                .find(|p| p.level == 1 && p.department == u.department)
+                .map(|p| p.pcode.as_str());
+            if parent.is_none_or(|p| !u.pcode.starts_with(p)) {
+                return Err(format!(
+                    "admin.csv: {}: does not begin with its department's P-code",
+                    u.pcode
+                ));
+            }
+        }
+        self.admin = admin;
+        Ok(self)
     }
 
     /// Parses the five files; every inconsistency (unknown kind, dangling reference, bad
@@ -548,6 +711,7 @@ impl Gazetteer {
             places,
             sites,
             segments,
+            admin: Vec::new(),
             sources,
             outline,
             ring_boxes,
@@ -613,6 +777,15 @@ struct PlaceRow {
     lat: f64,
     lon: f64,
     precision: String,
+    sources: String,
+}
+
+#[derive(Deserialize)]
+struct AdminRow {
+    pcode: String,
+    level: String,
+    name: String,
+    department: String,
     sources: String,
 }
 
@@ -1134,6 +1307,141 @@ mod tests {
         assert!(g.department("Santo Domingo").is_none());
         assert!(g.department("").is_none());
         assert!(g.department("NO").is_none());
+    }
+
+    #[test]
+    fn every_department_has_its_ocha_pcode_and_is_found_by_it() {
+        let g = g();
+        let want = [
+            ("HT-OU", "HT01"),
+            ("HT-SE", "HT02"),
+            ("HT-ND", "HT03"),
+            ("HT-NE", "HT04"),
+            ("HT-AR", "HT05"),
+            ("HT-CE", "HT06"),
+            ("HT-SD", "HT07"),
+            ("HT-GA", "HT08"),
+            ("HT-NO", "HT09"),
+            ("HT-NI", "HT10"),
+        ];
+        for (iso, pcode) in want {
+            assert_eq!(g.department_pcode(iso), Some(pcode), "{iso}");
+            assert_eq!(
+                g.department(pcode).map(|d| d.code.as_str()),
+                Some(iso),
+                "{pcode}"
+            );
+            assert_eq!(
+                g.department(&pcode.to_lowercase()).map(|d| d.code.as_str()),
+                Some(iso)
+            );
+        }
+        // The COD's own spelling, and ACLED's, find the same department.
+        for s in ["Grande'Anse", "Grande-Anse", "GRANDE ANSE"] {
+            assert_eq!(
+                g.department(s).map(|d| d.code.as_str()),
+                Some("HT-GA"),
+                "{s}"
+            );
+        }
+        assert!(g.department("HT11").is_none());
+        assert!(g.admin.iter().all(|u| !u.sources.is_empty()));
+    }
+
+    #[test]
+    fn a_commune_pcode_is_checked_against_its_department_and_the_list() {
+        let g = g();
+        assert_eq!(g.commune_pcode(" ht0111 ").as_deref(), Some("HT0111"));
+        assert_eq!(g.commune_pcode("HT1011").as_deref(), Some("HT1011"));
+        for bad in [
+            "HT1111", "HT0100", "HT011", "HT01111", "HT-OU", "XX0111", "HT01a1", "",
+        ] {
+            assert_eq!(g.commune_pcode(bad), None, "{bad}");
+        }
+        // Where the communes of a department are listed, only those are.
+        let listed = g
+            .clone()
+            .with_admin(&format!(
+                "{ADMIN_HEADER}HT0111,adm2,Port-au-Prince,HT-OU,pkg-pycountry\n\
+                 HT0114,adm2,Pétion-Ville,HT-OU,pkg-pycountry\n\
+                 HT0511,adm2,Gonaïves,HT-AR,pkg-pycountry\n\
+                 HT0821,adm2,Pétion-Ville,HT-GA,pkg-pycountry\n"
+            ))
+            .expect("a listed commune");
+        assert_eq!(listed.commune_pcode("HT0114").as_deref(), Some("HT0114"));
+        assert_eq!(listed.commune_pcode("HT0119"), None);
+        assert_eq!(listed.commune_pcode("HT0711").as_deref(), Some("HT0711"));
+        // Communes by any spelling; a name two departments share needs the department.
+        for s in ["Petion-Ville", "PÉTION VILLE", "petionville"] {
+            assert_eq!(
+                listed
+                    .commune_unit(s, Some("Ouest"))
+                    .map(|u| u.pcode.as_str()),
+                Some("HT0114"),
+                "{s}"
+            );
+        }
+        assert_eq!(listed.commune_unit("Petion-Ville", None), None);
+        assert_eq!(
+            listed
+                .commune_unit("Gonaives", None)
+                .map(|u| u.pcode.as_str()),
+            Some("HT0511")
+        );
+    }
+
+    /// `admin.csv`'s header and its ten departments, as embedded.
+    const ADMIN_HEADER: &str = "pcode,level,name,department,sources\n\
+        HT01,adm1,Ouest,HT-OU,pkg-pycountry\nHT02,adm1,Sud-Est,HT-SE,pkg-pycountry\n\
+        HT03,adm1,Nord,HT-ND,pkg-pycountry\nHT04,adm1,Nord-Est,HT-NE,pkg-pycountry\n\
+        HT05,adm1,Artibonite,HT-AR,pkg-pycountry\nHT06,adm1,Centre,HT-CE,pkg-pycountry\n\
+        HT07,adm1,Sud,HT-SD,pkg-pycountry\nHT08,adm1,Grande'Anse,HT-GA,pkg-pycountry\n\
+        HT09,adm1,Nord-Ouest,HT-NO,pkg-pycountry\nHT10,adm1,Nippes,HT-NI,pkg-pycountry\n";
+
+    #[test]
+    fn bad_admin_rows_are_refused_naming_the_row() {
+        let g = g();
+        let refused = |extra: &str| {
+            g.clone()
+                .with_admin(&format!("{ADMIN_HEADER}{extra}"))
+                .expect_err("refused")
+        };
+        assert!(refused("HT0111,adm3,X,HT-OU,pkg-pycountry\n").contains("HT0111: level"));
+        assert!(refused("HT011,adm2,X,HT-OU,pkg-pycountry\n").contains("not a P-code"));
+        assert!(refused("HT0111,adm2,X,HT-XX,pkg-pycountry\n").contains("unknown department"));
+        assert!(refused("HT0111,adm2,X,HT-OU,nowhere\n").contains("cites no source"));
+        assert!(refused("HT0511,adm2,X,HT-OU,pkg-pycountry\n").contains("department's P-code"));
+        assert!(refused("HT01,adm1,Ouest,HT-OU,pkg-pycountry\n").contains("duplicate"));
+        assert!(refused("HT11,adm1,Ouest,HT-OU,pkg-pycountry\n").contains("HT-OU has 2 P-codes"));
+        let without = ADMIN_HEADER.replace("HT10,adm1,Nippes,HT-NI,pkg-pycountry\n", "");
+        let e = g.clone().with_admin(&without).expect_err("refused");
+        assert!(e.contains("HT-NI has 0 P-codes"), "{e}");
+    }
+
+    #[test]
+    fn places_match_their_spelling_variants() {
+        let g = g();
+        for s in [
+            "Cap-Haïtien",
+            "Cap-Haitien",
+            "Cap Haitien",
+            "CAP-HAÏTIEN",
+            "cap haïtien",
+        ] {
+            assert_eq!(
+                g.place_named(s, None).map(|p| p.name.as_str()),
+                Some("Cap-Haïtien"),
+                "{s}"
+            );
+        }
+        for s in ["Petion-Ville", "Pétionville", "PETION VILLE"] {
+            assert_eq!(
+                g.place_named(s, Some("Ouest")).map(|p| p.name.as_str()),
+                Some("Pétion-Ville"),
+                "{s}"
+            );
+        }
+        assert!(g.place_named("Pétion-Ville", Some("HT-AR")).is_none());
     }
 
     #[test]

@@ -1,21 +1,30 @@
-//! The streaming ACLED import: reads a CSV export row by row on a blocking thread, validates
-//! every row, hands valid rows to the writer in chunks (one transaction for the whole file),
-//! and either writes nothing when a row is bad (the default) or writes the bad rows with their
-//! reasons to a rejects file and imports the rest. Memory stays flat in the file's size: at
-//! most a few chunks are in flight.
+//! Partners' files in: the streaming ACLED import (a CSV export, by ACLED's column names or by
+//! HXL hashtags) reads row by row on a blocking thread, validates every row, hands valid rows
+//! to the writer in chunks (one transaction for the whole file), and either writes nothing when
+//! a row is bad (the default) or writes the bad rows with their reasons to a rejects file and
+//! imports the rest. Memory stays flat in the file's size: at most a few chunks are in flight.
+//! HXL indicator tables (IOM's displacement figures) are bounded in rows and recorded as one
+//! batch of observations, on the same all-or-nothing terms.
 
 use crate::{
     Result, Store, StoreError,
     actor::{Actor, Envelope},
     situation::{ImportSpec, ImportSummary, PreparedRow},
 };
+use crate::{Visibility, situation::source_by_reference};
 use konbit_domain::{
-    Classification, Command, NewSource, Reliability, SourceCommand, SourceKind,
-    situation::acled_csv::{FileError, Reader, Rejected, guard},
+    Classification, Command, DomainError, Named, NewSource, Reliability, SourceCommand, SourceKind,
+    situation::{
+        SituationCommand,
+        acled_csv::{FileError, Reader, Rejected, guard},
+        hxl,
+    },
 };
 use sha2::{Digest, Sha256};
+use std::collections::HashSet;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use time::Date;
 use tokio::sync::mpsc;
 
 /// Rows per chunk sent to the writer.
@@ -108,29 +117,22 @@ pub async fn import(
         }
         None => None,
     };
-    let name = path.file_name().map_or_else(
-        || "ACLED export".into(),
-        |n| n.to_string_lossy().into_owned(),
-    );
     let source = Envelope::new(
-        Command::Sources(SourceCommand::RegisterSource(NewSource {
-            kind: SourceKind::Other,
-            title: format!("ACLED export {name}"),
-            url: None,
-            reference: Some(format!("sha256:{digest}")),
-            published_on: None,
-            outlet: Some("ACLED".into()),
-            language: Some("en".into()),
-            reliability: opts.reliability,
-            credibility: opts.credibility,
-            note: Some("Imported with konbit import acled.".into()),
-        })),
+        Command::Sources(SourceCommand::RegisterSource(file_source(
+            path,
+            &format!("sha256:{digest}"),
+            "ACLED export",
+            Some("ACLED"),
+            "Imported with konbit import acled.",
+            opts,
+        ))),
         vec![],
         opts.classification.min(Classification::Mission),
     );
     let spec = ImportSpec {
         sources: vec![],
         classification: opts.classification,
+        absent: reader.absent_columns(),
     };
     let job = store.writer().import(actor, spec, source).await?;
 
@@ -161,16 +163,7 @@ pub async fn import(
                     }
                 }
                 if let Some(w) = rejects.as_mut() {
-                    let reasons: Vec<String> = rej
-                        .errors
-                        .iter()
-                        .map(|e| format!("{}: {}", e.field, e.message))
-                        .collect();
-                    let mut row = vec![rej.line.to_string(), guard(&reasons.join("; "))];
-                    // The rejects file is opened in spreadsheets to be mended, then re-imported:
-                    // guard its cells as an export's (the reader undoes it).
-                    row.extend(rej.fields.iter().map(|f| guard(f)));
-                    w.write_record(&row)
+                    w.write_record(rejects_row(&rej))
                         .map_err(|e| StoreError::Internal(format!("writing rejects: {e}")))?;
                 }
             }
@@ -241,6 +234,186 @@ fn read_all<R: Read>(mut reader: Reader<R>, tx: mpsc::Sender<FromReader>) {
         let _ = tx.blocking_send(FromReader::Rows(chunk));
     }
     let _ = tx.blocking_send(FromReader::Progress(reader.bytes_read()));
+}
+
+/// What an indicator import did, or would have done.
+#[derive(Debug, Clone, Default)]
+pub struct IndicatorReport {
+    /// Data rows read.
+    pub rows: u64,
+    /// Observations recorded.
+    pub added: u64,
+    /// Figures the record already holds (same indicator, period, area and value): not recorded
+    /// again.
+    pub unchanged: u64,
+    /// Bad rows.
+    pub rejected: u64,
+    /// The first bad rows' problems, one line each.
+    pub problems: Vec<String>,
+    /// Columns that hold no indicator Konbit keeps, with why.
+    pub ignored_columns: Vec<String>,
+    /// Whether anything was committed.
+    pub committed: bool,
+}
+
+/// Imports an HXL indicator table (see [`hxl::read_indicators`]): every figure becomes an
+/// `indicator.observed` entry resting on the file, registered as a source (once: a file imported
+/// again finds its source, and figures already recorded are not recorded twice).
+pub async fn import_indicators(
+    store: &Store,
+    actor: Actor,
+    path: &Path,
+    opts: &Options,
+) -> Result<IndicatorReport> {
+    let digest = file_digest(path).map_err(|e| io_error(path, e))?;
+    let file = std::fs::File::open(path).map_err(|e| io_error(path, e))?;
+    let table = tokio::task::spawn_blocking(move || {
+        hxl::read_indicators(std::io::BufReader::with_capacity(1 << 16, file))
+    })
+    .await
+    .map_err(|e| StoreError::Internal(format!("the reader failed: {e}")))?
+    .map_err(|e| StoreError::Domain(DomainError::invalid("file", e.to_string())))?;
+    let mut report = IndicatorReport {
+        rows: table.rows,
+        rejected: table.rejected.len() as u64,
+        ignored_columns: table.ignored.clone(),
+        ..IndicatorReport::default()
+    };
+    for rej in &table.rejected {
+        for line in rej.describe() {
+            if report.problems.len() < REPORTED {
+                report.problems.push(line);
+            }
+        }
+    }
+    if let Some(p) = &opts.rejects {
+        write_rejects(p, &table.header, &table.rejected)?;
+    } else if !table.rejected.is_empty() {
+        return Ok(report);
+    }
+    // Figures already recorded, whatever their source: a table published again with a few new
+    // weeks adds only those.
+    let mut held = HashSet::new();
+    {
+        let mut r = store.reader(Visibility::ALL).await?;
+        for o in r.observations(Date::MAX).await? {
+            held.insert((o.indicator, o.from_date, o.to_date, o.area, o.value));
+        }
+    }
+    let reference = format!("sha256:{digest}");
+    let existing = {
+        let mut conn = store.conn().await?;
+        source_by_reference(&mut conn.ex(), &reference).await?
+    };
+    let mut envs = Vec::new();
+    let source = match existing {
+        Some(id) => id,
+        None => {
+            let id = uuid::Uuid::now_v7();
+            let mut env = Envelope::new(
+                Command::Sources(SourceCommand::RegisterSource(file_source(
+                    path,
+                    &reference,
+                    "HXL indicator table",
+                    None,
+                    "Imported with konbit import hxl.",
+                    opts,
+                ))),
+                vec![],
+                opts.classification.min(Classification::Mission),
+            );
+            env.subject = Some(id);
+            envs.push(env);
+            id
+        }
+    };
+    for f in table.figures {
+        let o = &f.observation;
+        let key = (
+            o.indicator.as_str().to_string(),
+            o.from,
+            o.to,
+            o.area.clone(),
+            o.value,
+        );
+        if !held.insert(key) {
+            report.unchanged += 1;
+            continue;
+        }
+        report.added += 1;
+        envs.push(Envelope::new(
+            Command::Situation(SituationCommand::Observe(f.observation)),
+            vec![source],
+            opts.classification,
+        ));
+    }
+    if report.added > 0 {
+        store
+            .writer()
+            .submit_all(actor, envs)
+            .await
+            .map_err(|(_, e)| e)?;
+    }
+    report.committed = true;
+    Ok(report)
+}
+
+/// The source an imported file is registered as.
+fn file_source(
+    path: &Path,
+    reference: &str,
+    what: &str,
+    outlet: Option<&str>,
+    note: &str,
+    opts: &Options,
+) -> NewSource {
+    let name = path
+        .file_name()
+        .map_or_else(|| what.into(), |n| n.to_string_lossy().into_owned());
+    NewSource {
+        kind: SourceKind::Other,
+        title: format!("{what} {name}"),
+        url: None,
+        reference: Some(reference.to_string()),
+        published_on: None,
+        outlet: outlet.map(str::to_string),
+        language: Some("en".into()),
+        reliability: opts.reliability,
+        credibility: opts.credibility,
+        note: Some(note.into()),
+    }
+}
+
+/// A bad row as a rejects file has it: line, reasons, then its cells. The file is opened in
+/// spreadsheets to be mended, then imported again: its cells are guarded as an export's (the
+/// reader undoes it).
+fn rejects_row(rej: &Rejected) -> Vec<String> {
+    let reasons: Vec<String> = rej
+        .errors
+        .iter()
+        .map(|e| format!("{}: {}", e.field, e.message))
+        .collect();
+    let mut row = vec![rej.line.to_string(), guard(&reasons.join("; "))];
+    row.extend(rej.fields.iter().map(|f| guard(f)));
+    row
+}
+
+/// Writes bad rows, with their line and reasons, to a rejects file.
+fn write_rejects(path: &Path, header: &[String], rows: &[Rejected]) -> Result<()> {
+    let fail = |e: csv::Error| StoreError::Internal(format!("writing rejects: {e}"));
+    let f = std::fs::File::create(path).map_err(|e| io_error(path, e))?;
+    // Bad rows may have any number of fields.
+    let mut w = csv::WriterBuilder::new()
+        .flexible(true)
+        .from_writer(std::io::BufWriter::new(f));
+    let mut head = vec!["line".to_string(), "reasons".to_string()];
+    head.extend(header.iter().cloned());
+    w.write_record(&head).map_err(fail)?;
+    for rej in rows {
+        w.write_record(rejects_row(rej)).map_err(fail)?;
+    }
+    w.flush()
+        .map_err(|e| StoreError::Internal(format!("writing rejects: {e}")))
 }
 
 fn io_error(path: &Path, e: std::io::Error) -> StoreError {

@@ -10,9 +10,12 @@ use crate::{
     log::{self, Draft, Entry, TimedHead},
     micros, on, placeholders, values_sql,
 };
-use konbit_domain::situation::{GroupKind, NewIncident, SituationCommand, Verification, gazetteer};
+use konbit_domain::situation::{
+    GroupKind, NewIncident, SituationCommand, Verification, acled_csv, gazetteer,
+};
 use konbit_domain::{Classification, DomainError, EntryKind, Named};
 use sha2::{Digest, Sha256};
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use uuid::Uuid;
 
@@ -755,6 +758,9 @@ pub struct ImportSpec {
     pub sources: Vec<Uuid>,
     /// Classification of the imported incidents.
     pub classification: Classification,
+    /// ACLED columns the file lacks: a changed row keeps the recorded version's values for them
+    /// (see [`acled_csv::keep_absent`]).
+    pub absent: Vec<&'static str>,
 }
 
 /// The id of the source with this reference, if one is registered (a re-imported file).
@@ -839,21 +845,51 @@ async fn import_run(
 ) -> Result<()> {
     let ids: Vec<&str> = rows.iter().map(|r| r.incident.event_id.as_str()).collect();
     let old = currents(ex, &ids).await?;
+    // A row that differs from the recorded version is first given what the file cannot say (its
+    // absent columns, the desk's fatality claims) from that version; only then is it known
+    // whether it changes anything.
+    let differing: Vec<i64> = rows
+        .iter()
+        .filter_map(|r| {
+            old.get(&r.incident.event_id)
+                .filter(|o| o.digest != r.digest)
+                .map(|o| o.n)
+        })
+        .collect();
+    let recorded = super::query::by_number(ex, &differing).await?;
     let mut entries: Vec<Entry> = Vec::with_capacity(rows.len());
-    let mut versions: Vec<(&PreparedRow, i64)> = Vec::with_capacity(rows.len());
+    let mut versions: Vec<(Cow<'_, PreparedRow>, i64)> = Vec::with_capacity(rows.len());
     for r in rows {
-        let (kind, subject) = match old.get(&r.incident.event_id) {
+        let (r, kind, subject) = match old.get(&r.incident.event_id) {
             Some(o) if o.digest == r.digest => {
                 summary.unchanged += 1;
                 continue;
             }
             Some(o) => {
+                let current = recorded
+                    .get(&o.n)
+                    .ok_or_else(|| {
+                        StoreError::Internal(format!("incident {} vanished", o.event_id))
+                    })?
+                    .to_exported()?
+                    .incident;
+                let mut incident = r.incident.clone();
+                acled_csv::keep_absent(&mut incident, &current, &spec.absent);
+                let r = PreparedRow::new(incident)?;
+                if r.digest == o.digest {
+                    summary.unchanged += 1;
+                    continue;
+                }
                 summary.revised += 1;
-                (EntryKind::IncidentRevised, o.id)
+                (Cow::Owned(r), EntryKind::IncidentRevised, o.id)
             }
             None => {
                 summary.added += 1;
-                (EntryKind::IncidentRecorded, Uuid::now_v7())
+                (
+                    Cow::Borrowed(r),
+                    EntryKind::IncidentRecorded,
+                    Uuid::now_v7(),
+                )
             }
         };
         let at = head.next_time();

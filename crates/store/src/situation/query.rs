@@ -652,6 +652,31 @@ pub struct LinkRow {
     pub record: Uuid,
 }
 
+/// Versions of incidents by row number, whatever their visibility (for the import, which
+/// compares a file's rows with what is recorded).
+pub(crate) async fn by_number(
+    ex: &mut Ex<'_>,
+    ns: &[i64],
+) -> Result<std::collections::HashMap<i64, IncidentRow>> {
+    let mut out = std::collections::HashMap::with_capacity(ns.len());
+    let sqlite = ex.is_sqlite();
+    for part in ns.chunks(500) {
+        let sql = format!(
+            "SELECT {READ_COLS}, status FROM incidents WHERE n IN ({})",
+            crate::placeholders(sqlite, 1, part.len())
+        );
+        let rows = on!(ex, |c| {
+            let mut q = sqlx::query_as::<_, IncidentRow>(sqlx::AssertSqlSafe(sql.as_str()));
+            for n in part {
+                q = q.bind(*n);
+            }
+            q.fetch_all(c).await
+        })?;
+        out.extend(rows.into_iter().map(|r| (r.n, r)));
+    }
+    Ok(out)
+}
+
 /// An incident by event id, with its history, as visible under `vis`.
 pub async fn incident(
     ex: &mut Ex<'_>,
