@@ -771,6 +771,109 @@ fn hxl_files_import_events_by_hashtag_and_indicator_tables_as_observations() {
     );
 }
 
+/// A file of `tests/fixtures/partners/` (see its README).
+fn partners(name: &str) -> String {
+    concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/fixtures/partners/"
+    )
+    .to_string()
+        + name
+}
+
+#[test]
+fn partners_files_in_every_layout_import_and_agree() {
+    let import = |db: &str, file: &str| {
+        let r = konbit(db, &["import", "acled", &partners(file)], &[]);
+        assert_eq!(r.code, 0, "{file}: {}{}", r.stdout, r.stderr);
+        r
+    };
+    // The 2019–2022 layout first (CRLF, numeric actor types, "03 October 2024" dates), then the
+    // same events in the current layout: it says more (disorder type, civilian targeting), so
+    // every event gets a new version.
+    let dir = tempfile::tempdir().expect("dir");
+    let db = db_url(dir.path());
+    let r = import(&db, "acled-2019-2022.csv");
+    assert!(
+        r.stdout.contains("5 rows read, 5 new incidents"),
+        "{}",
+        r.stdout
+    );
+    assert!(!r.stderr.contains("not ACLED's"), "{}", r.stderr);
+    let r = import(&db, "acled-current.csv");
+    assert!(
+        r.stdout.contains("0 new incidents, 5 revised, 0 unchanged"),
+        "{}",
+        r.stdout
+    );
+    // Now the older layout and HDX's file (its hashtag row under the header) say nothing new.
+    for file in ["acled-2019-2022.csv", "hdx-conflict-data-hti.csv"] {
+        let r = import(&db, file);
+        assert!(
+            r.stdout.contains("0 new incidents, 0 revised, 5 unchanged"),
+            "{file}: {}",
+            r.stdout
+        );
+    }
+    // `import hxl` takes HDX's file too, into a fresh database.
+    let dir2 = tempfile::tempdir().expect("dir");
+    let db2 = db_url(dir2.path());
+    let r = konbit(
+        &db2,
+        &["import", "hxl", &partners("hdx-conflict-data-hti.csv")],
+        &[],
+    );
+    assert!(
+        r.stdout.contains("5 rows read, 5 new incidents"),
+        "{}{}",
+        r.stdout,
+        r.stderr
+    );
+
+    // The event at sea off Cap-Haïtien is inside the territorial sea; its commune has a P-code.
+    let r = konbit(
+        &db,
+        &[
+            "export",
+            "incidents",
+            "--format",
+            "hxl",
+            "--clearance",
+            "mission",
+        ],
+        &[],
+    );
+    let row = r
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("HTI99005,"))
+        .expect("the coast event");
+    assert!(
+        row.contains(",Nord,HT03,HT-ND,Cap-Haitien,Cap-Haitien,HT0311,"),
+        "{row}"
+    );
+    let row = r
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("HTI99003,"))
+        .expect("Wharf Jérémie");
+    assert!(row.contains(",Cite Soleil,HT0117,"), "{row}");
+
+    // IOM's table: communes by P-code, a department, the country; households named as ignored.
+    let r = konbit(&db, &["import", "hxl", &partners("iom-dtm-hti.csv")], &[]);
+    assert!(
+        r.stdout.contains("4 rows read, 4 new observations"),
+        "{}{}",
+        r.stdout,
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("ignored column #affected+idps+hh"),
+        "{}",
+        r.stderr
+    );
+}
+
 #[test]
 fn an_import_without_acleds_columns_is_refused_on_line_1() {
     let dir = tempfile::tempdir().expect("dir");

@@ -146,9 +146,13 @@ impl Rejected {
     }
 }
 
-/// How HXL tags ACLED's columns, as tag patterns: HDX's ACLED files (whose hashtag row OCHA's
-/// scraper writes under ACLED's header) and Konbit's own HXL export. A file whose header names
-/// are not ACLED's, or that has only a hashtag row, is read by these.
+/// How HXL tags ACLED's columns, as tag patterns: HDX's ACLED files (the tags OCHA's scraper,
+/// OCHA-DAP/hdx-scraper-acled, writes under ACLED's header: `#event+code`, `#date+occurred`,
+/// `#event+type`, `#group+name+first(+assoc)`, `#adm1+name`…`#adm3+name`, `#loc+name`,
+/// `#geo+lat`, `#geo+lon`, `#meta+source`, `#description`, `#affected+killed` and more) and
+/// Konbit's own HXL export (which adds `#event+type+sub`, `#group+type+first`, `#geo+precision`,
+/// `#meta+time_precision`). A file whose header names are not ACLED's, or that has only a
+/// hashtag row, is read by these.
 pub const ACLED_HASHTAGS: &[(&str, &str)] = &[
     ("event_id_cnty", "#event+code"),
     ("event_date", "#date+occurred"),
@@ -1522,9 +1526,13 @@ mod tests {
         let out = String::from_utf8(w.finish().expect("flush")).expect("utf8");
         let lines: Vec<&str> = out.lines().collect();
         assert!(lines[1].starts_with("#event+code,#date+occurred,"));
-        // Artibonite: its P-code, then its ISO 3166-2 code.
+        // Artibonite: its P-code, then its ISO 3166-2 code; the arrondissement, the commune
+        // and the commune's P-code.
         assert!(
-            lines[2].contains(",Artibonite,HT05,HT-AR,") && lines[2].contains(",confirmed,public,")
+            lines[2].contains(",Artibonite,HT05,HT-AR,Saint-Marc,Saint-Marc,HT0531,")
+                && lines[2].contains(",confirmed,public,"),
+            "{}",
+            lines[2]
         );
         let f = geojson_feature(&x);
         assert_eq!(f["geometry"]["coordinates"][0], -72.61);

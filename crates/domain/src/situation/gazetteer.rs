@@ -408,9 +408,12 @@ impl Gazetteer {
             Some(d) => Some(self.department(d)?.code.as_str()),
             None => None,
         };
-        let mut found = self.admin.iter().filter(|u| {
-            u.level == 2 && fold(&u.name) == key && dept.is_none_or(|d| u.department == d)
-        });
+        // The COD gives some communes two names ("Cornillon / Grand Bois").
+        let named = |u: &AdminUnit| u.name.split(" / ").any(|n| fold(n) == key);
+        let mut found = self
+            .admin
+            .iter()
+            .filter(|u| u.level == 2 && named(u) && dept.is_none_or(|d| u.department == d));
         let first = found.next()?;
         // Without a department, a name two departments share names neither.
         found.next().is_none().then_some(first)
@@ -1351,28 +1354,31 @@ mod tests {
     #[test]
     fn a_commune_pcode_is_checked_against_its_department_and_the_list() {
         let g = g();
+        assert_eq!(g.admin.iter().filter(|u| u.level == 2).count(), 140);
         assert_eq!(g.commune_pcode(" ht0111 ").as_deref(), Some("HT0111"));
         assert_eq!(g.commune_pcode("HT1011").as_deref(), Some("HT1011"));
+        // Listed departments accept only their listed communes.
         for bad in [
-            "HT1111", "HT0100", "HT011", "HT01111", "HT-OU", "XX0111", "HT01a1", "",
+            "HT0119", "HT1111", "HT0100", "HT011", "HT01111", "HT-OU", "XX0111", "HT01a1", "",
         ] {
             assert_eq!(g.commune_pcode(bad), None, "{bad}");
         }
-        // Where the communes of a department are listed, only those are.
+        // A department whose communes are not listed is checked for form only.
+        let unlisted = g
+            .clone()
+            .with_admin(ADMIN_HEADER)
+            .expect("departments only");
+        assert_eq!(unlisted.commune_pcode("HT0119").as_deref(), Some("HT0119"));
+        assert_eq!(unlisted.commune_pcode("HT1111"), None);
+        // Communes by any spelling; a name two departments share needs the department.
         let listed = g
             .clone()
             .with_admin(&format!(
-                "{ADMIN_HEADER}HT0111,adm2,Port-au-Prince,HT-OU,pkg-pycountry\n\
-                 HT0114,adm2,Pétion-Ville,HT-OU,pkg-pycountry\n\
-                 HT0511,adm2,Gonaïves,HT-AR,pkg-pycountry\n\
+                "{ADMIN_HEADER}HT0114,adm2,Petion-Ville,HT-OU,pkg-pycountry\n\
                  HT0821,adm2,Pétion-Ville,HT-GA,pkg-pycountry\n"
             ))
             .expect("a listed commune");
-        assert_eq!(listed.commune_pcode("HT0114").as_deref(), Some("HT0114"));
-        assert_eq!(listed.commune_pcode("HT0119"), None);
-        assert_eq!(listed.commune_pcode("HT0711").as_deref(), Some("HT0711"));
-        // Communes by any spelling; a name two departments share needs the department.
-        for s in ["Petion-Ville", "PÉTION VILLE", "petionville"] {
+        for s in ["Pétion-Ville", "PETION VILLE", "petionville"] {
             assert_eq!(
                 listed
                     .commune_unit(s, Some("Ouest"))
@@ -1382,12 +1388,33 @@ mod tests {
             );
         }
         assert_eq!(listed.commune_unit("Petion-Ville", None), None);
-        assert_eq!(
-            listed
-                .commune_unit("Gonaives", None)
-                .map(|u| u.pcode.as_str()),
-            Some("HT0511")
+    }
+
+    #[test]
+    fn every_commune_of_the_gazetteer_has_its_ocha_pcode() {
+        let g = g();
+        // Created by the 2015 decree, after the COD's communes were drawn.
+        let newer = ["Liancourt"];
+        let mut missing = Vec::new();
+        for p in g.places.iter().filter(|p| p.kind == PlaceKind::Commune) {
+            match g.commune_unit(&p.name, Some(&p.department)) {
+                Some(u) => assert!(
+                    u.pcode
+                        .starts_with(g.department_pcode(&p.department).unwrap_or("?"))
+                ),
+                None if newer.contains(&p.name.as_str()) => {}
+                None => missing.push(p.name.clone()),
+            }
+        }
+        assert!(
+            missing.is_empty(),
+            "communes the COD does not name alike: {missing:?}"
         );
+        let pcode = |name: &str| g.commune_unit(name, None).map(|u| u.pcode.as_str());
+        assert_eq!(pcode("Cité Soleil"), Some("HT0117"));
+        assert_eq!(pcode("Cap-Haïtien"), Some("HT0311"));
+        assert_eq!(pcode("Cap Haitien"), Some("HT0311"));
+        assert_eq!(pcode("Cornillon"), Some("HT0134"));
     }
 
     /// `admin.csv`'s header and its ten departments, as embedded.
