@@ -14,7 +14,12 @@ use konbit_store::{
     situation::{self, ExportFormat, IncidentFilter, import as acled_import},
     users,
 };
-use std::{io::Write, net::SocketAddr, path::PathBuf, process::ExitCode};
+use std::{
+    io::Write,
+    net::SocketAddr,
+    path::{Path, PathBuf},
+    process::ExitCode,
+};
 use time::Date;
 
 mod media;
@@ -163,43 +168,43 @@ enum ImportCmd {
     /// Import an ACLED CSV export (ACLED's column names). Every row is validated; by default a
     /// single bad row imports nothing. Re-importing a file records only what changed (by
     /// event_id_cnty).
-    Acled {
-        /// The CSV file.
-        file: PathBuf,
-        /// Import the good rows and write the bad ones, with line numbers and reasons, here.
-        #[arg(long)]
-        rejects: Option<PathBuf>,
-        /// Who may read the imported incidents: public, mission or restricted.
-        #[arg(long, default_value = "mission")]
-        classification: Classification,
-        /// Admiralty reliability of the file as a source (A–F).
-        #[arg(long, default_value = "B")]
-        reliability: Reliability,
-        /// Admiralty credibility of its information (1–6).
-        #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(i64).range(1..=6))]
-        credibility: i64,
-    },
+    Acled(ImportArgs),
     /// Import an HXL file: a list of events (a column tagged #event: HDX's ACLED files, Konbit's
     /// own HXL export), imported as `import acled` does by hashtag; or an indicator table
     /// (#affected+idps, #affected+killed, #inneed, #population by #date and #adm1/#adm2 P-code,
     /// as IOM and OCHA publish them), each figure recorded as an observation. All or nothing,
     /// as with ACLED files.
-    Hxl {
-        /// The CSV file, with an HXL hashtag row (first, or under a header).
-        file: PathBuf,
-        /// Import the good rows and write the bad ones, with line numbers and reasons, here.
-        #[arg(long)]
-        rejects: Option<PathBuf>,
-        /// Who may read what is imported: public, mission or restricted.
-        #[arg(long, default_value = "mission")]
-        classification: Classification,
-        /// Admiralty reliability of the file as a source (A–F).
-        #[arg(long, default_value = "B")]
-        reliability: Reliability,
-        /// Admiralty credibility of its information (1–6).
-        #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(i64).range(1..=6))]
-        credibility: i64,
-    },
+    Hxl(ImportArgs),
+}
+
+/// What every import takes.
+#[derive(clap::Args, Debug)]
+struct ImportArgs {
+    /// The CSV file (for `hxl`, with an HXL hashtag row: first, or under a header).
+    file: PathBuf,
+    /// Import the good rows and write the bad ones, with line numbers and reasons, here.
+    #[arg(long)]
+    rejects: Option<PathBuf>,
+    /// Who may read what is imported: public, mission or restricted.
+    #[arg(long, default_value = "mission")]
+    classification: Classification,
+    /// Admiralty reliability of the file as a source (A–F).
+    #[arg(long, default_value = "B")]
+    reliability: Reliability,
+    /// Admiralty credibility of its information (1–6).
+    #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(i64).range(1..=6))]
+    credibility: i64,
+}
+
+impl ImportArgs {
+    fn options(&self) -> acled_import::Options {
+        acled_import::Options {
+            classification: self.classification,
+            reliability: self.reliability,
+            credibility: self.credibility,
+            rejects: self.rejects.clone(),
+        }
+    }
 }
 
 #[derive(Subcommand, Debug)]
@@ -1131,64 +1136,29 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             );
         }
         Cmd::Import {
-            command:
-                ImportCmd::Acled {
-                    file,
-                    rejects,
-                    classification,
-                    reliability,
-                    credibility,
-                },
+            command: ImportCmd::Acled(args),
         } => {
-            return import_acled(
-                &url,
-                file,
-                rejects,
-                classification,
-                reliability,
-                credibility,
-            )
-            .await;
+            return import_acled(&url, &args.file, args.options()).await;
         }
         Cmd::Import {
-            command:
-                ImportCmd::Hxl {
-                    file,
-                    rejects,
-                    classification,
-                    reliability,
-                    credibility,
-                },
+            command: ImportCmd::Hxl(args),
         } => {
-            let kind = std::fs::File::open(&file)
+            let file = &args.file;
+            let kind = std::fs::File::open(file)
                 .map(std::io::BufReader::new)
                 .with_context(|| format!("cannot read {}", file.display()))
                 .and_then(|f| {
                     konbit_domain::situation::hxl::table_kind(f)
                         .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))
                 })?;
-            if kind == konbit_domain::situation::hxl::TableKind::Events {
-                return import_acled(
-                    &url,
-                    file,
-                    rejects,
-                    classification,
-                    reliability,
-                    credibility,
-                )
-                .await;
-            }
-            return import_indicators(
-                &url,
-                file,
-                acled_import::Options {
-                    classification,
-                    reliability,
-                    credibility,
-                    rejects,
-                },
-            )
-            .await;
+            return match kind {
+                konbit_domain::situation::hxl::TableKind::Events => {
+                    import_acled(&url, file, args.options()).await
+                }
+                konbit_domain::situation::hxl::TableKind::Indicators => {
+                    import_indicators(&url, file, args.options()).await
+                }
+            };
         }
         Cmd::Export {
             command:
@@ -1286,12 +1256,12 @@ async fn run(cli: Cli) -> Result<ExitCode> {
 #[allow(clippy::print_stdout)]
 async fn import_indicators(
     url: &str,
-    file: PathBuf,
+    file: &Path,
     opts: acled_import::Options,
 ) -> Result<ExitCode> {
     let store = open(url, true).await?;
     let result =
-        acled_import::import_indicators(&store, Actor::system("import-hxl"), &file, &opts).await;
+        acled_import::import_indicators(&store, Actor::system("import-hxl"), file, &opts).await;
     store.close().await;
     let r = result.map_err(describe)?;
     for p in &r.problems {
@@ -1327,15 +1297,8 @@ async fn import_indicators(
 }
 
 #[allow(clippy::print_stdout)]
-async fn import_acled(
-    url: &str,
-    file: PathBuf,
-    rejects: Option<PathBuf>,
-    classification: Classification,
-    reliability: Reliability,
-    credibility: i64,
-) -> Result<ExitCode> {
-    let size = std::fs::metadata(&file)
+async fn import_acled(url: &str, file: &Path, opts: acled_import::Options) -> Result<ExitCode> {
+    let size = std::fs::metadata(file)
         .with_context(|| format!("cannot read {}", file.display()))?
         .len();
     let store = open(url, true).await?;
@@ -1347,13 +1310,7 @@ async fn import_acled(
         .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
     );
     let started = std::time::Instant::now();
-    let opts = acled_import::Options {
-        classification,
-        reliability,
-        credibility,
-        rejects: rejects.clone(),
-    };
-    let result = acled_import::import(&store, Actor::system("import-acled"), &file, &opts, &|b| {
+    let result = acled_import::import(&store, Actor::system("import-acled"), file, &opts, &|b| {
         bar.set_position(b)
     })
     .await;
@@ -1391,7 +1348,7 @@ async fn import_acled(
         r.summary.revised,
         r.summary.unchanged,
         r.rejected,
-        rejects
+        opts.rejects
             .as_ref()
             .filter(|_| r.rejected > 0)
             .map(|p| format!(" (written to {})", p.display()))

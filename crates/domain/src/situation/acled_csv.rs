@@ -444,30 +444,19 @@ impl<R: Read> Reader<R> {
         // The hashtags: the first row itself (a file with HXL's header only), or a hashtag row
         // under the header (HDX's files), which is no event and is passed over. Any other second
         // row, or a failure, is kept for the first call of `next_row`.
-        let cells: Vec<&[u8]> = first
-            .iter()
-            .enumerate()
-            .map(|(i, c)| {
-                if i == 0 {
-                    c.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(c)
-                } else {
-                    c
-                }
-            })
-            .collect();
-        let (names, tags) = if hxl::is_hashtag_row(cells.iter().copied()) {
-            (
-                vec![String::new(); header.len()],
-                Some(hxl::tags_of(cells.iter().copied())),
-            )
+        let (names, tags) = if let Some(tags) = hxl::hashtags_of(&first) {
+            (vec![String::new(); header.len()], Some(tags))
         } else {
             let second = csv.read_byte_record(&mut record);
-            if matches!(second, Ok(true)) && hxl::is_hashtag_row(record.iter()) {
-                (header.clone(), Some(hxl::tags_of(record.iter())))
+            let tags = if matches!(second, Ok(true)) {
+                hxl::hashtags_of(&record)
             } else {
+                None
+            };
+            if tags.is_none() {
                 pending = Some(second);
-                (header.clone(), None)
             }
+            (header.clone(), tags)
         };
         let (cols, ignored) = Columns::from_header(&names, tags.as_deref())?;
         Ok(Reader {

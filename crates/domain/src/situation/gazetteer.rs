@@ -396,10 +396,9 @@ impl Gazetteer {
         Some(code)
     }
 
-    /// The commune of the COD by name (any spelling [`fold`] equates: Cap-Haïtien, Cap Haitien,
-    /// CAP-HAITIEN), within a department when one is given (by code or name) — names repeat
-    /// across departments.
-    pub fn commune_unit(&self, name: &str, department: Option<&str>) -> Option<&AdminUnit> {
+    /// A name's matching key and the ISO code of the department given (by code or name); `None`
+    /// when the name is empty or the department unknown, which then matches nothing.
+    fn lookup_key(&self, name: &str, department: Option<&str>) -> Option<(String, Option<&str>)> {
         let key = fold(name);
         if key.is_empty() {
             return None;
@@ -408,6 +407,14 @@ impl Gazetteer {
             Some(d) => Some(self.department(d)?.code.as_str()),
             None => None,
         };
+        Some((key, dept))
+    }
+
+    /// The commune of the COD by name (any spelling [`fold`] equates: Cap-Haïtien, Cap Haitien,
+    /// CAP-HAITIEN), within a department when one is given (by code or name) — names repeat
+    /// across departments.
+    pub fn commune_unit(&self, name: &str, department: Option<&str>) -> Option<&AdminUnit> {
+        let (key, dept) = self.lookup_key(name, department)?;
         // The COD gives some communes two names ("Cornillon / Grand Bois").
         let named = |u: &AdminUnit| u.name.split(" / ").any(|n| fold(n) == key);
         let mut found = self
@@ -430,14 +437,7 @@ impl Gazetteer {
     /// The department may be given by code or by any name [`Gazetteer::department`] accepts;
     /// one it does not know matches nothing. A commune wins over a locality of the same name.
     pub fn place_named(&self, name: &str, department: Option<&str>) -> Option<&Place> {
-        let key = fold(name);
-        if key.is_empty() {
-            return None;
-        }
-        let dept = match department {
-            Some(d) => Some(self.department(d)?.code.as_str()),
-            None => None,
-        };
+        let (key, dept) = self.lookup_key(name, department)?;
         let matching = |kind: PlaceKind| {
             self.places.iter().find(|p| {
                 p.kind == kind && fold(&p.name) == key && dept.is_none_or(|d| p.department == d)

@@ -149,7 +149,7 @@ pub fn is_hashtag_row<'a>(cells: impl IntoIterator<Item = &'a [u8]>) -> bool {
 }
 
 /// The tags of a hashtag row, one per cell (`None` for an untagged column).
-pub fn tags_of<'a>(cells: impl IntoIterator<Item = &'a [u8]>) -> Vec<Option<Tag>> {
+fn tags_of<'a>(cells: impl IntoIterator<Item = &'a [u8]>) -> Vec<Option<Tag>> {
     cells
         .into_iter()
         .map(|c| std::str::from_utf8(c).ok().and_then(Tag::parse))
@@ -321,22 +321,25 @@ fn hashtag_row<R: Read>(
         if !csv.read_byte_record(record)? {
             break;
         }
-        let cells: Vec<&[u8]> = record
-            .iter()
-            .enumerate()
-            .map(|(i, c)| {
-                if i == 0 {
-                    c.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(c)
-                } else {
-                    c
-                }
-            })
-            .collect();
-        if is_hashtag_row(cells.iter().copied()) {
-            return Ok(Some(tags_of(cells.iter().copied())));
+        if let Some(tags) = hashtags_of(record) {
+            return Ok(Some(tags));
         }
     }
     Ok(None)
+}
+
+/// The tags of a CSV row if it is a hashtag row (a BOM before its first cell is no part of it).
+pub fn hashtags_of(record: &csv::ByteRecord) -> Option<Vec<Option<Tag>>> {
+    let cells = || {
+        record.iter().enumerate().map(|(i, c)| {
+            if i == 0 {
+                c.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(c)
+            } else {
+                c
+            }
+        })
+    };
+    is_hashtag_row(cells()).then(|| tags_of(cells()))
 }
 
 fn no_hashtags() -> FileError {
