@@ -5,7 +5,7 @@
 //! indicator tables in HXL (IOM's displacement figures, OCHA's people in need) read into
 //! observations.
 
-use super::acled_csv::{self, FileError, Lines, Rejected};
+use super::table::{FileError, Lines, Rejected, parse_date};
 use super::{Indicator, Observation, Qualifier, SituationCommand, gazetteer};
 use crate::{Named, ValidationErrors};
 use std::io::Read;
@@ -487,7 +487,7 @@ fn figures_of(l: &Layout, record: &csv::ByteRecord, line: u64) -> Result<Vec<Fig
     }
     let cell = |i: usize| cells.get(i).map(String::as_str).unwrap_or("");
     let label = |i: usize| l.labels[i].clone();
-    let date = |i: usize, e: &mut ValidationErrors| match acled_csv::parse_date(cell(i)) {
+    let date = |i: usize, e: &mut ValidationErrors| match parse_date(cell(i)) {
         Ok(d) => Some(d),
         Err(m) => {
             e.add(label(i), m);

@@ -10,5 +10,6 @@ mod commands;
 pub mod gazetteer;
 pub mod hxl;
 pub mod synthetic;
+mod table;
 
 pub use commands::*;
