@@ -1253,6 +1253,32 @@ async fn run(cli: Cli) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// Prints an import's bad rows (the first ones in full) and, when it wrote nothing, why; says
+/// whether it wrote.
+fn bad_rows(problems: &[String], rejected: u64, rows: u64, committed: bool) -> bool {
+    for p in problems {
+        eprintln!("{p}");
+    }
+    if rejected as usize > problems.len() {
+        eprintln!("… and more: {rejected} bad rows in all");
+    }
+    if !committed {
+        eprintln!(
+            "konbit: {rejected} of {rows} rows are bad; nothing was imported (use --rejects FILE to import the good rows)"
+        );
+    }
+    committed
+}
+
+/// ` (written to FILE)` when bad rows went to a rejects file.
+fn written_to(opts: &acled_import::Options, rejected: u64) -> String {
+    opts.rejects
+        .as_ref()
+        .filter(|_| rejected > 0)
+        .map(|p| format!(" (written to {})", p.display()))
+        .unwrap_or_default()
+}
+
 #[allow(clippy::print_stdout)]
 async fn import_indicators(
     url: &str,
@@ -1264,20 +1290,10 @@ async fn import_indicators(
         acled_import::import_indicators(&store, Actor::system("import-hxl"), file, &opts).await;
     store.close().await;
     let r = result.map_err(describe)?;
-    for p in &r.problems {
-        eprintln!("{p}");
-    }
-    if r.rejected as usize > r.problems.len() {
-        eprintln!("… and more: {} bad rows in all", r.rejected);
-    }
     for c in &r.ignored_columns {
         eprintln!("ignored column {c}");
     }
-    if !r.committed {
-        eprintln!(
-            "konbit: {} of {} rows are bad; nothing was imported (use --rejects FILE to import the good rows)",
-            r.rejected, r.rows
-        );
+    if !bad_rows(&r.problems, r.rejected, r.rows, r.committed) {
         return Ok(ExitCode::from(1));
     }
     println!(
@@ -1287,11 +1303,7 @@ async fn import_indicators(
         r.added,
         r.unchanged,
         r.rejected,
-        opts.rejects
-            .as_ref()
-            .filter(|_| r.rejected > 0)
-            .map(|p| format!(" (written to {})", p.display()))
-            .unwrap_or_default(),
+        written_to(&opts, r.rejected),
     );
     Ok(ExitCode::SUCCESS)
 }
@@ -1318,12 +1330,6 @@ async fn import_acled(url: &str, file: &Path, opts: acled_import::Options) -> Re
     store.close().await;
     let r = result.map_err(describe)?;
     let secs = started.elapsed().as_secs_f64();
-    for p in &r.problems {
-        eprintln!("{p}");
-    }
-    if r.rejected as usize > r.problems.len() {
-        eprintln!("… and more: {} bad rows in all", r.rejected);
-    }
     if !r.ignored_columns.is_empty() {
         eprintln!(
             "ignored columns that are not ACLED's: {}",
@@ -1333,11 +1339,7 @@ async fn import_acled(url: &str, file: &Path, opts: acled_import::Options) -> Re
     let rss = peak_rss_mib()
         .map(|m| format!(", peak memory {m} MiB"))
         .unwrap_or_default();
-    if !r.committed {
-        eprintln!(
-            "konbit: {} of {} rows are bad; nothing was imported (use --rejects FILE to import the good rows)",
-            r.rejected, r.rows
-        );
+    if !bad_rows(&r.problems, r.rejected, r.rows, r.committed) {
         return Ok(ExitCode::from(1));
     }
     println!(
@@ -1348,11 +1350,7 @@ async fn import_acled(url: &str, file: &Path, opts: acled_import::Options) -> Re
         r.summary.revised,
         r.summary.unchanged,
         r.rejected,
-        opts.rejects
-            .as_ref()
-            .filter(|_| r.rejected > 0)
-            .map(|p| format!(" (written to {})", p.display()))
-            .unwrap_or_default(),
+        written_to(&opts, r.rejected),
         secs,
         r.rows as f64 / secs.max(1e-9),
     );
