@@ -287,6 +287,11 @@ impl Tr {
         {
             return FluentValue::from(n);
         }
+        // A decimal (a distance in km) takes this language's decimal sign: 947,2 km in French.
+        if DECIMAL_PLACEABLES.contains(&name) && value.parse::<f64>().is_ok() && self.code() != "en"
+        {
+            return FluentValue::from(value.replace('.', ","));
+        }
         if let Some((_, prefix)) = LABEL_PLACEABLES.iter().find(|(n, _)| *n == name)
             && let Some(label) = self.lookup(&format!("{prefix}-{value}"))
         {
@@ -328,6 +333,9 @@ impl Tr {
 const NUMBER_PLACEABLES: [&str; 7] = [
     "max", "min", "fields", "width", "police", "military", "civilian",
 ];
+
+/// The placeables of `locales/*/domain.ftl` that hold a decimal number written with a point.
+const DECIMAL_PLACEABLES: [&str; 2] = ["km", "limit"];
 
 /// The placeables of `locales/*/domain.ftl` that hold an enumerated value, with the prefix of
 /// its labels (`$vetting` = `pending` shows as `vetting-pending`).
@@ -536,6 +544,22 @@ pub fn message_slug(english: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_distance_takes_the_languages_decimal_sign() {
+        let sea = "the point (25.77, -80.19) is outside Haiti: at sea 947.2 km from its coast, \
+                   beyond its territorial sea (12 nautical miles, 22.2 km)";
+        assert_eq!(Tr::en().domain_message(sea), sea);
+        let fr = Tr::fr().domain_message(sea);
+        assert!(
+            fr.contains("en mer à 947,2 km") && fr.contains("22,2 km)"),
+            "{fr}"
+        );
+        let es = Tr::es().domain_message(sea);
+        assert!(es.contains("947,2 km") && es.contains("22,2 km"), "{es}");
+        // The coordinates are not distances: they stay as given.
+        assert!(fr.contains("(25.77, -80.19)"), "{fr}");
+    }
+
     #[test]
     fn a_fallback_says_which_language_it_is() {
         // Creole's forms have the desk's name but not the place picker's: that is French.
