@@ -1293,6 +1293,12 @@ async fn import_indicators(
     for c in &r.ignored_columns {
         eprintln!("ignored column {c}");
     }
+    if r.other_countries > 0 {
+        eprintln!(
+            "passed over {} rows of other countries (by #country+code)",
+            r.other_countries
+        );
+    }
     if !bad_rows(&r.problems, r.rejected, r.rows, r.committed) {
         return Ok(ExitCode::from(1));
     }

@@ -184,6 +184,9 @@ pub struct IndicatorTable {
     pub ignored: Vec<String>,
     /// The hashtag row, for a rejects file's header.
     pub header: Vec<String>,
+    /// Rows of another country than Haiti (by `#country+code`), passed over: a global table
+    /// (IOM's, OCHA's) holds every country's.
+    pub other_countries: u64,
 }
 
 /// Which indicator a value column holds, or why it holds none Konbit keeps.
@@ -220,6 +223,8 @@ fn indicator_of(tag: &Tag) -> Result<Indicator, String> {
 struct Layout {
     /// `#date` of a stock, or `#date+start` and `#date+end` of a period.
     date: (usize, Option<usize>),
+    /// `#country+code`: rows of another country (a global table) are passed over.
+    country: Option<usize>,
     adm2_code: Option<usize>,
     adm1_code: Option<usize>,
     adm1_name: Option<usize>,
@@ -247,9 +252,15 @@ fn layout(tags: &[Option<Tag>], ignored: &mut Vec<String>) -> Result<Layout, Fil
         }
         Ok(first)
     };
+    // A stock's date: a full date (not `+year` or `+month`, which IOM's tables carry beside
+    // it), the reported one when there are several.
+    let stock = match find("#date+reported-start-end-year-month-week")? {
+        Some(d) => Some(d),
+        None => find("#date-start-end-year-month-week")?,
+    };
     let date = match (find("#date+start")?, find("#date+end")?) {
         (Some(s), Some(e)) => (s, Some(e)),
-        (None, None) => match find("#date-start-end")? {
+        (None, None) => match stock {
             Some(d) => (d, None),
             None => {
                 return Err(FileError::Lacks(
@@ -263,9 +274,11 @@ fn layout(tags: &[Option<Tag>], ignored: &mut Vec<String>) -> Result<Layout, Fil
             ));
         }
     };
-    let adm2_code = find("#adm2+code")?;
-    let adm1_code = find("#adm1+code")?;
-    let adm1_name = find("#adm1+name")?;
+    // Where the people are, not where they came from (`+origin`, in IOM's tables).
+    let adm2_code = find("#adm2+code-origin")?;
+    let adm1_code = find("#adm1+code-origin")?;
+    let adm1_name = find("#adm1+name-origin")?;
+    let country = find("#country+code-origin")?;
     let mut values: Vec<(usize, Indicator)> = Vec::new();
     for (i, t) in tags.iter().enumerate() {
         let Some(t) = t else { continue };
@@ -295,6 +308,7 @@ fn layout(tags: &[Option<Tag>], ignored: &mut Vec<String>) -> Result<Layout, Fil
     }
     Ok(Layout {
         date,
+        country,
         adm2_code,
         adm1_code,
         adm1_name,
@@ -426,20 +440,30 @@ pub fn read_indicators<R: Read>(input: R) -> Result<IndicatorTable, FileError> {
             Err(e) => return Err(read_err(&mut csv, e)),
         }
         table.rows += 1;
-        if table.rows as usize > MAX_INDICATOR_ROWS {
-            return Err(FileError::Read {
-                line: csv
-                    .get_mut()
-                    .line_at(record.position().map_or(0, |p| p.byte())),
-                message: format!(
-                    "more than {MAX_INDICATOR_ROWS} rows: split the table into several files"
-                ),
-            });
-        }
+        // Every row is given its line, skipped or not: that is what lets the line counter drop
+        // the line breaks it has passed (see `Lines`).
         let at = record
             .position()
             .map_or_else(|| csv.position().byte(), |p| p.byte());
         let line = csv.get_mut().line_at(at);
+        if let Some(c) = layout.country
+            && record.get(c).is_some_and(|v| {
+                let v = v.trim_ascii();
+                !v.is_empty() && !v.eq_ignore_ascii_case(b"HTI")
+            })
+        {
+            table.other_countries += 1;
+            continue;
+        }
+        // Only Haiti's rows are kept, so only they are bounded.
+        if (table.rows - table.other_countries) as usize > MAX_INDICATOR_ROWS {
+            return Err(FileError::Read {
+                line,
+                message: format!(
+                    "more than {MAX_INDICATOR_ROWS} rows for Haiti: split the table into several files"
+                ),
+            });
+        }
         match figures_of(&layout, &record, line) {
             Ok(mut f) => table.figures.append(&mut f),
             Err(rej) => table.rejected.push(rej),
@@ -487,7 +511,20 @@ fn figures_of(l: &Layout, record: &csv::ByteRecord, line: u64) -> Result<Vec<Fig
     }
     let cell = |i: usize| cells.get(i).map(String::as_str).unwrap_or("");
     let label = |i: usize| l.labels[i].clone();
-    let date = |i: usize, e: &mut ValidationErrors| match parse_date(cell(i)) {
+    // IOM's API writes dates as date-times (`2010-11-30T00:00:00`): the day is the date.
+    let day = |v: &'_ str| -> String {
+        match v.split_once('T') {
+            Some((d, t))
+                if d.len() == 10
+                    && t.bytes()
+                        .all(|b| b.is_ascii_digit() || b":.+-Z".contains(&b)) =>
+            {
+                d.to_string()
+            }
+            _ => v.to_string(),
+        }
+    };
+    let date = |i: usize, e: &mut ValidationErrors| match parse_date(&day(cell(i))) {
         Ok(d) => Some(d),
         Err(m) => {
             e.add(label(i), m);
@@ -709,6 +746,48 @@ mod tests {
         let mut e = ValidationErrors::default();
         SituationCommand::Observe(t.figures[0].observation.clone()).check(&mut e);
         assert!(e.0.is_empty(), "{:?}", e.0);
+    }
+
+    /// IOM DTM's global table on HDX, in the columns and hashtags OCHA's scraper writes
+    /// (OCHA-DAP/hdx-scraper-iom-dtm, `hxl_tags`): every country, admin levels 0 to 2, date-times,
+    /// year and month beside the date, where the displaced came from, men and women.
+    const DTM: &str = "id,operation,admin0Name,admin0Pcode,admin1Name,admin1Pcode,admin2Name,admin2Pcode,adminLevel,numPresentIdpInd,reportingDate,yearReportingDate,monthReportingDate,roundNumber,displacementReason,numberMales,numberFemales,idpOriginAdmin1Name,idpOriginAdmin1Pcode,assessmentType,operationStatus\n\
+        #id+code,#operation+name,#country+name,#country+code,#adm1+name,#adm1+code,#adm2+name,#adm2+code,#adm+level,#affected+idps,#date+reported,#date+year+reported,#date+month+reported,#round+code,#cause+type,#affected+idps+m,#affected+idps+f,#adm1+name+origin,#adm1+code+origin,#assessment+type,#operation+status\n\
+        1,Gang violence,Haiti,HTI,,,,,0,578074,2024-06-04T00:00:00,2024,6,7,Conflict,,,,,BA,Active\n\
+        2,Gang violence,Haiti,HTI,Ouest,HT01,,,1,310000,2024-06-04T00:00:00,2024,6,7,Conflict,,,,,BA,Active\n\
+        3,Gang violence,Haiti,HTI,Ouest,HT01,Port-au-Prince,HT0111,2,120500,2024-06-04T00:00:00,2024,6,7,Conflict,60000,60500,Ouest,HT01,BA,Active\n\
+        4,Conflict,Afghanistan,AFG,Kabul,AF01,,,1,5000,2024-06-30T00:00:00,2024,6,3,Conflict,,,,,BA,Active\n";
+
+    #[test]
+    fn iom_dtms_global_table_reads_haitis_rows() {
+        let t = table(DTM);
+        assert!(t.rejected.is_empty(), "{:?}", said(&t));
+        assert_eq!((t.rows, t.other_countries), (4, 1));
+        let got: Vec<(&str, i64)> = t
+            .figures
+            .iter()
+            .map(|f| (f.observation.area.as_str(), f.observation.value))
+            .collect();
+        assert_eq!(
+            got,
+            [("HTI", 578074), ("HT-OU", 310000), ("HT0111", 120500)]
+        );
+        let d = time::macros::date!(2024 - 06 - 04);
+        assert!(
+            t.figures
+                .iter()
+                .all(|f| f.observation.from == d && f.observation.to == d)
+        );
+        assert_eq!(
+            t.ignored,
+            [
+                "#affected+idps+m: a breakdown (+m), not the total of people",
+                "#affected+idps+f: a breakdown (+f), not the total of people"
+            ]
+        );
+        // A date-time that is not one is still named.
+        let bad = DTM.replacen("2024-06-04T00:00:00", "2024-06-04Tnoon", 1);
+        assert!(said(&table(&bad))[0].starts_with("line 3, column #date+reported:"));
     }
 
     #[test]

@@ -252,6 +252,8 @@ pub struct IndicatorReport {
     pub problems: Vec<String>,
     /// Columns that hold no indicator Konbit keeps, with why.
     pub ignored_columns: Vec<String>,
+    /// Rows of other countries (a global table), passed over.
+    pub other_countries: u64,
     /// Whether anything was committed.
     pub committed: bool,
 }
@@ -277,6 +279,7 @@ pub async fn import_indicators(
         rows: table.rows,
         rejected: table.rejected.len() as u64,
         ignored_columns: table.ignored.clone(),
+        other_countries: table.other_countries,
         ..IndicatorReport::default()
     };
     for rej in &table.rejected {
