@@ -48,6 +48,7 @@ dom-no_segment_in_gazetteer = no route segment { $code } in the gazetteer
 dom-fatality_figure_unreadable = cannot read { $text } as a fatality figure: give a number, "at least N", a range "N-M", or tens/dozens/hundreds/thousands
 dom-row_width = the row has { $fields } fields, the header has { $width }
 dom-row_width_hxl = the row has { $fields } fields, the hashtag row has { $width }
+dom-row_too_long_hxl = the row is { $size } bytes, more than { $max }: not an indicator row
 dom-not_the_year = { $year } is not the year of event_date { $date }
 dom-not_1_2_or_3 = { $value } is not 1, 2 or 3
 dom-unknown_disorder_type = unknown disorder type { $value }

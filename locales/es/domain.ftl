@@ -48,6 +48,7 @@ dom-no_segment_in_gazetteer = no hay ningún tramo de ruta { $code } en el nomen
 dom-fatality_figure_unreadable = no se puede leer { $text } como cifra de muertos: indique un número, "at least N", un intervalo "N-M", o tens/dozens/hundreds/thousands
 dom-row_width = la fila tiene { $fields } campos y el encabezado { $width }
 dom-row_width_hxl = la fila tiene { $fields } campos y la fila de hashtags { $width }
+dom-row_too_long_hxl = la fila tiene { $size } bytes, más de { $max }: no es una fila de indicador
 dom-not_the_year = { $year } no es el año de event_date { $date }
 dom-not_1_2_or_3 = { $value } no es 1, 2 ni 3
 dom-unknown_disorder_type = tipo de desorden desconocido { $value }

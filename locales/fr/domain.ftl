@@ -48,6 +48,7 @@ dom-no_segment_in_gazetteer = aucun tronçon de route { $code } dans le réperto
 dom-fatality_figure_unreadable = impossible de lire { $text } comme un bilan de morts : indiquez un nombre, « at least N », un intervalle « N-M », ou tens/dozens/hundreds/thousands
 dom-row_width = la ligne compte { $fields } champs, l’en-tête { $width }
 dom-row_width_hxl = la ligne compte { $fields } champs, la ligne de hashtags { $width }
+dom-row_too_long_hxl = la ligne fait { $size } octets, plus de { $max } : ce n’est pas une ligne d’indicateur
 dom-not_the_year = { $year } n’est pas l’année de event_date { $date }
 dom-not_1_2_or_3 = { $value } n’est pas 1, 2 ou 3
 dom-unknown_disorder_type = type de désordre inconnu { $value }

@@ -472,8 +472,28 @@ pub fn read_indicators<R: Read>(input: R) -> Result<IndicatorTable, FileError> {
     Ok(table)
 }
 
+/// Longest row of an indicator table kept, even as a refused row: a date, an area and a few
+/// figures fit in a few hundred bytes, and up to [`MAX_INDICATOR_ROWS`] refused rows are held
+/// for the rejects file.
+pub const MAX_INDICATOR_ROW_BYTES: usize = 16 * 1024;
+
 fn figures_of(l: &Layout, record: &csv::ByteRecord, line: u64) -> Result<Vec<Figure>, Rejected> {
     let mut e = ValidationErrors::default();
+    if record.as_slice().len() > MAX_INDICATOR_ROW_BYTES {
+        e.add(
+            "",
+            format!(
+                "the row is {} bytes, more than {MAX_INDICATOR_ROW_BYTES}: not an indicator row",
+                record.as_slice().len()
+            ),
+        );
+        // Its cells are not kept.
+        return Err(Rejected {
+            line,
+            fields: Vec::new(),
+            errors: e.0,
+        });
+    }
     let mut cells: Vec<String> = Vec::with_capacity(record.len());
     for (i, raw) in record.iter().enumerate() {
         match std::str::from_utf8(raw) {
@@ -867,6 +887,18 @@ mod tests {
             problems[5],
             "line 7: the row has 2 fields, the hashtag row has 3"
         );
+
+        // A huge row is refused without its cells being kept.
+        let huge = format!(
+            "#date,#inneed,#meta+note\n2024-01-01,5,{}\n",
+            "x".repeat(20_000)
+        );
+        let t = table(&huge);
+        assert_eq!(
+            said(&t),
+            ["line 2: the row is 20011 bytes, more than 16384: not an indicator row"]
+        );
+        assert!(t.rejected[0].fields.is_empty() && t.figures.is_empty());
 
         let t = table("#date+start,#date+end,#affected+killed\n2024-03-31,2024-01-01,4\n");
         assert_eq!(
