@@ -5,7 +5,10 @@
 //! instead, and the next statement of any other kind on that connection — a read, an update,
 //! the tree's growth, the commit — first sends them, consecutive rows of one table as one
 //! multi-row `INSERT`, in the order they were held. So every statement still sees every row
-//! written before it; only the number of round trips changes.
+//! written before it; only the number of round trips changes. On SQLite all the held inserts go
+//! as one multi-statement text, with the commit when it is the commit that sends them; on
+//! PostgreSQL as one statement of `UNNEST`ed arrays whose text does not change with the number
+//! of rows, so that it is prepared once.
 //!
 //! A held row that the database refuses fails the statement that sent it, which need not be its
 //! own command's: the writer then runs the batch again without holding, so that the failure is
@@ -150,17 +153,54 @@ impl Held {
     }
 }
 
-/// Sends the held runs over `$c`, each as one multi-row `INSERT` (`$sqlite`: anonymous
-/// placeholders, see [`crate::values_sql`]); the same code for either backend's connection.
-macro_rules! send_runs {
-    ($c:expr, $held:expr, $sqlite:expr) => {{
-        let Some(h) = $held.as_deref_mut() else {
-            return Ok(());
-        };
-        // Taken first: whatever happens, nothing is sent twice.
-        for run in std::mem::take(&mut h.runs) {
-            let sql = crate::values_sql($sqlite, &run.head(), run.cols, run.vals.len() / run.cols);
-            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql.as_str()));
+/// Most parameters of one SQLite call: under its 32,766 per statement.
+const MAX_PARAMS: usize = 30_000;
+
+/// The runs as few SQLite texts as possible, each with the number of runs it sends: one text
+/// holds several statements, and sqlx binds each its share of the parameters, in order. A
+/// batch's rows then go to the connection's thread in one hand-off, with the commit.
+fn sqlite_texts(runs: &[Run]) -> Vec<(String, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < runs.len() {
+        let mut end = start + 1;
+        let mut params = runs[start].vals.len();
+        while end < runs.len() && params + runs[end].vals.len() <= MAX_PARAMS {
+            params += runs[end].vals.len();
+            end += 1;
+        }
+        let sql: Vec<String> = runs[start..end]
+            .iter()
+            .map(|run| crate::values_sql(true, &run.head(), run.cols, run.vals.len() / run.cols))
+            .collect();
+        out.push((sql.join(";\n"), end - start));
+        start = end;
+    }
+    out
+}
+
+/// Sends the held runs over a SQLite connection (see [`sqlite_texts`]), then `then` in the
+/// same call as the last rows.
+async fn send_sqlite(
+    c: &mut SqliteConnection,
+    held: &mut Held,
+    then: Option<&str>,
+) -> sqlx::Result<()> {
+    // Taken first: whatever happens, nothing is sent twice.
+    let runs = std::mem::take(&mut held.runs);
+    let mut texts = sqlite_texts(&runs);
+    match (then, texts.last_mut()) {
+        (Some(t), Some(last)) => {
+            last.0.push_str(";\n");
+            last.0.push_str(t);
+        }
+        (Some(t), None) => texts.push((t.to_string(), 0)),
+        (None, _) => {}
+    }
+    let mut runs = runs.iter();
+    for (sql, count) in texts {
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+        for run in runs.by_ref().take(count) {
             for v in &run.vals {
                 q = match v {
                     Val::Int(x) => q.bind(*x),
@@ -172,10 +212,133 @@ macro_rules! send_runs {
                     Val::Bool(x) => q.bind(*x),
                 };
             }
-            q.execute(&mut *$c).await?;
         }
-        Ok(())
-    }};
+        q.execute(&mut *c).await?;
+    }
+    Ok(())
+}
+
+/// One column of a run, as the array PostgreSQL's `UNNEST` takes.
+enum Column {
+    Int(Vec<Option<i64>>),
+    Real(Vec<Option<f64>>),
+    Text(Vec<Option<String>>),
+    Blob(Vec<Option<Vec<u8>>>),
+    Id(Vec<Option<Uuid>>),
+    Day(Vec<Option<Date>>),
+    Bool(Vec<Option<bool>>),
+}
+
+impl Column {
+    fn of(first: &Val, rows: usize) -> Column {
+        match first {
+            Val::Int(_) => Column::Int(Vec::with_capacity(rows)),
+            Val::Real(_) => Column::Real(Vec::with_capacity(rows)),
+            Val::Text(_) => Column::Text(Vec::with_capacity(rows)),
+            Val::Blob(_) => Column::Blob(Vec::with_capacity(rows)),
+            Val::Id(_) => Column::Id(Vec::with_capacity(rows)),
+            Val::Day(_) => Column::Day(Vec::with_capacity(rows)),
+            Val::Bool(_) => Column::Bool(Vec::with_capacity(rows)),
+        }
+    }
+
+    /// Adds a value; false if it is not of the column's type.
+    fn push(&mut self, v: Val) -> bool {
+        match (self, v) {
+            (Column::Int(c), Val::Int(x)) => c.push(x),
+            (Column::Real(c), Val::Real(x)) => c.push(x),
+            (Column::Text(c), Val::Text(x)) => c.push(x),
+            (Column::Blob(c), Val::Blob(x)) => c.push(x),
+            (Column::Id(c), Val::Id(x)) => c.push(x),
+            (Column::Day(c), Val::Day(x)) => c.push(x),
+            (Column::Bool(c), Val::Bool(x)) => c.push(x),
+            _ => return false,
+        }
+        true
+    }
+
+    fn array_type(&self) -> &'static str {
+        match self {
+            Column::Int(_) => "int8[]",
+            Column::Real(_) => "float8[]",
+            Column::Text(_) => "text[]",
+            Column::Blob(_) => "bytea[]",
+            Column::Id(_) => "uuid[]",
+            Column::Day(_) => "date[]",
+            Column::Bool(_) => "bool[]",
+        }
+    }
+}
+
+/// Sends the held runs over a PostgreSQL connection as one statement, then `then`. Each run is
+/// `INSERT … SELECT * FROM UNNEST($1::type[], …)`, one array per column, and the runs before
+/// the last are data-modifying `WITH` clauses of the last one (no table's insert depends on
+/// another's). The text depends only on which tables and columns the batch wrote, not on how
+/// many rows: PostgreSQL prepares and plans it once and each batch is one round trip. (As a
+/// multi-row `VALUES` its text changed with every batch's size, and each was prepared, planned
+/// and sent table by table.)
+async fn send_pg(c: &mut PgConnection, held: &mut Held, then: Option<&str>) -> sqlx::Result<()> {
+    let runs = std::mem::take(&mut held.runs);
+    if !runs.is_empty() {
+        let mut sql = String::new();
+        let mut arrays: Vec<Column> = Vec::new();
+        let last = runs.len() - 1;
+        for (i, run) in runs.into_iter().enumerate() {
+            let rows = run.vals.len() / run.cols;
+            let head = run.head();
+            let mut columns: Vec<Column> = run.vals[..run.cols]
+                .iter()
+                .map(|v| Column::of(v, rows))
+                .collect();
+            for (k, v) in run.vals.into_iter().enumerate() {
+                if !columns[k % run.cols].push(v) {
+                    return Err(sqlx::Error::Encode(
+                        format!("held rows of {} mix types in one column", run.table).into(),
+                    ));
+                }
+            }
+            let args: Vec<String> = columns
+                .iter()
+                .enumerate()
+                .map(|(k, col)| format!("${}::{}", arrays.len() + k + 1, col.array_type()))
+                .collect();
+            // `head` ends in "VALUES ": the same columns, fed from the arrays instead.
+            let insert = format!(
+                "{} SELECT * FROM UNNEST({})",
+                head.trim_end().trim_end_matches("VALUES").trim_end(),
+                args.join(", ")
+            );
+            arrays.extend(columns);
+            if i < last {
+                sql.push_str(if i == 0 { "WITH " } else { ", " });
+                sql.push_str(&format!("held_{i} AS ({insert})"));
+            } else {
+                if i > 0 {
+                    sql.push(' ');
+                }
+                sql.push_str(&insert);
+            }
+        }
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+        for col in arrays {
+            q = match col {
+                Column::Int(a) => q.bind(a),
+                Column::Real(a) => q.bind(a),
+                Column::Text(a) => q.bind(a),
+                Column::Blob(a) => q.bind(a),
+                Column::Id(a) => q.bind(a),
+                Column::Day(a) => q.bind(a),
+                Column::Bool(a) => q.bind(a),
+            };
+        }
+        q.execute(&mut *c).await?;
+    }
+    if let Some(t) = then {
+        sqlx::raw_sql(sqlx::AssertSqlSafe(t))
+            .execute(&mut *c)
+            .await?;
+    }
+    Ok(())
 }
 
 /// Sends what is held on a SQLite connection, if anything.
@@ -183,12 +346,32 @@ pub async fn settle_sqlite(
     c: &mut SqliteConnection,
     held: &mut Option<&mut Held>,
 ) -> sqlx::Result<()> {
-    send_runs!(c, held, true)
+    match held.as_deref_mut() {
+        Some(h) if !h.is_empty() => send_sqlite(c, h, None).await,
+        _ => Ok(()),
+    }
 }
 
 /// Sends what is held on a PostgreSQL connection, if anything.
 pub async fn settle_pg(c: &mut PgConnection, held: &mut Option<&mut Held>) -> sqlx::Result<()> {
-    send_runs!(c, held, false)
+    match held.as_deref_mut() {
+        Some(h) if !h.is_empty() => send_pg(c, h, None).await,
+        _ => Ok(()),
+    }
+}
+
+/// Sends what is held, then `then` (the commit): on SQLite in one call.
+pub async fn settle_then_sqlite(
+    c: &mut SqliteConnection,
+    held: &mut Held,
+    then: &str,
+) -> sqlx::Result<()> {
+    send_sqlite(c, held, Some(then)).await
+}
+
+/// Sends what is held, then `then` (the commit).
+pub async fn settle_then_pg(c: &mut PgConnection, held: &mut Held, then: &str) -> sqlx::Result<()> {
+    send_pg(c, held, Some(then)).await
 }
 
 #[cfg(test)]
@@ -236,5 +419,23 @@ mod tests {
         assert!(matches!(h.runs[1].vals[1], Val::Text(None)));
         h.clear();
         assert!(h.is_empty());
+    }
+
+    #[test]
+    fn sqlite_texts_join_runs_up_to_max_params_and_count_the_runs_in_each() {
+        let mut h = Held::default();
+        // Runs of 500 rows × 20 columns: 10,000 parameters each, so three fit in one text.
+        static COLS: [&str; 20] = ["c"; 20];
+        for _ in 0..(7 * MAX_ROWS) {
+            h.push("a", &[&COLS], vec![Val::Int(Some(1)); 20]);
+        }
+        assert_eq!(h.runs.len(), 7);
+        let texts = sqlite_texts(&h.runs);
+        let counts: Vec<usize> = texts.iter().map(|(_, n)| *n).collect();
+        assert_eq!(counts, vec![3, 3, 1]);
+        for (sql, n) in &texts {
+            assert_eq!(sql.matches("INSERT INTO").count(), *n, "{sql:.80}");
+            assert_eq!(sql.matches('?').count(), n * 10_000);
+        }
     }
 }

@@ -385,18 +385,30 @@ impl TimedHead {
 
 /// The current head and the last record time, read from the database.
 pub async fn head_with_time(ex: &mut Ex<'_>) -> Result<TimedHead> {
-    let h = head(ex).await?;
-    if h.seq == 0 {
-        return Ok(TimedHead { head: h, at: None });
-    }
-    let at: String = on!(ex, |c| sqlx::query_scalar(
-        "SELECT recorded_at FROM log WHERE seq = $1"
-    )
-    .bind(h.seq)
-    .fetch_one(c)
-    .await)?;
+    let row: Option<(i64, Vec<u8>, String)> =
+        on!(ex, |c| sqlx::query_as(HEAD_SQL).fetch_optional(c).await)?;
+    timed_head(row)
+}
+
+/// The last entry's number, hash and record time: the head with its time in one read.
+pub(crate) const HEAD_SQL: &str =
+    "SELECT seq, hash, recorded_at FROM log ORDER BY seq DESC LIMIT 1";
+
+/// The head with its time, from what [`HEAD_SQL`] read.
+pub(crate) fn timed_head(row: Option<(i64, Vec<u8>, String)>) -> Result<TimedHead> {
+    let Some((seq, hash, at)) = row else {
+        return Ok(TimedHead {
+            head: Head::EMPTY,
+            at: None,
+        });
+    };
     Ok(TimedHead {
-        head: h,
+        head: Head {
+            seq,
+            hash: hash.try_into().map_err(|_| {
+                StoreError::Internal(format!("entry {seq} has a hash that is not 32 bytes"))
+            })?,
+        },
         at: Some(parse_recorded_at(&at)?),
     })
 }

@@ -20,7 +20,7 @@ use crate::{
     tree, users, write_path as project,
 };
 use konbit_domain::{Command, SourceCommand};
-use sqlx::{Connection, PgConnection, SqliteConnection};
+use sqlx::{Connection, PgConnection, Row, SqliteConnection};
 use tokio::sync::{mpsc, oneshot};
 use uuid::Uuid;
 
@@ -414,6 +414,44 @@ async fn begin(conn: &mut WConn) -> Result<()> {
     }
 }
 
+/// Begins a batch's transaction (as [`begin`] does) and reads the log's head in the same round
+/// trip: under load each round trip waits for a core, and a batch used to spend three of them
+/// here.
+async fn begin_at_head(conn: &mut WConn) -> Result<log::TimedHead> {
+    let row = match &mut conn.conn {
+        Conn::Sqlite(c) => {
+            let sql = format!("BEGIN IMMEDIATE; {}", log::HEAD_SQL);
+            // Every row fetched, so no statement is left midway when the batch commits.
+            sqlx::query_as::<_, (i64, Vec<u8>, String)>(sqlx::AssertSqlSafe(sql))
+                .fetch_all(&mut *c)
+                .await?
+                .pop()
+        }
+        // A simple query answers in text: the hash comes as hex.
+        Conn::Pg(c) => {
+            let rows = sqlx::raw_sql(sqlx::AssertSqlSafe(format!(
+                "BEGIN; SELECT pg_advisory_xact_lock({PG_LOG_LOCK}); \
+                 SELECT seq, encode(hash, 'hex') AS hash, recorded_at FROM log \
+                 ORDER BY seq DESC LIMIT 1"
+            )))
+            .fetch_all(&mut *c)
+            .await?;
+            match rows.iter().find(|r| r.columns().len() == 3) {
+                None => None,
+                Some(r) => {
+                    let hash: String = r.try_get("hash")?;
+                    Some((
+                        r.try_get("seq")?,
+                        hex::decode(hash).map_err(StoreError::internal)?,
+                        r.try_get("recorded_at")?,
+                    ))
+                }
+            }
+        }
+    };
+    log::timed_head(row)
+}
+
 fn submitted(e: &Entry) -> Submitted {
     Submitted {
         seq: e.seq,
@@ -525,17 +563,14 @@ fn answer(reply: Reply, outcome: Outcome) {
 
 /// One try at a batch: every job in one transaction, committed at the end.
 async fn attempt(conn: &mut WConn, batch: &[Job]) -> Attempt {
-    if let Err(e) = begin(conn).await {
-        return Attempt::Unavailable(format!(
-            "the database refused a write transaction: {}",
-            full(&e)
-        ));
-    }
-    let mut head = match log::head_with_time(&mut conn.ex()).await {
+    let mut head = match begin_at_head(conn).await {
         Ok(h) => h,
         Err(e) => {
             let _ = exec(conn, "ROLLBACK").await;
-            return Attempt::Unavailable(full(&e));
+            return Attempt::Unavailable(format!(
+                "the database refused a write transaction: {}",
+                full(&e)
+            ));
         }
     };
     let start = head.head;
@@ -678,20 +713,12 @@ async fn attempt(conn: &mut WConn, batch: &[Job]) -> Attempt {
         }
         return Attempt::Unavailable(format!("the log's tree could not grow: {}", full(e)));
     }
-    // What is still held is sent before the commit, so that a row the database refuses is told
-    // apart from a commit that failed.
-    if let Err(e) = conn.ex().settle().await {
-        let e = StoreError::from(e);
-        let _ = exec(conn, "ROLLBACK").await;
-        if hold && !e.is_unavailable() {
-            return Attempt::Spoiled {
-                index: None,
-                error: e,
-            };
-        }
-        return Attempt::Unavailable(format!("the write was not stored: {}", full(&e)));
-    }
-    match exec(conn, "COMMIT").await {
+    // What is still held goes with the commit, on SQLite in the same call (see
+    // [`crate::held`]). A failure before the commit is a held row's that the database refused
+    // (some job's) unless the database is out of reach; running the batch again without
+    // holding then tells which job, or fails at the commit again and is answered as such.
+    let committed = conn.ex().settle_then("COMMIT").await;
+    match committed {
         Ok(()) => {
             conn.edge = grown
                 .ok()
@@ -700,8 +727,15 @@ async fn attempt(conn: &mut WConn, batch: &[Job]) -> Attempt {
             Attempt::Committed(outcomes)
         }
         Err(e) => {
+            let e = StoreError::from(e);
             let _ = exec(conn, "ROLLBACK").await;
-            Attempt::Unavailable(format!("the commit failed: {}", full(&e)))
+            if hold && !e.is_unavailable() {
+                return Attempt::Spoiled {
+                    index: None,
+                    error: e,
+                };
+            }
+            Attempt::Unavailable(format!("the write was not committed: {}", full(&e)))
         }
     }
 }
