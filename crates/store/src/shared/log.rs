@@ -383,14 +383,8 @@ impl TimedHead {
     }
 }
 
-/// The current head and the last record time, read from the database.
-pub async fn head_with_time(ex: &mut Ex<'_>) -> Result<TimedHead> {
-    let row: Option<(i64, Vec<u8>, String)> =
-        on!(ex, |c| sqlx::query_as(HEAD_SQL).fetch_optional(c).await)?;
-    timed_head(row)
-}
-
-/// The last entry's number, hash and record time: the head with its time in one read.
+/// The last entry's number, hash and record time: the head with its time in one read, which the
+/// writer makes in the call that begins its transaction.
 pub(crate) const HEAD_SQL: &str =
     "SELECT seq, hash, recorded_at FROM log ORDER BY seq DESC LIMIT 1";
 

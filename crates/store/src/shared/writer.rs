@@ -398,29 +398,30 @@ async fn exec(conn: &mut WConn, sql: &str) -> Result<()> {
     Ok(())
 }
 
-async fn begin(conn: &mut WConn) -> Result<()> {
+/// The statements that begin a write transaction.
+fn begin_sql(conn: &WConn) -> String {
     match conn.conn {
         // IMMEDIATE takes the write lock now, so the head we read next cannot go stale.
-        Conn::Sqlite(_) => exec(conn, "BEGIN IMMEDIATE").await,
+        Conn::Sqlite(_) => "BEGIN IMMEDIATE".into(),
         // One round trip for both: a simple query may hold several statements, and the
         // transaction is open before the lock is asked for.
-        Conn::Pg(_) => {
-            exec(
-                conn,
-                &format!("BEGIN; SELECT pg_advisory_xact_lock({PG_LOG_LOCK})"),
-            )
-            .await
-        }
+        Conn::Pg(_) => format!("BEGIN; SELECT pg_advisory_xact_lock({PG_LOG_LOCK})"),
     }
+}
+
+async fn begin(conn: &mut WConn) -> Result<()> {
+    let sql = begin_sql(conn);
+    exec(conn, &sql).await
 }
 
 /// Begins a batch's transaction (as [`begin`] does) and reads the log's head in the same round
 /// trip: under load each round trip waits for a core, and a batch used to spend three of them
 /// here.
 async fn begin_at_head(conn: &mut WConn) -> Result<log::TimedHead> {
+    let begin = begin_sql(conn);
     let row = match &mut conn.conn {
         Conn::Sqlite(c) => {
-            let sql = format!("BEGIN IMMEDIATE; {}", log::HEAD_SQL);
+            let sql = format!("{begin}; {}", log::HEAD_SQL);
             // Every row fetched, so no statement is left midway when the batch commits.
             sqlx::query_as::<_, (i64, Vec<u8>, String)>(sqlx::AssertSqlSafe(sql))
                 .fetch_all(&mut *c)
@@ -430,8 +431,7 @@ async fn begin_at_head(conn: &mut WConn) -> Result<log::TimedHead> {
         // A simple query answers in text: the hash comes as hex.
         Conn::Pg(c) => {
             let rows = sqlx::raw_sql(sqlx::AssertSqlSafe(format!(
-                "BEGIN; SELECT pg_advisory_xact_lock({PG_LOG_LOCK}); \
-                 SELECT seq, encode(hash, 'hex') AS hash, recorded_at FROM log \
+                "{begin}; SELECT seq, encode(hash, 'hex') AS hash, recorded_at FROM log \
                  ORDER BY seq DESC LIMIT 1"
             )))
             .fetch_all(&mut *c)
@@ -798,13 +798,8 @@ async fn import_in_transaction(conn: &mut WConn, job: Job) -> bool {
     let Reply::Import(reply) = reply else {
         return false;
     };
-    if let Err(e) = begin(conn).await {
-        let unavailable = e.is_unavailable();
-        let _ = reply.send(Err(e));
-        return unavailable;
-    }
     let outcome = async {
-        let mut head = log::head_with_time(&mut conn.ex()).await?;
+        let mut head = begin_at_head(conn).await?;
         let reference = match &source.command {
             Command::Sources(SourceCommand::RegisterSource(s)) => s.reference.clone(),
             _ => None,
