@@ -2,11 +2,13 @@
 //! HTTP API for 1, 8 and 64 concurrent clients, against the rate of a no-op POST on the same
 //! server in the same run (the baseline: what HTTP and JSON cost without auth or the log; the
 //! faster of a measurement before and one after).
-//! Prints a table; asserts nothing.
+//! Also prints what a request costs the process in CPU (no-op / write, server and clients
+//! together): steadier than the rates on a small shared machine. Prints a table; asserts
+//! nothing.
 //!
 //! `cargo bench -p konbit-testkit --bench write` (SQLite in a temp dir, WAL, synchronous=FULL).
 //! Set `KONBIT_BENCH_POSTGRES_URL` to also run it on PostgreSQL. `KONBIT_BENCH_SECONDS` sets the
-//! time per measurement (default 5).
+//! time per measurement (default 5), `KONBIT_BENCH_CLIENTS` the client counts (default `1,8,64`).
 
 #![allow(clippy::print_stdout, clippy::expect_used, clippy::unwrap_used)]
 
@@ -43,6 +45,8 @@ async fn start(url: &str) -> (String, Store) {
 /// What one measurement came to: requests per second, and the latency's p50 and p99 in ms.
 struct Rate {
     per_sec: f64,
+    /// The process's CPU time per successful request (server and clients together), µs.
+    cpu_us: f64,
     p50_ms: f64,
     p99_ms: f64,
 }
@@ -78,14 +82,21 @@ async fn measure(base: &str, token: &str, path: &str, clients: usize, secs: f64)
         }));
     }
     let t0 = Instant::now();
+    let cpu0 = common::cpu_seconds();
     let mut took = Vec::new();
     for t in tasks {
         took.extend(t.await.expect("client"));
     }
-    let per_sec = done.load(Ordering::Relaxed) as f64 / t0.elapsed().as_secs_f64();
+    let n = done.load(Ordering::Relaxed) as f64;
+    let per_sec = n / t0.elapsed().as_secs_f64();
+    let cpu_us = match (cpu0, common::cpu_seconds()) {
+        (Some(a), Some(b)) => (b - a) / n * 1e6,
+        _ => f64::NAN,
+    };
     took.sort_by(f64::total_cmp);
     Rate {
         per_sec,
+        cpu_us,
         p50_ms: common::percentile(&took, 0.5),
         p99_ms: common::percentile(&took, 0.99),
     }
@@ -96,10 +107,10 @@ async fn run(label: &str, url: &str, secs: f64) {
     let token = common::login(&reqwest::Client::new(), &base).await;
     println!("\n{label}: {secs} s per measurement");
     println!(
-        "{:>8} {:>16} {:>16} {:>8} {:>12} {:>12}",
-        "clients", "no-op POST/s", "entries/s", "ratio", "p50 ms", "p99 ms"
+        "{:>8} {:>16} {:>16} {:>8} {:>12} {:>12} {:>14}",
+        "clients", "no-op POST/s", "entries/s", "ratio", "p50 ms", "p99 ms", "CPU µs/req"
     );
-    for clients in [1usize, 8, 64] {
+    for clients in client_counts() {
         // The no-op is measured before and after, and the faster taken: on a small machine
         // one measurement can differ from the next by a third, and the baseline must not be
         // the slow one.
@@ -112,12 +123,13 @@ async fn run(label: &str, url: &str, secs: f64) {
             before
         };
         println!(
-            "{clients:>8} {:>16.0} {:>16.0} {:>8.3} {:>12.2} {:>12.2}",
+            "{clients:>8} {:>16.0} {:>16.0} {:>8.3} {:>12.2} {:>12.2} {:>14}",
             base_rate.per_sec,
             rate.per_sec,
             rate.per_sec / base_rate.per_sec,
             rate.p50_ms,
-            rate.p99_ms
+            rate.p99_ms,
+            format!("{:.0} / {:.0}", base_rate.cpu_us, rate.cpu_us),
         );
     }
     let mut c = store.conn().await.expect("conn");
@@ -125,6 +137,15 @@ async fn run(label: &str, url: &str, secs: f64) {
         .await
         .expect("verify");
     println!("log after the run: {} entries, intact: {}", v.length, v.ok);
+}
+
+/// The client counts to measure: `KONBIT_BENCH_CLIENTS` (comma-separated), else 1, 8 and 64.
+fn client_counts() -> Vec<usize> {
+    std::env::var("KONBIT_BENCH_CLIENTS")
+        .ok()
+        .map(|s| s.split(',').filter_map(|c| c.trim().parse().ok()).collect())
+        .filter(|v: &Vec<usize>| !v.is_empty())
+        .unwrap_or_else(|| vec![1, 8, 64])
 }
 
 fn main() {

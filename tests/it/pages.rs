@@ -138,17 +138,58 @@ async fn every_page_by_every_role() {
 #[tokio::test]
 async fn pages_send_security_headers() {
     let app = spawn_app().await;
-    let r = app.anonymous().get("/").await;
-    let h = |n: &str| {
-        r.headers
-            .get(n)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or_default()
-            .to_string()
-    };
-    assert!(h("content-security-policy").contains("frame-ancestors 'none'"));
-    assert!(!h("content-security-policy").contains("unsafe-inline"));
-    assert_eq!(h("x-content-type-options"), "nosniff");
+    let http = reqwest::Client::new();
+    let url = |p: &str| format!("{}{p}", app.base);
+    // A page, the answer to a page that does not exist, an API answer, and the refusal the
+    // middleware itself gives a cross-site write: every answer carries the headers.
+    let answers = [
+        ("a page", 200, http.get(url("/")).send().await),
+        (
+            "no such page",
+            404,
+            http.get(url("/no-such-page")).send().await,
+        ),
+        (
+            "an API answer",
+            200,
+            http.get(url("/api/v1/sources")).send().await,
+        ),
+        (
+            "a cross-site write",
+            403,
+            http.post(url("/api/v1/sources"))
+                .header("origin", "https://evil.example")
+                .json(&serde_json::json!({}))
+                .send()
+                .await,
+        ),
+    ];
+    for (what, status, r) in answers {
+        let r = r.expect("answer");
+        assert_eq!(r.status().as_u16(), status, "{what}");
+        let h = |n: &str| {
+            r.headers()
+                .get(n)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or_default()
+                .to_string()
+        };
+        assert!(
+            h("content-security-policy").contains("frame-ancestors 'none'"),
+            "{what}"
+        );
+        assert!(
+            !h("content-security-policy").contains("unsafe-inline"),
+            "{what}"
+        );
+        assert_eq!(h("x-content-type-options"), "nosniff", "{what}");
+        assert_eq!(h("referrer-policy"), "same-origin", "{what}");
+        assert_eq!(h("x-frame-options"), "DENY", "{what}");
+        // The API's answers are never cached (the refusal carries nothing to cache).
+        if what.contains("API") {
+            assert_eq!(h("cache-control"), "no-store", "{what}");
+        }
+    }
 }
 
 #[tokio::test]

@@ -50,6 +50,25 @@ pub fn form_pages() -> Vec<(&'static str, konbit_domain::EntryKind)> {
     shared::forms::AllForms(all_forms()).pages()
 }
 
+/// What the API's routes describe, made once per server: the served OpenAPI document, the page
+/// forms' schemas read from it, and every page form. Kept in the [`AppState`] rather than as
+/// router extensions, which were three more layers cloned for every request.
+pub(crate) fn documents() -> (
+    std::sync::Arc<serde_json::Value>,
+    std::sync::Arc<shared::forms::Schemas>,
+    shared::forms::AllForms,
+) {
+    let (_, doc) = api().split_for_parts();
+    let served = shared::openapi::complete(doc.clone());
+    // The pages' forms are built from the same document the API serves.
+    let schemas = shared::forms::Schemas::new(&doc, served.clone());
+    (
+        std::sync::Arc::new(served),
+        std::sync::Arc::new(schemas),
+        shared::forms::AllForms(all_forms()),
+    )
+}
+
 /// The OpenAPI document (3.1), as served: the operations of [`api`], completed with what every
 /// operation shares (see [`shared::openapi`]).
 pub fn openapi_doc() -> serde_json::Value {
@@ -67,48 +86,75 @@ use axum::{
 use std::net::SocketAddr;
 use tower_http::set_header::SetResponseHeaderLayer;
 
-/// Refuses a state-changing request that a browser says comes from another site (or whose
+/// The headers every answer carries unless its handler set its own: no inline script or style,
+/// no framing, no type sniffing, no referrer beyond this site.
+const SECURITY_HEADERS: [(header::HeaderName, &str); 4] = [
+    (
+        header::CONTENT_SECURITY_POLICY,
+        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; \
+         frame-ancestors 'none'; form-action 'self'; base-uri 'none'",
+    ),
+    (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+    (header::REFERRER_POLICY, "same-origin"),
+    (header::X_FRAME_OPTIONS, "DENY"),
+];
+
+/// What runs around every request, as one middleware: each layer of a router is cloned, with
+/// an allocation, for every request it serves, and this check and the four headers used to be
+/// five layers (docs/decisions.md, "What a request costs around its handler").
+///
+/// It refuses a state-changing request that a browser says comes from another site (or whose
 /// `Origin` is not this host), before any handler runs. Pages answer the same check with a page
-/// of their own (`pages::check_post`); this is the net under every other route.
-async fn same_site_only(
+/// of their own (`pages::check_post`); this is the net under every other route. Then it adds
+/// [`SECURITY_HEADERS`] to the answer.
+async fn guard(
     axum::extract::State(state): axum::extract::State<AppState>,
     req: Request,
     next: Next,
 ) -> Response {
-    if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
-        return next.run(req).await;
-    }
-    let forwarded_host = forwarded_host(req.headers(), req.extensions(), &state);
-    if let Some(why) = csrf::cross_site(req.headers(), forwarded_host.as_deref()) {
-        if !req.uri().path().starts_with("/api/") {
-            // The pages explain it in the reader's language.
-            return next.run(req).await;
+    let mut res = match same_site(&state, &req) {
+        Some(refused) => refused,
+        None => next.run(req).await,
+    };
+    let headers = res.headers_mut();
+    for (name, value) in SECURITY_HEADERS {
+        if !headers.contains_key(&name) {
+            headers.insert(name, HeaderValue::from_static(value));
         }
-        return error::ApiError::new(
+    }
+    res
+}
+
+/// The refusal of a cross-site request to the API, if this is one.
+fn same_site(state: &AppState, req: &Request) -> Option<Response> {
+    if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
+        return None;
+    }
+    let forwarded_host = forwarded_host(req.headers(), req.extensions(), state);
+    let why = csrf::cross_site(req.headers(), forwarded_host.as_deref())?;
+    // The pages explain it in the reader's language.
+    if !req.uri().path().starts_with("/api/") {
+        return None;
+    }
+    Some(
+        error::ApiError::new(
             axum::http::StatusCode::FORBIDDEN,
             "cross_site",
             "Cross-site request refused",
             why,
         )
-        .into_response();
-    }
-    next.run(req).await
+        .into_response(),
+    )
 }
 
 /// The whole application: API, pages, static files, security headers, body limit.
 pub fn app(state: AppState) -> Router {
     // Answers of the API may carry restricted data or a complainant's secret: never cached.
-    let (api, doc) = api().split_for_parts();
-    let served = shared::openapi::complete(doc.clone());
-    // The pages' forms are built from the same document the API serves.
-    let schemas = std::sync::Arc::new(shared::forms::Schemas::new(&doc, served.clone()));
-    let forms = shared::forms::AllForms(all_forms());
-    let api = api
-        .layer(axum::Extension(std::sync::Arc::new(served)))
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::CACHE_CONTROL,
-            HeaderValue::from_static("no-store"),
-        ));
+    let (api, _) = api().split_for_parts();
+    let api = api.layer(SetResponseHeaderLayer::if_not_present(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("no-store"),
+    ));
     Router::new()
         .merge(api)
         .merge(record::pages::router())
@@ -120,32 +166,8 @@ pub fn app(state: AppState) -> Router {
         .merge(media::pages::router())
         .route("/new", axum::routing::get(shared::forms::index))
         .fallback(shared::page::not_found)
-        .layer(axum::Extension(schemas))
-        .layer(axum::Extension(forms))
-        .layer(middleware::from_fn_with_state(
-            state.clone(),
-            same_site_only,
-        ))
+        .layer(middleware::from_fn_with_state(state.clone(), guard))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::CONTENT_SECURITY_POLICY,
-            HeaderValue::from_static(
-                "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; \
-                 frame-ancestors 'none'; form-action 'self'; base-uri 'none'",
-            ),
-        ))
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::X_CONTENT_TYPE_OPTIONS,
-            HeaderValue::from_static("nosniff"),
-        ))
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::REFERRER_POLICY,
-            HeaderValue::from_static("same-origin"),
-        ))
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::X_FRAME_OPTIONS,
-            HeaderValue::from_static("DENY"),
-        ))
         .with_state(state)
 }
 

@@ -84,11 +84,9 @@ async fn healthz(State(s): State<AppState>) -> ApiResult<&'static str> {
 
 /// This document.
 #[utoipa::path(get, path = "/api/v1/openapi.json", responses((status = 200, description = "OpenAPI 3.1 document")))]
-async fn openapi(
-    axum::Extension(doc): axum::Extension<std::sync::Arc<serde_json::Value>>,
-) -> Json<serde_json::Value> {
-    // The document is made once, from the routes, when the app is put together.
-    Json((*doc).clone())
+async fn openapi(State(s): State<AppState>) -> Json<serde_json::Value> {
+    // The document is made once, from the routes, with the server's state.
+    Json((*s.served).clone())
 }
 
 /// Login for scripts.

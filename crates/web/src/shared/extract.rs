@@ -34,21 +34,32 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
                 format!("the body is not valid JSON: {inner}"),
             );
         }
-        let path = e.path().to_string();
-        let msg = inner.to_string();
-        // The path names the offending field itself (for an unknown field too); at the top
-        // level of a malformed value it is ".", so name the unknown field or the whole body.
-        let field = match msg
-            .strip_prefix("unknown field `")
-            .and_then(|r| r.split('`').next())
-        {
-            Some(f) if path == "." => f.to_string(),
-            None if path == "." => "body".to_string(),
-            _ => path,
-        };
-        let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
-        ApiError::invalid_field(field, msg)
+        misfit(&e)
     })
+}
+
+/// Reads `T` from JSON already parsed, naming the offending field on failure: as
+/// [`parse_json`] does, without writing the value out as text to parse it again.
+pub fn from_value<T: DeserializeOwned>(v: serde_json::Value) -> Result<T, ApiError> {
+    serde_path_to_error::deserialize(v).map_err(|e| misfit(&e))
+}
+
+/// A value that does not fit its type, as a 422 naming the field.
+fn misfit(e: &serde_path_to_error::Error<serde_json::Error>) -> ApiError {
+    let path = e.path().to_string();
+    let msg = e.inner().to_string();
+    // The path names the offending field itself (for an unknown field too); at the top
+    // level of a malformed value it is ".", so name the unknown field or the whole body.
+    let field = match msg
+        .strip_prefix("unknown field `")
+        .and_then(|r| r.split('`').next())
+    {
+        Some(f) if path == "." => f.to_string(),
+        None if path == "." => "body".to_string(),
+        _ => path,
+    };
+    let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
+    ApiError::invalid_field(field, msg)
 }
 
 impl<T: DeserializeOwned> FromRequest<AppState> for ApiJson<T> {
@@ -167,7 +178,7 @@ impl<T: DeserializeOwned> FromRequest<AppState> for Record<T> {
         };
         let sources = match obj.remove("sources") {
             None => Vec::new(),
-            Some(s) => parse_json::<Vec<Uuid>>(s.to_string().as_bytes()).map_err(|e| {
+            Some(s) => from_value::<Vec<Uuid>>(s).map_err(|e| {
                 let p = e.problem();
                 let f = p
                     .errors
@@ -187,7 +198,7 @@ impl<T: DeserializeOwned> FromRequest<AppState> for Record<T> {
                 ApiError::invalid_field("classification", "must be public, mission or restricted")
             })?,
         };
-        let body = parse_json(v.to_string().as_bytes())?;
+        let body = from_value(v)?;
         Ok(Record {
             body,
             sources,

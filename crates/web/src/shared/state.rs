@@ -43,9 +43,21 @@ impl Default for Config {
     }
 }
 
-/// Shared state of every handler.
+/// Shared state of every handler. The router, the middleware and the extractors clone it for
+/// every request: one reference count to bump, not one (or an allocation) per field.
 #[derive(Clone, Debug)]
-pub struct AppState {
+pub struct AppState(Arc<Shared>);
+
+impl std::ops::Deref for AppState {
+    type Target = Shared;
+    fn deref(&self) -> &Shared {
+        &self.0
+    }
+}
+
+/// What [`AppState`] holds.
+#[derive(Debug)]
+pub struct Shared {
     /// The database.
     pub store: Store,
     /// How the server is run.
@@ -62,13 +74,20 @@ pub struct AppState {
     pub desk_counts: Arc<super::desk_count::Cache>,
     /// The last signed checkpoint.
     pub checkpoints: Arc<super::checkpoints::Checkpoints>,
+    /// The OpenAPI document as served.
+    pub(crate) served: Arc<serde_json::Value>,
+    /// The page forms' schemas, read from that document.
+    pub(crate) schemas: Arc<super::forms::Schemas>,
+    /// Every page form, by capability.
+    pub(crate) forms: super::forms::AllForms,
 }
 
 impl AppState {
     /// State over a store; fetches (or makes, the first time) the server's CSRF key.
     pub async fn new(store: Store, config: Config) -> Result<AppState, konbit_store::StoreError> {
         let key = { store.secret("csrf").await? };
-        Ok(AppState {
+        let (served, schemas, forms) = crate::documents();
+        Ok(AppState(Arc::new(Shared {
             store,
             cookies: cookies::CookieNames::new(config.secure_cookies),
             config: Arc::new(config),
@@ -77,7 +96,10 @@ impl AppState {
             verified: Arc::new(verify::Cache::default()),
             desk_counts: Arc::default(),
             checkpoints: Arc::default(),
-        })
+            served,
+            schemas,
+            forms,
+        })))
     }
 
     /// The registers' deadlines.
