@@ -77,3 +77,26 @@ async fn both_backends_have_the_same_tables_and_columns() {
         "only in SQLite: {only_lite:?}\nonly in PostgreSQL: {only_pg:?}"
     );
 }
+
+/// The SQLite Konbit is built with is compiled as `.cargo/config.toml` asks: without memory-use
+/// accounting and without the shared page cache of `SQLITE_ENABLE_MEMORY_MANAGEMENT`, each of
+/// which takes a global mutex on every allocation or page fetch.
+#[tokio::test]
+async fn sqlite_is_built_without_its_global_mutexes_on_hot_paths() {
+    use sqlx::Connection;
+    let mut c = sqlx::SqliteConnection::connect("sqlite::memory:")
+        .await
+        .expect("sqlite");
+    let options: Vec<String> = sqlx::query_scalar("PRAGMA compile_options")
+        .fetch_all(&mut c)
+        .await
+        .expect("compile options");
+    assert!(
+        options.iter().any(|o| o == "DEFAULT_MEMSTATUS=0"),
+        "{options:?}"
+    );
+    assert!(
+        !options.iter().any(|o| o == "ENABLE_MEMORY_MANAGEMENT"),
+        "{options:?}"
+    );
+}

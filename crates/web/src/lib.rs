@@ -50,23 +50,17 @@ pub fn form_pages() -> Vec<(&'static str, konbit_domain::EntryKind)> {
     shared::forms::AllForms(all_forms()).pages()
 }
 
-/// What the API's routes describe, made once per server: the served OpenAPI document, the page
-/// forms' schemas read from it, and every page form. Kept in the [`AppState`] rather than as
-/// router extensions, which were three more layers cloned for every request.
-pub(crate) fn documents() -> (
-    std::sync::Arc<serde_json::Value>,
-    std::sync::Arc<shared::forms::Schemas>,
-    shared::forms::AllForms,
-) {
-    let (_, doc) = api().split_for_parts();
-    let served = shared::openapi::complete(doc.clone());
-    // The pages' forms are built from the same document the API serves.
-    let schemas = shared::forms::Schemas::new(&doc, served.clone());
-    (
-        std::sync::Arc::new(served),
-        std::sync::Arc::new(schemas),
-        shared::forms::AllForms(all_forms()),
-    )
+impl AppState {
+    /// State over a store; fetches (or makes, the first time) the server's CSRF key. Made here,
+    /// where every capability's routes are known: the state keeps the OpenAPI document they
+    /// describe, rather than a layer of the router (cloned for every request) carrying it.
+    pub async fn new(
+        store: konbit_store::Store,
+        config: Config,
+    ) -> Result<AppState, konbit_store::StoreError> {
+        let key = store.secret("csrf").await?;
+        Ok(AppState::assemble(store, config, key, openapi_doc()))
+    }
 }
 
 /// The OpenAPI document (3.1), as served: the operations of [`api`], completed with what every
@@ -150,21 +144,28 @@ fn same_site(state: &AppState, req: &Request) -> Option<Response> {
 /// The whole application: API, pages, static files, security headers, body limit.
 pub fn app(state: AppState) -> Router {
     // Answers of the API may carry restricted data or a complainant's secret: never cached.
-    let (api, _) = api().split_for_parts();
+    let (api, doc) = api().split_for_parts();
     let api = api.layer(SetResponseHeaderLayer::if_not_present(
         header::CACHE_CONTROL,
         HeaderValue::from_static("no-store"),
     ));
-    Router::new()
-        .merge(api)
+    // The pages' forms are built from the same document the API serves. Only the pages carry
+    // them: each layer is cloned for every request of the routes it covers.
+    let schemas = std::sync::Arc::new(shared::forms::Schemas::new(&doc, (*state.served).clone()));
+    let pages = Router::new()
         .merge(record::pages::router())
-        .merge(record::tlog::router())
         .merge(force::pages::router())
         .merge(registers::pages::router())
         .merge(situation::pages::router())
         .merge(desk::pages::router())
         .merge(media::pages::router())
         .route("/new", axum::routing::get(shared::forms::index))
+        .layer(axum::Extension(schemas))
+        .layer(axum::Extension(shared::forms::AllForms(all_forms())));
+    Router::new()
+        .merge(api)
+        .merge(pages)
+        .merge(record::tlog::router())
         .fallback(shared::page::not_found)
         .layer(middleware::from_fn_with_state(state.clone(), guard))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))

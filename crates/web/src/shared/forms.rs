@@ -14,7 +14,7 @@ use crate::shared::page::{Ctx, FormPairs, api_error_page, check_post, pairs, res
 use crate::shared::{error::ApiError, pieces::shorten, state::AppState};
 use askama::Template;
 use axum::{
-    Router,
+    Extension, Router,
     extract::{Path, State},
     http::StatusCode,
     response::Response,
@@ -238,7 +238,6 @@ impl FormSpec {
 /// The schemas of the API's bodies, read once when the application is built: the served
 /// document (with `sources` and `classification` on every recording body) and the order in
 /// which each component declares its fields (the served JSON sorts them).
-#[derive(Debug)]
 pub struct Schemas {
     doc: Value,
     order: HashMap<String, Vec<String>>,
@@ -1812,12 +1811,6 @@ fn place(p: &mut Posted, e: DomainError, tr: &Tr, defs: &[FieldDef], prefix: &st
 #[derive(Clone)]
 pub struct AllForms(pub(crate) Vec<&'static [FormSpec]>);
 
-impl std::fmt::Debug for AllForms {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "AllForms({} capabilities)", self.0.len())
-    }
-}
-
 impl AllForms {
     /// Each form's page (as declared, with `{…}` for path values) and entry kind.
     pub fn pages(&self) -> Vec<(&'static str, EntryKind)> {
@@ -1840,10 +1833,9 @@ struct FormsPage {
 /// revision, a verification) are reached from that record's page and are not listed.
 pub(crate) async fn index(
     ctx: Ctx,
-    State(s): State<AppState>,
     Allowed(user, ..): Allowed<Member>,
+    Extension(all): Extension<AllForms>,
 ) -> Response {
-    let all = &s.forms;
     let sender = Sender::User(user.access());
     let mut groups = Vec::new();
     for list in &all.0 {
@@ -1955,18 +1947,18 @@ pub(crate) fn router(specs: &'static [FormSpec]) -> Router<AppState> {
             spec.page,
             get(
                 move |State(s): State<AppState>,
+                      Extension(schemas): Extension<Arc<Schemas>>,
                       path: Option<Path<HashMap<String, String>>>,
                       ctx: Ctx| async move {
-                    let schemas = s.schemas.clone();
                     show(s, ctx, spec, schemas, path.map(|p| p.0).unwrap_or_default()).await
                 },
             )
             .post(
                 move |State(s): State<AppState>,
+                      Extension(schemas): Extension<Arc<Schemas>>,
                       path: Option<Path<HashMap<String, String>>>,
                       ctx: Ctx,
                       form: FormPairs| async move {
-                    let schemas = s.schemas.clone();
                     submit(
                         s,
                         ctx,

@@ -74,20 +74,20 @@ pub struct Shared {
     pub desk_counts: Arc<super::desk_count::Cache>,
     /// The last signed checkpoint.
     pub checkpoints: Arc<super::checkpoints::Checkpoints>,
-    /// The OpenAPI document as served.
+    /// The OpenAPI document as served: made once, from the routes, by `AppState::new` in the
+    /// crate's root where every capability's routes are known.
     pub(crate) served: Arc<serde_json::Value>,
-    /// The page forms' schemas, read from that document.
-    pub(crate) schemas: Arc<super::forms::Schemas>,
-    /// Every page form, by capability.
-    pub(crate) forms: super::forms::AllForms,
 }
 
 impl AppState {
-    /// State over a store; fetches (or makes, the first time) the server's CSRF key.
-    pub async fn new(store: Store, config: Config) -> Result<AppState, konbit_store::StoreError> {
-        let key = { store.secret("csrf").await? };
-        let (served, schemas, forms) = crate::documents();
-        Ok(AppState(Arc::new(Shared {
+    /// State over a store, its CSRF key and the OpenAPI document as served.
+    pub(crate) fn assemble(
+        store: Store,
+        config: Config,
+        key: Vec<u8>,
+        served: serde_json::Value,
+    ) -> AppState {
+        AppState(Arc::new(Shared {
             store,
             cookies: cookies::CookieNames::new(config.secure_cookies),
             config: Arc::new(config),
@@ -96,10 +96,8 @@ impl AppState {
             verified: Arc::new(verify::Cache::default()),
             desk_counts: Arc::default(),
             checkpoints: Arc::default(),
-            served,
-            schemas,
-            forms,
-        })))
+            served: Arc::new(served),
+        }))
     }
 
     /// The registers' deadlines.
