@@ -151,7 +151,7 @@ pub fn app(state: AppState) -> Router {
     ));
     // The pages' forms are built from the same document the API serves. Only the pages carry
     // them: each layer is cloned for every request of the routes it covers.
-    let schemas = std::sync::Arc::new(shared::forms::Schemas::new(&doc, (*state.served).clone()));
+    let schemas = std::sync::Arc::new(shared::forms::Schemas::new(&doc, state.served.clone()));
     let pages = Router::new()
         .merge(record::pages::router())
         .merge(force::pages::router())

@@ -86,7 +86,7 @@ async fn healthz(State(s): State<AppState>) -> ApiResult<&'static str> {
 #[utoipa::path(get, path = "/api/v1/openapi.json", responses((status = 200, description = "OpenAPI 3.1 document")))]
 async fn openapi(State(s): State<AppState>) -> Json<serde_json::Value> {
     // The document is made once, from the routes, with the server's state.
-    Json((*s.served).clone())
+    Json(s.served.clone())
 }
 
 /// Login for scripts.

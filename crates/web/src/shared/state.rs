@@ -61,22 +61,22 @@ pub struct Shared {
     /// The database.
     pub store: Store,
     /// How the server is run.
-    pub config: Arc<Config>,
+    pub config: Config,
     /// The cookies' names (with `__Host-` when cookies are secure).
     pub cookies: cookies::CookieNames,
     /// The key CSRF tokens are made with.
     pub csrf: csrf::Key,
     /// Rates per client address.
-    pub limits: Arc<limits::Limits>,
+    pub limits: limits::Limits,
     /// The last verification of the log, extended as it grows.
-    pub verified: Arc<verify::Cache>,
+    pub verified: verify::Cache,
     /// Each user's desk count, per log head and minute.
-    pub desk_counts: Arc<super::desk_count::Cache>,
+    pub desk_counts: super::desk_count::Cache,
     /// The last signed checkpoint.
-    pub checkpoints: Arc<super::checkpoints::Checkpoints>,
+    pub checkpoints: super::checkpoints::Checkpoints,
     /// The OpenAPI document as served: made once, from the routes, by `AppState::new` in the
     /// crate's root where every capability's routes are known.
-    pub(crate) served: Arc<serde_json::Value>,
+    pub(crate) served: serde_json::Value,
 }
 
 impl AppState {
@@ -90,13 +90,13 @@ impl AppState {
         AppState(Arc::new(Shared {
             store,
             cookies: cookies::CookieNames::new(config.secure_cookies),
-            config: Arc::new(config),
+            config,
             csrf: csrf::Key::new(key),
-            limits: Arc::new(limits::Limits::default()),
-            verified: Arc::new(verify::Cache::default()),
-            desk_counts: Arc::default(),
-            checkpoints: Arc::default(),
-            served: Arc::new(served),
+            limits: limits::Limits::default(),
+            verified: verify::Cache::default(),
+            desk_counts: Default::default(),
+            checkpoints: Default::default(),
+            served,
         }))
     }
 
