@@ -777,8 +777,8 @@ async fn run_import(conn: &mut WConn, job: Job) -> bool {
     // Each of an import's multi-row inserts keeps a statement journal (to undo itself alone,
     // should a row fail), and past 64 KiB SQLite spills it to a temporary file: 100,000 rows
     // made about 300,000 writes there. Kept in memory while the import runs, it is bounded by
-    // what one statement of one chunk touches; 100,000 rows imported about a tenth faster
-    // (seven alternating runs; at 300,000 rows the difference was within the noise).
+    // what one statement of one chunk touches. 100,000 rows imported about a tenth faster; at
+    // 300,000 the difference was within the noise (docs/decisions.md has the runs).
     if before.is_some() {
         let _ = exec(conn, &format!("PRAGMA cache_size = -{IMPORT_CACHE_KIB}")).await;
         let _ = exec(conn, "PRAGMA temp_store = MEMORY").await;
