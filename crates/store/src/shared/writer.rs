@@ -780,15 +780,15 @@ async fn run_import(conn: &mut WConn, job: Job) -> bool {
     // what one statement of one chunk touches. 100,000 rows imported about a tenth faster; at
     // 300,000 the difference was within the noise (docs/decisions.md has the runs).
     if before.is_some() {
-        let _ = exec(conn, &format!("PRAGMA cache_size = -{IMPORT_CACHE_KIB}")).await;
-        let _ = exec(conn, "PRAGMA temp_store = MEMORY").await;
+        let set = format!("PRAGMA cache_size = -{IMPORT_CACHE_KIB}; PRAGMA temp_store = MEMORY");
+        let _ = exec(conn, &set).await;
     }
     let unavailable = import_in_transaction(conn, job).await;
     if let Some(size) = before
         && !unavailable
     {
-        let _ = exec(conn, &format!("PRAGMA cache_size = {size}")).await;
-        let _ = exec(conn, "PRAGMA temp_store = DEFAULT").await;
+        let reset = format!("PRAGMA cache_size = {size}; PRAGMA temp_store = DEFAULT");
+        let _ = exec(conn, &reset).await;
     }
     unavailable
 }
